@@ -1,0 +1,72 @@
+/// Who may see and do what: the one place the rule lives. Every route asks it, with the
+/// user's role and agency kind and where their agency stands with the person concerned.
+///
+/// Need to know: case-working staff see a person only where their agency is involved, or
+/// after breaking the glass with a reason. MASH staff see everyone, because gathering what
+/// every partner knows is their job. The auditor reads but never writes. Administrators,
+/// trainers and board members run the partnership and never see personal records.
+public enum AccessPolicy {
+    public static func decide(role: Role, agencyKind: AgencyKind, relationship: Relationship, action: Action) -> AccessDecision {
+        guard role.isPermitted(in: agencyKind) else { return .deny(.roleNotValidForAgency) }
+        if !action.concernsPersonalData {
+            return administrative(role: role, action: action)
+        }
+        switch role {
+        case .partnershipAdmin, .trainer, .boardMember:
+            return .deny(.roleHasNoAccess)
+        case .auditor:
+            return auditorDecision(action: action)
+        case .mashPractitioner, .mashManager:
+            return mash(role: role, action: action)
+        case .socialWorker, .teamManager, .policeOfficer, .policePublicProtection, .healthPractitioner,
+             .schoolDesignatedSafeguardingLead, .informationManagementOfficer:
+            return needToKnow(role: role, relationship: relationship, action: action)
+        }
+    }
+
+    private static func administrative(role: Role, action: Action) -> AccessDecision {
+        switch action {
+        case .manageAgencies, .manageUsers, .manageAPITokens:
+            return role == .partnershipAdmin ? .permit : .deny(.roleHasNoAccess)
+        case .reviewAuditTrail:
+            return role == .partnershipAdmin || role == .auditor ? .permit : .deny(.roleHasNoAccess)
+        default:
+            preconditionFailure("\(action) concerns personal data")
+        }
+    }
+
+    /// Multi-agency audits read across agencies' records; nothing an auditor does may change them.
+    private static func auditorDecision(action: Action) -> AccessDecision {
+        switch action {
+        case .searchPeople, .viewPerson, .viewAccessLog: .permit
+        default: .deny(.readOnlyRole)
+        }
+    }
+
+    private static func mash(role: Role, action: Action) -> AccessDecision {
+        // Seeing who looked at a record is a supervisory check, so it stays with the manager.
+        if action == .viewAccessLog { return role == .mashManager ? .permit : .deny(.roleHasNoAccess) }
+        return .permit
+    }
+
+    private static func needToKnow(role: Role, relationship: Relationship, action: Action) -> AccessDecision {
+        switch action {
+        case .searchPeople, .createPerson:
+            // Search shows only enough to find the record; creating one records the agency's involvement.
+            return .permit
+        case .viewPerson:
+            return relationship == .none ? .breakGlassRequired : .permit
+        case .recordInvolvement:
+            // Breaking the glass is how a worker reaches a person their agency has just met.
+            return relationship == .none ? .breakGlassRequired : .permit
+        case .editPerson, .exportPerson:
+            // A look under break-glass is for reading; changing or exporting needs real involvement.
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .viewAccessLog:
+            guard role == .teamManager else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        default:
+            preconditionFailure("\(action) is administrative")
+        }
+    }
+}

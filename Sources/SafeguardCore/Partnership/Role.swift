@@ -1,0 +1,47 @@
+/// The jobs people do on the platform. A user holds exactly one role; what a role may do is
+/// decided only by ``AccessPolicy``.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case partnershipAdmin = "partnership-admin"
+    case mashPractitioner = "mash-practitioner"
+    case mashManager = "mash-manager"
+    case socialWorker = "social-worker"
+    case teamManager = "team-manager"
+    case policeOfficer = "police-officer"
+    case policePublicProtection = "police-public-protection"
+    case healthPractitioner = "health-practitioner"
+    case schoolDesignatedSafeguardingLead = "school-dsl"
+    case informationManagementOfficer = "information-management-officer"
+    case trainer = "trainer"
+    case boardMember = "board-member"
+    case auditor = "auditor"
+
+    public var displayName: String {
+        switch self {
+        case .partnershipAdmin: "Partnership administrator"
+        case .mashPractitioner: "MASH practitioner"
+        case .mashManager: "MASH manager"
+        case .socialWorker: "Social worker"
+        case .teamManager: "Team manager"
+        case .policeOfficer: "Police officer"
+        case .policePublicProtection: "Police public protection"
+        case .healthPractitioner: "Health practitioner"
+        case .schoolDesignatedSafeguardingLead: "School designated safeguarding lead"
+        case .informationManagementOfficer: "Information management officer"
+        case .trainer: "Trainer"
+        case .boardMember: "Board member"
+        case .auditor: "Auditor (read-only)"
+        }
+    }
+
+    /// Roles whose holders work cases and so may meet personal data at all.
+    public var worksCases: Bool {
+        switch self {
+        case .mashPractitioner, .mashManager, .socialWorker, .teamManager, .policeOfficer,
+             .policePublicProtection, .healthPractitioner, .schoolDesignatedSafeguardingLead,
+             .informationManagementOfficer:
+            true
+        case .partnershipAdmin, .trainer, .boardMember, .auditor:
+            false
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// How one person stands to another, read as "`from` is the `kind` of `to`"
+/// (for example: Dean is the mother's partner of Kayla).
+public enum RelationshipKind: String, CaseIterable, Codable, Sendable {
+    case mother, father, stepParent = "step-parent", mothersPartner = "mothers-partner"
+    case carer, sibling, householdMember = "household-member"
+
+    public var displayName: String {
+        switch self {
+        case .mother: "Mother"
+        case .father: "Father"
+        case .stepParent: "Step-parent"
+        case .mothersPartner: "Mother's partner"
+        case .carer: "Carer"
+        case .sibling: "Sibling"
+        case .householdMember: "Household member"
+        }
+    }
+
+    /// Kinds in which the `from` person looks after the `to` person. Reviews keep finding that
+    /// men in these roles were "unseen" by agencies, so the child's page lists them on their own.
+    public var isCaringRole: Bool {
+        switch self {
+        case .mother, .father, .stepParent, .mothersPartner, .carer: true
+        case .sibling, .householdMember: false
+        }
+    }
+
+    /// Whether the relationship reads the same in both directions.
+    public var isSymmetric: Bool { self == .sibling || self == .householdMember }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The partnership administrator's pages: agencies, districts, teams, users and API tokens.
+struct AdminController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let admin = routes.grouped("admin")
+        admin.get(use: overview)
+        admin.get("agencies", use: agencies)
+        admin.post("agencies", use: addAgency)
+        admin.get("districts", use: districts)
+        admin.post("districts", use: addDistrict)
+        admin.get("teams", use: teams)
+        admin.post("teams", use: addTeam)
+        admin.get("users", use: users)
+        admin.post("users", use: addUser)
+        admin.get("users", ":userID", use: user)
+        admin.post("users", ":userID", use: updateUser)
+        admin.post("users", ":userID", "unlock", use: unlockUser)
+        admin.get("api-tokens", use: tokens)
+        admin.post("api-tokens", use: addToken)
+        admin.post("api-tokens", ":tokenID", "revoke", use: revokeToken)
+    }
+
+    func overview(req: Request) async throws -> Response {
+        try req.require(.manageAgencies)
+        let counts = (agencies: try await Agency.query(on: req.db).count(), districts: try await District.query(on: req.db).count(),
+                      teams: try await Team.query(on: req.db).count(), users: try await User.query(on: req.db).count(),
+                      tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count())
+        return req.page("Administration", section: .admin) {
+            el("h1", .class("sg-heading-l")) { "Administration" }
+            el("table", .class("sg-table")) {
+                el("caption", .class("sg-visually-hidden")) { "What you can manage" }
+                el("tbody") {
+                    for (label, url, n) in [("Agencies", SiteURL.adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
+                                            ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
+                                            ("API tokens in use", .adminTokens, counts.tokens)] {
+                        el("tr", .class("sg-table__row")) {
+                            el("th", .class("sg-table__header"), Attr("scope", "row")) { el("a", .href(url), .class("sg-link")) { label } }
+                            el("td", .class("sg-table__cell sg-table__cell--numeric")) { String(n) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Administrative changes are audited too: who changed an account or a token matters.
+    static func adminEvent(_ viewer: Viewer, _ type: String, _ id: String, _ what: String, on req: Request) -> AuditEvent {
+        viewer.event(.administer, type, id, reason: what, on: req)
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The partnership's audit review: break-glass openings waiting to be reviewed, and the
+/// latest entries of the trail.
+struct AuditReviewController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("audit", use: review)
+        routes.post("audit", "break-glass", ":grantID", use: markReviewed)
+    }
+
+    func review(req: Request) async throws -> Response {
+        let viewer = try req.require(.reviewAuditTrail)
+        let pending = try await BreakGlassGrant.query(on: req.db).filter(\.$reviewedAt == nil)
+            .with(\.$user) { $0.with(\.$agency) }.with(\.$person).sort(\.$grantedAt, .descending).limit(200).all()
+        let recent = try await AuditEntry.query(on: req.db).sort(\.$sequence, .descending).limit(50).all()
+        try await req.audit.record(viewer.event(.view, "audit-review", "", on: req), on: req.db)
+        return req.page("Audit review", section: .audit) {
+            el("h1", .class("sg-heading-l")) { "Audit review" }
+            el("h2", .class("sg-heading-m")) { "Break-glass openings to review (\(pending.count))" }
+            if pending.isEmpty {
+                el("p", .class("sg-body")) { "None waiting." }
+            } else {
+                Components.table(caption: "Records opened without agency involvement", headers: ["When", "Who", "Record", "Reason given", ""], rows: pending.map { g in
+                    [.text(PersonRecordView.dateTime(g.grantedAt)), .text("\(g.user.displayName), \(g.user.agency.name)"),
+                     .text(g.person.fullName), .text(g.reason),
+                     el("form", .postMethod, .action(.auditReviewGrant(g.id!))) {
+                         Components.csrfField(req.csrfToken)
+                         void("input", .type("hidden"), .name("note"), .value("Reviewed"))
+                         el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
+                             "Mark reviewed"; el("span", .class("sg-visually-hidden")) { " for \(g.user.displayName)" }
+                         }
+                     }]
+                })
+            }
+            Components.table(caption: "Latest audit entries", headers: ["#", "When", "Action", "Record", "User"], rows: recent.map { e in
+                [.text(String(e.sequence)), .text(PersonRecordView.dateTime(Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000))),
+                 .text(AuditAction(rawValue: e.action)?.displayName ?? e.action), .text(e.recordType), .text(String(e.userID.prefix(8)))]
+            })
+        }
+    }
+
+    func markReviewed(req: Request) async throws -> Response {
+        let viewer = try req.require(.reviewAuditTrail)
+        guard let id = req.parameters.get("grantID", as: UUID.self), let grant = try await BreakGlassGrant.find(id, on: req.db) else { throw Abort(.notFound) }
+        let note = String(((try? req.content.get(String.self, at: "note")) ?? "Reviewed").trimmed.prefix(1000))
+        let now = req.now
+        if grant.reviewedAt == nil {
+            try await req.audit.write(on: req.db) { db in
+                grant.reviewedAt = now
+                grant.$reviewedBy.id = viewer.userID
+                grant.reviewNote = note
+                try await grant.update(on: db)
+                return ((), [viewer.event(.administer, "break-glass-grant", id.uuidString, reason: "reviewed", on: req)])
+            }
+        }
+        return req.redirect(to: SiteURL.auditReview.path, redirectType: .normal)
+    }
+}

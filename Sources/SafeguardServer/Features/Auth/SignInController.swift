@@ -1,0 +1,91 @@
+import Fluent
+import Vapor
+
+/// Sign in and sign out. A wrong email and a wrong password get the same answer, in the same
+/// time, so the form cannot be used to find out who has an account.
+struct SignInController: RouteCollection {
+    /// Checked when no account has the email, so a miss costs as much time as a hit.
+    static let decoyHash = try! Bcrypt.hash("decoy-password-never-matches", cost: 10)
+
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("sign-in", use: show)
+        routes.post("sign-in", use: signIn)
+        routes.post("sign-out", use: signOut)
+    }
+
+    struct Form: Content {
+        var email: String?
+        var password: String?
+    }
+
+    func show(req: Request) async throws -> Response {
+        if req.viewer != nil { return req.redirect(to: SiteURL.home.path) }
+        let expired = req.sessionTimedOut || (try? req.query.get(String.self, at: "expired")) == "1"
+        let signedOut = (try? req.query.get(String.self, at: "signed-out")) == "1"
+        return SignInView(email: "", errors: FormErrors(), expired: expired, signedOut: signedOut).render(on: req)
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form.password ?? ""
+        var errors = FormErrors()
+        if email.isEmpty { errors.add("email", "Enter your email address") }
+        if password.isEmpty { errors.add("password", "Enter your password") }
+        guard errors.isEmpty else { return SignInView(email: email, errors: errors).render(on: req, status: .unprocessableEntity) }
+
+        let now = req.now
+        let key = SessionToken.hash(email)
+        let throttle = try await SignInThrottle.query(on: req.db).filter(\.$emailKey == key).first() ?? SignInThrottle(emailKey: key)
+        if SignInPolicy.isLocked(throttle.lockedUntil, now: now) {
+            errors.add("email", "There have been too many failed attempts to sign in with this email address. Wait 15 minutes and try again, or ask your partnership administrator to unlock the account.")
+            return SignInView(email: email, errors: errors).render(on: req, status: .tooManyRequests)
+        }
+
+        let user = try await User.query(on: req.db).filter(\.$email == email).with(\.$agency).first()
+        let matches = try await req.password.async.verify(password, created: user?.passwordHash ?? Self.decoyHash)
+        guard let user, matches, user.active, user.agency.active else {
+            let (failures, lockedUntil) = SignInPolicy.afterFailure(failures: throttle.failures, now: now)
+            throttle.failures = failures
+            throttle.lockedUntil = lockedUntil
+            try await req.audit.write(on: req.db) { db in
+                try await throttle.save(on: db)
+                let event = AuditEvent(userID: user?.id?.uuidString ?? "unknown", agencyID: user?.$agency.id.uuidString ?? "",
+                                       action: .signInFailed, recordType: "user", recordID: user?.id?.uuidString ?? "",
+                                       sourceAddress: req.sourceAddress)
+                return ((), [event])
+            }
+            errors.add("email", "Enter a correct email address and password")
+            return SignInView(email: email, errors: errors).render(on: req, status: .unauthorized)
+        }
+
+        let token = SessionToken.random()
+        let userID = try user.requireID()
+        try await req.audit.write(on: req.db) { db in
+            if throttle.id != nil { try await throttle.delete(on: db) }
+            user.lastSignedInAt = now
+            try await user.save(on: db)
+            try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)
+            let event = AuditEvent(userID: userID.uuidString, agencyID: user.$agency.id.uuidString, action: .signIn,
+                                   recordType: "user", recordID: userID.uuidString, sourceAddress: req.sourceAddress)
+            return ((), [event])
+        }
+        req.keepsNewSession = true
+        let response = req.redirect(to: SiteURL.home.path, redirectType: .normal)
+        response.cookies[SessionMiddleware.cookieName] = HTTPCookies.Value(
+            string: token, path: "/", isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        if let token = req.cookies[SessionMiddleware.cookieName]?.string, let viewer = req.viewer {
+            let hash = SessionToken.hash(token)
+            try await req.audit.write(on: req.db) { db in
+                try await UserSession.query(on: db).filter(\.$tokenHash == hash).delete()
+                return ((), [viewer.event(.signOut, "user", viewer.userID.uuidString, on: req)])
+            }
+        }
+        req.viewer = nil
+        return req.redirect(to: SiteURL.signIn.with(query: [("signed-out", "1")]), redirectType: .normal)
+    }
+}

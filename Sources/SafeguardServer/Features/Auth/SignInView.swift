@@ -1,0 +1,29 @@
+import Vapor
+
+/// The sign-in page.
+struct SignInView {
+    var email: String
+    var errors: FormErrors
+    var expired = false
+    var signedOut = false
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Sign in", hasErrors: !errors.isEmpty, status: status) {
+            el("div", .class("sg-grid-row")) {
+                el("div", .class("sg-grid-column-two-thirds")) {
+                    Components.errorSummary(errors)
+                    if expired { Components.notification("You were signed out because you had not done anything for 30 minutes. Sign in again to continue.", success: false) }
+                    if signedOut { Components.notification("You have signed out.") }
+                    el("h1", .class("sg-heading-l")) { "Sign in to Safeguard" }
+                    el("p", .class("sg-body")) { "Use the email address and password your partnership administrator set up for you." }
+                    el("form", .postMethod, .action(.signIn), Attr("novalidate", nil)) {
+                        Components.csrfField(req.csrfToken)
+                        Components.textInput("email", label: "Email address", value: email, errors: errors, type: "email", autocomplete: "username")
+                        Components.textInput("password", label: "Password", value: "", errors: errors, type: "password", autocomplete: "current-password")
+                        Components.button("Sign in")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Vapor
+import SafeguardCore
+
+/// The signed-in user as every route sees them: enough to ask the access policy and to label
+/// audit entries, loaded once per request by ``SessionMiddleware``.
+struct Viewer: Sendable {
+    let userID: UUID
+    let displayName: String
+    let email: String
+    let role: Role
+    let agencyID: UUID
+    let agencyName: String
+    let agencyKind: AgencyKind
+
+    func decide(_ action: Action, relationship: Relationship = .none) -> AccessDecision {
+        AccessPolicy.decide(role: role, agencyKind: agencyKind, relationship: relationship, action: action)
+    }
+
+    func may(_ action: Action, relationship: Relationship = .none) -> Bool {
+        decide(action, relationship: relationship).isPermitted
+    }
+
+    func mayEver(_ action: Action) -> Bool {
+        AccessPolicy.mayEver(role: role, agencyKind: agencyKind, action: action)
+    }
+
+    func event(_ action: AuditAction, _ recordType: String, _ recordID: String, reason: String = "", on req: Request) -> AuditEvent {
+        AuditEvent(userID: userID.uuidString, agencyID: agencyID.uuidString, action: action, recordType: recordType,
+                   recordID: recordID, reason: reason, sourceAddress: req.sourceAddress)
+    }
+}
+
+extension Request {
+    private struct ViewerKey: StorageKey { typealias Value = Viewer }
+
+    var viewer: Viewer? {
+        get { storage[ViewerKey.self] }
+        set { storage[ViewerKey.self] = newValue }
+    }
+
+    /// The viewer, or a redirect to sign in for routes that need one.
+    func requireViewer() throws -> Viewer {
+        guard let v = viewer else { throw Abort.redirect(to: SiteURL.signIn.path) }
+        return v
+    }
+
+    /// Refuses unless the policy permits; `breakGlassRequired` is a refusal here (routes that
+    /// offer break-glass check for it themselves).
+    @discardableResult
+    func require(_ action: Action, relationship: Relationship = .none) throws -> Viewer {
+        let v = try requireViewer()
+        let decision = v.decide(action, relationship: relationship)
+        guard decision.isPermitted else { throw AccessDenied(decision: decision) }
+        return v
+    }
+}
+
+/// Thrown when the policy says no; rendered as a 403 page or problem document.
+struct AccessDenied: Error {
+    let decision: AccessDecision
+
+    var message: String {
+        switch decision {
+        case .permit: ""
+        case .breakGlassRequired: "Your agency is not recorded as working with this person."
+        case .deny(let reason): reason.message
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Loads the fictional Northmere partnership into an empty database, in one transaction.
+/// Loading into a database that already has agencies does nothing, so restarting the demo
+/// keeps whatever the user did last time.
+enum DemoLoader {
+    struct Outcome: Sendable {
+        var loaded: Bool
+        var people: Int
+        var logins: [(role: Role, email: String, password: String, agency: String)]
+    }
+
+    static func load(_ app: Application, seed: UInt64 = 2026) async throws -> Outcome {
+        let demo = DemoPartnership.generate(seed: seed)
+        var logins: [(Role, String, String, String)] = []
+        var seenRoles = Set<Role>()
+        for u in demo.users where seenRoles.insert(u.role).inserted {
+            logins.append((u.role, u.email, u.password, demo.agencies[u.agency].name))
+        }
+        if try await Agency.query(on: app.db).count() > 0 {
+            return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins)
+        }
+        let hashes = try demo.users.map { try app.password.hash($0.password) }
+        let today = SimpleDate(app.safeguard.settings.clock.now())
+        try await app.safeguard.audit.write(on: app.db) { db in
+            let districtIDs = demo.districts.map { _ in UUID() }
+            let districtByName = Dictionary(uniqueKeysWithValues: zip(demo.districts, districtIDs))
+            try await insert(zip(demo.districts, districtIDs).map { District(id: $1, name: $0) }, on: db)
+            let agencyIDs = demo.agencies.map { _ in UUID() }
+            try await insert(demo.agencies.enumerated().map { i, a in
+                Agency(id: agencyIDs[i], name: a.name, kind: a.kind, districtID: a.district.flatMap { districtByName[$0] })
+            }, on: db)
+            let teamIDs = demo.teams.map { _ in UUID() }
+            try await insert(demo.teams.enumerated().map { i, t in
+                Team(id: teamIDs[i], name: t.name, agencyID: agencyIDs[t.agency], districtID: t.district.flatMap { districtByName[$0] })
+            }, on: db)
+            try await insert(demo.users.enumerated().map { i, u in
+                User(email: u.email, displayName: u.displayName, role: u.role, agencyID: agencyIDs[u.agency],
+                     teamID: u.team.map { teamIDs[$0] }, passwordHash: hashes[i])
+            }, on: db)
+            let personIDs = demo.people.map { _ in UUID() }
+            try await insert(demo.people.enumerated().map { i, p in person(p, id: personIDs[i]) }, on: db)
+            try await insert(demo.people.enumerated().flatMap { i, p in
+                p.otherNames.map { OtherName(personID: personIDs[i], kind: $0.kind, name: $0.name) }
+            }, on: db)
+            let addressIDs = demo.addresses.map { _ in UUID() }
+            try await insert(demo.addresses.enumerated().map { i, a in
+                let address = Address(line1: a.line1, line2: a.line2, town: a.town, districtID: districtByName[a.district], postcode: a.postcode, uprn: a.uprn)
+                address.id = addressIDs[i]
+                return address
+            }, on: db)
+            try await insert(demo.residences.map { Residence(personID: personIDs[$0.person], addressID: addressIDs[$0.address], from: $0.from.iso, to: $0.to?.iso) }, on: db)
+            try await insert(demo.relationships.map { PersonRelationship(fromID: personIDs[$0.from], toID: personIDs[$0.to], kind: $0.kind.rawValue) }, on: db)
+            try await insert(demo.involvements.map { AgencyInvolvement(personID: personIDs[$0.person], agencyID: agencyIDs[$0.agency], startedOn: today.iso) }, on: db)
+            let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
+                                   recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
+            return ((), [event])
+        }
+        return Outcome(loaded: true, people: demo.people.count, logins: logins)
+    }
+
+    private static func person(_ p: DemoPerson, id: UUID) -> Person {
+        let person = Person()
+        person.id = id
+        person.firstName = p.firstName
+        person.middleNames = p.middleNames
+        person.lastName = p.lastName
+        person.firstNameKey = Person.key(p.firstName)
+        person.lastNameKey = Person.key(p.lastName)
+        person.dateOfBirth = p.dateOfBirth?.iso
+        person.expectedDateOfBirth = p.expectedDateOfBirth?.iso
+        person.gender = p.gender.rawValue
+        person.ethnicity = p.ethnicity
+        person.nhsNumber = p.nhsNumber
+        person.language = p.language
+        person.disability = p.disability
+        return person
+    }
+
+    /// Inserts in batches: SQLite caps the number of bound values in one statement.
+    private static func insert<M: Model>(_ models: [M], on db: Database) async throws {
+        var start = 0
+        while start < models.count {
+            let end = min(start + 200, models.count)
+            try await Array(models[start..<end]).create(on: db)
+            start = end
+        }
+    }
+}

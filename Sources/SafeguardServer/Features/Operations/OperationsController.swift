@@ -1,0 +1,34 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Liveness, readiness and metrics for whoever runs the service.
+struct OperationsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("health") { _ in Status(status: "ok") }
+        routes.get("ready", use: ready)
+        routes.get("metrics", use: metrics)
+    }
+
+    struct Status: Content { var status: String; var database: String? = nil }
+
+    func ready(req: Request) async throws -> Response {
+        do {
+            guard let sql = req.db as? SQLDatabase else { throw Abort(.serviceUnavailable) }
+            try await sql.raw("SELECT 1").run()
+            return try await Status(status: "ready", database: req.safeguard.settings.database.engineName).encodeResponse(for: req)
+        } catch {
+            let r = try await Status(status: "database unreachable").encodeResponse(for: req)
+            r.status = .serviceUnavailable
+            return r
+        }
+    }
+
+    func metrics(req: Request) async throws -> Response {
+        var buffer: [UInt8] = []
+        req.application.metrics.registry.emit(into: &buffer)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
+    }
+}

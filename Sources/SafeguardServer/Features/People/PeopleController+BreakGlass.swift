@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+extension PeopleController {
+    static let minimumReasonLength = 10
+
+    func breakGlassForm(req: Request) async throws -> Response {
+        let (viewer, person) = try await breakGlassTarget(req)
+        return BreakGlassView(personID: person.id!, personName: person.fullName, agencyName: viewer.agencyName,
+                              reason: "", errors: FormErrors()).render(on: req)
+    }
+
+    func breakGlass(req: Request) async throws -> Response {
+        let (viewer, person) = try await breakGlassTarget(req)
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmed
+        var errors = FormErrors()
+        if reason.count < Self.minimumReasonLength {
+            errors.add("reason", "Explain why you need to see this record (at least \(Self.minimumReasonLength) characters)")
+        } else if reason.count > 1000 {
+            errors.add("reason", "Reason must be 1000 characters or fewer")
+        }
+        guard errors.isEmpty else {
+            return BreakGlassView(personID: person.id!, personName: person.fullName, agencyName: viewer.agencyName,
+                                  reason: reason, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let id = try person.requireID()
+        let now = req.now
+        try await req.audit.write(on: req.db) { db in
+            try await BreakGlassGrant(userID: viewer.userID, personID: id, reason: reason, grantedAt: now,
+                                      expiresAt: now.addingTimeInterval(PersonAccess.breakGlassDuration)).create(on: db)
+            return ((), [viewer.event(.breakGlass, "person", id.uuidString, reason: reason, on: req)])
+        }
+        return req.redirect(to: SiteURL.person(id).path, redirectType: .normal)
+    }
+
+    /// Only someone the policy would offer break-glass to may use the form.
+    private func breakGlassTarget(_ req: Request) async throws -> (Viewer, Person) {
+        let viewer = try req.requireViewer()
+        guard let id = req.personID(), let person = try await Person.find(id, on: req.db) else { throw Abort(.notFound) }
+        let relationship = try await PersonAccess.relationship(of: viewer, to: id, on: req)
+        switch viewer.decide(.viewPerson, relationship: relationship) {
+        case .breakGlassRequired: return (viewer, person)
+        case .permit: throw Abort.redirect(to: SiteURL.person(id).path)
+        case let d: throw AccessDenied(decision: d)
+        }
+    }
+}
+
+/// Asks for the reason before opening a record the user's agency is not involved with.
+struct BreakGlassView {
+    var personID: UUID
+    var personName: String
+    var agencyName: String
+    var reason: String
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Break the glass", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.people, "Back to search")
+            el("div", .class("sg-grid-row")) {
+                el("div", .class("sg-grid-column-two-thirds")) {
+                    Components.errorSummary(errors)
+                    el("h1", .class("sg-heading-l")) { "\(agencyName) is not recorded as working with \(personName)" }
+                    el("p", .class("sg-body")) {
+                        "You can still open the record if you need to, to protect someone. Your name, your reason and the time will be recorded and reviewed by the partnership's audit team."
+                    }
+                    el("form", .postMethod, .action(.personBreakGlass(personID)), Attr("novalidate", nil)) {
+                        Components.csrfField(req.csrfToken)
+                        Components.textarea("reason", label: "Why do you need to see this record?", value: reason, errors: errors,
+                                            hint: "For example: attending an incident at the family's address tonight; child presented at A&E with an injury.")
+                        Components.button("Open the record", kind: "warning")
+                    }
+                }
+            }
+        }
+    }
+}

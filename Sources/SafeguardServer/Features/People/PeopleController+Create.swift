@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+extension PeopleController {
+    func newPerson(req: Request) async throws -> Response {
+        try req.require(.createPerson)
+        return PersonFormView(form: PersonForm(), errors: FormErrors(), personID: nil).render(on: req)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.require(.createPerson)
+        let form = try req.content.decode(PersonForm.self)
+        let valid: PersonForm.Valid
+        switch form.validate(today: req.today) {
+        case .success(let v): valid = v
+        case .failure(let box): return PersonFormView(form: form, errors: box.errors, personID: nil).render(on: req, status: .unprocessableEntity)
+        }
+        let person = try await PersonWriter.create(valid, by: viewer, on: req)
+        return req.redirect(to: SiteURL.person(person).with(query: [("done", "created")]), redirectType: .normal)
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let (_, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
+        return PersonFormView(form: PersonForm(person: person), errors: FormErrors(), personID: person.id).render(on: req)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
+        var form = try req.content.decode(PersonForm.self)
+        form.addressLine1 = nil; form.addressLine2 = nil; form.addressTown = nil; form.addressPostcode = nil
+        switch form.validate(today: req.today) {
+        case .failure(let box):
+            return PersonFormView(form: form, errors: box.errors, personID: person.id).render(on: req, status: .unprocessableEntity)
+        case .success(let valid):
+            let id = try person.requireID()
+            try await req.audit.write(on: req.db) { db in
+                valid.apply(to: person)
+                try await person.update(on: db)
+                try await ChronologyEntry(personID: id, occurredAt: req.now, agencyID: viewer.agencyID, category: "Record",
+                                          summary: "Personal details changed", recordedBy: viewer.userID).create(on: db)
+                return ((), [viewer.event(.change, "person", id.uuidString, on: req)])
+            }
+            return req.redirect(to: SiteURL.person(id).with(query: [("done", "updated")]), redirectType: .normal)
+        }
+    }
+}
+
+/// Creating a person: the record, its first address, the creating agency's involvement and
+/// the first chronology entry, in one transaction with its audit entry. The web form and the
+/// API both come here.
+enum PersonWriter {
+    static func create(_ v: PersonForm.Valid, by viewer: Viewer, on req: Request) async throws -> UUID {
+        try await create(v, agencyID: viewer.agencyID, userID: viewer.userID, auditUser: viewer.userID.uuidString, on: req)
+    }
+
+    static func create(_ v: PersonForm.Valid, agencyID: UUID, userID: UUID?, auditUser: String, on req: Request) async throws -> UUID {
+        let now = req.now, today = req.today
+        return try await req.audit.write(on: req.db) { db in
+            let person = Person()
+            v.apply(to: person)
+            try await person.create(on: db)
+            let id = try person.requireID()
+            if let a = v.address {
+                let address = Address(line1: a.line1, line2: a.line2, town: a.town, districtID: nil, postcode: a.postcode.text, uprn: nil)
+                try await address.create(on: db)
+                try await Residence(personID: id, addressID: try address.requireID(), from: today.iso, to: nil).create(on: db)
+            }
+            try await AgencyInvolvement(personID: id, agencyID: agencyID, startedOn: today.iso).create(on: db)
+            let agencyName = try await Agency.find(agencyID, on: db)?.name ?? "An agency"
+            try await ChronologyEntry(personID: id, occurredAt: now, agencyID: agencyID, category: "Record",
+                                      summary: "Record created by \(agencyName)", recordedBy: userID).create(on: db)
+            let event = AuditEvent(userID: auditUser, agencyID: agencyID.uuidString, action: .create, recordType: "person",
+                                   recordID: id.uuidString, sourceAddress: req.sourceAddress)
+            return (id, [event])
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+extension PeopleController {
+    /// Records the viewer's agency as working with the person: after breaking the glass, this
+    /// is how a worker who has just met a family gains lasting need to know.
+    func recordInvolvement(req: Request) async throws -> Response {
+        let (viewer, person, relationship) = try await PersonAccess.authorise(.recordInvolvement, personID: req.personID(), on: req)
+        let id = try person.requireID()
+        if relationship != .agencyInvolved {
+            let today = req.today, now = req.now
+            try await req.audit.write(on: req.db) { db in
+                try await AgencyInvolvement(personID: id, agencyID: viewer.agencyID, startedOn: today.iso).create(on: db)
+                try await ChronologyEntry(personID: id, occurredAt: now, agencyID: viewer.agencyID, category: "Involvement",
+                                          summary: "\(viewer.agencyName) started working with \(person.firstName)", recordedBy: viewer.userID).create(on: db)
+                return ((), [viewer.event(.change, "person", id.uuidString, reason: "agency involvement recorded", on: req)])
+            }
+        }
+        return req.redirect(to: SiteURL.person(id).with(query: [("done", "involvement")]), redirectType: .normal)
+    }
+
+    func otherNameForm(req: Request) async throws -> Response {
+        let (_, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
+        return OtherNameFormView(personID: person.id!, personName: person.fullName, kind: "", name: "", errors: FormErrors()).render(on: req)
+    }
+
+    func addOtherName(req: Request) async throws -> Response {
+        let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
+        let kindText = (try? req.content.get(String.self, at: "kind")) ?? ""
+        let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmed
+        var errors = FormErrors()
+        let kind = OtherNameKind(rawValue: kindText)
+        if kind == nil { errors.add("kind", "Select what kind of name this is") }
+        if name.isEmpty { errors.add("name", "Enter the other name") } else if name.count > 200 { errors.add("name", "Name must be 200 characters or fewer") }
+        guard let kind, errors.isEmpty else {
+            return OtherNameFormView(personID: person.id!, personName: person.fullName, kind: kindText, name: name, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
+        }
+        let id = try person.requireID()
+        try await req.audit.write(on: req.db) { db in
+            try await OtherName(personID: id, kind: kind, name: name).create(on: db)
+            return ((), [viewer.event(.change, "person", id.uuidString, reason: "other name added", on: req)])
+        }
+        return req.redirect(to: SiteURL.person(id).with(query: [("done", "othername")]), redirectType: .normal)
+    }
+
+    func addressForm(req: Request) async throws -> Response {
+        let (_, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
+        return AddressFormView(personID: person.id!, personName: person.fullName, form: AddressForm(), errors: FormErrors()).render(on: req)
+    }
+
+    func addAddress(req: Request) async throws -> Response {
+        let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
+        let form = try req.content.decode(AddressForm.self)
+        let id = try person.requireID()
+        switch form.validate(today: req.today) {
+        case .failure(let box):
+            return AddressFormView(personID: id, personName: person.fullName, form: form, errors: box.errors).render(on: req, status: .unprocessableEntity)
+        case .success(let v):
+            let now = req.now
+            try await req.audit.write(on: req.db) { db in
+                // Moving in somewhere ends the current residence the day before, so history has no overlaps.
+                let current = try await Residence.query(on: db).filter(\.$person.$id == id).filter(\.$toDate == nil).all()
+                for r in current where r.fromDate < v.from.iso {
+                    r.toDate = v.dayBefore.iso
+                    try await r.update(on: db)
+                }
+                let address = Address(line1: v.line1, line2: v.line2, town: v.town, districtID: nil, postcode: v.postcode.text, uprn: v.uprn)
+                try await address.create(on: db)
+                try await Residence(personID: id, addressID: try address.requireID(), from: v.from.iso, to: nil).create(on: db)
+                try await ChronologyEntry(personID: id, occurredAt: now, agencyID: viewer.agencyID, category: "Address",
+                                          summary: "New address recorded from \(v.from.longText)", recordedBy: viewer.userID).create(on: db)
+                return ((), [viewer.event(.change, "person", id.uuidString, reason: "address added", on: req)])
+            }
+            return req.redirect(to: SiteURL.person(id).with(query: [("done", "address")]), redirectType: .normal)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Vapor
+import SafeguardCore
+
+/// The fields of the add-person and edit-person forms, as typed, and their validation.
+/// Used for the API too, so both give the same messages.
+struct PersonForm: Content {
+    var firstName: String?
+    var middleNames: String?
+    var lastName: String?
+    var dobDay: String?
+    var dobMonth: String?
+    var dobYear: String?
+    var unborn: String?
+    var gender: String?
+    var ethnicity: String?
+    var nhsNumber: String?
+    var language: String?
+    var disability: String?
+    var addressLine1: String?
+    var addressLine2: String?
+    var addressTown: String?
+    var addressPostcode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case firstName = "first-name", middleNames = "middle-names", lastName = "last-name"
+        case dobDay = "dob-day", dobMonth = "dob-month", dobYear = "dob-year", unborn, gender, ethnicity
+        case nhsNumber = "nhs-number", language, disability
+        case addressLine1 = "address-line1", addressLine2 = "address-line2", addressTown = "address-town", addressPostcode = "address-postcode"
+    }
+
+    /// What a valid form says, ready to store.
+    struct Valid: Sendable {
+        var firstName: String, middleNames: String, lastName: String
+        var dateOfBirth: SimpleDate?, expectedDateOfBirth: SimpleDate?
+        var gender: Gender, ethnicity: String, nhsNumber: NHSNumber?, language: String, disability: String?
+        var address: (line1: String, line2: String?, town: String, postcode: UKPostcode)?
+    }
+
+    static let maxNameLength = 100
+
+    func validate(today: SimpleDate, requireAddressFields: Bool = false) -> Result<Valid, FormErrorsBox> {
+        var errors = FormErrors()
+        let first = (firstName ?? "").trimmed, last = (lastName ?? "").trimmed, middle = (middleNames ?? "").trimmed
+        let isUnborn = unborn == "yes"
+        if first.isEmpty && !isUnborn { errors.add("first-name", "Enter the person's first name, or \"Unknown\" if no one knows it") }
+        if last.isEmpty { errors.add("last-name", "Enter the person's last name") }
+        for (field, value) in [("first-name", first), ("middle-names", middle), ("last-name", last)] where value.count > Self.maxNameLength {
+            errors.add(field, "Name must be \(Self.maxNameLength) characters or fewer")
+        }
+
+        var date: SimpleDate?
+        let d = (dobDay ?? "").trimmed, m = (dobMonth ?? "").trimmed, y = (dobYear ?? "").trimmed
+        let dateLabel = isUnborn ? "Expected date of birth" : "Date of birth"
+        if d.isEmpty && m.isEmpty && y.isEmpty {
+            if isUnborn { errors.add("dob-day", "Enter the expected date of birth") }
+        } else if let dd = Int(d), let mm = Int(m), let yy = Int(y), y.count == 4, let parsed = SimpleDate(year: yy, month: mm, day: dd) {
+            if !isUnborn && parsed > today { errors.add("dob-day", "\(dateLabel) must be today or in the past; for a baby not yet born, choose \"unborn\"") }
+            else if isUnborn && parsed < today { errors.add("dob-day", "Expected date of birth must be in the future; if the baby has been born, record the date of birth") }
+            else if !isUnborn && parsed.age(on: today) > 120 { errors.add("dob-day", "\(dateLabel) must be after \(today.year - 120)") }
+            else { date = parsed }
+        } else {
+            errors.add("dob-day", "\(dateLabel) must be a real date, for example 27 3 2015")
+        }
+
+        let genderValue = Gender(rawValue: gender ?? "") ?? (isUnborn ? .unknown : nil)
+        if genderValue == nil { errors.add("gender", "Select the person's gender, or \"Not stated\"") }
+        let ethnicityValue = (ethnicity ?? "").trimmed
+        if !Ethnicity.categories.contains(ethnicityValue) { errors.add("ethnicity", "Select an ethnic group, or \"Not known\"") }
+
+        var nhs: NHSNumber?
+        let nhsText = (nhsNumber ?? "").trimmed
+        if !nhsText.isEmpty {
+            do { nhs = try NHSNumber(nhsText) } catch { errors.add("nhs-number", error.message) }
+        }
+        let languageValue = (language ?? "").trimmed
+        if languageValue.count > 60 { errors.add("language", "Language must be 60 characters or fewer") }
+        let disabilityValue = (disability ?? "").trimmed
+        if disabilityValue.count > 500 { errors.add("disability", "Disability must be 500 characters or fewer") }
+
+        var address: Valid.Address?
+        let l1 = (addressLine1 ?? "").trimmed, l2 = (addressLine2 ?? "").trimmed, town = (addressTown ?? "").trimmed, pc = (addressPostcode ?? "").trimmed
+        if requireAddressFields || !(l1.isEmpty && l2.isEmpty && town.isEmpty && pc.isEmpty) {
+            if l1.isEmpty { errors.add("address-line1", "Enter the first line of the address, or leave all address fields empty") }
+            if town.isEmpty { errors.add("address-town", "Enter the town or city") }
+            do {
+                let postcode = try UKPostcode(pc)
+                if !l1.isEmpty && !town.isEmpty { address = (l1, l2.isEmpty ? nil : l2, town, postcode) }
+            } catch { errors.add("address-postcode", error.message) }
+        }
+
+        guard errors.isEmpty, let genderValue else { return .failure(FormErrorsBox(errors: errors)) }
+        return .success(Valid(firstName: first.isEmpty ? "Unknown" : first, middleNames: middle, lastName: last,
+                              dateOfBirth: isUnborn ? nil : date, expectedDateOfBirth: isUnborn ? date : nil,
+                              gender: genderValue, ethnicity: ethnicityValue, nhsNumber: nhs,
+                              language: languageValue.isEmpty ? "English" : languageValue,
+                              disability: disabilityValue.isEmpty ? nil : disabilityValue, address: address))
+    }
+
+    /// The form filled from a stored person, for editing.
+    init(person: Person) {
+        firstName = person.firstName
+        middleNames = person.middleNames
+        lastName = person.lastName
+        let date = person.dob ?? person.expectedDob
+        dobDay = date.map { String($0.day) }
+        dobMonth = date.map { String($0.month) }
+        dobYear = date.map { String($0.year) }
+        unborn = person.expectedDob != nil ? "yes" : "no"
+        gender = person.gender
+        ethnicity = person.ethnicity
+        nhsNumber = person.nhsNumber.flatMap { try? NHSNumber($0).formatted }
+        language = person.language
+        disability = person.disability
+    }
+
+    init() {}
+}
+
+extension PersonForm.Valid {
+    typealias Address = (line1: String, line2: String?, town: String, postcode: UKPostcode)
+
+    func apply(to p: Person) {
+        p.firstName = firstName
+        p.middleNames = middleNames
+        p.lastName = lastName
+        p.firstNameKey = Person.key(firstName)
+        p.lastNameKey = Person.key(lastName)
+        p.dateOfBirth = dateOfBirth?.iso
+        p.expectedDateOfBirth = expectedDateOfBirth?.iso
+        p.gender = gender.rawValue
+        p.ethnicity = ethnicity
+        p.nhsNumber = nhsNumber?.digits
+        p.language = language
+        p.disability = disability
+    }
+}
+
+/// FormErrors as an Error, so validation can travel in a Result.
+struct FormErrorsBox: Error {
+    let errors: FormErrors
+}

@@ -1,0 +1,86 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Everything the person page shows, gathered from the database into plain values.
+struct PersonRecord: Sendable {
+    struct Residency: Sendable { var address: String; var from: String; var to: String?; var district: String? }
+    struct Relative: Sendable {
+        var id: UUID; var name: String; var description: String; var gender: Gender
+        var category: PersonCategory; var caresForThisPerson: Bool
+    }
+    struct Involvement: Sendable { var agency: String; var kind: String; var since: String }
+    struct Event: Sendable { var when: Date; var category: String; var summary: String; var agency: String; var by: String }
+
+    var id: UUID
+    var fullName: String
+    var firstName: String
+    var category: PersonCategory
+    var age: Int?
+    var dateOfBirth: SimpleDate?
+    var expectedDateOfBirth: SimpleDate?
+    var gender: Gender
+    var ethnicity: String
+    var nhsNumber: String?
+    var language: String
+    var disability: String?
+    var otherNames: [(kind: String, name: String)]
+    var residences: [Residency]
+    var relatives: [Relative]
+    var involvements: [Involvement]
+    var chronology: [Event]
+    var relationship: Relationship
+    var mayEdit: Bool
+    var mayViewAccessLog: Bool
+    var mayRecordInvolvement: Bool
+
+    /// Men who care for a child: reviews keep finding them "unseen" by agencies.
+    var maleCarers: [Relative] { relatives.filter { $0.caresForThisPerson && $0.gender == .male } }
+
+    static func load(_ p: Person, viewer: Viewer, relationship: Relationship, on req: Request) async throws -> PersonRecord {
+        let id = try p.requireID()
+        let db = req.db
+        let today = req.today
+        let otherNames = try await OtherName.query(on: db).filter(\.$person.$id == id).all()
+        let residences = try await Residence.query(on: db).filter(\.$person.$id == id).with(\.$address) { $0.with(\.$district) }
+            .sort(\.$fromDate, .descending).all()
+        let outgoing = try await PersonRelationship.query(on: db).filter(\.$from.$id == id).with(\.$to).all()
+        let incoming = try await PersonRelationship.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
+        let involvements = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil)
+            .with(\.$agency).all()
+        let chronology = try await ChronologyEntry.query(on: db).filter(\.$person.$id == id)
+            .with(\.$agency).with(\.$recordedBy).sort(\.$occurredAt, .descending).limit(200).all()
+
+        var relatives: [Relative] = []
+        for r in incoming {
+            guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
+            relatives.append(Relative(id: try r.from.requireID(), name: r.from.fullName, description: kind.displayName,
+                                      gender: Gender(rawValue: r.from.gender) ?? .unknown, category: r.from.category(on: today),
+                                      caresForThisPerson: kind.isCaringRole))
+        }
+        for r in outgoing {
+            guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
+            // Read from the other side: if this person is the mother of Sam, Sam is her child.
+            let description = kind.isSymmetric ? kind.displayName : "\(p.firstName) is their \(kind.displayName.lowercased())"
+            relatives.append(Relative(id: try r.to.requireID(), name: r.to.fullName, description: description,
+                                      gender: Gender(rawValue: r.to.gender) ?? .unknown, category: r.to.category(on: today),
+                                      caresForThisPerson: false))
+        }
+        let dob = p.dob
+        return PersonRecord(
+            id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today), age: dob?.age(on: today),
+            dateOfBirth: dob, expectedDateOfBirth: p.expectedDob, gender: Gender(rawValue: p.gender) ?? .unknown,
+            ethnicity: p.ethnicity, nhsNumber: p.nhsNumber.flatMap { try? NHSNumber($0).formatted }, language: p.language,
+            disability: p.disability,
+            otherNames: otherNames.map { (OtherNameKind(rawValue: $0.kind)?.displayName ?? $0.kind, $0.name) },
+            residences: residences.map { Residency(address: $0.address.singleLine, from: $0.fromDate, to: $0.toDate, district: $0.address.district?.name) },
+            relatives: relatives.sorted { ($0.caresForThisPerson ? 0 : 1, $0.name) < ($1.caresForThisPerson ? 0 : 1, $1.name) },
+            involvements: involvements.map { Involvement(agency: $0.agency.name, kind: $0.agency.agencyKind.displayName, since: $0.startedOn) },
+            chronology: chronology.map { Event(when: $0.occurredAt, category: $0.category, summary: $0.summary,
+                                               agency: $0.agency?.name ?? "", by: $0.recordedBy?.displayName ?? "") },
+            relationship: relationship,
+            mayEdit: viewer.may(.editPerson, relationship: relationship),
+            mayViewAccessLog: viewer.may(.viewAccessLog, relationship: relationship),
+            mayRecordInvolvement: relationship != .agencyInvolved && viewer.may(.recordInvolvement, relationship: relationship))
+    }
+}

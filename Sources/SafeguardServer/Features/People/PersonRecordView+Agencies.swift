@@ -1,0 +1,74 @@
+import Foundation
+import SafeguardCore
+
+extension PersonRecordView {
+    var agencies: Node {
+        card("Agencies involved", actions: []) {
+            if record.involvements.isEmpty {
+                el("p", .class("sg-body")) { "No agency has recorded involvement." }
+            } else {
+                el("ul", .class("sg-list")) {
+                    for i in record.involvements { el("li") { "\(i.agency) (\(i.kind.lowercased())), since \(SimpleDate(iso: i.since)?.longText ?? i.since)" } }
+                }
+            }
+            if record.mayRecordInvolvement {
+                el("form", .postMethod, .action(.personInvolvements(record.id))) {
+                    void("input", .type("hidden"), .name(CSRFMiddleware.fieldName), .value(csrf))
+                    Components.button("Record that my agency is working with \(record.firstName)", kind: "secondary")
+                }
+            }
+        }
+    }
+
+    var chronology: Node {
+        card("Chronology", actions: []) {
+            if record.chronology.isEmpty {
+                el("p", .class("sg-body")) { "Nothing recorded yet." }
+            } else {
+                el("ol", .class("sg-timeline")) {
+                    for e in record.chronology {
+                        el("li", .class("sg-timeline__item")) {
+                            el("div", .class("sg-timeline__header")) {
+                                el("h3", .class("sg-timeline__title")) { e.summary }
+                                el("p", .class("sg-timeline__byline")) {
+                                    el("time", Attr("datetime", ISO8601DateFormatter().string(from: e.when))) { Self.dateTime(e.when) }
+                                    [e.category, e.agency, e.by].filter { !$0.isEmpty }.map { " · " + $0 }.joined()
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A summary card: a titled box with optional action links.
+    func card(_ title: String, actions: [(String, SiteURL)], @NodeBuilder _ content: () -> [Node]) -> Node {
+        el("section", .class("sg-summary-card"), .aria("labelledby", Self.slug(title))) {
+            el("div", .class("sg-summary-card__title-wrapper")) {
+                el("h2", .class("sg-summary-card__title"), .id(Self.slug(title))) { title }
+                if !actions.isEmpty {
+                    el("ul", .class("sg-summary-card__actions")) {
+                        for (label, url) in actions {
+                            el("li", .class("sg-summary-card__action")) { el("a", .href(url), .class("sg-link")) { label } }
+                        }
+                    }
+                }
+            }
+            el("div", .class("sg-summary-card__content")) { .fragment(content()) }
+        }
+    }
+
+    static func slug(_ s: String) -> String {
+        s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+    }
+
+    /// "3 March 2026 at 2:15pm", GOV.UK style, in UK time.
+    static func dateTime(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_GB")
+        f.timeZone = TimeZone(identifier: "Europe/London")
+        f.dateFormat = "d MMMM yyyy 'at' h:mma"
+        return f.string(from: d).replacingOccurrences(of: "AM", with: "am").replacingOccurrences(of: "PM", with: "pm")
+    }
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// The migrations in the order they run. Append only: a landed migration is never edited.
+enum SafeguardMigrations {
+    static let all: [any Migration] = [
+        CreatePartnership(),
+        CreateUser(),
+        CreatePerson(),
+        CreateAddress(),
+        CreateRelationship(),
+        CreateAudit(),
+        CreateAPIToken(),
+    ]
+}

@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+import Vapor
+import SafeguardCore
+
+/// The server's entry points for the command line, so the CLI stays a thin shell.
+public enum SafeguardOperations {
+    /// Builds a configured application with its database migrated.
+    public static func makeApplication(_ settings: Settings, arguments: [String] = ["safeguard"]) async throws -> Application {
+        var env = Environment(name: settings.mode == .production ? "production" : "development", arguments: arguments)
+        env.arguments = arguments
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, settings: settings)
+            try await prepareDatabase(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    /// Runs the web server until interrupted, then shuts down gracefully.
+    public static func serve(_ settings: Settings, printer: @Sendable (String) -> Void) async throws {
+        let app = try await makeApplication(settings, arguments: ["safeguard", "serve"])
+        do {
+            if settings.demo {
+                let outcome = try await DemoLoader.load(app)
+                printer(outcome.loaded ? "Loaded the demo partnership: \(outcome.people) fictional people." : "Demo data already present: \(outcome.people) people.")
+                printer("")
+                printer("Demo sign-ins (demo mode only; these passwords are public):")
+                for l in outcome.logins {
+                    printer("  \(l.role.displayName.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)")
+                }
+                printer("")
+            }
+            printer("Safeguard is running at http://\(settings.hostname):\(settings.port)/  (database: \(settings.database.engineName); Ctrl-C stops it)")
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    public static func migrate(_ settings: Settings) async throws {
+        let app = try await makeApplication(settings)
+        try await app.asyncShutdown()
+    }
+
+    /// Checks the audit chain. Returns a report line and whether it held.
+    public static func verifyAudit(_ settings: Settings) async throws -> (String, Bool) {
+        let app = try await makeApplication(settings)
+        let outcome = try await AuditVerification.run(on: app.db)
+        try await app.asyncShutdown()
+        if let failure = outcome.failure {
+            return ("audit trail BROKEN: \(failure) (checked \(outcome.checked) entries)", false)
+        }
+        return ("audit trail intact: \(outcome.checked) entries verified", true)
+    }
+
+    public enum UserProblem: Error, CustomStringConvertible {
+        case unknownRole(String), unknownAgency(String), roleDoesNotFit(Role, AgencyKind), password(String), duplicate(String), badEmail
+
+        public var description: String {
+            switch self {
+            case .unknownRole(let r): "No role called '\(r)'. Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"
+            case .unknownAgency(let a): "No agency called '\(a)'. Use the agency's name exactly as the administration pages show it."
+            case .roleDoesNotFit(let r, let k): "A \(r.displayName.lowercased()) cannot belong to \(k.displayName.lowercased())."
+            case .password(let m): m
+            case .duplicate(let e): "A user with email \(e) already exists."
+            case .badEmail: "Enter an email address like name@example.org."
+            }
+        }
+    }
+
+    /// Adds a user from the command line (the first administrator, typically).
+    public static func addUser(_ settings: Settings, email: String, name: String, role roleText: String, agency agencyName: String,
+                               password: String, createAgencyKind: AgencyKind?) async throws {
+        let app = try await makeApplication(settings)
+        do {
+            let email = email.trimmed.lowercased()
+            guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else { throw UserProblem.badEmail }
+            guard let role = Role(rawValue: roleText) else { throw UserProblem.unknownRole(roleText) }
+            do { try PasswordPolicy.standard.check(password, email: email) } catch { throw UserProblem.password(error.message) }
+            if try await User.query(on: app.db).filter(\.$email == email).count() > 0 { throw UserProblem.duplicate(email) }
+            var agency = try await Agency.query(on: app.db).filter(\.$name == agencyName).first()
+            if agency == nil, let kind = createAgencyKind { agency = Agency(name: agencyName, kind: kind) }
+            guard let agency else { throw UserProblem.unknownAgency(agencyName) }
+            guard role.isPermitted(in: agency.agencyKind) else { throw UserProblem.roleDoesNotFit(role, agency.agencyKind) }
+            let hash = try app.password.hash(password)
+            try await app.safeguard.audit.write(on: app.db) { db in
+                if agency.id == nil { try await agency.create(on: db) }
+                let user = User(email: email, displayName: name, role: role, agencyID: agency.id!, passwordHash: hash)
+                try await user.create(on: db)
+                return ((), [AuditEvent(userID: "command-line", agencyID: agency.id!.uuidString, action: .administer, recordType: "user",
+                                        recordID: user.id!.uuidString, reason: "user added from the command line", sourceAddress: "local")])
+            }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

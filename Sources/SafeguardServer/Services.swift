@@ -1,0 +1,34 @@
+import Vapor
+import SafeguardCore
+
+/// What the application shares across requests, made once in `configure`.
+struct SafeguardContext: Sendable {
+    let settings: Settings
+    let audit: AuditTrail
+    let secret: [UInt8]
+    let passwordPolicy: PasswordPolicy
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = SafeguardContext }
+
+    var safeguard: SafeguardContext {
+        get {
+            guard let s = storage[ServicesKey.self] else { fatalError("configure(_:settings:) has not run") }
+            return s
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var safeguard: SafeguardContext { application.safeguard }
+    var audit: AuditTrail { application.safeguard.audit }
+    var now: Date { application.safeguard.settings.clock.now() }
+    var today: SimpleDate { SimpleDate(now) }
+
+    /// The client's address as the socket saw it; logged in the audit trail, never in logs.
+    var sourceAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Everything the server is told at start-up, read once from flags and environment into one
+/// typed value. `validate()` refuses unsafe combinations before anything listens.
+public struct Settings: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case development, production, testing
+    }
+
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(String)
+
+        public var engineName: String {
+            switch self {
+            case .sqliteFile, .sqliteMemory: "sqlite"
+            case .postgres: "postgresql"
+            }
+        }
+    }
+
+    public enum Problem: Error, CustomStringConvertible {
+        case missingSessionSecret, shortSessionSecret, demoInProduction, insecurePublicURL(String)
+
+        public var description: String {
+            switch self {
+            case .missingSessionSecret:
+                "SAFEGUARD_SESSION_SECRET is not set. In production it must hold at least 32 random characters (for example the output of `openssl rand -base64 48`)."
+            case .shortSessionSecret:
+                "SAFEGUARD_SESSION_SECRET is shorter than 32 characters: use at least 32 random characters."
+            case .demoInProduction:
+                "--demo cannot be used in production: demo accounts have published passwords."
+            case .insecurePublicURL(let url):
+                "SAFEGUARD_PUBLIC_URL (\(url)) must start with https:// in production, so session cookies are only sent over TLS."
+            }
+        }
+    }
+
+    public var mode: Mode
+    public var hostname: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// Keys the CSRF tokens. Outside production a random one is made per start, never a fixed default.
+    public var sessionSecret: String?
+    /// The address users reach us at; an https one marks cookies Secure.
+    public var publicURL: String?
+    public var demo: Bool
+    /// bcrypt cost: 12 in production; lower where speed matters more (tests, demo).
+    public var passwordHashCost: Int
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
+    public var clock: Clock
+
+    public init(mode: Mode = .development, hostname: String = "127.0.0.1", port: Int = 8080,
+                database: DatabaseLocation = .sqliteFile("safeguard.sqlite"), sessionSecret: String? = nil,
+                publicURL: String? = nil, demo: Bool = false, passwordHashCost: Int? = nil, clock: Clock = .system) {
+        self.mode = mode
+        self.hostname = hostname
+        self.port = port
+        self.database = database
+        self.sessionSecret = sessionSecret
+        self.publicURL = publicURL
+        self.demo = demo
+        self.passwordHashCost = passwordHashCost ?? (mode == .testing ? 4 : (demo ? 10 : 12))
+        self.clock = clock
+    }
+
+    public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+
+    public func validate() throws(Problem) {
+        guard mode == .production else { return }
+        guard let secret = sessionSecret, !secret.isEmpty else { throw .missingSessionSecret }
+        guard secret.count >= 32 else { throw .shortSessionSecret }
+        if demo { throw .demoInProduction }
+        if let url = publicURL, !url.lowercased().hasPrefix("https://") { throw .insecurePublicURL(url) }
+    }
+
+    /// The secret to key tokens with: the configured one, or a fresh random one per start.
+    public func resolvedSecret() -> [UInt8] {
+        if let s = sessionSecret, !s.isEmpty { return Array(s.utf8) }
+        var g = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+    }
+}
+
+/// The time, injectable so tests can move it (idle timeouts, lockouts).
+public struct Clock: Sendable {
+    public let now: @Sendable () -> Date
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+    public static let system = Clock { Date() }
+}

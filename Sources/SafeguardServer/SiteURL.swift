@@ -1,0 +1,66 @@
+import Foundation
+
+/// Every address in the site, used both to register routes and to build links, so a page can
+/// never link somewhere that isn't served.
+public enum SiteURL: Sendable, Equatable {
+    case home
+    case signIn, signOut
+    case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
+    case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
+    case admin, adminAgencies, adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
+    case adminTokens, adminTokenRevoke(UUID)
+    case auditReview, auditReviewGrant(UUID)
+    case health, ready, metrics
+    case api(APIPath)
+    case stylesheet, printStylesheet, favicon
+
+    public enum APIPath: Sendable, Equatable {
+        case people, person(UUID), openAPI
+    }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .people: "/people"
+        case .personNew: "/people/new"
+        case .person(let id): "/people/\(id)"
+        case .personEdit(let id): "/people/\(id)/edit"
+        case .personBreakGlass(let id): "/people/\(id)/break-glass"
+        case .personAccessLog(let id): "/people/\(id)/access-log"
+        case .personAddresses(let id): "/people/\(id)/addresses"
+        case .personRelationships(let id): "/people/\(id)/relationships"
+        case .personOtherNames(let id): "/people/\(id)/other-names"
+        case .personInvolvements(let id): "/people/\(id)/involvements"
+        case .admin: "/admin"
+        case .adminAgencies: "/admin/agencies"
+        case .adminDistricts: "/admin/districts"
+        case .adminTeams: "/admin/teams"
+        case .adminUsers: "/admin/users"
+        case .adminUser(let id): "/admin/users/\(id)"
+        case .adminUserUnlock(let id): "/admin/users/\(id)/unlock"
+        case .adminTokens: "/admin/api-tokens"
+        case .adminTokenRevoke(let id): "/admin/api-tokens/\(id)/revoke"
+        case .auditReview: "/audit"
+        case .auditReviewGrant(let id): "/audit/break-glass/\(id)"
+        case .health: "/health"
+        case .ready: "/ready"
+        case .metrics: "/metrics"
+        case .api(.people): "/api/v1/people"
+        case .api(.person(let id)): "/api/v1/people/\(id)"
+        case .api(.openAPI): "/api/v1/openapi.json"
+        case .stylesheet: "/css/safeguard.css"
+        case .printStylesheet: "/css/print.css"
+        case .favicon: "/favicon.svg"
+        }
+    }
+
+    /// With a query string, for search pages and redirects that carry a message.
+    public func with(query: [(String, String)]) -> String {
+        guard !query.isEmpty else { return path }
+        var c = URLComponents()
+        c.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return path + "?" + (c.percentEncodedQuery ?? "")
+    }
+}

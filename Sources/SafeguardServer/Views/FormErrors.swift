@@ -1,0 +1,12 @@
+/// Messages keyed by field, in the order the fields appear on the form.
+struct FormErrors: Sendable {
+    private(set) var all: [(field: String, message: String)] = []
+
+    var isEmpty: Bool { all.isEmpty }
+
+    subscript(field: String) -> String? { all.first { $0.field == field }?.message }
+
+    mutating func add(_ field: String, _ message: String) {
+        if self[field] == nil { all.append((field, message)) }
+    }
+}

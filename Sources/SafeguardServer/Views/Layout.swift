@@ -1,0 +1,98 @@
+import Vapor
+import SafeguardCore
+
+/// The frame around every page: skip link, header with the signed-in user, service navigation
+/// built from what the viewer's role may do, and the footer.
+struct Layout {
+    enum Section: Sendable { case people, admin, audit, none }
+
+    var title: String
+    var viewer: Viewer?
+    var csrf: String
+    var section: Section = .none
+    /// A page with errors puts "Error: " before its title, so screen readers hear it first.
+    var hasErrors = false
+
+    func render(_ main: Node) -> String {
+        let doc = el("html", .class("sg-template"), Attr("lang", "en-GB")) {
+            el("head") {
+                void("meta", Attr("charset", "utf-8"))
+                el("title") { (hasErrors ? "Error: " : "") + title + " – Safeguard" }
+                void("meta", .name("viewport"), Attr("content", "width=device-width, initial-scale=1"))
+                void("meta", .name("robots"), Attr("content", "noindex, nofollow"))
+                void("link", Attr("rel", "icon"), .href(.favicon), .type("image/svg+xml"))
+                void("link", Attr("rel", "stylesheet"), .href(.stylesheet))
+                void("link", Attr("rel", "stylesheet"), .href(.printStylesheet), Attr("media", "print"))
+            }
+            el("body", .class("sg-body")) {
+                el("a", Attr("href", "#main-content"), .class("sg-skip-link")) { "Skip to main content" }
+                header
+                navigation
+                el("div", .class("sg-width-container")) {
+                    el("main", .class("sg-main-wrapper"), .id("main-content"), Attr("role", "main")) { main }
+                }
+                footer
+            }
+        }
+        return "<!DOCTYPE html>" + doc.render()
+    }
+
+    private var header: Node {
+        el("header", .class("sg-header"), Attr("role", "banner")) {
+            el("div", .class("sg-header__container sg-width-container")) {
+                el("a", .href(.home), .class("sg-header__logo")) { "Safeguard" }
+                if let viewer {
+                    el("div", .class("sg-header__account")) {
+                        el("span", .class("sg-header__user")) { "\(viewer.displayName), \(viewer.agencyName)" }
+                        el("form", .class("sg-header__signout"), .postMethod, .action(.signOut)) {
+                            Components.csrfField(csrf)
+                            el("button", .type("submit"), .class("sg-header__link")) { "Sign out" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private var navigation: Node {
+        guard let viewer else { return .empty }
+        var items: [(String, SiteURL, Section)] = []
+        if viewer.mayEver(.searchPeople) { items.append(("People", .people, .people)) }
+        if viewer.mayEver(.manageUsers) { items.append(("Administration", .admin, .admin)) }
+        if viewer.mayEver(.reviewAuditTrail) { items.append(("Audit", .auditReview, .audit)) }
+        guard !items.isEmpty else { return .empty }
+        return el("nav", .class("sg-service-navigation"), .aria("label", "Menu")) {
+            el("div", .class("sg-width-container")) {
+                el("ul", .class("sg-service-navigation__list")) {
+                    for (label, url, s) in items {
+                        el("li", .class(s == section ? "sg-service-navigation__item sg-service-navigation__item--active" : "sg-service-navigation__item")) {
+                            el("a", attrs: [.href(url), .class("sg-service-navigation__link")] + (s == section ? [Attr("aria-current", "true")] : [])) { label }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private var footer: Node {
+        el("footer", .class("sg-footer"), Attr("role", "contentinfo")) {
+            el("div", .class("sg-width-container")) {
+                el("p", .class("sg-footer__meta sg-body-s")) {
+                    "Safeguard is for authorised partnership staff. Every view of a person's record is recorded. Share only what is necessary, proportionate, relevant, accurate, timely and secure."
+                }
+            }
+        }
+    }
+}
+
+extension Request {
+    /// Renders a page in the layout as an HTML response.
+    func page(_ title: String, section: Layout.Section = .none, hasErrors: Bool = false, status: HTTPStatus = .ok,
+              @NodeBuilder _ content: () -> [Node]) -> Response {
+        let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors)
+        let html = layout.render(.fragment(content()))
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}

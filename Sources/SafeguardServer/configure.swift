@@ -1,0 +1,49 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import NIOSSL
+import Vapor
+import SafeguardCore
+
+/// Sets the application up from its settings: database, middleware, routes, migrations.
+public func configure(_ app: Application, settings: Settings) async throws {
+    try settings.validate()
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        if url.contains("sslmode=disable") == false, url.contains("localhost") == false, url.contains("127.0.0.1") == false {
+            config.coreConfiguration.tls = .prefer(try .init(configuration: .clientDefault))
+        }
+        app.databases.use(.postgres(configuration: config), as: .psql)
+    }
+    app.migrations.add(SafeguardMigrations.all)
+    app.passwords.use(.bcrypt(cost: settings.passwordHashCost))
+    app.safeguard = SafeguardContext(settings: settings, audit: AuditTrail(lock: WriteLock(), clock: settings.clock),
+                            secret: settings.resolvedSecret(), passwordPolicy: .standard)
+    app.http.server.configuration.hostname = settings.hostname
+    app.http.server.configuration.port = settings.port
+    app.metrics = RequestMetrics()
+
+    // Order matters: errors are rendered for everything below, and the CSRF check runs before a
+    // form post reaches the session or any route.
+    app.middleware = .init()
+    app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(SessionMiddleware())
+    try routes(app)
+}
+
+/// Prepares a SQLite file for concurrent readers while one writer works.
+public func prepareDatabase(_ app: Application) async throws {
+    if case .sqliteFile = app.safeguard.settings.database, let sql = app.db as? SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+    try await app.autoMigrate()
+}

@@ -1,0 +1,17 @@
+import Vapor
+
+/// Every route the site serves. Paths follow ``SiteURL``; `SiteURLTests` checks they agree.
+func routes(_ app: Application) throws {
+    app.get { req async throws -> Response in
+        guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
+        if viewer.mayEver(.searchPeople) { return req.redirect(to: SiteURL.people.path) }
+        if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
+        return HomeView(viewer: viewer).render(on: req)
+    }
+    try app.register(collection: SignInController())
+    try app.register(collection: PeopleController())
+    try app.register(collection: AdminController())
+    try app.register(collection: AuditReviewController())
+    try app.register(collection: OperationsController())
+    try app.register(collection: APIPeopleController())
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import SafeguardCore
+import SafeguardServer
+
+/// `safeguard`: the platform's one executable.
+@main
+struct Safeguard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "safeguard",
+        abstract: "Safeguard: the multi-agency safeguarding partnership platform.",
+        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self])
+}
+
+/// Options every command that touches the database shares, read with the environment.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "SQLite database file (default safeguard.sqlite). DATABASE_URL=postgres://… takes PostgreSQL instead.")
+    var database: String?
+
+    @Option(help: "development or production (default: SAFEGUARD_ENV, else development).")
+    var env: String?
+
+    func settings(hostname: String = "127.0.0.1", port: Int = 8080, demo: Bool = false) throws -> Settings {
+        let environment = ProcessInfo.processInfo.environment
+        let modeText = env ?? environment["SAFEGUARD_ENV"] ?? "development"
+        guard let mode = Settings.Mode(rawValue: modeText), mode != .testing else {
+            throw ValidationError("--env must be development or production, not '\(modeText)'")
+        }
+        let location: Settings.DatabaseLocation
+        if let file = database {
+            location = .sqliteFile(file)
+        } else if let url = environment["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw ValidationError("DATABASE_URL must start with postgres:// (got a different scheme)")
+            }
+            location = .postgres(url)
+        } else {
+            location = .sqliteFile("safeguard.sqlite")
+        }
+        return Settings(mode: mode, hostname: hostname, port: port, database: location,
+                        sessionSecret: environment["SAFEGUARD_SESSION_SECRET"], publicURL: environment["SAFEGUARD_PUBLIC_URL"], demo: demo)
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server.")
+
+    @Flag(help: "Load the fictional Northmere partnership and print its sign-ins (not allowed in production).")
+    var demo = false
+    @Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let settings = try db.settings(hostname: hostname, port: port, demo: demo)
+        do {
+            try await SafeguardOperations.serve(settings) { line in
+                print(line)
+                fflush(nil)  // the demo sign-ins must reach a pipe before the server blocks
+            }
+        } catch let problem as Settings.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database tables.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        try await SafeguardOperations.migrate(try db.settings())
+        print("database migrated")
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Work with the audit trail.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the hash chain; report the first entry altered or removed.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let (line, ok) = try await SafeguardOperations.verifyAudit(try db.settings())
+            print(line)
+            if !ok { throw ExitCode(1) }
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a user. The password is read from standard input (one line), never from the command line.")
+        @Option(help: "Email address; it is the sign-in name.") var email: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "Role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
+        @Option(help: "Agency name, exactly as recorded.") var agency: String
+        @Option(help: "Create the agency with this kind if it does not exist: \(AgencyKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var createAgency: String?
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            var kind: AgencyKind?
+            if let k = createAgency {
+                guard let parsed = AgencyKind(rawValue: k) else { throw ValidationError("--create-agency: no agency kind called '\(k)'") }
+                kind = parsed
+            }
+            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+                throw ValidationError("Type the new user's password on standard input (for example: printf '%s\\n' \"$PW\" | safeguard user add ...)")
+            }
+            do {
+                try await SafeguardOperations.addUser(try db.settings(), email: email, name: name, role: role, agency: agency,
+                                                      password: password, createAgencyKind: kind)
+            } catch let p as SafeguardOperations.UserProblem {
+                throw ValidationError(p.description)
+            }
+            print("user \(email) added")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import SafeguardCore
+
+/// The whole policy as a table: every role × agency kind × relationship × action.
+/// Each row lists, per action in `actions` order, the answer for relationship
+/// none / agency-involved / glass-broken:
+///   P permit, B break glass required, R role has no access, O read-only role,
+///   I needs agency involvement. A role held in an agency it does not fit is denied everything.
+struct AccessPolicyTableTests {
+    static let actions: [Action] = [
+        .searchPeople, .viewPerson, .createPerson, .editPerson, .exportPerson, .viewAccessLog,
+        .recordInvolvement, .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail,
+    ]
+
+    static let table: [Role: String] = [
+        //                      search view create edit export log  involve agencies users tokens audit
+        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP",
+        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR",
+        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR",
+        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPP     RRR      RRR   RRR    RRR",
+        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        .schoolDesignatedSafeguardingLead:
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        .informationManagementOfficer:
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR",
+        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR",
+        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP",
+    ]
+
+    static func expected(_ letter: Character) -> AccessDecision {
+        switch letter {
+        case "P": .permit
+        case "B": .breakGlassRequired
+        case "R": .deny(.roleHasNoAccess)
+        case "O": .deny(.readOnlyRole)
+        case "I": .deny(.needsAgencyInvolvement)
+        default: fatalError("unknown letter \(letter)")
+        }
+    }
+
+    @Test func tableCoversEveryRoleAndAction() {
+        #expect(Set(Self.table.keys) == Set(Role.allCases))
+        #expect(Set(Self.actions) == Set(Action.allCases))
+        for (role, row) in Self.table {
+            #expect(row.filter { !$0.isWhitespace }.count == Self.actions.count * Relationship.allCases.count, "row for \(role)")
+        }
+    }
+
+    @Test(arguments: Role.allCases)
+    func everyCombination(role: Role) {
+        let letters = Array(Self.table[role]!.filter { !$0.isWhitespace })
+        var checked = 0
+        for kind in AgencyKind.allCases {
+            for (a, action) in Self.actions.enumerated() {
+                for (r, relationship) in [Relationship.none, .agencyInvolved, .glassBroken].enumerated() {
+                    let got = AccessPolicy.decide(role: role, agencyKind: kind, relationship: relationship, action: action)
+                    let want = role.isPermitted(in: kind) ? Self.expected(letters[a * 3 + r]) : .deny(.roleNotValidForAgency)
+                    #expect(got == want, "\(role) in \(kind), \(relationship), \(action)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == AgencyKind.allCases.count * Action.allCases.count * 3)
+    }
+
+    @Test func aPoliceOfficerInASchoolIsRefusedEverything() {
+        for action in Action.allCases {
+            #expect(AccessPolicy.decide(role: .policeOfficer, agencyKind: .school, relationship: .agencyInvolved, action: action)
+                    == .deny(.roleNotValidForAgency))
+        }
+    }
+
+    @Test func navigationHintsFollowThePolicy() {
+        #expect(AccessPolicy.mayEver(role: .socialWorker, agencyKind: .childrensSocialCare, action: .viewPerson))
+        #expect(!AccessPolicy.mayEver(role: .trainer, agencyKind: .childrensSocialCare, action: .searchPeople))
+        #expect(AccessPolicy.mayEver(role: .partnershipAdmin, agencyKind: .childrensSocialCare, action: .manageUsers))
+        #expect(!AccessPolicy.mayEver(role: .auditor, agencyKind: .police, action: .editPerson))
+    }
+}

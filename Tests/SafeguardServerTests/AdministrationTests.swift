@@ -1,0 +1,77 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+final class AdministrationTests: ServerTestCase {
+    func testAnAdministratorAddsAUserWhoCanSignIn() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let res = try await admin.post("/admin/users", [("email", "New.Officer@Test.Example"), ("display-name", "New Officer"),
+                                                         ("role", "police-officer"), ("agency", fx.police.uuidString), ("password", "Lantern-Harbour-Velvet")])
+        XCTAssertEqual(res.location, "/admin/users")
+        assertEqual(try await browser().signIn("new.officer@test.example", "Lantern-Harbour-Velvet").status, .seeOther)
+        assertTrue(try await auditEntries().contains { $0.action == "administer" && $0.recordType == "user" })
+    }
+
+    func testWeakPasswordsAndMismatchedRolesAreRefused() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let short = try await admin.post("/admin/users", [("email", "a@test.example"), ("display-name", "A"), ("role", "social-worker"),
+                                                           ("agency", fx.socialCare.uuidString), ("password", "short")])
+        XCTAssertTrue(short.text.contains("Password must be 12 characters or more"))
+        let common = try await admin.post("/admin/users", [("email", "a@test.example"), ("display-name", "A"), ("role", "social-worker"),
+                                                            ("agency", fx.socialCare.uuidString), ("password", "password12345")])
+        XCTAssertTrue(common.text.contains("This password is too common"))
+        let mismatch = try await admin.post("/admin/users", [("email", "a@test.example"), ("display-name", "A"), ("role", "police-officer"),
+                                                              ("agency", fx.school.uuidString), ("password", "Lantern-Harbour-Velvet")])
+        XCTAssertEqual(mismatch.status, .unprocessableEntity)
+        XCTAssertTrue(mismatch.text.contains("A police officer cannot belong to school or college"))
+        assertEqual(try await User.query(on: app.db).filter(\.$email == "a@test.example").count(), 0)
+    }
+
+    func testDisablingAUserEndsTheirSessions() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let res = try await admin.post("/admin/users/\(fx[.socialWorker].id)", [("display-name", "Test Social worker"), ("role", "social-worker"),
+                                                                                ("agency", fx.socialCare.uuidString), ("active", "no"), ("password", "")])
+        XCTAssertEqual(res.location, "/admin/users")
+        assertEqual(try await sw.get("/people").location, "/sign-in")
+    }
+
+    func testAnAdministratorCannotLockThemselvesOut() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let res = try await admin.post("/admin/users/\(fx[.partnershipAdmin].id)", [("display-name", "Me"), ("role", "partnership-admin"),
+                                                                                    ("agency", fx.socialCare.uuidString), ("active", "no")])
+        XCTAssertEqual(res.status, .unprocessableEntity)
+    }
+
+    func testAgenciesDistrictsAndTeamsCanBeAdded() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        assertEqual(try await admin.post("/admin/districts", [("name", "Brackenford")]).status, .seeOther)
+        assertEqual(try await admin.post("/admin/agencies", [("name", "Brackenford Housing"), ("kind", "housing"), ("district", "")]).status, .seeOther)
+        let dup = try await admin.post("/admin/agencies", [("name", "Brackenford Housing"), ("kind", "housing")])
+        XCTAssertTrue(dup.text.contains("An agency with this name already exists"))
+        let badKind = try await admin.post("/admin/agencies", [("name", "X"), ("kind", "spaceship")])
+        XCTAssertTrue(badKind.text.contains("Select the kind of agency"))
+        assertEqual(try await admin.post("/admin/teams", [("name", "Tenancy Support"), ("agency", fx.police.uuidString)]).status, .seeOther)
+        let page = try await admin.get("/admin/teams")
+        XCTAssertTrue(page.text.contains("Tenancy Support"))
+    }
+
+    func testOnlyTheAdministratorReachesAdministration() async throws {
+        for role in Role.allCases where role != .partnershipAdmin {
+            let b = try await signedIn(fx[role])
+            for path in ["/admin", "/admin/users", "/admin/agencies", "/admin/api-tokens"] {
+                assertEqual(try await b.get(path).status, .forbidden, "\(role) \(path)")
+            }
+            assertEqual(try await b.post("/admin/users", [("email", "x@y.z")]).status, .forbidden, "\(role)")
+        }
+    }
+
+    func testOnlyAdministratorAndAuditorReachTheAuditReview() async throws {
+        for role in Role.allCases {
+            let b = try await signedIn(fx[role])
+            let expected: HTTPStatus = role == .partnershipAdmin || role == .auditor ? .ok : .forbidden
+            assertEqual(try await b.get("/audit").status, expected, "\(role)")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Who sees a person's record: the agencies involved, MASH by role, others only by breaking
+/// the glass with a reason.
+final class NeedToKnowTests: ServerTestCase {
+    func testAnInvolvedAgencySeesTheRecord() async throws {
+        let b = try await signedIn(fx[.socialWorker])
+        let res = try await b.get("/people/\(fx.kayla)")
+        XCTAssertEqual(res.status, .ok)
+        XCTAssertTrue(res.text.contains("<h1 class=\"sg-heading-xl\">Kayla Smith</h1>"))
+        XCTAssertFalse(res.text.contains("breaking the glass"))
+    }
+
+    func testMASHSeesEveryoneByRole() async throws {
+        let b = try await signedIn(fx[.mashPractitioner])
+        assertEqual(try await b.get("/people/\(fx.dean)").status, .ok)
+    }
+
+    func testAnUninvolvedAgencyMustBreakTheGlass() async throws {
+        let b = try await signedIn(fx[.policeOfficer])
+        let res = try await b.get("/people/\(fx.kayla)")
+        XCTAssertEqual(res.location, "/people/\(fx.kayla)/break-glass")
+        let form = try await b.get("/people/\(fx.kayla)/break-glass")
+        XCTAssertTrue(form.text.contains("Northmere Constabulary is not recorded as working with Kayla Smith"))
+        XCTAssertFalse(form.text.contains("14 Mill Lane"), "the break-glass page shows nothing of the record")
+    }
+
+    func testBreakingTheGlassNeedsAReason() async throws {
+        let b = try await signedIn(fx[.policeOfficer])
+        let res = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "need it")])
+        XCTAssertEqual(res.status, .unprocessableEntity)
+        XCTAssertTrue(res.text.contains("href=\"#reason\">Explain why you need to see this record"))
+        assertEqual(try await BreakGlassGrant.query(on: app.db).count(), 0)
+    }
+
+    func testBreakingTheGlassOpensTheRecordRecordsTheReasonAndFlagsItForReview() async throws {
+        let b = try await signedIn(fx[.policeOfficer])
+        let reason = "Attending a domestic incident at the address tonight"
+        let res = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", reason)])
+        XCTAssertEqual(res.location, "/people/\(fx.kayla)")
+        let page = try await b.get("/people/\(fx.kayla)")
+        XCTAssertEqual(page.status, .ok)
+        XCTAssertTrue(page.text.contains("You opened this record by breaking the glass"))
+
+        let entries = try await auditEntries()
+        XCTAssertTrue(entries.contains { $0.action == "break-glass" && $0.reason == reason && $0.recordID == fx.kayla.uuidString })
+        XCTAssertTrue(entries.contains { $0.action == "view" && $0.reason == "break-glass: " + reason })
+
+        let auditor = try await signedIn(fx[.auditor])
+        let review = try await auditor.get("/audit")
+        XCTAssertTrue(review.text.contains("Break-glass openings to review (1)"))
+        XCTAssertTrue(review.text.contains(reason))
+        let grant = try await BreakGlassGrant.query(on: app.db).first()!
+        _ = try await auditor.post("/audit/break-glass/\(grant.id!)", [("note", "Checked with the duty inspector")])
+        assertTrue(try await auditor.get("/audit").text.contains("Break-glass openings to review (0)"))
+    }
+
+    func testABrokenGlassExpires() async throws {
+        let b = try await signedIn(fx[.policeOfficer])
+        _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Attending an incident at the address")])
+        clock.advance(minutes: 25)
+        assertEqual(try await b.get("/people/\(fx.kayla)").status, .ok)
+        // Keep the session alive while the four-hour grant runs out.
+        for _ in 0..<10 { clock.advance(minutes: 25); _ = try await b.get("/people") }
+        assertEqual(try await b.get("/people/\(fx.kayla)").location, "/people/\(fx.kayla)/break-glass")
+    }
+
+    func testAfterBreakingTheGlassAWorkerCanReadButNotChange() async throws {
+        let b = try await signedIn(fx[.policeOfficer])
+        _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Attending an incident at the address")])
+        assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .forbidden)
+        let post = try await b.post("/people/\(fx.kayla)/other-names", [("kind", "alias"), ("name", "KK")])
+        XCTAssertEqual(post.status, .forbidden)
+        assertEqual(try await OtherName.query(on: app.db).count(), 0)
+    }
+
+    func testRecordingInvolvementGivesLastingAccess() async throws {
+        let b = try await signedIn(fx[.policeOfficer])
+        assertEqual(try await b.post("/people/\(fx.kayla)/involvements", []).status, .forbidden, "needs the glass broken first")
+        _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Officer in the case for a new investigation")])
+        let res = try await b.post("/people/\(fx.kayla)/involvements", [])
+        XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=involvement")
+        let page = try await b.get("/people/\(fx.kayla)?done=involvement")
+        XCTAssertTrue(page.text.contains("Northmere Constabulary (police)"))
+        XCTAssertFalse(page.text.contains("You opened this record by breaking the glass"))
+        assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .ok)
+    }
+
+    func testRolesWithoutCaseworkSeeNoPeopleAndCannotBreakGlass() async throws {
+        for role in [Role.trainer, .boardMember, .partnershipAdmin] {
+            let b = try await signedIn(fx[role])
+            assertEqual(try await b.get("/people").status, .forbidden, "\(role)")
+            assertEqual(try await b.get("/people/\(fx.kayla)").status, .forbidden, "\(role)")
+            assertEqual(try await b.get("/people/\(fx.kayla)/break-glass").status, .forbidden, "\(role)")
+            assertEqual(try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "I would like to look please")]).status, .forbidden)
+        }
+    }
+
+    func testTheAuditorReadsButCannotWrite() async throws {
+        let b = try await signedIn(fx[.auditor])
+        assertEqual(try await b.get("/people/\(fx.kayla)").status, .ok)
+        assertEqual(try await b.get("/people/new").status, .forbidden)
+        assertEqual(try await b.post("/people/\(fx.kayla)/edit", [("first-name", "X")]).status, .forbidden)
+    }
+
+    func testEveryPersonalDataRouteNeedsASession() async throws {
+        let b = browser()
+        let id = fx.kayla
+        for path in ["/people", "/people/new", "/people/\(id)", "/people/\(id)/edit", "/people/\(id)/break-glass",
+                     "/people/\(id)/access-log", "/people/\(id)/other-names", "/people/\(id)/addresses",
+                     "/people/\(id)/relationships", "/admin", "/admin/users", "/admin/agencies", "/admin/districts",
+                     "/admin/teams", "/admin/api-tokens", "/audit"] {
+            assertEqual(try await b.get(path).location, "/sign-in", path)
+        }
+        for path in ["/people", "/people/\(id)/edit", "/people/\(id)/break-glass", "/people/\(id)/involvements",
+                     "/people/\(id)/other-names", "/people/\(id)/addresses", "/people/\(id)/relationships",
+                     "/admin/users", "/admin/agencies", "/admin/api-tokens"] {
+            assertEqual(try await b.post(path, [("x", "y")]).location, "/sign-in", "POST " + path)
+        }
+    }
+
+    func testWhoHasLookedIsForManagers() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        _ = try await sw.get("/people/\(fx.kayla)")
+        assertEqual(try await sw.get("/people/\(fx.kayla)/access-log").status, .forbidden)
+
+        let manager = try await signedIn(fx[.teamManager])
+        let page = try await manager.get("/people/\(fx.kayla)")
+        XCTAssertTrue(page.text.contains("See who has looked at this record"))
+        let log = try await manager.get("/people/\(fx.kayla)/access-log")
+        XCTAssertEqual(log.status, .ok)
+        XCTAssertTrue(log.text.contains("Test Social worker"))
+        XCTAssertTrue(log.text.contains("Viewed"))
+    }
+
+    func testTheChildsPageShowsTheMenInTheirLife() async throws {
+        let b = try await signedIn(fx[.socialWorker])
+        let page = try await b.get("/people/\(fx.kayla)")
+        XCTAssertTrue(page.text.contains("Men in Kayla&#39;s life"))
+        XCTAssertTrue(page.text.contains(">Dean Walker</a> – mother&#39;s partner"))
+        XCTAssertTrue(page.text.contains("14 Mill Lane, Calder Vale, NM4 2AB"))
+    }
+
+    func testAChildWithNoMaleCarerRecordedPromptsTheQuestion() async throws {
+        try await PersonRelationship.query(on: app.db).filter(\.$kind == "mothers-partner").delete()
+        let b = try await signedIn(fx[.socialWorker])
+        let page = try await b.get("/people/\(fx.kayla)")
+        XCTAssertTrue(page.text.contains("No father, step-father, mother&#39;s partner or other male carer is recorded"))
+    }
+}

@@ -1,0 +1,65 @@
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+final class OperationsTests: ServerTestCase {
+    func testHealthReadyAndMetrics() async throws {
+        let health = try await browser().get("/health")
+        XCTAssertEqual(health.status, .ok)
+        let ready = try await browser().get("/ready")
+        XCTAssertEqual(ready.status, .ok)
+        XCTAssertTrue(ready.text.contains("\"status\":\"ready\""))
+        _ = try await browser().get("/people/\(fx.kayla)")
+        let metrics = try await browser().get("/metrics")
+        XCTAssertTrue(metrics.text.contains("safeguard_http_requests_total"))
+        XCTAssertTrue(metrics.text.contains("route=\"/people/:personID\""), "labels carry the route pattern")
+        XCTAssertFalse(metrics.text.contains(fx.kayla.uuidString), "never a record's id")
+    }
+
+    func testPagesAreNotCachedAndCannotBeFramed() async throws {
+        let res = try await browser().get("/sign-in")
+        XCTAssertEqual(res.headers.first(name: .cacheControl), "no-store")
+        XCTAssertEqual(res.headers.first(name: "X-Frame-Options"), "DENY")
+        XCTAssertTrue(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") ?? false)
+    }
+
+    func testAnUnknownPageSaysSoInPlainWords() async throws {
+        let b = try await signedIn(fx[.mashPractitioner])
+        let res = try await b.get("/people/\(UUID())")
+        XCTAssertEqual(res.status, .notFound)
+        XCTAssertTrue(res.text.contains("Page not found"))
+    }
+
+    func testProductionRefusesToStartWithoutASecret() throws {
+        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory).validate())
+        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: "too-short").validate())
+        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
+                                          publicURL: "http://plain.example").validate())
+        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
+                                          demo: true).validate())
+        XCTAssertNoThrow(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
+                                      publicURL: "https://safeguard.example").validate())
+    }
+
+    func testWithoutAConfiguredSecretEachStartMakesAFreshOne() {
+        let s = Settings(mode: .development, database: .sqliteMemory)
+        XCTAssertNotEqual(s.resolvedSecret(), s.resolvedSecret())
+    }
+
+    func testEveryLinkTheSiteBuildsIsServed() async throws {
+        let id = UUID()
+        let urls: [SiteURL] = [.home, .signIn, .signOut, .people, .personNew, .person(id), .personEdit(id), .personBreakGlass(id),
+                               .personAccessLog(id), .personAddresses(id), .personRelationships(id), .personOtherNames(id),
+                               .personInvolvements(id), .admin, .adminAgencies, .adminDistricts, .adminTeams, .adminUsers, .adminUser(id),
+                               .adminUserUnlock(id), .adminTokens, .adminTokenRevoke(id), .auditReview, .auditReviewGrant(id), .health,
+                               .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI)]
+        let patterns = app.routes.all.map { r in r.path.map { c -> String in
+            if case .parameter = c { return "*" }
+            return c.description
+        } }
+        for url in urls {
+            let parts = url.path.split(separator: "/").map { UUID(uuidString: String($0)) != nil ? "*" : String($0) }
+            XCTAssertTrue(patterns.contains(parts), "\(url.path) has no route")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import XCTVapor
+@testable import SafeguardServer
+
+/// Plays a browser against the application: keeps cookies, adds the CSRF token to forms,
+/// and does not follow redirects, so tests can check where they point.
+final class Browser {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
+        var h = headers
+        if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookieHeader) }
+        let res = try await app.sendRequest(.GET, path, headers: h)
+        keepCookies(res)
+        return res
+    }
+
+    /// Posts a form. The CSRF token is added unless `csrf` is false.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> XCTHTTPResponse {
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/sign-in") }
+        var all = fields
+        if csrf, let cookie = cookies[CSRFMiddleware.cookieName] {
+            all.append((CSRFMiddleware.fieldName, SessionToken.csrf(for: cookie, secret: app.safeguard.secret)))
+        }
+        var h = HTTPHeaders()
+        h.contentType = .urlEncodedForm
+        h.replaceOrAdd(name: .cookie, value: cookieHeader)
+        let body = ByteBuffer(string: Self.encode(all))
+        let res = try await app.sendRequest(.POST, path, headers: h, body: body)
+        keepCookies(res)
+        return res
+    }
+
+    func signIn(_ email: String, _ password: String) async throws -> XCTHTTPResponse {
+        try await post("/sign-in", [("email", email), ("password", password)])
+    }
+
+    var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+
+    private func keepCookies(_ res: XCTHTTPResponse) {
+        for line in res.headers[.setCookie] {
+            let first = line.split(separator: ";", maxSplits: 1)[0]
+            let parts = first.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[1].isEmpty || line.contains("1970") { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+        }
+    }
+
+    static func encode(_ fields: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        return fields.map { k, v in
+            let ek = k.addingPercentEncoding(withAllowedCharacters: allowed)!
+            let ev = v.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+            return "\(ek)=\(ev)"
+        }.joined(separator: "&")
+    }
+}
+
+extension XCTHTTPResponse {
+    var location: String? { headers.first(name: .location) }
+    var text: String { body.string }
+}

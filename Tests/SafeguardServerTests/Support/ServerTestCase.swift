@@ -1,0 +1,60 @@
+import Fluent
+import SQLKit
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// A fresh application and database for every test: in-memory SQLite by default, or the
+/// PostgreSQL database named by SAFEGUARD_TEST_DATABASE_URL (CI runs both).
+class ServerTestCase: XCTestCase {
+    var app: Application!
+    var clock: TestClock!
+    var fx: Fixtures!
+
+    static var postgresURL: String? {
+        let url = ProcessInfo.processInfo.environment["SAFEGUARD_TEST_DATABASE_URL"]
+        return url?.isEmpty == false ? url : nil
+    }
+
+    func settings(publicURL: String? = nil) -> Settings {
+        Settings(mode: .testing, database: Self.postgresURL.map { .postgres($0) } ?? .sqliteMemory,
+                 publicURL: publicURL, clock: clock.clock)
+    }
+
+    override func setUp() async throws {
+        try await super.setUp()
+        clock = TestClock()
+        app = try await Application.make(.testing)
+        try await configure(app, settings: settings())
+        if Self.postgresURL != nil { try await resetPostgres() }
+        try await app.autoMigrate()
+        fx = try await Fixtures.make(on: app)
+    }
+
+    override func tearDown() async throws {
+        try await app.asyncShutdown()
+        app = nil
+        try await super.tearDown()
+    }
+
+    /// Drops everything left by an earlier test, so each starts from an empty schema.
+    private func resetPostgres() async throws {
+        guard let sql = app.db as? SQLDatabase else { return }
+        try await sql.raw("DROP SCHEMA public CASCADE").run()
+        try await sql.raw("CREATE SCHEMA public").run()
+    }
+
+    func browser() -> Browser { Browser(app: app) }
+
+    /// A browser already signed in as the fixture user for `role` (or the named user).
+    func signedIn(_ user: Fixtures.Account) async throws -> Browser {
+        let b = browser()
+        let res = try await b.signIn(user.email, Fixtures.password)
+        XCTAssertEqual(res.status, .seeOther, "sign-in as \(user.email) failed: \(res.body.string.prefix(300))")
+        return b
+    }
+
+    func auditEntries() async throws -> [AuditEntry] {
+        try await AuditEntry.query(on: app.db).sort(\.$sequence).all()
+    }
+}
