@@ -53,6 +53,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try db.settings(hostname: hostname, port: port, demo: demo)
+        JSONLogHandler.bootstrap(defaultLevel: .info)
         do {
             try await SafeguardOperations.serve(settings) { line in
                 print(line)
@@ -69,6 +70,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        JSONLogHandler.bootstrap(defaultLevel: .warning)
         try await SafeguardOperations.migrate(try db.settings())
         print("database migrated")
     }
@@ -82,6 +84,7 @@ struct Audit: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
+            JSONLogHandler.bootstrap(defaultLevel: .warning)
             let (line, ok) = try await SafeguardOperations.verifyAudit(try db.settings())
             print(line)
             if !ok { throw ExitCode(1) }
@@ -104,6 +107,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
+            JSONLogHandler.bootstrap(defaultLevel: .warning)
             var kind: AgencyKind?
             if let k = createAgency {
                 guard let parsed = AgencyKind(rawValue: k) else { throw ValidationError("--create-agency: no agency kind called '\(k)'") }

@@ -74,4 +74,19 @@ final class AdministrationTests: ServerTestCase {
             assertEqual(try await b.get("/audit").status, expected, "\(role)")
         }
     }
+
+    func testAdministrativeNamesAreShownEscaped() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let xss = "<script>alert('agency')</script>"
+        _ = try await admin.post("/admin/agencies", [("name", xss), ("kind", "housing")])
+        _ = try await admin.post("/admin/districts", [("name", xss)])
+        _ = try await admin.post("/admin/teams", [("name", xss), ("agency", fx.police.uuidString)])
+        _ = try await admin.post("/admin/users", [("email", "x@test.example"), ("display-name", xss), ("role", "trainer"),
+                                                  ("agency", fx.police.uuidString), ("password", "Lantern-Harbour-Velvet")])
+        for path in ["/admin/agencies", "/admin/districts", "/admin/teams", "/admin/users"] {
+            let page = try await admin.get(path)
+            XCTAssertTrue(page.text.contains("&lt;script&gt;alert(&#39;agency&#39;)&lt;/script&gt;"), path)
+            XCTAssertFalse(page.text.contains("<script>alert"), path)
+        }
+    }
 }

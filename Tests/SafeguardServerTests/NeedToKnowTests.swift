@@ -84,7 +84,7 @@ final class NeedToKnowTests: ServerTestCase {
         let res = try await b.post("/people/\(fx.kayla)/involvements", [])
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=involvement")
         let page = try await b.get("/people/\(fx.kayla)?done=involvement")
-        XCTAssertTrue(page.text.contains("Northmere Constabulary (police)"))
+        XCTAssertTrue(page.text.contains("Northmere Constabulary (Police)"))
         XCTAssertFalse(page.text.contains("You opened this record by breaking the glass"))
         assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .ok)
     }

@@ -151,4 +151,17 @@ final class PersonRecordTests: ServerTestCase {
         XCTAssertTrue(bad.text.contains("Date of birth must be a real date"))
         assertTrue(try await auditEntries().contains { $0.action == "search" && $0.recordID.contains("name=kayla smith") })
     }
+
+    func testTheAdultsRecordNamesTheChildFromTheirSide() async throws {
+        let b = try await signedIn(fx[.socialWorker])
+        let page = try await b.get("/people/\(fx.shannon)")
+        XCTAssertTrue(page.text.contains(">Kayla Smith</a></td><td class=\"sg-table__cell\">Child</td>"))
+    }
+
+    func testANewAddressTakesTheDistrictOfItsPostcodeDistrict() async throws {
+        let b = try await signedIn(fx[.mashPractitioner])
+        let res = try await b.post("/people", validPerson(["address-postcode": "NM4 9ZZ"]))
+        let page = try await b.get(res.location!)
+        XCTAssertTrue(page.text.contains("NM4 9ZZ</td><td class=\"sg-table__cell\">Calder Vale</td>"))
+    }
 }

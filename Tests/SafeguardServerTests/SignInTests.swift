@@ -115,11 +115,7 @@ final class SignInTests: ServerTestCase {
     }
 
     func testCookiesAreSecureBehindHTTPS() async throws {
-        try await app.asyncShutdown()
-        app = try await Application.make(.testing)
-        try await configure(app, settings: settings(publicURL: "https://safeguard.example.org"))
-        try await app.autoMigrate()
-        fx = try await Fixtures.make(on: app)
+        try await startApp(publicURL: "https://safeguard.example.org")
         let res = try await browser().signIn(fx[.mashPractitioner].email, Fixtures.password)
         let session = res.headers[.setCookie].first { $0.hasPrefix(SessionMiddleware.cookieName + "=") } ?? ""
         XCTAssertTrue(session.contains("Secure"))

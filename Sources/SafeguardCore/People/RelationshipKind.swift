@@ -16,6 +16,19 @@ public enum RelationshipKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The same relationship read from the other side: on the mother's record her child is
+    /// listed as "Child", on a mother's partner's record the child is "Partner's child".
+    public var inverseDisplayName: String {
+        switch self {
+        case .mother, .father: "Child"
+        case .stepParent: "Step-child"
+        case .mothersPartner: "Partner's child"
+        case .carer: "Cared for"
+        case .sibling: "Sibling"
+        case .householdMember: "Household member"
+        }
+    }
+
     /// Kinds in which the `from` person looks after the `to` person. Reviews keep finding that
     /// men in these roles were "unseen" by agencies, so the child's page lists them on their own.
     public var isCaringRole: Bool {

@@ -13,7 +13,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()")
-        if !req.url.path.hasPrefix("/css/") && req.url.path != "/favicon.svg" {
+        if !req.url.path.hasPrefix("/css/") && !req.url.path.hasPrefix("/js/") && req.url.path != "/favicon.svg" {
             headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         if req.safeguard.settings.secureCookies {

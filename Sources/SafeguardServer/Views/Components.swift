@@ -26,10 +26,7 @@ enum Components {
         let error = errors[field]
         var attrs: [Attr] = [.class("sg-input" + (width.map { " sg-input--width-\($0)" } ?? "") + (error != nil ? " sg-input--error" : "")),
                              .id(field), .name(field), .type(type), .value(value)]
-        var described: [String] = []
-        if hint != nil { described.append(field + "-hint") }
-        if error != nil { described.append(field + "-error") }
-        if !described.isEmpty { attrs.append(.aria("describedby", described.joined(separator: " "))) }
+        if let d = describedBy(field, hint: hint, error: error) { attrs.append(d) }
         if let autocomplete { attrs.append(Attr("autocomplete", autocomplete)) }
         if type == "text" || type == "email" { attrs.append(Attr("spellcheck", "false")) }
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
@@ -43,7 +40,7 @@ enum Components {
     static func textarea(_ field: String, label: String, value: String, errors: FormErrors, hint: String? = nil, rows: Int = 5) -> Node {
         let error = errors[field]
         var attrs: [Attr] = [.class("sg-textarea" + (error != nil ? " sg-textarea--error" : "")), .id(field), .name(field), Attr("rows", String(rows))]
-        if error != nil { attrs.append(.aria("describedby", field + "-error")) }
+        if let d = describedBy(field, hint: hint, error: error) { attrs.append(d) }
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
             el("label", .class("sg-label"), .for(field)) { label }
             if let hint { el("div", .class("sg-hint"), .id(field + "-hint")) { hint } }
@@ -59,12 +56,19 @@ enum Components {
             el("label", .class("sg-label"), .for(field)) { label }
             if let hint { el("div", .class("sg-hint"), .id(field + "-hint")) { hint } }
             if let error { errorMessage(field, error) }
-            el("select", .class("sg-select"), .id(field), .name(field)) {
+            el("select", attrs: [.class("sg-select" + (error != nil ? " sg-select--error" : "")), .id(field), .name(field)]
+                                + [describedBy(field, hint: hint, error: error)].compactMap { $0 }) {
                 for o in options {
                     el("option", attrs: [.value(o.value)] + (o.value == selected ? [.flag("selected")] : [])) { o.label }
                 }
             }
         }
+    }
+
+    /// Points a field at its hint and error, so screen readers read them with the label.
+    static func describedBy(_ field: String, hint: String?, error: String?) -> Attr? {
+        let ids = [hint.map { _ in field + "-hint" }, error.map { _ in field + "-error" }].compactMap { $0 }
+        return ids.isEmpty ? nil : .aria("describedby", ids.joined(separator: " "))
     }
 
     static func errorMessage(_ field: String, _ message: String) -> Node {
@@ -170,13 +174,17 @@ extension Components {
 
 extension Components {
     /// A plain data table with a caption and column headers.
-    static func table(caption: String, headers: [String], rows: [[Node]]) -> Node {
+    static func table(caption: String, headers: [String], rows: [[Node]], captionVisible: Bool = true) -> Node {
         el("div", .class("sg-table-wrapper"), Attr("tabindex", "0"), Attr("role", "region"), .aria("label", caption)) {
             el("table", .class("sg-table")) {
-                el("caption", .class("sg-table__caption sg-table__caption--m")) { caption }
+                el("caption", .class(captionVisible ? "sg-table__caption sg-table__caption--m" : "sg-visually-hidden")) { caption }
                 el("thead", .class("sg-table__head")) {
                     el("tr", .class("sg-table__row")) {
-                        for h in headers { el("th", .class("sg-table__header"), Attr("scope", "col")) { h } }
+                        for h in headers {
+                            el("th", .class("sg-table__header"), Attr("scope", "col")) {
+                                if h.isEmpty { el("span", .class("sg-visually-hidden")) { "Actions" } } else { h }
+                            }
+                        }
                     }
                 }
                 el("tbody") {

@@ -29,16 +29,17 @@ struct Layout {
                 header
                 navigation
                 el("div", .class("sg-width-container")) {
-                    el("main", .class("sg-main-wrapper"), .id("main-content"), Attr("role", "main")) { main }
+                    el("main", .class("sg-main-wrapper"), .id("main-content"), Attr("tabindex", "-1")) { main }
                 }
                 footer
+                el("script", Attr("src", "/js/safeguard.js"), .flag("defer"))
             }
         }
         return "<!DOCTYPE html>" + doc.render()
     }
 
     private var header: Node {
-        el("header", .class("sg-header"), Attr("role", "banner")) {
+        el("header", .class("sg-header")) {
             el("div", .class("sg-header__container sg-width-container")) {
                 el("a", .href(.home), .class("sg-header__logo")) { "Safeguard" }
                 if let viewer {
@@ -75,7 +76,7 @@ struct Layout {
     }
 
     private var footer: Node {
-        el("footer", .class("sg-footer"), Attr("role", "contentinfo")) {
+        el("footer", .class("sg-footer")) {
             el("div", .class("sg-width-container")) {
                 el("p", .class("sg-footer__meta sg-body-s")) {
                     "Safeguard is for authorised partnership staff. Every view of a person's record is recorded. Share only what is necessary, proportionate, relevant, accurate, timely and secure."

@@ -24,8 +24,14 @@ class ServerTestCase: XCTestCase {
     override func setUp() async throws {
         try await super.setUp()
         clock = TestClock()
+        try await startApp()
+    }
+
+    /// Starts (or restarts, with other settings) the application on an empty database.
+    func startApp(publicURL: String? = nil) async throws {
+        if let app { try await app.asyncShutdown() }
         app = try await Application.make(.testing)
-        try await configure(app, settings: settings())
+        try await configure(app, settings: settings(publicURL: publicURL))
         if Self.postgresURL != nil { try await resetPostgres() }
         try await app.autoMigrate()
         fx = try await Fixtures.make(on: app)

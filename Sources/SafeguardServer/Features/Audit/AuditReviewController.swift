@@ -15,6 +15,7 @@ struct AuditReviewController: RouteCollection {
         let pending = try await BreakGlassGrant.query(on: req.db).filter(\.$reviewedAt == nil)
             .with(\.$user) { $0.with(\.$agency) }.with(\.$person).sort(\.$grantedAt, .descending).limit(200).all()
         let recent = try await AuditEntry.query(on: req.db).sort(\.$sequence, .descending).limit(50).all()
+        let names = try await AuditNames.load(for: recent, on: req.db)
         try await req.audit.record(viewer.event(.view, "audit-review", "", on: req), on: req.db)
         return req.page("Audit review", section: .audit) {
             el("h1", .class("sg-heading-l")) { "Audit review" }
@@ -32,12 +33,14 @@ struct AuditReviewController: RouteCollection {
                              "Mark reviewed"; el("span", .class("sg-visually-hidden")) { " for \(g.user.displayName)" }
                          }
                      }]
-                })
+                }, captionVisible: false)
             }
-            Components.table(caption: "Latest audit entries", headers: ["#", "When", "Action", "Record", "User"], rows: recent.map { e in
+            el("h2", .class("sg-heading-m")) { "Latest audit entries" }
+            Components.table(caption: "The 50 most recent entries, newest first", headers: ["#", "When", "Who", "What", "Record", "Reason"], rows: recent.map { e in
                 [.text(String(e.sequence)), .text(PersonRecordView.dateTime(Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000))),
-                 .text(AuditAction(rawValue: e.action)?.displayName ?? e.action), .text(e.recordType), .text(String(e.userID.prefix(8)))]
-            })
+                 .text(names.user(e.userID)), .text(AuditAction(rawValue: e.action)?.displayName ?? e.action),
+                 .text(names.record(type: e.recordType, id: e.recordID)), .text(AccessLogView.readable(e.reason))]
+            }, captionVisible: false)
         }
     }
 

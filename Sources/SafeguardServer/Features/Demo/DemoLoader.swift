@@ -53,12 +53,32 @@ enum DemoLoader {
             }, on: db)
             try await insert(demo.residences.map { Residence(personID: personIDs[$0.person], addressID: addressIDs[$0.address], from: $0.from.iso, to: $0.to?.iso) }, on: db)
             try await insert(demo.relationships.map { PersonRelationship(fromID: personIDs[$0.from], toID: personIDs[$0.to], kind: $0.kind.rawValue) }, on: db)
-            try await insert(demo.involvements.map { AgencyInvolvement(personID: personIDs[$0.person], agencyID: agencyIDs[$0.agency], startedOn: today.iso) }, on: db)
+            let starts = demo.involvements.indices.map { involvementStart(index: $0, before: today) }
+            try await insert(demo.involvements.enumerated().map { i, inv in
+                AgencyInvolvement(personID: personIDs[inv.person], agencyID: agencyIDs[inv.agency], startedOn: starts[i].iso)
+            }, on: db)
+            // Give each record a chronology to show: when each agency began working with the person.
+            try await insert(demo.involvements.enumerated().map { i, inv in
+                ChronologyEntry(personID: personIDs[inv.person], occurredAt: starts[i].morning, agencyID: agencyIDs[inv.agency],
+                                category: "Involvement",
+                                summary: "\(demo.agencies[inv.agency].name) started working with \(demo.people[inv.person].firstName)",
+                                recordedBy: nil)
+            }, on: db)
             let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
             return ((), [event])
         }
         return Outcome(loaded: true, people: demo.people.count, logins: logins)
+    }
+
+    /// Spreads involvement start dates over the four years before the demo was loaded, the
+    /// same way on every run, so records do not all say "since today".
+    static func involvementStart(index: Int, before today: SimpleDate) -> SimpleDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let base = calendar.date(from: DateComponents(year: today.year, month: today.month, day: today.day))!
+        let daysBack = 14 + (index * 97) % (4 * 365)
+        return SimpleDate(calendar.date(byAdding: .day, value: -daysBack, to: base)!, in: calendar.timeZone)
     }
 
     private static func person(_ p: DemoPerson, id: UUID) -> Person {
@@ -87,5 +107,14 @@ enum DemoLoader {
             try await Array(models[start..<end]).create(on: db)
             start = end
         }
+    }
+}
+
+private extension SimpleDate {
+    /// 9am UK time on the day, when an office opens a case.
+    var morning: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 9))!
     }
 }

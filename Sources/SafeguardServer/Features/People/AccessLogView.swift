@@ -8,6 +8,13 @@ struct AccessLogView {
     var personName: String
     var rows: [Row]
 
+    /// Views made under break-glass carry the reason with a marker; show it in words.
+    static func readable(_ reason: String) -> String {
+        reason.hasPrefix(breakGlassPrefix) ? "Under break-glass: " + reason.dropFirst(breakGlassPrefix.count) : reason
+    }
+
+    static let breakGlassPrefix = "break-glass: "
+
     func render(on req: Request) -> Response {
         req.page("Who has looked at this record", section: .people) {
             Components.backLink(.person(personID), "Back to \(personName)")
@@ -29,7 +36,7 @@ struct AccessLogView {
                             el("td", .class("sg-table__cell")) { r.who }
                             el("td", .class("sg-table__cell")) { r.agency }
                             el("td", .class("sg-table__cell")) { r.action }
-                            el("td", .class("sg-table__cell")) { r.reason }
+                            el("td", .class("sg-table__cell")) { Self.readable(r.reason) }
                         }
                     }
                 }

@@ -62,7 +62,8 @@ enum PersonWriter {
             try await person.create(on: db)
             let id = try person.requireID()
             if let a = v.address {
-                let address = Address(line1: a.line1, line2: a.line2, town: a.town, districtID: nil, postcode: a.postcode.text, uprn: nil)
+                let district = try await DistrictLookup.district(for: a.postcode, on: db)
+                let address = Address(line1: a.line1, line2: a.line2, town: a.town, districtID: district, postcode: a.postcode.text, uprn: nil)
                 try await address.create(on: db)
                 try await Residence(personID: id, addressID: try address.requireID(), from: today.iso, to: nil).create(on: db)
             }

@@ -66,7 +66,8 @@ extension PeopleController {
                     r.toDate = v.dayBefore.iso
                     try await r.update(on: db)
                 }
-                let address = Address(line1: v.line1, line2: v.line2, town: v.town, districtID: nil, postcode: v.postcode.text, uprn: v.uprn)
+                let district = try await DistrictLookup.district(for: v.postcode, on: db)
+                let address = Address(line1: v.line1, line2: v.line2, town: v.town, districtID: district, postcode: v.postcode.text, uprn: v.uprn)
                 try await address.create(on: db)
                 try await Residence(personID: id, addressID: try address.requireID(), from: v.from.iso, to: nil).create(on: db)
                 try await ChronologyEntry(personID: id, occurredAt: now, agencyID: viewer.agencyID, category: "Address",

@@ -57,7 +57,7 @@ struct PeopleController: RouteCollection {
         let record = try await PersonRecord.load(person, viewer: viewer, relationship: relationship, on: req)
         var reason = ""
         if relationship == .glassBroken, let grant = try await PersonAccess.openGrant(for: viewer, personID: person.id!, on: req) {
-            reason = "break-glass: " + grant.reason
+            reason = AccessLogView.breakGlassPrefix + grant.reason
         }
         try await req.audit.record(viewer.event(.view, "person", person.id!.uuidString, reason: reason, on: req), on: req.db)
         let flash = (try? req.query.get(String.self, at: "done")).flatMap(PersonRecordView.Flash.init(rawValue:))

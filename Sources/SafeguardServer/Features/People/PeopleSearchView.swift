@@ -51,7 +51,7 @@ struct PeopleSearchView {
                         el("caption", .class("sg-visually-hidden")) { "Search results" }
                         el("thead", .class("sg-table__head")) {
                             el("tr", .class("sg-table__row")) {
-                                for h in ["Name", "Date of birth", "", "Postcode", "Your agency"] {
+                                for h in ["Name", "Date of birth", "Child or adult", "Postcode", "Your agency"] {
                                     el("th", .class("sg-table__header"), Attr("scope", "col")) { h }
                                 }
                             }

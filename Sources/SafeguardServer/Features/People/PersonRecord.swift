@@ -61,8 +61,7 @@ struct PersonRecord: Sendable {
         for r in outgoing {
             guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
             // Read from the other side: if this person is the mother of Sam, Sam is her child.
-            let description = kind.isSymmetric ? kind.displayName : "\(p.firstName) is their \(kind.displayName.lowercased())"
-            relatives.append(Relative(id: try r.to.requireID(), name: r.to.fullName, description: description,
+            relatives.append(Relative(id: try r.to.requireID(), name: r.to.fullName, description: kind.inverseDisplayName,
                                       gender: Gender(rawValue: r.to.gender) ?? .unknown, category: r.to.category(on: today),
                                       caresForThisPerson: false))
         }

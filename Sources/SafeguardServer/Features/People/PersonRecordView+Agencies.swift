@@ -8,12 +8,12 @@ extension PersonRecordView {
                 el("p", .class("sg-body")) { "No agency has recorded involvement." }
             } else {
                 el("ul", .class("sg-list")) {
-                    for i in record.involvements { el("li") { "\(i.agency) (\(i.kind.lowercased())), since \(SimpleDate(iso: i.since)?.longText ?? i.since)" } }
+                    for i in record.involvements { el("li") { "\(i.agency) (\(i.kind)), since \(SimpleDate(iso: i.since)?.longText ?? i.since)" } }
                 }
             }
             if record.mayRecordInvolvement {
                 el("form", .postMethod, .action(.personInvolvements(record.id))) {
-                    void("input", .type("hidden"), .name(CSRFMiddleware.fieldName), .value(csrf))
+                    Components.csrfField(csrf)
                     Components.button("Record that my agency is working with \(record.firstName)", kind: "secondary")
                 }
             }

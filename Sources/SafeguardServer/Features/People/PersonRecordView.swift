@@ -54,7 +54,7 @@ struct PersonRecordView {
         if let dob = r.dateOfBirth { rows.append(("Date of birth", .text("\(dob.longText) (age \(r.age ?? 0))"))) }
         if let due = r.expectedDateOfBirth { rows.append(("Expected date of birth", .text(due.longText))) }
         rows.append(("Other names", r.otherNames.isEmpty ? .text("None recorded") : el("ul", .class("sg-list")) {
-            for o in r.otherNames { el("li") { "\(o.name) (\(o.kind.lowercased()))" } }
+            for o in r.otherNames { el("li") { "\(o.name) (\(o.kind))" } }
         }))
         rows.append(("Gender", .text(r.gender.displayName)))
         rows.append(("Ethnicity", .text(r.ethnicity)))
@@ -95,7 +95,8 @@ struct PersonRecordView {
                     el("caption", .class("sg-visually-hidden")) { "People related to \(record.fullName)" }
                     el("thead", .class("sg-table__head")) {
                         el("tr", .class("sg-table__row")) {
-                            for h in ["Name", "Relationship", ""] { el("th", .class("sg-table__header"), Attr("scope", "col")) { h } }
+                            for h in ["Name", "Relationship"] { el("th", .class("sg-table__header"), Attr("scope", "col")) { h } }
+                            el("th", .class("sg-table__header"), Attr("scope", "col")) { el("span", .class("sg-visually-hidden")) { "Child or adult" } }
                         }
                     }
                     el("tbody") {

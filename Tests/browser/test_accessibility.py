@@ -1,0 +1,77 @@
+"""Automated accessibility checks with axe-core (bundled by axe-selenium-python, works offline).
+
+Only "serious" and "critical" violations fail a test; the others are printed (run with -s to see them).
+Skipped when axe-selenium-python is not installed.
+
+axe-selenium-python 2.1.6 (the newest that installs on Python 3.11) bundles axe-core 3.1.1,
+which has two false positives that newer axe-core and the HTML standard no longer report.
+Only the exact markup each one is about is waived, node by node:
+
+* dlitem: <dt>/<dd> grouped in a <div> directly inside a <dl> (valid HTML since 5.2;
+  axe-core issue #1265, fixed in axe-core 3.2).
+* autocomplete-valid: <input type="email" autocomplete="username"> (allowed by the HTML
+  standard since 2020; axe-core issue #2727, fixed in axe-core 4.3).
+"""
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from pages import find_people, h1, sign_in
+
+axe_selenium_python = pytest.importorskip("axe_selenium_python")
+
+FAILING_IMPACTS = {"serious", "critical"}
+
+KNOWN_FALSE_POSITIVES = {
+    # rule id -> JavaScript that returns true when the element is the valid markup axe 3.1.1 misreports
+    "dlitem": "var p = arguments[0].parentElement;"
+              " return !!p && p.tagName === 'DIV' && !p.hasAttribute('role')"
+              " && !!p.parentElement && p.parentElement.tagName === 'DL';",
+    "autocomplete-valid": "var e = arguments[0];"
+                          " return e.tagName === 'INPUT' && e.type === 'email'"
+                          " && (e.getAttribute('autocomplete') || '').trim() === 'username';",
+}
+
+
+def _is_known_false_positive(driver, rule_id, node):
+    script = KNOWN_FALSE_POSITIVES.get(rule_id)
+    if not script or len(node.get("target", [])) != 1:
+        return False
+    elements = driver.find_elements(By.CSS_SELECTOR, node["target"][0])
+    return len(elements) == 1 and driver.execute_script(script, elements[0]) is True
+
+
+def check(driver, page_name):
+    axe = axe_selenium_python.Axe(driver)
+    axe.inject()
+    results = axe.run()
+    serious, minor, waived = [], [], 0
+    for violation in results.get("violations", []):
+        if violation.get("impact") not in FAILING_IMPACTS:
+            minor.append(violation)
+            continue
+        nodes = [n for n in violation["nodes"] if not _is_known_false_positive(driver, violation["id"], n)]
+        waived += len(violation["nodes"]) - len(nodes)
+        if nodes:
+            serious.append(dict(violation, nodes=nodes))
+    if minor:
+        print(f"\n{page_name}: minor/moderate axe findings (not failing):\n" + axe.report(minor))
+    if waived:
+        print(f"\n{page_name}: {waived} element(s) waived as known axe-core 3.1.1 false positives")
+    assert results.get("passes"), "axe ran no checks at all"
+    assert not serious, f"{page_name} ({driver.current_url}):\n" + axe.report(serious)
+
+
+def test_sign_in_page(driver, server):
+    driver.get(server.url("/sign-in"))
+    assert h1(driver) == "Sign in to Safeguard"
+    check(driver, "Sign in")
+
+
+def test_search_results_and_person_page(driver, server):
+    sign_in(driver, server, server.login("mash.practitioner"))
+    _, children = find_people(driver, server, lambda row: "Child" in row["tags"])
+    check(driver, "Search results")
+    children[0]["link"].click()
+    assert h1(driver) == children[0]["name"]
+    check(driver, "Person record")
