@@ -7,6 +7,9 @@ struct SafeguardContext: Sendable {
     let audit: AuditTrail
     let secret: [UInt8]
     let passwordPolicy: PasswordPolicy
+    /// Checked when no account has the email typed, at the same bcrypt cost as real hashes,
+    /// so a miss takes as long as a hit and timing does not reveal who has an account.
+    let decoyPasswordHash: String
 }
 
 extension Application {

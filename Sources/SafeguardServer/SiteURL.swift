@@ -7,7 +7,7 @@ public enum SiteURL: Sendable, Equatable {
     case signIn, signOut
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
-    case admin, adminAgencies, adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
+    case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
     case adminTokens, adminTokenRevoke(UUID)
     case auditReview, auditReviewGrant(UUID)
     case health, ready, metrics
@@ -35,6 +35,7 @@ public enum SiteURL: Sendable, Equatable {
         case .personInvolvements(let id): "/people/\(id)/involvements"
         case .admin: "/admin"
         case .adminAgencies: "/admin/agencies"
+        case .adminAgency(let id): "/admin/agencies/\(id)"
         case .adminDistricts: "/admin/districts"
         case .adminTeams: "/admin/teams"
         case .adminUsers: "/admin/users"

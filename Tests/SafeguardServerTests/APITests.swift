@@ -48,6 +48,14 @@ final class APITests: ServerTestCase {
         assertTrue(try await auditEntries().contains { $0.action == "export" && $0.userID.hasPrefix("api-token:") })
     }
 
+    func testAnInactiveAgencysTokensStopWorking() async throws {
+        let token = try await issueToken(agency: fx.school, permissions: ["people:read"])
+        let school = try await Agency.find(fx.school, on: app.db)!
+        school.active = false
+        try await school.save(on: app.db)
+        assertEqual(try await get("/api/v1/people?q=smith", token: token).status, .unauthorized)
+    }
+
     func testARevokedTokenStopsWorking() async throws {
         let token = try await issueToken(agency: fx.school, permissions: ["people:read"])
         let admin = try await signedIn(fx[.partnershipAdmin])

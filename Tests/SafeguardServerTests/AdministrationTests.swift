@@ -89,4 +89,39 @@ final class AdministrationTests: ServerTestCase {
             XCTAssertFalse(page.text.contains("<script>alert"), path)
         }
     }
+
+    func testMakingAnAgencyInactiveSignsItsUsersOutAndKeepsThemOut() async throws {
+        let officer = try await signedIn(fx[.policeOfficer])
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let form = try await admin.get("/admin/agencies/\(fx.police)")
+        XCTAssertTrue(form.text.contains("value=\"Northmere Constabulary\""))
+        let res = try await admin.post("/admin/agencies/\(fx.police)", [("name", "Northmere Constabulary"), ("kind", "police"),
+                                                                       ("district", ""), ("active", "no")])
+        XCTAssertEqual(res.location, "/admin/agencies")
+        assertEqual(try await officer.get("/people").location, "/sign-in")
+        assertEqual(try await browser().signIn(fx[.policeOfficer].email, Fixtures.password).status, .unauthorized)
+    }
+
+    func testAnAgencysKindCannotChangeUnderItsUsersRoles() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let res = try await admin.post("/admin/agencies/\(fx.police)", [("name", "Northmere Constabulary"), ("kind", "school"), ("active", "yes")])
+        XCTAssertEqual(res.status, .unprocessableEntity)
+        XCTAssertTrue(res.text.contains("change or disable those users first"))
+        assertEqual(try await Agency.find(fx.police, on: app.db)?.kind, "police")
+    }
+
+    func testAUsersTeamMustBelongToTheirAgency() async throws {
+        let team = Team(name: "Public Protection Unit", agencyID: fx.police)
+        try await team.create(on: app.db)
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let wrong = try await admin.post("/admin/users", [("email", "t@test.example"), ("display-name", "T"), ("role", "social-worker"),
+                                                          ("agency", fx.socialCare.uuidString), ("team", team.id!.uuidString),
+                                                          ("password", "Lantern-Harbour-Velvet")])
+        XCTAssertTrue(wrong.text.contains("Select a team in the user&#39;s agency"))
+        let right = try await admin.post("/admin/users", [("email", "t@test.example"), ("display-name", "T"), ("role", "police-public-protection"),
+                                                          ("agency", fx.police.uuidString), ("team", team.id!.uuidString),
+                                                          ("password", "Lantern-Harbour-Velvet")])
+        XCTAssertEqual(right.status, .seeOther)
+        assertEqual(try await User.query(on: app.db).filter(\.$email == "t@test.example").first()?.$team.id, team.id)
+    }
 }

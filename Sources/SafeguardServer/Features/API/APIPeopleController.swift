@@ -29,10 +29,9 @@ struct APIPeopleController: RouteCollection {
                              postcode: (try? req.query.get(String.self, at: "postcode")) ?? "")
         let errors = s.validate()
         if !errors.isEmpty { throw Self.problem(errors) }
-        let involved = try await AgencyInvolvement.query(on: req.db).filter(\.$agency.$id == p.agencyID).filter(\.$endedOn == nil).all(\.$person.$id)
-        let people = try await s.run(on: req.db, limit: 200).filter { involved.contains($0.id!) }.prefix(50)
+        let people = try await s.run(on: req.db, limit: 50, onlyInvolvedWith: p.agencyID)
         try await req.audit.record(p.event(.search, "person-search", s.auditDescription, on: req), on: req.db)
-        return PersonListDTO(people: try await Self.dtos(Array(people), today: req.today, on: req.db))
+        return PersonListDTO(people: try await Self.dtos(people, today: req.today, on: req.db))
     }
 
     func show(req: Request) async throws -> PersonDTO {

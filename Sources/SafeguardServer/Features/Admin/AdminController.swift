@@ -9,6 +9,8 @@ struct AdminController: RouteCollection {
         admin.get(use: overview)
         admin.get("agencies", use: agencies)
         admin.post("agencies", use: addAgency)
+        admin.get("agencies", ":agencyID", use: agency)
+        admin.post("agencies", ":agencyID", use: updateAgency)
         admin.get("districts", use: districts)
         admin.post("districts", use: addDistrict)
         admin.get("teams", use: teams)

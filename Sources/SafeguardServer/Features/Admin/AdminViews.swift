@@ -11,8 +11,10 @@ enum AgenciesView {
             Components.backLink(.admin)
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Agencies" }
-            Components.table(caption: "\(agencies.count) agencies", headers: ["Name", "Kind", "District"], rows: agencies.map {
-                [.text($0.name), .text($0.agencyKind.displayName), .text($0.district?.name ?? "County-wide")]
+            Components.table(caption: "\(agencies.count) agencies", headers: ["Name", "Kind", "District", "Status"], rows: agencies.map { a in
+                [el("a", .href(.adminAgency(a.id!)), .class("sg-link")) { a.name }, .text(a.agencyKind.displayName),
+                 .text(a.district?.name ?? "County-wide"),
+                 a.active ? Components.tag("Active", colour: "green") : Components.tag("Inactive", colour: "grey")]
             })
             el("h2", .class("sg-heading-m")) { "Add an agency" }
             el("form", .postMethod, .action(.adminAgencies), Attr("novalidate", nil)) {

@@ -7,6 +7,7 @@ enum UsersView {
     static func load(on req: Request, form: AdminController.UserForm, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
         let users = try await User.query(on: req.db).with(\.$agency).sort(\.$displayName).all()
         let agencies = try await Agency.query(on: req.db).sort(\.$name).all()
+        let teams = try await Team.query(on: req.db).with(\.$agency).sort(\.$name).all()
         return req.page("Users", section: .admin, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.admin)
             Components.errorSummary(errors)
@@ -19,7 +20,7 @@ enum UsersView {
             el("h2", .class("sg-heading-m")) { "Add a user" }
             el("form", .postMethod, .action(.adminUsers), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                fields(form: form, errors: errors, agencies: agencies, includeEmail: true)
+                fields(form: form, errors: errors, agencies: agencies, teams: teams, includeEmail: true)
                 Components.textInput("password", label: "Temporary password", value: "", errors: errors,
                                      hint: "At least 12 characters. Three random words work well. Give it to the user in person or by phone.", type: "password", autocomplete: "new-password")
                 Components.button("Add user")
@@ -27,7 +28,7 @@ enum UsersView {
         }
     }
 
-    static func fields(form: AdminController.UserForm, errors: FormErrors, agencies: [Agency], includeEmail: Bool) -> Node {
+    static func fields(form: AdminController.UserForm, errors: FormErrors, agencies: [Agency], teams: [Team], includeEmail: Bool) -> Node {
         fragment {
             if includeEmail { Components.textInput("email", label: "Email address", value: form.email ?? "", errors: errors, type: "email", autocomplete: "off") }
             Components.textInput("display-name", label: "Full name", value: form.displayName ?? "", errors: errors, autocomplete: "off")
@@ -35,6 +36,8 @@ enum UsersView {
                               selected: form.role ?? "", errors: errors)
             Components.select("agency", label: "Agency", options: [("", "Select agency")] + agencies.map { ($0.id!.uuidString, $0.name) },
                               selected: form.agency ?? "", errors: errors)
+            Components.select("team", label: "Team (optional)", options: [("", "No team")] + teams.map { ($0.id!.uuidString, "\($0.name) – \($0.agency.name)") },
+                              selected: form.team ?? "", errors: errors, hint: "The team must belong to the user's agency")
         }
     }
 }
@@ -43,6 +46,7 @@ enum UsersView {
 enum UserView {
     static func load(_ u: User, form: AdminController.UserForm, errors: FormErrors, on req: Request, status: HTTPStatus = .ok) async throws -> Response {
         let agencies = try await Agency.query(on: req.db).sort(\.$name).all()
+        let teams = try await Team.query(on: req.db).with(\.$agency).sort(\.$name).all()
         let throttle = try await SignInThrottle.query(on: req.db).filter(\.$emailKey == SessionToken.hash(u.email)).first()
         let locked = SignInPolicy.isLocked(throttle?.lockedUntil, now: req.now)
         let unlocked = (try? req.query.get(String.self, at: "unlocked")) == "1"
@@ -60,7 +64,7 @@ enum UserView {
             }
             el("form", .postMethod, .action(.adminUser(u.id!)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                UsersView.fields(form: form, errors: errors, agencies: agencies, includeEmail: false)
+                UsersView.fields(form: form, errors: errors, agencies: agencies, teams: teams, includeEmail: false)
                 Components.radios("active", legend: "Can this user sign in?", options: [("yes", "Yes"), ("no", "No, disable the account")],
                                   selected: form.active ?? "yes", errors: errors, inline: true)
                 Components.textInput("password", label: "New password (optional)", value: "", errors: errors,

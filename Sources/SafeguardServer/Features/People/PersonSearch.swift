@@ -29,9 +29,15 @@ struct PersonSearch: Sendable {
         return errors
     }
 
-    /// Up to `limit` people, best-known names first.
-    func run(on db: Database, limit: Int = 50) async throws -> [Person] {
+    /// Up to `limit` people in name order; with `agency`, only people that agency currently
+    /// works with (partner systems have no break-glass).
+    func run(on db: Database, limit: Int = 50, onlyInvolvedWith agency: UUID? = nil) async throws -> [Person] {
         let query = Person.query(on: db)
+        if let agency {
+            query.join(AgencyInvolvement.self, on: \Person.$id == \AgencyInvolvement.$person.$id)
+                .filter(AgencyInvolvement.self, \.$agency.$id == agency)
+                .filter(AgencyInvolvement.self, \.$endedOn == nil)
+        }
         let trimmed = text.trimmed
         let digits = trimmed.filter(\.isNumber)
         if digits.count == 10, digits.count == trimmed.filter({ !$0.isWhitespace && $0 != "-" }).count {
@@ -63,8 +69,8 @@ struct PersonSearch: Sendable {
         return try await query.sort(\.$lastNameKey).sort(\.$firstNameKey).limit(limit).all()
     }
 
-    /// LIKE treats % and _ as wildcards; a name with them in must match them literally... so
-    /// we drop them, since no real name needs them.
+    /// LIKE treats % and _ as wildcards. No real name contains them, so they are dropped
+    /// rather than escaped (escaping syntax differs between SQLite and PostgreSQL).
     static func escapeLike(_ s: String) -> String {
         s.filter { $0 != "%" && $0 != "_" && $0 != "\\" }
     }
