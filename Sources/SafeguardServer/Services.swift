@@ -10,6 +10,11 @@ struct SafeguardContext: Sendable {
     /// Checked when no account has the email typed, at the same bcrypt cost as real hashes,
     /// so a miss takes as long as a hit and timing does not reveal who has an account.
     let decoyPasswordHash: String
+    /// Working days and hours for every deadline (England and Wales bank holidays).
+    var calendar: WorkingCalendar = .englandAndWales
+    var ragTimescales: RAGTimescales = .standard
+    var continuum: ContinuumOfNeed = .standard
+    let personIndex = PersonIndexHolder()
 }
 
 extension Application {

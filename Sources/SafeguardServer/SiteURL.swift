@@ -10,9 +10,18 @@ public enum SiteURL: Sendable, Equatable {
     case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
     case adminTokens, adminTokenRevoke(UUID)
     case auditReview, auditReviewGrant(UUID)
+    case referrals, referralNew, referralStep(UUID, ReferralStep), referralCheck(UUID), referralSubmit(UUID), referralSent(UUID)
+    case referral(UUID), referralOutcome(UUID)
+    case mash, referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
+    case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
+
+    /// The questions of the referral form, one page each, in order.
+    public enum ReferralStep: String, Sendable, Equatable, CaseIterable {
+        case people, address, concerns, sharing, contact
+    }
 
     public enum APIPath: Sendable, Equatable {
         case people, person(UUID), openAPI
@@ -45,6 +54,22 @@ public enum SiteURL: Sendable, Equatable {
         case .adminTokenRevoke(let id): "/admin/api-tokens/\(id)/revoke"
         case .auditReview: "/audit"
         case .auditReviewGrant(let id): "/audit/break-glass/\(id)"
+        case .referrals: "/referrals"
+        case .referralNew: "/referrals/new"
+        case .referralStep(let id, let step): "/referrals/\(id)/\(step.rawValue)"
+        case .referralCheck(let id): "/referrals/\(id)/check"
+        case .referralSubmit(let id): "/referrals/\(id)/submit"
+        case .referralSent(let id): "/referrals/\(id)/sent"
+        case .referral(let id): "/referrals/\(id)"
+        case .referralOutcome(let id): "/referrals/\(id)/outcome"
+        case .mash: "/mash"
+        case .referralTriage(let id): "/referrals/\(id)/triage"
+        case .referralDecision(let id): "/referrals/\(id)/decision"
+        case .referralSignOff(let id): "/referrals/\(id)/sign-off"
+        case .referralLink(let id, let subject): "/referrals/\(id)/subjects/\(subject)"
+        case .informationRequests: "/information-requests"
+        case .informationRequest(let id): "/information-requests/\(id)"
+        case .informationRequestChase(let id): "/information-requests/\(id)/chase"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

@@ -10,6 +10,9 @@ func routes(_ app: Application) throws {
     }
     try app.register(collection: SignInController())
     try app.register(collection: PeopleController())
+    try app.register(collection: ReferralsController())
+    try app.register(collection: MASHController())
+    try app.register(collection: InformationRequestsController())
     try app.register(collection: AdminController())
     try app.register(collection: AuditReviewController())
     try app.register(collection: OperationsController())

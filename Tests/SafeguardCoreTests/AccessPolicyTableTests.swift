@@ -10,25 +10,27 @@ struct AccessPolicyTableTests {
     static let actions: [Action] = [
         .searchPeople, .viewPerson, .createPerson, .editPerson, .exportPerson, .viewAccessLog,
         .recordInvolvement, .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail,
+        .submitReferral, .viewReferral, .triageReferral, .recordDecision, .signOffDecision,
+        .answerInformationRequest, .viewReferralOutcome, .recordStrategyDiscussion,
     ]
 
     static let table: [Role: String] = [
-        //                      search view create edit export log  involve agencies users tokens audit
-        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP",
-        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR",
-        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR",
-        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
-        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPP     RRR      RRR   RRR    RRR",
-        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
-        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
-        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy
+        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR",
+        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP",
+        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP",
+        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP",
+        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP",
+        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR",
+        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP",
+        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR",
         .schoolDesignatedSafeguardingLead:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR",
         .informationManagementOfficer:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR",
-        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR",
-        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR",
-        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR",
+        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR",
+        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR",
+        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO",
     ]
 
     static func expected(_ letter: Character) -> AccessDecision {

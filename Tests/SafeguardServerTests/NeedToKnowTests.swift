@@ -112,12 +112,16 @@ final class NeedToKnowTests: ServerTestCase {
         for path in ["/people", "/people/new", "/people/\(id)", "/people/\(id)/edit", "/people/\(id)/break-glass",
                      "/people/\(id)/access-log", "/people/\(id)/other-names", "/people/\(id)/addresses",
                      "/people/\(id)/relationships", "/admin", "/admin/users", "/admin/agencies", "/admin/districts",
-                     "/admin/teams", "/admin/api-tokens", "/audit"] {
+                     "/admin/teams", "/admin/api-tokens", "/audit", "/referrals", "/referrals/new", "/mash",
+                     "/referrals/\(id)", "/referrals/\(id)/people", "/referrals/\(id)/check", "/referrals/\(id)/outcome",
+                     "/information-requests", "/information-requests/\(id)"] {
             assertEqual(try await b.get(path).location, "/sign-in", path)
         }
         for path in ["/people", "/people/\(id)/edit", "/people/\(id)/break-glass", "/people/\(id)/involvements",
                      "/people/\(id)/other-names", "/people/\(id)/addresses", "/people/\(id)/relationships",
-                     "/admin/users", "/admin/agencies", "/admin/api-tokens"] {
+                     "/admin/users", "/admin/agencies", "/admin/api-tokens", "/referrals/new", "/referrals/\(id)/people",
+                     "/referrals/\(id)/submit", "/referrals/\(id)/triage", "/referrals/\(id)/decision", "/referrals/\(id)/sign-off",
+                     "/information-requests/\(id)", "/information-requests/\(id)/chase"] {
             assertEqual(try await b.post(path, [("x", "y")]).location, "/sign-in", "POST " + path)
         }
     }

@@ -52,7 +52,11 @@ final class OperationsTests: ServerTestCase {
                                .personAccessLog(id), .personAddresses(id), .personRelationships(id), .personOtherNames(id),
                                .personInvolvements(id), .admin, .adminAgencies, .adminAgency(id), .adminDistricts, .adminTeams, .adminUsers, .adminUser(id),
                                .adminUserUnlock(id), .adminTokens, .adminTokenRevoke(id), .auditReview, .auditReviewGrant(id), .health,
-                               .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI)]
+                               .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI),
+                               .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
+                               .referralOutcome(id), .mash, .referralTriage(id), .referralDecision(id), .referralSignOff(id),
+                               .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id)]
+            + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }
             return c.description

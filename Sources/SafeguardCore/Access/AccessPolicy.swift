@@ -11,6 +11,9 @@ public enum AccessPolicy {
         if !action.concernsPersonalData {
             return administrative(role: role, action: action)
         }
+        if action.concernsReferrals {
+            return referral(role: role, relationship: relationship, action: action)
+        }
         switch role {
         case .partnershipAdmin, .trainer, .boardMember:
             return .deny(.roleHasNoAccess)

@@ -10,6 +10,19 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewAccessLog = "view-access-log"
     /// Declare that the user's agency is now working with the person.
     case recordInvolvement = "record-involvement"
+    // The MASH front door. For these, "agency involved" means the user's agency made the
+    // referral or has been asked for what it knows.
+    case submitReferral = "submit-referral"
+    /// Open the whole MASH record of a referral.
+    case viewReferral = "view-referral"
+    /// Give a RAG rating and choose which partners to ask.
+    case triageReferral = "triage-referral"
+    case recordDecision = "record-decision"
+    case signOffDecision = "sign-off-decision"
+    case answerInformationRequest = "answer-information-request"
+    /// See a referral's outcome, and only that: what a referrer gets back.
+    case viewReferralOutcome = "view-referral-outcome"
+    case recordStrategyDiscussion = "record-strategy-discussion"
     case manageAgencies = "manage-agencies"
     case manageUsers = "manage-users"
     case manageAPITokens = "manage-api-tokens"
@@ -18,9 +31,17 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
     public var concernsPersonalData: Bool {
         switch self {
-        case .searchPeople, .viewPerson, .createPerson, .editPerson, .exportPerson, .viewAccessLog, .recordInvolvement:
+        case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail: false
+        default: true
+        }
+    }
+
+    public var concernsReferrals: Bool {
+        switch self {
+        case .submitReferral, .viewReferral, .triageReferral, .recordDecision, .signOffDecision,
+             .answerInformationRequest, .viewReferralOutcome, .recordStrategyDiscussion:
             true
-        case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail:
+        default:
             false
         }
     }

@@ -10,5 +10,6 @@ enum SafeguardMigrations {
         CreateRelationship(),
         CreateAudit(),
         CreateAPIToken(),
+        CreateReferral(),
     ]
 }

@@ -41,6 +41,7 @@ extension PeopleController {
                                           summary: "Personal details changed", recordedBy: viewer.userID).create(on: db)
                 return ((), [viewer.event(.change, "person", id.uuidString, on: req)])
             }
+            req.safeguard.personIndex.invalidate()
             return req.redirect(to: SiteURL.person(id).with(query: [("done", "updated")]), redirectType: .normal)
         }
     }
@@ -56,7 +57,7 @@ enum PersonWriter {
 
     static func create(_ v: PersonForm.Valid, agencyID: UUID, userID: UUID?, auditUser: String, on req: Request) async throws -> UUID {
         let now = req.now, today = req.today
-        return try await req.audit.write(on: req.db) { db in
+        let created = try await req.audit.write(on: req.db) { db in
             let person = Person()
             v.apply(to: person)
             try await person.create(on: db)
@@ -75,5 +76,7 @@ enum PersonWriter {
                                    recordID: id.uuidString, sourceAddress: req.sourceAddress)
             return (id, [event])
         }
+        req.safeguard.personIndex.invalidate()
+        return created
     }
 }

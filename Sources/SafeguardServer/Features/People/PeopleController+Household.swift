@@ -42,7 +42,8 @@ extension PeopleController {
             try await OtherName(personID: id, kind: kind, name: name).create(on: db)
             return ((), [viewer.event(.change, "person", id.uuidString, reason: "other name added", on: req)])
         }
-        return req.redirect(to: SiteURL.person(id).with(query: [("done", "othername")]), redirectType: .normal)
+        req.safeguard.personIndex.invalidate()
+            return req.redirect(to: SiteURL.person(id).with(query: [("done", "othername")]), redirectType: .normal)
     }
 
     func addressForm(req: Request) async throws -> Response {
@@ -74,6 +75,7 @@ extension PeopleController {
                                           summary: "New address recorded from \(v.from.longText)", recordedBy: viewer.userID).create(on: db)
                 return ((), [viewer.event(.change, "person", id.uuidString, reason: "address added", on: req)])
             }
+            req.safeguard.personIndex.invalidate()
             return req.redirect(to: SiteURL.person(id).with(query: [("done", "address")]), redirectType: .normal)
         }
     }

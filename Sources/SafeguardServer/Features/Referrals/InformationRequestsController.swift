@@ -1,0 +1,138 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// A partner agency's queue of MASH requests. Staff see the minimum needed to search their
+/// own records (names, dates of birth, address), never the referral's story.
+struct InformationRequestsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let r = routes.grouped("information-requests")
+        r.get(use: queue)
+        r.get(":requestID", use: show)
+        r.post(":requestID", use: answer)
+        r.post(":requestID", "chase", use: chase)
+    }
+
+    func queue(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard viewer.role.worksCases else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        let requests = try await InformationRequest.query(on: req.db).filter(\.$agency.$id == viewer.agencyID)
+            .with(\.$referral).sort(\.$dueAt).limit(300).all()
+        let now = req.now
+        let open = requests.filter { $0.answeredAt == nil }, done = requests.filter { $0.answeredAt != nil }.suffix(50)
+        try await req.audit.record(viewer.event(.view, "information-request-queue", viewer.agencyID.uuidString, on: req), on: req.db)
+        return req.page("Information requests", section: .requests) {
+            el("h1", .class("sg-heading-l")) { "MASH requests to \(viewer.agencyName)" }
+            el("p", .class("sg-body")) { "Search your agency's records for the people named and say what you know, by the deadline." }
+            Components.table(caption: "\(open.count) waiting for an answer, most urgent first", headers: ["Referral", "RAG", "Due", ""], rows: open.map { q in
+                [el("a", .href(.informationRequest(q.id!)), .class("sg-link")) { q.referral.reference }, MASHTags.rag(RAGRating(rawValue: q.rag)),
+                 .text(PersonRecordView.dateTime(q.dueAt)),
+                 q.isOverdue(at: now) ? Components.tag("Overdue", colour: "red") : (q.chasedAt != nil ? Components.tag("Chased", colour: "orange") : .empty)]
+            })
+            if !done.isEmpty {
+                Components.table(caption: "Recently answered", headers: ["Referral", "Answered"], rows: done.reversed().map { q in
+                    [.text(q.referral.reference), .text(q.answeredAt.map(PersonRecordView.dateTime) ?? "")]
+                })
+            }
+        }
+    }
+
+    /// The request, if it is addressed to the viewer's agency.
+    static func load(_ req: Request) async throws -> (Viewer, InformationRequest) {
+        let viewer = try req.requireViewer()
+        guard let id = req.parameters.get("requestID", as: UUID.self),
+              let q = try await InformationRequest.query(on: req.db).filter(\.$id == id).with(\.$referral).with(\.$agency).first() else {
+            throw Abort(.notFound)
+        }
+        let relationship: Relationship = q.$agency.id == viewer.agencyID ? .agencyInvolved : .none
+        let decision = viewer.decide(.answerInformationRequest, relationship: relationship)
+        guard decision.isPermitted else { throw AccessDenied(decision: decision) }
+        return (viewer, q)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (viewer, q) = try await Self.load(req)
+        let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
+        try await req.audit.record(viewer.event(.view, "information-request", q.id!.uuidString, on: req), on: req.db)
+        return InformationRequestView(request: q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now).render(on: req)
+    }
+
+    func answer(req: Request) async throws -> Response {
+        let (viewer, q) = try await Self.load(req)
+        let text = ((try? req.content.get(String.self, at: "answer")) ?? "").trimmed
+        var errors = FormErrors()
+        if q.answeredAt != nil { errors.add("answer", "This request has already been answered") }
+        if text.count < 2 { errors.add("answer", "Say what your agency knows, or \"Not known to us\"") }
+        if text.count > 10_000 { errors.add("answer", "Answer must be 10,000 characters or fewer") }
+        guard errors.isEmpty else {
+            let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
+            return InformationRequestView(request: q, subjects: subjects, answer: text, errors: errors, now: req.now).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now
+        let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
+        try await req.audit.write(on: req.db) { db in
+            q.answer = text
+            q.answeredAt = now
+            q.$answeredBy.id = viewer.userID
+            try await q.update(on: db)
+            for s in subjects {
+                guard let pid = s.$person.id else { continue }
+                try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH information",
+                                          summary: "\(viewer.agencyName) answered the MASH about \(q.referral.reference)", recordedBy: viewer.userID).create(on: db)
+            }
+            return ((), [viewer.event(.change, "information-request", q.id!.uuidString, reason: "answered", on: req)])
+        }
+        return req.redirect(to: SiteURL.informationRequests.path, redirectType: .normal)
+    }
+
+    /// The MASH chases an overdue request; the partner's queue shows it.
+    func chase(req: Request) async throws -> Response {
+        let viewer = try req.require(.viewReferral)
+        guard let id = req.parameters.get("requestID", as: UUID.self), let q = try await InformationRequest.find(id, on: req.db) else { throw Abort(.notFound) }
+        let now = req.now
+        try await req.audit.write(on: req.db) { db in
+            q.chasedAt = now
+            try await q.update(on: db)
+            return ((), [viewer.event(.change, "information-request", id.uuidString, reason: "chased", on: req)])
+        }
+        return req.redirect(to: SiteURL.referral(q.$referral.id).path, redirectType: .normal)
+    }
+}
+
+/// One request as the partner agency sees it.
+struct InformationRequestView {
+    var request: InformationRequest
+    var subjects: [ReferralSubject]
+    var answer: String
+    var errors: FormErrors
+    var now: Date
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        let q = request
+        return req.page("MASH request \(q.referral.reference)", section: .requests, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.informationRequests, "Back to requests")
+            Components.errorSummary(errors)
+            el("span", .class("sg-caption-l")) { "MASH request" }
+            el("h1", .class("sg-heading-l")) { q.referral.reference }
+            el("p", .class("sg-body")) {
+                MASHTags.rag(RAGRating(rawValue: q.rag)); " "
+                q.isOverdue(at: now) ? Components.tag("Overdue: was due \(PersonRecordView.dateTime(q.dueAt))", colour: "red")
+                                     : Components.tag("Due by \(PersonRecordView.dateTime(q.dueAt))", colour: "yellow")
+            }
+            Components.summaryList(subjects.map { s in
+                (s.fullName, .text((s.dob.map { "Born \($0.longText)" } ?? "Date of birth not known") + (s.nhsNumber.map { ", NHS number \((try? NHSNumber($0).formatted) ?? $0)" } ?? "")))
+            } + [("Address", .text([q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode].filter { !$0.isEmpty }.joined(separator: ", ")))])
+            if let given = q.answer {
+                el("h2", .class("sg-heading-m")) { "Your agency's answer" }
+                el("p", .class("sg-body")) { given }
+            } else {
+                el("form", .postMethod, .action(.informationRequest(q.id!)), Attr("novalidate", nil)) {
+                    Components.csrfField(req.csrfToken)
+                    Components.textarea("answer", label: "What does your agency know?", value: answer, errors: errors,
+                                        hint: "Contacts, incidents, concerns and open cases, with dates. If the people are not known to you, say so.", rows: 8)
+                    Components.button("Send answer to the MASH")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+extension MASHController {
+    func decide(req: Request) async throws -> Response {
+        let (viewer, referral) = try await Self.load(req, .recordDecision)
+        let id = try referral.requireID()
+        let form = try ReferralsController.fields(req)
+        guard referral.referralStatus.after(.recordDecision) != nil else {
+            throw Abort(.conflict, reason: "A decision has already been recorded for this referral.")
+        }
+        let subjects = try await referral.$subjects.query(on: req.db).all()
+        let today = req.today
+        let categories = subjects.map { s in s.dob.map { PersonCategory.of(dateOfBirth: $0, expectedDate: nil, on: today) } ?? .child }
+        let result = ThresholdDecision.make(level: Int(form["level"] ?? ""), outcome: ReferralOutcome(rawValue: form["outcome"] ?? ""),
+                                            rationale: form["rationale"] ?? "", continuum: req.safeguard.continuum, subjects: categories)
+        switch result {
+        case .failure(let list):
+            var errors = FormErrors()
+            for p in list.problems { errors.add(p.field, p.message) }
+            let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
+            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+        case .success(let decision):
+            let now = req.now
+            try await req.audit.write(on: req.db) { db in
+                let d = ThresholdDecisionRecord()
+                d.$referral.id = id
+                d.level = decision.level
+                d.outcome = decision.outcome.rawValue
+                d.rationale = decision.rationale
+                d.$decidedBy.id = viewer.userID
+                d.decidedAt = now
+                try await d.create(on: db)
+                referral.status = ReferralStatus.awaitingSignOff.rawValue
+                try await referral.update(on: db)
+                return ((), [viewer.event(.change, "referral", id.uuidString, reason: "decision recorded: \(decision.outcome.rawValue)", on: req)])
+            }
+            return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
+        }
+    }
+
+    /// A manager approves the decision (the referrer then sees the outcome) or returns it.
+    func signOff(req: Request) async throws -> Response {
+        let (viewer, referral) = try await Self.load(req, .signOffDecision)
+        let id = try referral.requireID()
+        let form = try ReferralsController.fields(req)
+        guard referral.referralStatus == .awaitingSignOff,
+              let decision = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
+                .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first() else {
+            throw Abort(.conflict, reason: "There is no decision waiting for sign-off.")
+        }
+        let approve = form["sign-off"] == "approve"
+        let note = form["note"] ?? ""
+        if !approve && note.count < 10 {
+            var errors = FormErrors()
+            errors.add("note", "Say what the decision-maker should look at again (at least 10 characters)")
+            let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
+            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now
+        let subjects = try await referral.$subjects.query(on: req.db).all()
+        try await req.audit.write(on: req.db) { db in
+            if approve {
+                decision.$signedOffBy.id = viewer.userID
+                decision.signedOffAt = now
+                referral.status = ReferralStatus.closed.rawValue
+                for s in subjects {
+                    guard let pid = s.$person.id else { continue }
+                    try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH decision",
+                                              summary: "\(referral.reference): \(decision.referralOutcome?.displayName ?? decision.outcome) (level \(decision.level))",
+                                              recordedBy: viewer.userID).create(on: db)
+                }
+            } else {
+                // A returned decision stays on record with the manager's note; the referral goes back to the team.
+                decision.returnedNote = note
+                referral.status = ReferralStatus.gathering.rawValue
+            }
+            try await decision.update(on: db)
+            try await referral.update(on: db)
+            return ((), [viewer.event(.change, "referral", id.uuidString, reason: approve ? "decision signed off" : "decision returned: \(note)", on: req)])
+        }
+        return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
+    }
+}

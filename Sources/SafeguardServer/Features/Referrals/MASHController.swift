@@ -1,0 +1,71 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The MASH's side of a referral: the queue, the record, triage, partner requests, the
+/// decision and its sign-off.
+struct MASHController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("mash", use: queue)
+        let r = routes.grouped("referrals", ":referralID")
+        r.get(use: show)
+        r.post("triage", use: triage)
+        r.post("decision", use: decide)
+        r.post("sign-off", use: signOff)
+        r.post("subjects", ":subjectID", use: linkSubject)
+    }
+
+    static func load(_ req: Request, _ action: Action) async throws -> (Viewer, Referral) {
+        let viewer = try req.require(action)
+        guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
+              r.referralStatus != .draft else { throw Abort(.notFound) }
+        return (viewer, r)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (viewer, referral) = try await Self.load(req, .viewReferral)
+        let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
+        try await req.audit.record(viewer.event(.view, "referral", referral.id!.uuidString, on: req), on: req.db)
+        return MASHReferralView(record: record, errors: FormErrors(), form: [:]).render(on: req)
+    }
+
+    /// Rates the referral and asks the chosen partners, each with a deadline from the rating.
+    func triage(req: Request) async throws -> Response {
+        let (viewer, referral) = try await Self.load(req, .triageReferral)
+        let id = try referral.requireID()
+        let form = try ReferralsController.fields(req)
+        let agencyIDs = try ReferralsController.list(req, "agencies").compactMap(UUID.init(uuidString:))
+        var errors = FormErrors()
+        let rag = RAGRating(rawValue: form["rag"] ?? "")
+        if rag == nil { errors.add("rag", "Select a RAG rating") }
+        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ agencyIDs).filter(\.$active == true).all()
+        if agencies.count != Set(agencyIDs).count { errors.add("agencies", "Select agencies from the list") }
+        guard referral.referralStatus.after(.triage) != nil else { throw Abort(.conflict, reason: "This referral can no longer be rated.") }
+        guard let rag, errors.isEmpty else {
+            let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
+            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now
+        let due = try req.safeguard.ragTimescales.deadline(for: rag, raisedAt: now, on: req.safeguard.calendar)
+        let existing = Set(try await InformationRequest.query(on: req.db).filter(\.$referral.$id == id).all(\.$agency.$id))
+        try await req.audit.write(on: req.db) { db in
+            referral.rag = rag.rawValue
+            referral.status = ReferralStatus.gathering.rawValue
+            referral.$triagedBy.id = viewer.userID
+            referral.triagedAt = now
+            try await referral.update(on: db)
+            for agency in agencies where !existing.contains(agency.id!) {
+                let r = InformationRequest()
+                r.$referral.id = id
+                r.$agency.id = agency.id!
+                r.rag = rag.rawValue
+                r.raisedAt = now
+                r.dueAt = due
+                r.$raisedBy.id = viewer.userID
+                try await r.create(on: db)
+            }
+            return ((), [viewer.event(.change, "referral", id.uuidString, reason: "rated \(rag.rawValue); \(agencies.count) partners asked", on: req)])
+        }
+        return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// A concern about one or more people, sent to the MASH by any agency.
+final class Referral: Model, @unchecked Sendable {
+    static let schema = "referrals"
+    @ID var id: UUID?
+    /// What the referrer quotes when they phone: "MASH-2026-000123".
+    @Field(key: "reference") var reference: String
+    @Field(key: "status") var status: String
+    @Parent(key: "referrer_user_id") var referrer: User
+    @Parent(key: "referrer_agency_id") var referrerAgency: Agency
+    @Field(key: "referrer_phone") var referrerPhone: String
+    @Field(key: "address_line1") var addressLine1: String
+    @Field(key: "address_town") var addressTown: String
+    @Field(key: "address_postcode") var addressPostcode: String
+    @OptionalParent(key: "district_id") var district: District?
+    /// Concern categories' raw values, space-separated.
+    @Field(key: "concerns") var concerns: String
+    @Field(key: "what_happened") var whatHappened: String
+    @Field(key: "family_awareness") var familyAwareness: String
+    @Field(key: "lawful_basis") var lawfulBasis: String
+    @Field(key: "urgency") var urgency: String
+    @OptionalField(key: "rag") var rag: String?
+    @OptionalParent(key: "triaged_by") var triagedBy: User?
+    @OptionalField(key: "triaged_at") var triagedAt: Date?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @OptionalField(key: "decision_due_at") var decisionDueAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    @Children(for: \.$referral) var subjects: [ReferralSubject]
+
+    init() {}
+
+    var referralStatus: ReferralStatus { ReferralStatus(rawValue: status) ?? .draft }
+    var concernList: [ConcernCategory] { concerns.split(separator: " ").compactMap { ConcernCategory(rawValue: String($0)) } }
+    var ragRating: RAGRating? { rag.flatMap(RAGRating.init(rawValue:)) }
+}
+
+/// One person a referral is about, as the referrer described them, and the person record the
+/// MASH linked them to.
+final class ReferralSubject: Model, @unchecked Sendable {
+    static let schema = "referral_subjects"
+    @ID var id: UUID?
+    @Parent(key: "referral_id") var referral: Referral
+    @Field(key: "first_name") var firstName: String
+    @Field(key: "last_name") var lastName: String
+    @OptionalField(key: "date_of_birth") var dateOfBirth: String?
+    @Field(key: "gender") var gender: String
+    @OptionalField(key: "nhs_number") var nhsNumber: String?
+    @OptionalParent(key: "person_id") var person: Person?
+
+    init() {}
+
+    var fullName: String { "\(firstName) \(lastName)" }
+    var dob: SimpleDate? { dateOfBirth.flatMap(SimpleDate.init(iso:)) }
+}
+
+/// The MASH asking one partner agency what it knows, by a deadline set from the RAG rating.
+final class InformationRequest: Model, @unchecked Sendable {
+    static let schema = "information_requests"
+    @ID var id: UUID?
+    @Parent(key: "referral_id") var referral: Referral
+    @Parent(key: "agency_id") var agency: Agency
+    @Field(key: "rag") var rag: String
+    @Field(key: "raised_at") var raisedAt: Date
+    @Field(key: "due_at") var dueAt: Date
+    @Parent(key: "raised_by") var raisedBy: User
+    @OptionalField(key: "answer") var answer: String?
+    @OptionalField(key: "answered_at") var answeredAt: Date?
+    @OptionalParent(key: "answered_by") var answeredBy: User?
+    @OptionalField(key: "chased_at") var chasedAt: Date?
+
+    init() {}
+
+    func isOverdue(at now: Date) -> Bool { answeredAt == nil && now > dueAt }
+}
+
+/// A recorded threshold decision and its sign-off.
+final class ThresholdDecisionRecord: Model, @unchecked Sendable {
+    static let schema = "threshold_decisions"
+    @ID var id: UUID?
+    @Parent(key: "referral_id") var referral: Referral
+    @Field(key: "level") var level: Int
+    @Field(key: "outcome") var outcome: String
+    @Field(key: "rationale") var rationale: String
+    @Parent(key: "decided_by") var decidedBy: User
+    @Field(key: "decided_at") var decidedAt: Date
+    @OptionalParent(key: "signed_off_by") var signedOffBy: User?
+    @OptionalField(key: "signed_off_at") var signedOffAt: Date?
+    @OptionalField(key: "returned_note") var returnedNote: String?
+
+    init() {}
+
+    var referralOutcome: ReferralOutcome? { ReferralOutcome(rawValue: outcome) }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+extension ReferralsController {
+    func check(req: Request) async throws -> Response {
+        let (_, referral) = try await Self.draft(req)
+        let subjects = try await referral.$subjects.query(on: req.db).all()
+        return CheckAnswersView(referral: referral, subjects: subjects, missing: Self.missing(referral, subjects)).render(on: req)
+    }
+
+    /// Pages not yet answered, so a draft cannot be sent half-written.
+    static func missing(_ r: Referral, _ subjects: [ReferralSubject]) -> [SiteURL.ReferralStep] {
+        var out: [SiteURL.ReferralStep] = []
+        if subjects.isEmpty { out.append(.people) }
+        if r.addressLine1.isEmpty { out.append(.address) }
+        if r.concerns.isEmpty || r.whatHappened.isEmpty { out.append(.concerns) }
+        if r.familyAwareness.isEmpty || r.lawfulBasis.isEmpty { out.append(.sharing) }
+        if r.urgency.isEmpty || r.referrerPhone.isEmpty { out.append(.contact) }
+        return out
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let (viewer, referral) = try await Self.draft(req)
+        let subjects = try await referral.$subjects.query(on: req.db).all()
+        let missing = Self.missing(referral, subjects)
+        guard missing.isEmpty else {
+            return CheckAnswersView(referral: referral, subjects: subjects, missing: missing).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, today = req.today
+        let calendar = req.safeguard.calendar
+        // The one-working-day decision clock applies to children; an unknown age counts as a child
+        // until the MASH knows otherwise.
+        let concernsAChild = subjects.contains { s in s.dob.map { $0.age(on: today) < 18 } ?? true }
+        let id = try referral.requireID()
+        try await req.audit.write(on: req.db) { db in
+            let year = today.year
+            let sent = try await Referral.query(on: db).filter(\.$reference, .custom("LIKE"), "MASH-\(year)-%").count()
+            referral.reference = String(format: "MASH-%04d-%06d", year, sent + 1)
+            referral.status = ReferralStatus.submitted.rawValue
+            referral.submittedAt = now
+            referral.decisionDueAt = concernsAChild ? try calendar.deadline(addingWorkingDays: 1, to: now) : nil
+            try await referral.update(on: db)
+            return ((), [viewer.event(.create, "referral", id.uuidString, on: req)])
+        }
+        return req.redirect(to: SiteURL.referralSent(id).path, redirectType: .normal)
+    }
+
+    func sent(req: Request) async throws -> Response {
+        let viewer = try req.require(.submitReferral)
+        guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
+              r.$referrer.id == viewer.userID, r.referralStatus != .draft else { throw Abort(.notFound) }
+        return req.page("Referral sent", section: .referrals) {
+            el("div", .class("sg-grid-row")) {
+                el("div", .class("sg-grid-column-two-thirds")) {
+                    el("div", .class("sg-panel sg-panel--confirmation")) {
+                        el("h1", .class("sg-panel__title")) { "Referral sent" }
+                        el("div", .class("sg-panel__body")) { "Your reference is"; el("br"); el("strong", .id("reference")) { r.reference } }
+                    }
+                    el("h2", .class("sg-heading-m")) { "What happens next" }
+                    el("p", .class("sg-body")) {
+                        r.decisionDueAt.map { "The MASH will decide how to respond by \(PersonRecordView.dateTime($0)). " } ?? ""
+                        "They may call you. You can see the outcome on your referrals page once it is decided."
+                    }
+                    el("p", .class("sg-body")) { el("a", .href(.referrals), .class("sg-link")) { "Your referrals" } }
+                }
+            }
+        }
+    }
+}

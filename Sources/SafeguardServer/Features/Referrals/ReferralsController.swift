@@ -1,0 +1,59 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Making a referral: a start page, one question per page, check your answers, submit.
+/// A draft belongs to the person writing it; nobody else sees it until it is sent.
+struct ReferralsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let r = routes.grouped("referrals")
+        r.get(use: mine)
+        r.get("new", use: start)
+        r.post("new", use: createDraft)
+        r.get(":referralID", "check", use: check)
+        r.post(":referralID", "submit", use: submit)
+        r.get(":referralID", "sent", use: sent)
+        r.get(":referralID", "outcome", use: outcome)
+        for step in SiteURL.ReferralStep.allCases {
+            r.get(":referralID", .constant(step.rawValue)) { req in try await showStep(step, req: req) }
+            r.post(":referralID", .constant(step.rawValue)) { req in try await saveStep(step, req: req) }
+        }
+    }
+
+    func start(req: Request) async throws -> Response {
+        try req.require(.submitReferral)
+        return ReferralStartView().render(on: req)
+    }
+
+    func createDraft(req: Request) async throws -> Response {
+        let viewer = try req.require(.submitReferral)
+        let referral = Referral()
+        referral.reference = "DRAFT-" + UUID().uuidString
+        referral.status = ReferralStatus.draft.rawValue
+        referral.$referrer.id = viewer.userID
+        referral.$referrerAgency.id = viewer.agencyID
+        // Every page fills in its own answers; until then they are empty, never missing.
+        referral.referrerPhone = ""
+        referral.addressLine1 = ""
+        referral.addressTown = ""
+        referral.addressPostcode = ""
+        referral.concerns = ""
+        referral.whatHappened = ""
+        referral.familyAwareness = ""
+        referral.lawfulBasis = ""
+        referral.urgency = ""
+        try await req.audit.plainWrite(on: req.db) { db in try await referral.create(on: db) }
+        return req.redirect(to: SiteURL.referralStep(referral.id!, .people).path, redirectType: .normal)
+    }
+
+    /// The draft, if the viewer is its author and it has not been sent.
+    static func draft(_ req: Request) async throws -> (Viewer, Referral) {
+        let viewer = try req.require(.submitReferral)
+        guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        guard r.$referrer.id == viewer.userID else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        guard r.referralStatus == .draft else { throw Abort.redirect(to: SiteURL.referralSent(id).path) }
+        return (viewer, r)
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import SafeguardCore
+
+struct ReferralStatusTests {
+    @Test(arguments: [
+        (ReferralStatus.draft, ReferralStatus.Event.submit, ReferralStatus?.some(.submitted)),
+        (.submitted, .triage, .gathering),
+        (.gathering, .triage, .gathering),            // re-rating is allowed
+        (.submitted, .recordDecision, .awaitingSignOff),  // a clear case needs no partner checks
+        (.gathering, .recordDecision, .awaitingSignOff),
+        (.awaitingSignOff, .signOff, .closed),
+        (.awaitingSignOff, .returnDecision, .gathering),
+        (.draft, .triage, nil),
+        (.submitted, .signOff, nil),                  // nobody closes a referral without a decision
+        (.gathering, .signOff, nil),
+        (.closed, .recordDecision, nil),
+        (.closed, .triage, nil),
+        (.draft, .recordDecision, nil),
+    ])
+    func transitions(from: ReferralStatus, event: ReferralStatus.Event, to: ReferralStatus?) {
+        #expect(from.after(event) == to)
+    }
+
+    @Test func onlyWorkInTheMASHCountsAsOpen() {
+        #expect(ReferralStatus.allCases.filter(\.isOpen) == [.submitted, .gathering, .awaitingSignOff])
+    }
+}
+
+struct ConcernCategoryTests {
+    @Test func adultsHaveTheTenCareActTypes() {
+        #expect(ConcernCategory.forAdults.count == 10)
+        #expect(ConcernCategory.forChildren.count == 12)
+        #expect(Set(ConcernCategory.forAdults).isDisjoint(with: ConcernCategory.forChildren))
+    }
+}
+
+struct ThresholdDecisionTests {
+    let rationale = "Two partner checks show repeated domestic incidents; the school reports weight loss."
+
+    func make(_ level: Int?, _ outcome: ReferralOutcome?, _ text: String? = nil, subjects: [PersonCategory] = [.child]) -> [ThresholdDecision.Problem] {
+        switch ThresholdDecision.make(level: level, outcome: outcome, rationale: text ?? rationale, continuum: .standard, subjects: subjects) {
+        case .success: []
+        case .failure(let list): list.problems
+        }
+    }
+
+    @Test func aCompleteDecisionIsAccepted() {
+        #expect(make(4, .childInNeedAssessment).isEmpty)
+        #expect(make(3, .earlyHelp).isEmpty)
+        #expect(make(1, .noFurtherAction).isEmpty)
+        #expect(make(2, .adultSection42Enquiry, subjects: [.adult]).isEmpty)
+    }
+
+    @Test func theRationaleIsMandatory() {
+        #expect(make(4, .childInNeedAssessment, "") == [.rationaleTooShort])
+        #expect(make(4, .childInNeedAssessment, String(repeating: "x", count: 29)) == [.rationaleTooShort])
+        #expect(make(4, .childInNeedAssessment, "   " + String(repeating: "x", count: 30)).isEmpty)
+    }
+
+    @Test func missingOrUnknownChoicesAreNamed() {
+        #expect(make(nil, nil) == [.missingLevel, .missingOutcome])
+        #expect(make(5, .earlyHelp) == [.unknownLevel])
+    }
+
+    @Test func outcomesMustFitThePeopleAndTheLevel() {
+        #expect(make(4, .adultSection42Enquiry) == [.outcomeDoesNotFitSubjects(.adultSection42Enquiry)])
+        #expect(make(4, .strategyDiscussion, subjects: [.adult]) == [.outcomeDoesNotFitSubjects(.strategyDiscussion)])
+        #expect(make(4, .strategyDiscussion, subjects: [.adult, .child]).isEmpty, "a household referral can concern both")
+        #expect(make(3, .strategyDiscussion) == [.outcomeDoesNotFitLevel(.strategyDiscussion, "3 (Intensive)")])
+        #expect(make(3, .noFurtherAction) == [.outcomeDoesNotFitLevel(.noFurtherAction, "3 (Intensive)")])
+    }
+
+    @Test func aPartnershipCanNameItsOwnLevels() {
+        let three = ContinuumOfNeed(levels: [.init(number: 1, name: "Universal", description: ""),
+                                             .init(number: 2, name: "Early help", description: ""),
+                                             .init(number: 3, name: "Social care", description: "")])
+        let r = ThresholdDecision.make(level: 3, outcome: .strategyDiscussion, rationale: rationale, continuum: three, subjects: [.child])
+        #expect((try? r.get()) != nil)
+    }
+}

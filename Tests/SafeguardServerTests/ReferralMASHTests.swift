@@ -1,0 +1,118 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+final class ReferralMASHTests: ServerTestCase {
+    func submitted() async throws -> UUID {
+        try await refer().1
+    }
+
+    func testTheManagerRatesAndPartnersGetDeadlinesFromTheRating() async throws {
+        let id = try await submitted()
+        let practitioner = try await signedIn(fx[.mashPractitioner])
+        assertEqual(try await practitioner.post("/referrals/\(id)/triage", [("rag", "red")]).status, .forbidden, "only a manager rates")
+        let manager = try await signedIn(fx[.mashManager])
+        let queue = try await manager.get("/mash")
+        XCTAssertTrue(queue.text.contains("MASH-2026-000001"))
+        XCTAssertTrue(queue.text.contains("Kayla Smyth"))
+        let res = try await manager.post("/referrals/\(id)/triage", [("rag", "red"), ("agencies[]", fx.police.uuidString), ("agencies[]", fx.hospital.uuidString)])
+        XCTAssertEqual(res.location, "/referrals/\(id)")
+        let requests = try await InformationRequest.query(on: app.db).filter(\.$referral.$id == id).all()
+        XCTAssertEqual(requests.count, 2)
+        // Raised Monday 10:00 GMT: red is 4 working hours, so 14:00 the same day.
+        XCTAssertEqual(requests.first?.dueAt, Date(timeIntervalSince1970: 1_772_445_600 + 4 * 3600))
+        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .gathering)
+    }
+
+    func testPartnersSeeTheMinimumAndAnswerAndOverdueRequestsShow() async throws {
+        let id = try await submitted()
+        let manager = try await signedIn(fx[.mashManager])
+        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "red"), ("agencies[]", fx.police.uuidString), ("agencies[]", fx.hospital.uuidString)])
+        let police = try await signedIn(fx[.policeOfficer])
+        let queue = try await police.get("/information-requests")
+        XCTAssertTrue(queue.text.contains("MASH-2026-000001"))
+        let request = try await InformationRequest.query(on: app.db).filter(\.$agency.$id == fx.police).first()!
+        let page = try await police.get("/information-requests/\(request.id!)")
+        XCTAssertTrue(page.text.contains("Kayla Smyth"))
+        XCTAssertTrue(page.text.contains("14 Mill Lane"))
+        XCTAssertFalse(page.text.contains("arrived hungry"), "partners do not see the referral's story")
+        assertEqual(try await police.get("/referrals/\(id)").status, .forbidden)
+        let health = try await signedIn(fx[.healthPractitioner])
+        assertEqual(try await health.get("/information-requests/\(request.id!)").status, .forbidden, "another agency's request")
+        let answered = try await police.post("/information-requests/\(request.id!)", [("answer", "Two domestic incidents at the address in January.")])
+        XCTAssertEqual(answered.location, "/information-requests")
+
+        clock.advance(minutes: 5 * 60)
+        let later = try await signedIn(fx[.mashManager])  // five idle hours end the earlier session
+        let mash = try await later.get("/referrals/\(id)")
+        XCTAssertTrue(mash.text.contains("Two domestic incidents at the address in January."))
+        XCTAssertTrue(mash.text.contains("Overdue"), "the hospital has not answered by 14:00")
+        let hospital = try await InformationRequest.query(on: app.db).filter(\.$agency.$id == fx.hospital).first()!
+        assertEqual(try await later.post("/information-requests/\(hospital.id!)/chase", []).location, "/referrals/\(id)")
+        let chasedQueue = try await signedIn(fx[.healthPractitioner]).get("/information-requests")
+        XCTAssertTrue(chasedQueue.text.contains("Overdue"))
+        assertEqual(try await signedIn(fx[.policeOfficer]).post("/information-requests/\(hospital.id!)/chase", []).status, .forbidden, "only the MASH chases")
+        let counts = try await later.get("/mash")
+        XCTAssertTrue(counts.text.contains("Partner requests overdue</dt><dd class=\"sg-key-facts__value\">1"))
+    }
+
+    func testTheDecisionNeedsARationaleAndAManagersSignOffBeforeTheReferrerSeesIt() async throws {
+        let id = try await submitted()
+        let practitioner = try await signedIn(fx[.mashPractitioner])
+        let short = try await practitioner.post("/referrals/\(id)/decision", [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", "Needs help")])
+        XCTAssertTrue(short.text.contains("href=\"#rationale\">Explain the decision"))
+        let adultOnly = try await practitioner.post("/referrals/\(id)/decision", [("level", "4"), ("outcome", "adult-section-42"),
+                                                                                  ("rationale", String(repeating: "reason ", count: 6))])
+        XCTAssertTrue(adultOnly.text.contains("does not fit the people this referral is about"))
+        let rationale = "Repeated neglect indicators from school and two police incidents: assessment needed."
+        let ok = try await practitioner.post("/referrals/\(id)/decision", [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
+        XCTAssertEqual(ok.location, "/referrals/\(id)")
+        assertEqual(try await practitioner.post("/referrals/\(id)/sign-off", [("sign-off", "approve")]).status, .forbidden)
+
+        let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
+        assertTrue(try await school.get("/referrals/\(id)/outcome").text.contains("Not decided yet"), "no outcome before sign-off")
+
+        let manager = try await signedIn(fx[.mashManager])
+        let returned = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "return"), ("note", "")])
+        XCTAssertTrue(returned.text.contains("Say what the decision-maker should look at again"))
+        let signed = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "approve")])
+        XCTAssertEqual(signed.location, "/referrals/\(id)")
+        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .closed)
+
+        let outcome = try await school.get("/referrals/\(id)/outcome")
+        XCTAssertTrue(outcome.text.contains("Child in need assessment (section 17)"))
+        XCTAssertFalse(outcome.text.contains(rationale), "the referrer sees the outcome only")
+        let stranger = try await signedIn(fx[.healthPractitioner])
+        assertEqual(try await stranger.get("/referrals/\(id)/outcome").status, .forbidden)
+    }
+
+    func testAReturnedDecisionGoesBackToTheTeamAndStaysOnRecord() async throws {
+        let id = try await submitted()
+        let practitioner = try await signedIn(fx[.mashPractitioner])
+        _ = try await practitioner.post("/referrals/\(id)/decision", [("level", "3"), ("outcome", "early-help"),
+                                                                      ("rationale", "Family support should be enough given what school describes.")])
+        let manager = try await signedIn(fx[.mashManager])
+        _ = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "return"), ("note", "Police have not answered yet: wait for them.")])
+        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .gathering)
+        let page = try await manager.get("/referrals/\(id)")
+        XCTAssertTrue(page.text.contains("Returned: Police have not answered yet"))
+        XCTAssertTrue(page.text.contains("Record the decision"), "the team can decide again")
+    }
+
+    func testLinkingASubjectJoinsTheReferralToThePersonsChronology() async throws {
+        let id = try await submitted()
+        let practitioner = try await signedIn(fx[.mashPractitioner])
+        let page = try await practitioner.get("/referrals/\(id)")
+        XCTAssertTrue(page.text.contains("Is this someone already known?"))
+        let subject = try await ReferralSubject.query(on: app.db).filter(\.$referral.$id == id).first()!
+        // "Smyth" is not "Smith", but the date of birth and first name match Kayla.
+        XCTAssertTrue(page.text.contains("value=\"\(fx.kayla.uuidString)\""))
+        XCTAssertTrue(page.text.contains("% likely: "), "ranked with a probability and the evidence")
+        XCTAssertTrue(page.text.contains("date of birth: exact"))
+        let res = try await practitioner.post("/referrals/\(id)/subjects/\(subject.id!)", [("person", fx.kayla.uuidString)])
+        XCTAssertEqual(res.location, "/referrals/\(id)")
+        let record = try await practitioner.get("/people/\(fx.kayla)")
+        XCTAssertTrue(record.text.contains("Referral MASH-2026-000001 to the MASH from Calder Vale Primary School"))
+    }
+}
