@@ -3,7 +3,7 @@ import Foundation
 /// Every address in the site, used both to register routes and to build links, so a page can
 /// never link somewhere that isn't served.
 public enum SiteURL: Sendable, Equatable {
-    case home
+    case home, myWork
     case signIn, signOut
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
@@ -12,7 +12,7 @@ public enum SiteURL: Sendable, Equatable {
     case auditReview, auditReviewGrant(UUID)
     case referrals, referralNew, referralStep(UUID, ReferralStep), referralCheck(UUID), referralSubmit(UUID), referralSent(UUID)
     case referral(UUID), referralOutcome(UUID)
-    case mash, referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
+    case mash, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
     case health, ready, metrics
     case api(APIPath)
@@ -30,6 +30,7 @@ public enum SiteURL: Sendable, Equatable {
     public var path: String {
         switch self {
         case .home: "/"
+        case .myWork: "/my-work"
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .people: "/people"
@@ -63,6 +64,7 @@ public enum SiteURL: Sendable, Equatable {
         case .referral(let id): "/referrals/\(id)"
         case .referralOutcome(let id): "/referrals/\(id)/outcome"
         case .mash: "/mash"
+        case .referralStrategyDiscussion(let id): "/referrals/\(id)/strategy-discussions"
         case .referralTriage(let id): "/referrals/\(id)/triage"
         case .referralDecision(let id): "/referrals/\(id)/decision"
         case .referralSignOff(let id): "/referrals/\(id)/sign-off"

@@ -12,6 +12,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PeopleController())
     try app.register(collection: ReferralsController())
     try app.register(collection: MASHController())
+    try app.register(collection: StrategyDiscussionsController())
+    try app.register(collection: MyWorkController())
     try app.register(collection: InformationRequestsController())
     try app.register(collection: AdminController())
     try app.register(collection: AuditReviewController())

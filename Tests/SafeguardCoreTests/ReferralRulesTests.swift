@@ -78,3 +78,18 @@ struct ThresholdDecisionTests {
         #expect((try? r.get()) != nil)
     }
 }
+
+struct StrategyDiscussionRulesTests {
+    @Test func socialCarePoliceAndHealthMustAttend() {
+        #expect(StrategyDiscussionRules.missingPartners(attending: [.childrensSocialCare, .police, .communityTrust]).isEmpty)
+        #expect(StrategyDiscussionRules.missingPartners(attending: [.childrensSocialCare, .police]) == [.health])
+        #expect(StrategyDiscussionRules.missingPartners(attending: [.school, .integratedCareBoard]) == [.socialCare, .police])
+        #expect(StrategyDiscussionRules.missingPartners(attending: []).count == 3)
+    }
+
+    @Test func theConferenceIsDueFifteenWorkingDaysLater() throws {
+        // Tuesday 24 March 2026: 15 working days, skipping Good Friday and Easter Monday, is 16 April.
+        let due = try StrategyDiscussionRules.conferenceDue(heldOn: SimpleDate(year: 2026, month: 3, day: 24)!, calendar: .englandAndWales)
+        #expect(due == SimpleDate(year: 2026, month: 4, day: 16)!)
+    }
+}

@@ -60,6 +60,10 @@ final class ReferralMASHTests: ServerTestCase {
     func testTheDecisionNeedsARationaleAndAManagersSignOffBeforeTheReferrerSeesIt() async throws {
         let id = try await submitted()
         let practitioner = try await signedIn(fx[.mashPractitioner])
+        let unlinked = try await practitioner.post("/referrals/\(id)/decision", [("level", "4"), ("outcome", "child-in-need-assessment"),
+                                                                                 ("rationale", String(repeating: "reason ", count: 6))])
+        XCTAssertTrue(unlinked.text.contains("Link each person the referral is about to a record"))
+        try await linkSubjects(id)
         let short = try await practitioner.post("/referrals/\(id)/decision", [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", "Needs help")])
         XCTAssertTrue(short.text.contains("href=\"#rationale\">Explain the decision"))
         let adultOnly = try await practitioner.post("/referrals/\(id)/decision", [("level", "4"), ("outcome", "adult-section-42"),
@@ -89,6 +93,7 @@ final class ReferralMASHTests: ServerTestCase {
 
     func testAReturnedDecisionGoesBackToTheTeamAndStaysOnRecord() async throws {
         let id = try await submitted()
+        try await linkSubjects(id)
         let practitioner = try await signedIn(fx[.mashPractitioner])
         _ = try await practitioner.post("/referrals/\(id)/decision", [("level", "3"), ("outcome", "early-help"),
                                                                       ("rationale", "Family support should be enough given what school describes.")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
@@ -21,6 +22,21 @@ def path_of(browser) -> str:
     return "/" + url.split("/", 3)[3] if url.count("/") >= 3 else url
 
 
+def left_page(old_html):
+    """Like ``EC.staleness_of``, but also counts chromedriver's "Node with given id does not belong
+    to the document" (raised when the check races the navigation) as the old page having gone."""
+    stale = EC.staleness_of(old_html)
+
+    def predicate(browser):
+        try:
+            return stale(browser)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return predicate
+
+
 def h1(browser) -> str:
     return browser.find_element(By.TAG_NAME, "h1").text.strip()
 
@@ -33,14 +49,14 @@ def click_button(browser, text: str, scope=None):
     assert buttons, f"No button labelled {text!r} on {browser.current_url}"
     old_html = browser.find_element(By.TAG_NAME, "html")
     buttons[0].click()
-    wait(browser).until(EC.staleness_of(old_html))
+    wait(browser).until(left_page(old_html))
 
 
 def click_link(browser, text: str):
     link = browser.find_element(By.LINK_TEXT, text)
     old_html = browser.find_element(By.TAG_NAME, "html")
     link.click()
-    wait(browser).until(EC.staleness_of(old_html))
+    wait(browser).until(left_page(old_html))
 
 
 def fill(browser, field_id: str, value: str):
@@ -141,3 +157,53 @@ def find_people(browser, server, want, surnames=COMMON_SURNAMES):
         if matching:
             return surname, matching
     raise AssertionError("No matching person in the demo data for any of: " + ", ".join(tried))
+
+
+def sign_out(browser):
+    """Press "Sign out" in the header and wait for the sign-in page."""
+    click_button(browser, "Sign out", scope=browser.find_element(By.TAG_NAME, "header"))
+    assert path_of(browser).startswith("/sign-in"), browser.current_url
+
+
+def wait_until_loaded(browser):
+    """Wait until the page, with its styles, has finished loading, so nothing moves under a click."""
+    wait(browser).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
+def choose(browser, name: str, value: str):
+    """Click the radio (or checkbox) ``name`` with ``value`` through its label, as a person would."""
+    wait_until_loaded(browser)
+    found = browser.find_elements(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+    assert found, f"No option {name}={value!r} on {browser.current_url}"
+    box = found[0]
+    label = browser.find_elements(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']")
+    (label[0] if label else box).click()
+    assert box.is_selected(), f"{name}={value!r} did not get selected on {browser.current_url}"
+
+
+def option_labels(browser, name: str) -> dict[str, str]:
+    """Label text -> value of every radio or checkbox called ``name``."""
+    return browser.execute_script("""
+        const out = {};
+        document.querySelectorAll(`input[name="${arguments[0]}"]`).forEach(i => {
+          const label = document.querySelector(`label[for="${i.id}"]`);
+          out[label ? label.innerText.trim() : i.id] = i.value;
+        });
+        return out;""", name)
+
+
+def summary_list(browser, scope=None) -> dict[str, str]:
+    """Key -> value text of the first summary list (``dl.sg-summary-list``) in ``scope``."""
+    root = scope or browser.find_element(By.TAG_NAME, "main")
+    return browser.execute_script("""
+        const dl = arguments[0].querySelector('dl.sg-summary-list');
+        const out = {};
+        if (dl) dl.querySelectorAll('.sg-summary-list__row').forEach(row => {
+          const key = row.querySelector('dt'), value = row.querySelector('dd');
+          if (key && value) out[key.innerText.trim()] = value.innerText.trim();
+        });
+        return out;""", root)
+
+
+def main_text(browser) -> str:
+    return browser.find_element(By.TAG_NAME, "main").text

@@ -11,5 +11,6 @@ enum SafeguardMigrations {
         CreateAudit(),
         CreateAPIToken(),
         CreateReferral(),
+        CreateStrategyDiscussion(),
     ]
 }

@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case people, referrals, mash, requests, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -58,6 +58,7 @@ struct Layout {
     private var navigation: Node {
         guard let viewer else { return .empty }
         var items: [(String, SiteURL, Section)] = []
+        if viewer.role.worksCases { items.append(("My work", .myWork, .myWork)) }
         if viewer.mayEver(.viewReferral) { items.append(("MASH queue", .mash, .mash)) }
         if viewer.mayEver(.searchPeople) { items.append(("People", .people, .people)) }
         if viewer.mayEver(.submitReferral) { items.append(("Referrals", .referrals, .referrals)) }

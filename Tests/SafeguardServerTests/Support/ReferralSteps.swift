@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import XCTVapor
 @testable import SafeguardCore
@@ -29,5 +30,13 @@ extension ServerTestCase {
         res = try await b.post("/referrals/\(id)/submit", [])
         XCTAssertEqual(res.location, "/referrals/\(id)/sent")
         return (b, id)
+    }
+
+    /// Links every subject of a referral to Kayla, as the MASH practitioner would.
+    func linkSubjects(_ id: UUID) async throws {
+        let mash = try await signedIn(fx[.mashPractitioner])
+        for s in try await ReferralSubject.query(on: app.db).filter(\.$referral.$id == id).all() {
+            _ = try await mash.post("/referrals/\(id)/subjects/\(s.id!)", [("person", fx.kayla.uuidString)])
+        }
     }
 }

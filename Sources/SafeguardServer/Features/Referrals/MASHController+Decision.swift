@@ -11,6 +11,14 @@ extension MASHController {
             throw Abort(.conflict, reason: "A decision has already been recorded for this referral.")
         }
         let subjects = try await referral.$subjects.query(on: req.db).all()
+        // A decision reaches each person's chronology through their record, so every subject
+        // must be linked (or created) first.
+        if subjects.contains(where: { $0.$person.id == nil }) {
+            var errors = FormErrors()
+            errors.add("level", "Link each person the referral is about to a record (or create one) before recording the decision")
+            let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
+            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+        }
         let today = req.today
         let categories = subjects.map { s in s.dob.map { PersonCategory.of(dateOfBirth: $0, expectedDate: nil, on: today) } ?? .child }
         let result = ThresholdDecision.make(level: Int(form["level"] ?? ""), outcome: ReferralOutcome(rawValue: form["outcome"] ?? ""),

@@ -25,8 +25,10 @@ struct MASHController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (viewer, referral) = try await Self.load(req, .viewReferral)
         let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
+        let discussions = try await StrategyDiscussionSummary.load(for: referral, on: req)
         try await req.audit.record(viewer.event(.view, "referral", referral.id!.uuidString, on: req), on: req.db)
-        return MASHReferralView(record: record, errors: FormErrors(), form: [:]).render(on: req)
+        return MASHReferralView(record: record, errors: FormErrors(), form: [:], discussions: discussions,
+                                mayRecordStrategyDiscussion: viewer.may(.recordStrategyDiscussion)).render(on: req)
     }
 
     /// Rates the referral and asks the chosen partners, each with a deadline from the rating.

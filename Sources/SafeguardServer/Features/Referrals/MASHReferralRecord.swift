@@ -92,7 +92,7 @@ enum SubjectCandidates {
                                             sex: Gender(rawValue: s.gender), nhsNumber: s.nhsNumber,
                                             postcode: referral.addressPostcode.isEmpty ? nil : referral.addressPostcode,
                                             address: referral.addressLine1)
-        let candidates = PersonMatcher(index: index).candidates(for: query, limit: 5).filter { $0.probability >= 0.01 }
+        let candidates = SubjectMatching.rank(query, in: index, limit: 5)
         let people = try await Person.query(on: req.db).filter(\.$id ~~ candidates.compactMap { UUID(uuidString: $0.id) }).all()
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!.uuidString, $0) })
         return candidates.compactMap { c in

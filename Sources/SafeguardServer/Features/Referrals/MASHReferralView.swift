@@ -7,6 +7,8 @@ struct MASHReferralView {
     var record: MASHReferralRecord
     var errors: FormErrors
     var form: [String: String]
+    var discussions: [StrategyDiscussionSummary] = []
+    var mayRecordStrategyDiscussion = false
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let r = record
@@ -36,6 +38,7 @@ struct MASHReferralView {
             MASHReferralSections.decisions(r)
             if r.mayDecide { MASHReferralSections.decisionForm(r, csrf: req.csrfToken, errors: errors, form: form, continuum: req.safeguard.continuum) }
             if r.maySignOff { MASHReferralSections.signOffForm(r, csrf: req.csrfToken, errors: errors, form: form) }
+            StrategyDiscussionSummary.section(discussions, referralID: r.id, mayRecord: mayRecordStrategyDiscussion)
         }
     }
 }

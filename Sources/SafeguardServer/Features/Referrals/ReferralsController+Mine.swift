@@ -15,10 +15,8 @@ extension ReferralsController {
         try await req.audit.record(viewer.event(.view, "referral-list", viewer.agencyID.uuidString, on: req), on: req.db)
         return req.page("Your referrals", section: .referrals) {
             el("h1", .class("sg-heading-l")) { "Referrals from \(viewer.agencyName)" }
-            el("form", .postMethod, .action(.referralNew)) {
-                Components.csrfField(req.csrfToken)
-                Components.button("Make a referral")
-            }
+            // The start page carries the "call 999" warning, so the button leads there first.
+            el("a", .href(.referralNew), .class("sg-button"), Attr("role", "button"), Attr("draggable", "false")) { "Make a referral" }
             if !drafts.isEmpty {
                 Components.table(caption: "Your unsent drafts", headers: ["Started", ""], rows: drafts.map { d in
                     [.text(d.createdAt.map(PersonRecordView.dateTime) ?? ""),

@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// "My work": what is waiting for this user, from every feature, in one list.
+struct MyWorkController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("my-work", use: show)
+    }
+
+    struct Item: Sendable {
+        var title: String
+        var url: SiteURL
+        var detail: String
+        var urgent: Bool
+    }
+
+    func show(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard viewer.role.worksCases else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        let now = req.now
+        var items: [Item] = []
+
+        if viewer.may(.signOffDecision) {
+            for r in try await Referral.query(on: req.db).filter(\.$status == ReferralStatus.awaitingSignOff.rawValue).sort(\.$submittedAt).all() {
+                items.append(Item(title: "Sign off the decision on \(r.reference)", url: .referral(r.id!), detail: "Waiting for a MASH manager", urgent: false))
+            }
+        }
+        if viewer.may(.triageReferral) {
+            for r in try await Referral.query(on: req.db).filter(\.$status == ReferralStatus.submitted.rawValue).sort(\.$submittedAt).all() {
+                items.append(Item(title: "Rate \(r.reference)", url: .referral(r.id!),
+                                  detail: "Received \(r.submittedAt.map(PersonRecordView.dateTime) ?? "")", urgent: true))
+            }
+        }
+        if viewer.may(.recordDecision) {
+            let open = ReferralStatus.allCases.filter { $0 == .submitted || $0 == .gathering }.map(\.rawValue)
+            for r in try await Referral.query(on: req.db).filter(\.$status ~~ open).filter(\.$decisionDueAt != nil).sort(\.$decisionDueAt).all()
+            where r.decisionDueAt.map({ $0.timeIntervalSince(now) < 4 * 3600 }) ?? false {
+                let overdue = now > r.decisionDueAt!
+                items.append(Item(title: "Decide \(r.reference)", url: .referral(r.id!),
+                                  detail: (overdue ? "Decision overdue since " : "Decision due by ") + PersonRecordView.dateTime(r.decisionDueAt!), urgent: overdue))
+            }
+        }
+        for q in try await InformationRequest.query(on: req.db).filter(\.$agency.$id == viewer.agencyID).filter(\.$answeredAt == nil)
+            .with(\.$referral).sort(\.$dueAt).all() {
+            items.append(Item(title: "Answer the MASH about \(q.referral.reference)", url: .informationRequest(q.id!),
+                              detail: (q.isOverdue(at: now) ? "Overdue since " : "Due by ") + PersonRecordView.dateTime(q.dueAt), urgent: q.isOverdue(at: now)))
+        }
+        for d in try await Referral.query(on: req.db).filter(\.$referrer.$id == viewer.userID).filter(\.$status == ReferralStatus.draft.rawValue).all() {
+            items.append(Item(title: "Finish your draft referral", url: .referralStep(d.id!, .people),
+                              detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
+        }
+        try await req.audit.record(viewer.event(.view, "my-work", viewer.userID.uuidString, on: req), on: req.db)
+        let sorted = items.filter(\.urgent) + items.filter { !$0.urgent }
+        return req.page("My work", section: .myWork) {
+            el("h1", .class("sg-heading-l")) { "My work" }
+            if sorted.isEmpty {
+                el("p", .class("sg-body")) { "Nothing is waiting for you." }
+            } else {
+                Components.table(caption: "\(sorted.count) things waiting, most urgent first", headers: ["What", "When", ""], rows: sorted.map { i in
+                    [el("a", .href(i.url), .class("sg-link")) { i.title }, .text(i.detail),
+                     i.urgent ? Components.tag("Urgent", colour: "red") : .empty]
+                })
+            }
+        }
+    }
+}
