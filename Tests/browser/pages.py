@@ -44,7 +44,7 @@ def h1(browser) -> str:
 def click_button(browser, text: str, scope=None):
     """Press the submit button whose visible text is ``text`` and wait for the next page."""
     root = scope or browser
-    buttons = [b for b in root.find_elements(By.CSS_SELECTOR, "button, input[type=submit]")
+    buttons = [b for b in root.find_elements(By.CSS_SELECTOR, "button, input[type=submit], a[role=button]")
                if (b.text or b.get_attribute("value") or "").strip() == text]
     assert buttons, f"No button labelled {text!r} on {browser.current_url}"
     old_html = browser.find_element(By.TAG_NAME, "html")

@@ -13,7 +13,6 @@ One journey, as the people involved meet it:
 """
 
 import re
-import warnings
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -145,20 +144,10 @@ def test_school_refers_a_child_and_the_mash_decides(driver, server, screenshot):
     driver.get(server.url("/referrals"))
     assert h1(driver) == f"Referrals from {school}", h1(driver)
     click_button(driver, "Make a referral")
-    if h1(driver) == START_H1:
-        assert START_WARNING in main_text(driver), main_text(driver)[:1000]
-        click_button(driver, "Start now")
-    else:
-        # Known product gap (reported): the button goes straight to question 1, so the start page
-        # with the 999 warning is only reachable by typing /referrals/new. Still check that page.
-        warnings.warn(f"'Make a referral' on /referrals skipped the start page ({START_H1!r}); "
-                      f"it went straight to {path_of(driver)} ({h1(driver)!r})")
-        question_1 = path_of(driver)
-        driver.get(server.url("/referrals/new"))
-        assert h1(driver) == START_H1, h1(driver)
-        assert START_WARNING in main_text(driver), main_text(driver)[:1000]
-        assert driver.find_elements(By.XPATH, "//main//button[normalize-space()='Start now']")
-        driver.get(server.url(question_1))
+    # The start page comes first: it tells the referrer to call 999 if someone is in danger now.
+    assert h1(driver) == START_H1, h1(driver)
+    assert START_WARNING in main_text(driver), main_text(driver)[:1000]
+    click_button(driver, "Start now")
     assert h1(driver) == "Who is the referral about?"
     referral_id = re.fullmatch(r"/referrals/([0-9A-Fa-f-]{36})/\S+", path_of(driver))
     assert referral_id, driver.current_url
