@@ -19,4 +19,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditReviewController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
+    try app.register(collection: APIReferralsController())
 }

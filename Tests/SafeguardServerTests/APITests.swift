@@ -6,7 +6,11 @@ import XCTVapor
 final class APITests: ServerTestCase {
     /// Issues a token through the admin page, as an administrator would, and returns it.
     func issueToken(agency: UUID, permissions: [String]) async throws -> String {
-        let admin = try await signedIn(fx[.partnershipAdmin])
+        try await Self.issue(in: self, agency: agency, permissions: permissions)
+    }
+
+    static func issue(in test: ServerTestCase, agency: UUID, permissions: [String]) async throws -> String {
+        let fx = test.fx!, admin = try await test.signedIn(fx[.partnershipAdmin])
         let res = try await admin.post("/admin/api-tokens", [("name", "Case system"), ("agency", agency.uuidString)] + permissions.map { ("permissions[]", $0) })
         XCTAssertEqual(res.status, .ok)
         let marker = "<code id=\"new-token\">"

@@ -11,7 +11,15 @@ struct APIPrincipal: Sendable {
 
     static let read = "people:read"
     static let write = "people:write"
-    static let allPermissions = [read, write]
+    /// Send referrals to the MASH on behalf of a named member of the token's agency.
+    static let referralsWrite = "referrals:write"
+    /// Read back the agency's own referrals: reference, status and outcome only.
+    static let referralsRead = "referrals:read"
+    static let allPermissions = [read, write, referralsWrite, referralsRead]
+    static let permissionLabels = [
+        (read, "Read people its agency works with"), (write, "Add people"),
+        (referralsWrite, "Send referrals to the MASH"), (referralsRead, "Read its own referrals' outcomes"),
+    ]
 
     func event(_ action: AuditAction, _ type: String, _ id: String, on req: Request) -> AuditEvent {
         AuditEvent(userID: "api-token:\(tokenID.uuidString)", agencyID: agencyID.uuidString, action: action, recordType: type,

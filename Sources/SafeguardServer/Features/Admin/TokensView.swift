@@ -37,7 +37,7 @@ enum TokensView {
                         el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) { "Permissions" }
                         if let e = errors["permissions"] { Components.errorMessage("permissions", e) }
                         el("div", .class("sg-checkboxes")) {
-                            for (i, (value, label)) in [(APIPrincipal.read, "Read people its agency works with"), (APIPrincipal.write, "Add people")].enumerated() {
+                            for (i, (value, label)) in APIPrincipal.permissionLabels.enumerated() {
                                 el("div", .class("sg-checkboxes__item")) {
                                     void("input", attrs: [.class("sg-checkboxes__input"), .id(i == 0 ? "permissions" : "permissions-\(i + 1)"), .name("permissions[]"),
                                                           .type("checkbox"), .value(value)] + (permissions.contains(value) ? [.flag("checked")] : []))

@@ -29,17 +29,9 @@ extension ReferralsController {
         }
         let now = req.now, today = req.today
         let calendar = req.safeguard.calendar
-        // The one-working-day decision clock applies to children; an unknown age counts as a child
-        // until the MASH knows otherwise.
-        let concernsAChild = subjects.contains { s in s.dob.map { $0.age(on: today) < 18 } ?? true }
         let id = try referral.requireID()
         try await req.audit.write(on: req.db) { db in
-            let year = today.year
-            let sent = try await Referral.query(on: db).filter(\.$reference, .custom("LIKE"), "MASH-\(year)-%").count()
-            referral.reference = String(format: "MASH-%04d-%06d", year, sent + 1)
-            referral.status = ReferralStatus.submitted.rawValue
-            referral.submittedAt = now
-            referral.decisionDueAt = concernsAChild ? try calendar.deadline(addingWorkingDays: 1, to: now) : nil
+            try await ReferralSubmission.markSent(referral, subjects: subjects, now: now, today: today, calendar: calendar, on: db)
             try await referral.update(on: db)
             return ((), [viewer.event(.create, "referral", id.uuidString, on: req)])
         }

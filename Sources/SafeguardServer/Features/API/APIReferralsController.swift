@@ -1,0 +1,80 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// `/api/v1/referrals`: a partner's case system sends referrals to the MASH and reads back their
+/// outcomes. The answers are checked by the web form's own rules, so both ways in agree.
+struct APIReferralsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let referrals = routes.grouped("api", "v1").grouped(APITokenMiddleware()).grouped("referrals")
+        referrals.post(use: create)
+        referrals.get(use: list)
+        referrals.get(":referralID", use: show)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal(APIPrincipal.referralsWrite)
+        let dto: NewReferralDTO
+        do { dto = try req.content.decode(NewReferralDTO.self) } catch {
+            throw Problem(status: .badRequest, title: "Bad request", detail: "The body must be a JSON object as described in /api/v1/openapi.json.")
+        }
+        var errors = FormErrors()
+        let referrer = try await Self.referrer(dto.referrer?.email, agency: p.agencyID, errors: &errors, on: req.db)
+        let referral = Referral()
+        let subjects = try Self.subjects(dto.subjects ?? [], today: req.today, errors: &errors)
+        ReferralForm.address(["address-line1": dto.address?.line1 ?? "", "address-town": dto.address?.town ?? "",
+                              "address-postcode": dto.address?.postcode ?? ""], into: referral, errors: &errors)
+        ReferralForm.concerns(["what-happened": dto.whatHappened ?? ""], list: dto.concerns ?? [], into: referral, errors: &errors)
+        if let unknown = dto.concerns?.first(where: { ConcernCategory(rawValue: $0) == nil }) {
+            errors.add("concerns", "'\(unknown)' is not a concern category: use the values listed in the API description")
+        }
+        ReferralForm.sharing(["family-awareness": dto.familyAwareness ?? "", "lawful-basis": dto.lawfulBasis ?? ""], into: referral, errors: &errors)
+        ReferralForm.contact(["urgency": dto.urgency ?? "", "referrer-phone": dto.referrer?.phone ?? ""], into: referral, errors: &errors)
+        guard errors.isEmpty, let referrer else { throw Self.problem(errors) }
+
+        referral.$referrer.id = try referrer.requireID()
+        referral.$referrerAgency.id = p.agencyID
+        if let postcode = try? UKPostcode(referral.addressPostcode) {
+            referral.$district.id = try await DistrictLookup.district(for: postcode, on: req.db)
+        }
+        let now = req.now, today = req.today, calendar = req.safeguard.calendar
+        let event = p.event(.create, "referral", "", on: req)
+        try await req.audit.write(on: req.db) { db in
+            // The whole referral is saved or none of it: a failure leaves no half-sent referral.
+            referral.reference = "SENDING-" + UUID().uuidString
+            try await ReferralSubmission.markSent(referral, subjects: subjects, now: now, today: today, calendar: calendar, on: db)
+            try await referral.create(on: db)
+            for s in subjects {
+                s.$referral.id = try referral.requireID()
+                try await s.create(on: db)
+            }
+            var logged = event
+            logged.recordID = try referral.requireID().uuidString
+            return ((), [logged])
+        }
+        let response = try await ReferralStatusDTO(referral, outcome: nil).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(try referral.requireID())")
+        return response
+    }
+
+    func list(req: Request) async throws -> ReferralListDTO {
+        let p = try req.requirePrincipal(APIPrincipal.referralsRead)
+        let sent = try await Referral.query(on: req.db).filter(\.$referrerAgency.$id == p.agencyID)
+            .filter(\.$status != ReferralStatus.draft.rawValue).sort(\.$submittedAt, .descending).limit(200).all()
+        let outcomes = try await ReferralsController.signedOffOutcomes(for: sent.compactMap(\.id), on: req.db)
+        try await req.audit.record(p.event(.view, "referral-list", p.agencyID.uuidString, on: req), on: req.db)
+        return ReferralListDTO(referrals: try sent.map { try ReferralStatusDTO($0, outcome: outcomes[$0.id!]) })
+    }
+
+    func show(req: Request) async throws -> ReferralStatusDTO {
+        let p = try req.requirePrincipal(APIPrincipal.referralsRead)
+        // Another agency's referral gets the same answer as an unknown id, so ids cannot be probed.
+        guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
+              r.$referrerAgency.id == p.agencyID, r.referralStatus != .draft else {
+            throw Problem(status: .notFound, title: "Not found", detail: "Your agency has sent no referral with that id.")
+        }
+        let outcome = try await ReferralsController.signedOffOutcomes(for: [id], on: req.db)[id]
+        try await req.audit.record(p.event(.view, "referral-outcome", id.uuidString, on: req), on: req.db)
+        return try ReferralStatusDTO(r, outcome: outcome)
+    }
+}

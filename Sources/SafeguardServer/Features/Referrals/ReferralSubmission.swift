@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// Sending a referral, whichever way it arrives (the web form or the API): the reference the
+/// referrer quotes, the status, and the decision clock.
+enum ReferralSubmission {
+    /// Stamps `referral` as sent. Call it inside the audited write that saves the referral, so the
+    /// reference count and the save happen in one transaction.
+    static func markSent(_ referral: Referral, subjects: [ReferralSubject], now: Date, today: SimpleDate,
+                         calendar: WorkingCalendar, on db: Database) async throws {
+        let sent = try await Referral.query(on: db).filter(\.$reference, .custom("LIKE"), "MASH-\(today.year)-%").count()
+        referral.reference = String(format: "MASH-%04d-%06d", today.year, sent + 1)
+        referral.status = ReferralStatus.submitted.rawValue
+        referral.submittedAt = now
+        referral.decisionDueAt = concernsAChild(subjects, today: today) ? try calendar.deadline(addingWorkingDays: 1, to: now) : nil
+    }
+
+    /// The one-working-day decision clock applies to children; an unknown age counts as a child
+    /// until the MASH knows otherwise.
+    static func concernsAChild(_ subjects: [ReferralSubject], today: SimpleDate) -> Bool {
+        subjects.contains { s in s.dob.map { $0.age(on: today) < 18 } ?? true }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import SafeguardServer
+
+/// `safeguard bench …`: measurements against peer tools. The work is in SafeguardServer/Benchmarks.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self])
+
+    struct People: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Person matching: our matcher and the Splink peer on the same generated files, both scored by score.py.",
+            discussion: """
+                Prints one line per size to standard output:
+                people-matching: precision=P recall=R f1=F per_second=N p95_ms=L peer_f1=F2 peer_per_second=N2
+                p95_ms is the referral page's matching step for one subject against --latency-index people.
+                Progress and timings go to standard error.
+                """)
+
+        @Option(help: "Index sizes N, comma-separated (queries are 0.8·N).") var sizes = "10000"
+        @Option(help: "People in the index for the one-subject latency; 0 skips it.") var latencyIndex = 1_000_000
+        @Option(help: "Referral subjects timed for the latency.") var latencyQueries = 2_000
+        @Option(help: "Folder for the generated files (default: .build/bench-data in the project); reused for the same N and seed.")
+        var data: String?
+        @Option(help: "The peers folder with make_people.py, run_people_peer.py, score.py, setup.sh (default: ../shared/peers from the project).")
+        var peers: String?
+        @Option(help: "Match model: default (as the referral page) or estimated (fitted to the data without the truth).")
+        var model = "default"
+        @Option(help: "Threads for matching the benchmark queries (default: all cores). Latency always uses one.")
+        var threads: Int?
+        @Option(help: "Random seed for make_people.py.") var seed = 42
+
+        func run() throws {
+            let parsed = try sizes.split(separator: ",").map { part -> Int in
+                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 10 else {
+                    throw ValidationError("--sizes: '\(part)' is not a whole number of at least 10")
+                }
+                return n
+            }
+            guard !parsed.isEmpty else { throw ValidationError("--sizes: give at least one size") }
+            guard latencyIndex == 0 || latencyIndex >= 10 else { throw ValidationError("--latency-index: 0 or at least 10") }
+            guard let choice = PeopleBenchmark.ModelChoice(rawValue: model) else {
+                throw ValidationError("--model: default or estimated, not '\(model)'")
+            }
+            let root = PeopleBenchmark.Options.projectRoot
+            func folder(_ given: String?, _ fallback: String) -> URL {
+                guard let given else { return root.appendingPathComponent(fallback).standardizedFileURL }
+                return URL(fileURLWithPath: given).standardizedFileURL
+            }
+            var options = PeopleBenchmark.Options(
+                sizes: parsed, latencyIndexSize: latencyIndex, latencyQueries: latencyQueries,
+                dataDirectory: folder(data, ".build/bench-data"), peersDirectory: folder(peers, "../shared/peers"),
+                environmentsDirectory: PeopleBenchmark.Options.defaultEnvironmentsDirectory, seed: seed, model: choice)
+            if let threads { options.threads = max(threads, 1) }
+            do {
+                let lines = try PeopleBenchmark.run(options) { message in
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+                for line in lines { print(line) }
+            } catch let problem as PeopleBenchmark.Problem {
+                FileHandle.standardError.write(Data(("bench people: " + problem.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
