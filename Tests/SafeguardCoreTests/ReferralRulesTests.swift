@@ -93,3 +93,20 @@ struct StrategyDiscussionRulesTests {
         #expect(due == SimpleDate(year: 2026, month: 4, day: 16)!)
     }
 }
+
+struct ChronologyVisibilityTests {
+    @Test func everyoneWhoSeesThePersonSeesTheRecordEntries() {
+        for role in Role.allCases {
+            #expect(ChronologyVisibility.record.isVisible(to: role, recordedByViewersAgency: false))
+        }
+    }
+
+    @Test func mashWorkIsForTheSafeguardingLeadsAndTheAgencyThatWroteIt() {
+        let readers = Role.allCases.filter { ChronologyVisibility.safeguarding.isVisible(to: $0, recordedByViewersAgency: false) }
+        #expect(Set(readers) == [.mashPractitioner, .mashManager, .socialWorker, .teamManager, .policePublicProtection, .auditor])
+        #expect(!ChronologyVisibility.safeguarding.isVisible(to: .schoolDesignatedSafeguardingLead, recordedByViewersAgency: false))
+        #expect(ChronologyVisibility.safeguarding.isVisible(to: .schoolDesignatedSafeguardingLead, recordedByViewersAgency: true))
+        #expect(!ChronologyVisibility.safeguarding.isVisible(to: .healthPractitioner, recordedByViewersAgency: false))
+        #expect(!ChronologyVisibility.safeguarding.isVisible(to: .policeOfficer, recordedByViewersAgency: false))
+    }
+}

@@ -120,4 +120,32 @@ final class ReferralMASHTests: ServerTestCase {
         let record = try await practitioner.get("/people/\(fx.kayla)")
         XCTAssertTrue(record.text.contains("Referral MASH-2026-000001 to the MASH from Calder Vale Primary School"))
     }
+
+    /// The chronology shows MASH work to the safeguarding leads, and to each agency only its own part.
+    func testTheChronologyShowsEachViewerWhatTheyMaySee() async throws {
+        let id = try await submitted()
+        try await linkSubjects(id)
+        let manager = try await signedIn(fx[.mashManager])
+        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "red"), ("agencies[]", fx.police.uuidString)])
+        let request = try await InformationRequest.query(on: app.db).filter(\.$agency.$id == fx.police).first()!
+        _ = try await signedIn(fx[.policeOfficer]).post("/information-requests/\(request.id!)", [("answer", "Two domestic incidents in January.")])
+
+        let mash = try await signedIn(fx[.mashPractitioner]).get("/people/\(fx.kayla)")
+        XCTAssertTrue(mash.text.contains("Referral MASH-2026-000001 to the MASH"))
+        XCTAssertTrue(mash.text.contains("Northmere Constabulary answered the MASH about MASH-2026-000001"))
+        XCTAssertFalse(mash.text.contains("chronology-hidden"))
+
+        // The school referred and works with Kayla: it sees its referral, not what the police said.
+        let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get("/people/\(fx.kayla)")
+        XCTAssertEqual(school.status, .ok)
+        XCTAssertTrue(school.text.contains("Referral MASH-2026-000001 to the MASH"))
+        XCTAssertFalse(school.text.contains("answered the MASH"))
+        XCTAssertTrue(school.text.contains("1 entry about MASH work by other agencies is not shown to your role"))
+        // The police (not working with Kayla, so breaking the glass) see their own answer, not the school's referral.
+        let officer = try await signedIn(fx[.policeOfficer])
+        _ = try await officer.post("/people/\(fx.kayla)/break-glass", [("reason", "Checking what we told the MASH about Kayla")])
+        let police = try await officer.get("/people/\(fx.kayla)")
+        XCTAssertTrue(police.text.contains("answered the MASH"))
+        XCTAssertFalse(police.text.contains("Referral MASH-2026-000001 to the MASH"))
+    }
 }

@@ -68,6 +68,9 @@ public enum AccessPolicy {
         case .viewAccessLog:
             guard role == .teamManager else { return .deny(.roleHasNoAccess) }
             return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .mergePeople:
+            // Resolving identity is the MASH's job: it sees everyone, so it can tell two records apart.
+            return .deny(.roleHasNoAccess)
         default:
             preconditionFailure("\(action) is administrative")
         }

@@ -10,6 +10,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewAccessLog = "view-access-log"
     /// Declare that the user's agency is now working with the person.
     case recordInvolvement = "record-involvement"
+    /// Join two records of the same person into one, or undo such a merge.
+    case mergePeople = "merge-people"
     // The MASH front door. For these, "agency involved" means the user's agency made the
     // referral or has been asked for what it knows.
     case submitReferral = "submit-referral"

@@ -12,5 +12,6 @@ enum SafeguardMigrations {
         CreateAPIToken(),
         CreateReferral(),
         CreateStrategyDiscussion(),
+        AddChronologyVisibility(),
     ]
 }

@@ -29,6 +29,8 @@ struct PersonRecord: Sendable {
     var relatives: [Relative]
     var involvements: [Involvement]
     var chronology: [Event]
+    /// Entries this viewer may not read (MASH work of other agencies), counted so the page can say so.
+    var hiddenEntries: Int
     var relationship: Relationship
     var mayEdit: Bool
     var mayViewAccessLog: Bool
@@ -48,8 +50,15 @@ struct PersonRecord: Sendable {
         let incoming = try await PersonRelationship.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
         let involvements = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil)
             .with(\.$agency).all()
-        let chronology = try await ChronologyEntry.query(on: db).filter(\.$person.$id == id)
-            .with(\.$agency).with(\.$recordedBy).sort(\.$occurredAt, .descending).limit(200).all()
+        // Filtered by the core rule itself, not a copy of it in SQL; a person's entries are hundreds at most.
+        let allEntries = try await ChronologyEntry.query(on: db).filter(\.$person.$id == id)
+            .with(\.$agency).with(\.$recordedBy).sort(\.$occurredAt, .descending).all()
+        let visible = allEntries.filter { e in
+            (ChronologyVisibility(rawValue: e.visibility) ?? .safeguarding)
+                .isVisible(to: viewer.role, recordedByViewersAgency: e.$agency.id == viewer.agencyID)
+        }
+        let chronology = visible.prefix(200)
+        let hiddenEntries = allEntries.count - visible.count
 
         var relatives: [Relative] = []
         for r in incoming {
@@ -77,6 +86,7 @@ struct PersonRecord: Sendable {
             involvements: involvements.map { Involvement(agency: $0.agency.name, kind: $0.agency.agencyKind.displayName, since: $0.startedOn) },
             chronology: chronology.map { Event(when: $0.occurredAt, category: $0.category, summary: $0.summary,
                                                agency: $0.agency?.name ?? "", by: $0.recordedBy?.displayName ?? "") },
+            hiddenEntries: hiddenEntries,
             relationship: relationship,
             mayEdit: viewer.may(.editPerson, relationship: relationship),
             mayViewAccessLog: viewer.may(.viewAccessLog, relationship: relationship),

@@ -22,6 +22,12 @@ extension PersonRecordView {
 
     var chronology: Node {
         card("Chronology", actions: []) {
+            if record.hiddenEntries > 0 {
+                el("p", .class("sg-body"), .id("chronology-hidden")) {
+                    "\(record.hiddenEntries) \(record.hiddenEntries == 1 ? "entry" : "entries") about MASH work by other agencies "
+                    "\(record.hiddenEntries == 1 ? "is" : "are") not shown to your role. If you need to know, call the MASH."
+                }
+            }
             if record.chronology.isEmpty {
                 el("p", .class("sg-body")) { "Nothing recorded yet." }
             } else {

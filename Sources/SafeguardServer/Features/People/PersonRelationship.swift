@@ -1,4 +1,5 @@
 import Fluent
+import SafeguardCore
 import Foundation
 
 /// "from is the kind of to": Dean is the mother's partner of Kayla.
@@ -46,9 +47,13 @@ final class ChronologyEntry: Model, @unchecked Sendable {
     @Field(key: "category") var category: String
     @Field(key: "summary") var summary: String
     @OptionalParent(key: "recorded_by") var recordedBy: User?
+    /// A ``ChronologyVisibility`` raw value: who may read this entry.
+    @Field(key: "visibility") var visibility: String
 
     init() {}
-    init(personID: UUID, occurredAt: Date, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?) {
+    init(personID: UUID, occurredAt: Date, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
+         visibility: ChronologyVisibility = .record) {
+        self.visibility = visibility.rawValue
         self.$person.id = personID
         self.occurredAt = occurredAt
         self.$agency.id = agencyID

@@ -78,7 +78,7 @@ struct InformationRequestsController: RouteCollection {
             for s in subjects {
                 guard let pid = s.$person.id else { continue }
                 try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH information",
-                                          summary: "\(viewer.agencyName) answered the MASH about \(q.referral.reference)", recordedBy: viewer.userID).create(on: db)
+                                          summary: "\(viewer.agencyName) answered the MASH about \(q.referral.reference)", recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
             }
             return ((), [viewer.event(.change, "information-request", q.id!.uuidString, reason: "answered", on: req)])
         }

@@ -77,7 +77,7 @@ extension MASHController {
                     guard let pid = s.$person.id else { continue }
                     try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH decision",
                                               summary: "\(referral.reference): \(decision.referralOutcome?.displayName ?? decision.outcome) (level \(decision.level))",
-                                              recordedBy: viewer.userID).create(on: db)
+                                              recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
                 }
             } else {
                 // A returned decision stays on record with the manager's note; the referral goes back to the team.

@@ -53,7 +53,7 @@ extension MASHController {
             }
             try await ChronologyEntry(personID: pid, occurredAt: referral.submittedAt ?? now, agencyID: referral.$referrerAgency.id, category: "Referral",
                                       summary: "Referral \(referral.reference) to the MASH from \(agencyName): \(referral.concernList.map(\.displayName).joined(separator: ", "))",
-                                      recordedBy: viewer.userID).create(on: db)
+                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
             events.append(viewer.event(.change, "referral", id.uuidString, reason: "subject linked to person \(pid)", on: req))
             return ((), events)
         }
