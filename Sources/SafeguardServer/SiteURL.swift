@@ -7,6 +7,7 @@ public enum SiteURL: Sendable, Equatable {
     case signIn, signOut
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
+    case personMerge(UUID), personMergeUndo(UUID)
     case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
     case adminTokens, adminTokenRevoke(UUID)
     case auditReview, auditReviewGrant(UUID)
@@ -43,6 +44,8 @@ public enum SiteURL: Sendable, Equatable {
         case .personRelationships(let id): "/people/\(id)/relationships"
         case .personOtherNames(let id): "/people/\(id)/other-names"
         case .personInvolvements(let id): "/people/\(id)/involvements"
+        case .personMerge(let id): "/people/\(id)/merge"
+        case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
         case .admin: "/admin"
         case .adminAgencies: "/admin/agencies"
         case .adminAgency(let id): "/admin/agencies/\(id)"

@@ -208,6 +208,20 @@ struct PersonMatcherTests {
         #expect(found.first?.id == expected, "\(query.id): \(found.map(\.id))")
     }
 
+    @Test func aRecordLookingForItsDuplicatesDoesNotFindItself() {
+        var duplicate = Self.household[0]
+        duplicate.id = "kayleigh-duplicate"
+        duplicate.lastName = "Brenan"
+        let index = PersonIndex(Self.household + [duplicate])
+        let matcher = PersonMatcher(index: index)
+        let withSelf = matcher.candidates(for: duplicate, limit: 5)
+        #expect(withSelf.contains { $0.id == "kayleigh-duplicate" }, "without exclusion the record finds itself")
+        let found = matcher.candidates(for: duplicate, limit: 5, excluding: ["kayleigh-duplicate"])
+        #expect(found.first?.id == "kayleigh")
+        #expect(found.first.map { $0.probability > 0.9 } == true, "the probability is not spent on the record itself")
+        #expect(!found.contains { $0.id == "kayleigh-duplicate" })
+    }
+
     @Test func housemateDoesNotOutrankThePerson() {
         let query = PersonRecordForMatching(id: "q", firstName: "Kayleigh", lastName: "Brennan",
                                             dateOfBirth: SimpleDate(iso: "2014-03-07"), postcode: "SG13 8DQ")

@@ -19,13 +19,16 @@ public struct PersonMatcher: Sendable {
         self.maxBlockSize = maxBlockSize
     }
 
-    /// Candidates for the person on a referral, most probable first.
-    public func candidates(for query: PersonRecordForMatching, limit: Int = 10) -> [MatchCandidate] {
+    /// Candidates for the person on a referral, most probable first. Records in `excluded` (by id) are
+    /// left out before the probabilities are shared out: a record looking for its own duplicates must
+    /// not find itself and take all the probability.
+    public func candidates(for query: PersonRecordForMatching, limit: Int = 10, excluding excluded: Set<String> = []) -> [MatchCandidate] {
         let snapshot = index.snapshot()
         let prepared = PreparedPerson(query)
         let comparator = RecordComparator(query: prepared, model: model, frequencies: snapshot.frequencies,
                                           indexSize: snapshot.count)
-        let scored = compareWithBlocks(comparator, in: snapshot)
+        var scored = compareWithBlocks(comparator, in: snapshot)
+        if !excluded.isEmpty { scored.removeAll { excluded.contains(snapshot.ids[Int($0.0)]) } }
         guard !scored.isEmpty else { return [] }
         let total = scored.reduce(0.0) { $0 + exp2($1.vector.weight) }
         let top = scored.sorted { $0.vector.weight > $1.vector.weight }.prefix(max(limit, 0))

@@ -13,5 +13,6 @@ enum SafeguardMigrations {
         CreateReferral(),
         CreateStrategyDiscussion(),
         AddChronologyVisibility(),
+        CreatePersonMerge(),
     ]
 }

@@ -36,7 +36,7 @@ struct APIPeopleController: RouteCollection {
 
     func show(req: Request) async throws -> PersonDTO {
         let p = try req.requirePrincipal(APIPrincipal.read)
-        guard let id = req.personID(), let person = try await Person.find(id, on: req.db) else {
+        guard let id = req.personID(), let person = try await Person.find(id, on: req.db), person.$mergedInto.id == nil else {
             throw Problem(status: .notFound, title: "Not found", detail: "No person has that id.")
         }
         let involved = try await AgencyInvolvement.query(on: req.db).filter(\.$person.$id == id).filter(\.$agency.$id == p.agencyID)

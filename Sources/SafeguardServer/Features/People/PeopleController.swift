@@ -22,6 +22,10 @@ struct PeopleController: RouteCollection {
         people.post(":personID", "addresses", use: addAddress)
         people.get(":personID", "relationships", use: relationshipForm)
         people.post(":personID", "relationships", use: addRelationship)
+        people.get(":personID", "merge", use: mergeForm)
+        people.post(":personID", "merge", use: merge)
+        people.get("merges", ":mergeID", "undo", use: undoMergeForm)
+        people.post("merges", ":mergeID", "undo", use: undoMerge)
     }
 
     func search(req: Request) async throws -> Response {

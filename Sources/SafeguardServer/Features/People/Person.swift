@@ -21,6 +21,9 @@ final class Person: Model, @unchecked Sendable {
     @OptionalField(key: "disability") var disability: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Set when this record was found to duplicate another and merged into it: it then leaves
+    /// search and matching, and its links lead to the record kept.
+    @OptionalParent(key: "merged_into_id") var mergedInto: Person?
 
     @Children(for: \.$person) var otherNames: [OtherName]
 

@@ -28,6 +28,9 @@ enum PersonAccess {
     static func authorise(_ action: Action, personID: UUID?, on req: Request, offerBreakGlass: Bool = false) async throws -> (Viewer, Person, Relationship) {
         let viewer = try req.requireViewer()
         guard let personID, let person = try await Person.find(personID, on: req.db) else { throw Abort(.notFound) }
+        if let kept = person.$mergedInto.id {
+            throw Abort.redirect(to: SiteURL.person(kept).with(query: [("done", "redirected")]))
+        }
         let relationship = try await relationship(of: viewer, to: personID, on: req)
         switch viewer.decide(action, relationship: relationship) {
         case .permit:

@@ -26,7 +26,7 @@ final class PersonIndexHolder: Sendable {
 
     /// Everyone, with other names and current address, in a handful of queries.
     static func records(on db: Database) async throws -> [PersonRecordForMatching] {
-        let people = try await Person.query(on: db).all()
+        let people = try await Person.query(on: db).filter(\.$mergedInto.$id == nil).all()
         let names = Dictionary(grouping: try await OtherName.query(on: db).all(), by: { $0.$person.id })
         let residences = try await Residence.query(on: db).filter(\.$toDate == nil).all()
         let addresses = Dictionary(uniqueKeysWithValues: try await Address.query(on: db).all().map { ($0.id!, $0) })

@@ -11,6 +11,7 @@ struct PersonRecord: Sendable {
     }
     struct Involvement: Sendable { var agency: String; var kind: String; var since: String }
     struct Event: Sendable { var when: Date; var category: String; var summary: String; var agency: String; var by: String }
+    struct Merge: Sendable { var id: UUID; var name: String; var when: Date; var by: String; var reason: String }
 
     var id: UUID
     var fullName: String
@@ -35,6 +36,9 @@ struct PersonRecord: Sendable {
     var mayEdit: Bool
     var mayViewAccessLog: Bool
     var mayRecordInvolvement: Bool
+    var mayMerge: Bool
+    /// Duplicate records merged into this one, still standing.
+    var merges: [Merge]
 
     /// Men who care for a child: reviews keep finding them "unseen" by agencies.
     var maleCarers: [Relative] { relatives.filter { $0.caresForThisPerson && $0.gender == .male } }
@@ -74,6 +78,8 @@ struct PersonRecord: Sendable {
                                       gender: Gender(rawValue: r.to.gender) ?? .unknown, category: r.to.category(on: today),
                                       caresForThisPerson: false))
         }
+        let merges = try await PersonMerge.query(on: db).filter(\.$kept.$id == id).filter(\.$undoneAt == nil)
+            .with(\.$merged).with(\.$mergedBy).sort(\.$mergedAt, .descending).all()
         let dob = p.dob
         return PersonRecord(
             id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today), age: dob?.age(on: today),
@@ -90,6 +96,8 @@ struct PersonRecord: Sendable {
             relationship: relationship,
             mayEdit: viewer.may(.editPerson, relationship: relationship),
             mayViewAccessLog: viewer.may(.viewAccessLog, relationship: relationship),
-            mayRecordInvolvement: relationship != .agencyInvolved && viewer.may(.recordInvolvement, relationship: relationship))
+            mayRecordInvolvement: relationship != .agencyInvolved && viewer.may(.recordInvolvement, relationship: relationship),
+            mayMerge: viewer.may(.mergePeople, relationship: relationship),
+            merges: try merges.map { Merge(id: try $0.requireID(), name: $0.merged.fullName, when: $0.mergedAt, by: $0.mergedBy.displayName, reason: $0.reason) })
     }
 }

@@ -20,6 +20,15 @@ extension PersonRecordView {
         }
     }
 
+    var mergedRecords: Node {
+        card("Merged records", actions: []) {
+            Components.table(caption: "Duplicate records merged into this one", headers: ["Record", "Merged", "Reason", ""], rows: record.merges.map { m in
+                [.text(m.name), .text("\(Self.dateTime(m.when)) by \(m.by)"), .text(m.reason),
+                 record.mayMerge ? el("a", .href(.personMergeUndo(m.id)), .class("sg-link")) { "Undo"; el("span", .class("sg-visually-hidden")) { " the merge of \(m.name)" } } : .text("")]
+            }, captionVisible: false)
+        }
+    }
+
     var chronology: Node {
         card("Chronology", actions: []) {
             if record.hiddenEntries > 0 {

@@ -4,7 +4,7 @@ import SafeguardCore
 /// The person page: who they are, who is around them, where they have lived, which agencies
 /// know them, and the multi-agency chronology.
 struct PersonRecordView {
-    enum Flash: String { case created, updated, involvement, address, relationship, othername }
+    enum Flash: String { case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected }
 
     var record: PersonRecord
     var flash: Flash?
@@ -31,6 +31,10 @@ struct PersonRecordView {
             addresses
             agencies
             chronology
+            if !r.merges.isEmpty { mergedRecords }
+            if r.mayMerge {
+                el("p", .class("sg-body")) { el("a", .href(.personMerge(r.id)), .class("sg-link")) { "Merge with a duplicate record" } }
+            }
             if r.mayViewAccessLog {
                 el("p", .class("sg-body")) { el("a", .href(.personAccessLog(r.id)), .class("sg-link")) { "See who has looked at this record" } }
             }
@@ -45,6 +49,9 @@ struct PersonRecordView {
         case .address: "Address added"
         case .relationship: "Relationship added"
         case .othername: "Other name added"
+        case .merged: "Records merged. The merge can be undone below, under Merged records."
+        case .unmerged: "Merge undone: this record is separate again"
+        case .redirected: "The record you opened was merged into this one"
         }
     }
 

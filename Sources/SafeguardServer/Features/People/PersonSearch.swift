@@ -32,7 +32,7 @@ struct PersonSearch: Sendable {
     /// Up to `limit` people in name order; with `agency`, only people that agency currently
     /// works with (partner systems have no break-glass).
     func run(on db: Database, limit: Int = 50, onlyInvolvedWith agency: UUID? = nil) async throws -> [Person] {
-        let query = Person.query(on: db)
+        let query = Person.query(on: db).filter(\.$mergedInto.$id == nil)
         if let agency {
             query.join(AgencyInvolvement.self, on: \Person.$id == \AgencyInvolvement.$person.$id)
                 .filter(AgencyInvolvement.self, \.$agency.$id == agency)

@@ -17,7 +17,7 @@ extension MASHController {
         let now = req.now, today = req.today
         var chosen: Person?
         if choice != "new" {
-            guard let pid = UUID(uuidString: choice), let p = try await Person.find(pid, on: req.db) else {
+            guard let pid = UUID(uuidString: choice), let p = try await Person.find(pid, on: req.db), p.$mergedInto.id == nil else {
                 throw Abort(.badRequest, reason: "Choose a person from the list, or create a new record.")
             }
             chosen = p
