@@ -15,6 +15,9 @@ struct SafeguardContext: Sendable {
     var ragTimescales: RAGTimescales = .standard
     var continuum: ContinuumOfNeed = .standard
     let personIndex = PersonIndexHolder()
+
+    /// Working days within which the partnership aims to hold a strategy discussion.
+    var strategyDiscussionTarget: Int { settings.rules.strategyDiscussionWithinWorkingDays }
 }
 
 extension Application {

@@ -1,4 +1,5 @@
 import Foundation
+import SafeguardCore
 
 /// Everything the server is told at start-up, read once from flags and environment into one
 /// typed value. `validate()` refuses unsafe combinations before anything listens.
@@ -50,6 +51,8 @@ public struct Settings: Sendable {
     public var passwordHashCost: Int
     public var sessionIdleTimeout: TimeInterval = 30 * 60
     public var clock: Clock
+    /// The partnership's own timescales, levels of need and closures (`--rules` / SAFEGUARD_RULES).
+    public var rules: PartnershipRules = .standard
 
     public init(mode: Mode = .development, hostname: String = "127.0.0.1", port: Int = 8080,
                 database: DatabaseLocation = .sqliteFile("safeguard.sqlite"), sessionSecret: String? = nil,

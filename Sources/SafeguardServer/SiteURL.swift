@@ -13,7 +13,7 @@ public enum SiteURL: Sendable, Equatable {
     case auditReview, auditReviewGrant(UUID)
     case referrals, referralNew, referralStep(UUID, ReferralStep), referralCheck(UUID), referralSubmit(UUID), referralSent(UUID)
     case referral(UUID), referralOutcome(UUID)
-    case mash, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
+    case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
     case health, ready, metrics
     case api(APIPath)
@@ -67,6 +67,7 @@ public enum SiteURL: Sendable, Equatable {
         case .referral(let id): "/referrals/\(id)"
         case .referralOutcome(let id): "/referrals/\(id)/outcome"
         case .mash: "/mash"
+        case .strategyDiscussionReport: "/mash/strategy-discussions"
         case .referralStrategyDiscussion(let id): "/referrals/\(id)/strategy-discussions"
         case .referralTriage(let id): "/referrals/\(id)/triage"
         case .referralDecision(let id): "/referrals/\(id)/decision"

@@ -23,8 +23,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.migrations.add(SafeguardMigrations.all)
     app.passwords.use(.bcrypt(cost: settings.passwordHashCost))
     app.safeguard = SafeguardContext(settings: settings, audit: AuditTrail(lock: WriteLock(), clock: settings.clock),
-                            secret: settings.resolvedSecret(), passwordPolicy: .standard,
-                                     decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost))
+                                     secret: settings.resolvedSecret(), passwordPolicy: .standard,
+                                     decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
+                                     calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),
+                                     ragTimescales: settings.rules.ragTimescales, continuum: settings.rules.continuum)
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
     app.metrics = RequestMetrics()

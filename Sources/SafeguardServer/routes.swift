@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReferralsController())
     try app.register(collection: MASHController())
     try app.register(collection: StrategyDiscussionsController())
+    try app.register(collection: StrategyDiscussionReportController())
     try app.register(collection: MyWorkController())
     try app.register(collection: InformationRequestsController())
     try app.register(collection: AdminController())

@@ -20,6 +20,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "development or production (default: SAFEGUARD_ENV, else development).")
     var env: String?
 
+    @Option(help: "JSON file of the partnership's own timescales, levels of need and closures (default: SAFEGUARD_RULES; see partnership-rules.example.json).")
+    var rules: String?
+
     func settings(hostname: String = "127.0.0.1", port: Int = 8080, demo: Bool = false) throws -> Settings {
         let environment = ProcessInfo.processInfo.environment
         let modeText = env ?? environment["SAFEGUARD_ENV"] ?? "development"
@@ -37,8 +40,18 @@ struct DatabaseOptions: ParsableArguments {
         } else {
             location = .sqliteFile("safeguard.sqlite")
         }
-        return Settings(mode: mode, hostname: hostname, port: port, database: location,
-                        sessionSecret: environment["SAFEGUARD_SESSION_SECRET"], publicURL: environment["SAFEGUARD_PUBLIC_URL"], demo: demo)
+        var settings = Settings(mode: mode, hostname: hostname, port: port, database: location,
+                                sessionSecret: environment["SAFEGUARD_SESSION_SECRET"], publicURL: environment["SAFEGUARD_PUBLIC_URL"], demo: demo)
+        if let path = rules ?? environment["SAFEGUARD_RULES"], !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read the rules file \(path): check the path (--rules or SAFEGUARD_RULES)")
+            }
+            do { settings.rules = try PartnershipRules.parse(data) } catch {
+                throw ValidationError("rules file \(path): \(error.description)")
+            }
+        }
+        return settings
+
     }
 }
 

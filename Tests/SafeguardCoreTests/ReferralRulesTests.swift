@@ -110,3 +110,35 @@ struct ChronologyVisibilityTests {
         #expect(!ChronologyVisibility.safeguarding.isVisible(to: .policeOfficer, recordedByViewersAgency: false))
     }
 }
+
+struct StrategyDiscussionTimelinessTests {
+    static func day(_ iso: String) -> SimpleDate { SimpleDate(iso: iso)! }
+
+    @Test func countsTimelinessMonthByMonthInWorkingDays() {
+        let list = [
+            // Friday 27 March → Monday 30 March: one working day.
+            StrategyDiscussionTimeliness.Discussion(referredOn: Self.day("2026-03-27"), heldOn: Self.day("2026-03-30"), missingPartners: 0, section47: true),
+            // Thursday 2 April → Wednesday 8 April over Easter (Good Friday, Easter Monday): two working days.
+            .init(referredOn: Self.day("2026-04-02"), heldOn: Self.day("2026-04-08"), missingPartners: 1, section47: false),
+            // Wednesday 1 April → Friday 10 April: five working days over Easter, outside a 3-day target.
+            .init(referredOn: Self.day("2026-04-01"), heldOn: Self.day("2026-04-10"), missingPartners: 0, section47: true),
+        ]
+        let rows = StrategyDiscussionTimeliness.report(list, targetWorkingDays: 3, calendar: .englandAndWales)
+        #expect(rows.map(\.period) == ["2026-03", "2026-04", "all"])
+        #expect(rows[0] == .init(period: "2026-03", held: 1, withinTarget: 1, medianWorkingDays: 1, allStatutoryPartners: 1, section47: 1))
+        #expect(rows[1].held == 2)
+        #expect(rows[1].withinTarget == 1)
+        #expect(rows[1].medianWorkingDays == 3.5, "two and five working days")
+        #expect(rows[2].held == 3)
+        #expect(rows[2].withinTarget == 2)
+        #expect(rows[2].percentWithinTarget == 67)
+        #expect(rows[2].allStatutoryPartners == 2)
+        #expect(rows[2].section47 == 2)
+    }
+
+    @Test func nothingHeldIsATotalOfNothing() {
+        let rows = StrategyDiscussionTimeliness.report([], targetWorkingDays: 3, calendar: .englandAndWales)
+        #expect(rows == [.init(period: "all", held: 0, withinTarget: 0, medianWorkingDays: nil, allStatutoryPartners: 0, section47: 0)])
+        #expect(rows[0].percentWithinTarget == nil)
+    }
+}

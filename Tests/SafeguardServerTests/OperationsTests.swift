@@ -54,7 +54,7 @@ final class OperationsTests: ServerTestCase {
                                .adminUserUnlock(id), .adminTokens, .adminTokenRevoke(id), .auditReview, .auditReviewGrant(id), .health,
                                .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI),
                                .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
-                               .referralOutcome(id), .mash, .referralTriage(id), .referralDecision(id), .referralSignOff(id),
+                               .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id),
                                .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in

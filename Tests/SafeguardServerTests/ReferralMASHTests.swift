@@ -148,4 +148,25 @@ final class ReferralMASHTests: ServerTestCase {
         XCTAssertTrue(police.text.contains("answered the MASH"))
         XCTAssertFalse(police.text.contains("Referral MASH-2026-000001 to the MASH"))
     }
+
+    /// A partnership's rules file changes the deadlines and the levels of need without code.
+    func testThePartnershipsOwnRulesSetDeadlinesAndLevels() async throws {
+        let rules = try PartnershipRules.parse(Data("""
+            {"ragWorkingHours": {"red": 2, "amber": 6, "green": 24},
+             "continuumOfNeed": [{"number": 1, "name": "Universal"}, {"number": 2, "name": "Early help"}, {"number": 3, "name": "Statutory"}],
+             "closures": {"2026-03-03": "Offices closed for training"}}
+            """.utf8))
+        try await startApp(rules: rules)
+        let id = try await submitted()
+        // Sent Monday 2 March 10:00; Tuesday is closed, so the one-working-day clock runs to Wednesday.
+        let due = try await Referral.find(id, on: app.db)!.decisionDueAt!
+        XCTAssertEqual(SimpleDate(due), SimpleDate(year: 2026, month: 3, day: 4))
+        let manager = try await signedIn(fx[.mashManager])
+        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "red"), ("agencies[]", fx.police.uuidString)])
+        let request = try await InformationRequest.query(on: app.db).filter(\.$referral.$id == id).first()!
+        XCTAssertEqual(request.dueAt, Date(timeIntervalSince1970: 1_772_445_600 + 2 * 3600), "red is 2 working hours here")
+        let page = try await manager.get("/referrals/\(id)")
+        XCTAssertTrue(page.text.contains("3 Statutory"), "the decision form offers this partnership's levels")
+        XCTAssertFalse(page.text.contains("Specialist"))
+    }
 }

@@ -56,6 +56,31 @@ final class StrategyDiscussionTests: ServerTestCase {
             assertEqual(try await b.get("/referrals/\(id)/strategy-discussions").status, .forbidden, "\(role)")
         }
     }
+
+    func testTimelinessIsReportedByMonthAgainstThePartnershipsTarget() async throws {
+        let prompt = try await refer().1
+        let slow = try await refer(child: ("Kayla", "Smith", "2018-06-14")).1
+        let mash = try await signedIn(fx[.mashPractitioner])
+        _ = try await mash.post("/referrals/\(prompt)/strategy-discussions", fields([fx.socialCare, fx.police, fx.hospital]))
+        clock.advance(minutes: 7 * 24 * 60)
+        let later = try await signedIn(fx[.mashManager])
+        var f = fields([fx.socialCare, fx.police, fx.hospital], section47: "no")
+        f[0] = ("held-day", "9"); f[3] = ("held-time", "09:45")
+        let recorded = try await later.post("/referrals/\(slow)/strategy-discussions", f)
+        XCTAssertEqual(recorded.location, "/referrals/\(slow)", recorded.text)
+
+        let report = try await later.get("/mash/strategy-discussions")
+        XCTAssertEqual(report.status, .ok)
+        XCTAssertTrue(report.text.contains("The partnership&#39;s target is 3 working days") || report.text.contains("The partnership's target is 3 working days"))
+        XCTAssertTrue(report.text.contains("<td class=\"sg-table__cell\">March 2026</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1 (50%)</td><td class=\"sg-table__cell\">2.5</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1</td>"),
+                      "held 2, 1 within target, median of 0 and 5 working days, both with all three partners, 1 section 47")
+        XCTAssertTrue(report.text.contains("Held later than the target"))
+        XCTAssertTrue(report.text.contains("MASH-2026-000002"))
+        let elsewhere = try await later.get("/mash/strategy-discussions?district=\(UUID())")
+        XCTAssertTrue(elsewhere.text.contains("Every discussion in this period was held within the target"))
+        assertTrue(try await auditEntries().contains { $0.recordType == "strategy-discussion-report" })
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get("/mash/strategy-discussions").status, .forbidden)
+    }
 }
 
 final class MyWorkTests: ServerTestCase {

@@ -13,10 +13,12 @@ struct CSVTable: Sendable {
     let rows: [[String]]
 
     init(contentsOf url: URL) throws {
-        guard let stream = InputStream(url: url), FileManager.default.isReadableFile(atPath: url.path) else {
-            throw Problem(description: "cannot read \(url.path)")
+        // Read whole, then parsed from memory: CSV.swift's stream reader gave up on a 90 MB file here.
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw Problem(description: "cannot read \(url.path): \(error.localizedDescription)")
         }
-        try self.init(reader: { try CSVReader(stream: stream, hasHeaderRow: true) }, name: url.lastPathComponent)
+        try self.init(text: text, name: url.lastPathComponent)
     }
 
     init(text: String, name: String = "CSV") throws {

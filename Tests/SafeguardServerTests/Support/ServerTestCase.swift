@@ -16,9 +16,11 @@ class ServerTestCase: XCTestCase {
         return url?.isEmpty == false ? url : nil
     }
 
-    func settings(publicURL: String? = nil) -> Settings {
-        Settings(mode: .testing, database: Self.postgresURL.map { .postgres($0) } ?? .sqliteMemory,
-                 publicURL: publicURL, clock: clock.clock)
+    func settings(publicURL: String? = nil, rules: PartnershipRules = .standard) -> Settings {
+        var s = Settings(mode: .testing, database: Self.postgresURL.map { .postgres($0) } ?? .sqliteMemory,
+                         publicURL: publicURL, clock: clock.clock)
+        s.rules = rules
+        return s
     }
 
     override func setUp() async throws {
@@ -28,10 +30,10 @@ class ServerTestCase: XCTestCase {
     }
 
     /// Starts (or restarts, with other settings) the application on an empty database.
-    func startApp(publicURL: String? = nil) async throws {
+    func startApp(publicURL: String? = nil, rules: PartnershipRules = .standard) async throws {
         if let app { try await app.asyncShutdown() }
         app = try await Application.make(.testing)
-        try await configure(app, settings: settings(publicURL: publicURL))
+        try await configure(app, settings: settings(publicURL: publicURL, rules: rules))
         if Self.postgresURL != nil { try await resetPostgres() }
         try await app.autoMigrate()
         fx = try await Fixtures.make(on: app)

@@ -27,6 +27,7 @@ extension MASHController {
                       ("Partner requests overdue", overdue.values.reduce(0, +))]
         return req.page("MASH queue", section: .mash) {
             el("h1", .class("sg-heading-l")) { "MASH queue" }
+            el("p", .class("sg-body")) { el("a", .href(.strategyDiscussionReport), .class("sg-link")) { "Strategy discussion timeliness" } }
             el("dl", .class("sg-key-facts")) {
                 for (label, n) in counts {
                     el("div", .class("sg-key-facts__item")) {

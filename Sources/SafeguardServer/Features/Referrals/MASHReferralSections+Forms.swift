@@ -7,7 +7,7 @@ extension MASHReferralSections {
             el("h2", .class("sg-heading-m")) { "Record the decision" }
             el("form", .postMethod, .action(.referralDecision(r.id)), Attr("novalidate", nil)) {
                 Components.csrfField(csrf)
-                Components.radios("level", legend: "Level of need", options: continuum.levels.map { (String($0.number), "\($0.number) \($0.name): \($0.description)") },
+                Components.radios("level", legend: "Level of need", options: continuum.levels.map { (String($0.number), "\($0.number) \($0.name)" + ($0.description.isEmpty ? "" : ": \($0.description)")) },
                                   selected: form["level"] ?? "", errors: errors)
                 Components.radios("outcome", legend: "Outcome", options: ReferralOutcome.allCases.map { ($0.rawValue, $0.displayName) },
                                   selected: form["outcome"] ?? "", errors: errors)
