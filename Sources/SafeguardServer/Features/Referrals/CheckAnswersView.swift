@@ -12,7 +12,10 @@ struct CheckAnswersView {
         var errors = FormErrors()
         for step in missing { errors.add("change-\(step.rawValue)", "Answer \"\(step.title)\" before sending") }
         let rows: [(SiteURL.ReferralStep, String, String)] = [
-            (.people, "People", subjects.map { s in s.fullName + (s.dob.map { ", born \($0.longText)" } ?? "") }.joined(separator: "; ")),
+            (.people, "People", subjects.map { s in
+                [s.fullName, s.dob.map { "born \($0.longText)" }, Gender(rawValue: s.gender)?.displayName.lowercased(),
+                 s.nhsNumber.flatMap { try? NHSNumber($0).formatted }.map { "NHS number \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            }.joined(separator: "; ")),
             (.address, "Address", [referral.addressLine1, referral.addressTown, referral.addressPostcode].filter { !$0.isEmpty }.joined(separator: ", ")),
             (.concerns, "Concerns", referral.concernList.map(\.displayName).joined(separator: ", ")),
             (.concerns, "What happened", referral.whatHappened),

@@ -46,7 +46,12 @@ struct ReferralStepView {
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = referral.id!
         let index = SiteURL.ReferralStep.allCases.firstIndex(of: step)! + 1
+        let fromCheck = req.query[String.self, at: "return"] == "check"
+        // Back goes where the user came from: the check page, the question before, or the start page.
+        let back: SiteURL = fromCheck ? .referralCheck(id)
+            : index > 1 ? .referralStep(id, SiteURL.ReferralStep.allCases[index - 2]) : .referralNew
         return req.page(step.title, section: .referrals, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(back)
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
