@@ -8,6 +8,7 @@ public enum SiteURL: Sendable, Equatable {
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personMerge(UUID), personMergeUndo(UUID)
+    case personProtectionNew(UUID), personProtection(UUID), protection(UUID), protectionEnd(UUID), protectionMarkers(UUID), protectionMarkerEnd(UUID, UUID)
     case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
     case adminTokens, adminTokenRevoke(UUID)
     case auditReview, auditReviewGrant(UUID)
@@ -46,6 +47,12 @@ public enum SiteURL: Sendable, Equatable {
         case .personInvolvements(let id): "/people/\(id)/involvements"
         case .personMerge(let id): "/people/\(id)/merge"
         case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
+        case .personProtectionNew(let id): "/people/\(id)/protection/new"
+        case .personProtection(let id): "/people/\(id)/protection"
+        case .protection(let id): "/protection/\(id)"
+        case .protectionEnd(let id): "/protection/\(id)/end"
+        case .protectionMarkers(let id): "/protection/\(id)/markers"
+        case .protectionMarkerEnd(let id, let marker): "/protection/\(id)/markers/\(marker)/end"
         case .admin: "/admin"
         case .adminAgencies: "/admin/agencies"
         case .adminAgency(let id): "/admin/agencies/\(id)"

@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     }
     try app.register(collection: SignInController())
     try app.register(collection: PeopleController())
+    try app.register(collection: ProtectionController())
     try app.register(collection: ReferralsController())
     try app.register(collection: MASHController())
     try app.register(collection: StrategyDiscussionsController())

@@ -71,6 +71,10 @@ public enum AccessPolicy {
         case .mergePeople:
             // Resolving identity is the MASH's job: it sees everyone, so it can tell two records apart.
             return .deny(.roleHasNoAccess)
+        case .recordProtection:
+            // Plans are children's social care's to record, for the children their agency works with.
+            guard role == .socialWorker || role == .teamManager else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
         default:
             preconditionFailure("\(action) is administrative")
         }

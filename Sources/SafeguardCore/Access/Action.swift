@@ -12,6 +12,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case recordInvolvement = "record-involvement"
     /// Join two records of the same person into one, or undo such a merge.
     case mergePeople = "merge-people"
+    /// Start or end a child protection plan, unborn plan or looked-after status, and its markers.
+    case recordProtection = "record-protection"
     // The MASH front door. For these, "agency involved" means the user's agency made the
     // referral or has been asked for what it knows.
     case submitReferral = "submit-referral"

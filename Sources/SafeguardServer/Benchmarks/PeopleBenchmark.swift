@@ -77,9 +77,7 @@ public enum PeopleBenchmark {
         }
     }
 
-    public struct Problem: Error, CustomStringConvertible {
-        public var description: String
-    }
+    public typealias Problem = BenchmarkProblem
 
     /// Runs everything and returns one `people-matching:` line per size.
     public static func run(_ options: Options, progress: @escaping @Sendable (String) -> Void) throws -> [String] {
@@ -119,14 +117,17 @@ public enum PeopleBenchmark {
     // MARK: - Steps
 
     static func ensureEnvironments(_ options: Options, progress: (String) -> Void) throws {
-        let python = options.environmentsDirectory.appendingPathComponent("venv-people/bin/python").path
-        guard !FileManager.default.isExecutableFile(atPath: python) else { return }
-        progress("The peers' Python environments are missing from \(options.environmentsDirectory.path): "
-                 + "running setup.sh once to create them (needs PyPI, takes a few minutes)…")
-        _ = try runProcess("/usr/bin/env", ["bash", options.peersDirectory.appendingPathComponent("setup.sh").path,
-                                            options.environmentsDirectory.path],
-                           environment: pythonEnvironment(options), progress: progress)
+        try PeerKit.ensureEnvironment("venv-people", environments: options.environmentsDirectory, peers: options.peersDirectory, progress: progress)
     }
+
+    static func runPython(_ options: Options, script: String, _ arguments: [String], progress: (String) -> Void) throws -> String {
+        try PeerKit.runPython(options.python, peers: options.peersDirectory, environments: options.environmentsDirectory,
+                              script: script, arguments, progress: progress)
+    }
+
+    static func metrics(in output: String) -> [String: Double] { PeerKit.metrics(in: output) }
+    static func percentile(_ values: [Double], _ p: Double) -> Double { PeerKit.percentile(values, p) }
+    static func format(_ value: Double, _ decimals: Int) -> String { PeerKit.format(value, decimals) }
 
     /// The directory with people.csv and queries.csv for N people, generated once.
     static func dataset(n: Int, _ options: Options, progress: (String) -> Void) throws -> URL {
@@ -197,23 +198,11 @@ public enum PeopleBenchmark {
     /// the posterior probability reaches `model.matchThreshold`), else nil.
     static func bestMatches(_ queries: [PersonRecordForMatching], in index: PersonIndex, model: MatchModel,
                             threads: Int) -> [MatchCandidate?] {
-        let results = Slots<MatchCandidate?>(count: queries.count, initial: nil)
-        let chunk = 64
-        let chunks = (queries.count + chunk - 1) / chunk
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(min(threads, chunks), 1)) { _ in
-            while true {
-                let c = next.increment()
-                guard c < chunks else { return }
-                for i in (c * chunk)..<min((c + 1) * chunk, queries.count) {
-                    if let top = SubjectMatching.rank(queries[i], in: index, model: model, limit: 1).first,
-                       top.probability >= model.matchThreshold {
-                        results[i] = top
-                    }
-                }
-            }
+        PeerKit.concurrentMap(queries, threads: threads) { query in
+            guard let top = SubjectMatching.rank(query, in: index, model: model, limit: 1).first,
+                  top.probability >= model.matchThreshold else { return nil }
+            return top
         }
-        return results.values
     }
 
     struct Latency {
@@ -311,105 +300,10 @@ public enum PeopleBenchmark {
                               rows: predictions.map { [$0.id, $0.predictedID ?? "", $0.probability.map { format($0, 6) } ?? ""] })
     }
 
-    /// `key=value` numbers from the last line of `output` that has an `f1=`, such as score.py's
-    /// "precision=0.9981 recall=0.9787 f1=0.9883" or the peer's "people-peer: precision=… per_second=1234 …".
-    static func metrics(in output: String) -> [String: Double] {
-        guard let line = output.split(whereSeparator: \.isNewline).last(where: { $0.contains("f1=") }) else { return [:] }
-        var found: [String: Double] = [:]
-        for token in line.split(separator: " ") {
-            let parts = token.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, let value = Double(parts[1]) else { continue }
-            found[String(parts[0])] = value
-        }
-        return found
-    }
-
-    /// Nearest-rank percentile (`p` in 0…100) of `values`.
-    static func percentile(_ values: [Double], _ p: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
-    }
-
     static func resultLine(precision: Double, recall: Double, f1: Double, perSecond: Double, p95Milliseconds: Double?,
                            peerF1: Double, peerPerSecond: Double) -> String {
         "people-matching: precision=\(format(precision, 4)) recall=\(format(recall, 4)) f1=\(format(f1, 4)) "
             + "per_second=\(Int(perSecond.rounded())) p95_ms=\(p95Milliseconds.map { format($0, 2) } ?? "n/a") "
             + "peer_f1=\(format(peerF1, 4)) peer_per_second=\(Int(peerPerSecond.rounded()))"
-    }
-
-    static func format(_ value: Double, _ decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value)
-    }
-
-    // MARK: - Processes
-
-    static func pythonEnvironment(_ options: Options) -> [String: String] {
-        var env = ProcessInfo.processInfo.environment
-        env["SAFEGUARD_PEERS_DIR"] = options.environmentsDirectory.path
-        return env
-    }
-
-    static func runPython(_ options: Options, script: String, _ arguments: [String], progress: (String) -> Void) throws -> String {
-        try runProcess("/usr/bin/env", [options.python, options.peersDirectory.appendingPathComponent(script).path] + arguments,
-                       environment: pythonEnvironment(options), progress: progress)
-    }
-
-    /// Runs a program to the end; its standard error passes through to ours, its standard output is returned.
-    static func runProcess(_ executable: String, _ arguments: [String], environment: [String: String],
-                           progress: (String) -> Void) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.standardError
-        do { try process.run() } catch {
-            throw Problem(description: "cannot start \(arguments.joined(separator: " ")): \(error.localizedDescription)")
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Problem(description: "\(arguments.prefix(2).joined(separator: " ")) failed (exit \(process.terminationStatus)):\n\(text)")
-        }
-        for line in text.split(separator: "\n") where !line.isEmpty { progress("  \(line)") }
-        return text
-    }
-}
-
-/// Fixed-size results written from several threads, each slot by one thread only.
-private final class Slots<Value>: @unchecked Sendable {
-    // @unchecked: every index is written by exactly one thread, and read only after they have all finished.
-    // Raw memory rather than an array property, so concurrent writes to different slots are not one access.
-    private let storage: UnsafeMutableBufferPointer<Value>
-    init(count: Int, initial: Value) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: initial)
-    }
-    deinit {
-        _ = storage.deinitialize()
-        storage.deallocate()
-    }
-    subscript(i: Int) -> Value {
-        get { storage[i] }
-        set { storage[i] = newValue }
-    }
-    var values: [Value] { Array(storage) }
-}
-
-/// A shared counter handing out work.
-private final class Counter: @unchecked Sendable {
-    // @unchecked: `value` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var value = 0
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let v = value
-        value += 1
-        return v
     }
 }

@@ -14,5 +14,6 @@ enum SafeguardMigrations {
         CreateStrategyDiscussion(),
         AddChronologyVisibility(),
         CreatePersonMerge(),
+        CreateProtection(),
     ]
 }

@@ -150,6 +150,29 @@ extension Components {
         }
     }
 
+    /// Checkboxes posting `field[]`; the first box carries the field's id, so the error summary can link to it.
+    static func checkboxes(_ field: String, legend: String, options: [(value: String, label: String)], selected: Set<String>,
+                           errors: FormErrors, hint: String? = nil) -> Node {
+        let error = errors[field]
+        return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
+            el("fieldset", .class("sg-fieldset"), .aria("describedby", field + "-hint")) {
+                el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) { legend }
+                el("div", .class("sg-hint"), .id(field + "-hint")) { hint ?? "Select all that apply" }
+                if let error { errorMessage(field, error) }
+                el("div", .class("sg-checkboxes")) {
+                    for (i, o) in options.enumerated() {
+                        let id = i == 0 ? field : "\(field)-\(i + 1)"
+                        el("div", .class("sg-checkboxes__item")) {
+                            void("input", attrs: [.class("sg-checkboxes__input"), .id(id), .name(field + "[]"), .type("checkbox"), .value(o.value)]
+                                 + (selected.contains(o.value) ? [.flag("checked")] : []))
+                            el("label", .class("sg-label sg-checkboxes__label"), .for(id)) { o.label }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     static func radios(_ field: String, legend: String, options: [(value: String, label: String)], selected: String,
                        errors: FormErrors, inline: Bool = false) -> Node {
         let error = errors[field]

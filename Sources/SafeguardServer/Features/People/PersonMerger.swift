@@ -40,6 +40,9 @@ enum PersonMerger {
         for s in try await ReferralSubject.query(on: db).filter(\.$person.$id == dupID).all() {
             moves.append(.init(table: ReferralSubject.schema, column: "person_id", rowID: try s.requireID()))
         }
+        for r in try await ProtectionRecord.query(on: db).filter(\.$person.$id == dupID).all() {
+            moves.append(.init(table: ProtectionRecord.schema, column: "person_id", rowID: try r.requireID()))
+        }
         for m in moves { try await point(m, at: keptID, on: db) }
 
         // The duplicate's name stays findable on the kept record: it is how someone spelt it.

@@ -12,6 +12,7 @@ struct PersonRecord: Sendable {
     struct Involvement: Sendable { var agency: String; var kind: String; var since: String }
     struct Event: Sendable { var when: Date; var category: String; var summary: String; var agency: String; var by: String }
     struct Merge: Sendable { var id: UUID; var name: String; var when: Date; var by: String; var reason: String }
+    struct Protection: Sendable { var id: UUID; var kind: ProtectionKind; var active: Bool; var started: String; var ended: String? }
 
     var id: UUID
     var fullName: String
@@ -37,6 +38,9 @@ struct PersonRecord: Sendable {
     var mayViewAccessLog: Bool
     var mayRecordInvolvement: Bool
     var mayMerge: Bool
+    /// Child protection plans, unborn plans and looked-after status, newest first.
+    var protections: [Protection]
+    var mayRecordProtection: Bool
     /// Duplicate records merged into this one, still standing.
     var merges: [Merge]
 
@@ -80,6 +84,7 @@ struct PersonRecord: Sendable {
         }
         let merges = try await PersonMerge.query(on: db).filter(\.$kept.$id == id).filter(\.$undoneAt == nil)
             .with(\.$merged).with(\.$mergedBy).sort(\.$mergedAt, .descending).all()
+        let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).sort(\.$startDate, .descending).all()
         let dob = p.dob
         return PersonRecord(
             id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today), age: dob?.age(on: today),
@@ -98,6 +103,11 @@ struct PersonRecord: Sendable {
             mayViewAccessLog: viewer.may(.viewAccessLog, relationship: relationship),
             mayRecordInvolvement: relationship != .agencyInvolved && viewer.may(.recordInvolvement, relationship: relationship),
             mayMerge: viewer.may(.mergePeople, relationship: relationship),
+            protections: try protections.map { r in
+                Protection(id: try r.requireID(), kind: r.protectionKind, active: r.isActive(on: today),
+                           started: r.start?.longText ?? r.startDate, ended: r.end?.longText)
+            },
+            mayRecordProtection: viewer.may(.recordProtection, relationship: relationship),
             merges: try merges.map { Merge(id: try $0.requireID(), name: $0.merged.fullName, when: $0.mergedAt, by: $0.mergedBy.displayName, reason: $0.reason) })
     }
 }

@@ -20,6 +20,19 @@ extension PersonRecordView {
         }
     }
 
+    var protection: Node {
+        card("Child protection", actions: record.mayRecordProtection ? [("Start a plan or status", .personProtectionNew(record.id))] : []) {
+            if record.protections.isEmpty {
+                el("p", .class("sg-body")) { "No child protection plan or looked-after status recorded." }
+            } else {
+                Components.table(caption: "Plans and status", headers: ["", "Started", "Ended"], rows: record.protections.map { p in
+                    [el("a", .href(.protection(p.id)), .class("sg-link")) { p.kind.displayName },
+                     .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text(p.ended ?? "")]
+                }, captionVisible: false)
+            }
+        }
+    }
+
     var mergedRecords: Node {
         card("Merged records", actions: []) {
             Components.table(caption: "Duplicate records merged into this one", headers: ["Record", "Merged", "Reason", ""], rows: record.merges.map { m in

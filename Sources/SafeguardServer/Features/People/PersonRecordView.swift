@@ -26,6 +26,7 @@ struct PersonRecordView {
                 }
             }
             details
+            if r.category != .adult && (!r.protections.isEmpty || r.mayRecordProtection) { protection }
             if r.category != .adult { menInLife }
             household
             addresses

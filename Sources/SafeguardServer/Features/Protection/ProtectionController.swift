@@ -1,0 +1,156 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Child protection plans, unborn plans and looked-after status, recorded by children's social care,
+/// and the Place of Interest markers they put on addresses. Starting a record marks the child's home
+/// and every carer's home; ending it ends the markers, which stay as history.
+struct ProtectionController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("people", ":personID", "protection", "new", use: newForm)
+        routes.post("people", ":personID", "protection", use: create)
+        let p = routes.grouped("protection", ":protectionID")
+        p.get(use: show)
+        p.post("end", use: end)
+        p.post("markers", use: refreshMarkers)
+        p.post("markers", ":markerID", "end", use: endMarker)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let (_, person, _) = try await PersonAccess.authorise(.recordProtection, personID: req.personID(), on: req)
+        return try await ProtectionFormView(person: person, fields: [:], categories: [], workers: Self.socialWorkers(on: req.db),
+                                            errors: FormErrors()).render(on: req)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let (viewer, person, _) = try await PersonAccess.authorise(.recordProtection, personID: req.personID(), on: req)
+        let fields = try ReferralsController.fields(req), chosen = try ReferralsController.list(req, "categories")
+        let workers = try await Self.socialWorkers(on: req.db)
+        var errors = FormErrors()
+        let form = ProtectionForm.read(fields, categories: chosen, socialWorkers: Set(workers.compactMap(\.id)), today: req.today, errors: &errors)
+        let personID = try person.requireID()
+        if let form, try await Self.active(for: personID, kind: form.kind, on: req.db, today: req.today) != nil {
+            errors.add("kind", "\(person.firstName) already has an open \(form.kind.displayName.lowercased()): end it before starting another")
+        }
+        guard errors.isEmpty, let form else {
+            return try await ProtectionFormView(person: person, fields: fields, categories: chosen, workers: workers, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
+        }
+        let id = try await Self.start(form, personID: personID, recordedBy: viewer.userID, agencyID: viewer.agencyID,
+                                      externalReference: nil, now: req.now, req: req, events: { rid, markers in
+            [viewer.event(.create, "protection", rid.uuidString, reason: "\(form.kind.rawValue); \(markers) address(es) marked", on: req)]
+        })
+        return req.redirect(to: SiteURL.protection(id).path, redirectType: .normal)
+    }
+
+    /// Saves a new record, marks its addresses and notes it on the chronology, in one audited write.
+    static func start(_ form: ProtectionForm, personID: UUID, recordedBy: UUID?, agencyID: UUID?, externalReference: String?, now: Date,
+                      req: Request, events: @escaping @Sendable (UUID, Int) -> [AuditEvent]) async throws -> UUID {
+        try await req.audit.write(on: req.db) { db in
+            let record = ProtectionRecord()
+            record.$person.id = personID
+            form.apply(to: record)
+            record.externalReference = externalReference
+            record.$recordedBy.id = recordedBy
+            record.recordedAt = now
+            try await record.create(on: db)
+            let rid = try record.requireID()
+            let markers = try await ProtectionMarkers.place(for: record, now: now, on: db)
+            let categories = form.categories.map(\.displayName).joined(separator: ", ")
+            try await ChronologyEntry(personID: personID, occurredAt: now, agencyID: agencyID, category: "Child protection",
+                                      summary: "\(form.kind.displayName) started \(form.start.longText)\(categories.isEmpty ? "" : ": \(categories)")",
+                                      recordedBy: recordedBy, visibility: .safeguarding).create(on: db)
+            return (rid, events(rid, markers.count))
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let record = try await Self.load(req)
+        let (viewer, person, relationship) = try await PersonAccess.authorise(.viewPerson, personID: record.$person.id, on: req, offerBreakGlass: true)
+        let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID())
+            .with(\.$address).sort(\.$startedAt).all()
+        try await req.audit.record(viewer.event(.view, "protection", try record.requireID().uuidString, on: req), on: req.db)
+        return ProtectionView(record: record, person: person, markers: markers, today: req.today, calendar: req.safeguard.calendar,
+                              mayChange: viewer.may(.recordProtection, relationship: relationship), errors: FormErrors()).render(on: req)
+    }
+
+    func end(req: Request) async throws -> Response {
+        let record = try await Self.load(req)
+        let (viewer, person, relationship) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
+        let fields = try ReferralsController.fields(req)
+        var errors = FormErrors()
+        let endDate = ProtectionForm.date(fields, "end", label: "end date", required: true, today: req.today, errors: &errors)
+        let reason = fields["end-reason"] ?? ""
+        if reason.count < 5 { errors.add("end-reason", "Say why it ended, for example \"Plan ended at review conference\"") }
+        if let endDate, let start = record.start, endDate < start { errors.add("end-day", "The end date cannot be before the start, \(start.longText)") }
+        if record.endDate != nil { errors.add("end-day", "This has already ended") }
+        guard errors.isEmpty, let endDate else {
+            let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID()).with(\.$address).all()
+            return ProtectionView(record: record, person: person, markers: markers, today: req.today, calendar: req.safeguard.calendar,
+                                  mayChange: viewer.may(.recordProtection, relationship: relationship), errors: errors, fields: fields)
+                .render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, rid = try record.requireID()
+        try await req.audit.write(on: req.db) { db in
+            record.endDate = endDate.iso
+            record.endReason = reason
+            try await record.update(on: db)
+            try await ProtectionMarkers.endAll(for: record, reason: "\(record.protectionKind.displayName) ended: \(reason)", now: now, on: db)
+            try await ChronologyEntry(personID: record.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Child protection",
+                                      summary: "\(record.protectionKind.displayName) ended \(endDate.longText): \(reason)",
+                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+            return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "ended: \(reason)", on: req)])
+        }
+        return req.redirect(to: SiteURL.protection(rid).path, redirectType: .normal)
+    }
+
+    /// After a move or a new carer: marks any relevant address not yet marked.
+    func refreshMarkers(req: Request) async throws -> Response {
+        let record = try await Self.load(req)
+        let (viewer, _, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
+        guard record.endDate == nil else { throw Abort(.conflict, reason: "This has ended: its addresses are no longer marked.") }
+        let now = req.now, rid = try record.requireID()
+        try await req.audit.write(on: req.db) { db in
+            let added = try await ProtectionMarkers.place(for: record, now: now, on: db)
+            return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "addresses reviewed: \(added.count) marked", on: req)])
+        }
+        return req.redirect(to: SiteURL.protection(rid).path, redirectType: .normal)
+    }
+
+    /// An address stops being relevant (the carer moved out): its marker ends, with the reason.
+    func endMarker(req: Request) async throws -> Response {
+        let record = try await Self.load(req)
+        let (viewer, _, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
+        guard let mid = req.parameters.get("markerID", as: UUID.self), let marker = try await PlaceOfInterestMarker.find(mid, on: req.db),
+              marker.$protection.id == record.id, marker.endedAt == nil else { throw Abort(.notFound) }
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmed
+        let now = req.now, rid = try record.requireID()
+        try await req.audit.write(on: req.db) { db in
+            marker.endedAt = now
+            marker.endReason = reason.isEmpty ? "No longer relevant" : reason
+            try await marker.update(on: db)
+            return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "marker \(mid) ended: \(marker.endReason ?? "")", on: req)])
+        }
+        return req.redirect(to: SiteURL.protection(rid).path, redirectType: .normal)
+    }
+
+    static func load(_ req: Request) async throws -> ProtectionRecord {
+        guard let id = req.parameters.get("protectionID", as: UUID.self),
+              let r = try await ProtectionRecord.query(on: req.db).filter(\.$id == id).with(\.$socialWorker) { $0.with(\.$agency) }.first() else {
+            throw Abort(.notFound)
+        }
+        return r
+    }
+
+    /// The open record of `kind` for the person, if any.
+    static func active(for personID: UUID, kind: ProtectionKind, on db: Database, today: SimpleDate) async throws -> ProtectionRecord? {
+        try await ProtectionRecord.query(on: db).filter(\.$person.$id == personID).filter(\.$kind == kind.rawValue).all()
+            .first { $0.endDate == nil || ($0.end.map { $0 > today } ?? true) }
+    }
+
+    /// Who can hold a child's case: active social workers and team managers in children's social care.
+    static func socialWorkers(on db: Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$role ~~ [Role.socialWorker.rawValue, Role.teamManager.rawValue]).filter(\.$active == true)
+            .with(\.$agency).sort(\.$displayName).all().filter { $0.agency.agencyKind == .childrensSocialCare }
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// Which addresses a protection record marks, and keeping the markers in step: the child's home and
+/// the home of everyone recorded as caring for the child (mother, father, step-parent, mother's
+/// partner, carer). Call inside an audited write.
+enum ProtectionMarkers {
+    struct RelevantAddress: Equatable { var addressID: UUID; var reason: String }
+
+    static func relevantAddresses(for childID: UUID, on db: Database) async throws -> [RelevantAddress] {
+        guard let child = try await Person.find(childID, on: db) else { return [] }
+        var out: [RelevantAddress] = []
+        func add(_ addressID: UUID, _ reason: String) {
+            if !out.contains(where: { $0.addressID == addressID }) { out.append(RelevantAddress(addressID: addressID, reason: reason)) }
+        }
+        for r in try await Residence.query(on: db).filter(\.$person.$id == childID).filter(\.$toDate == nil).all() {
+            add(r.$address.id, "\(child.firstName)'s home")
+        }
+        let carers = try await PersonRelationship.query(on: db).filter(\.$to.$id == childID).with(\.$from).all()
+            .filter { RelationshipKind(rawValue: $0.kind)?.isCaringRole == true && $0.from.$mergedInto.id == nil }
+        for link in carers {
+            let role = RelationshipKind(rawValue: link.kind)?.displayName.lowercased() ?? link.kind
+            for r in try await Residence.query(on: db).filter(\.$person.$id == link.$from.id).filter(\.$toDate == nil).all() {
+                add(r.$address.id, "home of \(link.from.fullName) (\(role))")
+            }
+        }
+        return out
+    }
+
+    /// Marks every relevant address not already marked for this record; returns the markers added.
+    @discardableResult
+    static func place(for record: ProtectionRecord, now: Date, on db: Database) async throws -> [PlaceOfInterestMarker] {
+        let id = try record.requireID()
+        let marked = Set(try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == id).filter(\.$endedAt == nil).all().map(\.$address.id))
+        var added: [PlaceOfInterestMarker] = []
+        for a in try await relevantAddresses(for: record.$person.id, on: db) where !marked.contains(a.addressID) {
+            let marker = PlaceOfInterestMarker(addressID: a.addressID, protectionID: id, reason: a.reason, startedAt: now)
+            try await marker.create(on: db)
+            added.append(marker)
+        }
+        return added
+    }
+
+    /// Ends every active marker of the record, keeping them as history.
+    static func endAll(for record: ProtectionRecord, reason: String, now: Date, on db: Database) async throws {
+        for m in try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == record.requireID()).filter(\.$endedAt == nil).all() {
+            m.endedAt = now
+            m.endReason = reason
+            try await m.update(on: db)
+        }
+    }
+}

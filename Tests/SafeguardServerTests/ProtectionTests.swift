@@ -1,0 +1,117 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Child protection plans and their Place of Interest markers.
+final class ProtectionTests: ServerTestCase {
+    func planFields(kind: String = "child-protection-plan", categories: [String] = ["neglect", "emotional-abuse"]) -> [(String, String)] {
+        [("kind", kind), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
+         ("social-worker", fx[.socialWorker].id.uuidString),
+         ("strategy-day", "9"), ("strategy-month", "2"), ("strategy-year", "2026"),
+         ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026")] + categories.map { ("categories[]", $0) }
+    }
+
+    /// Dean, Kayla's mother's partner, lives elsewhere: his home is marked too.
+    func moveDeanOut() async throws {
+        let current = try await Residence.query(on: app.db).filter(\.$person.$id == fx.dean).first()!
+        current.toDate = "2026-01-31"
+        try await current.save(on: app.db)
+        let flat = Address(line1: "Flat 3, 27 Canal Street", line2: nil, town: "Calder Vale", districtID: fx.district, postcode: "NM4 7XY", uprn: nil)
+        try await flat.create(on: app.db)
+        try await Residence(personID: fx.dean, addressID: flat.id!, from: "2026-02-01", to: nil).create(on: app.db)
+    }
+
+    func testAPlanMarksTheChildsHomeAndEveryCarersHome() async throws {
+        try await moveDeanOut()
+        let sw = try await signedIn(fx[.socialWorker])
+        assertEqual(try await sw.get("/people/\(fx.kayla)/protection/new").status, .ok)
+        let res = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let location = try XCTUnwrap(res.location)
+        XCTAssertTrue(location.hasPrefix("/protection/"))
+        let record = try await ProtectionRecord.query(on: app.db).first()!
+        XCTAssertEqual(record.categoryList, [.emotionalAbuse, .neglect])
+        let markers = try await PlaceOfInterestMarker.query(on: app.db).with(\.$address).all()
+        XCTAssertEqual(Set(markers.map(\.address.line1)), ["14 Mill Lane", "Flat 3, 27 Canal Street"])
+        XCTAssertTrue(markers.contains { $0.reason == "home of Dean Walker (mother's partner)" })
+        XCTAssertTrue(markers.contains { $0.reason == "Kayla's home" }, "Shannon's home is Kayla's: marked once")
+
+        let page = try await sw.get(location)
+        XCTAssertTrue(page.text.contains("Next review due"))
+        XCTAssertTrue(page.text.contains("1 June 2026"), "the first review is three months after the conference")
+        XCTAssertTrue(page.text.contains("conference due by 2 March 2026"), "15 working days after the strategy discussion")
+        let kayla = try await sw.get("/people/\(fx.kayla)")
+        XCTAssertTrue(kayla.text.contains("Child protection plan"))
+        XCTAssertTrue(kayla.text.contains("Child protection plan started 1 March 2026: Emotional abuse, Neglect"))
+        assertTrue(try await auditEntries().contains { $0.action == "create" && $0.recordType == "protection" && $0.reason.contains("2 address(es) marked") })
+
+        // The school works with Kayla: it sees the plan, but may not start or end one.
+        let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
+        assertEqual(try await school.get(location).status, .ok)
+        assertEqual(try await school.post("/people/\(fx.kayla)/protection", planFields()).status, .forbidden)
+        assertEqual(try await school.post(location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "x")]).status, .forbidden)
+    }
+
+    func testEndingThePlanEndsTheMarkersAndKeepsThemAsHistory() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let started = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let location = try XCTUnwrap(started.location)
+        let short = try await sw.post(location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "")])
+        XCTAssertEqual(short.status, .unprocessableEntity)
+        XCTAssertTrue(short.text.contains("Say why it ended"))
+        let early = try await sw.post(location + "/end", [("end-day", "1"), ("end-month", "2"), ("end-year", "2026"), ("end-reason", "Stepped down")])
+        XCTAssertTrue(early.text.contains("The end date cannot be before the start"))
+        let ended = try await sw.post(location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"),
+                                                          ("end-reason", "Plan ended at review conference")])
+        XCTAssertEqual(ended.location, location)
+        let markers = try await PlaceOfInterestMarker.query(on: app.db).all()
+        XCTAssertEqual(markers.count, 1)
+        XCTAssertNotNil(markers[0].endedAt)
+        XCTAssertEqual(markers[0].endReason, "Child protection plan ended: Plan ended at review conference")
+        let page = try await sw.get(location)
+        XCTAssertTrue(page.text.contains("Ended"))
+        XCTAssertFalse(page.text.contains("End and remove markers"))
+        // A new plan can start once the old one has ended.
+        let again = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        XCTAssertNotNil(again.location)
+    }
+
+    func testBadPlansAreExplainedAndNothingIsSaved() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let none = try await sw.post("/people/\(fx.kayla)/protection", planFields(categories: []) + [("social-worker", "")])
+        XCTAssertEqual(none.status, .unprocessableEntity)
+        XCTAssertTrue(none.text.contains("Select the plan&#39;s category") || none.text.contains("Select the plan's category"))
+        var future = planFields()
+        future[3] = ("start-year", "2027")
+        assertTrue(try await sw.post("/people/\(fx.kayla)/protection", future).text.contains("The start date cannot be in the future"))
+        var noWorker = planFields()
+        noWorker[4] = ("social-worker", fx[.policeOfficer].id.uuidString)
+        assertTrue(try await sw.post("/people/\(fx.kayla)/protection", noWorker).text.contains("Select the allocated social worker"))
+        assertEqual(try await ProtectionRecord.query(on: app.db).count(), 0)
+        assertEqual(try await PlaceOfInterestMarker.query(on: app.db).count(), 0)
+
+        _ = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let twice = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        XCTAssertTrue(twice.text.contains("already has an open child protection plan"))
+        // Looked-after status needs no category or conference, and can run beside a plan.
+        let lac = try await sw.post("/people/\(fx.kayla)/protection", [("kind", "looked-after"), ("start-day", "1"), ("start-month", "3"),
+                                                                        ("start-year", "2026"), ("social-worker", fx[.socialWorker].id.uuidString)])
+        XCTAssertNotNil(lac.location, lac.text)
+    }
+
+    func testAMarkerEndsWhenItsAddressStopsBeingRelevantAndReviewAddsNewOnes() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let started = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let location = try XCTUnwrap(started.location)
+        try await moveDeanOut()
+        _ = try await sw.post(location + "/markers", [])
+        var markers = try await PlaceOfInterestMarker.query(on: app.db).with(\.$address).all()
+        XCTAssertEqual(markers.count, 2, "reviewing the addresses marks Dean's new flat")
+        let flat = markers.first { $0.address.line1.hasPrefix("Flat 3") }!
+        let res = try await sw.post(location + "/markers/\(flat.id!)/end", [("reason", "Dean has left the family")])
+        XCTAssertEqual(res.location, location)
+        markers = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).all()
+        XCTAssertEqual(markers.count, 1)
+        assertEqual(try await PlaceOfInterestMarker.find(flat.id, on: app.db)?.endReason, "Dean has left the family")
+    }
+}
