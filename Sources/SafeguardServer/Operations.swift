@@ -43,6 +43,54 @@ public enum SafeguardOperations {
         try await app.asyncShutdown()
     }
 
+    /// `safeguard import cp-plans`: returns the report line, or throws an ``ImportFailure`` naming every bad row.
+    public static func importPlans(_ settings: Settings, file: String) async throws -> String {
+        let text = try readImport(file)
+        let app = try await makeApplication(settings)
+        do {
+            let r = try await ProtectionImport.run(csv: text, fileName: (file as NSString).lastPathComponent, on: app)
+            try await app.asyncShutdown()
+            return "\(r.started) started (\(r.markersPlaced) addresses marked), \(r.ended) ended, \(r.unchanged) already loaded"
+        } catch let p as ImportProblem {
+            try await app.asyncShutdown()
+            throw ImportFailure(description: p.description)
+        } catch let p as CSVTable.Problem {
+            try await app.asyncShutdown()
+            throw ImportFailure(description: p.description)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// `safeguard import incidents`: a police force's daily batch.
+    public static func importIncidents(_ settings: Settings, file: String, force: String) async throws -> String {
+        let text = try readImport(file)
+        let app = try await makeApplication(settings)
+        do {
+            let r = try await IncidentImport.run(csv: text, fileName: (file as NSString).lastPathComponent, force: force, on: app)
+            try await app.asyncShutdown()
+            return "\(r.received) received (\(r.markerMatches) at a marked address, \(r.possibleMatches) possible), \(r.alreadyKnown) already received"
+        } catch let p as ImportProblem {
+            try await app.asyncShutdown()
+            throw ImportFailure(description: p.description)
+        } catch let p as CSVTable.Problem {
+            try await app.asyncShutdown()
+            throw ImportFailure(description: p.description)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    public struct ImportFailure: Error, CustomStringConvertible { public var description: String }
+
+    static func readImport(_ file: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ImportFailure(description: "cannot read \(file): check the path") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ImportFailure(description: "\(file) is not UTF-8 text: save it as CSV UTF-8") }
+        return text
+    }
+
     public static func migrate(_ settings: Settings) async throws {
         let app = try await makeApplication(settings)
         try await app.asyncShutdown()

@@ -16,6 +16,8 @@ public enum SiteURL: Sendable, Equatable {
     case referral(UUID), referralOutcome(UUID)
     case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
+    case healthCheck, healthCheckNoticeSeen(UUID)
+    case incidentAlerts, incidentAlert(UUID), incidentAlertForward(UUID), incidentAlertReject(UUID), incidentAlertForSocialWorker(UUID), incidentAlertDetails(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -80,6 +82,14 @@ public enum SiteURL: Sendable, Equatable {
         case .referralDecision(let id): "/referrals/\(id)/decision"
         case .referralSignOff(let id): "/referrals/\(id)/sign-off"
         case .referralLink(let id, let subject): "/referrals/\(id)/subjects/\(subject)"
+        case .incidentAlerts: "/incident-alerts"
+        case .healthCheck: "/health-check"
+        case .healthCheckNoticeSeen(let id): "/health-check/notices/\(id)/seen"
+        case .incidentAlert(let id): "/incident-alerts/\(id)"
+        case .incidentAlertForward(let id): "/incident-alerts/\(id)/forward"
+        case .incidentAlertReject(let id): "/incident-alerts/\(id)/reject"
+        case .incidentAlertForSocialWorker(let id): "/alerts/\(id)"
+        case .incidentAlertDetails(let id): "/alerts/\(id)/details"
         case .informationRequests: "/information-requests"
         case .informationRequest(let id): "/information-requests/\(id)"
         case .informationRequestChase(let id): "/information-requests/\(id)/chase"

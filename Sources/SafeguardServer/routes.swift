@@ -11,6 +11,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: SignInController())
     try app.register(collection: PeopleController())
     try app.register(collection: ProtectionController())
+    try app.register(collection: IncidentAlertsController())
+    try app.register(collection: HealthCheckController())
     try app.register(collection: ReferralsController())
     try app.register(collection: MASHController())
     try app.register(collection: StrategyDiscussionsController())
@@ -22,4 +24,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())
+    try app.register(collection: APIPoliceController())
 }

@@ -4,7 +4,7 @@ import SafeguardServer
 
 /// `safeguard bench …`: measurements against peer tools. The work is in SafeguardServer/Benchmarks.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self])
+    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self, Addresses.self])
 
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -58,6 +58,48 @@ struct Bench: ParsableCommand {
                 for line in lines { print(line) }
             } catch let problem as PeopleBenchmark.Problem {
                 FileHandle.standardError.write(Data(("bench people: " + problem.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Addresses: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Address matching: our matcher and uk-address-matcher on the same generated files, both scored by score.py --no-collisions.",
+            discussion: """
+                Prints two lines to standard output, the default data then --stress data:
+                address-matching: precision=P recall=R f1=F per_second=N peer_precision=P2 peer_recall=R2 peer_f1=F2 peer_per_second=N2
+                address-matching-stress: …the same…
+                Our precision counts automatic matches; our recall counts automatic matches plus needs-review.
+                Progress and timings go to standard error.
+                """)
+
+        @Option(help: "Gazetteer size N (the messy file has 1.1·N rows).") var size = 20_000
+        @Option(help: "Folder for the generated files (default: .build/bench-data in the project); reused for the same N and seed.")
+        var data: String?
+        @Option(help: "The peers folder with make_addresses.py, run_address_peer.py, score.py, setup.sh (default: ../shared/peers from the project).")
+        var peers: String?
+        @Option(help: "Threads for matching (default: all cores).") var threads: Int?
+        @Option(help: "Random seed for make_addresses.py.") var seed = 42
+
+        func run() throws {
+            guard size >= 10 else { throw ValidationError("--size: at least 10") }
+            let root = PeopleBenchmark.Options.projectRoot
+            func folder(_ given: String?, _ fallback: String) -> URL {
+                guard let given else { return root.appendingPathComponent(fallback).standardizedFileURL }
+                return URL(fileURLWithPath: given).standardizedFileURL
+            }
+            var options = AddressBenchmark.Options(size: size, dataDirectory: folder(data, ".build/bench-data"),
+                                                   peersDirectory: folder(peers, "../shared/peers"),
+                                                   environmentsDirectory: PeopleBenchmark.Options.defaultEnvironmentsDirectory, seed: seed)
+            if let threads { options.threads = max(threads, 1) }
+            do {
+                let lines = try AddressBenchmark.run(options) { message in
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+                for line in lines { print(line) }
+            } catch let problem as BenchmarkProblem {
+                FileHandle.standardError.write(Data(("bench addresses: " + problem.description + "\n").utf8))
                 throw ExitCode(1)
             }
         }

@@ -9,7 +9,7 @@ struct Safeguard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeguard",
         abstract: "Safeguard: the multi-agency safeguarding partnership platform.",
-        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self, Import.self, Bench.self])
 }
 
 /// Options every command that touches the database shares, read with the environment.
@@ -136,6 +136,41 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError(p.description)
             }
             print("user \(email) added")
+        }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load CSV files from partner systems. Every row is checked first: one bad row loads nothing.",
+        subcommands: [Plans.self, Incidents.self])
+
+    struct Plans: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cp-plans",
+            abstract: "Child protection plans, unborn plans and looked-after status from the council's case system (columns in the README).")
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            JSONLogHandler.bootstrap(defaultLevel: .warning)
+            do { print(try await SafeguardOperations.importPlans(try db.settings(), file: file)) } catch let f as SafeguardOperations.ImportFailure {
+                throw ValidationError(f.description)
+            }
+        }
+    }
+
+    struct Incidents: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A police force's batch of incidents (columns in the README).")
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: "The police force that sent it, by its name in Administration.") var force: String
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            JSONLogHandler.bootstrap(defaultLevel: .warning)
+            do { print(try await SafeguardOperations.importIncidents(try db.settings(), file: file, force: force)) } catch let f as SafeguardOperations.ImportFailure {
+                throw ValidationError(f.description)
+            }
         }
     }
 }

@@ -56,7 +56,8 @@ final class OperationsTests: ServerTestCase {
                                .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI),
                                .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
                                .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id),
-                               .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id)]
+                               .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id),
+                               .healthCheck, .healthCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -75,6 +75,15 @@ public enum AccessPolicy {
             // Plans are children's social care's to record, for the children their agency works with.
             guard role == .socialWorker || role == .teamManager else { return .deny(.roleHasNoAccess) }
             return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .reviewIncidentAlert:
+            // Checking every matched incident across the county is the information management team's job.
+            return role == .informationManagementOfficer ? .permit : .deny(.roleHasNoAccess)
+        case .checkProtectionStatus:
+            // Emergency departments see children their trust has never met: that is the point of the check.
+            return role == .healthPractitioner ? .permit : .deny(.roleHasNoAccess)
+        case .decideIncidentAlert:
+            guard role == .socialWorker || role == .teamManager else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
         default:
             preconditionFailure("\(action) is administrative")
         }

@@ -14,6 +14,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case mergePeople = "merge-people"
     /// Start or end a child protection plan, unborn plan or looked-after status, and its markers.
     case recordProtection = "record-protection"
+    /// The information management team checks a police incident's address match and forwards it.
+    case reviewIncidentAlert = "review-incident-alert"
+    /// The child's social worker decides whether a forwarded incident matters, and asks for details.
+    case decideIncidentAlert = "decide-incident-alert"
+    /// CP-IS style: unscheduled-care health staff see whether a child has a plan or is looked after.
+    case checkProtectionStatus = "check-protection-status"
     // The MASH front door. For these, "agency involved" means the user's agency made the
     // referral or has been asked for what it knows.
     case submitReferral = "submit-referral"

@@ -18,6 +18,9 @@ public struct PartnershipRules: Sendable, Equatable {
     /// The partnership's own target for holding a strategy discussion after the referral arrives;
     /// Working Together sets none, so timeliness is reported against this.
     public var strategyDiscussionWithinWorkingDays = 3
+    /// Whom an officer at a marked address is told to contact: the only thing besides "there is a
+    /// marker" that police systems receive.
+    public var safeguardingContact = "Children's Services MASH: call and quote the incident reference"
 
     public init() {}
 
@@ -28,7 +31,7 @@ public struct PartnershipRules: Sendable, Equatable {
         public let description: String
     }
 
-    static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays"]
+    static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact"]
 
     public static func parse(_ data: Data) throws(Problem) -> PartnershipRules {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
@@ -46,6 +49,12 @@ public struct PartnershipRules: Sendable, Equatable {
                 throw Problem(description: "strategyDiscussionWithinWorkingDays must be a whole number of working days from 0 to 20")
             }
             rules.strategyDiscussionWithinWorkingDays = n
+        }
+        if let contact = top["safeguardingContact"] {
+            guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {
+                throw Problem(description: "safeguardingContact must be text of 5 to 200 characters, like \"Northmere MASH 01632 960 100\"")
+            }
+            rules.safeguardingContact = text
         }
         return rules
     }

@@ -15,5 +15,7 @@ enum SafeguardMigrations {
         AddChronologyVisibility(),
         CreatePersonMerge(),
         CreateProtection(),
+        CreatePoliceIncident(),
+        CreateStatusCheck(),
     ]
 }

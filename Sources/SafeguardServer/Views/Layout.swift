@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -63,6 +63,8 @@ struct Layout {
         if viewer.mayEver(.searchPeople) { items.append(("People", .people, .people)) }
         if viewer.mayEver(.submitReferral) { items.append(("Referrals", .referrals, .referrals)) }
         if viewer.role.worksCases { items.append(("Information requests", .informationRequests, .requests)) }
+        if viewer.mayEver(.checkProtectionStatus) { items.append(("Status check", .healthCheck, .healthCheck)) }
+        if viewer.mayEver(.reviewIncidentAlert) { items.append(("Incident alerts", .incidentAlerts, .incidentAlerts)) }
         if viewer.mayEver(.manageUsers) { items.append(("Administration", .admin, .admin)) }
         if viewer.mayEver(.reviewAuditTrail) { items.append(("Audit", .auditReview, .audit)) }
         guard !items.isEmpty else { return .empty }

@@ -15,10 +15,14 @@ struct APIPrincipal: Sendable {
     static let referralsWrite = "referrals:write"
     /// Read back the agency's own referrals: reference, status and outcome only.
     static let referralsRead = "referrals:read"
-    static let allPermissions = [read, write, referralsWrite, referralsRead]
+    /// Police forces: send incidents, and fetch the current Place of Interest markers.
+    static let incidentsWrite = "incidents:write"
+    static let markersRead = "markers:read"
+    static let allPermissions = [read, write, referralsWrite, referralsRead, incidentsWrite, markersRead]
     static let permissionLabels = [
         (read, "Read people its agency works with"), (write, "Add people"),
         (referralsWrite, "Send referrals to the MASH"), (referralsRead, "Read its own referrals' outcomes"),
+        (incidentsWrite, "Send police incidents (police forces only)"), (markersRead, "Fetch Place of Interest markers (police forces only)"),
     ]
 
     func event(_ action: AuditAction, _ type: String, _ id: String, on req: Request) -> AuditEvent {

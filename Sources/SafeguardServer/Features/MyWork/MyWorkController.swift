@@ -13,6 +13,8 @@ struct MyWorkController: RouteCollection {
         var url: SiteURL
         var detail: String
         var urgent: Bool
+        /// A notice the user can mark as seen (a health look-up).
+        var seen: UUID? = nil
     }
 
     func show(req: Request) async throws -> Response {
@@ -46,6 +48,23 @@ struct MyWorkController: RouteCollection {
             items.append(Item(title: "Answer the MASH about \(q.referral.reference)", url: .informationRequest(q.id!),
                               detail: (q.isOverdue(at: now) ? "Overdue since " : "Due by ") + PersonRecordView.dateTime(q.dueAt), urgent: q.isOverdue(at: now)))
         }
+        if viewer.may(.reviewIncidentAlert) {
+            for i in try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == PoliceIncident.waiting).sort(\.$receivedAt).all() {
+                items.append(Item(title: "Check police incident \(i.reference)", url: .incidentAlert(i.id!),
+                                  detail: "Received \(PersonRecordView.dateTime(i.receivedAt))", urgent: true))
+            }
+        }
+        for a in try await IncidentAlert.query(on: req.db).filter(\.$socialWorker.$id == viewer.userID).filter(\.$decision == nil)
+            .with(\.$incident).with(\.$person).sort(\.$forwardedAt).all() {
+            items.append(Item(title: "Police incident \(a.incident.reference) about \(a.person.fullName)", url: .incidentAlertForSocialWorker(a.id!),
+                              detail: "Forwarded \(PersonRecordView.dateTime(a.forwardedAt))", urgent: true))
+        }
+        for c in try await StatusCheck.query(on: req.db).filter(\.$socialWorker.$id == viewer.userID).filter(\.$seenAt == nil)
+            .with(\.$person).with(\.$agency).sort(\.$checkedAt).all() {
+            items.append(Item(title: "Health look-up: \(c.person.fullName) seen at \(c.agency.name)", url: .person(c.$person.id),
+                              detail: "\(CareSetting(rawValue: c.setting)?.displayName ?? c.setting), \(PersonRecordView.dateTime(c.checkedAt))", urgent: false,
+                              seen: c.id))
+        }
         for d in try await Referral.query(on: req.db).filter(\.$referrer.$id == viewer.userID).filter(\.$status == ReferralStatus.draft.rawValue).all() {
             items.append(Item(title: "Finish your draft referral", url: .referralStep(d.id!, .people),
                               detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
@@ -59,7 +78,15 @@ struct MyWorkController: RouteCollection {
             } else {
                 Components.table(caption: "\(sorted.count) things waiting, most urgent first", headers: ["What", "When", ""], rows: sorted.map { i in
                     [el("a", .href(i.url), .class("sg-link")) { i.title }, .text(i.detail),
-                     i.urgent ? Components.tag("Urgent", colour: "red") : .empty]
+                     i.urgent ? Components.tag("Urgent", colour: "red")
+                        : i.seen.map { id in
+                            el("form", .postMethod, .action(.healthCheckNoticeSeen(id))) {
+                                Components.csrfField(req.csrfToken)
+                                el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
+                                    "Seen"; el("span", .class("sg-visually-hidden")) { ": \(i.title)" }
+                                }
+                            }
+                        } ?? .empty]
                 })
             }
         }

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// One look-up by health staff, and the notice it sends to the child's social worker.
+final class StatusCheck: Model, @unchecked Sendable {
+    static let schema = "status_checks"
+    @ID var id: UUID?
+    @Parent(key: "person_id") var person: Person
+    @Parent(key: "checked_by") var checkedBy: User
+    @Parent(key: "agency_id") var agency: Agency
+    /// A ``CareSetting`` raw value: where the child was seen.
+    @Field(key: "setting") var setting: String
+    @Field(key: "checked_at") var checkedAt: Date
+    /// The record that made the notice, when there was one.
+    @OptionalParent(key: "protection_id") var protection: ProtectionRecord?
+    @OptionalParent(key: "social_worker_id") var socialWorker: User?
+    /// When the social worker marked the notice as seen.
+    @OptionalField(key: "seen_at") var seenAt: Date?
+
+    init() {}
+}
+
+/// The unscheduled-care settings CP-IS serves.
+enum CareSetting: String, CaseIterable, Sendable {
+    case emergencyDepartment = "emergency-department", urgentCare = "urgent-care", walkIn = "walk-in-centre"
+    case outOfHoursGP = "out-of-hours-gp", maternity
+
+    var displayName: String {
+        switch self {
+        case .emergencyDepartment: "Emergency department"
+        case .urgentCare: "Urgent treatment centre"
+        case .walkIn: "Walk-in centre"
+        case .outOfHoursGP: "Out-of-hours GP"
+        case .maternity: "Maternity"
+        }
+    }
+}

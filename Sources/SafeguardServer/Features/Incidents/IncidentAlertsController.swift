@@ -1,0 +1,198 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The loop after a police incident matches a marked address: the information management team
+/// checks the match and forwards it, or rejects it (recorded, and teaching nothing to anyone
+/// else); the child's social worker decides whether it matters. Each step is timed and joins the
+/// child's chronology.
+struct IncidentAlertsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let q = routes.grouped("incident-alerts")
+        q.get(use: queue)
+        q.get(":incidentID", use: show)
+        q.post(":incidentID", "forward", use: forward)
+        q.post(":incidentID", "reject", use: reject)
+        routes.get("alerts", ":alertID", use: alert)
+        routes.post("alerts", ":alertID", use: decide)
+        routes.post("alerts", ":alertID", "details", use: requestDetails)
+    }
+
+    func queue(req: Request) async throws -> Response {
+        let viewer = try req.require(.reviewIncidentAlert)
+        let waiting = try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == PoliceIncident.waiting).with(\.$agency)
+            .sort(\.$receivedAt).all()
+        let done = try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus ~~ [PoliceIncident.forwarded, PoliceIncident.rejected])
+            .with(\.$reviewedBy).sort(\.$reviewedAt, .descending).limit(50).all()
+        try await req.audit.record(viewer.event(.view, "incident-alert-queue", "", on: req), on: req.db)
+        let now = req.now
+        let facts = try await Self.lastThirtyDays(now: now, on: req.db)
+        return req.page("Police incident alerts", section: .incidentAlerts) {
+            el("h1", .class("sg-heading-l")) { "Police incident alerts" }
+            el("h2", .class("sg-heading-s")) { "The last 30 days" }
+            el("dl", .class("sg-key-facts")) {
+                for (label, value) in facts {
+                    el("div", .class("sg-key-facts__item")) {
+                        el("dt", .class("sg-key-facts__label")) { label }
+                        el("dd", .class("sg-key-facts__value")) { value }
+                    }
+                }
+            }
+            el("p", .class("sg-body")) { "Incidents at an address with a Place of Interest marker. Check each match, then forward it to the child's social worker or reject it." }
+            Components.table(caption: "\(waiting.count) waiting, oldest first", headers: ["Incident", "Address as typed", "Match", "Received"], rows: waiting.map { i in
+                [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { "\(i.reference) (\(i.incidentType))" }, .text(i.addressText),
+                 i.matchOutcome == IncidentMatch.match.rawValue ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow"),
+                 .text(MASHController.age(from: i.receivedAt, to: now))]
+            })
+            if !done.isEmpty {
+                Components.table(caption: "Recently checked", headers: ["Incident", "Outcome", "By", "When"], rows: done.map { i in
+                    [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { i.reference },
+                     .text(i.reviewStatus == PoliceIncident.forwarded ? "Forwarded" : "Rejected: \(i.reviewNote ?? "")"),
+                     .text(i.reviewedBy?.displayName ?? ""), .text(i.reviewedAt.map(PersonRecordView.dateTime) ?? "")]
+                })
+            }
+        }
+    }
+
+    /// Counts and timeliness for managers: received, matched, forwarded, rejected, found relevant, and
+    /// the median hours from the incident to the social worker.
+    static func lastThirtyDays(now: Date, on db: Database) async throws -> [(String, String)] {
+        let since = now.addingTimeInterval(-30 * 24 * 3600)
+        let incidents = try await PoliceIncident.query(on: db).filter(\.$receivedAt >= since).all()
+        let ids = incidents.compactMap(\.id)
+        let alerts = ids.isEmpty ? [] : try await IncidentAlert.query(on: db).filter(\.$incident.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: incidents.map { ($0.id!, $0) })
+        let hours = alerts.compactMap { a in byID[a.$incident.id].map { a.forwardedAt.timeIntervalSince($0.occurredAt) / 3600 } }.sorted()
+        let median = hours.isEmpty ? "–" : String(format: "%.1f", hours.count % 2 == 1 ? hours[hours.count / 2] : (hours[hours.count / 2 - 1] + hours[hours.count / 2]) / 2)
+        return [("Received", String(incidents.count)),
+                ("Matched a marker", String(incidents.filter { $0.reviewStatus != PoliceIncident.unmatched }.count)),
+                ("Forwarded", String(incidents.filter { $0.reviewStatus == PoliceIncident.forwarded }.count)),
+                ("Rejected", String(incidents.filter { $0.reviewStatus == PoliceIncident.rejected }.count)),
+                ("Found relevant", String(alerts.filter { $0.decision == "relevant" }.count)),
+                ("Median hours, incident to social worker", median)]
+    }
+
+    /// The children with an active record and an active marker at the incident's matched address.
+    static func children(at addressID: UUID?, today: SimpleDate, on db: Database) async throws -> [PlaceOfInterestMarker] {
+        guard let addressID else { return [] }
+        return try await PlaceOfInterestMarker.query(on: db).filter(\.$address.$id == addressID).filter(\.$endedAt == nil)
+            .with(\.$address).with(\.$protection) { $0.with(\.$person).with(\.$socialWorker) }.all()
+            .filter { $0.protection.isActive(on: today) }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let viewer = try req.require(.reviewIncidentAlert)
+        let incident = try await Self.incident(req)
+        let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
+        let alerts = try await IncidentAlert.query(on: req.db).filter(\.$incident.$id == incident.requireID()).with(\.$person).with(\.$socialWorker).all()
+        try await req.audit.record(viewer.event(.view, "police-incident", try incident.requireID().uuidString, on: req), on: req.db)
+        return IncidentAlertView(incident: incident, marked: marked, alerts: alerts, errors: FormErrors()).render(on: req)
+    }
+
+    func forward(req: Request) async throws -> Response {
+        let viewer = try req.require(.reviewIncidentAlert)
+        let incident = try await Self.incident(req)
+        let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
+        guard incident.reviewStatus == PoliceIncident.waiting, !marked.isEmpty else {
+            var errors = FormErrors()
+            errors.add("reason", incident.reviewStatus == PoliceIncident.waiting
+                       ? "No child has an active marker at the matched address any more: reject the alert, saying so"
+                       : "This alert has already been checked")
+            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: errors).render(on: req, status: .conflict)
+        }
+        let now = req.now, iid = try incident.requireID()
+        let note = ((try? req.content.get(String.self, at: "note")) ?? "").trimmed
+        try await req.audit.write(on: req.db) { db in
+            incident.reviewStatus = PoliceIncident.forwarded
+            incident.$reviewedBy.id = viewer.userID
+            incident.reviewedAt = now
+            incident.reviewNote = note.isEmpty ? nil : note
+            try await incident.update(on: db)
+            var events = [viewer.event(.change, "police-incident", iid.uuidString, reason: "match confirmed; forwarded", on: req)]
+            for m in marked {
+                let alert = IncidentAlert()
+                alert.$incident.id = iid
+                alert.$protection.id = try m.protection.requireID()
+                alert.$person.id = m.protection.$person.id
+                alert.$socialWorker.id = m.protection.$socialWorker.id
+                alert.forwardedAt = now
+                try await alert.create(on: db)
+                try await ChronologyEntry(personID: m.protection.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
+                                          summary: "Police incident \(incident.reference) (\(incident.incidentType)) at \(m.address.line1): forwarded to \(m.protection.socialWorker.displayName)",
+                                          recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                events.append(viewer.event(.change, "person", m.protection.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded", on: req))
+            }
+            return ((), events)
+        }
+        return req.redirect(to: SiteURL.incidentAlert(iid).path, redirectType: .normal)
+    }
+
+    func reject(req: Request) async throws -> Response {
+        let viewer = try req.require(.reviewIncidentAlert)
+        let incident = try await Self.incident(req)
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmed
+        guard incident.reviewStatus == PoliceIncident.waiting, reason.count >= 5 else {
+            var errors = FormErrors()
+            errors.add("reason", incident.reviewStatus == PoliceIncident.waiting
+                       ? "Say why this is not the marked address, for example \"Flat 2, not flat 12\"" : "This alert has already been checked")
+            let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
+            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, iid = try incident.requireID()
+        try await req.audit.write(on: req.db) { db in
+            incident.reviewStatus = PoliceIncident.rejected
+            incident.$reviewedBy.id = viewer.userID
+            incident.reviewedAt = now
+            incident.reviewNote = reason
+            try await incident.update(on: db)
+            return ((), [viewer.event(.change, "police-incident", iid.uuidString, reason: "match rejected: \(reason)", on: req)])
+        }
+        return req.redirect(to: SiteURL.incidentAlerts.path, redirectType: .normal)
+    }
+
+    func alert(req: Request) async throws -> Response {
+        let (viewer, alert) = try await Self.alert(req)
+        try await req.audit.record(viewer.event(.view, "incident-alert", try alert.requireID().uuidString, on: req), on: req.db)
+        return SocialWorkerAlertView(alert: alert, errors: FormErrors()).render(on: req)
+    }
+
+    func decide(req: Request) async throws -> Response {
+        let (viewer, alert) = try await Self.alert(req)
+        let decision = (try? req.content.get(String.self, at: "decision")) ?? ""
+        let note = ((try? req.content.get(String.self, at: "note")) ?? "").trimmed
+        var errors = FormErrors()
+        if decision != "relevant" && decision != "not-relevant" { errors.add("decision", "Select whether the incident matters for the child's plan") }
+        if alert.decision != nil { errors.add("decision", "You have already decided this alert") }
+        guard errors.isEmpty else { return SocialWorkerAlertView(alert: alert, errors: errors).render(on: req, status: .unprocessableEntity) }
+        let now = req.now, aid = try alert.requireID()
+        try await req.audit.write(on: req.db) { db in
+            alert.decision = decision
+            alert.$decidedBy.id = viewer.userID
+            alert.decidedAt = now
+            alert.decisionNote = note.isEmpty ? nil : note
+            try await alert.update(on: db)
+            try await ChronologyEntry(personID: alert.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
+                                      summary: "Police incident \(alert.incident.reference): \(decision == "relevant" ? "relevant to the plan" : "not relevant to the plan")"
+                                        + (note.isEmpty ? "" : " (\(note))"),
+                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+            return ((), [viewer.event(.change, "incident-alert", aid.uuidString, reason: decision, on: req)])
+        }
+        return req.redirect(to: SiteURL.incidentAlertForSocialWorker(aid).path, redirectType: .normal)
+    }
+
+    static func incident(_ req: Request) async throws -> PoliceIncident {
+        guard let id = req.parameters.get("incidentID", as: UUID.self),
+              let i = try await PoliceIncident.query(on: req.db).filter(\.$id == id).with(\.$agency).with(\.$matchedAddress).with(\.$reviewedBy).first(),
+              i.reviewStatus != PoliceIncident.unmatched else { throw Abort(.notFound) }
+        return i
+    }
+
+    /// The alert, if the viewer may decide it: the child's social worker's agency, by the access policy.
+    static func alert(_ req: Request) async throws -> (Viewer, IncidentAlert) {
+        guard let id = req.parameters.get("alertID", as: UUID.self),
+              let a = try await IncidentAlert.query(on: req.db).filter(\.$id == id).with(\.$incident).with(\.$person).with(\.$socialWorker)
+                .with(\.$decidedBy).with(\.$detailsReferral).first() else { throw Abort(.notFound) }
+        let (viewer, _, _) = try await PersonAccess.authorise(.decideIncidentAlert, personID: a.$person.id, on: req)
+        return (viewer, a)
+    }
+}

@@ -1,0 +1,100 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Receiving a police incident, from the API or `safeguard import incidents`: check it, match its
+/// address against the active Place of Interest markers, and store it once.
+enum IncidentIntake {
+    struct Input: Sendable {
+        var reference: String
+        var occurredAt: String
+        var type: String
+        var address: String
+        var postcode: String?
+        var summary: String
+    }
+
+    struct Outcome: Sendable {
+        var incident: PoliceIncident
+        /// False when the force had already sent this reference: nothing changed.
+        var created: Bool
+        var match: IncidentMatch { IncidentMatch(rawValue: incident.matchOutcome) ?? .none }
+    }
+
+    /// Field errors, named as the API's JSON fields.
+    static func check(_ input: Input, now: Date) -> (FormErrors, Date?) {
+        var errors = FormErrors()
+        let reference = input.reference.trimmed
+        if reference.isEmpty || reference.count > 64 { errors.add("reference", "Give the force's own incident reference, 1 to 64 characters") }
+        let formatter = ISO8601DateFormatter()
+        let when = formatter.date(from: input.occurredAt.trimmed)
+        if when == nil { errors.add("occurredAt", "Give the date and time as ISO 8601, like 2026-03-02T21:40:00Z") }
+        else if when! > now.addingTimeInterval(300) { errors.add("occurredAt", "The incident cannot be in the future") }
+        if input.type.trimmed.isEmpty || input.type.count > 100 { errors.add("type", "Give the incident type, like \"Domestic\", up to 100 characters") }
+        if input.address.trimmed.count < 3 || input.address.count > 300 { errors.add("address", "Give the address as typed, 3 to 300 characters") }
+        if let pc = input.postcode?.trimmed, pc.count > 10 { errors.add("postcode", "A postcode is at most 10 characters: leave it out if not known") }
+        if input.summary.trimmed.isEmpty || input.summary.count > 2_000 { errors.add("summary", "Give a brief summary, up to 2,000 characters") }
+        return (errors, when)
+    }
+
+    /// Stores the incident (or finds the one already stored) and matches it. Call after `check`.
+    static func receive(_ input: Input, occurredAt: Date, agencyID: UUID, event: AuditEvent, on req: Request) async throws -> Outcome {
+        let reference = input.reference.trimmed
+        if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference == reference).first() {
+            return Outcome(incident: existing, created: false)
+        }
+        let postcode = input.postcode?.trimmed.isEmpty == false ? input.postcode!.trimmed : nil
+        let (match, candidate) = try await Self.match(address: input.address.trimmed, postcode: postcode, today: req.today, on: req.db)
+        let incident = PoliceIncident()
+        incident.$agency.id = agencyID
+        incident.reference = reference
+        incident.occurredAt = occurredAt
+        incident.incidentType = input.type.trimmed
+        incident.addressText = input.address.trimmed
+        incident.postcode = postcode
+        incident.summary = input.summary.trimmed
+        incident.receivedAt = req.now
+        incident.matchOutcome = match.rawValue
+        incident.$matchedAddress.id = candidate.flatMap { UUID(uuidString: $0.id) }
+        incident.matchScore = candidate?.score
+        incident.matchReasons = candidate?.reasons.joined(separator: "\n") ?? ""
+        incident.reviewStatus = match == .none ? PoliceIncident.unmatched : PoliceIncident.waiting
+        do {
+            try await req.audit.write(on: req.db) { db in
+                try await incident.create(on: db)
+                var logged = event
+                logged.recordID = try incident.requireID().uuidString
+                logged.reason = "incident \(reference): marker \(match.rawValue)"
+                return ((), [logged])
+            }
+        } catch {
+            // Two deliveries of one incident at once: the unique index lets one in; answer with it.
+            if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference == reference).first() {
+                return Outcome(incident: existing, created: false)
+            }
+            throw error
+        }
+        return Outcome(incident: incident, created: true)
+    }
+
+    /// Matches an address against the addresses carrying an active marker of an active record.
+    static func match(address: String, postcode: String?, today: SimpleDate, on db: Database) async throws -> (IncidentMatch, AddressCandidate?) {
+        let markers = try await PlaceOfInterestMarker.query(on: db).filter(\.$endedAt == nil).with(\.$address).with(\.$protection).all()
+            .filter { $0.protection.isActive(on: today) }
+        guard !markers.isEmpty else { return (.none, nil) }
+        // One entry per address, however many children are marked there: siblings at one home must
+        // not look like two near-identical candidates. A few hundred addresses: an index per incident
+        // is cheap and never stale.
+        var seen = Set<UUID>()
+        let addresses = markers.map(\.address).filter { seen.insert($0.id!).inserted }
+        let index = AddressIndex(addresses.map { a in
+            AddressRecord(id: a.id!.uuidString, address: [a.line1, a.line2, a.town].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
+                          postcode: a.postcode.isEmpty ? nil : a.postcode)
+        })
+        switch AddressMatcher(index: index).decide(address: address, postcode: postcode) {
+        case .match(let c): return (.match, c)
+        case .needsReview(let list): return (.review, list.first)
+        case .noMatch: return (.none, nil)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// An incident a police system reported, with what the address matcher made of it.
+final class PoliceIncident: Model, @unchecked Sendable {
+    static let schema = "police_incidents"
+    @ID var id: UUID?
+    /// The police force that sent it.
+    @Parent(key: "agency_id") var agency: Agency
+    /// The force's own reference: the same reference sent again changes nothing.
+    @Field(key: "reference") var reference: String
+    @Field(key: "occurred_at") var occurredAt: Date
+    @Field(key: "incident_type") var incidentType: String
+    /// The address as the call handler typed it.
+    @Field(key: "address_text") var addressText: String
+    @OptionalField(key: "postcode") var postcode: String?
+    @Field(key: "summary") var summary: String
+    @Field(key: "received_at") var receivedAt: Date
+    /// match, review or none: ``IncidentMatch``.
+    @Field(key: "match_outcome") var matchOutcome: String
+    /// The marked address the matcher chose: every child with an active marker there is concerned.
+    @OptionalParent(key: "matched_address_id") var matchedAddress: Address?
+    @OptionalField(key: "match_score") var matchScore: Double?
+    /// The matcher's reasons, one per line, for the information management officer.
+    @Field(key: "match_reasons") var matchReasons: String
+    /// The information management team's check: new (waiting), forwarded, rejected; or unmatched (never queued).
+    @Field(key: "review_status") var reviewStatus: String
+    @OptionalParent(key: "reviewed_by") var reviewedBy: User?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    /// Why a match was rejected, or the officer's note when forwarding.
+    @OptionalField(key: "review_note") var reviewNote: String?
+
+    init() {}
+
+    static let waiting = "new", forwarded = "forwarded", rejected = "rejected", unmatched = "unmatched"
+}
+
+/// A confirmed incident sent to the social worker of one child marked at the address.
+final class IncidentAlert: Model, @unchecked Sendable {
+    static let schema = "incident_alerts"
+    @ID var id: UUID?
+    @Parent(key: "incident_id") var incident: PoliceIncident
+    @Parent(key: "protection_id") var protection: ProtectionRecord
+    @Parent(key: "person_id") var person: Person
+    @Parent(key: "social_worker_id") var socialWorker: User
+    @Field(key: "forwarded_at") var forwardedAt: Date
+    /// relevant or not-relevant, once the social worker has looked.
+    @OptionalField(key: "decision") var decision: String?
+    @OptionalParent(key: "decided_by") var decidedBy: User?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @OptionalField(key: "decision_note") var decisionNote: String?
+    /// The MASH referral asking the police for the full details, when the social worker asked.
+    @OptionalParent(key: "details_referral_id") var detailsReferral: Referral?
+
+    init() {}
+}
+
+/// What the matcher decided about an incident's address.
+enum IncidentMatch: String, Sendable {
+    case match, review, none
+
+    /// What the police system is told: whether there is a safeguarding marker, never why.
+    var answer: String {
+        switch self {
+        case .match: "yes"
+        case .review: "possible"
+        case .none: "no"
+        }
+    }
+}
