@@ -57,7 +57,7 @@ struct HealthCheckController: RouteCollection {
         let result = HealthCheckView.Result(name: person.fullName, dateOfBirth: person.dob?.longText ?? person.expectedDob.map { "Due \($0.longText)" } ?? "Not known",
                                             statuses: records.map { r in
             Status(kind: r.protectionKind, since: r.start?.longText ?? r.startDate,
-                   contact: "\(r.socialWorker.displayName), \(r.socialWorker.agency.name), \(r.socialWorker.email)",
+                   contact: r.socialWorker.contactLine,
                    about: r.$person.id == pid ? nil : r.person.fullName)
         })
         return HealthCheckView(fields: [:], errors: FormErrors(), result: result).render(on: req)
@@ -111,7 +111,7 @@ struct HealthCheckController: RouteCollection {
             .with(\.$to).all().filter { $0.to.expectedDob != nil && $0.to.dob == nil }.map(\.$to.id)
         let people = [pid] + expecting
         return try await ProtectionRecord.query(on: db).filter(\.$person.$id ~~ people).with(\.$person)
-            .with(\.$socialWorker) { $0.with(\.$agency) }.all()
+            .with(\.$socialWorker) { $0.with(\.$agency).with(\.$team) }.all()
             .filter { $0.isActive(on: today) && ($0.$person.id == pid || $0.protectionKind == .unbornPlan) }
     }
 }

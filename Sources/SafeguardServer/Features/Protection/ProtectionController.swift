@@ -136,7 +136,7 @@ struct ProtectionController: RouteCollection {
 
     static func load(_ req: Request) async throws -> ProtectionRecord {
         guard let id = req.parameters.get("protectionID", as: UUID.self),
-              let r = try await ProtectionRecord.query(on: req.db).filter(\.$id == id).with(\.$socialWorker) { $0.with(\.$agency) }.first() else {
+              let r = try await ProtectionRecord.query(on: req.db).filter(\.$id == id).with(\.$socialWorker) { $0.with(\.$agency).with(\.$team) }.first() else {
             throw Abort(.notFound)
         }
         return r

@@ -57,3 +57,11 @@ final class PlaceOfInterestMarker: Model, @unchecked Sendable {
 
     var isActive: Bool { endedAt == nil }
 }
+
+extension User {
+    /// "Aisha Okoro, Assessment and Safeguarding – Calder Vale, Northmere Children's Services, email": how
+    /// the police, health and colleagues reach a child's social worker. Needs agency and team loaded.
+    var contactLine: String {
+        [displayName, team?.name, agency.name, email].compactMap { $0 }.joined(separator: ", ")
+    }
+}

@@ -63,7 +63,7 @@ struct ProtectionView {
         ]
         if let end = r.end { rows.append(("Ended", .text("\(end.longText): \(r.endReason ?? "")"))) }
         if kind.isPlan { rows.append(("Category", .text(r.categoryList.map(\.displayName).joined(separator: ", ")))) }
-        rows.append(("Allocated social worker", .text("\(r.socialWorker.displayName), \(r.socialWorker.agency.name), \(r.socialWorker.email)")))
+        rows.append(("Allocated social worker", .text(r.socialWorker.contactLine)))
         if let s = r.strategyDiscussionDate.flatMap(SimpleDate.init(iso:)) {
             let due = try? ChildProtectionClocks.initialConferenceDue(strategyDiscussion: s, calendar: calendar)
             rows.append(("Strategy discussion", .text(s.longText + (due.map { ": conference due by \($0.longText) (15 working days)" } ?? ""))))
