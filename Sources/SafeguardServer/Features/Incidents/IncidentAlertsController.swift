@@ -118,7 +118,8 @@ struct IncidentAlertsController: RouteCollection {
                 alert.forwardedAt = now
                 try await alert.create(on: db)
                 try await ChronologyEntry(personID: m.protection.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
-                                          summary: "Police incident \(incident.reference) (\(incident.incidentType)) at \(m.address.line1): forwarded to \(m.protection.socialWorker.displayName)",
+                                          summary: "Police incident \(incident.reference) (\(incident.incidentType)) at \(m.address.line1): forwarded to \(m.protection.socialWorker.displayName)"
+                                            + " (incident \(PersonRecordView.dateTime(incident.occurredAt)), received \(PersonRecordView.dateTime(incident.receivedAt)))",
                                           recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
                 events.append(viewer.event(.change, "person", m.protection.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded", on: req))
             }
