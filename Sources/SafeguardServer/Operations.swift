@@ -45,40 +45,34 @@ public enum SafeguardOperations {
 
     /// `safeguard import cp-plans`: returns the report line, or throws an ``ImportFailure`` naming every bad row.
     public static func importPlans(_ settings: Settings, file: String) async throws -> String {
-        let text = try readImport(file)
-        let app = try await makeApplication(settings)
-        do {
-            let r = try await ProtectionImport.run(csv: text, fileName: (file as NSString).lastPathComponent, on: app)
-            try await app.asyncShutdown()
+        try await runImport(settings, file: file) { text, name, app in
+            let r = try await ProtectionImport.run(csv: text, fileName: name, on: app)
             return "\(r.started) started (\(r.markersPlaced) addresses marked), \(r.ended) ended, \(r.unchanged) already loaded"
-        } catch let p as ImportProblem {
-            try await app.asyncShutdown()
-            throw ImportFailure(description: p.description)
-        } catch let p as CSVTable.Problem {
-            try await app.asyncShutdown()
-            throw ImportFailure(description: p.description)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
         }
     }
 
     /// `safeguard import incidents`: a police force's daily batch.
     public static func importIncidents(_ settings: Settings, file: String, force: String) async throws -> String {
+        try await runImport(settings, file: file) { text, name, app in
+            let r = try await IncidentImport.run(csv: text, fileName: name, force: force, on: app)
+            return "\(r.received) received (\(r.markerMatches) at a marked address, \(r.possibleMatches) possible), \(r.alreadyKnown) already received"
+        }
+    }
+
+    /// Reads the file, runs `body` on a migrated application, and turns the imports' own problems
+    /// into an ``ImportFailure`` the command line prints as it is.
+    static func runImport(_ settings: Settings, file: String,
+                          _ body: (String, String, Application) async throws -> String) async throws -> String {
         let text = try readImport(file)
         let app = try await makeApplication(settings)
         do {
-            let r = try await IncidentImport.run(csv: text, fileName: (file as NSString).lastPathComponent, force: force, on: app)
+            let line = try await body(text, (file as NSString).lastPathComponent, app)
             try await app.asyncShutdown()
-            return "\(r.received) received (\(r.markerMatches) at a marked address, \(r.possibleMatches) possible), \(r.alreadyKnown) already received"
-        } catch let p as ImportProblem {
-            try await app.asyncShutdown()
-            throw ImportFailure(description: p.description)
-        } catch let p as CSVTable.Problem {
-            try await app.asyncShutdown()
-            throw ImportFailure(description: p.description)
+            return line
         } catch {
             try? await app.asyncShutdown()
+            if let p = error as? ImportProblem { throw ImportFailure(description: p.description) }
+            if let p = error as? CSVTable.Problem { throw ImportFailure(description: p.description) }
             throw error
         }
     }
