@@ -43,6 +43,12 @@ enum PersonMerger {
         for r in try await ProtectionRecord.query(on: db).filter(\.$person.$id == dupID).all() {
             moves.append(.init(table: ProtectionRecord.schema, column: "person_id", rowID: try r.requireID()))
         }
+        for a in try await IncidentAlert.query(on: db).filter(\.$person.$id == dupID).all() {
+            moves.append(.init(table: IncidentAlert.schema, column: "person_id", rowID: try a.requireID()))
+        }
+        for c in try await StatusCheck.query(on: db).filter(\.$person.$id == dupID).all() {
+            moves.append(.init(table: StatusCheck.schema, column: "person_id", rowID: try c.requireID()))
+        }
         for m in moves { try await point(m, at: keptID, on: db) }
 
         // The duplicate's name stays findable on the kept record: it is how someone spelt it.
