@@ -75,3 +75,36 @@ def test_search_results_and_person_page(driver, server):
     children[0]["link"].click()
     assert h1(driver) == children[0]["name"]
     check(driver, "Person record")
+
+
+def test_new_forms_with_and_without_errors(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    # The health status check, empty and with its error summary.
+    sign_in(driver, server, server.login("health.practitioner"))
+    driver.get(server.url("/health-check"))
+    check(driver, "Health status check")
+    click_button(driver, "Check status")
+    check(driver, "Health status check with errors")
+    sign_out(driver)
+
+    # Starting a plan, with errors; the information management queue.
+    sign_in(driver, server, server.login("social.worker"))
+    _, children = find_people(driver, server, lambda row: "Child" in row["tags"] and "Involved" in row["tags"])
+    children[0]["link"].click()
+    click_link(driver, "Start a plan or status")
+    click_button(driver, "Start and mark addresses")
+    check(driver, "Start a plan, with errors")
+    sign_out(driver)
+    sign_in(driver, server, server.login("information.management.officer"))
+    driver.get(server.url("/incident-alerts"))
+    check(driver, "Incident alerts")
+    sign_out(driver)
+
+    # Merging duplicates, with errors.
+    sign_in(driver, server, server.login("mash.practitioner"))
+    _, adults = find_people(driver, server, lambda row: "Adult" in row["tags"])
+    adults[0]["link"].click()
+    click_link(driver, "Merge with a duplicate record")
+    click_button(driver, "Merge records")
+    check(driver, "Merge, with errors")
