@@ -142,3 +142,12 @@ struct StrategyDiscussionTimelinessTests {
         #expect(rows[0].percentWithinTarget == nil)
     }
 }
+
+struct MedianTests {
+    @Test func theMiddleValueOrTheMeanOfTheMiddleTwo() {
+        #expect(median([]) == nil)
+        #expect(median([5]) == 5)
+        #expect(median([9, 1, 4]) == 4)
+        #expect(median([2, 5, 0, 3]) == 2.5)
+    }
+}

@@ -32,6 +32,8 @@ final class HealthCheckTests: ServerTestCase {
         XCTAssertTrue(work.text.contains("Health look-up: Kayla Smith seen at Northmere Hospitals NHS Trust"))
         XCTAssertTrue(work.text.contains("Emergency department"))
         let check = try await StatusCheck.query(on: app.db).first()!
+        assertEqual(try await signedIn(fx[.teamManager]).post("/health-check/notices/\(check.id!)/seen", []).status, .notFound,
+                    "only the social worker told marks the notice seen")
         assertEqual(try await sw.post("/health-check/notices/\(check.id!)/seen", []).location, "/my-work")
         assertTrue(!(try await sw.get("/my-work").text.contains("Health look-up")))
         assertTrue(try await sw.get("/people/\(fx.kayla)").text.contains("Kayla Smith seen at Northmere Hospitals NHS Trust (Emergency department)"))
@@ -69,6 +71,8 @@ final class HealthCheckTests: ServerTestCase {
         XCTAssertTrue(unknown.text.contains("No child with that name and date of birth is recorded here"))
         for role in [Role.schoolDesignatedSafeguardingLead, .policeOfficer, .socialWorker] {
             assertEqual(try await signedIn(fx[role]).get("/health-check").status, .forbidden, "\(role)")
+            assertEqual(try await signedIn(fx[role]).post("/health-check", [("setting", "walk-in-centre"), ("nhs-number", "9434765919")]).status,
+                        .forbidden, "\(role)")
         }
     }
 }

@@ -107,9 +107,15 @@ final class IncidentAlertTests: ServerTestCase {
         for role in [Role.schoolDesignatedSafeguardingLead, .policeOfficer, .socialWorker] {
             assertEqual(try await signedIn(fx[role]).get("/incident-alerts").status, .forbidden, "\(role)")
         }
+        let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
+        assertEqual(try await school.get("/incident-alerts/\(incident.id!)").status, .forbidden)
+        assertEqual(try await school.post("/incident-alerts/\(incident.id!)/forward", []).status, .forbidden)
+        assertEqual(try await school.post("/incident-alerts/\(incident.id!)/reject", [("reason", "Wrong address entirely")]).status, .forbidden)
         _ = try await signedIn(fx[.informationManagementOfficer]).post("/incident-alerts/\(incident.id!)/forward", [])
         let alert = try await IncidentAlert.query(on: app.db).first()!
         assertEqual(try await signedIn(fx[.policeOfficer]).get("/alerts/\(alert.id!)").status, .forbidden)
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post("/alerts/\(alert.id!)", [("decision", "relevant")]).status, .forbidden)
+        assertEqual(try await signedIn(fx[.policeOfficer]).post("/alerts/\(alert.id!)/details", [("family-awareness", "told-and-agrees"),
+            ("lawful-basis", "public-task"), ("referrer-phone", "01632 960 002")]).status, .forbidden)
     }
 }

@@ -85,6 +85,9 @@ final class PersonMergeTests: ServerTestCase {
         // After the merge someone adds a name to the kept record: it stays there.
         try await OtherName(personID: fx.kayla, kind: .knownAs, name: "KK").create(on: app.db)
 
+        assertEqual(try await signedIn(fx[.socialWorker]).get("/people/merges/\(merge.id!)/undo").status, .forbidden)
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post("/people/merges/\(merge.id!)/undo",
+                                                                                  [("reason", "Not the same child at all")]).status, .forbidden)
         let page = try await mash.get("/people/merges/\(merge.id!)/undo")
         XCTAssertTrue(page.text.contains("Undo the merge of Kayla Smyth into Kayla Smith"))
         let short = try await mash.post("/people/merges/\(merge.id!)/undo", [("reason", "wrong")])

@@ -49,6 +49,10 @@ final class ProtectionTests: ServerTestCase {
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         assertEqual(try await school.get(location).status, .ok)
         assertEqual(try await school.post("/people/\(fx.kayla)/protection", planFields()).status, .forbidden)
+        let marker = try await PlaceOfInterestMarker.query(on: app.db).first()!
+        assertEqual(try await school.post(location + "/markers", []).status, .forbidden)
+        assertEqual(try await school.post(location + "/markers/\(marker.id!)/end", [("reason", "x")]).status, .forbidden)
+        assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden, "trainers never see records")
         assertEqual(try await school.post(location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "x")]).status, .forbidden)
     }
 

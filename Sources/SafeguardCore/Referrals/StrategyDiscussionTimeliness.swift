@@ -45,10 +45,8 @@ public enum StrategyDiscussionTimeliness {
     }
 
     static func row(_ period: String, _ list: [Discussion], target: Int, calendar: WorkingCalendar) -> Row {
-        let days = list.map { workingDays($0, calendar: calendar) }.sorted()
-        let median: Double? = days.isEmpty ? nil
-            : days.count % 2 == 1 ? Double(days[days.count / 2]) : Double(days[days.count / 2 - 1] + days[days.count / 2]) / 2
-        return Row(period: period, held: list.count, withinTarget: days.filter { $0 <= target }.count, medianWorkingDays: median,
+        let days = list.map { workingDays($0, calendar: calendar) }
+        return Row(period: period, held: list.count, withinTarget: days.filter { $0 <= target }.count, medianWorkingDays: median(days.map(Double.init)),
                    allStatutoryPartners: list.filter { $0.missingPartners == 0 }.count, section47: list.filter(\.section47).count)
     }
 }

@@ -62,14 +62,14 @@ struct IncidentAlertsController: RouteCollection {
         let ids = incidents.compactMap(\.id)
         let alerts = ids.isEmpty ? [] : try await IncidentAlert.query(on: db).filter(\.$incident.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: incidents.map { ($0.id!, $0) })
-        let hours = alerts.compactMap { a in byID[a.$incident.id].map { a.forwardedAt.timeIntervalSince($0.occurredAt) / 3600 } }.sorted()
-        let median = hours.isEmpty ? "–" : String(format: "%.1f", hours.count % 2 == 1 ? hours[hours.count / 2] : (hours[hours.count / 2 - 1] + hours[hours.count / 2]) / 2)
+        let hours = alerts.compactMap { a in byID[a.$incident.id].map { a.forwardedAt.timeIntervalSince($0.occurredAt) / 3600 } }
+        let middle = median(hours).map { String(format: "%.1f", $0) } ?? "–"
         return [("Received", String(incidents.count)),
                 ("Matched a marker", String(incidents.filter { $0.reviewStatus != PoliceIncident.unmatched }.count)),
                 ("Forwarded", String(incidents.filter { $0.reviewStatus == PoliceIncident.forwarded }.count)),
                 ("Rejected", String(incidents.filter { $0.reviewStatus == PoliceIncident.rejected }.count)),
                 ("Found relevant", String(alerts.filter { $0.decision == "relevant" }.count)),
-                ("Median hours, incident to social worker", median)]
+                ("Median hours, incident to social worker", middle)]
     }
 
     /// The children with an active record and an active marker at the incident's matched address.

@@ -92,13 +92,7 @@ struct ProtectionController: RouteCollection {
         }
         let now = req.now, rid = try record.requireID()
         try await req.audit.write(on: req.db) { db in
-            record.endDate = endDate.iso
-            record.endReason = reason
-            try await record.update(on: db)
-            try await ProtectionMarkers.endAll(for: record, reason: "\(record.protectionKind.displayName) ended: \(reason)", now: now, on: db)
-            try await ChronologyEntry(personID: record.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Child protection",
-                                      summary: "\(record.protectionKind.displayName) ended \(endDate.longText): \(reason)",
-                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+            try await ProtectionMarkers.end(record, on: endDate, reason: reason, now: now, agencyID: viewer.agencyID, by: viewer.userID, on: db)
             return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "ended: \(reason)", on: req)])
         }
         return req.redirect(to: SiteURL.protection(rid).path, redirectType: .normal)

@@ -86,13 +86,7 @@ enum ProtectionImport {
     static func endRecord(_ record: ProtectionRecord, on end: SimpleDate, reason: String, fileName: String, req: Request) async throws {
         let now = req.now, rid = try record.requireID()
         try await req.audit.write(on: req.db) { db in
-            record.endDate = end.iso
-            record.endReason = reason
-            try await record.update(on: db)
-            try await ProtectionMarkers.endAll(for: record, reason: "\(record.protectionKind.displayName) ended: \(reason)", now: now, on: db)
-            try await ChronologyEntry(personID: record.$person.id, occurredAt: now, agencyID: nil, category: "Child protection",
-                                      summary: "\(record.protectionKind.displayName) ended \(end.longText): \(reason)", recordedBy: nil,
-                                      visibility: .safeguarding).create(on: db)
+            try await ProtectionMarkers.end(record, on: end, reason: reason, now: now, agencyID: nil, by: nil, on: db)
             return ((), [AuditEvent(userID: "import:\(fileName)", agencyID: "", action: .change, recordType: "protection", recordID: rid.uuidString,
                                     reason: "ended: \(reason)", sourceAddress: "command line")])
         }

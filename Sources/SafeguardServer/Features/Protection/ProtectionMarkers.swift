@@ -50,4 +50,17 @@ enum ProtectionMarkers {
             try await m.update(on: db)
         }
     }
+
+    /// Ends a record on `end` and all its markers, and notes it on the chronology. The web page and
+    /// `safeguard import cp-plans` both end records this way. Call inside an audited write.
+    static func end(_ record: ProtectionRecord, on end: SimpleDate, reason: String, now: Date, agencyID: UUID?, by userID: UUID?,
+                    on db: Database) async throws {
+        record.endDate = end.iso
+        record.endReason = reason
+        try await record.update(on: db)
+        try await endAll(for: record, reason: "\(record.protectionKind.displayName) ended: \(reason)", now: now, on: db)
+        try await ChronologyEntry(personID: record.$person.id, occurredAt: now, agencyID: agencyID, category: "Child protection",
+                                  summary: "\(record.protectionKind.displayName) ended \(end.longText): \(reason)",
+                                  recordedBy: userID, visibility: .safeguarding).create(on: db)
+    }
 }
