@@ -6,36 +6,26 @@ import Foundation
 /// In production the index holds the few hundred addresses with a "Place of Interest" marker, and markers
 /// arrive one at a time through `add(_:)`. Safe to share between request handlers: queries read an immutable
 /// snapshot taken under a short lock, so they never wait for each other and never see a half-added address.
-public final class AddressIndex: @unchecked Sendable {
-    // @unchecked: `state` is only read or replaced while holding `lock`; snapshots are value copies.
-    private let lock = NSLock()
-    private var state = AddressIndexState()
+public final class AddressIndex: Sendable {
+    private let state: SnapshotBox<AddressIndexState>
 
     public init(_ records: [AddressRecord]) {
-        state.reserve(records.count)
-        for record in records { state.add(record) }
+        var initial = AddressIndexState()
+        initial.reserve(records.count)
+        for record in records { initial.add(record) }
+        state = SnapshotBox(initial)
     }
 
     /// Files one more known address; later queries see it.
     public func add(_ record: AddressRecord) {
-        lock.lock()
-        defer { lock.unlock() }
-        state.add(record)
+        state.mutate { $0.add(record) }
     }
 
     /// Number of addresses in the index.
-    public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return state.records.count
-    }
+    public var count: Int { state.snapshot.records.count }
 
     /// A consistent view for one query.
-    func snapshot() -> AddressIndexState {
-        lock.lock()
-        defer { lock.unlock() }
-        return state
-    }
+    func snapshot() -> AddressIndexState { state.snapshot }
 }
 
 /// A known address ready for comparison: its parsed fields, with text fields interned so that a query
