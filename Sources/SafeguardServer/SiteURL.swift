@@ -8,9 +8,11 @@ public enum SiteURL: Sendable, Equatable {
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personMerge(UUID), personMergeUndo(UUID)
+    case personAssessmentNew(UUID), personAssessments(UUID), assessment(UUID), assessmentCountersign(UUID), assessmentDiscard(UUID)
+    case cuckooing, personCuckooingNew(UUID), personCuckooing(UUID), cuckooedHome(UUID), cuckooedHomeEnd(UUID), cuckooingNoticeSeen(UUID)
     case personProtectionNew(UUID), personProtection(UUID), protection(UUID), protectionEnd(UUID), protectionMarkers(UUID), protectionMarkerEnd(UUID, UUID)
     case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
-    case adminTokens, adminTokenRevoke(UUID)
+    case adminTokens, adminTokenRevoke(UUID), adminAssessmentTools, adminAssessmentTool(UUID)
     case auditReview, auditReviewGrant(UUID)
     case referrals, referralNew, referralStep(UUID, ReferralStep), referralCheck(UUID), referralSubmit(UUID), referralSent(UUID)
     case referral(UUID), referralOutcome(UUID)
@@ -49,6 +51,17 @@ public enum SiteURL: Sendable, Equatable {
         case .personInvolvements(let id): "/people/\(id)/involvements"
         case .personMerge(let id): "/people/\(id)/merge"
         case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
+        case .personAssessmentNew(let id): "/people/\(id)/assessments/new"
+        case .personAssessments(let id): "/people/\(id)/assessments"
+        case .assessment(let id): "/assessments/\(id)"
+        case .assessmentCountersign(let id): "/assessments/\(id)/countersign"
+        case .assessmentDiscard(let id): "/assessments/\(id)/discard"
+        case .cuckooing: "/cuckooing"
+        case .personCuckooingNew(let id): "/people/\(id)/cuckooing/new"
+        case .personCuckooing(let id): "/people/\(id)/cuckooing"
+        case .cuckooedHome(let id): "/cuckooing/\(id)"
+        case .cuckooedHomeEnd(let id): "/cuckooing/\(id)/end"
+        case .cuckooingNoticeSeen(let id): "/cuckooing/notices/\(id)/seen"
         case .personProtectionNew(let id): "/people/\(id)/protection/new"
         case .personProtection(let id): "/people/\(id)/protection"
         case .protection(let id): "/protection/\(id)"
@@ -65,6 +78,8 @@ public enum SiteURL: Sendable, Equatable {
         case .adminUserUnlock(let id): "/admin/users/\(id)/unlock"
         case .adminTokens: "/admin/api-tokens"
         case .adminTokenRevoke(let id): "/admin/api-tokens/\(id)/revoke"
+        case .adminAssessmentTools: "/admin/assessment-tools"
+        case .adminAssessmentTool(let id): "/admin/assessment-tools/\(id)"
         case .auditReview: "/audit"
         case .auditReviewGrant(let id): "/audit/break-glass/\(id)"
         case .referrals: "/referrals"

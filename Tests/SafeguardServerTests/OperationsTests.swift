@@ -57,7 +57,10 @@ final class OperationsTests: ServerTestCase {
                                .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
                                .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id),
                                .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id),
-                               .healthCheck, .healthCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id)]
+                               .healthCheck, .healthCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id),
+                               .personAssessmentNew(id), .personAssessments(id), .assessment(id), .assessmentCountersign(id),
+                               .assessmentDiscard(id), .adminAssessmentTools, .adminAssessmentTool(id),
+                               .cuckooing, .personCuckooingNew(id), .personCuckooing(id), .cuckooedHome(id), .cuckooedHomeEnd(id), .cuckooingNoticeSeen(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -29,7 +29,7 @@ public enum AccessPolicy {
 
     private static func administrative(role: Role, action: Action) -> AccessDecision {
         switch action {
-        case .manageAgencies, .manageUsers, .manageAPITokens:
+        case .manageAgencies, .manageUsers, .manageAPITokens, .manageAssessmentTools:
             return role == .partnershipAdmin ? .permit : .deny(.roleHasNoAccess)
         case .reviewAuditTrail:
             return role == .partnershipAdmin || role == .auditor ? .permit : .deny(.roleHasNoAccess)
@@ -41,14 +41,17 @@ public enum AccessPolicy {
     /// Multi-agency audits read across agencies' records; nothing an auditor does may change them.
     private static func auditorDecision(action: Action) -> AccessDecision {
         switch action {
-        case .searchPeople, .viewPerson, .viewAccessLog: .permit
+        case .searchPeople, .viewPerson, .viewAccessLog, .viewVulnerabilityDashboard: .permit
         default: .deny(.readOnlyRole)
         }
     }
 
     private static func mash(role: Role, action: Action) -> AccessDecision {
         // Seeing who looked at a record is a supervisory check, so it stays with the manager.
-        if action == .viewAccessLog { return role == .mashManager ? .permit : .deny(.roleHasNoAccess) }
+        // Countersigning is management oversight too.
+        if action == .viewAccessLog || action == .countersignAssessment {
+            return role == .mashManager ? .permit : .deny(.roleHasNoAccess)
+        }
         return .permit
     }
 
@@ -83,6 +86,22 @@ public enum AccessPolicy {
             return role == .healthPractitioner ? .permit : .deny(.roleHasNoAccess)
         case .decideIncidentAlert:
             guard role == .socialWorker || role == .teamManager else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .recordAssessment:
+            // Assessing is casework: the information management team routes alerts, it does not assess.
+            guard role != .informationManagementOfficer else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .recordCuckooing, .recordMissingEpisode, .referToExploitationPanel:
+            // Casework about a person the agency knows; routing alerts is not casework.
+            guard role != .informationManagementOfficer else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .viewVulnerabilityDashboard, .manageExploitationPanel:
+            // The panel's core members: children's social care managers and police public protection.
+            // The dashboard lists young people across the county, so it is theirs too.
+            return role == .teamManager || role == .policePublicProtection ? .permit : .deny(.roleHasNoAccess)
+        case .countersignAssessment:
+            // Management oversight: a manager of the agency that assessed (the route checks the agency).
+            guard role == .teamManager else { return .deny(.roleHasNoAccess) }
             return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
         default:
             preconditionFailure("\(action) is administrative")

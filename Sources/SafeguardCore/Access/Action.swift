@@ -20,6 +20,20 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case decideIncidentAlert = "decide-incident-alert"
     /// CP-IS style: unscheduled-care health staff see whether a child has a plan or is looked after.
     case checkProtectionStatus = "check-protection-status"
+    /// Complete a risk assessment about a person: start, save a draft, submit.
+    case recordAssessment = "record-assessment"
+    /// A manager checks and countersigns a submitted assessment made in their agency.
+    case countersignAssessment = "countersign-assessment"
+    /// Record a home taken over by others (cuckooing), with its marker, or end the marker.
+    case recordCuckooing = "record-cuckooing"
+    /// Record a child's missing episode and the return home interview.
+    case recordMissingEpisode = "record-missing-episode"
+    /// The vulnerable young people dashboard: missing episodes with exploitation risk, by district.
+    case viewVulnerabilityDashboard = "view-vulnerability-dashboard"
+    /// Refer a young person the agency works with to the exploitation panel.
+    case referToExploitationPanel = "refer-to-exploitation-panel"
+    /// Run the exploitation panel: screening, the cohort, meetings, actions, places and associates.
+    case manageExploitationPanel = "manage-exploitation-panel"
     // The MASH front door. For these, "agency involved" means the user's agency made the
     // referral or has been asked for what it knows.
     case submitReferral = "submit-referral"
@@ -38,10 +52,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageAPITokens = "manage-api-tokens"
     /// Read the audit trail across the partnership, including break-glass reviews.
     case reviewAuditTrail = "review-audit-trail"
+    /// Add or revise the partnership's assessment tool definitions.
+    case manageAssessmentTools = "manage-assessment-tools"
 
     public var concernsPersonalData: Bool {
         switch self {
-        case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail: false
+        case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools: false
         default: true
         }
     }

@@ -17,5 +17,7 @@ enum SafeguardMigrations {
         CreateProtection(),
         CreatePoliceIncident(),
         CreateStatusCheck(),
+        CreateAssessment(),
+        CreateCuckooing(),
     ]
 }

@@ -25,3 +25,7 @@ func assertNil<T>(_ a: T?, _ message: String = "", file: StaticString = #filePat
 func assertGreaterThanOrEqual<T: Comparable>(_ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertGreaterThanOrEqual(a, b, message, file: file, line: line)
 }
+
+func assertNotNil<T>(_ a: T?, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertNotNil(a, message, file: file, line: line)
+}

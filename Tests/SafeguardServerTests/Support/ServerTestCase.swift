@@ -36,6 +36,7 @@ class ServerTestCase: XCTestCase {
         try await configure(app, settings: settings(publicURL: publicURL, rules: rules))
         if Self.postgresURL != nil { try await resetPostgres() }
         try await app.autoMigrate()
+        try await AssessmentToolCatalogue.registerShipped(on: app.db, now: app.safeguard.settings.clock.now())
         fx = try await Fixtures.make(on: app)
     }
 

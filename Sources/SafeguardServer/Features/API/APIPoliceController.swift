@@ -98,15 +98,21 @@ struct APIPoliceController: RouteCollection {
         return p
     }
 
-    /// One row per marked address (several children may share one), of active records only.
+    /// One row per marked address (several children may share one), of active records only, then
+    /// the open cuckooing markers.
     static func current(on req: Request) async throws -> [MarkerDTO] {
         let today = req.today
         let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).with(\.$protection)
             .sort(\.$startedAt).all().filter { $0.protection.isActive(on: today) }
+        // Cuckooed homes are listed the same way: the police are told where, never why.
+        let cuckooed = try await CuckooedHome.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).sort(\.$recordedAt).all()
         var seen = Set<UUID>()
         return markers.filter { seen.insert($0.$address.id).inserted }.map { m in
             MarkerDTO(markerID: m.id!, line1: m.address.line1, line2: m.address.line2, town: m.address.town, postcode: m.address.postcode,
                       uprn: m.address.uprn, since: m.startedAt)
+        } + cuckooed.filter { seen.insert($0.$address.id).inserted }.map { h in
+            MarkerDTO(markerID: h.id!, line1: h.address.line1, line2: h.address.line2, town: h.address.town, postcode: h.address.postcode,
+                      uprn: h.address.uprn, since: h.recordedAt)
         }
     }
 }

@@ -29,7 +29,8 @@ struct AdminController: RouteCollection {
         try req.require(.manageAgencies)
         let counts = (agencies: try await Agency.query(on: req.db).count(), districts: try await District.query(on: req.db).count(),
                       teams: try await Team.query(on: req.db).count(), users: try await User.query(on: req.db).count(),
-                      tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count())
+                      tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count(),
+                      tools: try await AssessmentToolRecord.query(on: req.db).count())
         return req.page("Administration", section: .admin) {
             el("h1", .class("sg-heading-l")) { "Administration" }
             el("table", .class("sg-table")) {
@@ -37,7 +38,8 @@ struct AdminController: RouteCollection {
                 el("tbody") {
                     for (label, url, n) in [("Agencies", SiteURL.adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
                                             ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
-                                            ("API tokens in use", .adminTokens, counts.tokens)] {
+                                            ("API tokens in use", .adminTokens, counts.tokens),
+                                            ("Assessment tools", .adminAssessmentTools, counts.tools)] {
                         el("tr", .class("sg-table__row")) {
                             el("th", .class("sg-table__header"), Attr("scope", "row")) { el("a", .href(url), .class("sg-link")) { label } }
                             el("td", .class("sg-table__cell sg-table__cell--numeric")) { String(n) }

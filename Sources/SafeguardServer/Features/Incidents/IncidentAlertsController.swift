@@ -86,17 +86,19 @@ struct IncidentAlertsController: RouteCollection {
         let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
         let alerts = try await IncidentAlert.query(on: req.db).filter(\.$incident.$id == incident.requireID()).with(\.$person).with(\.$socialWorker).all()
         try await req.audit.record(viewer.event(.view, "police-incident", try incident.requireID().uuidString, on: req), on: req.db)
-        return IncidentAlertView(incident: incident, marked: marked, alerts: alerts, errors: FormErrors()).render(on: req)
+        let cuckooed = try await CuckooingController.open(at: incident.$matchedAddress.id, on: req.db)
+        return IncidentAlertView(incident: incident, marked: marked, alerts: alerts, errors: FormErrors(), cuckooed: cuckooed).render(on: req)
     }
 
     func forward(req: Request) async throws -> Response {
         let viewer = try req.require(.reviewIncidentAlert)
         let incident = try await Self.incident(req)
         let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
-        guard incident.reviewStatus == PoliceIncident.waiting, !marked.isEmpty else {
+        let cuckooed = try await CuckooingController.open(at: incident.$matchedAddress.id, on: req.db)
+        guard incident.reviewStatus == PoliceIncident.waiting, !marked.isEmpty || !cuckooed.isEmpty else {
             var errors = FormErrors()
             errors.add("reason", incident.reviewStatus == PoliceIncident.waiting
-                       ? "No child has an active marker at the matched address any more: reject the alert, saying so"
+                       ? "No child or cuckooed home has an active marker at the matched address any more: reject the alert, saying so"
                        : "This alert has already been checked")
             return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: errors).render(on: req, status: .conflict)
         }
@@ -122,6 +124,9 @@ struct IncidentAlertsController: RouteCollection {
                                             + " (incident \(PersonRecordView.dateTime(incident.occurredAt)), received \(PersonRecordView.dateTime(incident.receivedAt)))",
                                           recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
                 events.append(viewer.event(.change, "person", m.protection.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded", on: req))
+            }
+            for home in cuckooed {
+                events += try await CuckooingNotice.send(incident, to: home, by: viewer, now: now, on: db, req: req)
             }
             return ((), events)
         }

@@ -77,16 +77,19 @@ enum IncidentIntake {
         return Outcome(incident: incident, created: true)
     }
 
-    /// Matches an address against the addresses carrying an active marker of an active record.
+    /// Matches an address against the addresses carrying an active marker of an active record, and
+    /// the homes with an open cuckooing marker.
     static func match(address: String, postcode: String?, today: SimpleDate, on db: Database) async throws -> (IncidentMatch, AddressCandidate?) {
         let markers = try await PlaceOfInterestMarker.query(on: db).filter(\.$endedAt == nil).with(\.$address).with(\.$protection).all()
             .filter { $0.protection.isActive(on: today) }
-        guard !markers.isEmpty else { return (.none, nil) }
+        // Cuckooed homes are marked too: officers going there should know before they knock.
+        let cuckooed = try await CuckooedHome.query(on: db).filter(\.$endedAt == nil).with(\.$address).all()
+        guard !markers.isEmpty || !cuckooed.isEmpty else { return (.none, nil) }
         // One entry per address, however many children are marked there: siblings at one home must
         // not look like two near-identical candidates. A few hundred addresses: an index per incident
         // is cheap and never stale.
         var seen = Set<UUID>()
-        let addresses = markers.map(\.address).filter { seen.insert($0.id!).inserted }
+        let addresses = (markers.map(\.address) + cuckooed.map(\.address)).filter { seen.insert($0.id!).inserted }
         let index = AddressIndex(addresses.map { a in
             AddressRecord(id: a.id!.uuidString, address: [a.line1, a.line2, a.town].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
                           postcode: a.postcode.isEmpty ? nil : a.postcode)

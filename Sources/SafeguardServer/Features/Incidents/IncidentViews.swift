@@ -9,6 +9,8 @@ struct IncidentAlertView {
     var marked: [PlaceOfInterestMarker]
     var alerts: [IncidentAlert]
     var errors: FormErrors
+    /// Open cuckooing markers at the address: their leads are told too.
+    var cuckooed: [CuckooedHome] = []
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let i = incident, id = incident.id!
@@ -35,6 +37,13 @@ struct IncidentAlertView {
                 [el("a", .href(.person(m.protection.$person.id)), .class("sg-link")) { m.protection.person.fullName },
                  .text(m.protection.protectionKind.displayName), .text(m.protection.socialWorker.displayName)]
             }, captionVisible: false)
+            if !cuckooed.isEmpty {
+                el("h2", .class("sg-heading-m")) { "Cuckooed home" }
+                Components.table(caption: "Cuckooing markers at this address", headers: ["Whose home", "How used", "Lead"], rows: cuckooed.map { h in
+                    [el("a", .href(.cuckooedHome(h.id!)), .class("sg-link")) { h.person.fullName },
+                     .text(h.kindList.map(\.displayName).joined(separator: "; ")), .text(h.lead.displayName)]
+                }, captionVisible: false)
+            }
             if i.reviewStatus == PoliceIncident.waiting {
                 el("form", .postMethod, .action(.incidentAlertForward(id))) {
                     Components.csrfField(req.csrfToken)

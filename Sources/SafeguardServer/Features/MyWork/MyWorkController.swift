@@ -69,6 +69,8 @@ struct MyWorkController: RouteCollection {
             items.append(Item(title: "Finish your draft referral", url: .referralStep(d.id!, .people),
                               detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
         }
+        items += try await AssessmentsController.myWork(viewer, on: req)
+        items += try await CuckooingController.myWork(viewer, on: req)
         try await req.audit.record(viewer.event(.view, "my-work", viewer.userID.uuidString, on: req), on: req.db)
         let sorted = items.filter(\.urgent) + items.filter { !$0.urgent }
         return req.page("My work", section: .myWork) {

@@ -43,6 +43,10 @@ struct PersonRecord: Sendable {
     var mayRecordProtection: Bool
     /// Duplicate records merged into this one, still standing.
     var merges: [Merge]
+    /// Risk assessments this viewer may read, with trends of repeated ones.
+    var assessments: PersonAssessments
+    /// Missing episodes, the exploitation panel and cuckooing.
+    var exploitation: PersonExploitation
 
     /// Men who care for a child: reviews keep finding them "unseen" by agencies.
     var maleCarers: [Relative] { relatives.filter { $0.caresForThisPerson && $0.gender == .male } }
@@ -86,6 +90,8 @@ struct PersonRecord: Sendable {
             .with(\.$merged).with(\.$mergedBy).sort(\.$mergedAt, .descending).all()
         let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).sort(\.$startDate, .descending).all()
         let dob = p.dob
+        let assessments = try await PersonAssessments.load(personID: id, viewer: viewer, relationship: relationship, today: today, on: db)
+        let exploitation = try await PersonExploitation.load(personID: id, viewer: viewer, relationship: relationship, on: db)
         return PersonRecord(
             id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today), age: dob?.age(on: today),
             dateOfBirth: dob, expectedDateOfBirth: p.expectedDob, gender: Gender(rawValue: p.gender) ?? .unknown,
@@ -108,6 +114,7 @@ struct PersonRecord: Sendable {
                            started: r.start?.longText ?? r.startDate, ended: r.end?.longText)
             },
             mayRecordProtection: viewer.may(.recordProtection, relationship: relationship),
-            merges: try merges.map { Merge(id: try $0.requireID(), name: $0.merged.fullName, when: $0.mergedAt, by: $0.mergedBy.displayName, reason: $0.reason) })
+            merges: try merges.map { Merge(id: try $0.requireID(), name: $0.merged.fullName, when: $0.mergedAt, by: $0.mergedBy.displayName, reason: $0.reason) },
+            assessments: assessments, exploitation: exploitation)
     }
 }

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import Vapor
+import SafeguardCore
+
+/// A vulnerable person's home suspected or known to be taken over by others. While it is open,
+/// its address carries a marker: police incidents there are matched and the lead is told.
+final class CuckooedHome: Model, @unchecked Sendable {
+    static let schema = "cuckooed_homes"
+    @ID var id: UUID?
+    @Parent(key: "address_id") var address: Address
+    /// The vulnerable adult (or young person) whose home it is.
+    @Parent(key: "person_id") var person: Person
+    /// ``CuckooingKind`` raw values, space-separated.
+    @Field(key: "kinds") var kinds: String
+    /// A ``CuckooingConfidence`` raw value.
+    @Field(key: "confidence") var confidence: String
+    /// What is known, briefly: who comes and goes, what was seen.
+    @Field(key: "summary") var summary: String
+    /// Who is told of incidents there: the contact the police are given.
+    @Parent(key: "lead_id") var lead: User
+    @Parent(key: "agency_id") var agency: Agency
+    @Parent(key: "recorded_by") var recordedBy: User
+    @Field(key: "recorded_at") var recordedAt: Date
+    @OptionalField(key: "ended_at") var endedAt: Date?
+    @OptionalField(key: "end_reason") var endReason: String?
+
+    init() {}
+
+    var kindList: [CuckooingKind] { kinds.split(separator: " ").compactMap { CuckooingKind(rawValue: String($0)) } }
+    var isActive: Bool { endedAt == nil }
+}
+
+/// A confirmed police incident at a cuckooed home, sent to the home's lead professional.
+final class CuckooingNotice: Model, @unchecked Sendable {
+    static let schema = "cuckooing_notices"
+    @ID var id: UUID?
+    @Parent(key: "incident_id") var incident: PoliceIncident
+    @Parent(key: "home_id") var home: CuckooedHome
+    @Parent(key: "lead_id") var lead: User
+    @Field(key: "forwarded_at") var forwardedAt: Date
+    @OptionalField(key: "seen_at") var seenAt: Date?
+
+    init() {}
+}
+
+extension CuckooingNotice {
+    /// Tells a cuckooed home's lead of a confirmed incident there, and notes it on the person's chronology.
+    static func send(_ incident: PoliceIncident, to home: CuckooedHome, by viewer: Viewer, now: Date, on db: Database,
+                     req: Request) async throws -> [AuditEvent] {
+        let notice = CuckooingNotice()
+        notice.$incident.id = try incident.requireID()
+        notice.$home.id = try home.requireID()
+        notice.$lead.id = home.$lead.id
+        notice.forwardedAt = now
+        try await notice.create(on: db)
+        try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
+                                  summary: "Police incident \(incident.reference) (\(incident.incidentType)) at the cuckooed home \(home.address.line1): "
+                                    + "forwarded to \(home.lead.displayName)", recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+        return [viewer.event(.change, "person", home.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded (cuckooing)", on: req)]
+    }
+}

@@ -1,0 +1,73 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+extension CuckooingController {
+    /// The register: every open cuckooing marker this viewer may read, newest first.
+    func register(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard viewer.mayEver(.recordCuckooing) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        let homes = try await CuckooedHome.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).with(\.$person).with(\.$lead)
+            .with(\.$agency).sort(\.$recordedAt, .descending).all().filter { Self.isVisible($0, to: viewer) }
+        try await req.audit.record(viewer.event(.view, "cuckooing-register", "\(homes.count) homes", on: req), on: req.db)
+        return req.page("Cuckooed homes", section: .cuckooing) {
+            el("h1", .class("sg-heading-l")) { "Cuckooed homes" }
+            el("p", .class("sg-body")) {
+                "Homes marked because others have taken them over. Police incidents at these addresses are matched and the lead is told. "
+                "To record one, open the person's record and choose \u{201C}Record a cuckooed home\u{201D}."
+            }
+            if homes.isEmpty {
+                el("p", .class("sg-body")) { "No open cuckooing marker you may see." }
+            } else {
+                Components.table(caption: "\(homes.count) open markers", headers: ["Address", "Whose home", "How used", "Lead", "Since"], rows: homes.map { h in
+                    [el("a", .href(.cuckooedHome(h.id!)), .class("sg-link")) { h.address.singleLine }, .text(h.person.fullName),
+                     .text(h.kindList.map(\.displayName).joined(separator: "; ")), .text("\(h.lead.displayName), \(h.agency.name)"),
+                     .text(PersonRecordView.dateTime(h.recordedAt))]
+                })
+            }
+        }
+    }
+
+    /// Loads the home, checks the policy on its person, and that this viewer may read it: the
+    /// recording agency and the agencies that lead safeguarding.
+    static func load(_ req: Request, for action: Action) async throws -> (Viewer, CuckooedHome, Relationship) {
+        guard let id = req.parameters.get("homeID", as: UUID.self),
+              let home = try await CuckooedHome.query(on: req.db).filter(\.$id == id).with(\.$address).with(\.$person)
+                  .with(\.$lead) { $0.with(\.$agency).with(\.$team) }.with(\.$agency).with(\.$recordedBy).first() else { throw Abort(.notFound) }
+        let (viewer, _, relationship) = try await PersonAccess.authorise(action, personID: home.$person.id, on: req, offerBreakGlass: action == .viewPerson)
+        guard isVisible(home, to: viewer) else { throw Abort(.notFound) }
+        return (viewer, home, relationship)
+    }
+
+    static func isVisible(_ home: CuckooedHome, to viewer: Viewer) -> Bool {
+        ChronologyVisibility.safeguarding.isVisible(to: viewer.role, recordedByViewersAgency: home.$agency.id == viewer.agencyID)
+    }
+
+    /// The person's current homes: a cuckooed home is where they live now.
+    static func homes(of person: Person, on req: Request) async throws -> [Address] {
+        try await Residence.query(on: req.db).filter(\.$person.$id == person.requireID()).filter(\.$toDate == nil).with(\.$address).all().map(\.address)
+    }
+
+    /// Who may be named as lead: active staff of the recording agency.
+    static func leads(_ viewer: Viewer, on db: Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$agency.$id == viewer.agencyID).filter(\.$active == true).sort(\.$displayName).all()
+    }
+
+    /// Open cuckooing markers at an address: who to tell of an incident there.
+    static func open(at addressID: UUID?, on db: Database) async throws -> [CuckooedHome] {
+        guard let addressID else { return [] }
+        return try await CuckooedHome.query(on: db).filter(\.$address.$id == addressID).filter(\.$endedAt == nil)
+            .with(\.$address).with(\.$person).with(\.$lead).all()
+    }
+}
+
+extension CuckooingController {
+    /// Incidents at homes this user leads on, not yet read.
+    static func myWork(_ viewer: Viewer, on req: Request) async throws -> [MyWorkController.Item] {
+        try await CuckooingNotice.query(on: req.db).filter(\.$lead.$id == viewer.userID).filter(\.$seenAt == nil)
+            .with(\.$incident).with(\.$home) { $0.with(\.$address) }.sort(\.$forwardedAt).all().map { n in
+                MyWorkController.Item(title: "Police incident \(n.incident.reference) at the cuckooed home \(n.home.address.line1)",
+                                      url: .cuckooedHome(n.$home.id), detail: "Forwarded \(PersonRecordView.dateTime(n.forwardedAt))", urgent: true)
+            }
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Cuckooing: a vulnerable person's home taken over by others. Recording it puts a marker on the
+/// address that police incidents are matched against, as Place of Interest markers are; the
+/// information management team forwards a confirmed incident there to the home's lead.
+struct CuckooingController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("cuckooing", use: register)
+        routes.get("people", ":personID", "cuckooing", "new", use: newForm)
+        routes.post("people", ":personID", "cuckooing", use: create)
+        routes.get("cuckooing", ":homeID", use: show)
+        routes.post("cuckooing", ":homeID", "end", use: end)
+        routes.post("cuckooing", "notices", ":noticeID", "seen", use: seen)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let (viewer, person, _) = try await PersonAccess.authorise(.recordCuckooing, personID: req.personID(), on: req)
+        return try await CuckooingFormView(person: person, homes: Self.homes(of: person, on: req), leads: Self.leads(viewer, on: req.db),
+                                           fields: ["lead": viewer.userID.uuidString], kinds: [], errors: FormErrors()).render(on: req)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let (viewer, person, _) = try await PersonAccess.authorise(.recordCuckooing, personID: req.personID(), on: req)
+        let fields = try ReferralsController.fields(req), kinds = try ReferralsController.list(req, "kinds")
+        let homes = try await Self.homes(of: person, on: req), leads = try await Self.leads(viewer, on: req.db)
+        var errors = FormErrors()
+        let address = homes.first { $0.id?.uuidString == fields["address"] }
+        if address == nil { errors.add("address", "Choose the home that has been taken over. If it is not listed, add it to \(person.firstName)'s addresses first") }
+        let chosen = kinds.compactMap(CuckooingKind.init(rawValue:))
+        if chosen.isEmpty { errors.add("kinds", "Select how the home is being used") }
+        let confidence = fields["confidence"].flatMap(CuckooingConfidence.init(rawValue:))
+        if confidence == nil { errors.add("confidence", "Say whether it is suspected or confirmed") }
+        let summary = fields["summary"] ?? ""
+        if summary.count < 10 { errors.add("summary", "Say briefly what is known, for example who comes and goes and what has been seen") }
+        let lead = leads.first { $0.id?.uuidString == fields["lead"] }
+        if lead == nil { errors.add("lead", "Choose who the police and partners should contact") }
+        if let address, try await CuckooedHome.query(on: req.db).filter(\.$address.$id == address.requireID()).filter(\.$endedAt == nil).count() > 0 {
+            errors.add("address", "This home is already recorded as cuckooed: open that record instead")
+        }
+        guard errors.isEmpty, let address, let confidence, let lead else {
+            return try CuckooingFormView(person: person, homes: homes, leads: leads, fields: fields, kinds: kinds, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
+        }
+        let home = CuckooedHome()
+        home.$address.id = try address.requireID()
+        home.$person.id = try person.requireID()
+        home.kinds = CuckooingKind.allCases.filter(chosen.contains).map(\.rawValue).joined(separator: " ")
+        home.confidence = confidence.rawValue
+        home.summary = summary
+        home.$lead.id = try lead.requireID()
+        home.$agency.id = viewer.agencyID
+        home.$recordedBy.id = viewer.userID
+        home.recordedAt = req.now
+        let now = req.now
+        let id = try await req.audit.write(on: req.db) { db in
+            try await home.create(on: db)
+            let id = try home.requireID()
+            try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Cuckooing",
+                                      summary: "\(confidence.displayName) cuckooing at \(address.line1): \(chosen.map(\.displayName).joined(separator: "; "))",
+                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+            return (id, [viewer.event(.create, "cuckooed-home", id.uuidString, reason: "marker placed", on: req)])
+        }
+        return req.redirect(to: SiteURL.cuckooedHome(id).path, redirectType: .normal)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (viewer, home, relationship) = try await Self.load(req, for: .viewPerson)
+        let notices = try await CuckooingNotice.query(on: req.db).filter(\.$home.$id == home.requireID()).with(\.$incident).with(\.$lead)
+            .sort(\.$forwardedAt, .descending).all()
+        try await req.audit.record(viewer.event(.view, "cuckooed-home", try home.requireID().uuidString, on: req), on: req.db)
+        return CuckooedHomeView(home: home, notices: notices, mayChange: viewer.may(.recordCuckooing, relationship: relationship),
+                                viewer: viewer, errors: FormErrors()).render(on: req)
+    }
+
+    func end(req: Request) async throws -> Response {
+        let (viewer, home, relationship) = try await Self.load(req, for: .recordCuckooing)
+        let reason = ((try? req.content.get(String.self, at: "end-reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard home.isActive, reason.count >= 5 else {
+            var errors = FormErrors()
+            errors.add("end-reason", home.isActive ? "Say why the marker should end, for example \"Tenant moved; property secured by the landlord\""
+                                                    : "This marker has already ended")
+            let notices = try await CuckooingNotice.query(on: req.db).filter(\.$home.$id == home.requireID()).with(\.$incident).with(\.$lead).all()
+            return CuckooedHomeView(home: home, notices: notices, mayChange: viewer.may(.recordCuckooing, relationship: relationship),
+                                    viewer: viewer, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, id = try home.requireID()
+        try await req.audit.write(on: req.db) { db in
+            home.endedAt = now
+            home.endReason = reason
+            try await home.update(on: db)
+            try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Cuckooing",
+                                      summary: "Cuckooing marker at \(home.address.line1) ended: \(reason)", recordedBy: viewer.userID,
+                                      visibility: .safeguarding).create(on: db)
+            return ((), [viewer.event(.change, "cuckooed-home", id.uuidString, reason: "marker ended: \(reason)", on: req)])
+        }
+        return req.redirect(to: SiteURL.cuckooedHome(id).path, redirectType: .normal)
+    }
+
+    /// The lead has read the incident: it leaves their My work.
+    func seen(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let id = req.parameters.get("noticeID", as: UUID.self), let notice = try await CuckooingNotice.find(id, on: req.db),
+              notice.$lead.id == viewer.userID else { throw Abort(.notFound) }
+        let now = req.now
+        try await req.audit.write(on: req.db) { db in
+            notice.seenAt = notice.seenAt ?? now
+            try await notice.update(on: db)
+            return ((), [viewer.event(.change, "cuckooing-notice", id.uuidString, reason: "seen", on: req)])
+        }
+        return req.redirect(to: SiteURL.cuckooedHome(notice.$home.id).path, redirectType: .normal)
+    }
+}

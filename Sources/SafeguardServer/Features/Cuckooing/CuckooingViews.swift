@@ -1,0 +1,100 @@
+import Vapor
+import SafeguardCore
+
+/// "Record a cuckooed home" for one person.
+struct CuckooingFormView {
+    var person: Person
+    var homes: [Address]
+    var leads: [User]
+    var fields: [String: String]
+    var kinds: [String]
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
+        let id = try person.requireID()
+        return req.page("Record a cuckooed home", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.person(id), "Back to \(person.fullName)")
+            Components.errorSummary(errors)
+            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; "Record a cuckooed home" }
+            el("p", .class("sg-body")) {
+                "The address gets a marker. Police officers sent there are told there are safeguarding concerns and whom to contact, and incidents there are passed to the lead you name."
+            }
+            el("form", .postMethod, .action(.personCuckooing(id)), Attr("novalidate", nil)) {
+                Components.csrfField(req.csrfToken)
+                if homes.isEmpty {
+                    el("div", .class("sg-inset-text"), .id("address")) {
+                        "\(person.firstName) has no current address recorded. "
+                        el("a", .href(.personAddresses(id)), .class("sg-link")) { "Add the address" }
+                        " first."
+                    }
+                } else {
+                    Components.radios("address", legend: "Which home?", options: homes.map { ($0.id!.uuidString, $0.singleLine) },
+                                      selected: fields["address"] ?? (homes.count == 1 ? homes[0].id!.uuidString : ""), errors: errors)
+                }
+                Components.checkboxes("kinds", legend: "How is the home being used?", options: CuckooingKind.allCases.map { ($0.rawValue, $0.displayName) },
+                                      selected: Set(kinds), errors: errors)
+                Components.radios("confidence", legend: "Is it suspected or confirmed?", options: CuckooingConfidence.allCases.map { ($0.rawValue, $0.displayName) },
+                                  selected: fields["confidence"] ?? "", errors: errors, inline: true)
+                Components.textarea("summary", label: "What is known", value: fields["summary"] ?? "", errors: errors,
+                                    hint: "Who comes and goes, what has been seen, how \(person.firstName) seems. Partners with a need to know will read it.")
+                Components.select("lead", label: "Lead professional", options: [("", "Select a lead")] + leads.map { ($0.id!.uuidString, $0.displayName) },
+                                  selected: fields["lead"] ?? "", errors: errors, hint: "Told of every police incident confirmed at the address")
+                Components.button("Record and mark the address")
+            }
+        }
+    }
+}
+
+/// One cuckooed home: what is known, the marker, and the police incidents matched to it.
+struct CuckooedHomeView {
+    var home: CuckooedHome
+    var notices: [CuckooingNotice]
+    var mayChange: Bool
+    var viewer: Viewer
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        let h = home, id = home.id!
+        return req.page("Cuckooed home", section: .cuckooing, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.person(h.$person.id), "Back to \(h.person.fullName)")
+            Components.errorSummary(errors)
+            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { h.address.singleLine }; "Cuckooed home" }
+            Components.summaryList([
+                ("Marker", h.isActive ? Components.tag("Active", colour: "red")
+                    : .text("Ended \(h.endedAt.map(PersonRecordView.dateTime) ?? ""): \(h.endReason ?? "")")),
+                ("Whose home", el("a", .href(.person(h.$person.id)), .class("sg-link")) { h.person.fullName }),
+                ("How it is used", .text(h.kindList.map(\.displayName).joined(separator: "; "))),
+                ("Suspected or confirmed", .text(CuckooingConfidence(rawValue: h.confidence)?.displayName ?? h.confidence)),
+                ("What is known", .text(h.summary)),
+                ("Lead professional", .text(h.lead.contactLine)),
+                ("Recorded", .text("\(h.recordedBy.displayName), \(h.agency.name), \(PersonRecordView.dateTime(h.recordedAt))")),
+            ])
+            el("h2", .class("sg-heading-m")) { "Police incidents here" }
+            if notices.isEmpty {
+                el("p", .class("sg-body")) { "None confirmed since the marker was placed." }
+            } else {
+                Components.table(caption: "Confirmed incidents at this address", headers: ["Incident", "When", "What happened", "Read"], rows: notices.map { n in
+                    [.text("\(n.incident.reference) (\(n.incident.incidentType))"), .text(PersonRecordView.dateTime(n.incident.occurredAt)),
+                     .text(n.incident.summary),
+                     n.seenAt.map { .text("Read \(PersonRecordView.dateTime($0))") }
+                        ?? (n.$lead.id == viewer.userID
+                            ? el("form", .postMethod, .action(.cuckooingNoticeSeen(n.id!))) {
+                                Components.csrfField(req.csrfToken)
+                                el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
+                                    "Mark as read"; el("span", .class("sg-visually-hidden")) { ": incident \(n.incident.reference)" }
+                                }
+                            }
+                            : .text("Not yet read by the lead"))]
+                })
+            }
+            if mayChange && h.isActive {
+                el("h2", .class("sg-heading-m")) { "End the marker" }
+                el("form", .postMethod, .action(.cuckooedHomeEnd(id)), Attr("novalidate", nil)) {
+                    Components.csrfField(req.csrfToken)
+                    Components.textInput("end-reason", label: "Why is the home no longer at risk?", value: "", errors: errors)
+                    Components.button("End the marker", kind: "warning")
+                }
+            }
+        }
+    }
+}
