@@ -10,6 +10,7 @@ public enum SiteURL: Sendable, Equatable {
     case personMerge(UUID), personMergeUndo(UUID)
     case personAssessmentNew(UUID), personAssessments(UUID), assessment(UUID), assessmentCountersign(UUID), assessmentDiscard(UUID)
     case cuckooing, personCuckooingNew(UUID), personCuckooing(UUID), cuckooedHome(UUID), cuckooedHomeEnd(UUID), cuckooingNoticeSeen(UUID)
+    case personMissingNew(UUID), personMissing(UUID), missingEpisode(UUID), missingEpisodeReturn(UUID), missingEpisodeInterview(UUID), vulnerabilityDashboard
     case personProtectionNew(UUID), personProtection(UUID), protection(UUID), protectionEnd(UUID), protectionMarkers(UUID), protectionMarkerEnd(UUID, UUID)
     case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
     case adminTokens, adminTokenRevoke(UUID), adminAssessmentTools, adminAssessmentTool(UUID)
@@ -62,6 +63,12 @@ public enum SiteURL: Sendable, Equatable {
         case .cuckooedHome(let id): "/cuckooing/\(id)"
         case .cuckooedHomeEnd(let id): "/cuckooing/\(id)/end"
         case .cuckooingNoticeSeen(let id): "/cuckooing/notices/\(id)/seen"
+        case .personMissingNew(let id): "/people/\(id)/missing/new"
+        case .personMissing(let id): "/people/\(id)/missing"
+        case .missingEpisode(let id): "/missing/\(id)"
+        case .missingEpisodeReturn(let id): "/missing/\(id)/return"
+        case .missingEpisodeInterview(let id): "/missing/\(id)/interview"
+        case .vulnerabilityDashboard: "/vulnerable-young-people"
         case .personProtectionNew(let id): "/people/\(id)/protection/new"
         case .personProtection(let id): "/people/\(id)/protection"
         case .protection(let id): "/protection/\(id)"

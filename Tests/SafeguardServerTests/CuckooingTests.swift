@@ -23,7 +23,7 @@ final class CuckooingTests: ServerTestCase {
         let location = try XCTUnwrap(created.location, created.text)
         assertTrue(try await sw.get(location).text.contains("Financial abuse of the tenant"))
         assertEqual(try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id).status, .unprocessableEntity, "one open marker per home")
-        assertTrue(try await sw.get("/people/\(fx.shannon)").text.contains("Exploitation and cuckooing"))
+        assertTrue(try await sw.get("/people/\(fx.shannon)").text.contains("Missing, exploitation and cuckooing"))
 
         // The police are told the address is marked, and nothing else; it is on their marker list.
         let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write", "markers:read"])

@@ -60,7 +60,9 @@ final class OperationsTests: ServerTestCase {
                                .healthCheck, .healthCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id),
                                .personAssessmentNew(id), .personAssessments(id), .assessment(id), .assessmentCountersign(id),
                                .assessmentDiscard(id), .adminAssessmentTools, .adminAssessmentTool(id),
-                               .cuckooing, .personCuckooingNew(id), .personCuckooing(id), .cuckooedHome(id), .cuckooedHomeEnd(id), .cuckooingNoticeSeen(id)]
+                               .cuckooing, .personCuckooingNew(id), .personCuckooing(id), .cuckooedHome(id), .cuckooedHomeEnd(id), .cuckooingNoticeSeen(id),
+                               .personMissingNew(id), .personMissing(id), .missingEpisode(id), .missingEpisodeReturn(id), .missingEpisodeInterview(id),
+                               .vulnerabilityDashboard]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -67,3 +67,13 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
         }
     }
 }
+
+extension SimpleDate {
+    /// Midday in England on this day: a moment that is on this date whatever the clocks are doing,
+    /// for things known to have happened on a day but not at a time.
+    public var noonInLondon: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+    }
+}

@@ -19,5 +19,6 @@ enum SafeguardMigrations {
         CreateStatusCheck(),
         CreateAssessment(),
         CreateCuckooing(),
+        CreateMissingEpisode(),
     ]
 }

@@ -65,6 +65,7 @@ struct Layout {
         if viewer.role.worksCases { items.append(("Information requests", .informationRequests, .requests)) }
         if viewer.mayEver(.checkProtectionStatus) { items.append(("Status check", .healthCheck, .healthCheck)) }
         if viewer.mayEver(.reviewIncidentAlert) { items.append(("Incident alerts", .incidentAlerts, .incidentAlerts)) }
+        if viewer.mayEver(.viewVulnerabilityDashboard) { items.append(("Vulnerable young people", .vulnerabilityDashboard, .exploitation)) }
         // The register is for those who act on it: police and the exploitation panel's members.
         if viewer.mayEver(.recordCuckooing) && (viewer.agencyKind == .police || viewer.mayEver(.manageExploitationPanel)) {
             items.append(("Cuckooing", .cuckooing, .cuckooing))

@@ -31,7 +31,8 @@ struct TrendChart {
                     el("title") { "\(p.date.longText): \(p.label)" }
                 }
                 if i == 0 || i == points.count - 1 || points.count <= 6 {
-                    el("text", .class("sg-chart__label"), Attr("x", fmt(x(i))), Attr("y", fmt(height - 12)), Attr("text-anchor", "middle")) { shortDate(p.date) }
+                    el("text", .class("sg-chart__label"), Attr("x", fmt(x(i))), Attr("y", fmt(height - 12)),
+                       Attr("text-anchor", i == points.count - 1 && points.count > 1 ? "end" : "middle")) { shortDate(p.date) }
                 }
             }
         }

@@ -11,6 +11,8 @@ struct AssessmentFormView {
     /// The form's own fields: the assessment date and the override.
     var fields: [String: String]
     var errors: FormErrors
+    /// "saved" after a draft is saved: said at the top so the practitioner knows it is kept.
+    var flash: String? = nil
 
     static func initialFields(_ a: Assessment, today: SimpleDate) -> [String: String] {
         let day = a.assessed ?? today
@@ -23,6 +25,7 @@ struct AssessmentFormView {
         return req.page(tool.title, section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(personID), "Back to \(person.fullName)")
             Components.errorSummary(errors)
+            if errors.isEmpty, let message = flash.flatMap(AssessmentSummaryView.message) { Components.notification(message) }
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; tool.title }
             el("p", .class("sg-body")) { tool.summary }
             el("p", .class("sg-body-s")) {

@@ -59,7 +59,8 @@ struct AssessmentsController: RouteCollection {
         try await req.audit.record(viewer.event(.view, "assessment", try assessment.requireID().uuidString, on: req), on: req.db)
         if assessment.assessmentStatus.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) {
             return AssessmentFormView(assessment: assessment, tool: tool, person: person, answers: assessment.answers,
-                                      fields: AssessmentFormView.initialFields(assessment, today: req.today), errors: FormErrors())
+                                      fields: AssessmentFormView.initialFields(assessment, today: req.today), errors: FormErrors(),
+                                      flash: req.query[String.self, at: "done"])
                 .render(on: req)
         }
         return try await summary(assessment, tool: tool, person: person, viewer: viewer, relationship: relationship, on: req)
@@ -99,7 +100,9 @@ struct AssessmentsController: RouteCollection {
         try await req.audit.write(on: req.db) { db in
             try await assessment.update(on: db)
             if submitting, let rating = submission.rating {
-                try await ChronologyEntry(personID: assessment.$person.id, occurredAt: now, agencyID: agencyID, category: "Assessment",
+                // On the chronology where it happened: an assessment typed up later belongs on the day it was done.
+                let occurred = submission.assessedOn.flatMap { $0 < SimpleDate(now) ? $0.noonInLondon : nil } ?? now
+                try await ChronologyEntry(personID: assessment.$person.id, occurredAt: occurred, agencyID: agencyID, category: "Assessment",
                                           summary: "\(tool.title): \(rating.final.label)", recordedBy: viewer.userID, visibility: .safeguarding)
                     .create(on: db)
             }

@@ -91,7 +91,8 @@ struct PersonRecord: Sendable {
         let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).sort(\.$startDate, .descending).all()
         let dob = p.dob
         let assessments = try await PersonAssessments.load(personID: id, viewer: viewer, relationship: relationship, today: today, on: db)
-        let exploitation = try await PersonExploitation.load(personID: id, viewer: viewer, relationship: relationship, on: db)
+        let exploitation = try await PersonExploitation.load(personID: id, viewer: viewer, relationship: relationship,
+                                                               category: p.category(on: today), now: req.now, on: db)
         return PersonRecord(
             id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today), age: dob?.age(on: today),
             dateOfBirth: dob, expectedDateOfBirth: p.expectedDob, gender: Gender(rawValue: p.gender) ?? .unknown,

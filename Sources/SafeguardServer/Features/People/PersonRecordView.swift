@@ -28,7 +28,7 @@ struct PersonRecordView {
             details
             if r.category != .adult && (!r.protections.isEmpty || r.mayRecordProtection) { protection }
             if !r.assessments.lines.isEmpty || r.assessments.mayRecord { assessments }
-            if !r.exploitation.isEmpty || r.exploitation.mayRecordCuckooing { exploitation }
+            if !r.exploitation.isEmpty || r.exploitation.mayRecordAnything { exploitation }
             if r.category != .adult { menInLife }
             household
             addresses
