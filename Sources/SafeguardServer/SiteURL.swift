@@ -11,6 +11,8 @@ public enum SiteURL: Sendable, Equatable {
     case personAssessmentNew(UUID), personAssessments(UUID), assessment(UUID), assessmentCountersign(UUID), assessmentDiscard(UUID)
     case cuckooing, personCuckooingNew(UUID), personCuckooing(UUID), cuckooedHome(UUID), cuckooedHomeEnd(UUID), cuckooingNoticeSeen(UUID)
     case personMissingNew(UUID), personMissing(UUID), missingEpisode(UUID), missingEpisodeReturn(UUID), missingEpisodeInterview(UUID), vulnerabilityDashboard
+    case exploitationPanel, panelNetwork, panelMeetings, panelMeeting(UUID), panelCase(UUID), panelCaseDecisions(UUID), panelCaseActions(UUID)
+    case panelCasePlaces(UUID), panelCaseAssociates(UUID), panelAction(UUID), personPanelReferralNew(UUID), personPanelReferral(UUID)
     case personProtectionNew(UUID), personProtection(UUID), protection(UUID), protectionEnd(UUID), protectionMarkers(UUID), protectionMarkerEnd(UUID, UUID)
     case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
     case adminTokens, adminTokenRevoke(UUID), adminAssessmentTools, adminAssessmentTool(UUID)
@@ -69,6 +71,18 @@ public enum SiteURL: Sendable, Equatable {
         case .missingEpisodeReturn(let id): "/missing/\(id)/return"
         case .missingEpisodeInterview(let id): "/missing/\(id)/interview"
         case .vulnerabilityDashboard: "/vulnerable-young-people"
+        case .exploitationPanel: "/exploitation-panel"
+        case .panelNetwork: "/exploitation-panel/network"
+        case .panelMeetings: "/exploitation-panel/meetings"
+        case .panelMeeting(let id): "/exploitation-panel/meetings/\(id)"
+        case .panelCase(let id): "/exploitation-panel/cases/\(id)"
+        case .panelCaseDecisions(let id): "/exploitation-panel/cases/\(id)/decisions"
+        case .panelCaseActions(let id): "/exploitation-panel/cases/\(id)/actions"
+        case .panelCasePlaces(let id): "/exploitation-panel/cases/\(id)/places"
+        case .panelCaseAssociates(let id): "/exploitation-panel/cases/\(id)/associates"
+        case .panelAction(let id): "/exploitation-panel/actions/\(id)"
+        case .personPanelReferralNew(let id): "/people/\(id)/exploitation-panel/new"
+        case .personPanelReferral(let id): "/people/\(id)/exploitation-panel"
         case .personProtectionNew(let id): "/people/\(id)/protection/new"
         case .personProtection(let id): "/people/\(id)/protection"
         case .protection(let id): "/protection/\(id)"

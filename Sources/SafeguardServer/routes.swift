@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CuckooingController())
     try app.register(collection: MissingEpisodesController())
     try app.register(collection: VulnerabilityDashboardController())
+    try app.register(collection: ExploitationPanelController())
     try app.register(collection: IncidentAlertsController())
     try app.register(collection: HealthCheckController())
     try app.register(collection: ReferralsController())

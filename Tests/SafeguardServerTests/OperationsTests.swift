@@ -62,7 +62,9 @@ final class OperationsTests: ServerTestCase {
                                .assessmentDiscard(id), .adminAssessmentTools, .adminAssessmentTool(id),
                                .cuckooing, .personCuckooingNew(id), .personCuckooing(id), .cuckooedHome(id), .cuckooedHomeEnd(id), .cuckooingNoticeSeen(id),
                                .personMissingNew(id), .personMissing(id), .missingEpisode(id), .missingEpisodeReturn(id), .missingEpisodeInterview(id),
-                               .vulnerabilityDashboard]
+                               .vulnerabilityDashboard, .exploitationPanel, .panelNetwork, .panelMeetings, .panelMeeting(id), .panelCase(id),
+                               .panelCaseDecisions(id), .panelCaseActions(id), .panelCasePlaces(id), .panelCaseAssociates(id), .panelAction(id),
+                               .personPanelReferralNew(id), .personPanelReferral(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -20,5 +20,6 @@ enum SafeguardMigrations {
         CreateAssessment(),
         CreateCuckooing(),
         CreateMissingEpisode(),
+        CreateExploitationPanel(),
     ]
 }

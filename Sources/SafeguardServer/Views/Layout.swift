@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -65,7 +65,8 @@ struct Layout {
         if viewer.role.worksCases { items.append(("Information requests", .informationRequests, .requests)) }
         if viewer.mayEver(.checkProtectionStatus) { items.append(("Status check", .healthCheck, .healthCheck)) }
         if viewer.mayEver(.reviewIncidentAlert) { items.append(("Incident alerts", .incidentAlerts, .incidentAlerts)) }
-        if viewer.mayEver(.viewVulnerabilityDashboard) { items.append(("Vulnerable young people", .vulnerabilityDashboard, .exploitation)) }
+        if viewer.mayEver(.manageExploitationPanel) { items.append(("Exploitation panel", .exploitationPanel, .exploitation)) }
+        if viewer.mayEver(.viewVulnerabilityDashboard) { items.append(("Vulnerable young people", .vulnerabilityDashboard, .vulnerability)) }
         // The register is for those who act on it: police and the exploitation panel's members.
         if viewer.mayEver(.recordCuckooing) && (viewer.agencyKind == .police || viewer.mayEver(.manageExploitationPanel)) {
             items.append(("Cuckooing", .cuckooing, .cuckooing))

@@ -4,7 +4,7 @@ import SafeguardCore
 /// The person page: who they are, who is around them, where they have lived, which agencies
 /// know them, and the multi-agency chronology.
 struct PersonRecordView {
-    enum Flash: String { case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected }
+    enum Flash: String { case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected, panel }
 
     var record: PersonRecord
     var flash: Flash?
@@ -55,6 +55,7 @@ struct PersonRecordView {
         case .merged: "Records merged. The merge can be undone below, under Merged records."
         case .unmerged: "Merge undone: this record is separate again"
         case .redirected: "The record you opened was merged into this one"
+        case .panel: "Referred to the exploitation panel: it will be screened at the next meeting"
         }
     }
 
