@@ -48,6 +48,9 @@ def click_button(browser, text: str, scope=None):
                if (b.text or b.get_attribute("value") or "").strip() == text]
     assert buttons, f"No button labelled {text!r} on {browser.current_url}"
     old_html = browser.find_element(By.TAG_NAME, "html")
+    # A button whose top edge just shows at the bottom of the window is "in view" to WebDriver,
+    # which then clicks a sliver of it that Chrome does not treat as a press: centre it first.
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[0])
     buttons[0].click()
     wait(browser).until(left_page(old_html))
 
@@ -207,3 +210,15 @@ def summary_list(browser, scope=None) -> dict[str, str]:
 
 def main_text(browser) -> str:
     return browser.find_element(By.TAG_NAME, "main").text
+
+
+def open_child(browser, server, page_fits, want=lambda row: "Child" in row["tags"] and "Involved" in row["tags"]):
+    """Open the record of the first child (found as ``find_people`` does) whose page text satisfies
+    ``page_fits``: journeys need a child the demo data has not already taken through them."""
+    for surname in COMMON_SURNAMES:
+        rows = [r for r in search(browser, server, q=surname) if want(r)]
+        for href, name in [(r["href"], r["name"]) for r in rows]:
+            browser.get(href)
+            if page_fits(browser.find_element(By.TAG_NAME, "main").text):
+                return name
+    raise AssertionError("No child in the demo data fits this journey")

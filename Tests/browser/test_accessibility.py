@@ -108,3 +108,46 @@ def test_new_forms_with_and_without_errors(driver, server):
     click_link(driver, "Merge with a duplicate record")
     click_button(driver, "Merge records")
     check(driver, "Merge, with errors")
+
+
+def test_assessment_missing_cuckooing_and_panel_pages(driver, server):
+    from pages import choose, click_button, click_link, sign_out
+
+    # An assessment form (every answer type the exploitation tool uses), then with errors.
+    sign_in(driver, server, server.login("social.worker"))
+    _, children = find_people(driver, server, lambda row: "Child" in row["tags"] and "Involved" in row["tags"])
+    children[0]["link"].click()
+    child_url = driver.current_url
+    click_link(driver, "Start an assessment")
+    check(driver, "Choose an assessment tool")
+    labels = {i.get_attribute("value"): driver.find_element(By.CSS_SELECTOR, f"label[for='{i.get_attribute('id')}']").text
+              for i in driver.find_elements(By.CSS_SELECTOR, "input[name=tool]")}
+    choose(driver, "tool", [v for v, t in labels.items() if "Sexual behaviour traffic light" in t][0])
+    click_button(driver, "Start")
+    check(driver, "Sexual behaviour traffic light form")
+    click_button(driver, "Submit assessment")
+    check(driver, "Assessment form with errors")
+
+    # A missing episode with errors, and a cuckooing record with errors.
+    driver.get(child_url)
+    click_link(driver, "Record a missing episode")
+    click_button(driver, "Save")
+    check(driver, "Missing episode with errors")
+    driver.get(child_url)
+    click_link(driver, "Record a cuckooed home")
+    click_button(driver, "Record and mark the address")
+    check(driver, "Cuckooed home with errors")
+    sign_out(driver)
+
+    # The panel, the dashboard and the tools page.
+    sign_in(driver, server, server.login("team.manager"))
+    driver.get(server.url("/exploitation-panel"))
+    click_button(driver, "Plan meeting")
+    check(driver, "Exploitation panel with errors")
+    driver.get(server.url("/vulnerable-young-people"))
+    check(driver, "Vulnerable young people dashboard")
+    sign_out(driver)
+    sign_in(driver, server, server.login("partnership.admin"))
+    driver.get(server.url("/admin/assessment-tools"))
+    click_button(driver, "Check and add")
+    check(driver, "Assessment tools with errors")

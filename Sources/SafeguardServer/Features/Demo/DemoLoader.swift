@@ -64,6 +64,7 @@ enum DemoLoader {
                                 summary: "\(demo.agencies[inv.agency].name) started working with \(demo.people[inv.person].firstName)",
                                 recordedBy: nil)
             }, on: db)
+            try await loadVulnerability(on: db, now: app.safeguard.settings.clock.now())
             let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
             return ((), [event])
