@@ -9,7 +9,7 @@ struct Safeguard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeguard",
         abstract: "Safeguard: the multi-agency safeguarding partnership platform.",
-        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self, Import.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self, Import.self, Bench.self, Tools.self])
 }
 
 /// Options every command that touches the database shares, read with the environment.

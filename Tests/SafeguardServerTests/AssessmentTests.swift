@@ -201,3 +201,25 @@ final class AssessmentTests: ServerTestCase {
         }
     }
 }
+
+extension AssessmentTests {
+    func testAnAssessmentStartedFromAReferralIsTiedToIt() async throws {
+        let (_, referralID) = try await refer()
+        try await linkSubjects(referralID)
+        let mash = try await signedIn(fx[.mashPractitioner])
+        let page = try await mash.get("/referrals/\(referralID)")
+        let link = "/people/\(fx.kayla)/assessments/new?referral=\(referralID)"
+        XCTAssertTrue(page.text.contains(link.replacingOccurrences(of: "&", with: "&amp;")), "the MASH record offers an assessment")
+        let form = try await mash.get(link)
+        XCTAssertTrue(form.text.contains("<option value=\"\(referralID)\" selected>"), "the referral is already chosen")
+        let (record, _) = try await tool("neglect-profile")
+        let bad = try await mash.post("/people/\(fx.kayla)/assessments", [("tool", record.id!.uuidString), ("referral", UUID().uuidString)])
+        XCTAssertTrue(bad.text.contains("Choose one of Kayla&#39;s referrals, or none"), bad.text)
+        let started = try await mash.post("/people/\(fx.kayla)/assessments", [("tool", record.id!.uuidString), ("referral", referralID.uuidString)])
+        let location = try XCTUnwrap(started.location)
+        let stored = try await Assessment.query(on: app.db).first()!
+        XCTAssertEqual(stored.$referral.id, referralID)
+        let reference = try await Referral.find(referralID, on: app.db)!.reference
+        assertTrue(try await mash.get(location).text.contains("following referral \(reference)"))
+    }
+}

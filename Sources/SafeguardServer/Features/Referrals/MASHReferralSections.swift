@@ -14,6 +14,12 @@ enum MASHReferralSections {
                     el("div", .class("sg-summary-card__content")) {
                         if let (pid, name) = s.linkedPerson {
                             el("p", .class("sg-body")) { "Linked to "; el("a", .href(.person(pid)), .class("sg-link")) { name } }
+                            // An assessment started here is tied to this referral.
+                            if r.mayDecide { el("p", .class("sg-body")) {
+                                el("a", Attr("href", SiteURL.personAssessmentNew(pid).with(query: [("referral", r.id.uuidString)])), .class("sg-link")) {
+                                    "Start an assessment"; el("span", .class("sg-visually-hidden")) { " about \(name)" }
+                                }
+                            } }
                         } else if r.mayDecide {
                             el("form", .postMethod, .action(.referralLink(r.id, s.id))) {
                                 Components.csrfField(csrf)
