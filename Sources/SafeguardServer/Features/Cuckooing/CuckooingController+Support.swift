@@ -31,9 +31,10 @@ extension CuckooingController {
     /// Loads the home, checks the policy on its person, and that this viewer may read it: the
     /// recording agency and the agencies that lead safeguarding.
     static func load(_ req: Request, for action: Action) async throws -> (Viewer, CuckooedHome, Relationship) {
-        guard let id = req.parameters.get("homeID", as: UUID.self),
-              let home = try await CuckooedHome.query(on: req.db).filter(\.$id == id).with(\.$address).with(\.$person)
-                  .with(\.$lead) { $0.with(\.$agency).with(\.$team) }.with(\.$agency).with(\.$recordedBy).first() else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("homeID", as: UUID.self) else { throw Abort(.notFound) }
+        let found = try await CuckooedHome.query(on: req.db).filter(\.$id == id).with(\.$address).with(\.$person)
+            .with(\.$lead) { $0.with(\.$agency).with(\.$team) }.with(\.$agency).with(\.$recordedBy).first()
+        guard let home = found else { throw Abort(.notFound) }
         let (viewer, _, relationship) = try await PersonAccess.authorise(action, personID: home.$person.id, on: req, offerBreakGlass: action == .viewPerson)
         guard isVisible(home, to: viewer) else { throw Abort(.notFound) }
         return (viewer, home, relationship)
