@@ -67,6 +67,10 @@ final class AssessmentTests: ServerTestCase {
         assertTrue(try await sw.get("/my-work").text.contains("Finish your draft exploitation"))
 
         // Submitting half an assessment is refused, saying what is missing.
+        // Long evidence is kept: practitioners write paragraphs, not lines.
+        let long = String(repeating: "Seen with older teenagers near the station after school. ", count: 300)
+        let lengthy = try await sw.post(location, [("action", "save"), ("q.\(first.key)", "moderate"), ("evidence.\(first.key)", long)])
+        XCTAssertEqual(lengthy.location, location + "?done=saved", "\(lengthy.status)")
         let incomplete = try await sw.post(location, [("action", "submit"), ("q.\(first.key)", "moderate"), ("assessed-day", "2"),
                                                        ("assessed-month", "3"), ("assessed-year", "2026")])
         XCTAssertEqual(incomplete.status, .unprocessableEntity)
@@ -179,6 +183,11 @@ final class AssessmentTests: ServerTestCase {
         let added = try await admin.post("/admin/assessment-tools", [("definition", revised)])
         XCTAssertNotNil(added.location, added.text)
         assertTrue(try await auditEntries().contains { $0.recordType == "assessment-tool" && $0.reason == "neglect-profile version 2 added" })
+
+        // The largest shipped definition goes through the form too.
+        let (exploitation, _) = try await tool("exploitation")
+        let bigger = try await admin.post("/admin/assessment-tools", [("definition", exploitation.definition.replacingOccurrences(of: "version: 1\n", with: "version: 2\n"))])
+        XCTAssertNotNil(bigger.location, "\(bigger.status)")
 
         let (v2, _) = try await tool("neglect-profile")
         XCTAssertEqual(v2.version, 2)

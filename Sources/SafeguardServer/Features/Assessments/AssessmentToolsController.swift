@@ -9,7 +9,9 @@ struct AssessmentToolsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let tools = routes.grouped("admin", "assessment-tools")
         tools.get(use: list)
-        tools.post(use: upload)
+        // Definitions run to tens of kilobytes (the exploitation tool is 18 KB before form encoding),
+        // beyond Vapor's 16 KB default for a collected body.
+        tools.on(.POST, body: .collect(maxSize: "512kb"), use: upload)
         tools.get(":toolID", use: show)
     }
 

@@ -11,7 +11,8 @@ struct AssessmentsController: RouteCollection {
         routes.post("people", ":personID", "assessments", use: start)
         let a = routes.grouped("assessments", ":assessmentID")
         a.get(use: show)
-        a.post(use: save)
+        // Evidence for a dozen areas easily passes Vapor's 16 KB default for a form.
+        a.on(.POST, body: .collect(maxSize: "1mb"), use: save)
         a.post("countersign", use: countersign)
         a.post("discard", use: discard)
     }
