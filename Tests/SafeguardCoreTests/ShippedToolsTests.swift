@@ -95,3 +95,9 @@ import Testing
         #expect(tool.level("red")?.response?.contains("refer to children's social care or the police") == true)
     }
 }
+
+@Test(arguments: [(ToolSubject.child, PersonCategory.child, true), (.child, .unborn, true), (.child, .adult, false),
+                  (.adult, .adult, true), (.adult, .child, false), (.any, .child, true), (.any, .adult, true)])
+func aToolIsOfferedOnlyForThePeopleItFits(subject: ToolSubject, category: PersonCategory, fits: Bool) {
+    #expect(subject.fits(category) == fits)
+}

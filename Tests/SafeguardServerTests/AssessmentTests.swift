@@ -232,3 +232,24 @@ extension AssessmentTests {
         assertTrue(try await mash.get(location).text.contains("following referral \(reference)"))
     }
 }
+
+extension AssessmentTests {
+    func testADraftIsDiscardedOnlyByItsAgencyAndToolsOnlyByAdministrators() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let draft = try await start("neglect-profile", about: fx.kayla, as: sw)
+        let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
+        assertEqual(try await school.post(draft + "/discard", []).status, .notFound)
+        assertEqual(try await browser().post(draft + "/discard", []).location, "/sign-in")
+        assertEqual(try await Assessment.query(on: app.db).count(), 1)
+        assertEqual(try await sw.post(draft + "/discard", []).location, "/people/\(fx.kayla)")
+        assertEqual(try await Assessment.query(on: app.db).count(), 0)
+
+        let (record, _) = try await tool("clutter-rating")
+        for user in [fx[.socialWorker], fx[.auditor], fx[.trainer]] {
+            let b = try await signedIn(user)
+            assertEqual(try await b.get("/admin/assessment-tools/\(record.id!)").status, .forbidden)
+            assertEqual(try await b.post("/admin/assessment-tools", [("definition", record.definition)]).status, .forbidden)
+        }
+        assertEqual(try await AssessmentToolRecord.query(on: app.db).count(), 5)
+    }
+}

@@ -77,3 +77,16 @@ final class CuckooingTests: ServerTestCase {
         assertEqual(try await police.post("/cuckooing/notices/\(UUID())/seen", []).status, .notFound)
     }
 }
+
+extension CuckooingTests {
+    func testOnlyTheRecordingSideEndsAMarker() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let created = try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id)
+        let location = try XCTUnwrap(created.location)
+        for user in [fx[.schoolDesignatedSafeguardingLead], fx[.policeOfficer], fx[.trainer]] {
+            assertEqual(try await signedIn(user).post(location + "/end", [("end-reason", "Moved away from the area")]).status, .forbidden)
+        }
+        assertEqual(try await browser().post(location + "/end", [("end-reason", "Moved away")]).location, "/sign-in")
+        assertNil(try await CuckooedHome.query(on: app.db).first()?.endedAt)
+    }
+}

@@ -100,3 +100,17 @@ final class MissingEpisodeTests: ServerTestCase {
 
     static func row(_ first: String, in html: String) -> [String]? { rows(first, in: html).first }
 }
+
+extension MissingEpisodeTests {
+    func testOnlyTheRecordingSideRecordsTheInterview() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let location = try await episode(sw, seen: (1, 3, "21:30"), returned: (2, 3, "07:00"))
+        let fields = moment("offered", 2, 3, "09:00") + [("outcome", "declined"), ("interview-notes", "Did not want to talk today, offered again.")]
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(location + "/interview", fields).status, .notFound)
+        assertEqual(try await signedIn(fx[.policeOfficer]).post(location + "/interview", fields).status, .forbidden)
+        assertEqual(try await signedIn(fx[.policeOfficer]).post("/people/\(fx.kayla)/missing", [("kind", "missing-from-home")]).status, .forbidden)
+        assertEqual(try await browser().post(location + "/interview", fields).location, "/sign-in")
+        assertNil(try await MissingEpisodeRecord.query(on: app.db).first()?.interviewOfferedAt)
+        assertEqual(try await sw.post(location + "/interview", fields).location, location)
+    }
+}

@@ -35,6 +35,16 @@ public struct AssessmentTool: Sendable, Equatable {
 /// Whom a tool assesses.
 public enum ToolSubject: String, Sendable, Equatable, CaseIterable {
     case child, adult, any
+
+    /// Whether a tool for this subject may be used about a person: children's tools for children
+    /// and the unborn, adults' tools for adults.
+    public func fits(_ category: PersonCategory) -> Bool {
+        switch self {
+        case .any: true
+        case .child: category != .adult
+        case .adult: category == .adult
+        }
+    }
 }
 
 /// One rated level, e.g. "significant". `colour` picks the tag colour on pages.

@@ -69,11 +69,14 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
 }
 
 extension SimpleDate {
-    /// Midday in England on this day: a moment that is on this date whatever the clocks are doing,
-    /// for things known to have happened on a day but not at a time.
-    public var noonInLondon: Date {
+    /// The moment this wall-clock time falls on this day in England, GMT or BST as the clocks say.
+    public func at(hour: Int, minute: Int = 0) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
     }
+
+    /// Midday in England on this day: a moment that is on this date whatever the clocks are doing,
+    /// for things known to have happened on a day but not at a time.
+    public var noonInLondon: Date { at(hour: 12) }
 }

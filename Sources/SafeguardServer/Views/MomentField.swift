@@ -18,12 +18,7 @@ enum MomentField {
             errors.add(prefix + "-time", "Enter the time of the \(label) on the 24-hour clock, like 21:30")
             return nil
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        guard let moment = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock.hour, minute: clock.minute)) else {
-            errors.add(prefix + "-day", "The \(label) must be a real date and time")
-            return nil
-        }
+        let moment = day.at(hour: clock.hour, minute: clock.minute)
         if moment > now.addingTimeInterval(300) { errors.add(prefix + "-time", "The \(label) cannot be in the future") }
         return moment
     }

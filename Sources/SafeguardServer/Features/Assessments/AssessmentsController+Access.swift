@@ -33,13 +33,7 @@ extension AssessmentsController {
     /// The newest version of each tool that fits the person: children's tools for children, adults' for adults.
     static func fitting(_ person: Person, on req: Request) async throws -> [AssessmentToolRecord] {
         let category = person.category(on: req.today)
-        return try await AssessmentToolCatalogue.current(on: req.db).filter { record in
-            switch ToolSubject(rawValue: record.subject) ?? .any {
-            case .any: true
-            case .child: category != .adult
-            case .adult: category == .adult
-            }
-        }
+        return try await AssessmentToolCatalogue.current(on: req.db).filter { (ToolSubject(rawValue: $0.subject) ?? .any).fits(category) }
     }
 
     /// Referrals about the person, newest first, which an assessment may be started from.

@@ -113,9 +113,5 @@ enum DemoLoader {
 
 private extension SimpleDate {
     /// 9am UK time on the day, when an office opens a case.
-    var morning: Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 9))!
-    }
+    var morning: Date { at(hour: 9) }
 }

@@ -40,7 +40,9 @@ struct ProtectionForm: Sendable {
     }
 
     /// A date from `prefix-day`, `-month`, `-year`, or from `prefix` as YYYY-MM-DD (the CSV import's form).
-    static func date(_ f: [String: String], _ prefix: String, label: String, required: Bool, today: SimpleDate,
+    /// Reads a GOV.UK date input. With `today`, a date after it is refused; without, any date is
+    /// allowed (a meeting being planned, an action's due date).
+    static func date(_ f: [String: String], _ prefix: String, label: String, required: Bool, today: SimpleDate?,
                      errors: inout FormErrors) -> SimpleDate? {
         let d = f[prefix + "-day"] ?? "", m = f[prefix + "-month"] ?? "", y = f[prefix + "-year"] ?? "", iso = f[prefix] ?? ""
         if (d + m + y + iso).isEmpty {
@@ -54,7 +56,7 @@ struct ProtectionForm: Sendable {
             errors.add(prefix + "-day", "The \(label) must be a real date, like \(iso.isEmpty ? "27 3 2026" : "2026-03-27")")
             return nil
         }
-        if parsed > today { errors.add(prefix + "-day", "The \(label) cannot be in the future") }
+        if let today, parsed > today { errors.add(prefix + "-day", "The \(label) cannot be in the future") }
         return parsed
     }
 
