@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         // Assessment tools are YAML that administrators edit; Yams gives line numbers for their mistakes.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // Booking confirmations by e-mail: a small SMTP client on the NIO that Vapor already runs on.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The domain: no Vapor, no Fluent. Rules, value types, the access policy.
@@ -42,6 +45,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("OpenAPI/openapi.json")]
         ),

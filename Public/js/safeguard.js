@@ -15,3 +15,8 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// The certificate's "Print certificate" button; without JavaScript the browser's own Print works.
+document.addEventListener("click", function (event) {
+  var target = event.target;
+  if (target && target.matches && target.matches("[data-action=print]")) { window.print(); }
+});

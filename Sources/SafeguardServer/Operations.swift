@@ -32,9 +32,16 @@ public enum SafeguardOperations {
                 for l in outcome.logins {
                     printer("  \(l.role.displayName.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)")
                 }
+                if let key = outcome.registrationKey {
+                    printer("")
+                    printer("Training registration key for \(key.agency): \(key.code)")
+                }
                 printer("")
             }
+            printer("E-mail: \(settings.mailDescription)")
             printer("Safeguard is running at http://\(settings.hostname):\(settings.port)/  (database: \(settings.database.engineName); Ctrl-C stops it)")
+            // E-mails left pending when the server last stopped go out now.
+            app.safeguardNotifications.sendPending(app: app)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

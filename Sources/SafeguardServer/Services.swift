@@ -5,6 +5,8 @@ import SafeguardCore
 struct SafeguardContext: Sendable {
     let settings: Settings
     let audit: AuditTrail
+    /// E-mail copies of notifications, when an SMTP server is configured.
+    let notificationDelivery: NotificationDelivery
     let secret: [UInt8]
     let passwordPolicy: PasswordPolicy
     /// Checked when no account has the email typed, at the same bcrypt cost as real hashes,

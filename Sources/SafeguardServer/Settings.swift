@@ -53,6 +53,19 @@ public struct Settings: Sendable {
     public var clock: Clock
     /// The partnership's own timescales, levels of need and closures (`--rules` / SAFEGUARD_RULES).
     public var rules: PartnershipRules = .standard
+    /// Where e-mail copies of notifications go out; nil sends none (SAFEGUARD_SMTP_*).
+    var smtp: SMTPSettings?
+
+    /// Reads the SAFEGUARD_SMTP_* variables; throws a message saying which one to fix.
+    public mutating func readMailSettings(from environment: [String: String]) throws {
+        smtp = try SMTPSettings.fromEnvironment(environment)
+    }
+
+    /// For the start-up banner: where mail goes, or that none is sent.
+    public var mailDescription: String {
+        guard let smtp else { return "not configured (booking confirmations stay in the platform)" }
+        return "\(smtp.host):\(smtp.port) (\(smtp.security.rawValue))"
+    }
 
     public init(mode: Mode = .development, hostname: String = "127.0.0.1", port: Int = 8080,
                 database: DatabaseLocation = .sqliteFile("safeguard.sqlite"), sessionSecret: String? = nil,

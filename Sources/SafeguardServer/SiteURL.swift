@@ -23,6 +23,13 @@ public enum SiteURL: Sendable, Equatable {
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
     case healthCheck, healthCheckNoticeSeen(UUID)
     case incidentAlerts, incidentAlert(UUID), incidentAlertForward(UUID), incidentAlertReject(UUID), incidentAlertForSocialWorker(UUID), incidentAlertDetails(UUID)
+    case register, notifications
+    case training, trainingLog, trainingEvent(UUID), trainingEventBook(UUID), trainingEventCancel(UUID), trainingEventComplete(UUID)
+    case trainingEvaluation(UUID), trainingCertificate(UUID), trainingMaterial(UUID)
+    case trainingManage, trainingCourseNew, trainingCourses, trainingCourse(UUID), trainingCourseQuestions(UUID), trainingCourseMaterials(UUID)
+    case trainingMaterialRemove(UUID), trainingEventNew(UUID), trainingCourseEvents(UUID), trainingEventRegister(UUID), trainingEventCapacity(UUID)
+    case trainingReports, trainingReportCSV(String), trainingCourseEvaluations(UUID), trainingCourseEvaluationsCSV(UUID), trainingAgency
+    case adminRegistrationKeys, adminRegistrationKeyRevoke(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -129,6 +136,35 @@ public enum SiteURL: Sendable, Equatable {
         case .informationRequests: "/information-requests"
         case .informationRequest(let id): "/information-requests/\(id)"
         case .informationRequestChase(let id): "/information-requests/\(id)/chase"
+        case .register: "/register"
+        case .notifications: "/notifications"
+        case .training: "/training"
+        case .trainingLog: "/training/log"
+        case .trainingEvent(let id): "/training/events/\(id)"
+        case .trainingEventBook(let id): "/training/events/\(id)/book"
+        case .trainingEventCancel(let id): "/training/events/\(id)/cancel"
+        case .trainingEventComplete(let id): "/training/events/\(id)/complete"
+        case .trainingEvaluation(let id): "/training/bookings/\(id)/evaluation"
+        case .trainingCertificate(let id): "/training/bookings/\(id)/certificate"
+        case .trainingMaterial(let id): "/training/materials/\(id)"
+        case .trainingManage: "/training/manage"
+        case .trainingCourseNew: "/training/courses/new"
+        case .trainingCourses: "/training/courses"
+        case .trainingCourse(let id): "/training/courses/\(id)"
+        case .trainingCourseQuestions(let id): "/training/courses/\(id)/questions"
+        case .trainingCourseMaterials(let id): "/training/courses/\(id)/materials"
+        case .trainingMaterialRemove(let id): "/training/materials/\(id)/remove"
+        case .trainingEventNew(let id): "/training/courses/\(id)/events/new"
+        case .trainingCourseEvents(let id): "/training/courses/\(id)/events"
+        case .trainingEventRegister(let id): "/training/events/\(id)/register"
+        case .trainingEventCapacity(let id): "/training/events/\(id)/capacity"
+        case .trainingReports: "/training/reports"
+        case .trainingReportCSV(let name): "/training/reports/\(name).csv"
+        case .trainingCourseEvaluations(let id): "/training/courses/\(id)/evaluations"
+        case .trainingCourseEvaluationsCSV(let id): "/training/courses/\(id)/evaluations.csv"
+        case .trainingAgency: "/training/agency"
+        case .adminRegistrationKeys: "/admin/registration-keys"
+        case .adminRegistrationKeyRevoke(let id): "/admin/registration-keys/\(id)/revoke"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

@@ -22,7 +22,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
     app.migrations.add(SafeguardMigrations.all)
     app.passwords.use(.bcrypt(cost: settings.passwordHashCost))
-    app.safeguard = SafeguardContext(settings: settings, audit: AuditTrail(lock: WriteLock(), clock: settings.clock),
+    let audit = AuditTrail(lock: WriteLock(), clock: settings.clock)
+    let mailer = settings.smtp.map { SMTPMailer(settings: $0, eventLoopGroup: app.eventLoopGroup) }
+    app.safeguard = SafeguardContext(settings: settings, audit: audit,
+                                     notificationDelivery: NotificationDelivery(mailer: mailer, publicURL: settings.publicURL, audit: audit),
                                      secret: settings.resolvedSecret(), passwordPolicy: .standard,
                                      decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
                                      calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),

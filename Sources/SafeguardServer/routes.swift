@@ -6,6 +6,8 @@ func routes(_ app: Application) throws {
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
         if viewer.mayEver(.searchPeople) { return req.redirect(to: SiteURL.people.path) }
         if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
+        if viewer.mayEver(.manageTraining) { return req.redirect(to: SiteURL.trainingManage.path) }
+        if viewer.role == .learner { return req.redirect(to: SiteURL.training.path) }
         return HomeView(viewer: viewer).render(on: req)
     }
     try app.register(collection: SignInController())
@@ -27,6 +29,13 @@ func routes(_ app: Application) throws {
     try app.register(collection: InformationRequestsController())
     try app.register(collection: AdminController())
     try app.register(collection: AuditReviewController())
+    try app.register(collection: RegistrationController())
+    try app.register(collection: RegistrationKeysController())
+    try app.register(collection: TrainingController())
+    try app.register(collection: TrainingAttendanceController())
+    try app.register(collection: TrainingManageController())
+    try app.register(collection: TrainingReportsController())
+    try app.register(collection: NotificationsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())

@@ -50,8 +50,10 @@ struct DatabaseOptions: ParsableArguments {
                 throw ValidationError("rules file \(path): \(error.description)")
             }
         }
+        do { try settings.readMailSettings(from: environment) } catch {
+            throw ValidationError("mail settings: \(error)")
+        }
         return settings
-
     }
 }
 

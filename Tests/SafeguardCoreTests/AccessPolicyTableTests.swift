@@ -14,26 +14,29 @@ struct AccessPolicyTableTests {
         .answerInformationRequest, .viewReferralOutcome, .recordStrategyDiscussion, .mergePeople, .recordProtection,
         .reviewIncidentAlert, .decideIncidentAlert, .checkProtectionStatus, .recordAssessment, .countersignAssessment,
         .manageAssessmentTools, .recordCuckooing, .recordMissingEpisode, .viewVulnerabilityDashboard, .referToExploitationPanel,
-        .manageExploitationPanel,
+        .manageExploitationPanel, .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys,
+        .viewAgencyTraining,
     ]
 
     static let table: [Role: String] = [
-        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy merge protect alert  decide cpis  assess sign  tools  cuckoo missing dash  refer  panel
-        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR     RRR   RRR    RRR",
-        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   RRR   PPP    PPP     PPP   PPP    PPP",
-        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   PPP    PPP     PPP   PPP    PPP",
-        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR",
-        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   IPI   RRR   IPI    IPI     PPP   IPI    PPP",
-        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR",
-        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     PPP   IPI    PPP",
-        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   PPP   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR",
+        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy merge protect alert  decide cpis  assess sign  tools  cuckoo missing dash  refer  panel  book  train  report keys  agency
+        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    PPP   RRR",
+        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   RRR",
+        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   PPP",
+        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR",
+        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   IPI   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   PPP",
+        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR",
+        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   RRR",
+        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   PPP   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR",
         .schoolDesignatedSafeguardingLead:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   PPP",
         .informationManagementOfficer:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   PPP   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR",
-        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR",
-        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR",
-        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO   OOO   OOO   OOO   OOO   OOO   OOO   OOO   RRR   OOO    OOO     PPP   OOO    OOO",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   PPP   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR",
+        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    RRR   RRR",
+        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    PPP    RRR   RRR",
+        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO   OOO   OOO   OOO   OOO   OOO   OOO   OOO   RRR   OOO    OOO     PPP   OOO    OOO  PPP   RRR    PPP    RRR   RRR",
+        .agencyManager:         "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   PPP",
+        .learner:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR",
     ]
 
     static func expected(_ letter: Character) -> AccessDecision {

@@ -158,6 +158,14 @@ struct TrainingSeedReportTests {
         #expect(lines.last == "Total\t693\t36")
     }
 
+    /// With no order given, the report's own sort gives the seed's order: alphabetical, with
+    /// "Health - Other" after the named health agencies.
+    @Test func theDefaultOrderIsTheSeedsOrder() throws {
+        let generated = try Self.generate()
+        let report = TrainingReports.attendanceByAgency(generated.records, period: Self.period)
+        #expect(report.rows.dropLast().map(\.displayName) == Self.agencyTable.map(\.agency))
+    }
+
     @Test func theAgencyTableIsReproducedExactly() throws {
         let generated = try Self.generate()
         let report = TrainingReports.attendanceByAgency(generated.records, period: Self.period,

@@ -64,7 +64,13 @@ final class OperationsTests: ServerTestCase {
                                .personMissingNew(id), .personMissing(id), .missingEpisode(id), .missingEpisodeReturn(id), .missingEpisodeInterview(id),
                                .vulnerabilityDashboard, .exploitationPanel, .panelNetwork, .panelMeetings, .panelMeeting(id), .panelCase(id),
                                .panelCaseDecisions(id), .panelCaseActions(id), .panelCasePlaces(id), .panelCaseAssociates(id), .panelAction(id),
-                               .personPanelReferralNew(id), .personPanelReferral(id)]
+                               .personPanelReferralNew(id), .personPanelReferral(id),
+                               .register, .notifications, .training, .trainingLog, .trainingEvent(id), .trainingEventBook(id), .trainingEventCancel(id),
+                               .trainingEventComplete(id), .trainingEvaluation(id), .trainingCertificate(id), .trainingMaterial(id), .trainingManage,
+                               .trainingCourseNew, .trainingCourses, .trainingCourse(id), .trainingCourseQuestions(id), .trainingCourseMaterials(id),
+                               .trainingMaterialRemove(id), .trainingEventNew(id), .trainingCourseEvents(id), .trainingEventRegister(id),
+                               .trainingEventCapacity(id), .trainingReports, .trainingCourseEvaluations(id), .trainingCourseEvaluationsCSV(id),
+                               .trainingAgency, .adminRegistrationKeys, .adminRegistrationKeyRevoke(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }
@@ -73,6 +79,12 @@ final class OperationsTests: ServerTestCase {
         for url in urls {
             let parts = url.path.split(separator: "/").map { UUID(uuidString: String($0)) != nil ? "*" : String($0) }
             XCTAssertTrue(patterns.contains(parts), "\(url.path) has no route")
+        }
+        // The report downloads are one route with the file name as its parameter.
+        XCTAssertTrue(patterns.contains(["training", "reports", "*"]))
+        for name in ["attendance-by-course", "attendance-by-agency", "no-shows"] {
+            let res = try await signedIn(fx[.trainer]).get(SiteURL.trainingReportCSV(name).path)
+            XCTAssertEqual(res.status, .ok, name)
         }
     }
 }

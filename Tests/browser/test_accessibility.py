@@ -151,3 +151,58 @@ def test_assessment_missing_cuckooing_and_panel_pages(driver, server):
     driver.get(server.url("/admin/assessment-tools"))
     click_button(driver, "Check and add")
     check(driver, "Assessment tools with errors")
+
+
+def test_training_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    driver.delete_all_cookies()
+    driver.get(server.url("/register"))
+    click_button(driver, "Create account")
+    check(driver, "Create a training account with errors")
+
+    # The practitioner's pages: events, one event, the log, a certificate and an evaluation.
+    sign_in(driver, server, server.login("social.worker"))
+    driver.get(server.url("/training"))
+    check(driver, "Training")
+    click_link(driver, "Child exploitation: recognising and responding")
+    check(driver, "Training event")
+    driver.get(server.url("/training/log"))
+    check(driver, "Training log")
+    certificates = driver.find_elements(By.PARTIAL_LINK_TEXT, "Certificate")
+    if certificates:
+        certificates[0].click()
+        check(driver, "Certificate")
+    driver.get(server.url("/training/log"))
+    evaluations = driver.find_elements(By.PARTIAL_LINK_TEXT, "Evaluate")
+    if evaluations:
+        evaluations[0].click()
+        click_button(driver, "Send evaluation")
+        check(driver, "Evaluation with errors")
+    driver.get(server.url("/training/agency"))
+    sign_out(driver)
+
+    # The trainer's pages and the reports.
+    sign_in(driver, server, server.login("trainer"))
+    driver.get(server.url("/training/manage"))
+    check(driver, "Manage training")
+    click_link(driver, "Add a course")
+    click_button(driver, "Save course")
+    check(driver, "Add a course with errors")
+    driver.get(server.url("/training/manage"))
+    click_link(driver, "Graded Care Profile 2: assessing neglect")
+    check(driver, "Course")
+    click_link(driver, "Add an event")
+    click_button(driver, "Save event")
+    check(driver, "Add an event with errors")
+    driver.get(server.url("/training/manage"))
+    click_link(driver, "Domestic abuse and the risk checklist")
+    click_link(driver, "Change the questions")
+    check(driver, "Evaluation questions")
+    driver.get(server.url("/training/reports"))
+    check(driver, "Training reports")
+    sign_out(driver)
+    sign_in(driver, server, server.login("partnership.admin"))
+    driver.get(server.url("/admin/registration-keys"))
+    click_button(driver, "Issue key")
+    check(driver, "Registration keys with errors")

@@ -3,14 +3,11 @@ extension AccessPolicy {
     /// agency sees only what it is asked and, if it referred, the outcome; a MASH manager rates
     /// referrals and signs decisions off.
     static func referral(role: Role, relationship: Relationship, action: Action) -> AccessDecision {
-        switch role {
-        case .partnershipAdmin, .trainer, .boardMember:
-            return .deny(.roleHasNoAccess)
-        case .auditor:
+        if role == .auditor {
             return action == .viewReferral || action == .viewReferralOutcome ? .permit : .deny(.readOnlyRole)
-        default:
-            break
         }
+        // Only case-working roles take part, so a role added later is refused until decided here.
+        guard role.worksCases else { return .deny(.roleHasNoAccess) }
         let isMASH = role == .mashPractitioner || role == .mashManager
         let involved = relationship == .agencyInvolved ? AccessDecision.permit : .deny(.needsAgencyInvolvement)
         switch action {

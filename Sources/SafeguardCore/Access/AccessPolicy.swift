@@ -15,7 +15,7 @@ public enum AccessPolicy {
             return referral(role: role, relationship: relationship, action: action)
         }
         switch role {
-        case .partnershipAdmin, .trainer, .boardMember:
+        case .partnershipAdmin, .trainer, .boardMember, .agencyManager, .learner:
             return .deny(.roleHasNoAccess)
         case .auditor:
             return auditorDecision(action: action)
@@ -29,13 +29,31 @@ public enum AccessPolicy {
 
     private static func administrative(role: Role, action: Action) -> AccessDecision {
         switch action {
-        case .manageAgencies, .manageUsers, .manageAPITokens, .manageAssessmentTools:
+        case .manageAgencies, .manageUsers, .manageAPITokens, .manageAssessmentTools, .manageRegistrationKeys:
             return role == .partnershipAdmin ? .permit : .deny(.roleHasNoAccess)
         case .reviewAuditTrail:
             return role == .partnershipAdmin || role == .auditor ? .permit : .deny(.roleHasNoAccess)
+        case .bookTraining, .manageTraining, .viewTrainingReports, .viewAgencyTraining:
+            return training(role: role, action: action)
         default:
             preconditionFailure("\(action) concerns personal data")
         }
+    }
+
+    /// Training is open to everyone who works with children and adults; running it is the
+    /// training team's (with the business unit), and the board reads its reports.
+    private static func training(role: Role, action: Action) -> AccessDecision {
+        let permitted: Bool = switch action {
+        case .bookTraining: true
+        case .manageTraining: role == .trainer || role == .partnershipAdmin
+        case .viewTrainingReports: [.trainer, .partnershipAdmin, .boardMember, .auditor].contains(role)
+        // Those who manage a team of practitioners: the agency manager role for agencies without
+        // a case-working manager role (schools, districts, the voluntary sector), and the managers
+        // and school safeguarding leads who already supervise staff.
+        case .viewAgencyTraining: [.agencyManager, .teamManager, .mashManager, .schoolDesignatedSafeguardingLead].contains(role)
+        default: false
+        }
+        return permitted ? .permit : .deny(.roleHasNoAccess)
     }
 
     /// Multi-agency audits read across agencies' records; nothing an auditor does may change them.

@@ -54,10 +54,22 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case reviewAuditTrail = "review-audit-trail"
     /// Add or revise the partnership's assessment tool definitions.
     case manageAssessmentTools = "manage-assessment-tools"
+    /// Find training events, book, cancel, evaluate, print certificates, keep a training log.
+    case bookTraining = "book-training"
+    /// Run the training programme: courses, events, materials, evaluation questions, registers.
+    case manageTraining = "manage-training"
+    /// Attendance, evaluation and no-show reports across the partnership, with CSV.
+    case viewTrainingReports = "view-training-reports"
+    /// Issue and revoke the keys agencies' practitioners register with.
+    case manageRegistrationKeys = "manage-registration-keys"
+    /// See who in one's own agency is booked on and has attended training.
+    case viewAgencyTraining = "view-agency-training"
 
     public var concernsPersonalData: Bool {
         switch self {
-        case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools: false
+        case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools,
+             .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining:
+            false
         default: true
         }
     }

@@ -93,6 +93,8 @@ struct DemoOrganisation: Sendable {
             (.trainer, "Fiona Gallagher", agency(cs), team("Learning and Development", in: cs)),
             (.boardMember, "Margaret Oduya", agency(.integratedCareBoard), nil),
             (.auditor, "Peter Lindsay", agency(cs), team("Partnership Business Unit", in: cs)),
+            (.agencyManager, "Helen Marsh", agency(.voluntarySector), nil),
+            (.learner, "Owen Pritchard", agency(.voluntarySector), nil),
         ]
         precondition(logins.map(\.0) == Role.allCases, "one demo login per role, in Role.allCases order")
         let extras: [(Role, String, Int, Int?)] = [

@@ -2,12 +2,12 @@
 /// platform and toolchain. The helpers below deliberately avoid the standard library's
 /// `random(in:using:)`, `shuffled` and `randomElement`, whose algorithms are not promised to stay
 /// the same between Swift releases.
-struct DemoRandom: RandomNumberGenerator, Sendable {
+public struct DemoRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -5,7 +5,7 @@ extension Role {
     /// that slipped through, so a mis-keyed agency never widens what someone can see.
     public var permittedAgencyKinds: Set<AgencyKind> {
         switch self {
-        case .partnershipAdmin, .trainer, .boardMember, .auditor:
+        case .partnershipAdmin, .trainer, .boardMember, .auditor, .agencyManager, .learner:
             Set(AgencyKind.allCases)
         case .mashPractitioner, .mashManager:
             [.police, .childrensSocialCare, .adultSocialCare, .acuteTrust, .communityTrust,

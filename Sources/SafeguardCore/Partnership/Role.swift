@@ -14,6 +14,13 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case trainer = "trainer"
     case boardMember = "board-member"
     case auditor = "auditor"
+    /// Someone in a partner agency who manages its staff's safeguarding training: sees who in their
+    /// agency is booked and has attended, and nothing about cases.
+    case agencyManager = "agency-manager"
+    /// A practitioner who created their own account with their agency's registration key to book
+    /// training. Self-registration must never open case records, so this role reaches training only;
+    /// an administrator gives a case-working role to those who need one.
+    case learner = "learner"
 
     public var displayName: String {
         switch self {
@@ -30,6 +37,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .trainer: "Trainer"
         case .boardMember: "Board member"
         case .auditor: "Auditor (read-only)"
+        case .agencyManager: "Agency manager (training)"
+        case .learner: "Practitioner (training only)"
         }
     }
 
@@ -40,7 +49,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
              .policePublicProtection, .healthPractitioner, .schoolDesignatedSafeguardingLead,
              .informationManagementOfficer:
             true
-        case .partnershipAdmin, .trainer, .boardMember, .auditor:
+        case .partnershipAdmin, .trainer, .boardMember, .auditor, .agencyManager, .learner:
             false
         }
     }

@@ -13,7 +13,7 @@ extension TrainingEventPlaces {
             }
         }
 
-        var status: TrainingBookingStatus { self == .attended ? .attended : .noShow }
+        public var status: TrainingBookingStatus { self == .attended ? .attended : .noShow }
     }
 
     /// Marks a booked person attended or no-show, once the event has started. A mark can be

@@ -27,7 +27,7 @@ extension TrainingReports {
     }
 
     /// Attendance by agency: agencies named in `agencyOrder` first, in that order, then any others
-    /// alphabetically, each only if it had attendees. Names are compared after trimming spaces.
+    /// alphabetically (see ``agencySortKey(_:)``), each only if it had attendees. Names are compared after trimming spaces.
     public static func attendanceByAgency(_ records: [TrainingReportRecord], period: ClosedRange<SimpleDate>,
                                           agencyOrder: [String] = []) -> AgencyAttendance {
         let attended = records.filter { $0.status.isAttendance && period.contains($0.date) }
@@ -35,7 +35,7 @@ extension TrainingReports {
         let counts = Dictionary(grouping: attended.compactMap(\.agencyName), by: { $0 }).mapValues(\.count)
         let listed = agencyOrder.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         let others = counts.keys.filter { !listed.contains($0) }
-            .sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+            .sorted { (agencySortKey($0), $0) < (agencySortKey($1), $1) }
         var seen = Set<String>()
         let rows = (listed + others).compactMap { name -> AgencyAttendance.Row? in
             guard let count = counts[name], seen.insert(name).inserted else { return nil }
@@ -43,5 +43,13 @@ extension TrainingReports {
         }
         let total = AgencyAttendance.Row(agency: nil, attendees: rows.reduce(0) { $0 + $1.attendees })
         return AgencyAttendance(rows: rows + [total], notRecorded: notRecorded)
+    }
+
+    /// Alphabetical, ignoring case, except that a catch-all in a group ("Health - Other") comes after
+    /// the group's named agencies, as annual reports list them.
+    public static func agencySortKey(_ name: String) -> String {
+        let lower = name.lowercased()
+        guard lower.hasSuffix(" - other") else { return lower }
+        return String(lower.dropLast("other".count)) + "\u{10FFFF}"
     }
 }

@@ -21,5 +21,6 @@ enum SafeguardMigrations {
         CreateCuckooing(),
         CreateMissingEpisode(),
         CreateExploitationPanel(),
+        CreateTraining(),
     ]
 }

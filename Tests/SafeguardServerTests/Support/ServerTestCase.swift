@@ -16,10 +16,11 @@ class ServerTestCase: XCTestCase {
         return url?.isEmpty == false ? url : nil
     }
 
-    func settings(publicURL: String? = nil, rules: PartnershipRules = .standard) -> Settings {
+    func settings(publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil) -> Settings {
         var s = Settings(mode: .testing, database: Self.postgresURL.map { .postgres($0) } ?? .sqliteMemory,
                          publicURL: publicURL, clock: clock.clock)
         s.rules = rules
+        s.smtp = smtp
         return s
     }
 
@@ -30,10 +31,10 @@ class ServerTestCase: XCTestCase {
     }
 
     /// Starts (or restarts, with other settings) the application on an empty database.
-    func startApp(publicURL: String? = nil, rules: PartnershipRules = .standard) async throws {
+    func startApp(publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil) async throws {
         if let app { try await app.asyncShutdown() }
         app = try await Application.make(.testing)
-        try await configure(app, settings: settings(publicURL: publicURL, rules: rules))
+        try await configure(app, settings: settings(publicURL: publicURL, rules: rules, smtp: smtp))
         if Self.postgresURL != nil { try await resetPostgres() }
         try await app.autoMigrate()
         try await AssessmentToolCatalogue.registerShipped(on: app.db, now: app.safeguard.settings.clock.now())

@@ -30,7 +30,8 @@ struct AdminController: RouteCollection {
         let counts = (agencies: try await Agency.query(on: req.db).count(), districts: try await District.query(on: req.db).count(),
                       teams: try await Team.query(on: req.db).count(), users: try await User.query(on: req.db).count(),
                       tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count(),
-                      tools: try await AssessmentToolRecord.query(on: req.db).count())
+                      tools: try await AssessmentToolRecord.query(on: req.db).count(),
+                      keys: try await RegistrationKeyRecord.query(on: req.db).filter(\.$revokedAt == nil).count())
         return req.page("Administration", section: .admin) {
             el("h1", .class("sg-heading-l")) { "Administration" }
             el("table", .class("sg-table")) {
@@ -39,7 +40,8 @@ struct AdminController: RouteCollection {
                     for (label, url, n) in [("Agencies", SiteURL.adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
                                             ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
                                             ("API tokens in use", .adminTokens, counts.tokens),
-                                            ("Assessment tools", .adminAssessmentTools, counts.tools)] {
+                                            ("Assessment tools", .adminAssessmentTools, counts.tools),
+                                            ("Training registration keys in use", .adminRegistrationKeys, counts.keys)] {
                         el("tr", .class("sg-table__row")) {
                             el("th", .class("sg-table__header"), Attr("scope", "row")) { el("a", .href(url), .class("sg-link")) { label } }
                             el("td", .class("sg-table__cell sg-table__cell--numeric")) { String(n) }

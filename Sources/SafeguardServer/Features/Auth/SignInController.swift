@@ -67,8 +67,13 @@ struct SignInController: RouteCollection {
                                    recordType: "user", recordID: userID.uuidString, sourceAddress: req.sourceAddress)
             return ((), [event])
         }
+        return Self.sessionStarted(req, token: token, redirectTo: SiteURL.home.path)
+    }
+
+    /// The redirect that hands the browser its new session cookie. The session row must already be saved.
+    static func sessionStarted(_ req: Request, token: String, redirectTo path: String) -> Response {
         req.keepsNewSession = true
-        let response = req.redirect(to: SiteURL.home.path, redirectType: .normal)
+        let response = req.redirect(to: path, redirectType: .normal)
         response.cookies[SessionMiddleware.cookieName] = HTTPCookies.Value(
             string: token, path: "/", isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response

@@ -22,6 +22,12 @@ struct SignInView {
                         Components.textInput("password", label: "Password", value: "", errors: errors, type: "password", autocomplete: "current-password")
                         Components.button("Sign in")
                     }
+                    el("h2", .class("sg-heading-m")) { "Booking training?" }
+                    el("p", .class("sg-body")) {
+                        "If you work for a partner agency and want to book multi-agency safeguarding training, "
+                        el("a", .href(.register), .class("sg-link")) { "create a training account" }
+                        " with your organisation's registration key."
+                    }
                 }
             }
         }

@@ -15,6 +15,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "active") var active: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "last_signed_in_at") var lastSignedInAt: Date?
+    /// The key a self-registered training account was created with; nil for accounts an admin made.
+    @OptionalField(key: "registration_key_id") var registrationKeyID: UUID?
 
     init() {}
     init(id: UUID? = nil, email: String, displayName: String, role: Role, agencyID: UUID, teamID: UUID? = nil, passwordHash: String) {

@@ -10,7 +10,12 @@ enum DemoLoader {
         var loaded: Bool
         var people: Int
         var logins: [(role: Role, email: String, password: String, agency: String)]
+        /// A training registration key to try "Create a training account" with.
+        var registrationKey: (agency: String, code: String)? = nil
     }
+
+    /// Sendable carrier for the key out of the transaction.
+    private struct Key: Sendable { var agency: String; var code: String }
 
     static func load(_ app: Application, seed: UInt64 = 2026) async throws -> Outcome {
         let demo = DemoPartnership.generate(seed: seed)
@@ -20,11 +25,14 @@ enum DemoLoader {
             logins.append((u.role, u.email, u.password, demo.agencies[u.agency].name))
         }
         if try await Agency.query(on: app.db).count() > 0 {
-            return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins)
+            let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$revokedAt == nil).with(\.$agency).sort(\.$code).all()
+                .first { $0.agency.agencyKind == .voluntarySector }
+            return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins,
+                           registrationKey: key.map { ($0.agency.name, $0.code) })
         }
         let hashes = try demo.users.map { try app.password.hash($0.password) }
         let today = SimpleDate(app.safeguard.settings.clock.now())
-        try await app.safeguard.audit.write(on: app.db) { db in
+        let registrationKey = try await app.safeguard.audit.write(on: app.db) { db in
             let districtIDs = demo.districts.map { _ in UUID() }
             let districtByName = Dictionary(uniqueKeysWithValues: zip(demo.districts, districtIDs))
             try await insert(zip(demo.districts, districtIDs).map { District(id: $1, name: $0) }, on: db)
@@ -65,11 +73,13 @@ enum DemoLoader {
                                 recordedBy: nil)
             }, on: db)
             try await loadVulnerability(on: db, now: app.safeguard.settings.clock.now())
+            let key = try await loadTraining(on: db, now: app.safeguard.settings.clock.now(), seed: seed)
             let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
-            return ((), [event])
+            return (key.map { Key(agency: $0.agency, code: $0.code) }, [event])
         }
-        return Outcome(loaded: true, people: demo.people.count, logins: logins)
+        return Outcome(loaded: true, people: demo.people.count, logins: logins,
+                       registrationKey: registrationKey.map { ($0.agency, $0.code) })
     }
 
     /// Spreads involvement start dates over the four years before the demo was loaded, the

@@ -1,0 +1,76 @@
+import Fluent
+import Vapor
+
+/// Sends the e-mail copy of notifications once their transaction has committed. Runs are
+/// serialised by the actor, so two requests finishing together never send one message twice; a
+/// failure is recorded on the notification (the platform copy is already there) and logged
+/// without the recipient or the text.
+actor NotificationDelivery {
+    let mailer: SMTPMailer?
+    let publicURL: String?
+    /// Its lock keeps these updates in line with every other write.
+    let audit: AuditTrail
+
+    init(mailer: SMTPMailer?, publicURL: String?, audit: AuditTrail) {
+        self.mailer = mailer
+        self.publicURL = publicURL
+        self.audit = audit
+    }
+
+    nonisolated var isConfigured: Bool { mailer != nil }
+
+    /// Sends every pending e-mail; returns how many were sent.
+    @discardableResult
+    func sendPending(on db: Database, logger: Logger) async -> Int {
+        guard let mailer else { return 0 }
+        let pending: [UserNotification]
+        do {
+            pending = try await UserNotification.query(on: db).filter(\.$emailStatus == UserNotification.EmailStatus.pending.rawValue)
+                .with(\.$user).sort(\.$createdAt).all()
+        } catch {
+            logger.error("Could not read pending e-mails: \(String(describing: error))")
+            return 0
+        }
+        var sent = 0
+        for notice in pending {
+            let link = (publicURL ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/")) + notice.link
+            let body = notice.body + "\n\nOpen it in Safeguard: \(link)\n\nThis message was sent by Safeguard. Please do not reply to it."
+            do {
+                let message = MailMessage(to: notice.user.email, toName: notice.user.displayName, subject: notice.subject, body: body)
+                try await mailer.send(message)
+                notice.emailStatus = UserNotification.EmailStatus.sent.rawValue
+                notice.emailError = nil
+                sent += 1
+            } catch {
+                notice.emailStatus = UserNotification.EmailStatus.failed.rawValue
+                notice.emailError = String(String(describing: error).prefix(500))
+                // The mail server's answer names the recipient, so it goes on the record, not in the log.
+                logger.warning("E-mail for notification \(notice.id?.uuidString ?? "") failed; the reason is on the notification")
+            }
+            try? await audit.plainWrite(on: db) { db in try await notice.update(on: db) }
+        }
+        return sent
+    }
+}
+
+extension Request {
+    var notifications: NotificationOutbox { application.safeguardNotifications }
+}
+
+extension Application {
+    var safeguardNotifications: NotificationOutbox { NotificationOutbox(delivery: safeguard.notificationDelivery) }
+}
+
+/// What a route uses: whether e-mail is on, and a way to send what is pending without waiting.
+struct NotificationOutbox {
+    let delivery: NotificationDelivery
+
+    var isConfigured: Bool { delivery.isConfigured }
+
+    /// Sends in the background: the user's page does not wait for the mail server.
+    func sendPending(app: Application) {
+        guard isConfigured else { return }
+        let delivery = delivery, db = app.db, logger = app.logger
+        Task { await delivery.sendPending(on: db, logger: logger) }
+    }
+}

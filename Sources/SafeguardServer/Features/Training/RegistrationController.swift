@@ -1,0 +1,117 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Creating a training account with an organisation's registration key. The key decides the agency;
+/// the account gets the training-only role, so a leaked key never opens a case record.
+struct RegistrationController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("register", use: show)
+        routes.post("register", use: register)
+    }
+
+    func show(req: Request) async throws -> Response {
+        if req.viewer != nil { return req.redirect(to: SiteURL.training.path) }
+        return RegistrationView(fields: [:], errors: FormErrors()).render(on: req)
+    }
+
+    func register(req: Request) async throws -> Response {
+        if req.viewer != nil { return req.redirect(to: SiteURL.training.path) }
+        var fields = try ReferralsController.fields(req)
+        let password = fields["password"] ?? "", confirm = fields["confirm-password"] ?? ""
+        fields["password"] = nil
+        fields["confirm-password"] = nil
+        let name = fields["name"] ?? "", email = (fields["email"] ?? "").lowercased(), typedKey = fields["key"] ?? ""
+        var errors = FormErrors()
+        let key = try await lookUp(typedKey, on: req.db, errors: &errors)
+        if name.count < 2 { errors.add("name", "Enter your full name, as it should appear on your certificates") }
+        if !Self.looksLikeEmail(email) {
+            errors.add("email", "Enter your work email address, like name@example.org.uk")
+        } else if try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
+            errors.add("email", "An account already uses this email address. Sign in instead, or ask the partnership's training team to reset your password")
+        }
+        if password.isEmpty {
+            errors.add("password", "Enter a password")
+        } else {
+            do { try req.safeguard.passwordPolicy.check(password, email: email) } catch { errors.add("password", error.message) }
+            if password != confirm { errors.add("confirm-password", "The passwords do not match: type the same password in both boxes") }
+        }
+        guard errors.isEmpty, let key else {
+            return RegistrationView(fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let hash = try await req.password.async.hash(password)
+        let token = SessionToken.random(), now = req.now, source = req.sourceAddress
+        let user = User(email: email, displayName: name, role: .learner, agencyID: key.$agency.id, passwordHash: hash)
+        user.registrationKeyID = key.id
+        try await req.audit.write(on: req.db) { db in
+            try await user.create(on: db)
+            let userID = try user.requireID()
+            try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)
+            let created = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .create, recordType: "user",
+                                     recordID: userID.uuidString, reason: "registered with key \(key.code)", sourceAddress: source)
+            let signedIn = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .signIn, recordType: "user",
+                                      recordID: userID.uuidString, sourceAddress: source)
+            return ((), [created, signedIn])
+        }
+        return SignInController.sessionStarted(req, token: token, redirectTo: SiteURL.training.with(query: [("done", TrainingFlash.registered.rawValue)]))
+    }
+
+    /// The key typed, if it is live. Unknown and revoked keys get different messages: the person
+    /// needs to know whether to re-check what they typed or ask for the new key.
+    private func lookUp(_ typed: String, on db: Database, errors: inout FormErrors) async throws -> RegistrationKeyRecord? {
+        let normalised = RegistrationKey.normalised(typed)
+        guard !normalised.isEmpty else {
+            errors.add("key", "Enter your organisation's registration key, for example NMCS-7K3Q-9PXD")
+            return nil
+        }
+        guard let record = try await RegistrationKeyRecord.query(on: db).filter(\.$normalisedCode == normalised).with(\.$agency).first(),
+              record.key.matches(typed), record.agency.active else {
+            errors.add("key", "This registration key is not recognised. Check it with your safeguarding lead or the partnership's training team")
+            return nil
+        }
+        if record.revokedAt != nil {
+            errors.add("key", "This registration key is no longer in use. Ask your safeguarding lead for your organisation's current key")
+            return nil
+        }
+        return record
+    }
+
+    static func looksLikeEmail(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(where: \.isWhitespace) && s.count <= 254
+    }
+}
+
+/// "Create a training account".
+struct RegistrationView {
+    var fields: [String: String]
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Create a training account", hasErrors: !errors.isEmpty, status: status) {
+            el("div", .class("sg-grid-row")) {
+                el("div", .class("sg-grid-column-two-thirds")) {
+                    Components.backLink(.signIn, "Back to sign in")
+                    Components.errorSummary(errors)
+                    el("h1", .class("sg-heading-l")) { "Create a training account" }
+                    el("p", .class("sg-body")) {
+                        "You need your organisation's registration key. Your safeguarding lead or manager has it; it tells us which organisation you work for."
+                    }
+                    el("form", .postMethod, .action(.register), Attr("novalidate", nil)) {
+                        Components.csrfField(req.csrfToken)
+                        Components.textInput("key", label: "Registration key", value: fields["key"] ?? "", errors: errors,
+                                             hint: "For example, NMCS-7K3Q-9PXD. Capitals and dashes do not matter.", width: "20", autocomplete: "off")
+                        Components.textInput("name", label: "Full name", value: fields["name"] ?? "", errors: errors,
+                                             hint: "As it should appear on your certificates", autocomplete: "name")
+                        Components.textInput("email", label: "Work email address", value: fields["email"] ?? "", errors: errors,
+                                             hint: "Booking confirmations are sent here", type: "email", autocomplete: "email")
+                        Components.textInput("password", label: "Password", value: "", errors: errors,
+                                             hint: "At least 12 characters. A few unrelated words make a strong password.", type: "password", autocomplete: "new-password")
+                        Components.textInput("confirm-password", label: "Confirm password", value: "", errors: errors, type: "password", autocomplete: "new-password")
+                        Components.button("Create account")
+                    }
+                }
+            }
+        }
+    }
+}

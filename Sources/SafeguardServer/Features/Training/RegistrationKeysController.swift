@@ -1,0 +1,115 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The partnership administrator issues each agency a registration key and revokes it when it
+/// leaks or the agency leaves. Revoking stops new accounts only; existing ones keep working.
+struct RegistrationKeysController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("admin", "registration-keys", use: list)
+        routes.post("admin", "registration-keys", use: issue)
+        routes.post("admin", "registration-keys", ":keyID", "revoke", use: revoke)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try req.require(.manageRegistrationKeys)
+        return try await page(req, errors: FormErrors(), selected: "")
+    }
+
+    func issue(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageRegistrationKeys)
+        let fields = try ReferralsController.fields(req)
+        guard let agencyID = fields["agency"].flatMap(UUID.init(uuidString:)),
+              let agency = try await Agency.find(agencyID, on: req.db), agency.active else {
+            var errors = FormErrors()
+            errors.add("agency", "Choose the agency the key is for")
+            return try await page(req, errors: errors, selected: fields["agency"] ?? "", status: .unprocessableEntity)
+        }
+        let now = req.now
+        var generator = SystemRandomNumberGenerator()
+        // A clash of 40 random bits is vanishingly rare; the unique index refuses one, so try again.
+        for _ in 0..<3 {
+            let key = RegistrationKey.issue(agencyID: agencyID, agencyName: agency.name, at: now, using: &generator)
+            guard try await RegistrationKeyRecord.query(on: req.db).filter(\.$normalisedCode == key.normalisedCode).count() == 0 else { continue }
+            try await req.audit.write(on: req.db) { db in
+                try await RegistrationKeyRecord(key, issuedBy: viewer.userID).create(on: db)
+                return ((), [AdminController.adminEvent(viewer, "registration-key", key.id.uuidString, "issued for \(agency.name)", on: req)])
+            }
+            return TrainingFlash.redirect(req, to: .adminRegistrationKeys, .keyIssued)
+        }
+        throw Abort(.internalServerError, reason: "Could not generate a unique registration key")
+    }
+
+    func revoke(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageRegistrationKeys)
+        guard let id = req.parameters.get("keyID", as: UUID.self), let record = try await RegistrationKeyRecord.find(id, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        if record.revokedAt == nil {
+            let now = req.now
+            try await req.audit.write(on: req.db) { db in
+                var key = record.key
+                key.revoke(at: now)
+                record.revokedAt = key.revokedAt
+                try await record.update(on: db)
+                return ((), [AdminController.adminEvent(viewer, "registration-key", id.uuidString, "revoked", on: req)])
+            }
+        }
+        return TrainingFlash.redirect(req, to: .adminRegistrationKeys, .keyRevoked)
+    }
+
+    private func page(_ req: Request, errors: FormErrors, selected: String, status: HTTPStatus = .ok) async throws -> Response {
+        let keys = try await RegistrationKeyRecord.query(on: req.db).with(\.$agency).with(\.$issuedBy).sort(\.$issuedAt, .descending).all()
+        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all()
+        var registered: [UUID: Int] = [:]
+        for user in try await User.query(on: req.db).filter(\.$registrationKeyID != nil).all() {
+            if let k = user.registrationKeyID { registered[k, default: 0] += 1 }
+        }
+        return RegistrationKeysView(keys: keys, agencies: agencies, registered: registered, errors: errors, selected: selected,
+                                    banner: TrainingFlash(req)).render(on: req, status: status)
+    }
+}
+
+/// The keys, live ones first, with how many accounts each has made; and the form to issue one.
+struct RegistrationKeysView {
+    var keys: [RegistrationKeyRecord]
+    var agencies: [Agency]
+    var registered: [UUID: Int]
+    var errors: FormErrors
+    var selected: String
+    var banner: TrainingFlash?
+
+    func render(on req: Request, status: HTTPStatus) -> Response {
+        let live = keys.filter { $0.revokedAt == nil }, revoked = keys.filter { $0.revokedAt != nil }
+        return req.page("Training registration keys", section: .admin, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.admin, "Back to administration")
+            Components.errorSummary(errors)
+            if let banner { Components.notification(banner.message) }
+            el("h1", .class("sg-heading-l")) { "Training registration keys" }
+            el("p", .class("sg-body")) {
+                "Practitioners create a training account with their organisation's key. Accounts made this way can book training and nothing else."
+            }
+            el("form", .postMethod, .action(.adminRegistrationKeys), Attr("novalidate", nil)) {
+                Components.csrfField(req.csrfToken)
+                Components.select("agency", label: "Issue a key for", options: [("", "Select an agency")] + agencies.map { ($0.id!.uuidString, $0.name) },
+                                  selected: selected, errors: errors, hint: "An agency may hold more than one key, for example one per service")
+                Components.button("Issue key")
+            }
+            Components.table(caption: "Keys in use", headers: ["Agency", "Key", "Issued", "Accounts", ""], rows: live.map { k in
+                [.text(k.agency.name), el("code", .class("sg-code")) { k.code }, .text(SimpleDate(k.issuedAt).longText),
+                 .text(String(registered[k.id!] ?? 0)),
+                 el("form", .postMethod, .action(.adminRegistrationKeyRevoke(k.id!))) {
+                     Components.csrfField(req.csrfToken)
+                     el("button", .type("submit"), .class("sg-button sg-button--warning sg-button--small")) {
+                         "Revoke"; el("span", .class("sg-visually-hidden")) { " key \(k.code) for \(k.agency.name)" }
+                     }
+                 }]
+            })
+            if !revoked.isEmpty {
+                Components.table(caption: "Revoked keys", headers: ["Agency", "Key", "Revoked", "Accounts"], rows: revoked.map { k in
+                    [.text(k.agency.name), .text(k.code), .text(k.revokedAt.map { SimpleDate($0).longText } ?? ""), .text(String(registered[k.id!] ?? 0))]
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// A course as stored. Learning outcomes are one per line; evaluation questions are JSON so a
+/// trainer can change them per course without a migration.
+final class TrainingCourseRecord: Model, @unchecked Sendable {
+    static let schema = "training_courses"
+    @ID var id: UUID?
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    /// A ``TrainingLevel`` raw value.
+    @Field(key: "level") var level: String
+    @Field(key: "audience") var audience: String
+    @Field(key: "learning_outcomes") var learningOutcomes: String
+    @Field(key: "evaluation_questions") var evaluationQuestions: String
+    @Field(key: "created_at") var createdAt: Date
+    /// Withdrawn courses keep their history but get no new events.
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+
+    init() {}
+
+    var questions: [EvaluationQuestion] {
+        (try? JSONDecoder().decode([EvaluationQuestion].self, from: Data(evaluationQuestions.utf8))) ?? EvaluationQuestion.standardSet
+    }
+
+    func setQuestions(_ questions: [EvaluationQuestion]) throws {
+        evaluationQuestions = String(decoding: try JSONEncoder().encode(questions), as: UTF8.self)
+    }
+
+    var outcomes: [String] {
+        learningOutcomes.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    var trainingLevel: TrainingLevel { TrainingLevel(rawValue: level) ?? .level1 }
+
+    /// The course as the rules see it; materials are listed separately, by their records.
+    var course: TrainingCourse {
+        TrainingCourse(id: id ?? UUID(), title: title, description: description, level: trainingLevel,
+                       audience: audience, learningOutcomes: outcomes, evaluationQuestions: questions)
+    }
+}
+
+/// A file a trainer attached to a course: slides, handouts. Kept in the database so a backup of
+/// the database is a backup of everything, and released to attendees who have evaluated.
+final class TrainingMaterialRecord: Model, @unchecked Sendable {
+    static let schema = "training_materials"
+    @ID var id: UUID?
+    @Parent(key: "course_id") var course: TrainingCourseRecord
+    @Field(key: "title") var title: String
+    @Field(key: "filename") var filename: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "content") var content: Data
+    @Field(key: "uploaded_at") var uploadedAt: Date
+    @Parent(key: "uploaded_by") var uploadedBy: User
+    @OptionalField(key: "removed_at") var removedAt: Date?
+
+    init() {}
+}

@@ -1,0 +1,74 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// An event with its booking rows, loaded for the rules in ``TrainingEventPlaces`` and written back
+/// after them. Load inside `audit.write`, whose lock serialises writers, so two people taking the
+/// last place at the same moment cannot both get it.
+struct TrainingEventBookings {
+    var record: TrainingEventRecord
+    var rows: [TrainingBookingRecord]
+    var places: TrainingEventPlaces
+
+    static func load(_ eventID: UUID, on db: Database) async throws -> TrainingEventBookings? {
+        guard let record = try await TrainingEventRecord.query(on: db).filter(\.$id == eventID).with(\.$course).first() else { return nil }
+        let rows = try await TrainingBookingRecord.query(on: db).filter(\.$event.$id == eventID)
+            .with(\.$user).sort(\.$queuedAt).sort(\.$firstBookedAt).all()
+        return TrainingEventBookings(record: record, rows: rows,
+                                     places: TrainingEventPlaces(event: record.event, bookings: rows.map(\.booking)))
+    }
+
+    var course: TrainingCourseRecord { record.course }
+
+    func row(for userID: UUID) -> TrainingBookingRecord? { rows.first { $0.$user.id == userID } }
+
+    /// Writes every booking the rules changed or added. `agencyOf` gives a new booker's agency.
+    mutating func save(on db: Database, newBookerAgency: UUID?) async throws {
+        var previous: Date?
+        for var booking in places.bookings {
+            // The queue is read back ordered by time, so two joins in the same instant (or under a
+            // fixed test clock) must not tie: each booking is queued at least a millisecond after
+            // the one before it in the rules' order.
+            if let previous, booking.queuedAt <= previous { booking.queuedAt = previous.addingTimeInterval(0.001) }
+            previous = booking.queuedAt
+            if let row = rows.first(where: { $0.id == booking.id }) {
+                if row.differs(from: booking) {
+                    row.apply(booking)
+                    try await row.update(on: db)
+                }
+            } else {
+                let row = TrainingBookingRecord()
+                row.id = booking.id
+                row.$event.id = booking.eventID
+                row.$user.id = booking.personID
+                row.$agency.id = newBookerAgency
+                row.firstBookedAt = booking.firstBookedAt
+                row.apply(booking)
+                try await row.create(on: db)
+                rows.append(row)
+            }
+        }
+        if record.capacity != places.event.capacity {
+            record.capacity = places.event.capacity
+            try await record.update(on: db)
+        }
+    }
+}
+
+extension TrainingEventRecord {
+    /// "Tuesday 3 March 2026, 09:30 to 12:30" or "Open from 3 March 2026" for e-learning.
+    var whenText: String {
+        let e = event
+        guard e.delivery.isScheduled, let start = e.startTime, let end = e.endTime else { return "Open from \(e.date.longText)" }
+        return "\(e.date.longText), \(start) to \(end)"
+    }
+
+    /// Where: the venue, "Online" or "E-learning".
+    var whereText: String {
+        switch TrainingDelivery(rawValue: delivery) ?? .faceToFace {
+        case .faceToFace: venue ?? ""
+        case .virtual: "Online (the joining link is shown to those with a place)"
+        case .eLearning: "E-learning, at your own pace"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// One running of a course as stored; ``event`` is the value the booking rules work on.
+final class TrainingEventRecord: Model, @unchecked Sendable {
+    static let schema = "training_events"
+    @ID var id: UUID?
+    @Parent(key: "course_id") var course: TrainingCourseRecord
+    /// A ``TrainingDelivery`` raw value.
+    @Field(key: "delivery") var delivery: String
+    /// ISO date.
+    @Field(key: "date") var date: String
+    @OptionalField(key: "start_time") var startTime: String?
+    @OptionalField(key: "end_time") var endTime: String?
+    @OptionalField(key: "venue") var venue: String?
+    @OptionalField(key: "link") var link: String?
+    @OptionalField(key: "capacity") var capacity: Int?
+    @OptionalField(key: "elearning_minutes") var eLearningMinutes: Int?
+    @Field(key: "trainer_name") var trainerName: String
+    @Field(key: "created_at") var createdAt: Date
+    @Parent(key: "created_by") var createdBy: User
+
+    init() {}
+
+    var event: TrainingEvent {
+        TrainingEvent(id: id ?? UUID(), courseID: $course.id, delivery: TrainingDelivery(rawValue: delivery) ?? .faceToFace,
+                      date: SimpleDate(iso: date) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
+                      startTime: startTime.flatMap(ClockTime.init), endTime: endTime.flatMap(ClockTime.init),
+                      venue: venue, link: link, capacity: capacity, eLearningMinutes: eLearningMinutes)
+    }
+
+    func apply(_ event: TrainingEvent) {
+        $course.id = event.courseID
+        delivery = event.delivery.rawValue
+        date = event.date.iso
+        startTime = event.startTime?.description
+        endTime = event.endTime?.description
+        venue = event.venue
+        link = event.link
+        capacity = event.capacity
+        eLearningMinutes = event.eLearningMinutes
+    }
+}
+
+/// One person's booking on one event. Its status and times are written back from
+/// ``TrainingEventPlaces`` after every change, so the rules stay in SafeguardCore.
+final class TrainingBookingRecord: Model, @unchecked Sendable {
+    static let schema = "training_bookings"
+    @ID var id: UUID?
+    @Parent(key: "event_id") var event: TrainingEventRecord
+    @Parent(key: "user_id") var user: User
+    /// Where they worked when they booked; nil only for imported history that did not record it.
+    @OptionalParent(key: "agency_id") var agency: Agency?
+    @Field(key: "status") var status: String
+    @Field(key: "first_booked_at") var firstBookedAt: Date
+    @Field(key: "queued_at") var queuedAt: Date
+    @OptionalField(key: "cancelled_at") var cancelledAt: Date?
+    @OptionalField(key: "completed_on") var completedOn: String?
+    @OptionalField(key: "evaluated_at") var evaluatedAt: Date?
+    /// When the trainer last marked the register for this person.
+    @OptionalField(key: "marked_at") var markedAt: Date?
+
+    init() {}
+
+    var bookingStatus: TrainingBookingStatus { TrainingBookingStatus(rawValue: status) ?? .booked }
+
+    var booking: TrainingBooking {
+        TrainingBooking(id: id ?? UUID(), eventID: $event.id, personID: $user.id, status: bookingStatus,
+                        firstBookedAt: firstBookedAt, queuedAt: queuedAt, cancelledAt: cancelledAt,
+                        completedOn: completedOn.flatMap { SimpleDate(iso: $0) }, evaluatedAt: evaluatedAt)
+    }
+
+    /// Copies the rules' result onto the row.
+    func apply(_ booking: TrainingBooking) {
+        status = booking.status.rawValue
+        queuedAt = booking.queuedAt
+        cancelledAt = booking.cancelledAt
+        completedOn = booking.completedOn?.iso
+        evaluatedAt = booking.evaluatedAt
+    }
+
+    /// Whether the rules changed anything this row stores.
+    func differs(from booking: TrainingBooking) -> Bool {
+        status != booking.status.rawValue || queuedAt != booking.queuedAt || cancelledAt != booking.cancelledAt
+            || completedOn != booking.completedOn?.iso || evaluatedAt != booking.evaluatedAt
+    }
+}
+
+/// An anonymous evaluation: no person, only the course, the event and the day it was sent.
+final class TrainingEvaluationRecord: Model, @unchecked Sendable {
+    static let schema = "training_evaluations"
+    @ID var id: UUID?
+    @Parent(key: "course_id") var course: TrainingCourseRecord
+    @Parent(key: "event_id") var event: TrainingEventRecord
+    @Field(key: "submitted_on") var submittedOn: String
+    /// `[question key: EvaluationAnswer]` as JSON.
+    @Field(key: "answers") var answers: String
+
+    init() {}
+
+    init(_ response: EvaluationResponse) throws {
+        id = response.id
+        $course.id = response.courseID
+        $event.id = response.eventID
+        submittedOn = response.submittedOn.iso
+        answers = String(decoding: try JSONEncoder().encode(response.answers), as: UTF8.self)
+    }
+
+    var response: EvaluationResponse? {
+        guard let day = SimpleDate(iso: submittedOn),
+              let decoded = try? JSONDecoder().decode([String: EvaluationAnswer].self, from: Data(answers.utf8)) else { return nil }
+        return EvaluationResponse(id: id ?? UUID(), courseID: $course.id, eventID: $event.id, submittedOn: day, answers: decoded)
+    }
+}

@@ -1,0 +1,89 @@
+import Vapor
+import SafeguardCore
+
+/// "Training": the events open for booking, the viewer's current bookings and new messages.
+struct TrainingIndexView {
+    var viewer: Viewer
+    var events: [TrainingEventRecord]
+    var counts: [UUID: (taken: Int, waiting: Int)]
+    var mine: [TrainingBookingRecord]
+    var notices: [UserNotification]
+    var level: TrainingLevel?
+    var delivery: TrainingDelivery?
+    var banner: TrainingFlash?
+
+    func render(on req: Request) -> Response {
+        req.page("Training", section: .training) {
+            if let banner { Components.notification(banner.message) }
+            el("h1", .class("sg-heading-l")) { "Multi-agency training" }
+            el("p", .class("sg-body")) {
+                el("a", .href(.trainingLog), .class("sg-link")) { "Your training log" }
+                " lists everything you have attended or completed, with certificates."
+            }
+            if !notices.isEmpty { messages }
+            if !mine.isEmpty { bookings }
+            el("h2", .class("sg-heading-m")) { "Find an event" }
+            filters(req)
+            if events.isEmpty {
+                el("p", .class("sg-body"), .id("no-events")) { "No events match. Try another level or way of learning." }
+            } else {
+                Components.table(caption: "Events open for booking", headers: ["Course", "When", "How", "Places"], rows: events.map(row))
+            }
+        }
+    }
+
+    private var messages: Node {
+        el("div", .class("sg-inset-text"), .id("messages")) {
+            el("h2", .class("sg-heading-s")) { "New messages" }
+            el("ul", .class("sg-list")) {
+                for n in notices {
+                    el("li") { el("a", Attr("href", n.link), .class("sg-link")) { n.subject } }
+                }
+            }
+            el("a", .href(.notifications), .class("sg-link")) { "All your messages" }
+        }
+    }
+
+    private var bookings: Node {
+        Components.table(caption: "Your bookings", headers: ["Course", "When", "Status"], rows: mine.map { b in
+            [el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
+             .text(b.event.whenText), TrainingTags.status(b.bookingStatus)]
+        })
+    }
+
+    private func filters(_ req: Request) -> Node {
+        el("form", Attr("method", "get"), .action(.training), .class("sg-filter")) {
+            Components.select("level", label: "Level", options: [("", "All levels")] + TrainingLevel.allCases.map { ($0.rawValue, $0.displayName) },
+                              selected: level?.rawValue ?? "", errors: FormErrors())
+            Components.select("delivery", label: "How it is delivered", options: [("", "Any")] + TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
+                              selected: delivery?.rawValue ?? "", errors: FormErrors())
+            Components.button("Show events", kind: "secondary")
+        }
+    }
+
+    private func row(_ e: TrainingEventRecord) -> [Node] {
+        let id = e.id!, c = counts[id] ?? (0, 0)
+        let places: Node = if let capacity = e.capacity {
+            c.taken >= capacity ? TrainingTags.full(waiting: c.waiting) : .text("\(capacity - c.taken) of \(capacity) left")
+        } else { .text("Open to all") }
+        return [el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title }, .text(e.whenText),
+                .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery), places]
+    }
+}
+
+/// The tags training pages share.
+enum TrainingTags {
+    static func status(_ s: TrainingBookingStatus) -> Node {
+        switch s {
+        case .booked: Components.tag(s.displayName, colour: "green")
+        case .waitingList: Components.tag(s.displayName, colour: "yellow")
+        case .attended, .completed: Components.tag(s.displayName, colour: "blue")
+        case .noShow, .lateCancellation: Components.tag(s.displayName, colour: "red")
+        case .cancelled: Components.tag(s.displayName, colour: "grey")
+        }
+    }
+
+    static func full(waiting: Int) -> Node {
+        .fragment([Components.tag("Full", colour: "orange"), .text(waiting > 0 ? " \(waiting) waiting" : "")])
+    }
+}

@@ -1,0 +1,142 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Adding events to a course, taking the register on the day and changing the number of places.
+extension TrainingManageController {
+    func newEvent(req: Request) async throws -> Response {
+        try req.require(.manageTraining)
+        let course = try await Self.course(req)
+        return EventFormView(course: course, fields: ["trainer": ""], errors: FormErrors()).render(on: req)
+    }
+
+    func createEvent(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageTraining)
+        let course = try await Self.course(req)
+        let fields = try ReferralsController.fields(req)
+        var errors = FormErrors()
+        let delivery = TrainingDelivery(rawValue: fields["delivery"] ?? "")
+        if delivery == nil { errors.add("delivery", "Select how the event is delivered") }
+        let date = ProtectionForm.date(fields, "date", label: "date", required: true, today: nil, errors: &errors)
+        func time(_ name: String, _ label: String) -> ClockTime? {
+            let text = fields[name] ?? ""
+            guard delivery?.isScheduled == true, !text.isEmpty else { return nil }
+            guard let t = ClockTime(text) else { errors.add(name, "Enter the \(label) as hours and minutes on the 24-hour clock, like 09:30"); return nil }
+            return t
+        }
+        func number(_ name: String, _ message: String) -> Int? {
+            let text = fields[name] ?? ""
+            guard !text.isEmpty else { return nil }
+            guard let n = Int(text), n > 0, n <= 10_000 else { errors.add(name, message); return nil }
+            return n
+        }
+        let start = time("start", "start time"), end = time("end", "finish time")
+        let capacity = delivery?.isScheduled == true ? number("capacity", "Enter the number of places as a whole number, like 20") : nil
+        let minutes = delivery == .eLearning ? number("minutes", "Enter how many minutes it takes as a whole number, like 45") : nil
+        let link = (fields["link"] ?? "").isEmpty ? nil : fields["link"]
+        if let link, !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) {
+            errors.add("link", "Enter the full web address, starting with https://")
+        }
+        if let delivery, let date, errors.isEmpty {
+            let event = TrainingEvent(courseID: try course.requireID(), delivery: delivery, date: date, startTime: start, endTime: end,
+                                      venue: delivery == .faceToFace ? fields["venue"] : nil, link: delivery == .faceToFace ? nil : link,
+                                      capacity: capacity, eLearningMinutes: minutes)
+            for problem in event.problems { errors.add(Self.field(for: problem), problem.message) }
+            if errors.isEmpty {
+                let record = TrainingEventRecord()
+                record.apply(event)
+                record.id = event.id
+                record.trainerName = fields["trainer"] ?? ""
+                record.createdAt = req.now
+                record.$createdBy.id = viewer.userID
+                try await req.audit.write(on: req.db) { db in
+                    try await record.create(on: db)
+                    return ((), [viewer.event(.create, "training-event", event.id.uuidString, on: req)])
+                }
+                return TrainingFlash.redirect(req, to: .trainingEvent(event.id), .eventSaved)
+            }
+        }
+        return EventFormView(course: course, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+    }
+
+    /// Which form field a rule's problem belongs beside.
+    static func field(for problem: TrainingEventProblem) -> String {
+        switch problem {
+        case .venueMissing: "venue"
+        case .linkMissing: "link"
+        case .timesMissing, .endNotAfterStart: "start"
+        case .capacityMissing, .capacityBelowOne: "capacity"
+        case .eLearningMinutesMissing: "minutes"
+        }
+    }
+
+    func register(req: Request) async throws -> Response {
+        try req.require(.manageTraining)
+        guard let loaded = try await TrainingEventBookings.load(try req.eventID(), on: req.db) else { throw Abort(.notFound) }
+        return try await RegisterView.make(loaded, on: req, errors: FormErrors(), marks: [:]).render(on: req)
+    }
+
+    /// Marks everyone at once: `mark-<booking id>` is attended or no-show for each booked person.
+    func saveRegister(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageTraining)
+        let eventID = try req.eventID(), now = req.now
+        let fields = try ReferralsController.fields(req)
+        var marks: [UUID: TrainingEventPlaces.RegisterMark] = [:]
+        for (name, value) in fields where name.hasPrefix("mark-") {
+            if let id = UUID(uuidString: String(name.dropFirst(5))), let mark = TrainingEventPlaces.RegisterMark(rawValue: value) { marks[id] = mark }
+        }
+        let chosen = marks
+        let problems: [(UUID, String)] = try await req.audit.write(on: req.db) { db in
+            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            var problems: [(UUID, String)] = []
+            var events: [AuditEvent] = []
+            for booking in loaded.places.bookings {
+                guard let mark = chosen[booking.id], booking.status != mark.status else { continue }
+                do throws(TrainingBookingRefusal) {
+                    try loaded.places.markRegister(booking.personID, as: mark, at: now)
+                    events.append(viewer.event(.change, "training-booking", booking.id.uuidString, reason: "register: \(mark.rawValue)", on: req))
+                } catch { problems.append((booking.id, error.message)) }
+            }
+            // All or nothing: a register with a refused mark is shown again, nothing saved.
+            guard problems.isEmpty else { return (problems, []) }
+            for row in loaded.rows where chosen[row.id!] != nil && row.bookingStatus != loaded.places.bookings.first(where: { $0.id == row.id })?.status {
+                row.markedAt = now
+            }
+            try await loaded.save(on: db, newBookerAgency: nil)
+            return ([], events)
+        }
+        if !problems.isEmpty {
+            guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
+            var errors = FormErrors()
+            for (id, message) in problems { errors.add("mark-\(id)", message) }
+            return try await RegisterView.make(loaded, on: req, errors: errors, marks: marks).render(on: req, status: .conflict)
+        }
+        return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .registerSaved)
+    }
+
+    func changeCapacity(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageTraining)
+        let eventID = try req.eventID(), now = req.now
+        let text = (try ReferralsController.fields(req))["capacity"] ?? ""
+        let emailConfigured = req.notifications.isConfigured
+        let refusal: String? = try await req.audit.write(on: req.db) { db in
+            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard let capacity = Int(text) else { return ("Enter the number of places as a whole number, like 20", []) }
+            let promoted: [UUID]
+            do throws(TrainingBookingRefusal) { promoted = try loaded.places.changeCapacity(to: capacity, at: now) } catch { return (error.message, []) }
+            try await loaded.save(on: db, newBookerAgency: nil)
+            for person in promoted {
+                try await TrainingNotice(.promoted, userID: person, course: loaded.course, event: loaded.record).record(at: now, emailConfigured: emailConfigured).create(on: db)
+            }
+            return (nil, [viewer.event(.change, "training-event", eventID.uuidString, reason: "places: \(capacity)", on: req)])
+        }
+        if let refusal {
+            guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
+            var errors = FormErrors()
+            errors.add("capacity", refusal)
+            return try await RegisterView.make(loaded, on: req, errors: errors, marks: [:]).render(on: req, status: .unprocessableEntity)
+        }
+        req.notifications.sendPending(app: req.application)
+        return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .capacityChanged)
+    }
+}

@@ -1,0 +1,108 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The trainer's side: courses with their materials and evaluation questions, and events.
+/// Registers and capacity are in `TrainingManageController+Register.swift`.
+struct TrainingManageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("training", "manage", use: overview)
+        routes.get("training", "courses", "new", use: newCourse)
+        routes.post("training", "courses", use: createCourse)
+        routes.get("training", "courses", ":courseID", use: course)
+        routes.post("training", "courses", ":courseID", use: updateCourse)
+        routes.get("training", "courses", ":courseID", "questions", use: questions)
+        routes.post("training", "courses", ":courseID", "questions", use: saveQuestions)
+        routes.on(.POST, "training", "courses", ":courseID", "materials", body: .collect(maxSize: "20mb"), use: addMaterial)
+        routes.post("training", "materials", ":materialID", "remove", use: removeMaterial)
+        routes.get("training", "courses", ":courseID", "events", "new", use: newEvent)
+        routes.post("training", "courses", ":courseID", "events", use: createEvent)
+        routes.get("training", "events", ":eventID", "register", use: register)
+        routes.post("training", "events", ":eventID", "register", use: saveRegister)
+        routes.post("training", "events", ":eventID", "capacity", use: changeCapacity)
+    }
+
+    func overview(req: Request) async throws -> Response {
+        try req.require(.manageTraining)
+        let courses = try await TrainingCourseRecord.query(on: req.db).sort(\.$title).all()
+        let since = SimpleDate(req.now.addingTimeInterval(-30 * 86400)).iso
+        let events = try await TrainingEventRecord.query(on: req.db).filter(\.$date >= since).with(\.$course).sort(\.$date).sort(\.$startTime).all()
+        let counts = try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db)
+        return TrainingManageView(courses: courses, events: events, counts: counts, today: req.today).render(on: req)
+    }
+
+    func newCourse(req: Request) async throws -> Response {
+        try req.require(.manageTraining)
+        return CourseFormView(course: nil, fields: [:], errors: FormErrors()).render(on: req)
+    }
+
+    func createCourse(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageTraining)
+        let fields = try ReferralsController.fields(req)
+        let errors = Self.problems(fields)
+        guard errors.isEmpty else {
+            return CourseFormView(course: nil, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let record = TrainingCourseRecord()
+        record.createdAt = req.now
+        try record.setQuestions(EvaluationQuestion.standardSet)
+        Self.copy(fields, into: record)
+        let id = try await req.audit.write(on: req.db) { db in
+            try await record.create(on: db)
+            let id = try record.requireID()
+            return (id, [viewer.event(.create, "training-course", id.uuidString, on: req)])
+        }
+        return TrainingFlash.redirect(req, to: .trainingCourse(id), .courseSaved)
+    }
+
+    func course(req: Request) async throws -> Response {
+        try req.require(.manageTraining)
+        let course = try await Self.course(req)
+        return try await CourseView.load(course, on: req, errors: FormErrors(), fields: nil).render(on: req)
+    }
+
+    func updateCourse(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageTraining)
+        let course = try await Self.course(req)
+        let fields = try ReferralsController.fields(req)
+        let errors = Self.problems(fields)
+        guard errors.isEmpty else {
+            var fields = fields
+            fields["withdrawn"] = try ReferralsController.list(req, "withdrawn-box").first
+            return try await CourseView.load(course, on: req, errors: errors, fields: fields).render(on: req, status: .unprocessableEntity)
+        }
+        Self.copy(fields, into: course)
+        if try ReferralsController.list(req, "withdrawn-box").contains("yes") { course.withdrawnAt = course.withdrawnAt ?? req.now } else { course.withdrawnAt = nil }
+        let id = try course.requireID()
+        try await req.audit.write(on: req.db) { db in
+            try await course.update(on: db)
+            return ((), [viewer.event(.change, "training-course", id.uuidString, on: req)])
+        }
+        return TrainingFlash.redirect(req, to: .trainingCourse(id), .courseSaved)
+    }
+
+    /// What is wrong with a course form, in form order.
+    static func problems(_ f: [String: String]) -> FormErrors {
+        var errors = FormErrors()
+        if (f["title"] ?? "").count < 3 { errors.add("title", "Enter the course title") }
+        if (f["title"] ?? "").count > 200 { errors.add("title", "The title must be 200 characters or fewer") }
+        if TrainingLevel(rawValue: f["level"] ?? "") == nil { errors.add("level", "Select the course's level") }
+        return errors
+    }
+
+    /// Copies a form that ``problems(_:)`` passed onto the record.
+    static func copy(_ f: [String: String], into record: TrainingCourseRecord) {
+        record.title = f["title"] ?? ""
+        record.description = f["description"] ?? ""
+        record.level = f["level"] ?? TrainingLevel.level1.rawValue
+        record.audience = f["audience"] ?? ""
+        record.learningOutcomes = (f["outcomes"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    static func course(_ req: Request) async throws -> TrainingCourseRecord {
+        guard let id = req.parameters.get("courseID", as: UUID.self), let c = try await TrainingCourseRecord.find(id, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return c
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The trainer's overview: courses, and events from the last 30 days on with their bookings.
+struct TrainingManageView {
+    var courses: [TrainingCourseRecord]
+    var events: [TrainingEventRecord]
+    var counts: [UUID: (taken: Int, waiting: Int)]
+    var today: SimpleDate
+
+    func render(on req: Request) -> Response {
+        req.page("Manage training", section: .trainingManage) {
+            el("h1", .class("sg-heading-l")) { "Manage training" }
+            el("a", .href(.trainingCourseNew), .class("sg-button"), Attr("role", "button")) { "Add a course" }
+            Components.table(caption: "Courses", headers: ["Course", "Level", "Status"], rows: courses.map { c in
+                [el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title }, .text(c.trainingLevel.displayName),
+                 c.withdrawnAt == nil ? Components.tag("Running", colour: "green") : Components.tag("Withdrawn", colour: "grey")]
+            })
+            Components.table(caption: "Events", headers: ["Date", "Course", "How", "Booked", "Waiting", ""], rows: events.map { e in
+                let id = e.id!, c = counts[id] ?? (0, 0)
+                return [.text(SimpleDate(iso: e.date)?.longText ?? e.date), el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },
+                        .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery),
+                        .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting)),
+                        e.capacity == nil ? .empty : el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
+                            "Register"; el("span", .class("sg-visually-hidden")) { " for \(e.course.title) on \(e.date)" }
+                        }]
+            })
+        }
+    }
+}
+
+/// Adding a course: title, description, level, audience, learning outcomes.
+struct CourseFormView {
+    var course: TrainingCourseRecord?
+    var fields: [String: String]
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Add a course", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.trainingManage, "Back to manage training")
+            Components.errorSummary(errors)
+            el("h1", .class("sg-heading-l")) { "Add a course" }
+            el("form", .postMethod, .action(.trainingCourses), Attr("novalidate", nil)) {
+                Components.csrfField(req.csrfToken)
+                Self.fields(fields, errors: errors)
+                Components.button("Save course")
+            }
+        }
+    }
+
+    /// The course's fields, shared by the add and edit forms.
+    @NodeBuilder
+    static func fields(_ f: [String: String], errors: FormErrors) -> [Node] {
+        Components.textInput("title", label: "Title", value: f["title"] ?? "", errors: errors)
+        Components.radios("level", legend: "Level", options: TrainingLevel.allCases.map { ($0.rawValue, $0.displayName) },
+                          selected: f["level"] ?? "", errors: errors)
+        Components.textarea("description", label: "Description", value: f["description"] ?? "", errors: errors, rows: 4)
+        Components.textInput("audience", label: "Who it is for", value: f["audience"] ?? "", errors: errors,
+                             hint: "For example, practitioners who attend child protection conferences")
+        Components.textarea("outcomes", label: "Learning outcomes", value: f["outcomes"] ?? "", errors: errors,
+                            hint: "One per line. They are shown on the event page and printed on the certificate.", rows: 5)
+    }
+}
+
+/// Adding an event to a course.
+struct EventFormView {
+    var course: TrainingCourseRecord
+    var fields: [String: String]
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        let id = course.id!
+        return req.page("Add an event", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(.trainingCourse(id), "Back to the course")
+            Components.errorSummary(errors)
+            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; "Add an event" }
+            el("form", .postMethod, .action(.trainingCourseEvents(id)), Attr("novalidate", nil)) {
+                Components.csrfField(req.csrfToken)
+                Components.radios("delivery", legend: "How is it delivered?", options: TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
+                                  selected: fields["delivery"] ?? "", errors: errors)
+                Components.dateInput("date", legend: "Date", day: fields["date-day"] ?? "", month: fields["date-month"] ?? "",
+                                     year: fields["date-year"] ?? "", errors: errors, hint: "For e-learning, the day it opens. For example, 27 3 2026")
+                Components.textInput("start", label: "Start time", value: fields["start"] ?? "", errors: errors,
+                                     hint: "Face to face and virtual only. 24-hour clock, like 09:30", width: "5")
+                Components.textInput("end", label: "Finish time", value: fields["end"] ?? "", errors: errors, hint: "Like 12:30", width: "5")
+                Components.textInput("venue", label: "Venue", value: fields["venue"] ?? "", errors: errors, hint: "Face to face only")
+                Components.textInput("capacity", label: "Number of places", value: fields["capacity"] ?? "", errors: errors,
+                                     hint: "Face to face and virtual only. When they are taken, people join the waiting list.", width: "3")
+                Components.textInput("link", label: "Link", value: fields["link"] ?? "", errors: errors,
+                                     hint: "Virtual: the joining link, shown only to people with a place. E-learning: the module's address.")
+                Components.textInput("minutes", label: "How long the e-learning takes, in minutes", value: fields["minutes"] ?? "", errors: errors,
+                                     hint: "E-learning only; it goes into training logs", width: "3")
+                Components.textInput("trainer", label: "Trainer (optional)", value: fields["trainer"] ?? "", errors: errors)
+                Components.button("Save event")
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SafeguardCore
+
+/// The messages a booking sends, in the platform and by e-mail: what happened, the event's details
+/// and what to do next. Plain text, so the e-mail and the platform copy say the same thing.
+struct TrainingNotice: Sendable {
+    var userID: UUID
+    var subject: String
+    var body: String
+    var link: SiteURL
+
+    enum Kind {
+        case booked, waitingList(position: Int), promoted, cancelled, lateCancellation, leftWaitingList, completed
+    }
+
+    init(_ kind: Kind, userID: UUID, course: TrainingCourseRecord, event: TrainingEventRecord) {
+        self.userID = userID
+        let eventID = event.id ?? UUID()
+        link = .trainingEvent(eventID)
+        let details = "\(course.title)\n\(event.whenText)\n\(event.whereText)"
+        switch kind {
+        case .booked:
+            subject = "Booking confirmed: \(course.title)"
+            body = "Your place is confirmed.\n\n\(details)\n\nIf you cannot attend, cancel your place in Safeguard as soon as you can so that someone on the waiting list can have it. Cancelling less than 48 hours before the start counts as a late cancellation."
+        case .waitingList(let position):
+            subject = "On the waiting list: \(course.title)"
+            body = "The event is full, so you are on the waiting list (number \(position)).\n\n\(details)\n\nIf a place comes free you will be given it automatically and told straight away."
+        case .promoted:
+            subject = "You now have a place: \(course.title)"
+            body = "Someone cancelled, so you have moved up from the waiting list and your place is confirmed.\n\n\(details)\n\nIf you can no longer attend, cancel your place in Safeguard so the next person can have it."
+        case .cancelled:
+            subject = "Booking cancelled: \(course.title)"
+            body = "Your place has been cancelled.\n\n\(details)\n\nYou can book this or another event again at any time."
+        case .lateCancellation:
+            subject = "Late cancellation recorded: \(course.title)"
+            body = "Your place has been cancelled. Because it was less than 48 hours before the start, it is recorded as a late cancellation.\n\n\(details)"
+        case .leftWaitingList:
+            subject = "Removed from the waiting list: \(course.title)"
+            body = "You are no longer on the waiting list.\n\n\(details)"
+        case .completed:
+            subject = "E-learning completed: \(course.title)"
+            body = "Your completion is recorded in your training log.\n\nComplete the short evaluation to print your certificate and download the course materials."
+        }
+    }
+
+    func record(at now: Date, emailConfigured: Bool) -> UserNotification {
+        UserNotification(userID: userID, subject: subject, body: body, link: link.path, at: now, emailConfigured: emailConfigured)
+    }
+}

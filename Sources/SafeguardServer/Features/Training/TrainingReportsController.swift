@@ -1,0 +1,125 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The partnership's training reports for a chosen period (attendance by course and by agency,
+/// no-show rates), each course's evaluation results, and the agency manager's view of their staff.
+struct TrainingReportsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("training", "reports", use: reports)
+        routes.get("training", "reports", ":file", use: reportCSV)
+        routes.get("training", "courses", ":courseID", "evaluations", use: evaluations)
+        routes.get("training", "courses", ":courseID", "evaluations.csv", use: evaluationsCSV)
+        routes.get("training", "agency", use: agency)
+    }
+
+    /// What the reports are built from: every booking on events up to the end of the period.
+    struct Source {
+        var period: ClosedRange<SimpleDate>
+        var courses: [TrainingCourse]
+        var records: [TrainingReportRecord]
+
+        static func load(_ period: ClosedRange<SimpleDate>, on db: Database) async throws -> Source {
+            // Courses in programme order, as they were added: the order an annual report lists them.
+            let courses = try await TrainingCourseRecord.query(on: db).sort(\.$createdAt).sort(\.$title).all()
+            let rows = try await TrainingBookingRecord.query(on: db)
+                .join(TrainingEventRecord.self, on: \TrainingBookingRecord.$event.$id == \TrainingEventRecord.$id)
+                .filter(TrainingEventRecord.self, \.$date <= period.upperBound.iso)
+                .with(\.$event).with(\.$agency).all()
+            let records = rows.map { TrainingReportRecord(booking: $0.booking, event: $0.event.event, agency: $0.agency?.name) }
+            return Source(period: period, courses: courses.map(\.course), records: records)
+        }
+
+        var byCourse: [TrainingReports.CourseRow] { TrainingReports.attendanceByCourse(records, courses: courses, period: period) }
+        var byAgency: TrainingReports.AgencyAttendance { TrainingReports.attendanceByAgency(records, period: period) }
+        var noShows: [TrainingReports.NoShowRow] { TrainingReports.noShows(records, courses: courses, period: period) }
+    }
+
+    func reports(req: Request) async throws -> Response {
+        let viewer = try req.require(.viewTrainingReports)
+        var errors = FormErrors()
+        let period = Self.period(req, errors: &errors)
+        let source = try await Source.load(period, on: req.db)
+        try await req.audit.record(viewer.event(.view, "training-report", "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
+        return TrainingReportsView(source: source, errors: errors).render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func reportCSV(req: Request) async throws -> Response {
+        let viewer = try req.require(.viewTrainingReports)
+        var errors = FormErrors()
+        let period = Self.period(req, errors: &errors)
+        guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; ")) }
+        let source = try await Source.load(period, on: req.db)
+        let name = req.parameters.get("file") ?? ""
+        let lines: [[String]]
+        switch name {
+        case "attendance-by-course.csv": lines = TrainingReports.csv(source.byCourse)
+        case "attendance-by-agency.csv": lines = TrainingReports.csv(source.byAgency)
+        case "no-shows.csv": lines = TrainingReports.csv(source.noShows)
+        default: throw Abort(.notFound)
+        }
+        try await req.audit.record(viewer.event(.export, "training-report", name, reason: "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
+        return try TrainingCSV.response(lines, filename: name.replacingOccurrences(of: ".csv", with: "-\(period.lowerBound)-to-\(period.upperBound).csv"))
+    }
+
+    func evaluations(req: Request) async throws -> Response {
+        let viewer = try req.require(.viewTrainingReports)
+        let (course, summary) = try await Self.summary(req)
+        try await req.audit.record(viewer.event(.view, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
+        return EvaluationResultsView(course: course, summary: summary, mayManage: viewer.may(.manageTraining)).render(on: req)
+    }
+
+    func evaluationsCSV(req: Request) async throws -> Response {
+        let viewer = try req.require(.viewTrainingReports)
+        let (course, summary) = try await Self.summary(req)
+        try await req.audit.record(viewer.event(.export, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
+        return try TrainingCSV.response(TrainingReports.csv(summary), filename: "evaluations-\(TrainingManageController.slug(course.title)).csv")
+    }
+
+    static func summary(_ req: Request) async throws -> (TrainingCourseRecord, EvaluationSummary) {
+        let course = try await TrainingManageController.course(req)
+        let responses = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == course.requireID()).all().compactMap(\.response)
+        return (course, EvaluationSummary(questions: course.questions, responses: responses))
+    }
+
+    /// `from` and `to` as ISO dates, defaulting to the financial year (1 April to 31 March) that
+    /// includes today, the period partnerships report on.
+    static func period(_ req: Request, errors: inout FormErrors) -> ClosedRange<SimpleDate> {
+        let today = req.today
+        let startYear = today.month >= 4 ? today.year : today.year - 1
+        let defaultFrom = SimpleDate(year: startYear, month: 4, day: 1)!, defaultTo = SimpleDate(year: startYear + 1, month: 3, day: 31)!
+        func read(_ name: String, _ fallback: SimpleDate) -> SimpleDate {
+            guard let text = try? req.query.get(String.self, at: name), !text.isEmpty else { return fallback }
+            guard let date = SimpleDate(iso: text) else {
+                errors.add(name, "Enter the \(name == "from" ? "start" : "end") of the period as a date, like 2026-04-01")
+                return fallback
+            }
+            return date
+        }
+        let from = read("from", defaultFrom), to = read("to", defaultTo)
+        guard from <= to else {
+            errors.add("to", "The end of the period must be on or after its start")
+            return defaultFrom...defaultTo
+        }
+        return from...to
+    }
+}
+
+/// CSV downloads. Cells that a spreadsheet would run as a formula get a leading apostrophe.
+enum TrainingCSV {
+    static func response(_ lines: [[String]], filename: String) throws -> Response {
+        guard let header = lines.first else { throw Abort(.internalServerError) }
+        let text = try CSVTable.document(header: header.map(safe), rows: lines.dropFirst().map { $0.map(safe) })
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(TrainingAttendanceController.safeFilename(filename))\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    static func safe(_ cell: String) -> String {
+        guard let first = cell.first, "=+-@\t\r".contains(first) else { return cell }
+        // Negative numbers are numbers, not formulas.
+        if first == "-", Double(cell) != nil { return cell }
+        return "'" + cell
+    }
+}
