@@ -27,6 +27,7 @@ public enum SiteURL: Sendable, Equatable {
     case training, trainingLog, trainingEvent(UUID), trainingEventBook(UUID), trainingEventCancel(UUID), trainingEventComplete(UUID)
     case trainingEvaluation(UUID), trainingCertificate(UUID), trainingMaterial(UUID)
     case trainingManage, trainingCourseNew, trainingCourses, trainingCourse(UUID), trainingCourseQuestions(UUID), trainingCourseMaterials(UUID)
+    case trainingEventEdit(UUID), trainingEventCallOff(UUID)
     case trainingMaterialRemove(UUID), trainingEventNew(UUID), trainingCourseEvents(UUID), trainingEventRegister(UUID), trainingEventCapacity(UUID)
     case trainingReports, trainingReportCSV(String), trainingCourseEvaluations(UUID), trainingCourseEvaluationsCSV(UUID), trainingAgency
     case adminRegistrationKeys, adminRegistrationKeyRevoke(UUID)
@@ -157,6 +158,8 @@ public enum SiteURL: Sendable, Equatable {
         case .trainingEventNew(let id): "/training/courses/\(id)/events/new"
         case .trainingCourseEvents(let id): "/training/courses/\(id)/events"
         case .trainingEventRegister(let id): "/training/events/\(id)/register"
+        case .trainingEventEdit(let id): "/training/events/\(id)/edit"
+        case .trainingEventCallOff(let id): "/training/events/\(id)/call-off"
         case .trainingEventCapacity(let id): "/training/events/\(id)/capacity"
         case .trainingReports: "/training/reports"
         case .trainingReportCSV(let name): "/training/reports/\(name).csv"

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
         if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
         if viewer.mayEver(.manageTraining) { return req.redirect(to: SiteURL.trainingManage.path) }
         if viewer.role == .learner { return req.redirect(to: SiteURL.training.path) }
+        if viewer.role == .agencyManager { return req.redirect(to: SiteURL.trainingAgency.path) }
         return HomeView(viewer: viewer).render(on: req)
     }
     try app.register(collection: SignInController())

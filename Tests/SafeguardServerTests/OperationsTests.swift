@@ -70,7 +70,7 @@ final class OperationsTests: ServerTestCase {
                                .trainingCourseNew, .trainingCourses, .trainingCourse(id), .trainingCourseQuestions(id), .trainingCourseMaterials(id),
                                .trainingMaterialRemove(id), .trainingEventNew(id), .trainingCourseEvents(id), .trainingEventRegister(id),
                                .trainingEventCapacity(id), .trainingReports, .trainingCourseEvaluations(id), .trainingCourseEvaluationsCSV(id),
-                               .trainingAgency, .adminRegistrationKeys, .adminRegistrationKeyRevoke(id)]
+                               .trainingAgency, .trainingEventEdit(id), .trainingEventCallOff(id), .adminRegistrationKeys, .adminRegistrationKeyRevoke(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -45,8 +45,14 @@ final class TrainingEmailTests: ServerTestCase {
         XCTAssertTrue(subjects.contains("\(fx[.policeOfficer].email): You now have a place: Safeguarding and Child Protection Multi-agency course"),
                       subjects.joined(separator: "\n"))
         XCTAssertTrue(subjects.contains("\(fx[.socialWorker].email): Booking cancelled: Safeguarding and Child Protection Multi-agency course"))
-        let statuses = try await UserNotification.query(on: app.db).all().map(\.emailStatus)
-        XCTAssertEqual(Set(statuses), ["sent"])
+        // The mail server has them; the records catch up once the background sender saves its outcome.
+        var statuses: Set<String> = []
+        for _ in 0..<50 {
+            statuses = Set(try await UserNotification.query(on: app.db).all().map(\.emailStatus))
+            if !statuses.contains("pending") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTAssertEqual(statuses, ["sent"])
     }
 
     func testARefusedAddressIsRecordedAndTheBookingStands() async throws {

@@ -68,6 +68,19 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertTrue(none.text.contains("Choose the agency the key is for"))
     }
 
+    func testGuessingKeysIsThrottled() async throws {
+        let key = try await issueKey(for: fx.school)
+        let b = browser()
+        for n in 0..<SignInPolicy.maximumFailures {
+            assertEqual(try await register(b, key: "GUES-S000-000\(n)").status, .unprocessableEntity)
+        }
+        let locked = try await register(b, key: key.code)
+        XCTAssertEqual(locked.status, .tooManyRequests)
+        XCTAssertTrue(locked.text.contains("Wait 15 minutes"), locked.text)
+        clock.advance(minutes: 16)
+        assertEqual(try await register(b, key: key.code).location, "/training?done=registered")
+    }
+
     func testOnlyTheAdministratorManagesKeys() async throws {
         let key = try await issueKey(for: fx.school)
         for role in [Role.trainer, .teamManager, .learner, .agencyManager] {

@@ -5,6 +5,8 @@ public enum TrainingBookingRefusal: Error, Sendable, Equatable {
     case alreadyOnWaitingList(position: Int)
     case alreadyDone(TrainingBookingStatus)
     case bookingsClosed
+    /// The partnership called the event off.
+    case eventCalledOff
     case noBooking(attempted: String)
     case alreadyCancelled
     case eventStarted(attempted: String)
@@ -30,6 +32,8 @@ public enum TrainingBookingRefusal: Error, Sendable, Equatable {
             "You cannot book this event because you have already \(status == .completed ? "completed" : "been recorded at") it"
         case .bookingsClosed:
             "You cannot book this event because it has already started"
+        case .eventCalledOff:
+            "You cannot book this event because it has been cancelled. Choose another date"
         case let .noBooking(attempted):
             "You cannot \(attempted) because there is no booking for this person on this event"
         case .alreadyCancelled:

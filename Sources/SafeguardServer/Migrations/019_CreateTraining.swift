@@ -41,6 +41,8 @@ struct CreateTraining: AsyncMigration {
             .field("capacity", .int)
             .field("elearning_minutes", .int)
             .field("trainer_name", .string, .required)
+            .field("called_off_at", .datetime)
+            .field("called_off_reason", .string)
             .field("created_at", .datetime, .required)
             .field("created_by", .uuid, .required, .references("users", "id"))
             .create()

@@ -40,7 +40,11 @@ struct RegisterView {
                 ("Places", .text("\(places.placesTaken) of \(places.event.capacity ?? 0) taken")),
                 ("Waiting list", .text(String(places.waitingList.count))),
             ])
-            if started {
+            if let when = loaded.record.calledOffAt {
+                el("div", .class("sg-inset-text"), .id("called-off")) {
+                    "This event was cancelled on \(SimpleDate(when).longText): \(loaded.record.calledOffReason ?? "")"
+                }
+            } else if started {
                 el("form", .postMethod, .action(.trainingEventRegister(id)), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
                     if onRegister.isEmpty { el("p", .class("sg-body")) { "Nobody held a place on this event." } }
@@ -53,6 +57,8 @@ struct RegisterView {
                     [.text(r.user.displayName), .text(agency(r)), .text(SimpleDate(r.firstBookedAt).longText)]
                 })
                 capacityForm(req, id)
+                el("p", .class("sg-body")) { el("a", .href(.trainingEventEdit(id)), .class("sg-link")) { "Change the date, times, venue or link" } }
+                callOffForm(req, id)
             }
             let late = rows([.lateCancellation])
             if !late.isEmpty {
@@ -76,6 +82,16 @@ struct RegisterView {
         return Components.radios(field, legend: "\(row.user.displayName), \(agency(row))",
                                  options: TrainingEventPlaces.RegisterMark.allCases.map { ($0.rawValue, $0.displayName) },
                                  selected: selected, errors: errors, inline: true)
+    }
+
+    private func callOffForm(_ req: Request, _ id: UUID) -> Node {
+        el("form", .postMethod, .action(.trainingEventCallOff(id)), Attr("novalidate", nil)) {
+            Components.csrfField(req.csrfToken)
+            el("h2", .class("sg-heading-m")) { "Cancel the event" }
+            Components.textarea("reason", label: "Why is it cancelled?", value: "", errors: errors,
+                                hint: "Everyone booked or waiting is told, with this reason. Their bookings are cancelled and do not count against them.", rows: 2)
+            Components.button("Cancel the event", kind: "warning")
+        }
     }
 
     private func capacityForm(_ req: Request, _ id: UUID) -> Node {

@@ -23,7 +23,20 @@ struct RegistrationController: RouteCollection {
         fields["confirm-password"] = nil
         let name = fields["name"] ?? "", email = (fields["email"] ?? "").lowercased(), typedKey = fields["key"] ?? ""
         var errors = FormErrors()
+        // Guessing keys is throttled per network address, as sign-in is per email address.
+        let throttleKey = SessionToken.hash("register " + req.sourceAddress), now = req.now
+        let throttle = try await SignInThrottle.query(on: req.db).filter(\.$emailKey == throttleKey).first() ?? SignInThrottle(emailKey: throttleKey)
+        if SignInPolicy.isLocked(throttle.lockedUntil, now: now) {
+            errors.add("key", "Too many wrong registration keys have been tried from your network. Wait 15 minutes and try again")
+            return RegistrationView(fields: fields, errors: errors).render(on: req, status: .tooManyRequests)
+        }
         let key = try await lookUp(typedKey, on: req.db, errors: &errors)
+        if key == nil && !RegistrationKey.normalised(typedKey).isEmpty {
+            let (failures, lockedUntil) = SignInPolicy.afterFailure(failures: throttle.failures, now: now)
+            throttle.failures = failures
+            throttle.lockedUntil = lockedUntil
+            try await req.audit.plainWrite(on: req.db) { db in try await throttle.save(on: db) }
+        }
         if name.count < 2 { errors.add("name", "Enter your full name, as it should appear on your certificates") }
         if !Self.looksLikeEmail(email) {
             errors.add("email", "Enter your work email address, like name@example.org.uk")
@@ -40,10 +53,11 @@ struct RegistrationController: RouteCollection {
             return RegistrationView(fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
-        let token = SessionToken.random(), now = req.now, source = req.sourceAddress
+        let token = SessionToken.random(), source = req.sourceAddress
         let user = User(email: email, displayName: name, role: .learner, agencyID: key.$agency.id, passwordHash: hash)
         user.registrationKeyID = key.id
         try await req.audit.write(on: req.db) { db in
+            if throttle.id != nil { try await throttle.delete(on: db) }
             try await user.create(on: db)
             let userID = try user.requireID()
             try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)

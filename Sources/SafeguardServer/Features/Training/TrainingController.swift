@@ -22,7 +22,8 @@ struct TrainingController: RouteCollection {
             .group(.or) { $0.filter(\.$date >= req.today.iso).filter(\.$delivery == TrainingDelivery.eLearning.rawValue) }
         if let delivery { query = query.filter(\.$delivery == delivery.rawValue) }
         let events = try await query.sort(\.$date).sort(\.$startTime).all()
-            .filter { level == nil || $0.course.trainingLevel == level } .filter { $0.course.withdrawnAt == nil }
+            .filter { level == nil || $0.course.trainingLevel == level }
+            .filter { $0.course.withdrawnAt == nil && $0.calledOffAt == nil }
         let counts = try await Self.placeCounts(events.compactMap(\.id), on: req.db)
         let mine = try await TrainingBookingRecord.query(on: req.db).filter(\.$user.$id == viewer.userID)
             .with(\.$event) { $0.with(\.$course) }.all()
@@ -49,7 +50,7 @@ struct TrainingController: RouteCollection {
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<(TrainingBookingStatus, [UUID]), TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
             guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
-            if loaded.course.withdrawnAt != nil { return (.failure(.bookingsClosed), []) }
+            if loaded.course.withdrawnAt != nil || loaded.record.calledOffAt != nil { return (.failure(.eventCalledOff), []) }
             let status: TrainingBookingStatus
             do throws(TrainingBookingRefusal) { status = try loaded.places.book(viewer.userID, at: now) } catch { return (.failure(error), []) }
             try await loaded.save(on: db, newBookerAgency: viewer.agencyID)

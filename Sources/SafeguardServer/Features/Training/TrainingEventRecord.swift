@@ -18,6 +18,9 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "capacity") var capacity: Int?
     @OptionalField(key: "elearning_minutes") var eLearningMinutes: Int?
     @Field(key: "trainer_name") var trainerName: String
+    /// Set when the partnership called the event off; its bookings are then all cancelled.
+    @OptionalField(key: "called_off_at") var calledOffAt: Date?
+    @OptionalField(key: "called_off_reason") var calledOffReason: String?
     @Field(key: "created_at") var createdAt: Date
     @Parent(key: "created_by") var createdBy: User
 

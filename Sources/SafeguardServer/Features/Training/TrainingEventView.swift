@@ -63,7 +63,11 @@ struct TrainingEventView {
     private func yourPlace(_ req: Request) -> [Node] {
         let id = loaded.record.id!
         let started = places.hasStarted(at: now)
-        if let mine {
+        if let when = loaded.record.calledOffAt {
+            el("div", .class("sg-inset-text"), .id("booking-status")) {
+                "This event was cancelled on \(SimpleDate(when).longText). \(loaded.record.calledOffReason ?? "")"
+            }
+        } else if let mine {
             el("p", .class("sg-body"), .id("booking-status")) {
                 TrainingTags.status(mine.status)
                 if let position = places.waitingListPosition(of: viewer.userID) { " You are number \(position) on the waiting list." }

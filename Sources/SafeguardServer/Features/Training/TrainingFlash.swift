@@ -6,7 +6,7 @@ enum TrainingFlash: String {
     case booked, waitingList = "waiting-list", cancelled, lateCancellation = "late-cancellation", completed
     case evaluated, registered, courseSaved = "course-saved", eventSaved = "event-saved", questionsSaved = "questions-saved"
     case materialAdded = "material-added", materialRemoved = "material-removed", registerSaved = "register-saved"
-    case capacityChanged = "capacity-changed", keyIssued = "key-issued", keyRevoked = "key-revoked"
+    case capacityChanged = "capacity-changed", eventCalledOff = "event-called-off", keyIssued = "key-issued", keyRevoked = "key-revoked"
 
     init?(_ req: Request) {
         guard let raw = try? req.query.get(String.self, at: "done") else { return nil }
@@ -29,6 +29,7 @@ enum TrainingFlash: String {
         case .materialRemoved: "The material is removed."
         case .registerSaved: "The register is saved."
         case .capacityChanged: "The number of places is changed."
+        case .eventCalledOff: "The event is cancelled. Everyone who was booked or waiting has been told."
         case .keyIssued: "The registration key is issued."
         case .keyRevoked: "The registration key is revoked. Nobody can register with it now; existing accounts are unaffected."
         }

@@ -14,60 +14,19 @@ extension TrainingManageController {
         let viewer = try req.require(.manageTraining)
         let course = try await Self.course(req)
         let fields = try ReferralsController.fields(req)
-        var errors = FormErrors()
-        let delivery = TrainingDelivery(rawValue: fields["delivery"] ?? "")
-        if delivery == nil { errors.add("delivery", "Select how the event is delivered") }
-        let date = ProtectionForm.date(fields, "date", label: "date", required: true, today: nil, errors: &errors)
-        func time(_ name: String, _ label: String) -> ClockTime? {
-            let text = fields[name] ?? ""
-            guard delivery?.isScheduled == true, !text.isEmpty else { return nil }
-            guard let t = ClockTime(text) else { errors.add(name, "Enter the \(label) as hours and minutes on the 24-hour clock, like 09:30"); return nil }
-            return t
+        let (event, errors) = EventForm.read(fields, courseID: try course.requireID(), existing: nil)
+        guard let event else { return EventFormView(course: course, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity) }
+        let record = TrainingEventRecord()
+        record.apply(event)
+        record.id = event.id
+        record.trainerName = fields["trainer"] ?? ""
+        record.createdAt = req.now
+        record.$createdBy.id = viewer.userID
+        try await req.audit.write(on: req.db) { db in
+            try await record.create(on: db)
+            return ((), [viewer.event(.create, "training-event", event.id.uuidString, on: req)])
         }
-        func number(_ name: String, _ message: String) -> Int? {
-            let text = fields[name] ?? ""
-            guard !text.isEmpty else { return nil }
-            guard let n = Int(text), n > 0, n <= 10_000 else { errors.add(name, message); return nil }
-            return n
-        }
-        let start = time("start", "start time"), end = time("end", "finish time")
-        let capacity = delivery?.isScheduled == true ? number("capacity", "Enter the number of places as a whole number, like 20") : nil
-        let minutes = delivery == .eLearning ? number("minutes", "Enter how many minutes it takes as a whole number, like 45") : nil
-        let link = (fields["link"] ?? "").isEmpty ? nil : fields["link"]
-        if let link, !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) {
-            errors.add("link", "Enter the full web address, starting with https://")
-        }
-        if let delivery, let date, errors.isEmpty {
-            let event = TrainingEvent(courseID: try course.requireID(), delivery: delivery, date: date, startTime: start, endTime: end,
-                                      venue: delivery == .faceToFace ? fields["venue"] : nil, link: delivery == .faceToFace ? nil : link,
-                                      capacity: capacity, eLearningMinutes: minutes)
-            for problem in event.problems { errors.add(Self.field(for: problem), problem.message) }
-            if errors.isEmpty {
-                let record = TrainingEventRecord()
-                record.apply(event)
-                record.id = event.id
-                record.trainerName = fields["trainer"] ?? ""
-                record.createdAt = req.now
-                record.$createdBy.id = viewer.userID
-                try await req.audit.write(on: req.db) { db in
-                    try await record.create(on: db)
-                    return ((), [viewer.event(.create, "training-event", event.id.uuidString, on: req)])
-                }
-                return TrainingFlash.redirect(req, to: .trainingEvent(event.id), .eventSaved)
-            }
-        }
-        return EventFormView(course: course, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
-    }
-
-    /// Which form field a rule's problem belongs beside.
-    static func field(for problem: TrainingEventProblem) -> String {
-        switch problem {
-        case .venueMissing: "venue"
-        case .linkMissing: "link"
-        case .timesMissing, .endNotAfterStart: "start"
-        case .capacityMissing, .capacityBelowOne: "capacity"
-        case .eLearningMinutesMissing: "minutes"
-        }
+        return TrainingFlash.redirect(req, to: .trainingEvent(event.id), .eventSaved)
     }
 
     func register(req: Request) async throws -> Response {

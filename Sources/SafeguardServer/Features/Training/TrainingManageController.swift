@@ -3,7 +3,7 @@ import Vapor
 import SafeguardCore
 
 /// The trainer's side: courses with their materials and evaluation questions, and events.
-/// Registers and capacity are in `TrainingManageController+Register.swift`.
+/// Events are in `+Events.swift` (adding, the register, places) and `+Changes.swift` (details, calling off).
 struct TrainingManageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("training", "manage", use: overview)
@@ -20,6 +20,9 @@ struct TrainingManageController: RouteCollection {
         routes.get("training", "events", ":eventID", "register", use: register)
         routes.post("training", "events", ":eventID", "register", use: saveRegister)
         routes.post("training", "events", ":eventID", "capacity", use: changeCapacity)
+        routes.get("training", "events", ":eventID", "edit", use: editEvent)
+        routes.post("training", "events", ":eventID", use: updateEvent)
+        routes.post("training", "events", ":eventID", "call-off", use: callOff)
     }
 
     func overview(req: Request) async throws -> Response {

@@ -19,7 +19,9 @@ struct TrainingManageView {
             })
             Components.table(caption: "Events", headers: ["Date", "Course", "How", "Booked", "Waiting", ""], rows: events.map { e in
                 let id = e.id!, c = counts[id] ?? (0, 0)
-                return [.text(SimpleDate(iso: e.date)?.longText ?? e.date), el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },
+                let title: Node = .fragment([el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },
+                                             e.calledOffAt == nil ? .empty : .fragment([.text(" "), Components.tag("Cancelled", colour: "grey")])])
+                return [.text(SimpleDate(iso: e.date)?.longText ?? e.date), title,
                         .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery),
                         .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting)),
                         e.capacity == nil ? .empty : el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
@@ -63,36 +65,57 @@ struct CourseFormView {
     }
 }
 
-/// Adding an event to a course.
+/// Adding an event to a course, or changing one (`editing`): how it is delivered and its places
+/// are fixed once it exists (places change on the register page, which moves the waiting list up).
 struct EventFormView {
     var course: TrainingCourseRecord
     var fields: [String: String]
     var errors: FormErrors
+    var editing: TrainingEventRecord? = nil
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = course.id!
-        return req.page("Add an event", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.trainingCourse(id), "Back to the course")
+        let delivery = editing.flatMap { TrainingDelivery(rawValue: $0.delivery) }
+        let title = editing == nil ? "Add an event" : "Change the event's details"
+        return req.page(title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            Components.backLink(editing.map { .trainingEventRegister($0.id!) } ?? .trainingCourse(id), editing == nil ? "Back to the course" : "Back to the event")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; "Add an event" }
-            el("form", .postMethod, .action(.trainingCourseEvents(id)), Attr("novalidate", nil)) {
+            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; title }
+            if editing != nil {
+                el("p", .class("sg-body")) { "Everyone booked or on the waiting list is told if the date, times, venue or link change." }
+            }
+            el("form", .postMethod, .action(editing.map { .trainingEvent($0.id!) } ?? .trainingCourseEvents(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.radios("delivery", legend: "How is it delivered?", options: TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
-                                  selected: fields["delivery"] ?? "", errors: errors)
+                if let delivery {
+                    Components.summaryList([("How", .text(delivery.displayName))])
+                } else {
+                    Components.radios("delivery", legend: "How is it delivered?", options: TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
+                                      selected: fields["delivery"] ?? "", errors: errors)
+                }
                 Components.dateInput("date", legend: "Date", day: fields["date-day"] ?? "", month: fields["date-month"] ?? "",
                                      year: fields["date-year"] ?? "", errors: errors, hint: "For e-learning, the day it opens. For example, 27 3 2026")
-                Components.textInput("start", label: "Start time", value: fields["start"] ?? "", errors: errors,
-                                     hint: "Face to face and virtual only. 24-hour clock, like 09:30", width: "5")
-                Components.textInput("end", label: "Finish time", value: fields["end"] ?? "", errors: errors, hint: "Like 12:30", width: "5")
-                Components.textInput("venue", label: "Venue", value: fields["venue"] ?? "", errors: errors, hint: "Face to face only")
-                Components.textInput("capacity", label: "Number of places", value: fields["capacity"] ?? "", errors: errors,
-                                     hint: "Face to face and virtual only. When they are taken, people join the waiting list.", width: "3")
-                Components.textInput("link", label: "Link", value: fields["link"] ?? "", errors: errors,
-                                     hint: "Virtual: the joining link, shown only to people with a place. E-learning: the module's address.")
-                Components.textInput("minutes", label: "How long the e-learning takes, in minutes", value: fields["minutes"] ?? "", errors: errors,
-                                     hint: "E-learning only; it goes into training logs", width: "3")
+                if delivery?.isScheduled ?? true {
+                    Components.textInput("start", label: "Start time", value: fields["start"] ?? "", errors: errors,
+                                         hint: "Face to face and virtual only. 24-hour clock, like 09:30", width: "5")
+                    Components.textInput("end", label: "Finish time", value: fields["end"] ?? "", errors: errors, hint: "Like 12:30", width: "5")
+                }
+                if delivery == nil || delivery == .faceToFace {
+                    Components.textInput("venue", label: "Venue", value: fields["venue"] ?? "", errors: errors, hint: "Face to face only")
+                }
+                if editing == nil {
+                    Components.textInput("capacity", label: "Number of places", value: fields["capacity"] ?? "", errors: errors,
+                                         hint: "Face to face and virtual only. When they are taken, people join the waiting list.", width: "3")
+                }
+                if delivery != .faceToFace {
+                    Components.textInput("link", label: "Link", value: fields["link"] ?? "", errors: errors,
+                                         hint: "Virtual: the joining link, shown only to people with a place. E-learning: the module's address.")
+                }
+                if delivery == nil || delivery == .eLearning {
+                    Components.textInput("minutes", label: "How long the e-learning takes, in minutes", value: fields["minutes"] ?? "", errors: errors,
+                                         hint: "E-learning only; it goes into training logs", width: "3")
+                }
                 Components.textInput("trainer", label: "Trainer (optional)", value: fields["trainer"] ?? "", errors: errors)
-                Components.button("Save event")
+                Components.button(editing == nil ? "Save event" : "Save changes")
             }
         }
     }

@@ -11,6 +11,7 @@ struct TrainingNotice: Sendable {
 
     enum Kind {
         case booked, waitingList(position: Int), promoted, cancelled, lateCancellation, leftWaitingList, completed
+        case detailsChanged, calledOff(reason: String)
     }
 
     init(_ kind: Kind, userID: UUID, course: TrainingCourseRecord, event: TrainingEventRecord) {
@@ -37,6 +38,12 @@ struct TrainingNotice: Sendable {
         case .leftWaitingList:
             subject = "Removed from the waiting list: \(course.title)"
             body = "You are no longer on the waiting list.\n\n\(details)"
+        case .detailsChanged:
+            subject = "Event details changed: \(course.title)"
+            body = "The details of an event you are booked on, or waiting for, have changed. Here they are now:\n\n\(details)\n\nIf you can no longer attend, cancel your place in Safeguard."
+        case .calledOff(let reason):
+            subject = "Event cancelled: \(course.title)"
+            body = "We are sorry: this event has been cancelled. \(reason)\n\n\(details)\n\nYour booking is cancelled and does not count against you. Please book another date."
         case .completed:
             subject = "E-learning completed: \(course.title)"
             body = "Your completion is recorded in your training log.\n\nComplete the short evaluation to print your certificate and download the course materials."

@@ -1,0 +1,60 @@
+import Foundation
+import SafeguardCore
+
+/// The event form read into a ``TrainingEvent``, or the problems beside each field. Shared by
+/// adding an event and changing one (where `existing` keeps its id, delivery and places).
+enum EventForm {
+    static func read(_ fields: [String: String], courseID: UUID, existing: TrainingEvent?) -> (TrainingEvent?, FormErrors) {
+        var errors = FormErrors()
+        let delivery = existing?.delivery ?? TrainingDelivery(rawValue: fields["delivery"] ?? "")
+        if delivery == nil { errors.add("delivery", "Select how the event is delivered") }
+        let date = ProtectionForm.date(fields, "date", label: "date", required: true, today: nil, errors: &errors)
+        func time(_ name: String, _ label: String) -> ClockTime? {
+            let text = fields[name] ?? ""
+            guard delivery?.isScheduled == true, !text.isEmpty else { return nil }
+            guard let t = ClockTime(text) else { errors.add(name, "Enter the \(label) as hours and minutes on the 24-hour clock, like 09:30"); return nil }
+            return t
+        }
+        func number(_ name: String, _ message: String) -> Int? {
+            let text = fields[name] ?? ""
+            guard !text.isEmpty else { return nil }
+            guard let n = Int(text), n > 0, n <= 10_000 else { errors.add(name, message); return nil }
+            return n
+        }
+        let start = time("start", "start time"), end = time("end", "finish time")
+        // Places change through the register page, where the waiting list is moved up.
+        let capacity = existing.map(\.capacity) ?? (delivery?.isScheduled == true
+            ? number("capacity", "Enter the number of places as a whole number, like 20") : nil)
+        let minutes = delivery == .eLearning ? number("minutes", "Enter how many minutes it takes as a whole number, like 45") : nil
+        let link = (fields["link"] ?? "").isEmpty ? nil : fields["link"]
+        if let link, !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) {
+            errors.add("link", "Enter the full web address, starting with https://")
+        }
+        guard let delivery, let date, errors.isEmpty else { return (nil, errors) }
+        let event = TrainingEvent(id: existing?.id ?? UUID(), courseID: courseID, delivery: delivery, date: date, startTime: start, endTime: end,
+                                  venue: delivery == .faceToFace ? fields["venue"] : nil, link: delivery == .faceToFace ? nil : link,
+                                  capacity: capacity, eLearningMinutes: minutes)
+        for problem in event.problems { errors.add(field(for: problem), problem.message) }
+        return (errors.isEmpty ? event : nil, errors)
+    }
+
+    /// The form's fields for an existing event, to edit it.
+    static func fields(of record: TrainingEventRecord) -> [String: String] {
+        let e = record.event
+        return ["delivery": e.delivery.rawValue, "date-day": String(e.date.day), "date-month": String(e.date.month),
+                "date-year": String(e.date.year), "start": e.startTime?.description ?? "", "end": e.endTime?.description ?? "",
+                "venue": e.venue ?? "", "link": e.link ?? "", "capacity": e.capacity.map(String.init) ?? "",
+                "minutes": e.eLearningMinutes.map(String.init) ?? "", "trainer": record.trainerName]
+    }
+
+    /// Which form field a rule's problem belongs beside.
+    static func field(for problem: TrainingEventProblem) -> String {
+        switch problem {
+        case .venueMissing: "venue"
+        case .linkMissing: "link"
+        case .timesMissing, .endNotAfterStart: "start"
+        case .capacityMissing, .capacityBelowOne: "capacity"
+        case .eLearningMinutesMissing: "minutes"
+        }
+    }
+}
