@@ -18,13 +18,15 @@ struct PartnershipRulesTests {
             {"ragWorkingHours": {"red": 2, "amber": 6, "green": 24},
              "continuumOfNeed": [{"number": 1, "name": "Universal"}, {"number": 2, "name": "Early help"}, {"number": 3, "name": "Statutory"}],
              "closures": {"2026-12-24": "Christmas Eve: offices closed"},
-             "strategyDiscussionWithinWorkingDays": 1}
+             "strategyDiscussionWithinWorkingDays": 1, "trainingLateCancellationHours": 72}
             """)
         #expect(rules.ragTimescales == (try RAGTimescales(red: 2, amber: 6, green: 24)))
         #expect(rules.continuum.levels.map(\.name) == ["Universal", "Early help", "Statutory"])
         #expect(rules.continuum.highest == 3)
         #expect(rules.closures == [SimpleDate(year: 2026, month: 12, day: 24)!: "Christmas Eve: offices closed"])
         #expect(rules.strategyDiscussionWithinWorkingDays == 1)
+        #expect(rules.trainingLateCancellationHours == 72)
+        #expect(PartnershipRules.standard.trainingLateCancellationHours == 48)
         // Only red named: amber and green keep their defaults.
         #expect(try parse(#"{"ragWorkingHours": {"red": 2}}"#).ragTimescales == (try RAGTimescales(red: 2)))
     }
@@ -43,6 +45,8 @@ struct PartnershipRulesTests {
         (#"{"closures": {"2026-12-24": ""}}"#, "needs a reason"),
         (#"{"strategyDiscussionWithinWorkingDays": true}"#, "whole number of working days"),
         (#"{"strategyDiscussionWithinWorkingDays": 99}"#, "from 0 to 20"),
+        (#"{"trainingLateCancellationHours": "two days"}"#, "trainingLateCancellationHours must be a whole number of hours"),
+        (#"{"trainingLateCancellationHours": 1000}"#, "from 0 to 336"),
     ])
     func mistakesAreNamedWithWhatToWrite(json: String, message: String) {
         #expect {

@@ -74,6 +74,21 @@ final class TrainingBookingFlowTests: ServerTestCase {
         XCTAssertTrue(register.text.contains("The register opens when the event starts"))
     }
 
+    func testThePartnershipSetsItsOwnLateCancellationNotice() async throws {
+        var rules = PartnershipRules.standard
+        rules.trainingLateCancellationHours = 96
+        try await startApp(rules: rules)
+        let trainer = try await signedIn(fx[.trainer])
+        let course = try await addCourse(trainer)
+        // Three days ahead: in time under the usual 48 hours, late under this partnership's 96.
+        let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 3), capacity: 3)
+        let sw = try await signedIn(fx[.socialWorker])
+        _ = try await sw.post("/training/events/\(event)/book", [])
+        let told = try await notices(for: fx[.socialWorker].id).first
+        XCTAssertTrue(told?.body.contains("Cancelling less than 96 hours before the start") ?? false, told?.body ?? "")
+        assertEqual(try await sw.post("/training/events/\(event)/cancel", []).location, "/training/events/\(event)?done=late-cancellation")
+    }
+
     func testBookingClosesWhenTheEventStartsAndBadEventsAreRefused() async throws {
         let trainer = try await signedIn(fx[.trainer])
         let course = try await addCourse(trainer)

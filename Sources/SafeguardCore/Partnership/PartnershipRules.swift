@@ -8,7 +8,8 @@ import Foundation
 /// { "ragWorkingHours": { "red": 2, "amber": 6, "green": 24 },
 ///   "continuumOfNeed": [ { "number": 1, "name": "Universal", "description": "…" }, … ],
 ///   "closures": { "2026-12-24": "Christmas Eve: offices closed" },
-///   "strategyDiscussionWithinWorkingDays": 3 }
+///   "strategyDiscussionWithinWorkingDays": 3,
+///   "trainingLateCancellationHours": 48 }
 /// ```
 public struct PartnershipRules: Sendable, Equatable {
     public var ragTimescales: RAGTimescales = .standard
@@ -21,6 +22,8 @@ public struct PartnershipRules: Sendable, Equatable {
     /// Whom an officer at a marked address is told to contact: the only thing besides "there is a
     /// marker" that police systems receive.
     public var safeguardingContact = "Children's Services MASH: call and quote the incident reference"
+    /// Cancelling a training place closer to the start than this is a late cancellation.
+    public var trainingLateCancellationHours = TrainingEventPlaces.defaultLateCancellationHours
 
     public init() {}
 
@@ -31,7 +34,8 @@ public struct PartnershipRules: Sendable, Equatable {
         public let description: String
     }
 
-    static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact"]
+    static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact",
+                                          "trainingLateCancellationHours"]
 
     public static func parse(_ data: Data) throws(Problem) -> PartnershipRules {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
@@ -49,6 +53,12 @@ public struct PartnershipRules: Sendable, Equatable {
                 throw Problem(description: "strategyDiscussionWithinWorkingDays must be a whole number of working days from 0 to 20")
             }
             rules.strategyDiscussionWithinWorkingDays = n
+        }
+        if let hours = top["trainingLateCancellationHours"] {
+            guard let n = wholeNumber(hours), (0...336).contains(n) else {
+                throw Problem(description: "trainingLateCancellationHours must be a whole number of hours from 0 to 336 (two weeks), like 48")
+            }
+            rules.trainingLateCancellationHours = n
         }
         if let contact = top["safeguardingContact"] {
             guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {

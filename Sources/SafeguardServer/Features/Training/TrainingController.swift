@@ -46,7 +46,7 @@ struct TrainingController: RouteCollection {
 
     func book(req: Request) async throws -> Response {
         let viewer = try req.require(.bookTraining)
-        let eventID = try req.eventID(), now = req.now
+        let eventID = try req.eventID(), now = req.now, lateHours = req.safeguard.settings.rules.trainingLateCancellationHours
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<(TrainingBookingStatus, [UUID]), TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
             guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
@@ -56,7 +56,8 @@ struct TrainingController: RouteCollection {
             try await loaded.save(on: db, newBookerAgency: viewer.agencyID)
             let kind: TrainingNotice.Kind = status == .booked
                 ? .booked : .waitingList(position: loaded.places.waitingListPosition(of: viewer.userID) ?? 1)
-            let notice = TrainingNotice(kind, userID: viewer.userID, course: loaded.course, event: loaded.record).record(at: now, emailConfigured: emailConfigured)
+            let notice = TrainingNotice(kind, userID: viewer.userID, course: loaded.course, event: loaded.record, lateHours: lateHours)
+                .record(at: now, emailConfigured: emailConfigured)
             try await notice.create(on: db)
             let bookingID = loaded.places.booking(for: viewer.userID)?.id.uuidString ?? ""
             return (.success((status, [])),
@@ -73,16 +74,16 @@ struct TrainingController: RouteCollection {
 
     func cancel(req: Request) async throws -> Response {
         let viewer = try req.require(.bookTraining)
-        let eventID = try req.eventID(), now = req.now
+        let eventID = try req.eventID(), now = req.now, lateHours = req.safeguard.settings.rules.trainingLateCancellationHours
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<TrainingEventPlaces.Cancellation, TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.load(eventID, on: db, lateHours: lateHours) else { throw Abort(.notFound) }
             let wasWaiting = loaded.places.booking(for: viewer.userID)?.status == .waitingList
             let cancellation: TrainingEventPlaces.Cancellation
             do throws(TrainingBookingRefusal) { cancellation = try loaded.places.cancel(viewer.userID, at: now) } catch { return (.failure(error), []) }
             try await loaded.save(on: db, newBookerAgency: nil)
             let mine: TrainingNotice.Kind = wasWaiting ? .leftWaitingList : (cancellation.isLate ? .lateCancellation : .cancelled)
-            var notices = [TrainingNotice(mine, userID: viewer.userID, course: loaded.course, event: loaded.record)]
+            var notices = [TrainingNotice(mine, userID: viewer.userID, course: loaded.course, event: loaded.record, lateHours: lateHours)]
             notices += cancellation.promoted.map { TrainingNotice(.promoted, userID: $0, course: loaded.course, event: loaded.record) }
             for notice in notices { try await notice.record(at: now, emailConfigured: emailConfigured).create(on: db) }
             var events = [viewer.event(.change, "training-booking", loaded.row(for: viewer.userID)?.id?.uuidString ?? "",

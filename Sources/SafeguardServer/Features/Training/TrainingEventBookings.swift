@@ -10,12 +10,13 @@ struct TrainingEventBookings {
     var rows: [TrainingBookingRecord]
     var places: TrainingEventPlaces
 
-    static func load(_ eventID: UUID, on db: Database) async throws -> TrainingEventBookings? {
+    /// `lateHours` is the partnership's notice for a late cancellation (rules file, 48 by default).
+    static func load(_ eventID: UUID, on db: Database, lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours) async throws -> TrainingEventBookings? {
         guard let record = try await TrainingEventRecord.query(on: db).filter(\.$id == eventID).with(\.$course).first() else { return nil }
         let rows = try await TrainingBookingRecord.query(on: db).filter(\.$event.$id == eventID)
             .with(\.$user).sort(\.$queuedAt).sort(\.$firstBookedAt).all()
         return TrainingEventBookings(record: record, rows: rows,
-                                     places: TrainingEventPlaces(event: record.event, bookings: rows.map(\.booking)))
+                                     places: TrainingEventPlaces(event: record.event, bookings: rows.map(\.booking), lateCancellationHours: lateHours))
     }
 
     var course: TrainingCourseRecord { record.course }

@@ -18,7 +18,7 @@ enum TrainingFlash: String {
         case .booked: "Your place is booked. The confirmation is in your messages."
         case .waitingList: "The event is full, so you are on the waiting list. If a place comes free you will get it automatically and be told."
         case .cancelled: "Your booking is cancelled. You can book again at any time."
-        case .lateCancellation: "Your place is cancelled. As the event starts within 48 hours, it is recorded as a late cancellation."
+        case .lateCancellation: "Your place is cancelled. As the event starts soon, it is recorded as a late cancellation."
         case .completed: "Your completion is recorded. Complete the evaluation to print your certificate."
         case .evaluated: "Thank you for your evaluation. Your certificate and the course materials are ready."
         case .registered: "Your account is ready. You can now book training."

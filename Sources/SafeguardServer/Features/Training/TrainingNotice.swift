@@ -14,7 +14,9 @@ struct TrainingNotice: Sendable {
         case detailsChanged, calledOff(reason: String)
     }
 
-    init(_ kind: Kind, userID: UUID, course: TrainingCourseRecord, event: TrainingEventRecord) {
+    /// `lateHours` is the partnership's notice for a late cancellation, quoted in the messages.
+    init(_ kind: Kind, userID: UUID, course: TrainingCourseRecord, event: TrainingEventRecord,
+         lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours) {
         self.userID = userID
         let eventID = event.id ?? UUID()
         link = .trainingEvent(eventID)
@@ -22,7 +24,7 @@ struct TrainingNotice: Sendable {
         switch kind {
         case .booked:
             subject = "Booking confirmed: \(course.title)"
-            body = "Your place is confirmed.\n\n\(details)\n\nIf you cannot attend, cancel your place in Safeguard as soon as you can so that someone on the waiting list can have it. Cancelling less than 48 hours before the start counts as a late cancellation."
+            body = "Your place is confirmed.\n\n\(details)\n\nIf you cannot attend, cancel your place in Safeguard as soon as you can so that someone on the waiting list can have it. Cancelling less than \(lateHours) hours before the start counts as a late cancellation."
         case .waitingList(let position):
             subject = "On the waiting list: \(course.title)"
             body = "The event is full, so you are on the waiting list (number \(position)).\n\n\(details)\n\nIf a place comes free you will be given it automatically and told straight away."
@@ -34,7 +36,7 @@ struct TrainingNotice: Sendable {
             body = "Your place has been cancelled.\n\n\(details)\n\nYou can book this or another event again at any time."
         case .lateCancellation:
             subject = "Late cancellation recorded: \(course.title)"
-            body = "Your place has been cancelled. Because it was less than 48 hours before the start, it is recorded as a late cancellation.\n\n\(details)"
+            body = "Your place has been cancelled. Because it was less than \(lateHours) hours before the start, it is recorded as a late cancellation.\n\n\(details)"
         case .leftWaitingList:
             subject = "Removed from the waiting list: \(course.title)"
             body = "You are no longer on the waiting list.\n\n\(details)"
