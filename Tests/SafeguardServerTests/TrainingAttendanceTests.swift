@@ -98,6 +98,10 @@ final class TrainingAttendanceTests: ServerTestCase {
         XCTAssertEqual(done.location, "/training/events/\(event)?done=completed")
         let row = try await booking(of: fx[.socialWorker].id, on: event)!
         XCTAssertEqual(row.status, "completed")
+        let completions = try await trainer.get("/training/events/\(event)/register")
+        XCTAssertTrue(completions.text.contains("Completed"), completions.text)
+        XCTAssertTrue(completions.text.contains("Test Social worker</td><td class=\"sg-table__cell\">Northmere Children&#39;s Services</td><td class=\"sg-table__cell\">2 March 2026"),
+                      completions.text)
         let form = try await sw.get("/training/bookings/\(row.id!)/evaluation")
         XCTAssertTrue(form.text.contains("Overall, how useful was it?"))
         XCTAssertFalse(form.text.contains("How would you rate the trainer?"), "a removed question is not asked")

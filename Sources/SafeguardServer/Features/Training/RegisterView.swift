@@ -36,11 +36,15 @@ struct RegisterView {
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { loaded.record.whenText }; "Register: \(loaded.course.title)" }
-            Components.summaryList([
-                ("Places", .text("\(places.placesTaken) of \(places.event.capacity ?? 0) taken")),
-                ("Waiting list", .text(String(places.waitingList.count))),
-            ])
-            if let when = loaded.record.calledOffAt {
+            if places.event.delivery.isScheduled {
+                Components.summaryList([
+                    ("Places", .text("\(places.placesTaken) of \(places.event.capacity ?? 0) taken")),
+                    ("Waiting list", .text(String(places.waitingList.count))),
+                ])
+            }
+            if places.event.delivery == .eLearning {
+                eLearningTables
+            } else if let when = loaded.record.calledOffAt {
                 el("div", .class("sg-inset-text"), .id("called-off")) {
                     "This event was cancelled on \(SimpleDate(when).longText): \(loaded.record.calledOffReason ?? "")"
                 }
@@ -82,6 +86,18 @@ struct RegisterView {
         return Components.radios(field, legend: "\(row.user.displayName), \(agency(row))",
                                  options: TrainingEventPlaces.RegisterMark.allCases.map { ($0.rawValue, $0.displayName) },
                                  selected: selected, errors: errors, inline: true)
+    }
+
+    /// E-learning has no register: who has started it and who has finished, and when.
+    private var eLearningTables: Node {
+        .fragment([
+            Components.table(caption: "Completed", headers: ["Name", "Agency", "Finished"], rows: rows([.completed]).map { r in
+                [.text(r.user.displayName), .text(agency(r)), .text(r.completedOn.flatMap { SimpleDate(iso: $0)?.longText } ?? "")]
+            }),
+            Components.table(caption: "Enrolled, not yet finished", headers: ["Name", "Agency", "Enrolled"], rows: rows([.booked]).map { r in
+                [.text(r.user.displayName), .text(agency(r)), .text(SimpleDate(r.firstBookedAt).longText)]
+            }),
+        ])
     }
 
     private func callOffForm(_ req: Request, _ id: UUID) -> Node {

@@ -34,8 +34,10 @@ struct TrainingEventView {
             if viewer.mayEver(.manageTraining) {
                 el("h2", .class("sg-heading-m")) { "For trainers" }
                 el("ul", .class("sg-list")) {
-                    if event.delivery.isScheduled {
-                        el("li") { el("a", .href(.trainingEventRegister(loaded.record.id!)), .class("sg-link")) { "Bookings and register" } }
+                    el("li") {
+                        el("a", .href(.trainingEventRegister(loaded.record.id!)), .class("sg-link")) {
+                            event.delivery.isScheduled ? "Bookings and register" : "Enrolments and completions"
+                        }
                     }
                     el("li") { el("a", .href(.trainingCourse(course.id!)), .class("sg-link")) { "Manage the course" } }
                 }

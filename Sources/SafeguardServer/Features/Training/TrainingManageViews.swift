@@ -24,8 +24,9 @@ struct TrainingManageView {
                 return [.text(SimpleDate(iso: e.date)?.longText ?? e.date), title,
                         .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery),
                         .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting)),
-                        e.capacity == nil ? .empty : el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
-                            "Register"; el("span", .class("sg-visually-hidden")) { " for \(e.course.title) on \(e.date)" }
+                        el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
+                            e.capacity == nil ? "Completions" : "Register"
+                            el("span", .class("sg-visually-hidden")) { " for \(e.course.title) on \(e.date)" }
                         }]
             })
         }
