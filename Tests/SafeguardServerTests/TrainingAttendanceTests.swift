@@ -75,6 +75,10 @@ final class TrainingAttendanceTests: ServerTestCase {
         assertEqual(try await TrainingEvaluationRecord.query(on: app.db).count(), 1)
         let results = try await trainer.get("/training/courses/\(course)/evaluations")
         XCTAssertTrue(results.text.contains("Check the chronology first"), results.text)
+        XCTAssertTrue(results.text.contains("1 evaluation sent from 1 April 2025 to 31 March 2026"), results.text)
+        let nextYear = try await trainer.get("/training/courses/\(course)/evaluations?from=2026-04-01&to=2027-03-31")
+        XCTAssertTrue(nextYear.text.contains("0 evaluations sent"), nextYear.text)
+        XCTAssertFalse(nextYear.text.contains("Check the chronology first"))
     }
 
     func testELearningIsCompletedByThePractitionerAndTheQuestionsAreTheCourses() async throws {

@@ -50,7 +50,7 @@ struct CourseView {
                 "\(course.questions.count) questions. "
                 el("a", .href(.trainingCourseQuestions(id)), .class("sg-link")) { "Change the questions" }
                 " · "
-                el("a", .href(.trainingCourseEvaluations(id)), .class("sg-link")) { "Results (\(evaluations) evaluations)" }
+                el("a", .href(.trainingCourseEvaluations(id)), .class("sg-link")) { "Results (\(evaluations) evaluation\(evaluations == 1 ? "" : "s"))" }
             }
             el("h2", .class("sg-heading-m"), .id("details")) { "Course details" }
             el("form", .postMethod, .action(.trainingCourse(id)), Attr("novalidate", nil)) {

@@ -64,21 +64,30 @@ struct TrainingReportsController: RouteCollection {
 
     func evaluations(req: Request) async throws -> Response {
         let viewer = try req.require(.viewTrainingReports)
-        let (course, summary) = try await Self.summary(req)
+        var errors = FormErrors()
+        let period = Self.period(req, errors: &errors)
+        let (course, summary) = try await Self.summary(req, period: period)
         try await req.audit.record(viewer.event(.view, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
-        return EvaluationResultsView(course: course, summary: summary, mayManage: viewer.may(.manageTraining)).render(on: req)
+        return EvaluationResultsView(course: course, summary: summary, period: period, errors: errors, mayManage: viewer.may(.manageTraining))
+            .render(on: req)
     }
 
     func evaluationsCSV(req: Request) async throws -> Response {
         let viewer = try req.require(.viewTrainingReports)
-        let (course, summary) = try await Self.summary(req)
+        var errors = FormErrors()
+        let period = Self.period(req, errors: &errors)
+        guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; ")) }
+        let (course, summary) = try await Self.summary(req, period: period)
         try await req.audit.record(viewer.event(.export, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
-        return try TrainingCSV.response(TrainingReports.csv(summary), filename: "evaluations-\(TrainingManageController.slug(course.title)).csv")
+        return try TrainingCSV.response(TrainingReports.csv(summary),
+                                        filename: "evaluations-\(TrainingManageController.slug(course.title))-\(period.lowerBound)-to-\(period.upperBound).csv")
     }
 
-    static func summary(_ req: Request) async throws -> (TrainingCourseRecord, EvaluationSummary) {
+    /// A course's evaluations sent within the period.
+    static func summary(_ req: Request, period: ClosedRange<SimpleDate>) async throws -> (TrainingCourseRecord, EvaluationSummary) {
         let course = try await TrainingManageController.course(req)
-        let responses = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == course.requireID()).all().compactMap(\.response)
+        let responses = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == course.requireID())
+            .filter(\.$submittedOn >= period.lowerBound.iso).filter(\.$submittedOn <= period.upperBound.iso).all().compactMap(\.response)
         return (course, EvaluationSummary(questions: course.questions, responses: responses))
     }
 

@@ -43,7 +43,7 @@ struct TrainingReportsView {
             el("h2", .class("sg-heading-m")) { "Evaluation results" }
             el("ul", .class("sg-list")) {
                 for c in source.courses {
-                    el("li") { el("a", .href(.trainingCourseEvaluations(c.id)), .class("sg-link")) { c.title } }
+                    el("li") { el("a", Attr("href", SiteURL.trainingCourseEvaluations(c.id).with(query: query)), .class("sg-link")) { c.title } }
                 }
             }
         }
@@ -67,16 +67,23 @@ struct TrainingReportsView {
 struct EvaluationResultsView {
     var course: TrainingCourseRecord
     var summary: EvaluationSummary
+    var period: ClosedRange<SimpleDate>
+    var errors: FormErrors
     var mayManage: Bool
 
     func render(on req: Request) -> Response {
         let id = course.id!
-        return req.page("Evaluation results: \(course.title)", section: mayManage ? .trainingManage : .trainingReports) {
+        let query = [("from", period.lowerBound.iso), ("to", period.upperBound.iso)]
+        return req.page("Evaluation results: \(course.title)", section: mayManage ? .trainingManage : .trainingReports, hasErrors: !errors.isEmpty) {
             Components.backLink(mayManage ? .trainingCourse(id) : .trainingReports, "Back")
+            Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; "Evaluation results" }
+            TrainingReportsView.periodForm(.trainingCourseEvaluations(id), period: period, errors: errors)
             el("p", .class("sg-body")) {
-                "\(summary.responses) evaluations. "
-                el("a", .href(.trainingCourseEvaluationsCSV(id)), .class("sg-link"), Attr("download", nil)) { "Download results (CSV)" }
+                "\(summary.responses) evaluation\(summary.responses == 1 ? "" : "s") sent from \(period.lowerBound.longText) to \(period.upperBound.longText). "
+                el("a", Attr("href", SiteURL.trainingCourseEvaluationsCSV(id).with(query: query)), .class("sg-link"), Attr("download", nil)) {
+                    "Download results (CSV)"
+                }
             }
             for result in summary.questions { question(result) }
         }
