@@ -24,12 +24,15 @@ final class TrainingAttendanceTests: ServerTestCase {
         advance(days: 1, hours: 1)
         trainer = try await signedIn(fx[.trainer])
         let swBooking = try await booking(of: fx[.socialWorker].id, on: event)!, policeBooking = try await booking(of: fx[.policeOfficer].id, on: event)!
+        let due = try await trainer.get("/training/manage")
+        XCTAssertTrue(due.text.contains("Registers to take"), due.text)
         let page = try await trainer.get("/training/events/\(event)/register")
         XCTAssertTrue(page.text.contains("Test Social worker, Northmere Children&#39;s Services"), page.text)
         let saved = try await trainer.post("/training/events/\(event)/register", [("mark-\(swBooking.id!)", "attended"), ("mark-\(policeBooking.id!)", "no-show")])
         XCTAssertEqual(saved.location, "/training/events/\(event)/register?done=register-saved")
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status, "attended")
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status, "no-show")
+        assertFalse(try await trainer.get("/training/manage").text.contains("Registers to take"), "taken registers leave the list")
 
         sw = try await signedIn(fx[.socialWorker])
         let eventPage = try await sw.get("/training/events/\(event)")

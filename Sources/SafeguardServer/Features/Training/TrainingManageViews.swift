@@ -7,11 +7,22 @@ struct TrainingManageView {
     var courses: [TrainingCourseRecord]
     var events: [TrainingEventRecord]
     var counts: [UUID: (taken: Int, waiting: Int)]
+    var registersDue: [TrainingEventRecord]
     var today: SimpleDate
 
     func render(on req: Request) -> Response {
         req.page("Manage training", section: .trainingManage) {
             el("h1", .class("sg-heading-l")) { "Manage training" }
+            if !registersDue.isEmpty {
+                el("div", .class("sg-inset-text"), .id("registers-due")) {
+                    el("h2", .class("sg-heading-s")) { "Registers to take" }
+                    el("ul", .class("sg-list")) {
+                        for e in registersDue {
+                            el("li") { el("a", .href(.trainingEventRegister(e.id!)), .class("sg-link")) { "\(e.course.title), \(e.whenText)" } }
+                        }
+                    }
+                }
+            }
             el("a", .href(.trainingCourseNew), .class("sg-button"), Attr("role", "button")) { "Add a course" }
             Components.table(caption: "Courses", headers: ["Course", "Level", "Status"], rows: courses.map { c in
                 [el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title }, .text(c.trainingLevel.displayName),
