@@ -16,6 +16,8 @@ final class TrainingAccessTests: ServerTestCase {
             ("/training/courses/\(course)", true), ("/training/courses/\(course)/questions", false), ("/training/courses/\(course)/questions", true),
             ("/training/materials/\(id)/remove", true), ("/training/courses/\(course)/events/new", false), ("/training/courses/\(course)/events", true),
             ("/training/events/\(event)/register", false), ("/training/events/\(event)/register", true), ("/training/events/\(event)/capacity", true),
+            ("/training/events/\(event)/edit", false), ("/training/events/\(event)", true), ("/training/events/\(event)/call-off", true),
+            ("/training/courses/\(course)/materials", true),
         ]
         let reports = ["/training/reports", "/training/reports/no-shows.csv", "/training/courses/\(course)/evaluations",
                        "/training/courses/\(course)/evaluations.csv"]
@@ -36,12 +38,14 @@ final class TrainingAccessTests: ServerTestCase {
                      "/notifications", "/training/bookings/\(id)/certificate", "/training/materials/\(id)"] {
             assertEqual(try await anonymous.get(path).location, "/sign-in", path)
         }
-        for path in ["/training/events/\(event)/book", "/training/events/\(event)/cancel", "/training/courses", "/training/bookings/\(id)/evaluation"] {
+        for path in ["/training/events/\(event)/book", "/training/events/\(event)/cancel", "/training/events/\(event)/complete", "/training/courses",
+                     "/training/bookings/\(id)/evaluation", "/training/events/\(event)", "/admin/registration-keys"] {
             assertEqual(try await anonymous.post(path, []).location, "/sign-in", path)
         }
         // A form from another site has no token.
         assertEqual(try await learner.post("/training/events/\(event)/book", [], csrf: false).status, .forbidden)
         assertEqual(try await TrainingBookingRecord.query(on: app.db).count(), 0)
+        assertEqual(try await TrainingEventRecord.find(event, on: app.db)?.venue, "County Hall", "nothing was changed by the refused posts")
     }
 
     func testAnAgencyManagerSeesTheirOwnAgencysBookingsOnly() async throws {

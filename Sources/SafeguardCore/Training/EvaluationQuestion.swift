@@ -63,4 +63,26 @@ public struct EvaluationQuestion: Sendable, Equatable, Codable {
         }
         return EvaluationFormRefusal.Problem(questionKey: key, message: message)
     }
+
+    /// The key for a question in a revised set: its `existing` key when it had one (so a corrected
+    /// wording keeps earlier answers), otherwise one made from its text ("How would you rate the
+    /// trainer?" → "how-would-you-rate-the-trainer", at most 40 characters); "-2", "-3" … when the
+    /// key is already `used`. Adds the result to `used`.
+    public static func key(for text: String, existing: String, used: inout Set<String>) -> String {
+        let base = existing.isEmpty ? slug(text) : existing
+        var key = base, n = 2
+        while used.contains(key) {
+            key = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(key)
+        return key
+    }
+
+    /// Lower-case words joined by dashes, at most 40 characters: for keys and file names.
+    public static func slug(_ text: String) -> String {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) || !$0.isASCII }
+        let joined = words.joined(separator: "-")
+        return joined.isEmpty ? "question" : String(joined.prefix(40))
+    }
 }

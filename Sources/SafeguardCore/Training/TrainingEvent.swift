@@ -81,4 +81,11 @@ public struct TrainingEvent: Sendable, Equatable, Codable, Identifiable {
     static func isBlank(_ text: String?) -> Bool {
         (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
+
+    /// Whether a change from `before` alters someone's day: when, where or how to join. Those are
+    /// worth a message to everyone booked or waiting; a corrected trainer's name is not.
+    public func changesAttendance(from before: TrainingEvent) -> Bool {
+        date != before.date || startTime != before.startTime || endTime != before.endTime
+            || venue != before.venue || link != before.link
+    }
 }

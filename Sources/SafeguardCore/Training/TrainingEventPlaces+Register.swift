@@ -43,6 +43,8 @@ extension TrainingEventPlaces {
         let current = bookings[i].status
         if current == .completed { throw .alreadyDone(.completed) }
         guard current == .booked else { throw .notBooked(current, attempted: attempted) }
+        // Finished before it opened is a mistyped date, not a completion.
+        if day < event.date { throw .eventNotStarted(attempted: "record completion before the e-learning opened") }
         bookings[i].status = .completed
         bookings[i].completedOn = day
     }
@@ -63,5 +65,10 @@ extension TrainingEventPlaces {
         guard let booking = booking(for: personID) else { return .noBooking(attempted: attempted) }
         guard booking.status.isAttendance else { return .notAttended(attempted: attempted) }
         return booking.evaluatedAt == nil ? .evaluationNotSubmitted : nil
+    }
+
+    /// The session has started and someone is still only booked: the trainer's register is due.
+    public func isRegisterDue(at now: Date) -> Bool {
+        hasLimit && hasStarted(at: now) && bookings.contains { $0.status == .booked }
     }
 }

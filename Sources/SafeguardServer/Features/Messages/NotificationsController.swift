@@ -28,7 +28,7 @@ struct NotificationsController: RouteCollection {
                         el("a", Attr("href", n.link), .class("sg-link")) { n.subject }
                         if n.readAt == nil { " "; Components.tag("New", colour: "blue") }
                     }
-                    el("p", .class("sg-body-s sg-hint")) { Self.timestamp(n.createdAt) }
+                    el("p", .class("sg-body-s sg-hint")) { PersonRecordView.dateTime(n.createdAt) }
                     for paragraph in n.body.components(separatedBy: "\n\n") {
                         el("p", .class("sg-body")) {
                             for (i, line) in paragraph.components(separatedBy: "\n").enumerated() {
@@ -40,13 +40,5 @@ struct NotificationsController: RouteCollection {
                 }
             }
         }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_GB")
-        f.timeZone = TimeZone(identifier: "Europe/London")
-        f.dateFormat = "d MMMM yyyy 'at' HH:mm"
-        return f.string(from: date)
     }
 }

@@ -43,7 +43,7 @@ struct TrainingAttendanceController: RouteCollection {
         let refusal: TrainingBookingRefusal? = try await req.audit.write(on: req.db) { db in
             guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
             do throws(TrainingBookingRefusal) { try loaded.places.recordEvaluation(viewer.userID, at: now) } catch { return (error, []) }
-            try await loaded.save(on: db, newBookerAgency: nil)
+            try await loaded.save(on: db)
             // Stored without the person: the booking only records that they took part.
             try await TrainingEvaluationRecord(response).create(on: db)
             return (nil, [viewer.event(.change, "training-booking", row.id!.uuidString, reason: "evaluated", on: req)])
@@ -63,7 +63,7 @@ struct TrainingAttendanceController: RouteCollection {
         if let refusal = places.certificateRefusal(for: viewer.userID) {
             var errors = FormErrors()
             errors.add("certificate", refusal.message)
-            return try await TrainingController().refusalPage(req, eventID: row.$event.id, errors: errors)
+            return try await TrainingController.refusalPage(req, eventID: row.$event.id, errors: errors)
         }
         try await req.audit.record(viewer.event(.view, "training-certificate", row.id!.uuidString, on: req), on: req.db)
         return CertificateView(name: viewer.displayName, agency: viewer.agencyName, booking: row).render(on: req)
@@ -103,15 +103,5 @@ struct TrainingAttendanceController: RouteCollection {
         let kept = name.unicodeScalars.filter { $0.isASCII && $0.value >= 32 && !"\"\\/".unicodeScalars.contains($0) }
         let s = String(String.UnicodeScalarView(kept))
         return s.isEmpty ? "material" : s
-    }
-}
-
-extension TrainingController {
-    /// The event page showing `errors`, for refusals found outside the booking routes.
-    func refusalPage(_ req: Request, eventID: UUID, errors: FormErrors) async throws -> Response {
-        let viewer = try req.requireViewer()
-        guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
-        return TrainingEventView(viewer: viewer, loaded: loaded, materials: [], now: req.now, banner: nil, errors: errors, fields: [:])
-            .render(on: req, status: .conflict)
     }
 }

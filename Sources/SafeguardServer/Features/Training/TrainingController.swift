@@ -65,7 +65,7 @@ struct TrainingController: RouteCollection {
         }
         switch outcome {
         case .failure(let refusal):
-            return try await refuse(req, viewer: viewer, eventID: eventID, refusal: refusal)
+            return try await refuse(req, eventID: eventID, refusal: refusal)
         case .success(let (status, notices)):
             req.notifications.sendPending(app: req.application)
             return TrainingFlash.redirect(req, to: .trainingEvent(eventID), status == .booked ? .booked : .waitingList)
@@ -81,7 +81,7 @@ struct TrainingController: RouteCollection {
             let wasWaiting = loaded.places.booking(for: viewer.userID)?.status == .waitingList
             let cancellation: TrainingEventPlaces.Cancellation
             do throws(TrainingBookingRefusal) { cancellation = try loaded.places.cancel(viewer.userID, at: now) } catch { return (.failure(error), []) }
-            try await loaded.save(on: db, newBookerAgency: nil)
+            try await loaded.save(on: db)
             let mine: TrainingNotice.Kind = wasWaiting ? .leftWaitingList : (cancellation.isLate ? .lateCancellation : .cancelled)
             var notices = [TrainingNotice(mine, userID: viewer.userID, course: loaded.course, event: loaded.record, lateHours: lateHours)]
             notices += cancellation.promoted.map { TrainingNotice(.promoted, userID: $0, course: loaded.course, event: loaded.record) }
@@ -95,7 +95,7 @@ struct TrainingController: RouteCollection {
         }
         switch outcome {
         case .failure(let refusal):
-            return try await refuse(req, viewer: viewer, eventID: eventID, refusal: refusal)
+            return try await refuse(req, eventID: eventID, refusal: refusal)
         case .success(let cancellation):
             req.notifications.sendPending(app: req.application)
             return TrainingFlash.redirect(req, to: .trainingEvent(eventID), cancellation.isLate ? .lateCancellation : .cancelled)
@@ -117,24 +117,29 @@ struct TrainingController: RouteCollection {
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<Void, TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
             guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
-            if loaded.places.event.date > day { return (.failure(.eventNotStarted(attempted: "record completion before the e-learning opened")), []) }
             do throws(TrainingBookingRefusal) { try loaded.places.recordCompletion(viewer.userID, on: day) } catch { return (.failure(error), []) }
-            try await loaded.save(on: db, newBookerAgency: nil)
+            try await loaded.save(on: db)
             try await TrainingNotice(.completed, userID: viewer.userID, course: loaded.course, event: loaded.record)
                 .record(at: now, emailConfigured: emailConfigured).create(on: db)
             return (.success(()), [viewer.event(.change, "training-booking", loaded.row(for: viewer.userID)?.id?.uuidString ?? "",
                                                 reason: "completed", on: req)])
         }
-        if case .failure(let refusal) = outcome { return try await refuse(req, viewer: viewer, eventID: eventID, refusal: refusal) }
+        if case .failure(let refusal) = outcome { return try await refuse(req, eventID: eventID, refusal: refusal) }
         req.notifications.sendPending(app: req.application)
         return TrainingFlash.redirect(req, to: .trainingEvent(eventID), .completed)
     }
 
     /// The event page again, with the rule's reason as the error.
-    private func refuse(_ req: Request, viewer: Viewer, eventID: UUID, refusal: TrainingBookingRefusal) async throws -> Response {
-        guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
+    private func refuse(_ req: Request, eventID: UUID, refusal: TrainingBookingRefusal) async throws -> Response {
         var errors = FormErrors()
         errors.add("booking", refusal.message)
+        return try await Self.refusalPage(req, eventID: eventID, errors: errors)
+    }
+
+    /// The event page showing `errors`, for refusals here and from the certificate route.
+    static func refusalPage(_ req: Request, eventID: UUID, errors: FormErrors) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
         return TrainingEventView(viewer: viewer, loaded: loaded, materials: [], now: req.now, banner: nil, errors: errors, fields: [:])
             .render(on: req, status: .conflict)
     }

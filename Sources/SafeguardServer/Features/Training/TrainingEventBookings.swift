@@ -23,8 +23,8 @@ struct TrainingEventBookings {
 
     func row(for userID: UUID) -> TrainingBookingRecord? { rows.first { $0.$user.id == userID } }
 
-    /// Writes every booking the rules changed or added. `agencyOf` gives a new booker's agency.
-    mutating func save(on db: Database, newBookerAgency: UUID?) async throws {
+    /// Writes every booking the rules changed or added; `newBookerAgency` is a new booker's agency.
+    mutating func save(on db: Database, newBookerAgency: UUID? = nil) async throws {
         var previous: Date?
         for var booking in places.bookings {
             // The queue is read back ordered by time, so two joins in the same instant (or under a

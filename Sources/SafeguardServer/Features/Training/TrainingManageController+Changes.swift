@@ -30,9 +30,7 @@ extension TrainingManageController {
             loaded.record.apply(changed)
             loaded.record.trainerName = fields["trainer"] ?? ""
             try await loaded.record.update(on: db)
-            // Only what changes someone's day is worth a message: when, where and how to join.
-            let matters = before.date != changed.date || before.startTime != changed.startTime || before.endTime != changed.endTime
-                || before.venue != changed.venue || before.link != changed.link
+            let matters = changed.changesAttendance(from: before)
             if matters {
                 for booking in loaded.places.bookings where booking.status.isActive {
                     try await TrainingNotice(.detailsChanged, userID: booking.personID, course: loaded.course, event: loaded.record)
@@ -56,7 +54,7 @@ extension TrainingManageController {
             guard reason.count >= 5 else { return ("Say why the event is cancelled, for example “The trainer is unwell”. Everyone booked is told", []) }
             let affected: [UUID]
             do throws(TrainingBookingRefusal) { affected = try loaded.places.callOff(at: now) } catch { return (error.message, []) }
-            try await loaded.save(on: db, newBookerAgency: nil)
+            try await loaded.save(on: db)
             loaded.record.calledOffAt = now
             loaded.record.calledOffReason = reason
             try await loaded.record.update(on: db)

@@ -32,14 +32,9 @@ extension TrainingManageController {
             return QuestionsFormView(course: course, rows: rows, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         var used = Set<String>()
-        let questions = kept.map { row -> EvaluationQuestion in
-            // Keep a question's key when its wording is corrected, so earlier answers still count.
-            var key = row.key.isEmpty ? Self.slug(row.text) : row.key
-            var n = 2
-            while used.contains(key) { key = (row.key.isEmpty ? Self.slug(row.text) : row.key) + "-\(n)"; n += 1 }
-            used.insert(key)
-            let kind = EvaluationQuestionKind(rawValue: row.kind)!
-            return EvaluationQuestion(key: key, text: row.text, kind: kind, isRequired: row.required)
+        let questions = kept.map { row in
+            EvaluationQuestion(key: EvaluationQuestion.key(for: row.text, existing: row.key, used: &used), text: row.text,
+                               kind: EvaluationQuestionKind(rawValue: row.kind)!, isRequired: row.required)
         }
         try course.setQuestions(questions)
         let id = try course.requireID()
@@ -48,13 +43,6 @@ extension TrainingManageController {
             return ((), [viewer.event(.change, "training-course", id.uuidString, reason: "evaluation questions", on: req)])
         }
         return TrainingFlash.redirect(req, to: .trainingCourse(id), .questionsSaved)
-    }
-
-    /// "How would you rate the trainer?" → "how-would-you-rate-the-trainer", at most 40 characters.
-    static func slug(_ text: String) -> String {
-        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) || !$0.isASCII }
-        let joined = words.joined(separator: "-")
-        return joined.isEmpty ? "question" : String(joined.prefix(40))
     }
 
     struct MaterialUpload: Content {

@@ -61,7 +61,7 @@ extension TrainingManageController {
             for row in loaded.rows where chosen[row.id!] != nil && row.bookingStatus != loaded.places.bookings.first(where: { $0.id == row.id })?.status {
                 row.markedAt = now
             }
-            try await loaded.save(on: db, newBookerAgency: nil)
+            try await loaded.save(on: db)
             return ([], events)
         }
         if !problems.isEmpty {
@@ -83,7 +83,7 @@ extension TrainingManageController {
             guard let capacity = Int(text) else { return ("Enter the number of places as a whole number, like 20", []) }
             let promoted: [UUID]
             do throws(TrainingBookingRefusal) { promoted = try loaded.places.changeCapacity(to: capacity, at: now) } catch { return (error.message, []) }
-            try await loaded.save(on: db, newBookerAgency: nil)
+            try await loaded.save(on: db)
             for person in promoted {
                 try await TrainingNotice(.promoted, userID: person, course: loaded.course, event: loaded.record).record(at: now, emailConfigured: emailConfigured).create(on: db)
             }

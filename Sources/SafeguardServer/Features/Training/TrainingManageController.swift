@@ -31,11 +31,12 @@ struct TrainingManageController: RouteCollection {
         let since = SimpleDate(req.now.addingTimeInterval(-30 * 86400)).iso
         let events = try await TrainingEventRecord.query(on: req.db).filter(\.$date >= since).with(\.$course).sort(\.$date).sort(\.$startTime).all()
         let counts = try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db)
-        // Sessions that have started with people still only "booked": their registers are due.
-        let started = events.filter { $0.calledOffAt == nil && $0.event.delivery.isScheduled && ($0.event.startsAt().map { $0 <= req.now } ?? false) }
-        let unmarked = try await TrainingBookingRecord.query(on: req.db).filter(\.$event.$id ~~ started.compactMap(\.id))
+        let unmarked = try await TrainingBookingRecord.query(on: req.db).filter(\.$event.$id ~~ events.compactMap(\.id))
             .filter(\.$status == TrainingBookingStatus.booked.rawValue).all()
-        let due = started.filter { e in unmarked.contains { $0.$event.id == e.id } }
+        let due = events.filter { e in
+            e.calledOffAt == nil
+                && TrainingEventPlaces(event: e.event, bookings: unmarked.filter { $0.$event.id == e.id }.map(\.booking)).isRegisterDue(at: req.now)
+        }
         return TrainingManageView(courses: courses, events: events, counts: counts, registersDue: due, today: req.today).render(on: req)
     }
 

@@ -80,7 +80,7 @@ struct TrainingReportsController: RouteCollection {
         let (course, summary) = try await Self.summary(req, period: period)
         try await req.audit.record(viewer.event(.export, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
         return try TrainingCSV.response(TrainingReports.csv(summary),
-                                        filename: "evaluations-\(TrainingManageController.slug(course.title))-\(period.lowerBound)-to-\(period.upperBound).csv")
+                                        filename: "evaluations-\(EvaluationQuestion.slug(course.title))-\(period.lowerBound)-to-\(period.upperBound).csv")
     }
 
     /// A course's evaluations sent within the period.
