@@ -102,8 +102,11 @@ public enum SafeguardOperations {
         let app = try await makeApplication(settings)
         let outcome = try await AuditVerification.run(on: app.db)
         try await app.asyncShutdown()
-        if let failure = outcome.failure {
-            return ("audit trail BROKEN: \(failure) (checked \(outcome.checked) entries)", false)
+        if !outcome.failures.isEmpty {
+            let listed = outcome.failures.prefix(100).map { "- \($0)" }
+            let more = outcome.failures.count > 100 ? ["- and \(outcome.failures.count - 100) more breaks"] : []
+            return ((["audit trail BROKEN at \(outcome.failures.count) place(s) (checked \(outcome.checked) entries):"] + listed + more)
+                .joined(separator: "\n"), false)
         }
         return ("audit trail intact: \(outcome.checked) entries verified", true)
     }

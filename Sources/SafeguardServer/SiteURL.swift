@@ -7,6 +7,7 @@ public enum SiteURL: Sendable, Equatable {
     case signIn, signOut
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
+    case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
     case personMerge(UUID), personMergeUndo(UUID)
     case personAssessmentNew(UUID), personAssessments(UUID), assessment(UUID), assessmentCountersign(UUID), assessmentDiscard(UUID)
     case cuckooing, personCuckooingNew(UUID), personCuckooing(UUID), cuckooedHome(UUID), cuckooedHomeEnd(UUID), cuckooingNoticeSeen(UUID)
@@ -60,6 +61,9 @@ public enum SiteURL: Sendable, Equatable {
         case .personRelationships(let id): "/people/\(id)/relationships"
         case .personOtherNames(let id): "/people/\(id)/other-names"
         case .personInvolvements(let id): "/people/\(id)/involvements"
+        case .personInvolvementRequest(let id): "/people/\(id)/involvement-request"
+        case .involvementRequests: "/involvement-requests"
+        case .involvementRequest(let id): "/involvement-requests/\(id)"
         case .personMerge(let id): "/people/\(id)/merge"
         case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
         case .personAssessmentNew(let id): "/people/\(id)/assessments/new"

@@ -34,15 +34,16 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.http.server.configuration.port = settings.port
     app.metrics = RequestMetrics()
 
-    // Order matters: errors are rendered for everything below, and the CSRF check runs before a
-    // form post reaches the session or any route.
+    // Order matters: errors are rendered for everything below. The CSRF check and the session run
+    // on the site's routes only (routes.swift), after a path has matched.
     app.middleware = .init()
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
-    app.middleware.use(CSRFMiddleware())
-    app.middleware.use(SessionMiddleware())
+    // The API's JSON bodies; the site's forms are bounded by the CSRF check (FormInput).
+    app.routes.defaultMaxBodySize = ByteCount(value: FormInput.defaultBodyLimit)
+    FormInput.installCleanDecoders()
     try routes(app)
 }
 

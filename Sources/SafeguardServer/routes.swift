@@ -1,8 +1,13 @@
 import Vapor
 
 /// Every route the site serves. Paths follow ``SiteURL``; `SiteURLTests` checks they agree.
+///
+/// The site's pages run behind the CSRF check and the session; the partner API (bearer tokens,
+/// which a browser never sends by itself) and the operations endpoints do not. Neither runs for
+/// a path that matches no route, so such a request is answered without its body being read.
 func routes(_ app: Application) throws {
-    app.get { req async throws -> Response in
+    let site = app.grouped(CSRFMiddleware(), SessionMiddleware())
+    site.get { req async throws -> Response in
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
         if viewer.mayEver(.searchPeople) { return req.redirect(to: SiteURL.people.path) }
         if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
@@ -11,32 +16,33 @@ func routes(_ app: Application) throws {
         if viewer.role == .agencyManager { return req.redirect(to: SiteURL.trainingAgency.path) }
         return HomeView(viewer: viewer).render(on: req)
     }
-    try app.register(collection: SignInController())
-    try app.register(collection: PeopleController())
-    try app.register(collection: ProtectionController())
-    try app.register(collection: AssessmentsController())
-    try app.register(collection: AssessmentToolsController())
-    try app.register(collection: CuckooingController())
-    try app.register(collection: MissingEpisodesController())
-    try app.register(collection: VulnerabilityDashboardController())
-    try app.register(collection: ExploitationPanelController())
-    try app.register(collection: IncidentAlertsController())
-    try app.register(collection: HealthCheckController())
-    try app.register(collection: ReferralsController())
-    try app.register(collection: MASHController())
-    try app.register(collection: StrategyDiscussionsController())
-    try app.register(collection: StrategyDiscussionReportController())
-    try app.register(collection: MyWorkController())
-    try app.register(collection: InformationRequestsController())
-    try app.register(collection: AdminController())
-    try app.register(collection: AuditReviewController())
-    try app.register(collection: RegistrationController())
-    try app.register(collection: RegistrationKeysController())
-    try app.register(collection: TrainingController())
-    try app.register(collection: TrainingAttendanceController())
-    try app.register(collection: TrainingManageController())
-    try app.register(collection: TrainingReportsController())
-    try app.register(collection: NotificationsController())
+    try site.register(collection: SignInController())
+    try site.register(collection: PeopleController())
+    try site.register(collection: InvolvementRequestsController())
+    try site.register(collection: ProtectionController())
+    try site.register(collection: AssessmentsController())
+    try site.register(collection: AssessmentToolsController())
+    try site.register(collection: CuckooingController())
+    try site.register(collection: MissingEpisodesController())
+    try site.register(collection: VulnerabilityDashboardController())
+    try site.register(collection: ExploitationPanelController())
+    try site.register(collection: IncidentAlertsController())
+    try site.register(collection: HealthCheckController())
+    try site.register(collection: ReferralsController())
+    try site.register(collection: MASHController())
+    try site.register(collection: StrategyDiscussionsController())
+    try site.register(collection: StrategyDiscussionReportController())
+    try site.register(collection: MyWorkController())
+    try site.register(collection: InformationRequestsController())
+    try site.register(collection: AdminController())
+    try site.register(collection: AuditReviewController())
+    try site.register(collection: RegistrationController())
+    try site.register(collection: RegistrationKeysController())
+    try site.register(collection: TrainingController())
+    try site.register(collection: TrainingAttendanceController())
+    try site.register(collection: TrainingManageController())
+    try site.register(collection: TrainingReportsController())
+    try site.register(collection: NotificationsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())

@@ -5,7 +5,7 @@ import Testing
 /// Each row lists, per action in `actions` order, the answer for relationship
 /// none / agency-involved / glass-broken:
 ///   P permit, B break glass required, R role has no access, O read-only role,
-///   I needs agency involvement. A role held in an agency it does not fit is denied everything.
+///   I needs agency involvement, G break-glass is read-only. A role held in an agency it does not fit is denied everything.
 struct AccessPolicyTableTests {
     static let actions: [Action] = [
         .searchPeople, .viewPerson, .createPerson, .editPerson, .exportPerson, .viewAccessLog,
@@ -15,28 +15,28 @@ struct AccessPolicyTableTests {
         .reviewIncidentAlert, .decideIncidentAlert, .checkProtectionStatus, .recordAssessment, .countersignAssessment,
         .manageAssessmentTools, .recordCuckooing, .recordMissingEpisode, .viewVulnerabilityDashboard, .referToExploitationPanel,
         .manageExploitationPanel, .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys,
-        .viewAgencyTraining,
+        .viewAgencyTraining, .viewProtectionDetails, .requestInvolvement, .decideInvolvementRequest,
     ]
 
     static let table: [Role: String] = [
-        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy merge protect alert  decide cpis  assess sign  tools  cuckoo missing dash  refer  panel  book  train  report keys  agency
-        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    PPP   RRR",
-        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   RRR",
-        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   PPP",
-        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR",
-        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   IPI   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   PPP",
-        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR",
-        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   RRR",
-        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   PPP   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR",
+        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy merge protect alert  decide cpis  assess sign  tools  cuckoo missing dash  refer  panel  book  train  report keys  agency plan  ask   decide
+        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    PPP   RRR   RRR   RRR   RRR",
+        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   RRR   PPP   PPP   RRR",
+        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   PPP   PPP   PPP   PPP",
+        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   BPP   BPP   RRR",
+        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   IPI   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   PPP   BPP   BPP   PPP",
+        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR",
+        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   RRR   BPP   BPP   RRR",
+        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   PPP   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR",
         .schoolDesignatedSafeguardingLead:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   PPP",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   PPP   RRR   BPP   RRR",
         .informationManagementOfficer:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPP     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   PPP   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR",
-        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    RRR   RRR",
-        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    PPP    RRR   RRR",
-        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO   OOO   OOO   OOO   OOO   OOO   OOO   OOO   RRR   OOO    OOO     PPP   OOO    OOO  PPP   RRR    PPP    RRR   RRR",
-        .agencyManager:         "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   PPP",
-        .learner:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   PPP   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR",
+        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    RRR   RRR   RRR   RRR   RRR",
+        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    PPP    RRR   RRR   RRR   RRR   RRR",
+        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO   OOO   OOO   OOO   OOO   OOO   OOO   OOO   RRR   OOO    OOO     PPP   OOO    OOO  PPP   RRR    PPP    RRR   RRR   PPP   OOO   OOO",
+        .agencyManager:         "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   PPP   RRR   RRR   RRR",
+        .learner:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   RRR   RRR",
     ]
 
     static func expected(_ letter: Character) -> AccessDecision {
@@ -46,6 +46,7 @@ struct AccessPolicyTableTests {
         case "R": .deny(.roleHasNoAccess)
         case "O": .deny(.readOnlyRole)
         case "I": .deny(.needsAgencyInvolvement)
+        case "G": .deny(.breakGlassIsReadOnly)
         default: fatalError("unknown letter \(letter)")
         }
     }

@@ -70,8 +70,17 @@ final class CuckooingTests: ServerTestCase {
         assertEqual(try await record(as: police, about: fx.shannon, lead: fx[.policeOfficer].id).status, .forbidden, "police are not involved with Shannon")
         assertEqual(try await signedIn(fx[.informationManagementOfficer]).get("/people/\(fx.shannon)/cuckooing/new").status, .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden)
-        assertEqual(try await signedIn(fx[.policePublicProtection]).get("/cuckooing").status, .ok)
-        assertTrue(try await signedIn(fx[.policePublicProtection]).get("/cuckooing").text.contains("14 Mill Lane"))
+        // The register applies the home page's own check: police public protection, not involved with
+        // Shannon, sees her home only after breaking the glass, as the home's page requires.
+        let ppp = try await signedIn(fx[.policePublicProtection])
+        assertEqual(try await ppp.get("/cuckooing").status, .ok)
+        assertFalse(try await ppp.get("/cuckooing").text.contains("14 Mill Lane"))
+        assertEqual(try await ppp.get(location).location, "/people/\(fx.shannon)/break-glass")
+        _ = try await ppp.post("/people/\(fx.shannon)/break-glass", [("reason", "Incident at the address tonight")])
+        assertTrue(try await ppp.get("/cuckooing").text.contains("14 Mill Lane"))
+        assertEqual(try await ppp.get(location).status, .ok)
+        // The social worker's agency is involved: listed without breaking any glass.
+        assertTrue(try await sw.get("/cuckooing").text.contains("14 Mill Lane"))
         assertEqual(try await browser().get("/cuckooing").location, "/sign-in")
         // Someone else's notice cannot be marked read.
         assertEqual(try await police.post("/cuckooing/notices/\(UUID())/seen", []).status, .notFound)

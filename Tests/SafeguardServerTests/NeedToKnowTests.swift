@@ -77,16 +77,18 @@ final class NeedToKnowTests: ServerTestCase {
         assertEqual(try await OtherName.query(on: app.db).count(), 0)
     }
 
-    func testRecordingInvolvementGivesLastingAccess() async throws {
+    func testBreakGlassNeverBecomesLastingAccessWithoutAManager() async throws {
         let b = try await signedIn(fx[.policeOfficer])
         assertEqual(try await b.post("/people/\(fx.kayla)/involvements", []).status, .forbidden, "needs the glass broken first")
         _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Officer in the case for a new investigation")])
-        let res = try await b.post("/people/\(fx.kayla)/involvements", [])
-        XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=involvement")
-        let page = try await b.get("/people/\(fx.kayla)?done=involvement")
-        XCTAssertTrue(page.text.contains("Northmere Constabulary (Police)"))
-        XCTAssertFalse(page.text.contains("You opened this record by breaking the glass"))
-        assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .ok)
+        let refused = try await b.post("/people/\(fx.kayla)/involvements", [])
+        XCTAssertEqual(refused.status, .forbidden)
+        XCTAssertTrue(refused.text.contains("Break-glass access is read-only"), refused.text)
+        assertEqual(try await AgencyInvolvement.query(on: app.db).filter(\.$agency.$id == fx.police).count(), 0)
+        let page = try await b.get("/people/\(fx.kayla)")
+        XCTAssertFalse(page.text.contains("Record that my agency is working with"))
+        XCTAssertTrue(page.text.contains("Ask a manager to record that my agency is working with Kayla"))
+        assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .forbidden)
     }
 
     func testRolesWithoutCaseworkSeeNoPeopleAndCannotBreakGlass() async throws {

@@ -45,9 +45,15 @@ final class ProtectionTests: ServerTestCase {
         XCTAssertTrue(kayla.text.contains("Child protection plan started 1 March 2026: Emotional abuse, Neglect"))
         assertTrue(try await auditEntries().contains { $0.action == "create" && $0.recordType == "protection" && $0.reason.contains("2 address(es) marked") })
 
-        // The school works with Kayla: it sees the plan, but may not start or end one.
+        // The school works with Kayla: it learns that a plan exists and whom to contact, never the
+        // plan's details, and may not start or end one.
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        assertEqual(try await school.get(location).status, .ok)
+        assertEqual(try await school.get(location).status, .forbidden)
+        let schoolView = try await school.get("/people/\(fx.kayla)")
+        XCTAssertTrue(schoolView.text.contains("Child protection plan"))
+        XCTAssertTrue(schoolView.text.contains("protection-contact"))
+        XCTAssertFalse(schoolView.text.contains("href=\"\(location)\""))
+        XCTAssertFalse(schoolView.text.contains("Emotional abuse"))
         assertEqual(try await school.post("/people/\(fx.kayla)/protection", planFields()).status, .forbidden)
         let marker = try await PlaceOfInterestMarker.query(on: app.db).first()!
         assertEqual(try await school.post(location + "/markers", []).status, .forbidden)

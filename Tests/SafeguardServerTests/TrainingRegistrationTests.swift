@@ -71,8 +71,8 @@ final class TrainingRegistrationTests: ServerTestCase {
     func testGuessingKeysIsThrottled() async throws {
         let key = try await issueKey(for: fx.school)
         let b = browser()
-        for n in 0..<SignInPolicy.maximumFailures {
-            assertEqual(try await register(b, key: "GUES-S000-000\(n)").status, .unprocessableEntity)
+        for n in 0..<SignInPolicy.maximumRegistrationTries {
+            assertEqual(try await register(b, key: "GUES-S000-00\(n)").status, .unprocessableEntity)
         }
         let locked = try await register(b, key: key.code)
         XCTAssertEqual(locked.status, .tooManyRequests)

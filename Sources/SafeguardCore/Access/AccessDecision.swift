@@ -14,6 +14,7 @@ public enum DenialReason: String, Equatable, Sendable {
     case roleNotValidForAgency = "role-not-valid-for-agency"
     case readOnlyRole = "read-only-role"
     case needsAgencyInvolvement = "needs-agency-involvement"
+    case breakGlassIsReadOnly = "break-glass-is-read-only"
 
     public var message: String {
         switch self {
@@ -21,6 +22,7 @@ public enum DenialReason: String, Equatable, Sendable {
         case .roleNotValidForAgency: "Your account's role does not fit your agency. Ask your partnership administrator to correct it."
         case .readOnlyRole: "Your role is read-only."
         case .needsAgencyInvolvement: "Only an agency working with this person can do this. Record your agency's involvement first."
+        case .breakGlassIsReadOnly: "Break-glass access is read-only. To record that your agency works with this person, ask a manager to approve it from the person's record."
         }
     }
 }

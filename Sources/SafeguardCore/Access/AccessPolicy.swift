@@ -59,15 +59,15 @@ public enum AccessPolicy {
     /// Multi-agency audits read across agencies' records; nothing an auditor does may change them.
     private static func auditorDecision(action: Action) -> AccessDecision {
         switch action {
-        case .searchPeople, .viewPerson, .viewAccessLog, .viewVulnerabilityDashboard: .permit
+        case .searchPeople, .viewPerson, .viewAccessLog, .viewVulnerabilityDashboard, .viewProtectionDetails: .permit
         default: .deny(.readOnlyRole)
         }
     }
 
     private static func mash(role: Role, action: Action) -> AccessDecision {
         // Seeing who looked at a record is a supervisory check, so it stays with the manager.
-        // Countersigning is management oversight too.
-        if action == .viewAccessLog || action == .countersignAssessment {
+        // Countersigning and deciding another agency's involvement are management oversight too.
+        if action == .viewAccessLog || action == .countersignAssessment || action == .decideInvolvementRequest {
             return role == .mashManager ? .permit : .deny(.roleHasNoAccess)
         }
         return .permit
@@ -81,8 +81,13 @@ public enum AccessPolicy {
         case .viewPerson:
             return relationship == .none ? .breakGlassRequired : .permit
         case .recordInvolvement:
-            // Breaking the glass is how a worker reaches a person their agency has just met.
-            return relationship == .none ? .breakGlassRequired : .permit
+            // A look under break-glass is for reading: it must never turn by itself into lasting,
+            // editable access for a whole agency. The worker asks, and a manager decides.
+            switch relationship {
+            case .agencyInvolved: return .permit
+            case .glassBroken: return .deny(.breakGlassIsReadOnly)
+            case .none: return .breakGlassRequired
+            }
         case .editPerson, .exportPerson:
             // A look under break-glass is for reading; changing or exporting needs real involvement.
             return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
@@ -96,6 +101,18 @@ public enum AccessPolicy {
             // Plans are children's social care's to record, for the children their agency works with.
             guard role == .socialWorker || role == .teamManager else { return .deny(.roleHasNoAccess) }
             return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
+        case .requestInvolvement:
+            // After breaking the glass: the worker asks, a manager decides.
+            return relationship == .none ? .breakGlassRequired : .permit
+        case .decideInvolvementRequest:
+            // A team manager answers for their own agency's workers (the route checks the agency).
+            return role == .teamManager ? .permit : .deny(.roleHasNoAccess)
+        case .viewProtectionDetails:
+            // A plan's details go where the chronology's safeguarding entries go: children's social
+            // care and police public protection. A school, a response officer or a health
+            // practitioner learns that a plan exists and whom to contact, as the health check says.
+            guard ChronologyVisibility.safeguardingReaders.contains(role) else { return .deny(.roleHasNoAccess) }
+            return relationship == .none ? .breakGlassRequired : .permit
         case .reviewIncidentAlert:
             // Checking every matched incident across the county is the information management team's job.
             return role == .informationManagementOfficer ? .permit : .deny(.roleHasNoAccess)

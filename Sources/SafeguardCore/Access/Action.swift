@@ -10,10 +10,17 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewAccessLog = "view-access-log"
     /// Declare that the user's agency is now working with the person.
     case recordInvolvement = "record-involvement"
+    /// Ask a manager to record the user's agency as working with a person seen under break-glass.
+    case requestInvolvement = "request-involvement"
+    /// Approve or decline such a request (the route also checks ``InvolvementRequestRules/mayDecide(role:sameAgency:)``).
+    case decideInvolvementRequest = "decide-involvement-request"
     /// Join two records of the same person into one, or undo such a merge.
     case mergePeople = "merge-people"
     /// Start or end a child protection plan, unborn plan or looked-after status, and its markers.
     case recordProtection = "record-protection"
+    /// Read a plan's details: categories, conference dates, the marked addresses, the social
+    /// worker's record. Others who may see the child see only that a plan exists and whom to contact.
+    case viewProtectionDetails = "view-protection-details"
     /// The information management team checks a police incident's address match and forwards it.
     case reviewIncidentAlert = "review-incident-alert"
     /// The child's social worker decides whether a forwarded incident matters, and asks for details.

@@ -1,24 +1,30 @@
 import Vapor
+import SafeguardCore
 
 /// Refuses any form post that does not carry the token for this browser. The token is an HMAC
 /// of a random cookie (see ``SessionToken/csrf(for:secret:)``); a page on another site can
 /// make the browser send the cookie but cannot read it to compute the token.
+///
+/// It runs on the site's routes only (see `routes.swift`), so a post to a path that does not
+/// exist is answered 404 without its body being read. A post without the cookie is refused
+/// before its body is read; with it, the body is read up to the route's limit and the token
+/// found in one pass, never by the general form parser.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "sg_csrf"
     static let fieldName = "_csrf"
 
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        // Partner systems use bearer tokens, which a browser never sends on its own.
-        if req.url.path.hasPrefix("/api/") { return try await next.respond(to: req) }
-
         let existing = req.cookies[Self.cookieName]?.string
         let cookie = existing ?? SessionToken.random()
         req.csrfToken = SessionToken.csrf(for: cookie, secret: req.safeguard.secret)
+        try FormInput.checkQuery(req.url)
 
         if req.method != .GET && req.method != .HEAD {
-            _ = try await req.body.collect(max: Self.bodyLimit(for: req.url.path)).get()
-            let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? ""
-            guard existing != nil, SessionToken.constantTimeEqual(sent, req.csrfToken) else {
+            guard existing != nil else { throw Abort(.forbidden, reason: "csrf") }
+            let limit = req.route?.bodyLimit ?? FormInput.defaultBodyLimit
+            let body = try await req.body.collect(max: limit).get()
+            let sent = try Self.sentToken(req, body: body.map { Array($0.readableBytesView) } ?? [])
+            guard SessionToken.constantTimeEqual(sent ?? "", req.csrfToken) else {
                 throw Abort(.forbidden, reason: "csrf")
             }
         }
@@ -30,10 +36,14 @@ struct CSRFMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// The token is in the body, so the body is read here first and this is the real size limit:
-    /// 1 MB for forms, 20 MB for the one upload (course materials), whose route checks its own 15 MB.
-    static func bodyLimit(for path: String) -> Int {
-        path.hasPrefix("/training/courses/") && path.hasSuffix("/materials") ? 20 << 20 : 1 << 20
+    /// The token from a form body, found without parsing it. Only the routes allowed a large body
+    /// take multipart uploads; their token is read by the multipart parser.
+    static func sentToken(_ req: Request, body: [UInt8]) throws -> String? {
+        if req.content.contentType == .formData {
+            return try? req.content.get(String.self, at: fieldName)
+        }
+        try FormInput.checkFieldCount(body)
+        return FormEncodedText.value(of: fieldName, in: body)
     }
 }
 

@@ -41,7 +41,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             ("This form has expired", "For your security, forms expire. Go back, reload the page and try again.")
         case .forbidden: ("You cannot see this page", abort.reason)
         case .unauthorized: ("Sign in required", abort.reason)
-        case .payloadTooLarge: ("Too much data", "What you sent is larger than this service accepts.")
+        case .payloadTooLarge: ("Too much data", abort is FormInput.TooManyFields ? abort.reason : "What you sent is larger than this service accepts.")
         default: (abort.status.reasonPhrase, abort.reason)
         }
     }

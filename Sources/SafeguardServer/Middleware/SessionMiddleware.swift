@@ -10,7 +10,6 @@ struct SessionMiddleware: AsyncMiddleware {
     static let touchInterval: TimeInterval = 60
 
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if req.url.path.hasPrefix("/api/") { return try await next.respond(to: req) }
         guard let token = req.cookies[Self.cookieName]?.string else { return try await next.respond(to: req) }
 
         let now = req.now

@@ -22,5 +22,6 @@ enum SafeguardMigrations {
         CreateMissingEpisode(),
         CreateExploitationPanel(),
         CreateTraining(),
+        CreateInvolvementRequest(),
     ]
 }

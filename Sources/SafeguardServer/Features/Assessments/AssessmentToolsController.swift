@@ -11,7 +11,7 @@ struct AssessmentToolsController: RouteCollection {
         tools.get(use: list)
         // Definitions run to tens of kilobytes (the exploitation tool is 18 KB before form encoding),
         // beyond Vapor's 16 KB default for a collected body.
-        tools.on(.POST, body: .collect(maxSize: "512kb"), use: upload)
+        tools.post(bodyLimit: "512kb", use: upload)
         tools.get(":toolID", use: show)
     }
 

@@ -12,7 +12,7 @@ struct AssessmentsController: RouteCollection {
         let a = routes.grouped("assessments", ":assessmentID")
         a.get(use: show)
         // Evidence for a dozen areas easily passes Vapor's 16 KB default for a form.
-        a.on(.POST, body: .collect(maxSize: "1mb"), use: save)
+        a.post(bodyLimit: "1mb", use: save)
         a.post("countersign", use: countersign)
         a.post("discard", use: discard)
     }

@@ -15,7 +15,9 @@ struct AuditReviewController: RouteCollection {
         let pending = try await BreakGlassGrant.query(on: req.db).filter(\.$reviewedAt == nil)
             .with(\.$user) { $0.with(\.$agency) }.with(\.$person).sort(\.$grantedAt, .descending).limit(200).all()
         let recent = try await AuditEntry.query(on: req.db).sort(\.$sequence, .descending).limit(50).all()
-        let names = try await AuditNames.load(for: recent, on: req.db)
+        var activity: [UUID: [AuditEntry]] = [:]
+        for g in pending { activity[try g.requireID()] = try await Self.doneWhileOpen(g, on: req.db) }
+        let names = try await AuditNames.load(for: recent + activity.values.flatMap { $0 }, on: req.db)
         try await req.audit.record(viewer.event(.view, "audit-review", "", on: req), on: req.db)
         return req.page("Audit review", section: .audit) {
             el("h1", .class("sg-heading-l")) { "Audit review" }
@@ -23,9 +25,15 @@ struct AuditReviewController: RouteCollection {
             if pending.isEmpty {
                 el("p", .class("sg-body")) { "None waiting." }
             } else {
-                Components.table(caption: "Records opened without agency involvement", headers: ["When", "Who", "Record", "Reason given", ""], rows: pending.map { g in
+                Components.table(caption: "Records opened without agency involvement", headers: ["When", "Who", "Record", "Reason given", "Done while open", ""], rows: pending.map { g in
                     [.text(PersonRecordView.dateTime(g.grantedAt)), .text("\(g.user.displayName), \(g.user.agency.name)"),
                      .text(g.person.fullName), .text(g.reason),
+                     el("ul", .class("sg-list sg-body-s")) {
+                         for e in activity[g.id!] ?? [] {
+                             el("li") { "\(AuditAction(rawValue: e.action)?.displayName ?? e.action) \(names.record(type: e.recordType, id: e.recordID))"
+                                 + (e.reason.isEmpty ? "" : " (\(AccessLogView.readable(e.reason)))") }
+                         }
+                     },
                      el("form", .postMethod, .action(.auditReviewGrant(g.id!))) {
                          Components.csrfField(req.csrfToken)
                          void("input", .type("hidden"), .name("note"), .value("Reviewed"))
@@ -42,6 +50,16 @@ struct AuditReviewController: RouteCollection {
                  .text(names.record(type: e.recordType, id: e.recordID)), .text(AccessLogView.readable(e.reason))]
             }, captionVisible: false)
         }
+    }
+
+    /// What the user did while the glass was open: every audited action of theirs in those
+    /// hours (signing in and out aside), so a reviewer sees what followed the opening.
+    static func doneWhileOpen(_ grant: BreakGlassGrant, on db: Database) async throws -> [AuditEntry] {
+        let from = Int64(grant.grantedAt.timeIntervalSince1970 * 1000), to = Int64(grant.expiresAt.timeIntervalSince1970 * 1000)
+        let skipped = [AuditAction.breakGlass, .signIn, .signOut, .signInFailed].map(\.rawValue)
+        return try await AuditEntry.query(on: db).filter(\.$userID == grant.$user.id.uuidString)
+            .filter(\.$occurredAtMillis >= from).filter(\.$occurredAtMillis <= to).filter(\.$action !~ skipped)
+            .sort(\.$sequence).limit(50).all()
     }
 
     func markReviewed(req: Request) async throws -> Response {

@@ -11,6 +11,14 @@ struct AuditEvent: Sendable {
     var recordID: String
     var reason: String = ""
     var sourceAddress: String
+
+    /// The event as it is stored and hashed: text with no character a database could store
+    /// differently from what was hashed (a NUL, which SQLite cuts short), so the chain verifies.
+    var storable: AuditEvent {
+        AuditEvent(userID: TypedText.cleaned(userID), agencyID: TypedText.cleaned(agencyID), action: action,
+                   recordType: TypedText.cleaned(recordType), recordID: TypedText.cleaned(recordID),
+                   reason: TypedText.cleaned(reason), sourceAddress: TypedText.cleaned(sourceAddress))
+    }
 }
 
 /// Appends to the hash-chained audit trail. Writes that must be audited go through
@@ -49,7 +57,7 @@ struct AuditTrail: Sendable {
         let head = try await AuditHead.find(1, on: db)
         var previous = (sequence: head?.sequence ?? 0, hash: head?.hash ?? AuditRecord.genesisHash)
         let millis = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
-        for e in events {
+        for e in events.map(\.storable) {
             let record = AuditRecord(sequence: previous.sequence + 1, occurredAtMillis: millis, userID: e.userID,
                                      agencyID: e.agencyID, action: e.action, recordType: e.recordType, recordID: e.recordID,
                                      reason: e.reason, sourceAddress: e.sourceAddress, previousHash: previous.hash)

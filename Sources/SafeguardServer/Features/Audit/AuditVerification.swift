@@ -1,15 +1,18 @@
 import Fluent
 import SafeguardCore
 
-/// Walks the stored trail in pages and reports the first break, for `safeguard audit verify`.
+/// Walks the stored trail in pages and reports every break, for `safeguard audit verify`: one
+/// damaged entry must not hide tampering later in the trail.
 enum AuditVerification {
     struct Outcome: Sendable {
         var checked: Int64
-        var failure: AuditChainVerifier.Failure?
+        /// Every break found, in trail order.
+        var failures: [AuditChainVerifier.Failure]
     }
 
     static func run(on db: Database, pageSize: Int = 5_000) async throws -> Outcome {
         var verifier = AuditChainVerifier()
+        var failures: [AuditChainVerifier.Failure] = []
         var after: Int64 = 0
         while true {
             let page = try await AuditEntry.query(on: db)
@@ -18,13 +21,15 @@ enum AuditVerification {
                 .limit(pageSize)
                 .all()
             for entry in page {
-                if let failure = verifier.check(entry.record) { return Outcome(checked: verifier.checked, failure: failure) }
+                if let failure = verifier.check(entry.record) { failures.append(failure) }
             }
             guard let last = page.last else { break }
             after = last.sequence
         }
         let head = try await AuditHead.find(1, on: db)
-        let failure = verifier.finish(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditRecord.genesisHash)
-        return Outcome(checked: verifier.checked, failure: failure)
+        if let failure = verifier.finish(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditRecord.genesisHash) {
+            failures.append(failure)
+        }
+        return Outcome(checked: verifier.checked, failures: failures)
     }
 }

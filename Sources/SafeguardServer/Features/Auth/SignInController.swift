@@ -33,8 +33,11 @@ struct SignInController: RouteCollection {
 
         let now = req.now
         let key = SessionToken.hash(email)
-        let throttle = try await SignInThrottle.query(on: req.db).filter(\.$emailKey == key).first() ?? SignInThrottle(emailKey: key)
-        if SignInPolicy.isLocked(throttle.lockedUntil, now: now) {
+        let attempt = try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.countAttempt(key: key, now: now, on: db) }
+        if case .refuse(let lockNow) = SignInPolicy.verdict(attempt: attempt.number, lockedUntil: attempt.lockedUntil, now: now) {
+            if lockNow {
+                try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.lock(key: key, until: SignInPolicy.lockedUntil(now: now), on: db) }
+            }
             errors.add("email", "There have been too many failed attempts to sign in with this email address. Wait 15 minutes and try again, or ask your partnership administrator to unlock the account.")
             return SignInView(email: email, errors: errors).render(on: req, status: .tooManyRequests)
         }
@@ -42,11 +45,9 @@ struct SignInController: RouteCollection {
         let user = try await User.query(on: req.db).filter(\.$email == email).with(\.$agency).first()
         let matches = try await req.password.async.verify(password, created: user?.passwordHash ?? req.safeguard.decoyPasswordHash)
         guard let user, matches, user.active, user.agency.active else {
-            let (failures, lockedUntil) = SignInPolicy.afterFailure(failures: throttle.failures, now: now)
-            throttle.failures = failures
-            throttle.lockedUntil = lockedUntil
+            let locks = SignInPolicy.locksAfterFailure(attempt: attempt.number)
             try await req.audit.write(on: req.db) { db in
-                try await throttle.save(on: db)
+                if locks { try await SignInThrottle.lock(key: key, until: SignInPolicy.lockedUntil(now: now), on: db) }
                 let event = AuditEvent(userID: user?.id?.uuidString ?? "unknown", agencyID: user?.$agency.id.uuidString ?? "",
                                        action: .signInFailed, recordType: "user", recordID: user?.id?.uuidString ?? "",
                                        sourceAddress: req.sourceAddress)
@@ -59,7 +60,7 @@ struct SignInController: RouteCollection {
         let token = SessionToken.random()
         let userID = try user.requireID()
         try await req.audit.write(on: req.db) { db in
-            if throttle.id != nil { try await throttle.delete(on: db) }
+            try await SignInThrottle.clear(key: key, on: db)
             user.lastSignedInAt = now
             try await user.save(on: db)
             try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)

@@ -1,15 +1,33 @@
 import Foundation
 
-/// Five failures in a row lock an email address for 15 minutes; a success clears the count.
+/// Five tries in a row that do not succeed lock an email address for 15 minutes; a success
+/// clears the count. Tries are counted as they arrive, before the password is checked, so that
+/// a burst of parallel guesses gets no more than five checked.
 enum SignInPolicy {
     static let maximumFailures = 5
+    /// Creating a training account: per network address, where a whole office may share one.
+    static let maximumRegistrationTries = 10
     static let lockDuration: TimeInterval = 15 * 60
 
-    /// The count and lock after one more failure.
-    static func afterFailure(failures: Int, now: Date) -> (failures: Int, lockedUntil: Date?) {
-        let count = failures + 1
-        return count >= maximumFailures ? (0, now.addingTimeInterval(lockDuration)) : (count, nil)
+    enum Verdict: Equatable {
+        /// Check the password (or key): this is try `number` of the allowed ones.
+        case check
+        /// Refuse unchecked; `lockNow` when this try is the one that goes over the limit.
+        case refuse(lockNow: Bool)
     }
+
+    /// What to do with a try already counted.
+    static func verdict(attempt number: Int, lockedUntil: Date?, now: Date, maximum: Int = maximumFailures) -> Verdict {
+        if isLocked(lockedUntil, now: now) { return .refuse(lockNow: false) }
+        return number > maximum ? .refuse(lockNow: true) : .check
+    }
+
+    /// After a try that failed: whether it was the last one allowed, so the address locks now.
+    static func locksAfterFailure(attempt number: Int, maximum: Int = maximumFailures) -> Bool {
+        number >= maximum
+    }
+
+    static func lockedUntil(now: Date) -> Date { now.addingTimeInterval(lockDuration) }
 
     static func isLocked(_ lockedUntil: Date?, now: Date) -> Bool {
         guard let lockedUntil else { return false }

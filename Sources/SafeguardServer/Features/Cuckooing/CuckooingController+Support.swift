@@ -7,8 +7,12 @@ extension CuckooingController {
     func register(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard viewer.mayEver(.recordCuckooing) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
-        let homes = try await CuckooedHome.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).with(\.$person).with(\.$lead)
+        let visible = try await CuckooedHome.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).with(\.$person).with(\.$lead)
             .with(\.$agency).sort(\.$recordedAt, .descending).all().filter { Self.isVisible($0, to: viewer) }
+        // The same relationship check as the home's own page: a row only where that page would open
+        // without breaking the glass.
+        let relationships = try await PersonAccess.relationships(of: viewer, to: visible.map(\.$person.id), on: req)
+        let homes = visible.filter { viewer.decide(.viewPerson, relationship: relationships[$0.$person.id] ?? .none) == .permit }
         try await req.audit.record(viewer.event(.view, "cuckooing-register", "\(homes.count) homes", on: req), on: req.db)
         return req.page("Cuckooed homes", section: .cuckooing) {
             el("h1", .class("sg-heading-l")) { "Cuckooed homes" }

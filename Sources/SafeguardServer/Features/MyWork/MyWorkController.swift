@@ -72,6 +72,7 @@ struct MyWorkController: RouteCollection {
         items += try await AssessmentsController.myWork(viewer, on: req)
         items += try await CuckooingController.myWork(viewer, on: req)
         items += try await MissingEpisodesController.myWork(viewer, on: req)
+        items += try await InvolvementRequestsController.myWork(viewer, on: req.db)
         try await req.audit.record(viewer.event(.view, "my-work", viewer.userID.uuidString, on: req), on: req.db)
         let sorted = items.filter(\.urgent) + items.filter { !$0.urgent }
         return req.page("My work", section: .myWork) {

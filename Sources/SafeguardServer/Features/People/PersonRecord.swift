@@ -12,7 +12,7 @@ struct PersonRecord: Sendable {
     struct Involvement: Sendable { var agency: String; var kind: String; var since: String }
     struct Event: Sendable { var when: Date; var category: String; var summary: String; var agency: String; var by: String }
     struct Merge: Sendable { var id: UUID; var name: String; var when: Date; var by: String; var reason: String }
-    struct Protection: Sendable { var id: UUID; var kind: ProtectionKind; var active: Bool; var started: String; var ended: String? }
+    struct Protection: Sendable { var id: UUID; var kind: ProtectionKind; var active: Bool; var started: String; var ended: String?; var contact: String }
 
     var id: UUID
     var fullName: String
@@ -37,10 +37,14 @@ struct PersonRecord: Sendable {
     var mayEdit: Bool
     var mayViewAccessLog: Bool
     var mayRecordInvolvement: Bool
+    /// Under break-glass: the worker may ask a manager to record the involvement.
+    var mayAskForInvolvement: Bool
     var mayMerge: Bool
     /// Child protection plans, unborn plans and looked-after status, newest first.
     var protections: [Protection]
     var mayRecordProtection: Bool
+    /// Without it the card says only that a plan exists and whom to contact.
+    var mayViewProtectionDetails: Bool
     /// Duplicate records merged into this one, still standing.
     var merges: [Merge]
     /// Risk assessments this viewer may read, with trends of repeated ones.
@@ -88,7 +92,8 @@ struct PersonRecord: Sendable {
         }
         let merges = try await PersonMerge.query(on: db).filter(\.$kept.$id == id).filter(\.$undoneAt == nil)
             .with(\.$merged).with(\.$mergedBy).sort(\.$mergedAt, .descending).all()
-        let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).sort(\.$startDate, .descending).all()
+        let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id)
+            .with(\.$socialWorker) { $0.with(\.$agency).with(\.$team) }.sort(\.$startDate, .descending).all()
         let dob = p.dob
         let assessments = try await PersonAssessments.load(personID: id, viewer: viewer, relationship: relationship, today: today, on: db)
         let exploitation = try await PersonExploitation.load(personID: id, viewer: viewer, relationship: relationship,
@@ -109,12 +114,15 @@ struct PersonRecord: Sendable {
             mayEdit: viewer.may(.editPerson, relationship: relationship),
             mayViewAccessLog: viewer.may(.viewAccessLog, relationship: relationship),
             mayRecordInvolvement: relationship != .agencyInvolved && viewer.may(.recordInvolvement, relationship: relationship),
+            mayAskForInvolvement: relationship == .glassBroken && !viewer.may(.recordInvolvement, relationship: relationship)
+                && viewer.may(.requestInvolvement, relationship: relationship),
             mayMerge: viewer.may(.mergePeople, relationship: relationship),
             protections: try protections.map { r in
                 Protection(id: try r.requireID(), kind: r.protectionKind, active: r.isActive(on: today),
-                           started: r.start?.longText ?? r.startDate, ended: r.end?.longText)
+                           started: r.start?.longText ?? r.startDate, ended: r.end?.longText, contact: r.socialWorker.contactLine)
             },
             mayRecordProtection: viewer.may(.recordProtection, relationship: relationship),
+            mayViewProtectionDetails: viewer.may(.viewProtectionDetails, relationship: relationship),
             merges: try merges.map { Merge(id: try $0.requireID(), name: $0.merged.fullName, when: $0.mergedAt, by: $0.mergedBy.displayName, reason: $0.reason) },
             assessments: assessments, exploitation: exploitation)
     }

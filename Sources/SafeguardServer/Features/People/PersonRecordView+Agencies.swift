@@ -17,6 +17,11 @@ extension PersonRecordView {
                     Components.button("Record that my agency is working with \(record.firstName)", kind: "secondary")
                 }
             }
+            if record.mayAskForInvolvement {
+                el("p", .class("sg-body")) {
+                    el("a", .href(.personInvolvementRequest(record.id)), .class("sg-link")) { "Ask a manager to record that my agency is working with \(record.firstName)" }
+                }
+            }
         }
     }
 
@@ -25,10 +30,21 @@ extension PersonRecordView {
             if record.protections.isEmpty {
                 el("p", .class("sg-body")) { "No child protection plan or looked-after status recorded." }
             } else {
-                Components.table(caption: "Plans and status", headers: ["", "Started", "Ended"], rows: record.protections.map { p in
-                    [el("a", .href(.protection(p.id)), .class("sg-link")) { p.kind.displayName },
-                     .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text(p.ended ?? "")]
-                }, captionVisible: false)
+                if record.mayViewProtectionDetails {
+                    Components.table(caption: "Plans and status", headers: ["", "Started", "Ended"], rows: record.protections.map { p in
+                        [el("a", .href(.protection(p.id)), .class("sg-link")) { p.kind.displayName },
+                         .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text(p.ended ?? "")]
+                    }, captionVisible: false)
+                } else {
+                    // Status and contact, nothing more: the plan's details stay with social care and police public protection.
+                    Components.table(caption: "Plans and status", headers: ["", "Started", "Ended", "Contact"], rows: record.protections.map { p in
+                        [.text(p.kind.displayName), .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text(p.ended ?? ""),
+                         .text(p.contact)]
+                    }, captionVisible: false)
+                    el("p", .class("sg-body"), .id("protection-contact")) {
+                        "The plan's details are shared with children's social care and police public protection. If you need to know more, contact the social worker."
+                    }
+                }
             }
         }
     }

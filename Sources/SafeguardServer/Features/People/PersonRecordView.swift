@@ -4,7 +4,10 @@ import SafeguardCore
 /// The person page: who they are, who is around them, where they have lived, which agencies
 /// know them, and the multi-agency chronology.
 struct PersonRecordView {
-    enum Flash: String { case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected, panel }
+    enum Flash: String {
+        case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected, panel
+        case involvementAsked = "involvement-asked"
+    }
 
     var record: PersonRecord
     var flash: Flash?
@@ -49,6 +52,7 @@ struct PersonRecordView {
         case .created: "Record created for \(record.fullName)"
         case .updated: "Details updated"
         case .involvement: "Your agency's involvement has been recorded"
+        case .involvementAsked: "Your request has gone to a manager. You will get a message when it is decided; until then the record stays read-only for you"
         case .address: "Address added"
         case .relationship: "Relationship added"
         case .othername: "Other name added"

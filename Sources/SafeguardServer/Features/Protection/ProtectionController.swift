@@ -66,7 +66,7 @@ struct ProtectionController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let record = try await Self.load(req)
-        let (viewer, person, relationship) = try await PersonAccess.authorise(.viewPerson, personID: record.$person.id, on: req, offerBreakGlass: true)
+        let (viewer, person, relationship) = try await PersonAccess.authorise(.viewProtectionDetails, personID: record.$person.id, on: req, offerBreakGlass: true)
         let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID())
             .with(\.$address).sort(\.$startedAt).all()
         try await req.audit.record(viewer.event(.view, "protection", try record.requireID().uuidString, on: req), on: req.db)

@@ -23,49 +23,55 @@ struct RegistrationController: RouteCollection {
         fields["confirm-password"] = nil
         let name = fields["name"] ?? "", email = (fields["email"] ?? "").lowercased(), typedKey = fields["key"] ?? ""
         var errors = FormErrors()
-        // Guessing keys is throttled per network address, as sign-in is per email address.
+        // Every try is counted per network address before anything is checked, in one atomic
+        // statement, so parallel posts cannot get round the limit; a success clears the count.
         let throttleKey = SessionToken.hash("register " + req.sourceAddress), now = req.now
-        let throttle = try await SignInThrottle.query(on: req.db).filter(\.$emailKey == throttleKey).first() ?? SignInThrottle(emailKey: throttleKey)
-        if SignInPolicy.isLocked(throttle.lockedUntil, now: now) {
-            errors.add("key", "Too many wrong registration keys have been tried from your network. Wait 15 minutes and try again")
+        let attempt = try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.countAttempt(key: throttleKey, now: now, on: db) }
+        let maximum = SignInPolicy.maximumRegistrationTries
+        if case .refuse(let lockNow) = SignInPolicy.verdict(attempt: attempt.number, lockedUntil: attempt.lockedUntil, now: now, maximum: maximum) {
+            if lockNow { try await lock(throttleKey, now: now, on: req) }
+            errors.add("key", "Too many attempts to create an account have been made from your network. Wait 15 minutes and try again")
             return RegistrationView(fields: fields, errors: errors).render(on: req, status: .tooManyRequests)
         }
         let key = try await lookUp(typedKey, on: req.db, errors: &errors)
-        if key == nil && !RegistrationKey.normalised(typedKey).isEmpty {
-            let (failures, lockedUntil) = SignInPolicy.afterFailure(failures: throttle.failures, now: now)
-            throttle.failures = failures
-            throttle.lockedUntil = lockedUntil
-            try await req.audit.plainWrite(on: req.db) { db in try await throttle.save(on: db) }
-        }
-        if name.count < 2 { errors.add("name", "Enter your full name, as it should appear on your certificates") }
-        if !Self.looksLikeEmail(email) {
-            errors.add("email", "Enter your work email address, like name@example.org.uk")
-        } else if try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
-            errors.add("email", "An account already uses this email address. Sign in instead, or ask the partnership's training team to reset your password")
-        }
+        if name.count < 2 || !TypedText.hasVisibleCharacter(name) { errors.add("name", "Enter your full name, as it should appear on your certificates") }
+        if !Self.looksLikeEmail(email) { errors.add("email", "Enter your work email address, like name@example.org.uk") }
         if password.isEmpty {
             errors.add("password", "Enter a password")
         } else {
             do { try req.safeguard.passwordPolicy.check(password, email: email) } catch { errors.add("password", error.message) }
             if password != confirm { errors.add("confirm-password", "The passwords do not match: type the same password in both boxes") }
         }
+        // Whether an address has an account is said only to someone holding a live key whose
+        // form is otherwise right, and every such try counts: without a key, an address with an
+        // account and one without get the same answer.
+        if errors.isEmpty, key != nil, try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
+            errors.add("email", Self.emailTaken)
+        }
         guard errors.isEmpty, let key else {
+            if SignInPolicy.locksAfterFailure(attempt: attempt.number, maximum: maximum) { try await lock(throttleKey, now: now, on: req) }
             return RegistrationView(fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
         let token = SessionToken.random(), source = req.sourceAddress
         let user = User(email: email, displayName: name, role: .learner, agencyID: key.$agency.id, passwordHash: hash)
         user.registrationKeyID = key.id
-        try await req.audit.write(on: req.db) { db in
-            if throttle.id != nil { try await throttle.delete(on: db) }
-            try await user.create(on: db)
-            let userID = try user.requireID()
-            try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)
-            let created = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .create, recordType: "user",
-                                     recordID: userID.uuidString, reason: "registered with key \(key.code)", sourceAddress: source)
-            let signedIn = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .signIn, recordType: "user",
-                                      recordID: userID.uuidString, sourceAddress: source)
-            return ((), [created, signedIn])
+        do {
+            try await req.audit.write(on: req.db) { db in
+                try await SignInThrottle.clear(key: throttleKey, on: db)
+                try await user.create(on: db)
+                let userID = try user.requireID()
+                try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)
+                let created = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .create, recordType: "user",
+                                         recordID: userID.uuidString, reason: "registered with key \(key.code)", sourceAddress: source)
+                let signedIn = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .signIn, recordType: "user",
+                                          recordID: userID.uuidString, sourceAddress: source)
+                return ((), [created, signedIn])
+            }
+        } catch let error as DatabaseError where error.isConstraintFailure {
+            // Two posts of the same new address at once: the database's unique index decides.
+            errors.add("email", Self.emailTaken)
+            return RegistrationView(fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         return SignInController.sessionStarted(req, token: token, redirectTo: SiteURL.training.with(query: [("done", TrainingFlash.registered.rawValue)]))
     }
@@ -88,6 +94,12 @@ struct RegistrationController: RouteCollection {
             return nil
         }
         return record
+    }
+
+    static let emailTaken = "An account already uses this email address. Sign in instead, or ask the partnership's training team to reset your password"
+
+    private func lock(_ key: String, now: Date, on req: Request) async throws {
+        try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.lock(key: key, until: SignInPolicy.lockedUntil(now: now), on: db) }
     }
 
     static func looksLikeEmail(_ s: String) -> Bool {

@@ -7,7 +7,7 @@ struct TrainingAttendanceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("training", "log", use: log)
         routes.get("training", "bookings", ":bookingID", "evaluation", use: evaluationForm)
-        routes.on(.POST, "training", "bookings", ":bookingID", "evaluation", body: .collect(maxSize: "256kb"), use: evaluate)
+        routes.post("training", "bookings", ":bookingID", "evaluation", bodyLimit: "256kb", use: evaluate)
         routes.get("training", "bookings", ":bookingID", "certificate", use: certificate)
         routes.get("training", "materials", ":materialID", use: material)
     }

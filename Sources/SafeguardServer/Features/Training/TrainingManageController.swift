@@ -13,7 +13,7 @@ struct TrainingManageController: RouteCollection {
         routes.post("training", "courses", ":courseID", use: updateCourse)
         routes.get("training", "courses", ":courseID", "questions", use: questions)
         routes.post("training", "courses", ":courseID", "questions", use: saveQuestions)
-        routes.on(.POST, "training", "courses", ":courseID", "materials", body: .collect(maxSize: "20mb"), use: addMaterial)
+        routes.post("training", "courses", ":courseID", "materials", bodyLimit: "20mb", use: addMaterial)
         routes.post("training", "materials", ":materialID", "remove", use: removeMaterial)
         routes.get("training", "courses", ":courseID", "events", "new", use: newEvent)
         routes.post("training", "courses", ":courseID", "events", use: createEvent)
