@@ -41,7 +41,10 @@ extension Request {
     var today: SimpleDate { SimpleDate(now) }
 
     /// The client's address as the socket saw it; logged in the audit trail, never in logs.
+    /// The client's address for throttles and the audit trail: `X-Forwarded-For` is read only
+    /// when the connection comes from a configured trusted proxy.
     var sourceAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress ?? "unknown", forwardedFor: headers[.xForwardedFor],
+                              trustedProxies: safeguard.settings.trustedProxies)
     }
 }

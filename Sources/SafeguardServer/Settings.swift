@@ -55,6 +55,35 @@ public struct Settings: Sendable {
     public var rules: PartnershipRules = .standard
     /// Where e-mail copies of notifications go out; nil sends none (SAFEGUARD_SMTP_*).
     var smtp: SMTPSettings?
+    /// Who may read `/metrics`: these addresses (SAFEGUARD_METRICS_ALLOW, loopback by default)...
+    public var metricsNetworks: [NetworkRange] = NetworkRange.loopback
+    /// ...or anyone sending this bearer token (SAFEGUARD_METRICS_TOKEN), for a scraper elsewhere.
+    public var metricsToken: String?
+    /// Reverse proxies whose `X-Forwarded-For` is believed (SAFEGUARD_TRUSTED_PROXIES); none by default.
+    public var trustedProxies: [NetworkRange] = []
+
+    /// Reads SAFEGUARD_METRICS_ALLOW, SAFEGUARD_METRICS_TOKEN and SAFEGUARD_TRUSTED_PROXIES; throws
+    /// a message naming the variable and the entry to fix.
+    public mutating func readNetworkSettings(from environment: [String: String]) throws(NetworkSettingProblem) {
+        for (name, keyPath) in [("SAFEGUARD_METRICS_ALLOW", \Settings.metricsNetworks), ("SAFEGUARD_TRUSTED_PROXIES", \Settings.trustedProxies)] {
+            guard let text = environment[name] else { continue }
+            switch NetworkRange.list(text) {
+            case .success(let ranges): self[keyPath: keyPath] = ranges
+            case .failure(let bad): throw NetworkSettingProblem(variable: name, entry: bad.text)
+            }
+        }
+        if let token = environment["SAFEGUARD_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 24 else { throw NetworkSettingProblem(variable: "SAFEGUARD_METRICS_TOKEN", entry: "(shorter than 24 characters)") }
+            metricsToken = token
+        }
+    }
+
+    public struct NetworkSettingProblem: Error, CustomStringConvertible {
+        public let variable: String, entry: String
+        public var description: String {
+            "\(variable): \(entry) is not an address range. Use addresses or CIDR ranges separated by commas, like 10.0.0.0/8, ::1, or a token of 24 characters or more."
+        }
+    }
 
     /// Reads the SAFEGUARD_SMTP_* variables; throws a message saying which one to fix.
     public mutating func readMailSettings(from environment: [String: String]) throws {

@@ -53,6 +53,9 @@ struct DatabaseOptions: ParsableArguments {
         do { try settings.readMailSettings(from: environment) } catch {
             throw ValidationError("mail settings: \(error)")
         }
+        do { try settings.readNetworkSettings(from: environment) } catch {
+            throw ValidationError(error.description)
+        }
         return settings
     }
 }

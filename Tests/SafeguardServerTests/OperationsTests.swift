@@ -10,10 +10,35 @@ final class OperationsTests: ServerTestCase {
         XCTAssertEqual(ready.status, .ok)
         XCTAssertTrue(ready.text.contains("\"status\":\"ready\""))
         _ = try await browser().get("/people/\(fx.kayla)")
-        let metrics = try await browser().get("/metrics")
+        let refused = try await browser().get("/metrics")
+        XCTAssertEqual(refused.status, .forbidden, "no address allowed and no token")
+        var h = HTTPHeaders()
+        h.bearerAuthorization = .init(token: "wrong-token-wrong-token-wrong")
+        assertEqual(try await browser().get("/metrics", headers: h).status, .forbidden)
+        h.bearerAuthorization = .init(token: Self.metricsToken)
+        let metrics = try await browser().get("/metrics", headers: h)
+        XCTAssertEqual(metrics.status, .ok)
         XCTAssertTrue(metrics.text.contains("safeguard_http_requests_total"))
         XCTAssertTrue(metrics.text.contains("route=\"/people/:personID\""), "labels carry the route pattern")
         XCTAssertFalse(metrics.text.contains(fx.kayla.uuidString), "never a record's id")
+    }
+
+    /// Over a real connection from 127.0.0.1, the default loopback range may read the metrics; a
+    /// forwarded address is believed only from a configured proxy.
+    func testMetricsOverLoopbackAndForwardedAddressesOnlyFromTrustedProxies() async throws {
+        for trusted in [false, true] {
+            if trusted { try await startApp(trustedProxies: [NetworkRange("127.0.0.1")!]) }
+            let token = try await APITests.issue(in: self, agency: fx.socialCare, permissions: ["people:read"])
+            let tester = try app.testable(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000)))
+            try await tester.test(.GET, "/metrics") { res async in XCTAssertEqual(res.status, .ok) }
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: token)
+            h.replaceOrAdd(name: .xForwardedFor, value: "203.0.113.9")
+            try await tester.test(.GET, "/api/v1/people?q=smith", headers: h) { res async in XCTAssertEqual(res.status, .ok) }
+            let last = try await AuditEntry.query(on: app.db).sort(\.$sequence, .descending).first()
+            XCTAssertEqual(last?.sourceAddress, trusted ? "203.0.113.9" : "127.0.0.1", trusted ? "behind a trusted proxy" : "a header anyone can write")
+            await app.server.shutdown()
+        }
     }
 
     func testPagesAreNotCachedAndCannotBeFramed() async throws {

@@ -68,6 +68,22 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertTrue(none.text.contains("Choose the agency the key is for"))
     }
 
+    /// Without a live key, an address with an account and one without get the same answer, and
+    /// every try counts toward the lock, empty keys included.
+    func testRegistrationDoesNotTellWhoHasAnAccount() async throws {
+        let b = browser()
+        let existing = try await register(b, key: "", email: fx[.socialWorker].email)
+        let fresh = try await register(b, key: "", email: "nobody.here@school.example")
+        XCTAssertEqual(existing.status, fresh.status)
+        XCTAssertFalse(existing.text.contains("An account already uses this email address"))
+        XCTAssertEqual(existing.text.replacingOccurrences(of: fx[.socialWorker].email, with: "E"),
+                       fresh.text.replacingOccurrences(of: "nobody.here@school.example", with: "E"))
+        let wrongKey = try await register(b, key: "NOPE-AAAA-BBBB", email: fx[.socialWorker].email)
+        XCTAssertFalse(wrongKey.text.contains("An account already uses this email address"))
+        for _ in 0..<(SignInPolicy.maximumRegistrationTries - 3) { _ = try await register(b, key: "", email: fx[.socialWorker].email) }
+        assertEqual(try await register(b, key: "", email: fx[.socialWorker].email).status, .tooManyRequests)
+    }
+
     func testGuessingKeysIsThrottled() async throws {
         let key = try await issueKey(for: fx.school)
         let b = browser()

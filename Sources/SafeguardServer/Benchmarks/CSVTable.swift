@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import SafeguardCore
 
 /// A CSV file read whole, the first row as its header. The parsing (RFC 4180 quoting, CRLF or LF)
 /// is CSV.swift's; this adds what the benchmark needs on top: errors that name the file and row,
@@ -38,7 +39,8 @@ struct CSVTable: Sendable {
             guard row.count == header.count else {
                 throw Problem(description: "\(name) row \(rows.count + 2) has \(row.count) fields, the header has \(header.count)")
             }
-            rows.append(row)
+            // Imports are an input like any form: no control characters or bidirectional overrides.
+            rows.append(row.map(TypedText.cleaned))
         }
         if let error = reader.error { throw Problem(description: "\(name): \(error)") }
         self.header = header

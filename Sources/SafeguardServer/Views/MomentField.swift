@@ -5,8 +5,9 @@ import SafeguardCore
 /// read as a moment in England's time. Missing episodes are timed to the hour: the 72-hour clock
 /// for a return home interview starts at the return, not at midnight.
 enum MomentField {
+    /// `bornOn`, where the moment is in a person's life, refuses a moment before their birth.
     static func read(_ fields: [String: String], _ prefix: String, label: String, required: Bool, now: Date,
-                     errors: inout FormErrors) -> Date? {
+                     bornOn: SimpleDate? = nil, errors: inout FormErrors) -> Date? {
         let time = fields[prefix + "-time"] ?? ""
         let anyDate = ["day", "month", "year"].contains { !(fields["\(prefix)-\($0)"] ?? "").isEmpty }
         if !anyDate && time.isEmpty {
@@ -16,6 +17,10 @@ enum MomentField {
         guard let day = ProtectionForm.date(fields, prefix, label: label, required: true, today: SimpleDate(now), errors: &errors) else { return nil }
         guard let clock = ClockTime(time) else {
             errors.add(prefix + "-time", "Enter the time of the \(label) on the 24-hour clock, like 21:30")
+            return nil
+        }
+        if let problem = EventDate.problem(with: day, label: label, bornOn: bornOn, today: SimpleDate(now)) {
+            errors.add(prefix + "-day", problem)
             return nil
         }
         let moment = day.at(hour: clock.hour, minute: clock.minute)

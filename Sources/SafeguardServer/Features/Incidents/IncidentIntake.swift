@@ -26,10 +26,15 @@ enum IncidentIntake {
         var errors = FormErrors()
         let reference = input.reference.trimmed
         if reference.isEmpty || reference.count > 64 { errors.add("reference", "Give the force's own incident reference, 1 to 64 characters") }
-        let formatter = ISO8601DateFormatter()
-        let when = formatter.date(from: input.occurredAt.trimmed)
-        if when == nil { errors.add("occurredAt", "Give the date and time as ISO 8601, like 2026-03-02T21:40:00Z") }
-        else if when! > now.addingTimeInterval(300) { errors.add("occurredAt", "The incident cannot be in the future") }
+        let when = ISOTimestamp.parse(input.occurredAt.trimmed)
+        if let when {
+            if when > now.addingTimeInterval(300) { errors.add("occurredAt", "The incident cannot be in the future") }
+            else if let problem = EventDate.problem(with: SimpleDate(when), label: "incident", bornOn: nil, today: SimpleDate(now)) {
+                errors.add("occurredAt", problem)
+            }
+        } else {
+            errors.add("occurredAt", "Give a real date and time as ISO 8601 with its offset, like 2026-03-02T21:40:00Z or 2026-03-02T22:40:00+01:00")
+        }
         if input.type.trimmed.isEmpty || input.type.count > 100 { errors.add("type", "Give the incident type, like \"Domestic\", up to 100 characters") }
         if input.address.trimmed.count < 3 || input.address.count > 300 { errors.add("address", "Give the address as typed, 3 to 300 characters") }
         if let pc = input.postcode?.trimmed, pc.count > 10 { errors.add("postcode", "A postcode is at most 10 characters: leave it out if not known") }

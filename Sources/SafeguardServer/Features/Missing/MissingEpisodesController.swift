@@ -24,8 +24,8 @@ struct MissingEpisodesController: RouteCollection {
         var errors = FormErrors()
         let kind = fields["kind"].flatMap(MissingEpisodeKind.init(rawValue:))
         if kind == nil { errors.add("kind", "Say whether the child went missing from home or from care") }
-        let started = MomentField.read(fields, "started", label: "time last seen", required: true, now: req.now, errors: &errors)
-        let returned = MomentField.read(fields, "returned", label: "return", required: false, now: req.now, errors: &errors)
+        let started = MomentField.read(fields, "started", label: "time last seen", required: true, now: req.now, bornOn: person.dob, errors: &errors)
+        let returned = MomentField.read(fields, "returned", label: "return", required: false, now: req.now, bornOn: person.dob, errors: &errors)
         if let started, let returned, returned < started { errors.add("returned-day", "The return cannot be before the child went missing") }
         let found = fields["where-found"].flatMap { $0.isEmpty ? nil : MissingWhereFound(rawValue: $0) }
         if returned != nil && found == nil { errors.add("where-found", "Say where the child was found or returned to") }

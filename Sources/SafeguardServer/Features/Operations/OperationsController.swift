@@ -24,7 +24,17 @@ struct OperationsController: RouteCollection {
         }
     }
 
+    /// Route templates and counts only, but still not for the world: served to the configured
+    /// addresses (loopback by default) or to a scraper holding the metrics token.
     func metrics(req: Request) async throws -> Response {
+        let settings = req.safeguard.settings
+        let byAddress = settings.metricsNetworks.contains { $0.contains(req.sourceAddress) }
+        let byToken = settings.metricsToken.map { token in
+            SessionToken.constantTimeEqual(req.headers.bearerAuthorization?.token ?? "", token)
+        } ?? false
+        guard byAddress || byToken else {
+            throw Abort(.forbidden, reason: "Metrics are served only to the addresses in SAFEGUARD_METRICS_ALLOW, or with the SAFEGUARD_METRICS_TOKEN bearer token.")
+        }
         var buffer: [UInt8] = []
         req.application.metrics.registry.emit(into: &buffer)
         var headers = HTTPHeaders()

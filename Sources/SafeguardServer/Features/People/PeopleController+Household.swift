@@ -32,7 +32,7 @@ extension PeopleController {
         var errors = FormErrors()
         let kind = OtherNameKind(rawValue: kindText)
         if kind == nil { errors.add("kind", "Select what kind of name this is") }
-        if name.isEmpty { errors.add("name", "Enter the other name") } else if name.count > 200 { errors.add("name", "Name must be 200 characters or fewer") }
+        if name.isEmpty || !TypedText.hasVisibleCharacter(name) { errors.add("name", "Enter the other name") } else if name.count > 200 { errors.add("name", "Name must be 200 characters or fewer") }
         guard let kind, errors.isEmpty else {
             return OtherNameFormView(personID: person.id!, personName: person.fullName, kind: kindText, name: name, errors: errors)
                 .render(on: req, status: .unprocessableEntity)

@@ -44,8 +44,9 @@ struct PersonForm: Content {
         let isUnborn = unborn == "yes"
         if first.isEmpty && !isUnborn { errors.add("first-name", "Enter the person's first name, or \"Unknown\" if no one knows it") }
         if last.isEmpty { errors.add("last-name", "Enter the person's last name") }
-        for (field, value) in [("first-name", first), ("middle-names", middle), ("last-name", last)] where value.count > Self.maxNameLength {
-            errors.add(field, "Name must be \(Self.maxNameLength) characters or fewer")
+        for (field, value) in [("first-name", first), ("middle-names", middle), ("last-name", last)] {
+            if value.count > Self.maxNameLength { errors.add(field, "Name must be \(Self.maxNameLength) characters or fewer") }
+            else if !value.isEmpty && !TypedText.hasVisibleCharacter(value) { errors.add(field, "Enter a name with at least one letter") }
         }
 
         var date: SimpleDate?

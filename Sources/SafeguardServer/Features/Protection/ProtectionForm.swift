@@ -57,6 +57,7 @@ struct ProtectionForm: Sendable {
             return nil
         }
         if let today, parsed > today { errors.add(prefix + "-day", "The \(label) cannot be in the future") }
+        else if let today, let problem = EventDate.problem(with: parsed, label: label, bornOn: nil, today: today) { errors.add(prefix + "-day", problem) }
         return parsed
     }
 

@@ -9,8 +9,8 @@ enum ReferralForm {
         let nhsText = f["subject-nhs-number"] ?? ""
         let anything = !(first + last + d + m + y + nhsText).isEmpty
         guard anything || required else { return nil }
-        if first.isEmpty { errors.add("subject-first-name", "Enter the person's first name, or \"Unknown\"") }
-        if last.isEmpty { errors.add("subject-last-name", "Enter the person's last name, or \"Unknown\"") }
+        if !TypedText.hasVisibleCharacter(first) { errors.add("subject-first-name", "Enter the person's first name, or \"Unknown\"") }
+        if !TypedText.hasVisibleCharacter(last) { errors.add("subject-last-name", "Enter the person's last name, or \"Unknown\"") }
         if first.count > 100 || last.count > 100 { errors.add("subject-first-name", "Names must be 100 characters or fewer") }
         var dob: SimpleDate?
         if !(d + m + y).isEmpty {
