@@ -22,6 +22,7 @@ final class InvolvementRequestTests: ServerTestCase {
         XCTAssertEqual(asked.location, "/people/\(fx.kayla)?done=involvement-asked")
         let again = try await police.post("/people/\(fx.kayla)/involvement-request", [("reason", "Asking a second time by mistake")])
         XCTAssertEqual(again.status, .conflict)
+        assertTrue(try await police.get("/people/\(fx.kayla)").text.contains("is waiting for a manager"))
         assertEqual(try await InvolvementRequest.query(on: app.db).count(), 1)
         assertEqual(try await police.get("/people/\(fx.kayla)/edit").status, .forbidden, "still read-only while waiting")
 
@@ -85,6 +86,9 @@ final class InvolvementRequestTests: ServerTestCase {
         for path in ["/involvement-requests", "/involvement-requests/\(request.id!)", "/people/\(fx.kayla)/involvement-request"] {
             assertEqual(try await browser().get(path).location, "/sign-in", path)
         }
+        let anonymous = browser()
+        assertEqual(try await anonymous.post("/people/\(fx.kayla)/involvement-request", [("reason", "Anonymous attempt at asking")]).location, "/sign-in")
+        assertEqual(try await anonymous.post("/involvement-requests/\(request.id!)", [("decision", "approve")]).location, "/sign-in")
         let sw = try await signedIn(fx[.socialWorker])
         assertEqual(try await sw.get("/involvement-requests").status, .forbidden)
         assertEqual(try await sw.post("/involvement-requests/\(request.id!)", [("decision", "approve")]).status, .forbidden)

@@ -206,3 +206,29 @@ def test_training_pages(driver, server):
     driver.get(server.url("/admin/registration-keys"))
     click_button(driver, "Issue key")
     check(driver, "Registration keys with errors")
+
+
+def test_break_glass_involvement_pages(driver, server):
+    from pages import click_button, click_link, fill
+
+    # A police officer opens a record under break-glass and asks for the force's involvement.
+    sign_in(driver, server, server.login("police.officer"))
+    _, rows = find_people(driver, server, lambda row: "Not involved: break glass to open" in row["tags"])
+    rows[0]["link"].click()
+    fill(driver, "reason", "Attending an incident at the family's address (accessibility check).")
+    click_button(driver, "Open the record")
+    check(driver, "Record opened under break-glass")
+    click_link(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Ask a manager to record").text)
+    click_button(driver, "Send to a manager")
+    check(driver, "Ask for involvement with errors")
+    fill(driver, "reason", "Allocated to the child abuse investigation team today (accessibility check).")
+    click_button(driver, "Send to a manager")
+
+    # The MASH manager's list and decision page, with and without errors.
+    sign_in(driver, server, server.login("mash.manager"))
+    driver.get(server.url("/involvement-requests"))
+    check(driver, "Involvement requests")
+    driver.find_elements(By.CSS_SELECTOR, "main table a")[0].click()
+    check(driver, "Involvement request")
+    click_button(driver, "Confirm decision")
+    check(driver, "Involvement request with errors")

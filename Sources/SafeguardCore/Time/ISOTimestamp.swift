@@ -48,20 +48,8 @@ public enum ISOTimestamp {
             offsetMinutes = sign * (oh * 60 + om)
         }
         guard i == b.count else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let days = SimpleDate.dayNumber(year: year, month: month, day: day)
         let secondsOfDay = Double(hour * 3600 + minute * 60) + seconds
         return Date(timeIntervalSince1970: Double(days) * 86_400 + secondsOfDay - Double(offsetMinutes * 60))
-    }
-
-    /// Days from 1970-01-01 to the given day of the proleptic Gregorian calendar.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        // Howard Hinnant's days_from_civil: March-based years put the leap day last.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

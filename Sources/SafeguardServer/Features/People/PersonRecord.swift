@@ -37,8 +37,10 @@ struct PersonRecord: Sendable {
     var mayEdit: Bool
     var mayViewAccessLog: Bool
     var mayRecordInvolvement: Bool
-    /// Under break-glass: the worker may ask a manager to record the involvement.
+    /// Under break-glass: the worker may ask a manager to record the involvement...
     var mayAskForInvolvement: Bool
+    /// ...unless their agency's request is already waiting.
+    var involvementRequestWaiting: Bool
     var mayMerge: Bool
     /// Child protection plans, unborn plans and looked-after status, newest first.
     var protections: [Protection]
@@ -66,6 +68,8 @@ struct PersonRecord: Sendable {
         let incoming = try await PersonRelationship.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
         let involvements = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil)
             .with(\.$agency).all()
+        let waiting = relationship == .glassBroken
+            ? try await InvolvementRequestsController.pending(person: id, agency: viewer.agencyID, on: db) != nil : false
         // Filtered by the core rule itself, not a copy of it in SQL; a person's entries are hundreds at most.
         let allEntries = try await ChronologyEntry.query(on: db).filter(\.$person.$id == id)
             .with(\.$agency).with(\.$recordedBy).sort(\.$occurredAt, .descending).all()
@@ -116,6 +120,7 @@ struct PersonRecord: Sendable {
             mayRecordInvolvement: relationship != .agencyInvolved && viewer.may(.recordInvolvement, relationship: relationship),
             mayAskForInvolvement: relationship == .glassBroken && !viewer.may(.recordInvolvement, relationship: relationship)
                 && viewer.may(.requestInvolvement, relationship: relationship),
+            involvementRequestWaiting: waiting,
             mayMerge: viewer.may(.mergePeople, relationship: relationship),
             protections: try protections.map { r in
                 Protection(id: try r.requireID(), kind: r.protectionKind, active: r.isActive(on: today),

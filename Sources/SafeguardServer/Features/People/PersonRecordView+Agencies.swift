@@ -17,7 +17,11 @@ extension PersonRecordView {
                     Components.button("Record that my agency is working with \(record.firstName)", kind: "secondary")
                 }
             }
-            if record.mayAskForInvolvement {
+            if record.mayAskForInvolvement && record.involvementRequestWaiting {
+                el("p", .class("sg-body"), .id("involvement-waiting")) {
+                    "Your agency's request to be recorded as working with \(record.firstName) is waiting for a manager."
+                }
+            } else if record.mayAskForInvolvement {
                 el("p", .class("sg-body")) {
                     el("a", .href(.personInvolvementRequest(record.id)), .class("sg-link")) { "Ask a manager to record that my agency is working with \(record.firstName)" }
                 }
@@ -37,10 +41,16 @@ extension PersonRecordView {
                     }, captionVisible: false)
                 } else {
                     // Status and contact, nothing more: the plan's details stay with social care and police public protection.
-                    Components.table(caption: "Plans and status", headers: ["", "Started", "Ended", "Contact"], rows: record.protections.map { p in
-                        [.text(p.kind.displayName), .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text(p.ended ?? ""),
-                         .text(p.contact)]
-                    }, captionVisible: false)
+                    // A list, not a table: the contact is what an agency needs, and must not scroll out of sight on a phone.
+                    el("ul", .class("sg-list")) {
+                        for p in record.protections {
+                            el("li") {
+                                el("strong") { p.kind.displayName }
+                                p.active ? ", started \(p.started) (active). " : ", \(p.started) to \(p.ended ?? "not known"). "
+                                "Contact: \(p.contact)"
+                            }
+                        }
+                    }
                     el("p", .class("sg-body"), .id("protection-contact")) {
                         "The plan's details are shared with children's social care and police public protection. If you need to know more, contact the social worker."
                     }
