@@ -55,7 +55,8 @@ extension TrainingManageController {
         let viewer = try req.require(.manageTraining)
         let course = try await Self.course(req)
         let upload = try? req.content.decode(MaterialUpload.self)
-        let title = (upload?.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // Multipart bodies skip the clean form decoder (the file's bytes must stay as sent): clean the text here.
+        let title = TypedText.cleaned(upload?.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FormErrors()
         if title.isEmpty { errors.add("material-title", "Enter a title for the material, for example \"Slides\"") }
         let file = upload?.file
