@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import SafeguardCore
 
 /// Sign in and sign out. A wrong email and a wrong password get the same answer, in the same
 /// time, so the form cannot be used to find out who has an account.
