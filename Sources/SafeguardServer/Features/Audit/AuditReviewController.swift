@@ -19,37 +19,14 @@ struct AuditReviewController: RouteCollection {
         for g in pending { activity[try g.requireID()] = try await Self.doneWhileOpen(g, on: req.db) }
         let names = try await AuditNames.load(for: recent + activity.values.flatMap { $0 }, on: req.db)
         try await req.audit.record(viewer.event(.view, "audit-review", "", on: req), on: req.db)
-        return req.page("Audit review", section: .audit) {
-            el("h1", .class("sg-heading-l")) { "Audit review" }
-            el("h2", .class("sg-heading-m")) { "Break-glass openings to review (\(pending.count))" }
-            if pending.isEmpty {
-                el("p", .class("sg-body")) { "None waiting." }
-            } else {
-                Components.table(caption: "Records opened without agency involvement", headers: ["When", "Who", "Record", "Reason given", "Done while open", ""], rows: pending.map { g in
-                    [.text(PersonRecordView.dateTime(g.grantedAt)), .text("\(g.user.displayName), \(g.user.agency.name)"),
-                     .text(g.person.fullName), .text(g.reason),
-                     el("ul", .class("sg-list sg-body-s")) {
-                         for e in activity[g.id!] ?? [] {
-                             el("li") { "\(AuditAction(rawValue: e.action)?.displayName ?? e.action) \(names.record(type: e.recordType, id: e.recordID))"
-                                 + (e.reason.isEmpty ? "" : " (\(AccessLogView.readable(e.reason)))") }
-                         }
-                     },
-                     el("form", .postMethod, .action(.auditReviewGrant(g.id!))) {
-                         Components.csrfField(req.csrfToken)
-                         void("input", .type("hidden"), .name("note"), .value("Reviewed"))
-                         el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
-                             "Mark reviewed"; el("span", .class("sg-visually-hidden")) { " for \(g.user.displayName)" }
-                         }
-                     }]
-                }, captionVisible: false)
-            }
-            el("h2", .class("sg-heading-m")) { "Latest audit entries" }
-            Components.table(caption: "The 50 most recent entries, newest first", headers: ["#", "When", "Who", "What", "Record", "Reason"], rows: recent.map { e in
-                [.text(String(e.sequence)), .text(PersonRecordView.dateTime(Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000))),
-                 .text(names.user(e.userID)), .text(AuditAction(rawValue: e.action)?.displayName ?? e.action),
-                 .text(names.record(type: e.recordType, id: e.recordID)), .text(AccessLogView.readable(e.reason))]
-            }, captionVisible: false)
-        }
+        let line = { (e: AuditEntry) in AuditReviewView.Line(e, names: names) }
+        return AuditReviewView(
+            openings: pending.map { g in
+                AuditReviewView.Opening(id: g.id!, when: PersonRecordView.dateTime(g.grantedAt), who: "\(g.user.displayName), \(g.user.agency.name)",
+                                        whoName: g.user.displayName, record: g.person.fullName, reason: g.reason,
+                                        doneWhileOpen: (activity[g.id!] ?? []).map(line))
+            },
+            recent: recent.map(line)).render(on: req)
     }
 
     /// What the user did while the glass was open: every audited action of theirs in those
@@ -77,5 +54,17 @@ struct AuditReviewController: RouteCollection {
             }
         }
         return req.redirect(to: SiteURL.auditReview.path, redirectType: .normal)
+    }
+}
+
+extension AuditReviewView.Line {
+    /// The stored entry as the page shows it, names looked up.
+    init(_ e: AuditEntry, names: AuditNames) {
+        sequence = e.sequence
+        when = PersonRecordView.dateTime(Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000))
+        who = names.user(e.userID)
+        what = AuditAction(rawValue: e.action)?.displayName ?? e.action
+        record = names.record(type: e.recordType, id: e.recordID)
+        reason = AccessLogView.readable(e.reason)
     }
 }

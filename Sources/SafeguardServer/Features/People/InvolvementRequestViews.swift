@@ -44,10 +44,11 @@ struct InvolvementAskView {
 /// A manager's list of requests waiting for a decision.
 struct InvolvementRequestListView {
     var rows: [InvolvementRequestView.Summary]
+    /// The decision just made, for the confirmation banner.
+    var done: InvolvementRequestStatus?
 
     func render(on req: Request) -> Response {
-        let done = (try? req.query.get(String.self, at: "done")).flatMap(InvolvementRequestStatus.init(rawValue:))
-        return req.page("Involvement requests", section: .myWork) {
+        req.page("Involvement requests", section: .myWork) {
             if let done { Components.notification("Request \(done.displayName.lowercased()). The worker who asked has been told.") }
             el("h1", .class("sg-heading-l")) { "Involvement requests" }
             el("p", .class("sg-body")) { "Workers who opened a record under break-glass and asked for their agency to be recorded as working with the person." }
@@ -66,14 +67,6 @@ struct InvolvementRequestListView {
 struct InvolvementRequestView {
     struct Summary: Sendable {
         var id: UUID, personName: String, agencyName: String, askedBy: String, askedAt: String
-
-        init(_ r: InvolvementRequest) {
-            id = r.id!
-            personName = r.person.fullName
-            agencyName = r.agency.name
-            askedBy = r.requestedBy.displayName
-            askedAt = PersonRecordView.dateTime(r.requestedAt)
-        }
     }
 
     var summary: Summary
@@ -85,18 +78,6 @@ struct InvolvementRequestView {
     var mayDecide: Bool
     var fields: [String: String]
     var errors: FormErrors
-
-    init(_ r: InvolvementRequest, grants: [BreakGlassGrant], mayDecide: Bool, fields: [String: String], errors: FormErrors) {
-        summary = Summary(r)
-        personID = r.$person.id
-        reason = r.reason
-        status = r.requestStatus
-        decided = r.decidedAt.map { "\(PersonRecordView.dateTime($0)) by \(r.decidedBy?.displayName ?? "")" + (r.decisionNote.map { ": \($0)" } ?? "") }
-        breakGlassReasons = grants.map { (PersonRecordView.dateTime($0.grantedAt), $0.reason) }
-        self.mayDecide = mayDecide
-        self.fields = fields
-        self.errors = errors
-    }
 
     func render(on req: Request, status httpStatus: HTTPStatus = .ok) -> Response {
         req.page("Involvement request", section: .myWork, hasErrors: !errors.isEmpty, status: httpStatus) {

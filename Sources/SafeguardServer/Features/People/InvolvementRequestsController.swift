@@ -45,7 +45,8 @@ struct InvolvementRequestsController: RouteCollection {
         let viewer = try req.require(.decideInvolvementRequest)
         let waiting = try await Self.waiting(for: viewer, on: req.db)
         try await req.audit.record(viewer.event(.view, "involvement-requests", "\(waiting.count) waiting", on: req), on: req.db)
-        return InvolvementRequestListView(rows: waiting.map(InvolvementRequestView.Summary.init)).render(on: req)
+        let done = (try? req.query.get(String.self, at: "done")).flatMap(InvolvementRequestStatus.init(rawValue:))
+        return InvolvementRequestListView(rows: waiting.map(InvolvementRequestView.Summary.init), done: done).render(on: req)
     }
 
     func show(req: Request) async throws -> Response {
@@ -146,5 +147,30 @@ struct InvolvementRequestsController: RouteCollection {
             MyWorkController.Item(title: "Decide: \(r.agency.name) to work with \(r.person.fullName)", url: .involvementRequest(r.id!),
                                   detail: "Asked by \(r.requestedBy.displayName), \(PersonRecordView.dateTime(r.requestedAt))", urgent: false)
         }
+    }
+}
+
+// The rows as the pages show them.
+extension InvolvementRequestView.Summary {
+    init(_ r: InvolvementRequest) {
+        id = r.id!
+        personName = r.person.fullName
+        agencyName = r.agency.name
+        askedBy = r.requestedBy.displayName
+        askedAt = PersonRecordView.dateTime(r.requestedAt)
+    }
+}
+
+extension InvolvementRequestView {
+    init(_ r: InvolvementRequest, grants: [BreakGlassGrant], mayDecide: Bool, fields: [String: String], errors: FormErrors) {
+        summary = Summary(r)
+        personID = r.$person.id
+        reason = r.reason
+        status = r.requestStatus
+        decided = r.decidedAt.map { "\(PersonRecordView.dateTime($0)) by \(r.decidedBy?.displayName ?? "")" + (r.decisionNote.map { ": \($0)" } ?? "") }
+        breakGlassReasons = grants.map { (PersonRecordView.dateTime($0.grantedAt), $0.reason) }
+        self.mayDecide = mayDecide
+        self.fields = fields
+        self.errors = errors
     }
 }
