@@ -49,7 +49,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            resources: [.copy("OpenAPI/openapi.json")]
+            // Public/ (stylesheets, script, icon) ships beside the binary, so `safeguard serve` is styled
+            // whichever folder it is started from.
+            resources: [.copy("OpenAPI/openapi.json"), .copy("Public")]
         ),
         // The command-line entry point: serve, migrate, audit, user.
         .executableTarget(

@@ -40,7 +40,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(FileMiddleware(publicDirectory: try SiteAssets.directory()))
     // The API's JSON bodies; the site's forms are bounded by the CSRF check (FormInput).
     app.routes.defaultMaxBodySize = ByteCount(value: FormInput.defaultBodyLimit)
     FormInput.installCleanDecoders()

@@ -41,6 +41,19 @@ final class OperationsTests: ServerTestCase {
         }
     }
 
+    /// Started from another folder, the site still serves its stylesheet and script.
+    func testTheStylesheetIsServedWhateverTheWorkingFolder() async throws {
+        let before = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory()))
+        defer { FileManager.default.changeCurrentDirectoryPath(before) }
+        try await startApp()
+        for (path, type) in [("/css/safeguard.css", "text/css"), ("/js/safeguard.js", "javascript"), ("/favicon.svg", "image/svg+xml")] {
+            let res = try await browser().get(path)
+            XCTAssertEqual(res.status, .ok, path)
+            XCTAssertTrue(res.headers.first(name: .contentType)?.contains(type) ?? false, path)
+        }
+    }
+
     func testPagesAreNotCachedAndCannotBeFramed() async throws {
         let res = try await browser().get("/sign-in")
         XCTAssertEqual(res.headers.first(name: .cacheControl), "no-store")

@@ -78,6 +78,14 @@ final class ReferralMASHTests: ServerTestCase {
         assertTrue(try await school.get("/referrals/\(id)/outcome").text.contains("Not decided yet"), "no outcome before sign-off")
 
         let manager = try await signedIn(fx[.mashManager])
+        // Nothing is chosen for the manager: the sign-off radios start empty, and Confirm alone asks for a choice.
+        let page = try await manager.get("/referrals/\(id)")
+        XCTAssertTrue(page.text.contains("name=\"sign-off\""))
+        XCTAssertFalse(page.text.contains("value=\"approve\" checked"), "approve must not start selected")
+        let unchosen = try await manager.post("/referrals/\(id)/sign-off", [("note", "")])
+        XCTAssertEqual(unchosen.status, .unprocessableEntity)
+        XCTAssertTrue(unchosen.text.contains("Choose whether to sign off the decision or return it to the team"))
+        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .awaitingSignOff)
         let returned = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "return"), ("note", "")])
         XCTAssertTrue(returned.text.contains("Say what the decision-maker should look at again"))
         let signed = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "approve")])

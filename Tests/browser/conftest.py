@@ -101,7 +101,7 @@ def server():
     command = [str(binary), "serve", "--demo", "--port", str(port), "--database", str(tmp / "db.sqlite")]
     process = subprocess.Popen(
         command,
-        cwd=REPO_ROOT,  # it serves Public/ relative to the working directory
+        cwd=REPO_ROOT,  # (the stylesheet ships beside the binary; the folder no longer matters)
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -234,3 +234,42 @@ def test_break_glass_involvement_pages(driver, server):
     check(driver, "Involvement request")
     click_button(driver, "Confirm decision")
     check(driver, "Involvement request with errors")
+
+
+def test_ending_a_plan_and_a_marker(driver, server):
+    from selenium.webdriver.support.ui import Select
+    from pages import choose, click_button, click_link, fill, open_child
+
+    # A child the protection journey does not use (it takes the last one found): one with no plan yet.
+    sign_in(driver, server, server.login("social.worker"))
+    open_child(driver, server, lambda text: "Start a plan or status" in text and "Child protection plan" not in text)
+    click_link(driver, "Start a plan or status")
+    choose(driver, "kind", "looked-after")
+    for prefix in ("start",):
+        fill(driver, f"{prefix}-day", "3")
+        fill(driver, f"{prefix}-month", "11")
+        fill(driver, f"{prefix}-year", "2026")
+    workers = Select(driver.find_element(By.ID, "social-worker"))
+    workers.select_by_index(1)
+    click_button(driver, "Start and mark addresses")
+    assert "/protection/" in driver.current_url, driver.current_url
+    plan = driver.current_url
+    check(driver, "A looked-after status with its markers")
+    stop = driver.find_elements(By.PARTIAL_LINK_TEXT, "Stop marking")
+    if stop:
+        stop[0].click()
+        check(driver, "Stop marking an address")
+        click_button(driver, "Stop marking this address")
+        check(driver, "Stop marking an address with errors")
+    driver.get(plan)
+    click_link(driver, "End the looked-after status and its markers")
+    check(driver, "End a looked-after status")
+    click_button(driver, "End the looked-after status and its markers")
+    check(driver, "End a looked-after status with errors")
+    # End it for real: the protection journey, on the same demo server, may pick a child of the same home.
+    fill(driver, "end-day", "4")
+    fill(driver, "end-month", "11")
+    fill(driver, "end-year", "2026")
+    fill(driver, "end-reason", "Returned home under a care order discharge (accessibility check)")
+    click_button(driver, "End the looked-after status and its markers")
+    assert "/end" not in driver.current_url, driver.current_url

@@ -144,11 +144,14 @@ def test_plan_marker_incident_forward_relevant_details_health_check_end(driver, 
 
     # 6. The plan ends: the marker ends and the address no longer matches.
     driver.get(server.url(plan_path))
+    click_link(driver, "End the child protection plan and its markers")
+    assert "will no longer be told" in driver.find_element(By.TAG_NAME, "main").text
+    screenshot("protection-6a-end-says-what-happens")
     fill(driver, "end-day", "21")
     fill(driver, "end-month", "11")
     fill(driver, "end-year", "2026")
     fill(driver, "end-reason", "Plan ended at review conference")
-    click_button(driver, "End and remove markers")
+    click_button(driver, "End the child protection plan and its markers")
     assert summary_list(driver).get("Status") == "Ended", summary_list(driver)
     answer = send_incident(server, token, "NMC-BROWSER-2", messy(home_line) + " " + home[0][0].split(",")[1].strip().lower())
     assert answer["safeguardingMarker"] == "no", answer

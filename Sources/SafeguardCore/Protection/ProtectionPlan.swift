@@ -16,6 +16,15 @@ public enum ProtectionKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The record in running text: "End the child protection plan", "End the looked-after status".
+    public var recordName: String {
+        switch self {
+        case .childProtectionPlan: "child protection plan"
+        case .unbornPlan: "unborn child protection plan"
+        case .lookedAfter: "looked-after status"
+        }
+    }
+
     /// Plans have categories, conferences and reviews; looked-after status has none of them.
     public var isPlan: Bool { self != .lookedAfter }
 }

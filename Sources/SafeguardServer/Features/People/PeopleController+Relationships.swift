@@ -100,7 +100,7 @@ struct RelationshipFormView {
                 Components.radios("direction", legend: "Which way round?", options: [
                     ("other-is", "The person selected is the relationship to \(personName) (for example, his mother)"),
                     ("this-is", "\(personName) is the relationship to the person selected"),
-                ], selected: direction.isEmpty ? "other-is" : direction, errors: errors)
+                ], selected: direction, errors: errors)
                 Components.button("Add relationship")
             }
         }

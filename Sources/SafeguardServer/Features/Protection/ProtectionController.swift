@@ -11,8 +11,10 @@ struct ProtectionController: RouteCollection {
         routes.post("people", ":personID", "protection", use: create)
         let p = routes.grouped("protection", ":protectionID")
         p.get(use: show)
+        p.get("end", use: endForm)
         p.post("end", use: end)
         p.post("markers", use: refreshMarkers)
+        p.get("markers", ":markerID", "end", use: endMarkerForm)
         p.post("markers", ":markerID", "end", use: endMarker)
     }
 
@@ -76,19 +78,16 @@ struct ProtectionController: RouteCollection {
 
     func end(req: Request) async throws -> Response {
         let record = try await Self.load(req)
-        let (viewer, person, relationship) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
+        let (viewer, person, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
         let fields = try ReferralsController.fields(req)
         var errors = FormErrors()
         let endDate = ProtectionForm.date(fields, "end", label: "end date", required: true, today: req.today, errors: &errors)
-        let reason = fields["end-reason"] ?? ""
-        if reason.count < 5 { errors.add("end-reason", "Say why it ended, for example \"Plan ended at review conference\"") }
+        let reason = (fields["end-reason"] ?? "").trimmed
+        if let problem = ProtectionEnding.reasonProblem(reason, example: "Plan ended at review conference") { errors.add("end-reason", problem) }
         if let endDate, let start = record.start, endDate < start { errors.add("end-day", "The end date cannot be before the start, \(start.longText)") }
         if record.endDate != nil { errors.add("end-day", "This has already ended") }
         guard errors.isEmpty, let endDate else {
-            let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID()).with(\.$address).all()
-            return ProtectionView(record: record, person: person, markers: markers, today: req.today, calendar: req.safeguard.calendar,
-                                  mayChange: viewer.may(.recordProtection, relationship: relationship), errors: errors, fields: fields)
-                .render(on: req, status: .unprocessableEntity)
+            return try await Self.endView(record, person: person, fields: fields, errors: errors, on: req).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now, rid = try record.requireID()
         try await req.audit.write(on: req.db) { db in
@@ -111,21 +110,58 @@ struct ProtectionController: RouteCollection {
         return req.redirect(to: SiteURL.protection(rid).path, redirectType: .normal)
     }
 
-    /// An address stops being relevant (the carer moved out): its marker ends, with the reason.
-    func endMarker(req: Request) async throws -> Response {
+    /// What ending does, the date and the reason, before anything ends.
+    func endForm(req: Request) async throws -> Response {
         let record = try await Self.load(req)
-        let (viewer, _, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
-        guard let mid = req.parameters.get("markerID", as: UUID.self), let marker = try await PlaceOfInterestMarker.find(mid, on: req.db),
-              marker.$protection.id == record.id, marker.endedAt == nil else { throw Abort(.notFound) }
+        let (_, person, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
+        guard record.endDate == nil else { return req.redirect(to: SiteURL.protection(try record.requireID()).path) }
+        return try await Self.endView(record, person: person, fields: [:], errors: FormErrors(), on: req).render(on: req)
+    }
+
+    static func endView(_ record: ProtectionRecord, person: Person, fields: [String: String], errors: FormErrors, on req: Request) async throws -> ProtectionEndView {
+        let open = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID()).filter(\.$endedAt == nil)
+            .with(\.$address).all()
+        return ProtectionEndView(protectionID: try record.requireID(), personID: try person.requireID(), personName: person.fullName,
+                                 recordName: record.protectionKind.recordName, markedAddresses: open.map(\.address.singleLine),
+                                 fields: fields, errors: errors)
+    }
+
+    /// "Stop marking this address?": which address, what it means for the police, and why.
+    func endMarkerForm(req: Request) async throws -> Response {
+        let (_, person, record, marker) = try await Self.loadMarker(req)
+        return MarkerEndView(protectionID: try record.requireID(), markerID: try marker.requireID(), personName: person.fullName,
+                             address: marker.address.singleLine, why: marker.reason, reason: "", errors: FormErrors()).render(on: req)
+    }
+
+    /// An address stops being relevant (the carer moved out): its marker ends, with the reason typed.
+    func endMarker(req: Request) async throws -> Response {
+        let (viewer, person, record, marker) = try await Self.loadMarker(req)
         let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmed
-        let now = req.now, rid = try record.requireID()
+        if let problem = ProtectionEnding.reasonProblem(reason, example: "Dean moved out of the flat on 2 March") {
+            var errors = FormErrors()
+            errors.add("reason", problem)
+            return MarkerEndView(protectionID: try record.requireID(), markerID: try marker.requireID(), personName: person.fullName,
+                                 address: marker.address.singleLine, why: marker.reason, reason: reason, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, rid = try record.requireID(), mid = try marker.requireID()
         try await req.audit.write(on: req.db) { db in
             marker.endedAt = now
-            marker.endReason = reason.isEmpty ? "No longer relevant" : reason
+            marker.endReason = reason
             try await marker.update(on: db)
-            return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "marker \(mid) ended: \(marker.endReason ?? "")", on: req)])
+            return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "marker \(mid) ended: \(reason)", on: req)])
         }
         return req.redirect(to: SiteURL.protection(rid).path, redirectType: .normal)
+    }
+
+    /// The open marker named in the path, of an open record this viewer may change.
+    static func loadMarker(_ req: Request) async throws -> (Viewer, Person, ProtectionRecord, PlaceOfInterestMarker) {
+        let record = try await Self.load(req)
+        let (viewer, person, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
+        guard let mid = req.parameters.get("markerID", as: UUID.self),
+              let marker = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$id == mid).with(\.$address).first(),
+              marker.$protection.id == record.id, marker.endedAt == nil, record.endDate == nil else { throw Abort(.notFound) }
+        return (viewer, person, record, marker)
     }
 
     static func load(_ req: Request) async throws -> ProtectionRecord {

@@ -52,7 +52,6 @@ struct ProtectionView {
     var calendar: WorkingCalendar
     var mayChange: Bool
     var errors: FormErrors
-    var fields: [String: String] = [:]
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let r = record, id = record.id!
@@ -91,12 +90,8 @@ struct ProtectionView {
                 [.text(m.address.singleLine), .text(m.reason), .text(PersonRecordView.dateTime(m.startedAt)),
                  m.endedAt.map { .text(PersonRecordView.dateTime($0) + (m.endReason.map { " (\($0))" } ?? "")) } ?? Components.tag("Active", colour: "red"),
                  mayChange && m.endedAt == nil && r.end == nil
-                    ? el("form", .postMethod, .action(.protectionMarkerEnd(id, m.id!))) {
-                        Components.csrfField(req.csrfToken)
-                        void("input", .type("hidden"), .name("reason"), .value("No longer relevant"))
-                        el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
-                            "No longer relevant"; el("span", .class("sg-visually-hidden")) { ": \(m.address.singleLine)" }
-                        }
+                    ? el("a", .href(.protectionMarkerEnd(id, m.id!)), .class("sg-link")) {
+                        "Stop marking"; el("span", .class("sg-visually-hidden")) { " \(m.address.singleLine)" }
                     }
                     : .text(""),
                 ]
@@ -107,12 +102,8 @@ struct ProtectionView {
                     Components.button("Review addresses", kind: "secondary")
                 }
                 el("h2", .class("sg-heading-m")) { "End it" }
-                el("form", .postMethod, .action(.protectionEnd(id)), Attr("novalidate", nil)) {
-                    Components.csrfField(req.csrfToken)
-                    Components.dateInput("end", legend: "End date", day: fields["end-day"] ?? "", month: fields["end-month"] ?? "",
-                                         year: fields["end-year"] ?? "", errors: errors, hint: nil)
-                    Components.textInput("end-reason", label: "Why did it end?", value: fields["end-reason"] ?? "", errors: errors)
-                    Components.button("End and remove markers", kind: "warning")
+                el("p", .class("sg-body")) {
+                    el("a", .href(.protectionEnd(id)), .class("sg-link")) { "End the \(kind.recordName) and its markers" }
                 }
             }
         }

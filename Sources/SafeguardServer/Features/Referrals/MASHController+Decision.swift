@@ -58,21 +58,22 @@ extension MASHController {
                 .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first() else {
             throw Abort(.conflict, reason: "There is no decision waiting for sign-off.")
         }
-        let approve = form["sign-off"] == "approve"
-        let note = form["note"] ?? ""
-        if !approve && note.count < 10 {
+        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let choice: SignOffChoice
+        do { choice = try SignOffChoice.read(form["sign-off"], note: note) } catch {
             var errors = FormErrors()
-            errors.add("note", "Say what the decision-maker should look at again (at least 10 characters)")
+            errors.add(error.field, error.message)
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
             return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
         }
+        let approve = choice == .approve
         let now = req.now
         let subjects = try await referral.$subjects.query(on: req.db).all()
         try await req.audit.write(on: req.db) { db in
             if approve {
                 decision.$signedOffBy.id = viewer.userID
                 decision.signedOffAt = now
-                referral.status = ReferralStatus.closed.rawValue
+                referral.status = (referral.referralStatus.after(choice.event) ?? .closed).rawValue
                 for s in subjects {
                     guard let pid = s.$person.id else { continue }
                     try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH decision",
@@ -82,7 +83,7 @@ extension MASHController {
             } else {
                 // A returned decision stays on record with the manager's note; the referral goes back to the team.
                 decision.returnedNote = note
-                referral.status = ReferralStatus.gathering.rawValue
+                referral.status = (referral.referralStatus.after(choice.event) ?? .gathering).rawValue
             }
             try await decision.update(on: db)
             try await referral.update(on: db)

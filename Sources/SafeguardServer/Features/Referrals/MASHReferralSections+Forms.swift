@@ -24,8 +24,9 @@ extension MASHReferralSections {
             el("form", .postMethod, .action(.referralSignOff(r.id)), Attr("novalidate", nil)) {
                 Components.csrfField(csrf)
                 Components.radios("sign-off", legend: "Do you agree with the decision?", options: [
-                    ("approve", "Yes, sign it off: the referrer will see the outcome"), ("return", "No, return it to the team"),
-                ], selected: form["sign-off"] ?? "approve", errors: errors)
+                    (SignOffChoice.approve.rawValue, "Yes, sign it off: the referrer will see the outcome"),
+                    (SignOffChoice.returnToTeam.rawValue, "No, return it to the team"),
+                ], selected: form["sign-off"] ?? "", errors: errors)
                 Components.textarea("note", label: "Note (needed when returning)", value: form["note"] ?? "", errors: errors, rows: 3)
                 Components.button("Confirm")
             }
