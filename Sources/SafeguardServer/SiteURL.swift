@@ -4,7 +4,7 @@ import Foundation
 /// never link somewhere that isn't served.
 public enum SiteURL: Sendable, Equatable {
     case home, myWork
-    case signIn, signOut
+    case signIn, signOut, sessionKeepAlive, keptForm(UUID), keptFormSend(UUID), keptFormDiscard(UUID)
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
@@ -51,6 +51,10 @@ public enum SiteURL: Sendable, Equatable {
         case .myWork: "/my-work"
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
+        case .sessionKeepAlive: "/session/keep-alive"
+        case .keptForm(let id): "/kept-forms/\(id)"
+        case .keptFormSend(let id): "/kept-forms/\(id)/send"
+        case .keptFormDiscard(let id): "/kept-forms/\(id)/discard"
         case .people: "/people"
         case .personNew: "/people/new"
         case .person(let id): "/people/\(id)"

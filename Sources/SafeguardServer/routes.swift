@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
         return HomeView(viewer: viewer).render(on: req)
     }
     try site.register(collection: SignInController())
+    try site.register(collection: KeptFormsController())
     try site.register(collection: PeopleController())
     try site.register(collection: InvolvementRequestsController())
     try site.register(collection: ProtectionController())

@@ -108,7 +108,9 @@ final class OperationsTests: ServerTestCase {
                                .trainingCourseNew, .trainingCourses, .trainingCourse(id), .trainingCourseQuestions(id), .trainingCourseMaterials(id),
                                .trainingMaterialRemove(id), .trainingEventNew(id), .trainingCourseEvents(id), .trainingEventRegister(id),
                                .trainingEventCapacity(id), .trainingReports, .trainingCourseEvaluations(id), .trainingCourseEvaluationsCSV(id),
-                               .trainingAgency, .trainingEventEdit(id), .trainingEventCallOff(id), .adminRegistrationKeys, .adminRegistrationKeyRevoke(id)]
+                               .trainingAgency, .trainingEventEdit(id), .trainingEventCallOff(id), .adminRegistrationKeys, .adminRegistrationKeyRevoke(id),
+                               .personInvolvementRequest(id), .involvementRequests, .involvementRequest(id), .sessionKeepAlive,
+                               .keptForm(id), .keptFormSend(id), .keptFormDiscard(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

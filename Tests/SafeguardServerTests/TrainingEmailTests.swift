@@ -18,6 +18,24 @@ final class TrainingEmailTests: ServerTestCase {
                                               timeoutSeconds: 5))
     }
 
+    /// Several runs asked for at once send each message once (an actor alone let two runs read
+    /// the same pending rows and sent a waiting-list message twice).
+    func testParallelRunsSendEachMessageOnce() async throws {
+        try await startWithMail()
+        for i in 0..<3 {
+            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: "/training",
+                                       at: clock.now, emailConfigured: true).create(on: app.db)
+        }
+        let delivery = app.safeguard.notificationDelivery, db = app.db, logger = app.logger
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<5 { group.addTask { await delivery.sendPending(on: db, logger: logger) } }
+            return await group.reduce(0, +)
+        }
+        XCTAssertEqual(counts, 3)
+        try await Task.sleep(for: .milliseconds(200))
+        XCTAssertEqual(mail.messages.count, 3, mail.messages.map { $0.decodedHeader("Subject") ?? "" }.joined(separator: ", "))
+    }
+
     override func tearDown() async throws {
         await mail?.shutdown()
         try await super.tearDown()

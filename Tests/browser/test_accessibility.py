@@ -273,3 +273,13 @@ def test_ending_a_plan_and_a_marker(driver, server):
     fill(driver, "end-reason", "Returned home under a care order discharge (accessibility check)")
     click_button(driver, "End the looked-after status and its markers")
     assert "/end" not in driver.current_url, driver.current_url
+
+
+def test_timeout_warning_dialog(driver, server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    sign_in(driver, server, server.login("mash.manager"))
+    driver.get(server.url("/my-work"))
+    driver.execute_script("window.safeguardSessionTimer.restart(120, 0)")
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.getElementById('timeout-warning').open"))
+    check(driver, "Timeout warning")

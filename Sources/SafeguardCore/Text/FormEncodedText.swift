@@ -65,6 +65,20 @@ public enum FormEncodedText {
         return count
     }
 
+    /// Every `name=value` pair in order, repeats kept, percent-decoded; pairs that do not decode are
+    /// left out. For keeping a form to send again, not for reading one: routes use the decoders.
+    public static func pairs(in bytes: [UInt8]) -> [(name: String, value: String)] {
+        bytes.split(separator: UInt8(ascii: "&")).compactMap { pair in
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: ArraySlice<UInt8>) -> String? {
+                String(decoding: part.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self).removingPercentEncoding
+            }
+            guard let name = decode(parts[0]), !name.isEmpty else { return nil }
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            return value.map { (name, $0) }
+        }
+    }
+
     /// The value of the first field called `name`, percent-decoded, found in one pass without
     /// parsing the rest (the CSRF token is read this way before any parser runs).
     public static func value(of name: String, in bytes: [UInt8]) -> String? {

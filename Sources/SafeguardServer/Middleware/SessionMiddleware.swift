@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import SafeguardCore
 
 /// Finds the signed-in user from the session cookie, ends sessions idle for longer than the
 /// timeout, and loads the ``Viewer`` for the routes.
@@ -16,6 +17,8 @@ struct SessionMiddleware: AsyncMiddleware {
         let hash = SessionToken.hash(token)
         if let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == hash).first() {
             if now.timeIntervalSince(session.lastSeenAt) > req.safeguard.settings.sessionIdleTimeout {
+                // A form sent too late is kept for its author rather than thrown away.
+                if let kept = try await Self.keep(req, for: session, now: now) { return kept }
                 try await req.audit.plainWrite(on: req.db) { db in try await session.delete(on: db) }
                 req.sessionTimedOut = true
             } else if let user = try await User.query(on: req.db).filter(\.$id == session.$user.id)
@@ -27,6 +30,7 @@ struct SessionMiddleware: AsyncMiddleware {
                     session.lastSeenAt = now
                     try await req.audit.plainWrite(on: req.db) { db in try await session.update(on: db) }
                 }
+                req.sessionEndsAt = session.lastSeenAt.addingTimeInterval(req.safeguard.settings.sessionIdleTimeout)
             }
         }
         let response = try await next.respond(to: req)
@@ -39,7 +43,40 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 }
 
+extension SessionMiddleware {
+    /// Keeps a form posted after its session ran out (``KeptFormRules``), ends the session and
+    /// sends the user to sign in again; nil when there is nothing to keep.
+    static func keep(_ req: Request, for session: UserSession, now: Date) async throws -> Response? {
+        guard req.method == .POST, req.content.contentType == .urlEncodedForm, KeptFormRules.keeps(path: req.url.path),
+              let body = req.body.data, let user = try await User.find(session.$user.id, on: req.db) else { return nil }
+        let kept = KeptForm(userID: session.$user.id, path: req.url.path, fields: FormEncodedText.pairs(in: Array(body.readableBytesView)), at: now)
+        let id = UUID()
+        kept.id = id
+        let event = AuditEvent(userID: session.$user.id.uuidString, agencyID: user.$agency.id.uuidString, action: .create, recordType: "kept-form",
+                               recordID: id.uuidString, reason: "sent after the session ended, to \(req.url.path)", sourceAddress: req.sourceAddress)
+        try await req.audit.write(on: req.db) { db in
+            try await session.delete(on: db)
+            try await KeptForm.query(on: db).filter(\.$user.$id == session.$user.id)
+                .filter(\.$keptAt < now.addingTimeInterval(-KeptFormRules.lifetime)).delete()
+            try await kept.create(on: db)
+            return ((), [event])
+        }
+        let response = req.redirect(to: SiteURL.signIn.with(query: [("expired", "1"), ("kept", id.uuidString)]), redirectType: .normal)
+        response.cookies[cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
+                                                         isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+}
+
 extension Request {
+    private struct SessionEndsKey: StorageKey { typealias Value = Date }
+
+    /// When this signed-in session ends if nothing more happens: for the warning before it does.
+    var sessionEndsAt: Date? {
+        get { storage[SessionEndsKey.self] }
+        set { storage[SessionEndsKey.self] = newValue }
+    }
+
     private struct TimedOutKey: StorageKey { typealias Value = Bool }
     private struct NewSessionKey: StorageKey { typealias Value = Bool }
 

@@ -23,5 +23,6 @@ enum SafeguardMigrations {
         CreateExploitationPanel(),
         CreateTraining(),
         CreateInvolvementRequest(),
+        CreateKeptForm(),
     ]
 }

@@ -12,6 +12,15 @@ struct Layout {
     var section: Section = .none
     /// A page with errors puts "Error: " before its title, so screen readers hear it first.
     var hasErrors = false
+    /// For a signed-in page: when the session ends if nothing happens, for the warning before it.
+    var session: SessionClock? = nil
+
+    struct SessionClock {
+        /// Seconds left, and until the warning shows (``KeptFormRules/warningDelay(remaining:)``).
+        var remaining: Int, warnAfter: Int
+        /// "5 December 2026 at 10:32am": said on the page, for when the script does not run.
+        var endsAt: String
+    }
 
     func render(_ main: Node) -> String {
         let doc = el("html", .class("sg-template"), Attr("lang", "en-GB")) {
@@ -24,7 +33,7 @@ struct Layout {
                 void("link", Attr("rel", "stylesheet"), .href(.stylesheet))
                 void("link", Attr("rel", "stylesheet"), .href(.printStylesheet), Attr("media", "print"))
             }
-            el("body", .class("sg-body")) {
+            el("body", attrs: [.class("sg-body")] + sessionAttributes) {
                 el("a", Attr("href", "#main-content"), .class("sg-skip-link")) { "Skip to main content" }
                 header
                 navigation
@@ -32,6 +41,7 @@ struct Layout {
                     el("main", .class("sg-main-wrapper"), .id("main-content"), Attr("tabindex", "-1")) { main }
                 }
                 footer
+                timeoutWarning
                 el("script", Attr("src", "/js/safeguard.js"), .flag("defer"))
             }
         }
@@ -91,9 +101,41 @@ struct Layout {
         }
     }
 
+    private var sessionAttributes: [Attr] {
+        guard let session else { return [] }
+        return [Attr("data-session-seconds", String(session.remaining)), Attr("data-session-warning", String(session.warnAfter)),
+                Attr("data-keep-alive", SiteURL.sessionKeepAlive.path)]
+    }
+
+    /// The GOV.UK timeout warning: a dialog the script opens before the session ends. Without the
+    /// script it never shows, and the footer says when the session ends instead.
+    private var timeoutWarning: Node {
+        guard session != nil else { return .empty }
+        return el("dialog", .class("sg-timeout-dialog"), .id("timeout-warning"), Attr("aria-labelledby", "timeout-title"),
+                  Attr("aria-describedby", "timeout-text")) {
+            el("h2", .class("sg-heading-m"), .id("timeout-title")) { "You will be signed out soon" }
+            el("p", .class("sg-body"), .id("timeout-text")) {
+                "To protect people's information, you will be signed out in "
+                el("span", Attr("data-countdown", nil)) { "5 minutes" }
+                " if you do nothing. Anything you have typed stays on this page."
+            }
+            el("p", .class("sg-body"), .id("timeout-ended"), Attr("hidden", nil)) {
+                "What you typed is still on this page. When you send it, you will be asked to sign in, then shown what you typed to send again."
+            }
+            el("button", .type("button"), .class("sg-button"), Attr("data-action", "stay-signed-in")) { "Stay signed in" }
+            el("button", .type("button"), .class("sg-button sg-button--secondary"), Attr("data-action", "close-timeout")) { "Close" }
+        }
+    }
+
     private var footer: Node {
         el("footer", .class("sg-footer")) {
             el("div", .class("sg-width-container")) {
+                if let session {
+                    el("p", .class("sg-footer__meta sg-body-s"), .id("session-notice")) {
+                        "For your security you will be signed out at \(session.endsAt) if you do nothing before then. "
+                        "Anything you send after that is kept, for you to check and send once you sign in again."
+                    }
+                }
                 el("p", .class("sg-footer__meta sg-body-s")) {
                     "Safeguard is for authorised partnership staff. Every view of a person's record is recorded. Share only what is necessary, proportionate, relevant, accurate, timely and secure."
                 }
@@ -106,7 +148,12 @@ extension Request {
     /// Renders a page in the layout as an HTML response.
     func page(_ title: String, section: Layout.Section = .none, hasErrors: Bool = false, status: HTTPStatus = .ok,
               @NodeBuilder _ content: () -> [Node]) -> Response {
-        let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors)
+        let remaining = sessionEndsAt.map { max(0, Int($0.timeIntervalSince(now))) }
+        let clock = remaining.map { r in
+            Layout.SessionClock(remaining: r, warnAfter: Int(KeptFormRules.warningDelay(remaining: TimeInterval(r))),
+                                endsAt: PersonRecordView.dateTime(sessionEndsAt!))
+        }
+        let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors, session: viewer == nil ? nil : clock)
         let html = layout.render(.fragment(content()))
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -9,18 +9,22 @@ struct SignInController: RouteCollection {
         routes.get("sign-in", use: show)
         routes.post("sign-in", use: signIn)
         routes.post("sign-out", use: signOut)
+        routes.get("session", "keep-alive", use: keepAlive)
     }
 
     struct Form: Content {
         var email: String?
         var password: String?
+        /// A kept form to go to once signed in (see ``KeptFormRules``).
+        var kept: String?
     }
 
     func show(req: Request) async throws -> Response {
         if req.viewer != nil { return req.redirect(to: SiteURL.home.path) }
         let expired = req.sessionTimedOut || (try? req.query.get(String.self, at: "expired")) == "1"
         let signedOut = (try? req.query.get(String.self, at: "signed-out")) == "1"
-        return SignInView(email: "", errors: FormErrors(), expired: expired, signedOut: signedOut).render(on: req)
+        let kept = (try? req.query.get(String.self, at: "kept")).flatMap(UUID.init(uuidString:))
+        return SignInView(email: "", errors: FormErrors(), expired: expired, signedOut: signedOut, kept: kept).render(on: req)
     }
 
     func signIn(req: Request) async throws -> Response {
@@ -30,7 +34,8 @@ struct SignInController: RouteCollection {
         var errors = FormErrors()
         if email.isEmpty { errors.add("email", "Enter your email address") }
         if password.isEmpty { errors.add("password", "Enter your password") }
-        guard errors.isEmpty else { return SignInView(email: email, errors: errors).render(on: req, status: .unprocessableEntity) }
+        let keptID = form.kept.flatMap(UUID.init(uuidString:))
+        guard errors.isEmpty else { return SignInView(email: email, errors: errors, kept: keptID).render(on: req, status: .unprocessableEntity) }
 
         let now = req.now
         let key = SessionToken.hash(email)
@@ -40,7 +45,7 @@ struct SignInController: RouteCollection {
                 try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.lock(key: key, until: SignInPolicy.lockedUntil(now: now), on: db) }
             }
             errors.add("email", "There have been too many failed attempts to sign in with this email address. Wait 15 minutes and try again, or ask your partnership administrator to unlock the account.")
-            return SignInView(email: email, errors: errors).render(on: req, status: .tooManyRequests)
+            return SignInView(email: email, errors: errors, kept: keptID).render(on: req, status: .tooManyRequests)
         }
 
         let user = try await User.query(on: req.db).filter(\.$email == email).with(\.$agency).first()
@@ -55,13 +60,15 @@ struct SignInController: RouteCollection {
                 return ((), [event])
             }
             errors.add("email", "Enter a correct email address and password")
-            return SignInView(email: email, errors: errors).render(on: req, status: .unauthorized)
+            return SignInView(email: email, errors: errors, kept: keptID).render(on: req, status: .unauthorized)
         }
 
         let token = SessionToken.random()
         let userID = try user.requireID()
         try await req.audit.write(on: req.db) { db in
             try await SignInThrottle.clear(key: key, on: db)
+            // Kept forms hold typed text about people: none outlives its two hours, whoever it was for.
+            try await KeptForm.query(on: db).filter(\.$keptAt < now.addingTimeInterval(-KeptFormRules.lifetime)).delete()
             user.lastSignedInAt = now
             try await user.save(on: db)
             try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)
@@ -69,7 +76,9 @@ struct SignInController: RouteCollection {
                                    recordType: "user", recordID: userID.uuidString, sourceAddress: req.sourceAddress)
             return ((), [event])
         }
-        return Self.sessionStarted(req, token: token, redirectTo: SiteURL.home.path)
+        // Back to what they were sending when the session ended, if it was theirs and is still kept.
+        let kept = try await KeptForm.find(keptID, for: userID, now: now, on: req.db)
+        return Self.sessionStarted(req, token: token, redirectTo: kept.map { SiteURL.keptForm($0.id!).path } ?? SiteURL.home.path)
     }
 
     /// The redirect that hands the browser its new session cookie. The session row must already be saved.
@@ -78,6 +87,19 @@ struct SignInController: RouteCollection {
         let response = req.redirect(to: path, redirectType: .normal)
         response.cookies[SessionMiddleware.cookieName] = HTTPCookies.Value(
             string: token, path: "/", isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    /// "Stay signed in" on the warning before the session ends: the session middleware has just
+    /// seen this request; this makes sure it is recorded now, not up to a minute ago.
+    func keepAlive(req: Request) async throws -> Response {
+        guard req.viewer != nil, let token = req.cookies[SessionMiddleware.cookieName]?.string else { return Response(status: .unauthorized) }
+        let hash = SessionToken.hash(token), now = req.now
+        try await req.audit.plainWrite(on: req.db) { db in
+            try await UserSession.query(on: db).filter(\.$tokenHash == hash).set(\.$lastSeenAt, to: now).update()
+        }
+        let response = Response(status: .noContent)
+        response.headers.replaceOrAdd(name: "X-Session-Seconds", value: String(Int(req.safeguard.settings.sessionIdleTimeout)))
         return response
     }
 

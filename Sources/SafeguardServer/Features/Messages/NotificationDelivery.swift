@@ -1,10 +1,11 @@
 import Fluent
 import Vapor
 
-/// Sends the e-mail copy of notifications once their transaction has committed. Runs are
-/// serialised by the actor, so two requests finishing together never send one message twice; a
-/// failure is recorded on the notification (the platform copy is already there) and logged
-/// without the recipient or the text.
+/// Sends the e-mail copy of notifications once their transaction has committed. One run at a time:
+/// an actor alone does not give that (another call gets in at every `await`, and two runs read the
+/// same pending rows, which once sent one message twice), so a call made during a run asks that
+/// run to look again when it finishes. A failure is recorded on the notification (the platform
+/// copy is already there) and logged without the recipient or the text.
 actor NotificationDelivery {
     let mailer: SMTPMailer?
     let publicURL: String?
@@ -17,11 +18,31 @@ actor NotificationDelivery {
         self.audit = audit
     }
 
+    private var running = false
+    private var lookAgain = false
+
     nonisolated var isConfigured: Bool { mailer != nil }
 
-    /// Sends every pending e-mail; returns how many were sent.
+    /// Sends every pending e-mail; returns how many this call sent (none when a run already under
+    /// way takes them: that run looks again before it finishes).
     @discardableResult
     func sendPending(on db: Database, logger: Logger) async -> Int {
+        guard mailer != nil else { return 0 }
+        if running {
+            lookAgain = true
+            return 0
+        }
+        running = true
+        defer { running = false }
+        var sent = 0
+        repeat {
+            lookAgain = false
+            sent += await sendOnce(on: db, logger: logger)
+        } while lookAgain
+        return sent
+    }
+
+    private func sendOnce(on db: Database, logger: Logger) async -> Int {
         guard let mailer else { return 0 }
         let pending: [UserNotification]
         do {

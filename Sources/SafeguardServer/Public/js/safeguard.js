@@ -20,3 +20,60 @@ document.addEventListener("click", function (event) {
   var target = event.target;
   if (target && target.matches && target.matches("[data-action=print]")) { window.print(); }
 });
+// The GOV.UK timeout warning. The server puts the seconds left in the session on <body>; before
+// they run out a dialog offers to stay signed in. Without this script the footer says when the
+// session ends, and a form sent after that is kept for its author to send after signing in.
+document.addEventListener("DOMContentLoaded", function () {
+  var body = document.body;
+  var dialog = document.getElementById("timeout-warning");
+  var seconds = parseInt(body.getAttribute("data-session-seconds") || "", 10);
+  if (!dialog || isNaN(seconds) || typeof dialog.showModal !== "function") { return; }
+  var warnAfter = parseInt(body.getAttribute("data-session-warning") || "0", 10);
+  var keepAlive = body.getAttribute("data-keep-alive");
+  var countdown = dialog.querySelector("[data-countdown]");
+  var endsAt = 0, warnTimer = null, tick = null, hasEnded = false;
+
+  function say(left) {
+    var minutes = Math.ceil(left / 60);
+    countdown.textContent = left > 60 ? minutes + " minutes" : Math.max(left, 0) + " seconds";
+  }
+  function ended() {
+    hasEnded = true;
+    clearInterval(tick);
+    document.getElementById("timeout-title").textContent = "You have been signed out";
+    document.getElementById("timeout-text").hidden = true;
+    document.getElementById("timeout-ended").hidden = false;
+    dialog.querySelector("[data-action=stay-signed-in]").hidden = true;
+  }
+  function warn() {
+    if (!dialog.open) { dialog.showModal(); }
+    var update = function () {
+      var left = Math.round((endsAt - Date.now()) / 1000);
+      if (left <= 0) { ended(); } else { say(left); }
+    };
+    update();
+    tick = setInterval(update, 1000);
+  }
+  function start(total, warnIn) {
+    clearTimeout(warnTimer);
+    clearInterval(tick);
+    endsAt = Date.now() + total * 1000;
+    warnTimer = setTimeout(warn, warnIn * 1000);
+  }
+  dialog.addEventListener("click", function (event) {
+    var action = event.target.getAttribute && event.target.getAttribute("data-action");
+    if (action === "stay-signed-in" && !hasEnded) {
+      fetch(keepAlive, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) { ended(); return; }
+        var full = parseInt(response.headers.get("X-Session-Seconds") || String(seconds), 10);
+        dialog.close();
+        start(full, full - Math.min(300, full / 2));
+      }).catch(ended);
+    } else if (action === "close-timeout") {
+      dialog.close();
+    }
+  });
+  // Browser tests move the clock on through this, rather than waiting half an hour.
+  window.safeguardSessionTimer = { restart: start };
+  start(seconds, warnAfter);
+});
