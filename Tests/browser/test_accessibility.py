@@ -1,65 +1,57 @@
-"""Automated accessibility checks with axe-core (bundled by axe-selenium-python, works offline).
+"""Automated accessibility checks with a current axe-core (4.x) in the real browser, offline.
 
-Only "serious" and "critical" violations fail a test; the others are printed (run with -s to see them).
-Skipped when axe-selenium-python is not installed.
-
-axe-selenium-python 2.1.6 (the newest that installs on Python 3.11) bundles axe-core 3.1.1,
-which has two false positives that newer axe-core and the HTML standard no longer report.
-Only the exact markup each one is about is waived, node by node:
-
-* dlitem: <dt>/<dd> grouped in a <div> directly inside a <dl> (valid HTML since 5.2;
-  axe-core issue #1265, fixed in axe-core 3.2).
-* autocomplete-valid: <input type="email" autocomplete="username"> (allowed by the HTML
-  standard since 2020; axe-core issue #2727, fixed in axe-core 4.3).
+axe-core's own script is the one PyPI's axe-playwright-python ships (its axe.min.js); Selenium
+injects it into each page and runs it, so no Playwright browser is needed. Only "serious" and
+"critical" violations fail a test; the others are printed (run with -s to see them).
+Skipped when axe-playwright-python is not installed.
 """
+
+import json
+from importlib import resources
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from pages import find_people, h1, sign_in
 
-axe_selenium_python = pytest.importorskip("axe_selenium_python")
+axe_package = pytest.importorskip("axe_playwright_python")
+AXE_SOURCE = resources.files(axe_package).joinpath("axe.min.js").read_text(encoding="utf-8")
 
 FAILING_IMPACTS = {"serious", "critical"}
 
-KNOWN_FALSE_POSITIVES = {
-    # rule id -> JavaScript that returns true when the element is the valid markup axe 3.1.1 misreports
-    "dlitem": "var p = arguments[0].parentElement;"
-              " return !!p && p.tagName === 'DIV' && !p.hasAttribute('role')"
-              " && !!p.parentElement && p.parentElement.tagName === 'DL';",
-    "autocomplete-valid": "var e = arguments[0];"
-                          " return e.tagName === 'INPUT' && e.type === 'email'"
-                          " && (e.getAttribute('autocomplete') || '').trim() === 'username';",
-}
+
+def axe_version() -> str:
+    return AXE_SOURCE.split("axe v", 1)[1].split()[0] if "axe v" in AXE_SOURCE[:200] else "unknown"
 
 
-def _is_known_false_positive(driver, rule_id, node):
-    script = KNOWN_FALSE_POSITIVES.get(rule_id)
-    if not script or len(node.get("target", [])) != 1:
-        return False
-    elements = driver.find_elements(By.CSS_SELECTOR, node["target"][0])
-    return len(elements) == 1 and driver.execute_script(script, elements[0]) is True
+def run_axe(driver) -> dict:
+    driver.execute_script(AXE_SOURCE)
+    driver.set_script_timeout(60)
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(JSON.stringify(r)); })"
+        ".catch(function (e) { done(JSON.stringify({error: String(e)})); });")
+
+
+def report(violations) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {node.get('target')}: {node.get('failureSummary', '').splitlines()[-1:]}")
+    return "\n".join(lines)
 
 
 def check(driver, page_name):
-    axe = axe_selenium_python.Axe(driver)
-    axe.inject()
-    results = axe.run()
-    serious, minor, waived = [], [], 0
-    for violation in results.get("violations", []):
-        if violation.get("impact") not in FAILING_IMPACTS:
-            minor.append(violation)
-            continue
-        nodes = [n for n in violation["nodes"] if not _is_known_false_positive(driver, violation["id"], n)]
-        waived += len(violation["nodes"]) - len(nodes)
-        if nodes:
-            serious.append(dict(violation, nodes=nodes))
+    results = json.loads(run_axe(driver))
+    assert "error" not in results, results
+    assert results.get("testEngine", {}).get("version", "").startswith("4."), results.get("testEngine")
+    violations = results.get("violations", [])
+    serious = [v for v in violations if v.get("impact") in FAILING_IMPACTS]
+    minor = [v for v in violations if v.get("impact") not in FAILING_IMPACTS]
     if minor:
-        print(f"\n{page_name}: minor/moderate axe findings (not failing):\n" + axe.report(minor))
-    if waived:
-        print(f"\n{page_name}: {waived} element(s) waived as known axe-core 3.1.1 false positives")
-    assert results.get("passes"), "axe ran no checks at all"
-    assert not serious, f"{page_name} ({driver.current_url}):\n" + axe.report(serious)
+        print(f"\n{page_name}: minor/moderate axe findings (not failing):\n" + report(minor))
+    assert not serious, f"{page_name} ({driver.current_url}):\n" + report(serious)
 
 
 def test_sign_in_page(driver, server):

@@ -44,6 +44,9 @@ struct PeopleController: RouteCollection {
         let involved = Set(try await AgencyInvolvement.query(on: req.db).filter(\.$agency.$id == viewer.agencyID)
             .filter(\.$person.$id ~~ ids).filter(\.$endedOn == nil).all(\.$person.$id))
         let postcodes = try await CurrentAddresses.postcodes(for: ids, on: req.db)
+        let today = req.today
+        let alerts = Dictionary(grouping: try await ProtectionRecord.query(on: req.db).filter(\.$person.$id ~~ ids).all()
+            .filter { $0.isActive(on: today) }, by: { $0.$person.id }).mapValues { $0.map(\.protectionKind) }
         try await req.audit.record(viewer.event(.search, "person-search", s.auditDescription, on: req), on: req.db)
         let rows = people.map { p in
             let id = p.id!
@@ -51,7 +54,7 @@ struct PeopleController: RouteCollection {
             return PeopleSearchView.Row(id: id, name: p.fullName, dateOfBirth: p.dob?.longText ?? p.expectedDob.map { "Due \($0.longText)" } ?? "Not known",
                                         category: p.category(on: req.today),
                                         postcode: mayOpen ? (postcodes[id] ?? "") : (postcodes[id].flatMap { try? UKPostcode($0).district } ?? ""),
-                                        involved: involved.contains(id), mayOpen: mayOpen)
+                                        involved: involved.contains(id), mayOpen: mayOpen, alerts: alerts[id] ?? [])
         }
         return PeopleSearchView(search: s, errors: FormErrors(), results: rows).render(on: req, viewer: viewer)
     }

@@ -6,6 +6,8 @@ struct PeopleSearchView {
     struct Row: Sendable {
         var id: UUID; var name: String; var dateOfBirth: String; var category: PersonCategory
         var postcode: String; var involved: Bool; var mayOpen: Bool
+        /// Open child protection plans and looked-after status: flagged in the results, as CP-IS flags them.
+        var alerts: [ProtectionKind] = []
     }
 
     var search: PersonSearch
@@ -61,7 +63,10 @@ struct PeopleSearchView {
                                 el("tr", .class("sg-table__row")) {
                                     el("td", .class("sg-table__cell")) { el("a", .href(.person(r.id)), .class("sg-link")) { r.name } }
                                     el("td", .class("sg-table__cell")) { r.dateOfBirth }
-                                    el("td", .class("sg-table__cell")) { Components.categoryTag(r.category) }
+                                    el("td", .class("sg-table__cell")) {
+                                        Components.categoryTag(r.category)
+                                        for kind in r.alerts { " "; Components.tag(kind.displayName, colour: "red") }
+                                    }
                                     el("td", .class("sg-table__cell")) { r.postcode }
                                     el("td", .class("sg-table__cell")) {
                                         if r.involved { Components.tag("Involved", colour: "green") }

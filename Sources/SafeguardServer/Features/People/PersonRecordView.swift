@@ -17,7 +17,11 @@ struct PersonRecordView {
         let r = record
         return req.page(r.fullName, section: .people) {
             if let flash { Components.notification(message(flash)) }
-            el("span", .class("sg-caption-l")) { Components.categoryTag(r.category) }
+            el("span", .class("sg-caption-l")) {
+                Components.categoryTag(r.category)
+                // The alert beside the name: an open plan or looked-after status is the first thing anyone needs to know.
+                for p in r.protections where p.active { " "; Components.tag(p.kind.displayName, colour: "red") }
+            }
             el("h1", .class("sg-heading-xl")) { r.fullName }
             if r.relationship == .glassBroken {
                 el("div", .class("sg-warning-text")) {
