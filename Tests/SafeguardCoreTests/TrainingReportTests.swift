@@ -72,6 +72,14 @@ struct TrainingReportTests {
         ])
     }
 
+    /// A place still booked on an event yet to happen is not a register left untaken.
+    @Test func registersAreDueOnlyForEventsAlreadyHeld() {
+        let before = TrainingReports.noShows(Self.sample, courses: [Self.neglect], period: Self.period, today: F.day("2026-01-02"))
+        #expect(before[0].registerNotTaken == 1)
+        let onTheDay = TrainingReports.noShows(Self.sample, courses: [Self.neglect], period: Self.period, today: F.day("2026-01-01"))
+        #expect(onTheDay[0].registerNotTaken == 0)
+    }
+
     @Test(arguments: [(1, 3, 33.3), (2, 3, 66.7), (1, 8, 12.5), (1, 16, 6.3), (0, 5, 0.0)])
     func percentagesRoundToOneDecimal(part: Int, whole: Int, expected: Double) {
         #expect(TrainingReports.percent(part, of: whole) == expected)

@@ -30,12 +30,14 @@ extension TrainingReports {
         public var displayName: String { title ?? "All courses" }
         public var isTotal: Bool { courseID == nil }
 
-        mutating func count(_ status: TrainingBookingStatus) {
+        /// `held` is whether the event has taken place: a place still booked on a future event is
+        /// not a register left untaken.
+        mutating func count(_ status: TrainingBookingStatus, held: Bool = true) {
             switch status {
             case .attended: attended += 1
             case .noShow: noShows += 1
             case .lateCancellation: lateCancellations += 1
-            case .booked: registerNotTaken += 1
+            case .booked: if held { registerNotTaken += 1 }
             case .waitingList, .cancelled, .completed: break
             }
         }
@@ -52,13 +54,14 @@ extension TrainingReports {
 
     /// No-show rates: one row per course with bookings at scheduled events in the period, in the
     /// order of `courses`, then the overall row. E-learning has no register, so it is left out.
+    /// With `today`, places still booked on events from today on are not counted as registers not taken.
     public static func noShows(_ records: [TrainingReportRecord], courses: [TrainingCourse],
-                               period: ClosedRange<SimpleDate>) -> [NoShowRow] {
+                               period: ClosedRange<SimpleDate>, today: SimpleDate? = nil) -> [NoShowRow] {
         let scheduled = records.filter { $0.delivery.isScheduled && period.contains($0.date) }
         let byCourse = Dictionary(grouping: scheduled, by: \.courseID)
         let rows = courses.compactMap { course -> NoShowRow? in
             var row = NoShowRow(courseID: course.id, title: course.title)
-            for record in byCourse[course.id] ?? [] { row.count(record.status) }
+            for record in byCourse[course.id] ?? [] { row.count(record.status, held: today.map { record.date < $0 } ?? true) }
             return row.bookedPlaces + row.registerNotTaken > 0 ? row : nil
         }
         return rows + [rows.reduce(NoShowRow(courseID: nil, title: nil), +)]

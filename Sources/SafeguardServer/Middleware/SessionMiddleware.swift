@@ -31,6 +31,9 @@ struct SessionMiddleware: AsyncMiddleware {
                     try await req.audit.plainWrite(on: req.db) { db in try await session.update(on: db) }
                 }
                 req.sessionEndsAt = session.lastSeenAt.addingTimeInterval(req.safeguard.settings.sessionIdleTimeout)
+                // "Messages (n)" in the header: read messages stay reachable, unread ones are counted.
+                req.unreadMessages = try await UserNotification.query(on: req.db).filter(\.$user.$id == session.$user.id)
+                    .filter(\.$readAt == nil).count()
             }
         }
         let response = try await next.respond(to: req)
@@ -70,6 +73,13 @@ extension SessionMiddleware {
 
 extension Request {
     private struct SessionEndsKey: StorageKey { typealias Value = Date }
+    private struct UnreadKey: StorageKey { typealias Value = Int }
+
+    /// The signed-in user's unread messages, for the header.
+    var unreadMessages: Int {
+        get { storage[UnreadKey.self] ?? 0 }
+        set { storage[UnreadKey.self] = newValue }
+    }
 
     /// When this signed-in session ends if nothing more happens: for the warning before it does.
     var sessionEndsAt: Date? {

@@ -14,6 +14,7 @@ struct Layout {
     var hasErrors = false
     /// For a signed-in page: when the session ends if nothing happens, for the warning before it.
     var session: SessionClock? = nil
+    var unreadMessages = 0
 
     struct SessionClock {
         /// Seconds left, and until the warning shows (``KeptFormRules/warningDelay(remaining:)``).
@@ -55,6 +56,10 @@ struct Layout {
                 if let viewer {
                     el("div", .class("sg-header__account")) {
                         el("span", .class("sg-header__user")) { "\(viewer.displayName), \(viewer.agencyName)" }
+                        el("a", .href(.notifications), .class("sg-header__link"), .id("header-messages")) {
+                            unreadMessages > 0 ? "Messages (\(unreadMessages))" : "Messages"
+                            if unreadMessages > 0 { el("span", .class("sg-visually-hidden")) { " unread" } }
+                        }
                         el("form", .class("sg-header__signout"), .postMethod, .action(.signOut)) {
                             Components.csrfField(csrf)
                             el("button", .type("submit"), .class("sg-header__link")) { "Sign out" }
@@ -153,7 +158,8 @@ extension Request {
             Layout.SessionClock(remaining: r, warnAfter: Int(KeptFormRules.warningDelay(remaining: TimeInterval(r))),
                                 endsAt: PersonRecordView.dateTime(sessionEndsAt!))
         }
-        let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors, session: viewer == nil ? nil : clock)
+        let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors, session: viewer == nil ? nil : clock,
+                            unreadMessages: unreadMessages)
         let html = layout.render(.fragment(content()))
         var headers = HTTPHeaders()
         headers.contentType = .html

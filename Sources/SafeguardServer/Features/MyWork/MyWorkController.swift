@@ -80,7 +80,7 @@ struct MyWorkController: RouteCollection {
             if sorted.isEmpty {
                 el("p", .class("sg-body")) { "Nothing is waiting for you." }
             } else {
-                Components.table(caption: "\(sorted.count) things waiting, most urgent first", headers: ["What", "When", ""], rows: sorted.map { i in
+                Components.table(caption: "\(Words.count(sorted.count, "thing")) waiting, most urgent first", headers: ["What", "When", ""], rows: sorted.map { i in
                     [el("a", .href(i.url), .class("sg-link")) { i.title }, .text(i.detail),
                      i.urgent ? Components.tag("Urgent", colour: "red")
                         : i.seen.map { id in

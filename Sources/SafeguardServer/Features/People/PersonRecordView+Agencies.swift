@@ -35,9 +35,9 @@ extension PersonRecordView {
                 el("p", .class("sg-body")) { "No child protection plan or looked-after status recorded." }
             } else {
                 if record.mayViewProtectionDetails {
-                    Components.table(caption: "Plans and status", headers: ["", "Started", "Ended"], rows: record.protections.map { p in
+                    Components.table(caption: "Plans and status", headers: ["", "Started", "Status"], rows: record.protections.map { p in
                         [el("a", .href(.protection(p.id)), .class("sg-link")) { p.kind.displayName },
-                         .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text(p.ended ?? "")]
+                         .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text("Ended \(p.ended ?? "")")]
                     }, captionVisible: false)
                 } else {
                     // Status and contact, nothing more: the plan's details stay with social care and police public protection.

@@ -43,7 +43,7 @@ extension MASHController {
                                   selected: districtFilter?.uuidString ?? "", errors: FormErrors())
                 Components.button("Filter", kind: "secondary")
             }
-            Components.table(caption: "\(shown.count) open referrals, oldest first", headers: ["Reference", "About", "Received", "RAG", "Partners overdue", "Decision"], rows: shown.map { r in
+            Components.table(caption: "\(Words.count(shown.count, "open referral")), oldest first", headers: ["Reference", "About", "Received", "RAG", "Partners overdue", "Decision"], rows: shown.map { r in
                 [el("a", .href(.referral(r.id!)), .class("sg-link")) { r.reference }, .text(r.subjects.map(\.fullName).joined(separator: ", ")),
                  .text(r.submittedAt.map { Self.age(from: $0, to: now) } ?? ""), MASHTags.rag(r.ragRating),
                  .text(String(overdue[r.id!] ?? 0)),

@@ -26,7 +26,7 @@ extension ReferralsController {
             Components.table(caption: "Sent referrals", headers: ["Reference", "Sent", "By", "Outcome"], rows: sent.map { r in
                 [el("a", .href(.referralOutcome(r.id!)), .class("sg-link")) { r.reference }, .text(r.submittedAt.map(PersonRecordView.dateTime) ?? ""),
                  .text(r.referrer.displayName),
-                 decisions[r.id!].map { Components.tag($0.displayName, colour: "green") } ?? Components.tag("With the MASH", colour: "blue")]
+                 decisions[r.id!].map { Components.tag($0.displayName, colour: "blue") } ?? Components.tag("With the MASH", colour: "blue")]
             })
         }
     }

@@ -57,7 +57,9 @@ struct StrategyDiscussionReportController: RouteCollection {
                  .text(r.medianWorkingDays.map { $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0) } ?? "–"),
                  .text(String(r.allStatutoryPartners)), .text(String(r.section47))]
             })
-            if late.isEmpty {
+            if (rows.last?.held ?? 0) == 0 {
+                el("p", .class("sg-body")) { "No strategy discussion was held in this period." }
+            } else if late.isEmpty {
                 el("p", .class("sg-body")) { "Every discussion in this period was held within the target." }
             } else {
                 Components.table(caption: "Held later than the target", headers: ["Referral", "Referred", "Held", "Working days"], rows: late.map { l in

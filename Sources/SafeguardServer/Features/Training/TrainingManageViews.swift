@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 import SafeguardCore
 
-/// The trainer's overview: courses, and events from the last 30 days on with their bookings.
+/// The trainer's overview: courses, and events from the last 30 days on with their bookings (and it says so).
 struct TrainingManageView {
     var courses: [TrainingCourseRecord]
     var events: [TrainingEventRecord]
@@ -28,6 +28,11 @@ struct TrainingManageView {
                 [el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title }, .text(c.trainingLevel.displayName),
                  c.withdrawnAt == nil ? Components.tag("Running", colour: "green") : Components.tag("Withdrawn", colour: "grey")]
             })
+            el("p", .class("sg-body"), .id("events-shown")) {
+                "Events from the last 30 days and every event to come. Older events are counted in the "
+                el("a", .href(.trainingReports), .class("sg-link")) { "training reports" }
+                "."
+            }
             Components.table(caption: "Events", headers: ["Date", "Course", "How", "Booked", "Waiting", ""], rows: events.map { e in
                 let id = e.id!, c = counts[id] ?? (0, 0)
                 let title: Node = .fragment([el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },

@@ -18,6 +18,8 @@ struct TrainingReportsController: RouteCollection {
         var period: ClosedRange<SimpleDate>
         var courses: [TrainingCourse]
         var records: [TrainingReportRecord]
+        /// Registers are due only for events before today.
+        var today: SimpleDate = SimpleDate(Date())
 
         static func load(_ period: ClosedRange<SimpleDate>, on db: Database) async throws -> Source {
             // Courses in programme order, as they were added: the order an annual report lists them.
@@ -32,14 +34,15 @@ struct TrainingReportsController: RouteCollection {
 
         var byCourse: [TrainingReports.CourseRow] { TrainingReports.attendanceByCourse(records, courses: courses, period: period) }
         var byAgency: TrainingReports.AgencyAttendance { TrainingReports.attendanceByAgency(records, period: period) }
-        var noShows: [TrainingReports.NoShowRow] { TrainingReports.noShows(records, courses: courses, period: period) }
+        var noShows: [TrainingReports.NoShowRow] { TrainingReports.noShows(records, courses: courses, period: period, today: today) }
     }
 
     func reports(req: Request) async throws -> Response {
         let viewer = try req.require(.viewTrainingReports)
         var errors = FormErrors()
         let period = Self.period(req, errors: &errors)
-        let source = try await Source.load(period, on: req.db)
+        var source = try await Source.load(period, on: req.db)
+        source.today = req.today
         try await req.audit.record(viewer.event(.view, "training-report", "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
         return TrainingReportsView(source: source, errors: errors).render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -49,7 +52,8 @@ struct TrainingReportsController: RouteCollection {
         var errors = FormErrors()
         let period = Self.period(req, errors: &errors)
         guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; ")) }
-        let source = try await Source.load(period, on: req.db)
+        var source = try await Source.load(period, on: req.db)
+        source.today = req.today
         let name = req.parameters.get("file") ?? ""
         let lines: [[String]]
         switch name {
