@@ -292,3 +292,20 @@ struct RAGTimescaleTests {
         #expect(try JSONDecoder().decode(RAGRating.self, from: Data(#""amber""#.utf8)) == .amber)
     }
 }
+
+/// A partner's answer is due before the MASH must decide.
+struct RequestDeadlineTests {
+    @Test func aRequestIsDueNoLaterThanTheDecision() throws {
+        let calendar = WorkingCalendar.englandAndWales
+        let monday10 = SimpleDate(iso: "2026-03-02")!.at(hour: 10)
+        let decision = try calendar.deadline(addingWorkingDays: 1, to: monday10)
+        let amber = try RAGTimescales.standard.requestDeadline(for: .amber, raisedAt: monday10, decisionDue: decision, on: calendar)
+        #expect(amber.due == decision && amber.capped)
+        let red = try RAGTimescales.standard.requestDeadline(for: .red, raisedAt: monday10, decisionDue: decision, on: calendar)
+        #expect(!red.capped && red.due < decision)
+        let adult = try RAGTimescales.standard.requestDeadline(for: .green, raisedAt: monday10, decisionDue: nil, on: calendar)
+        #expect(!adult.capped)
+        let late = try RAGTimescales.standard.requestDeadline(for: .amber, raisedAt: decision.addingTimeInterval(3600), decisionDue: decision, on: calendar)
+        #expect(late.capped && late.due == decision.addingTimeInterval(3600), "a decision already overdue: due now, never in the past")
+    }
+}

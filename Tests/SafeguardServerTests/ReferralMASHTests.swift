@@ -25,6 +25,20 @@ final class ReferralMASHTests: ServerTestCase {
         assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .gathering)
     }
 
+    /// Issue 15 item 7: an amber request (24 working hours) raised on the day a child's referral
+    /// arrives would fall due after the one-working-day decision: it is due at the decision instead,
+    /// and the page says why.
+    func testARequestNeverFallsDueAfterTheDecision() async throws {
+        let id = try await submitted()
+        let manager = try await signedIn(fx[.mashManager])
+        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "amber"), ("agencies[]", fx.police.uuidString)])
+        let referral = try await Referral.find(id, on: app.db)!
+        let request = try await InformationRequest.query(on: app.db).filter(\.$referral.$id == id).first()!
+        let decision = try XCTUnwrap(referral.decisionDueAt)
+        XCTAssertEqual(request.dueAt, decision, "not the usual 24 working hours, which end after the decision")
+        assertTrue(try await manager.get("/referrals/\(id)").text.contains("the decision deadline: earlier than its RAG time"))
+    }
+
     func testPartnersSeeTheMinimumAndAnswerAndOverdueRequestsShow() async throws {
         let id = try await submitted()
         let manager = try await signedIn(fx[.mashManager])

@@ -44,6 +44,16 @@ public struct RAGTimescales: Sendable, Codable, Equatable {
         try calendar.deadline(addingWorkingHours: workingHours(for: rating), to: raisedAt)
     }
 
+    /// When a partner's answer is due: its RAG time, but never after the referral's own decision
+    /// deadline, since an answer that comes after the decision cannot inform it. `capped` says the
+    /// decision deadline set it, so the page can tell the MASH why it is earlier than usual.
+    public func requestDeadline(for rating: RAGRating, raisedAt: Date, decisionDue: Date?,
+                                on calendar: WorkingCalendar) throws(WorkingCalendarError) -> (due: Date, capped: Bool) {
+        let usual = try deadline(for: rating, raisedAt: raisedAt, on: calendar)
+        guard let decisionDue, decisionDue < usual else { return (usual, false) }
+        return (max(decisionDue, raisedAt), true)
+    }
+
     private enum CodingKeys: String, CodingKey { case red, amber, green }
 
     /// A missing rating takes its default, so a configuration can name only what it changes.

@@ -48,7 +48,8 @@ struct MASHController: RouteCollection {
             return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
-        let due = try req.safeguard.ragTimescales.deadline(for: rag, raisedAt: now, on: req.safeguard.calendar)
+        let due = try req.safeguard.ragTimescales.requestDeadline(for: rag, raisedAt: now, decisionDue: referral.decisionDueAt,
+                                                                  on: req.safeguard.calendar).due
         let existing = Set(try await InformationRequest.query(on: req.db).filter(\.$referral.$id == id).all(\.$agency.$id))
         try await req.audit.write(on: req.db) { db in
             referral.rag = rag.rawValue

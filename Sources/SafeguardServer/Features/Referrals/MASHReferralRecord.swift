@@ -11,6 +11,8 @@ struct MASHReferralRecord: Sendable {
     struct Request: Sendable {
         var id: UUID; var agency: String; var rag: RAGRating?; var due: Date; var answered: Date?; var answer: String?
         var overdue: Bool; var chased: Date?
+        /// Due at the referral's decision deadline, earlier than its RAG time would make it.
+        var dueAtDecision = false
     }
     struct Decision: Sendable {
         var level: Int; var outcome: String; var rationale: String; var by: String; var at: Date
@@ -69,7 +71,8 @@ struct MASHReferralRecord: Sendable {
             subjects: subjectRows,
             requests: requests.map { q in
                 Request(id: q.id!, agency: q.agency.name, rag: RAGRating(rawValue: q.rag), due: q.dueAt, answered: q.answeredAt,
-                        answer: q.answer, overdue: q.isOverdue(at: now), chased: q.chasedAt)
+                        answer: q.answer, overdue: q.isOverdue(at: now), chased: q.chasedAt,
+                        dueAtDecision: r.decisionDueAt.map { $0 == q.dueAt } ?? false)
             },
             decisions: decisions.map { d in
                 Decision(level: d.level, outcome: d.referralOutcome?.displayName ?? d.outcome, rationale: d.rationale, by: d.decidedBy.displayName,

@@ -69,7 +69,7 @@ enum MASHReferralSections {
     static func requests(_ r: MASHReferralRecord, csrf: String) -> Node {
         guard !r.requests.isEmpty else { return .empty }
         return Components.table(caption: "What partners know", headers: ["Agency", "Due", "Status", "Answer"], rows: r.requests.map { q in
-            [.text(q.agency), .text(PersonRecordView.dateTime(q.due)),
+            [.text(q.agency), .text(PersonRecordView.dateTime(q.due) + (q.dueAtDecision ? " (the decision deadline: earlier than its RAG time)" : "")),
              q.answered != nil ? Components.tag("Answered", colour: "green") : q.overdue ? Components.tag("Overdue", colour: "red") : Components.tag("Waiting", colour: "grey"),
              q.answered != nil ? .text(q.answer ?? "") : el("form", .postMethod, .action(.informationRequestChase(q.id))) {
                  Components.csrfField(csrf)
