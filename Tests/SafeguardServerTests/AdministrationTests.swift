@@ -100,6 +100,9 @@ final class AdministrationTests: ServerTestCase {
         XCTAssertEqual(res.location, "/admin/agencies")
         assertEqual(try await officer.get("/people").location, "/sign-in")
         assertEqual(try await browser().signIn(fx[.policeOfficer].email, Fixtures.password).status, .unauthorized)
+        // A post without the active choice keeps the agency as it is: it is never switched back on unasked.
+        _ = try await admin.post("/admin/agencies/\(fx.police)", [("name", "Northmere Constabulary"), ("kind", "police"), ("district", "")])
+        assertEqual(try await Agency.find(fx.police, on: app.db)?.active, false)
     }
 
     func testAnAgencysKindCannotChangeUnderItsUsersRoles() async throws {

@@ -143,5 +143,6 @@ final class ProtectionTests: ServerTestCase {
         assertEqual(try await sw.get(location + "/markers/\(flat.id!)/end").status, .notFound, "an ended marker cannot be ended again")
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location + "/markers/\(markers[0].id!)/end").status, .forbidden)
         assertEqual(try await browser().get(location + "/end").location, "/sign-in")
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location + "/end").status, .forbidden)
     }
 }

@@ -18,7 +18,8 @@ extension AdminController {
         let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmed
         let kindText = (try? req.content.get(String.self, at: "kind")) ?? ""
         let districtText = (try? req.content.get(String.self, at: "district")) ?? ""
-        let active = ((try? req.content.get(String.self, at: "active")) ?? "yes") == "yes"
+        // A post without the choice keeps the agency as it is: never switched back on unasked.
+        let active = (try? req.content.get(String.self, at: "active")).map { $0 == "yes" } ?? a.active
         var errors = FormErrors()
         if name.isEmpty { errors.add("name", "Enter the agency's name") } else if name.count > 200 { errors.add("name", "Name must be 200 characters or fewer") }
         else if try await Agency.query(on: req.db).filter(\.$name == name).filter(\.$id != id).count() > 0 {

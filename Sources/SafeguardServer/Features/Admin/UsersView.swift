@@ -66,7 +66,7 @@ enum UserView {
                 Components.csrfField(req.csrfToken)
                 UsersView.fields(form: form, errors: errors, agencies: agencies, teams: teams, includeEmail: false)
                 Components.radios("active", legend: "Can this user sign in?", options: [("yes", "Yes"), ("no", "No, disable the account")],
-                                  selected: form.active ?? "yes", errors: errors, inline: true)
+                                  selected: form.active ?? "", errors: errors, inline: true)
                 Components.textInput("password", label: "New password (optional)", value: "", errors: errors,
                                      hint: "Leave empty to keep the current password. Setting one signs the user out everywhere.", type: "password", autocomplete: "new-password")
                 Components.button("Save changes")

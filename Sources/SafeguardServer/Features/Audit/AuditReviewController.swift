@@ -15,8 +15,7 @@ struct AuditReviewController: RouteCollection {
         let pending = try await BreakGlassGrant.query(on: req.db).filter(\.$reviewedAt == nil)
             .with(\.$user) { $0.with(\.$agency) }.with(\.$person).sort(\.$grantedAt, .descending).limit(200).all()
         let recent = try await AuditEntry.query(on: req.db).sort(\.$sequence, .descending).limit(50).all()
-        var activity: [UUID: [AuditEntry]] = [:]
-        for g in pending { activity[try g.requireID()] = try await Self.doneWhileOpen(g, on: req.db) }
+        let activity = try await Self.doneWhileOpen(pending, on: req.db)
         let names = try await AuditNames.load(for: recent + activity.values.flatMap { $0 }, on: req.db)
         try await req.audit.record(viewer.event(.view, "audit-review", "", on: req), on: req.db)
         let line = { (e: AuditEntry) in AuditReviewView.Line(e, names: names) }
@@ -29,14 +28,22 @@ struct AuditReviewController: RouteCollection {
             recent: recent.map(line)).render(on: req)
     }
 
-    /// What the user did while the glass was open: every audited action of theirs in those
-    /// hours (signing in and out aside), so a reviewer sees what followed the opening.
-    static func doneWhileOpen(_ grant: BreakGlassGrant, on db: Database) async throws -> [AuditEntry] {
-        let from = Int64(grant.grantedAt.timeIntervalSince1970 * 1000), to = Int64(grant.expiresAt.timeIntervalSince1970 * 1000)
+    /// What each user did while their glass was open: every audited action of theirs in those
+    /// hours (signing in and out aside), so a reviewer sees what followed the opening. One query
+    /// for all the openings, shared out by user and time.
+    static func doneWhileOpen(_ grants: [BreakGlassGrant], on db: Database) async throws -> [UUID: [AuditEntry]] {
+        guard let from = grants.map(\.grantedAt).min(), let to = grants.map(\.expiresAt).max() else { return [:] }
+        let millis = { (d: Date) in Int64(d.timeIntervalSince1970 * 1000) }
         let skipped = [AuditAction.breakGlass, .signIn, .signOut, .signInFailed].map(\.rawValue)
-        return try await AuditEntry.query(on: db).filter(\.$userID == grant.$user.id.uuidString)
-            .filter(\.$occurredAtMillis >= from).filter(\.$occurredAtMillis <= to).filter(\.$action !~ skipped)
-            .sort(\.$sequence).limit(50).all()
+        let entries = try await AuditEntry.query(on: db).filter(\.$userID ~~ Set(grants.map { $0.$user.id.uuidString }))
+            .filter(\.$occurredAtMillis >= millis(from)).filter(\.$occurredAtMillis <= millis(to)).filter(\.$action !~ skipped)
+            .sort(\.$sequence).limit(10_000).all()
+        var byGrant: [UUID: [AuditEntry]] = [:]
+        for g in grants {
+            let user = g.$user.id.uuidString, window = millis(g.grantedAt)...millis(g.expiresAt)
+            byGrant[g.id!] = Array(entries.filter { $0.userID == user && window.contains($0.occurredAtMillis) }.prefix(50))
+        }
+        return byGrant
     }
 
     func markReviewed(req: Request) async throws -> Response {

@@ -121,7 +121,7 @@ struct ProtectionController: RouteCollection {
     static func endView(_ record: ProtectionRecord, person: Person, fields: [String: String], errors: FormErrors, on req: Request) async throws -> ProtectionEndView {
         let open = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID()).filter(\.$endedAt == nil)
             .with(\.$address).all()
-        return ProtectionEndView(protectionID: try record.requireID(), personID: try person.requireID(), personName: person.fullName,
+        return ProtectionEndView(protectionID: try record.requireID(), personName: person.fullName,
                                  recordName: record.protectionKind.recordName, markedAddresses: open.map(\.address.singleLine),
                                  fields: fields, errors: errors)
     }

@@ -6,7 +6,6 @@ import SafeguardCore
 /// longer be told), the date and the reason, and one button that does it.
 struct ProtectionEndView {
     var protectionID: UUID
-    var personID: UUID
     var personName: String
     /// "child protection plan", "looked-after status".
     var recordName: String
