@@ -8,7 +8,7 @@ public enum SiteURL: Sendable, Equatable {
     case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
-    case personMerge(UUID), personMergeUndo(UUID)
+    case personMerge(UUID), personMergeUndo(UUID), duplicateHomes, homeMerge(UUID)
     case personAssessmentNew(UUID), personAssessments(UUID), assessment(UUID), assessmentCountersign(UUID), assessmentDiscard(UUID)
     case cuckooing, personCuckooingNew(UUID), personCuckooing(UUID), cuckooedHome(UUID), cuckooedHomeEnd(UUID), cuckooingNoticeSeen(UUID)
     case personMissingNew(UUID), personMissing(UUID), missingEpisode(UUID), missingEpisodeReturn(UUID), missingEpisodeInterview(UUID), vulnerabilityDashboard
@@ -70,6 +70,8 @@ public enum SiteURL: Sendable, Equatable {
         case .involvementRequest(let id): "/involvement-requests/\(id)"
         case .personMerge(let id): "/people/\(id)/merge"
         case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
+        case .duplicateHomes: "/addresses/duplicates"
+        case .homeMerge(let id): "/addresses/\(id)/merge"
         case .personAssessmentNew(let id): "/people/\(id)/assessments/new"
         case .personAssessments(let id): "/people/\(id)/assessments"
         case .assessment(let id): "/assessments/\(id)"

@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: KeptFormsController())
     try site.register(collection: PeopleController())
     try site.register(collection: InvolvementRequestsController())
+    try site.register(collection: DuplicateHomesController())
     try site.register(collection: ProtectionController())
     try site.register(collection: AssessmentsController())
     try site.register(collection: AssessmentToolsController())

@@ -24,5 +24,6 @@ enum SafeguardMigrations {
         CreateTraining(),
         CreateInvolvementRequest(),
         CreateKeptForm(),
+        AddAddressMerge(),
     ]
 }

@@ -59,7 +59,12 @@ struct APIPeopleController: RouteCollection {
         case .success(let v): valid = v
         case .failure(let box): throw Self.problem(box.errors)
         }
-        let id = try await PersonWriter.create(valid, agencyID: p.agencyID, userID: nil, auditUser: "api-token:\(p.tokenID.uuidString)", on: req)
+        // A partner system has no one to ask: a home the matcher is sure of is reused, anything less is
+        // filed new and left for the MASH's duplicate-homes list.
+        var home: UUID?
+        if let typed = valid.typedHome, case .same(let found, _) = try await KnownHomes.lookup(typed, on: req.db) { home = UUID(uuidString: found.id) }
+        let id = try await PersonWriter.create(valid, reusingHome: home, agencyID: p.agencyID, userID: nil,
+                                               auditUser: "api-token:\(p.tokenID.uuidString)", on: req)
         let person = try await Person.find(id, on: req.db)!
         let body = try await Self.dtos([person], today: req.today, on: req.db)[0]
         let response = try await body.encodeResponse(status: .created, for: req)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SafeguardCore
 
 /// A postal address. Shared by everyone who has lived there, so a household is the set of
 /// people with a current residence at one address.
@@ -12,6 +13,10 @@ final class Address: Model, @unchecked Sendable {
     @OptionalParent(key: "district_id") var district: District?
     @Field(key: "postcode") var postcode: String
     @OptionalField(key: "uprn") var uprn: Int64?
+    /// Set when this row was a duplicate of another home and has been merged into it.
+    @OptionalParent(key: "merged_into_id") var mergedInto: Address?
+    @OptionalField(key: "merged_at") var mergedAt: Date?
+    @OptionalField(key: "merge_reason") var mergeReason: String?
 
     init() {}
     init(line1: String, line2: String?, town: String, districtID: UUID?, postcode: String, uprn: Int64?) {
@@ -21,6 +26,10 @@ final class Address: Model, @unchecked Sendable {
         self.$district.id = districtID
         self.postcode = postcode
         self.uprn = uprn
+    }
+
+    var knownHome: KnownHome {
+        KnownHome(id: id?.uuidString ?? "", line1: line1, line2: line2, town: town, postcode: postcode, uprn: uprn)
     }
 
     var singleLine: String {

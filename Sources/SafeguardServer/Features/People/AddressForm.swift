@@ -11,14 +11,20 @@ struct AddressForm: Content {
     var fromDay: String?
     var fromMonth: String?
     var fromYear: String?
+    /// The answer when offered homes already recorded: an address id, or `new`.
+    var home: String?
+    /// Set once the offer has been shown, so leaving it unanswered is an error rather than a first look.
+    var homeAsked: String?
 
     enum CodingKeys: String, CodingKey {
         case line1 = "address-line1", line2 = "address-line2", town = "address-town", postcode = "address-postcode", uprn
         case fromDay = "from-day", fromMonth = "from-month", fromYear = "from-year"
+        case home, homeAsked = "home-asked"
     }
 
     struct Valid: Sendable {
         var line1: String, line2: String?, town: String, postcode: UKPostcode, uprn: Int64?, from: SimpleDate
+        var typedHome: KnownHome { KnownHome(id: "", line1: line1, line2: line2, town: town, postcode: postcode.text, uprn: uprn) }
         var dayBefore: SimpleDate {
             if from.day > 1 { return SimpleDate(year: from.year, month: from.month, day: from.day - 1)! }
             let month = from.month == 1 ? 12 : from.month - 1, year = from.month == 1 ? from.year - 1 : from.year

@@ -16,7 +16,19 @@ extension PeopleController {
         case .success(let v): valid = v
         case .failure(let box): return PersonFormView(form: form, errors: box.errors, personID: nil).render(on: req, status: .unprocessableEntity)
         }
-        let person = try await PersonWriter.create(valid, by: viewer, on: req)
+        var reuse: UUID?
+        if let typed = valid.typedHome {
+            switch KnownHomes.placement(for: try await KnownHomes.lookup(typed, on: req.db), choice: .init(form.home)) {
+            case .ask(let offered):
+                var errors = FormErrors()
+                if form.homeAsked == "yes" { errors.add("home", "Select the home this is, or that it is a different address") }
+                return PersonFormView(form: form, errors: errors, personID: nil, offered: offered)
+                    .render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+            case .reuse(let id): reuse = id
+            case .create: reuse = nil
+            }
+        }
+        let person = try await PersonWriter.create(valid, reusingHome: reuse, by: viewer, on: req)
         return req.redirect(to: SiteURL.person(person).with(query: [("done", "created")]), redirectType: .normal)
     }
 
@@ -51,22 +63,22 @@ extension PeopleController {
 /// the first chronology entry, in one transaction with its audit entry. The web form and the
 /// API both come here.
 enum PersonWriter {
-    static func create(_ v: PersonForm.Valid, by viewer: Viewer, on req: Request) async throws -> UUID {
-        try await create(v, agencyID: viewer.agencyID, userID: viewer.userID, auditUser: viewer.userID.uuidString, on: req)
+    static func create(_ v: PersonForm.Valid, reusingHome home: UUID?, by viewer: Viewer, on req: Request) async throws -> UUID {
+        try await create(v, reusingHome: home, agencyID: viewer.agencyID, userID: viewer.userID, auditUser: viewer.userID.uuidString, on: req)
     }
 
-    static func create(_ v: PersonForm.Valid, agencyID: UUID, userID: UUID?, auditUser: String, on req: Request) async throws -> UUID {
+    /// `home` is the recorded home the address was found to be (see ``KnownHomes``); nil files a new address row.
+    static func create(_ v: PersonForm.Valid, reusingHome home: UUID?, agencyID: UUID, userID: UUID?, auditUser: String,
+                       on req: Request) async throws -> UUID {
         let now = req.now, today = req.today
         let created = try await req.audit.write(on: req.db) { db in
             let person = Person()
             v.apply(to: person)
             try await person.create(on: db)
             let id = try person.requireID()
-            if let a = v.address {
-                let district = try await DistrictLookup.district(for: a.postcode, on: db)
-                let address = Address(line1: a.line1, line2: a.line2, town: a.town, districtID: district, postcode: a.postcode.text, uprn: nil)
-                try await address.create(on: db)
-                try await Residence(personID: id, addressID: try address.requireID(), from: today.iso, to: nil).create(on: db)
+            if let typed = v.typedHome {
+                let addressID = try await KnownHomes.addressID(reusing: home, typed: typed, on: db)
+                try await Residence(personID: id, addressID: addressID, from: today.iso, to: nil).create(on: db)
             }
             try await AgencyInvolvement(personID: id, agencyID: agencyID, startedOn: today.iso).create(on: db)
             let agencyName = try await Agency.find(agencyID, on: db)?.name ?? "An agency"

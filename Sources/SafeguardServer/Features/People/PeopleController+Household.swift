@@ -48,35 +48,53 @@ extension PeopleController {
 
     func addressForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
-        return AddressFormView(personID: person.id!, personName: person.fullName, form: AddressForm(), errors: FormErrors()).render(on: req)
+        return AddressFormView(personID: person.id!, personName: person.fullName, form: AddressForm(), offered: [], errors: FormErrors()).render(on: req)
     }
 
+    /// Files the person at the address typed. A home already recorded is reused, or offered when the
+    /// matcher is unsure, so one home never becomes two rows with two police markers.
     func addAddress(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
         let form = try req.content.decode(AddressForm.self)
         let id = try person.requireID()
-        switch form.validate(today: req.today) {
-        case .failure(let box):
-            return AddressFormView(personID: id, personName: person.fullName, form: form, errors: box.errors).render(on: req, status: .unprocessableEntity)
-        case .success(let v):
-            let now = req.now
-            try await req.audit.write(on: req.db) { db in
-                // Moving in somewhere ends the current residence the day before, so history has no overlaps.
-                let current = try await Residence.query(on: db).filter(\.$person.$id == id).filter(\.$toDate == nil).all()
-                for r in current where r.fromDate < v.from.iso {
-                    r.toDate = v.dayBefore.iso
-                    try await r.update(on: db)
-                }
-                let district = try await DistrictLookup.district(for: v.postcode, on: db)
-                let address = Address(line1: v.line1, line2: v.line2, town: v.town, districtID: district, postcode: v.postcode.text, uprn: v.uprn)
-                try await address.create(on: db)
-                try await Residence(personID: id, addressID: try address.requireID(), from: v.from.iso, to: nil).create(on: db)
-                try await ChronologyEntry(personID: id, occurredAt: now, agencyID: viewer.agencyID, category: "Address",
-                                          summary: "New address recorded from \(v.from.longText)", recordedBy: viewer.userID).create(on: db)
-                return ((), [viewer.event(.change, "person", id.uuidString, reason: "address added", on: req)])
-            }
-            req.safeguard.personIndex.invalidate()
-            return req.redirect(to: SiteURL.person(id).with(query: [("done", "address")]), redirectType: .normal)
+        func again(_ errors: FormErrors, offered: [PossibleHome] = []) -> Response {
+            AddressFormView(personID: id, personName: person.fullName, form: form, offered: offered, errors: errors)
+                .render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
         }
+        let v: AddressForm.Valid
+        switch form.validate(today: req.today) {
+        case .failure(let box): return again(box.errors)
+        case .success(let valid): v = valid
+        }
+        let reuse: UUID?
+        switch KnownHomes.placement(for: try await KnownHomes.lookup(v.typedHome, on: req.db), choice: .init(form.home)) {
+        case .ask(let offered):
+            var errors = FormErrors()
+            if form.homeAsked == "yes" { errors.add("home", "Select the home this is, or that it is a different address") }
+            return again(errors, offered: offered)
+        case .reuse(let existing): reuse = existing
+        case .create: reuse = nil
+        }
+        let current = try await Residence.query(on: req.db).filter(\.$person.$id == id).filter(\.$toDate == nil).all()
+        if let reuse, current.contains(where: { $0.$address.id == reuse }) {
+            var errors = FormErrors()
+            errors.add("address-line1", "\(person.firstName) already lives at this address: enter the address they have moved to")
+            return again(errors)
+        }
+        let now = req.now
+        try await req.audit.write(on: req.db) { db in
+            // Moving in somewhere ends the current residence the day before, so history has no overlaps.
+            for r in current where r.fromDate < v.from.iso {
+                r.toDate = v.dayBefore.iso
+                try await r.update(on: db)
+            }
+            let addressID = try await KnownHomes.addressID(reusing: reuse, typed: v.typedHome, on: db)
+            try await Residence(personID: id, addressID: addressID, from: v.from.iso, to: nil).create(on: db)
+            try await ChronologyEntry(personID: id, occurredAt: now, agencyID: viewer.agencyID, category: "Address",
+                                      summary: "New address recorded from \(v.from.longText)", recordedBy: viewer.userID).create(on: db)
+            return ((), [viewer.event(.change, "person", id.uuidString, reason: reuse == nil ? "address added" : "address added: an existing home", on: req)])
+        }
+        req.safeguard.personIndex.invalidate()
+        return req.redirect(to: SiteURL.person(id).with(query: [("done", reuse == nil ? "address" : "address-shared")]), redirectType: .normal)
     }
 }

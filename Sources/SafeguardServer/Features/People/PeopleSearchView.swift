@@ -32,6 +32,9 @@ struct PeopleSearchView {
                             if viewer.may(.createPerson) {
                                 el("a", .href(.personNew), .class("sg-link")) { "Add a new person" }
                             }
+                            if viewer.may(.mergePeople) {
+                                el("a", .href(.duplicateHomes), .class("sg-link")) { "Duplicate addresses" }
+                            }
                         }
                     }
                 }

@@ -20,12 +20,16 @@ struct PersonForm: Content {
     var addressLine2: String?
     var addressTown: String?
     var addressPostcode: String?
+    /// The answer when offered homes already recorded (see ``KnownHomeQuestion``).
+    var home: String?
+    var homeAsked: String?
 
     enum CodingKeys: String, CodingKey {
         case firstName = "first-name", middleNames = "middle-names", lastName = "last-name"
         case dobDay = "dob-day", dobMonth = "dob-month", dobYear = "dob-year", unborn, gender, ethnicity
         case nhsNumber = "nhs-number", language, disability
         case addressLine1 = "address-line1", addressLine2 = "address-line2", addressTown = "address-town", addressPostcode = "address-postcode"
+        case home, homeAsked = "home-asked"
     }
 
     /// What a valid form says, ready to store.
@@ -34,6 +38,9 @@ struct PersonForm: Content {
         var dateOfBirth: SimpleDate?, expectedDateOfBirth: SimpleDate?
         var gender: Gender, ethnicity: String, nhsNumber: NHSNumber?, language: String, disability: String?
         var address: (line1: String, line2: String?, town: String, postcode: UKPostcode)?
+        var typedHome: KnownHome? {
+            address.map { KnownHome(id: "", line1: $0.line1, line2: $0.line2, town: $0.town, postcode: $0.postcode.text, uprn: nil) }
+        }
     }
 
     static let maxNameLength = 100

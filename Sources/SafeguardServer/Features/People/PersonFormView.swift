@@ -6,6 +6,8 @@ struct PersonFormView {
     var form: PersonForm
     var errors: FormErrors
     var personID: UUID?
+    /// Homes already recorded that the typed address may be.
+    var offered: [PossibleHome] = []
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let title = personID == nil ? "Add a person" : "Change personal details"
@@ -33,7 +35,10 @@ struct PersonFormView {
                                              hint: "10 digits, for example 943 476 5919", width: "10", autocomplete: "off")
                         Components.textInput("language", label: "First language", value: form.language ?? "English", errors: errors, width: "20")
                         Components.textInput("disability", label: "Disability (optional)", value: form.disability ?? "", errors: errors)
-                        if personID == nil { addressFields }
+                        if personID == nil {
+                            addressFields
+                            if !offered.isEmpty { KnownHomeQuestion(offered: offered, chosen: form.home ?? "", errors: errors).node }
+                        }
                         Components.button(personID == nil ? "Add person" : "Save changes")
                     }
                 }
@@ -74,7 +79,7 @@ struct OtherNameFormView {
 
 /// Add an address a person has moved to.
 struct AddressFormView {
-    var personID: UUID, personName: String, form: AddressForm, errors: FormErrors
+    var personID: UUID, personName: String, form: AddressForm, offered: [PossibleHome], errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page("Add an address", section: .people, hasErrors: !errors.isEmpty, status: status) {
@@ -90,7 +95,8 @@ struct AddressFormView {
                 Components.textInput("uprn", label: "UPRN (optional)", value: form.uprn ?? "", errors: errors, hint: "The Unique Property Reference Number, if known", width: "20")
                 Components.dateInput("from", legend: "When did they move in?", day: form.fromDay ?? "", month: form.fromMonth ?? "", year: form.fromYear ?? "",
                                      errors: errors, hint: "Leave empty for today. Their current address will end the day before.")
-                Components.button("Add address")
+                if !offered.isEmpty { KnownHomeQuestion(offered: offered, chosen: form.home ?? "", errors: errors).node }
+                Components.button(offered.isEmpty ? "Add address" : "Confirm address")
             }
         }
     }

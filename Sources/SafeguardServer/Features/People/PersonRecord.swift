@@ -9,6 +9,8 @@ struct PersonRecord: Sendable {
         var id: UUID; var name: String; var description: String; var gender: Gender
         var category: PersonCategory; var caresForThisPerson: Bool
     }
+    /// Someone else living at this person's current home: the household, whatever relationships are recorded.
+    struct Housemate: Sendable { var id: UUID; var name: String; var category: PersonCategory }
     struct Involvement: Sendable { var agency: String; var kind: String; var since: String }
     struct Event: Sendable { var when: Date; var category: String; var summary: String; var agency: String; var by: String }
     struct Merge: Sendable { var id: UUID; var name: String; var when: Date; var by: String; var reason: String }
@@ -29,6 +31,7 @@ struct PersonRecord: Sendable {
     var otherNames: [(kind: String, name: String)]
     var residences: [Residency]
     var relatives: [Relative]
+    var household: [Housemate]
     var involvements: [Involvement]
     var chronology: [Event]
     /// Entries this viewer may not read (MASH work of other agencies), counted so the page can say so.
@@ -64,6 +67,9 @@ struct PersonRecord: Sendable {
         let otherNames = try await OtherName.query(on: db).filter(\.$person.$id == id).all()
         let residences = try await Residence.query(on: db).filter(\.$person.$id == id).with(\.$address) { $0.with(\.$district) }
             .sort(\.$fromDate, .descending).all()
+        let homes = residences.filter { $0.toDate == nil }.map { $0.$address.id }
+        let housemates = homes.isEmpty ? [] : try await Residence.query(on: db).filter(\.$address.$id ~~ homes).filter(\.$toDate == nil)
+            .filter(\.$person.$id != id).with(\.$person).all().map(\.person).filter { $0.$mergedInto.id == nil }
         let outgoing = try await PersonRelationship.query(on: db).filter(\.$from.$id == id).with(\.$to).all()
         let incoming = try await PersonRelationship.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
         let involvements = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil)
@@ -110,6 +116,8 @@ struct PersonRecord: Sendable {
             otherNames: otherNames.map { (OtherNameKind(rawValue: $0.kind)?.displayName ?? $0.kind, $0.name) },
             residences: residences.map { Residency(address: $0.address.singleLine, from: $0.fromDate, to: $0.toDate, district: $0.address.district?.name) },
             relatives: relatives.sorted { ($0.caresForThisPerson ? 0 : 1, $0.name) < ($1.caresForThisPerson ? 0 : 1, $1.name) },
+            household: try housemates.map { Housemate(id: try $0.requireID(), name: $0.fullName, category: $0.category(on: today)) }
+                .sorted { $0.name < $1.name },
             involvements: involvements.map { Involvement(agency: $0.agency.name, kind: $0.agency.agencyKind.displayName, since: $0.startedOn) },
             chronology: chronology.map { Event(when: $0.occurredAt, category: $0.category, summary: $0.summary,
                                                agency: $0.agency?.name ?? "", by: $0.recordedBy?.displayName ?? "") },

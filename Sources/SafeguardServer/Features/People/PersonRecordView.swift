@@ -7,6 +7,7 @@ struct PersonRecordView {
     enum Flash: String {
         case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected, panel
         case involvementAsked = "involvement-asked"
+        case addressShared = "address-shared"
     }
 
     var record: PersonRecord
@@ -58,6 +59,7 @@ struct PersonRecordView {
         case .involvement: "Your agency's involvement has been recorded"
         case .involvementAsked: "Your request has gone to a manager. You will get a message when it is decided; until then the record stays read-only for you"
         case .address: "Address added"
+        case .addressShared: "Address added: it is a home already recorded, so everyone living there shows in one household"
         case .relationship: "Relationship added"
         case .othername: "Other name added"
         case .merged: "Records merged. The merge can be undone below, under Merged records."
@@ -107,6 +109,14 @@ struct PersonRecordView {
 
     private var household: Node {
         card("Family and household", actions: record.mayEdit ? [("Add a relationship", .personRelationships(record.id))] : []) {
+            if !record.household.isEmpty {
+                el("h3", .class("sg-heading-s")) { "Living at the same address" }
+                el("ul", .class("sg-list"), .id("household")) {
+                    for h in record.household {
+                        el("li") { el("a", .href(.person(h.id)), .class("sg-link")) { h.name }; " "; Components.categoryTag(h.category) }
+                    }
+                }
+            }
             if record.relatives.isEmpty {
                 el("p", .class("sg-body")) { "No relationships recorded." }
             } else {
