@@ -5,7 +5,7 @@ import Foundation
 public enum SiteURL: Sendable, Equatable {
     case home, myWork
     case signIn, signOut, sessionKeepAlive, keptForm(UUID), keptFormSend(UUID), keptFormDiscard(UUID)
-    case people, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
+    case people, peopleSearch, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
     case personMerge(UUID), personMergeUndo(UUID), duplicateHomes, homeMerge(UUID)
@@ -56,6 +56,7 @@ public enum SiteURL: Sendable, Equatable {
         case .keptFormSend(let id): "/kept-forms/\(id)/send"
         case .keptFormDiscard(let id): "/kept-forms/\(id)/discard"
         case .people: "/people"
+        case .peopleSearch: "/people/search"
         case .personNew: "/people/new"
         case .person(let id): "/people/\(id)"
         case .personEdit(let id): "/people/\(id)/edit"

@@ -8,7 +8,7 @@ final class AuditTrailTests: ServerTestCase {
     func makeTrail() async throws {
         let b = try await signedIn(fx[.socialWorker])
         for _ in 0..<3 { _ = try await b.get("/people/\(fx.kayla)") }
-        _ = try await b.get("/people?q=smith")
+        _ = try await b.search("smith")
     }
 
     func testEveryViewAndSearchIsRecordedWithWhoWhatAndWhere() async throws {

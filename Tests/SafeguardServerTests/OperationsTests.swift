@@ -86,7 +86,7 @@ final class OperationsTests: ServerTestCase {
 
     func testEveryLinkTheSiteBuildsIsServed() async throws {
         let id = UUID()
-        let urls: [SiteURL] = [.home, .signIn, .signOut, .people, .personNew, .person(id), .personEdit(id), .personBreakGlass(id),
+        let urls: [SiteURL] = [.home, .signIn, .signOut, .people, .peopleSearch, .personNew, .person(id), .personEdit(id), .personBreakGlass(id),
                                .personAccessLog(id), .personAddresses(id), .personRelationships(id), .personOtherNames(id),
                                .personInvolvements(id), .personMerge(id), .personMergeUndo(id), .duplicateHomes, .homeMerge(id), .personProtectionNew(id), .personProtection(id), .protection(id),
                                .protectionEnd(id), .protectionMarkers(id), .protectionMarkerEnd(id, id), .admin, .adminAgencies, .adminAgency(id), .adminDistricts, .adminTeams, .adminUsers, .adminUser(id),

@@ -70,7 +70,7 @@ final class PersonMergeTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("Merged records"))
         let old = try await mash.get("/people/\(dup)")
         XCTAssertEqual(old.location, "/people/\(fx.kayla)?done=redirected", "old links lead to the record kept")
-        let search = try await mash.get("/people?q=smyth")
+        let search = try await mash.search("smyth")
         XCTAssertTrue(search.text.contains("/people/\(fx.kayla)"), "found by the alias")
         XCTAssertFalse(search.text.contains("/people/\(dup)"), "the merged record is out of search")
         let entries = try await auditEntries()

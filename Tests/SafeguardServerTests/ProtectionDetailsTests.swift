@@ -50,14 +50,14 @@ final class ProtectionDetailsTests: ServerTestCase {
     func testAnOpenPlanIsFlaggedBesideTheNameAndInSearchResults() async throws {
         let location = try await startPlan()
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        let results = try await school.get("/people?q=Kayla")
+        let results = try await school.search("Kayla")
         XCTAssertTrue(results.text.contains("sg-tag--red\">Child protection plan"), results.text)
         let page = try await school.get("/people/\(fx.kayla)")
         let caption = try XCTUnwrap(page.text.range(of: "<h1")).lowerBound
         XCTAssertTrue(page.text[..<caption].contains("Child protection plan"), "beside the name, before anything else")
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "Stepped down at review")])
-        assertFalse(try await school.get("/people?q=Kayla").text.contains(">Child protection plan"))
+        assertFalse(try await school.search("Kayla").text.contains(">Child protection plan"))
     }
 
     func testPolicePublicProtectionWithoutInvolvementMustBreakTheGlass() async throws {

@@ -97,14 +97,17 @@ def header_user(browser) -> str:
     return browser.find_element(By.CSS_SELECTOR, ".sg-header__user").text.strip()
 
 
-def search(browser, server, q: str = "", dob: str = "", postcode: str = ""):
-    """Use the "Find a person" form and return the result rows (may be empty)."""
+def search(browser, server, q: str = "", dob: str = "", address: str = ""):
+    """Use the "Find a person" form and return the result rows (may be empty). ``dob`` is "d m yyyy"."""
     if not path_of(browser).startswith("/people") or browser.find_elements(By.ID, "q") == []:
         browser.get(server.url("/people"))
     fill(browser, "q", q)
-    fill(browser, "dob", dob)
-    fill(browser, "postcode", postcode)
-    click_button(browser, "Search")
+    day, month, year = (dob.split() + ["", "", ""])[:3]
+    fill(browser, "dob-day", day)
+    fill(browser, "dob-month", month)
+    fill(browser, "dob-year", year)
+    fill(browser, "address", address)
+    click_button(browser, "Search", scope=browser.find_element(By.TAG_NAME, "main"))
     return result_rows(browser)
 
 

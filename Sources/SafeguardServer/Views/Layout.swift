@@ -55,6 +55,7 @@ struct Layout {
                 el("a", .href(.home), .class("sg-header__logo")) { "Safeguard" }
                 if let viewer {
                     el("div", .class("sg-header__account")) {
+                        if viewer.mayEver(.searchPeople) { headerSearch }
                         el("span", .class("sg-header__user")) { "\(viewer.displayName), \(viewer.agencyName)" }
                         el("a", .href(.notifications), .class("sg-header__link"), .id("header-messages")) {
                             unreadMessages > 0 ? "Messages (\(unreadMessages))" : "Messages"
@@ -67,6 +68,17 @@ struct Layout {
                     }
                 }
             }
+        }
+    }
+
+    /// People search from every page. It posts, so the names searched for stay out of web addresses and logs.
+    private var headerSearch: Node {
+        el("form", .class("sg-header__search"), .postMethod, .action(.peopleSearch), Attr("role", "search")) {
+            Components.csrfField(csrf)
+            el("label", .class("sg-visually-hidden"), .for("header-search")) { "Search for a person by name, NHS number or reference" }
+            void("input", attrs: [.class("sg-header__search-input"), .id("header-search"), .name("q"), .type("search"),
+                                  Attr("autocomplete", "off"), Attr("placeholder", "Find a person")])
+            el("button", .type("submit"), .class("sg-header__search-button")) { "Search" }
         }
     }
 

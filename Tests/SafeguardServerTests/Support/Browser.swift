@@ -36,6 +36,15 @@ final class Browser {
         return res
     }
 
+    /// The people search, posted as the page and the header's box post it.
+    @discardableResult
+    func search(_ q: String, dob: (String, String, String)? = nil, address: String = "", page: Int? = nil) async throws -> XCTHTTPResponse {
+        var fields = [("q", q), ("address", address)]
+        if let dob { fields += [("dob-day", dob.0), ("dob-month", dob.1), ("dob-year", dob.2)] }
+        if let page { fields.append(("page", String(page))) }
+        return try await post("/people/search", fields)
+    }
+
     func signIn(_ email: String, _ password: String) async throws -> XCTHTTPResponse {
         try await post("/sign-in", [("email", email), ("password", password)])
     }

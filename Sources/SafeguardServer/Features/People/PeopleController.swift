@@ -9,6 +9,8 @@ struct PeopleController: RouteCollection {
         people.get(use: search)
         people.get("new", use: newPerson)
         people.post(use: create)
+        people.post("search", use: find)
+        people.get("search") { req in req.redirect(to: SiteURL.people.path) }
         people.get(":personID", use: show)
         people.get(":personID", "edit", use: edit)
         people.post(":personID", "edit", use: update)
@@ -26,37 +28,6 @@ struct PeopleController: RouteCollection {
         people.post(":personID", "merge", use: merge)
         people.get("merges", ":mergeID", "undo", use: undoMergeForm)
         people.post("merges", ":mergeID", "undo", use: undoMerge)
-    }
-
-    func search(req: Request) async throws -> Response {
-        let viewer = try req.require(.searchPeople)
-        let s = PersonSearch(text: (try? req.query.get(String.self, at: "q")) ?? "",
-                             dateOfBirth: (try? req.query.get(String.self, at: "dob")) ?? "",
-                             postcode: (try? req.query.get(String.self, at: "postcode")) ?? "")
-        let asked = req.url.query?.isEmpty == false
-        guard asked else { return PeopleSearchView(search: s, errors: FormErrors(), results: nil).render(on: req, viewer: viewer) }
-        let errors = s.validate()
-        guard errors.isEmpty else {
-            return PeopleSearchView(search: s, errors: errors, results: nil).render(on: req, viewer: viewer, status: .unprocessableEntity)
-        }
-        let people = try await s.run(on: req.db)
-        let ids = people.compactMap(\.id)
-        let involved = Set(try await AgencyInvolvement.query(on: req.db).filter(\.$agency.$id == viewer.agencyID)
-            .filter(\.$person.$id ~~ ids).filter(\.$endedOn == nil).all(\.$person.$id))
-        let postcodes = try await CurrentAddresses.postcodes(for: ids, on: req.db)
-        let today = req.today
-        let alerts = Dictionary(grouping: try await ProtectionRecord.query(on: req.db).filter(\.$person.$id ~~ ids).all()
-            .filter { $0.isActive(on: today) }, by: { $0.$person.id }).mapValues { $0.map(\.protectionKind) }
-        try await req.audit.record(viewer.event(.search, "person-search", s.auditDescription, on: req), on: req.db)
-        let rows = people.map { p in
-            let id = p.id!
-            let mayOpen = viewer.may(.viewPerson, relationship: involved.contains(id) ? .agencyInvolved : .none)
-            return PeopleSearchView.Row(id: id, name: p.fullName, dateOfBirth: p.dob?.longText ?? p.expectedDob.map { "Due \($0.longText)" } ?? "Not known",
-                                        category: p.category(on: req.today),
-                                        postcode: mayOpen ? (postcodes[id] ?? "") : (postcodes[id].flatMap { try? UKPostcode($0).district } ?? ""),
-                                        involved: involved.contains(id), mayOpen: mayOpen, alerts: alerts[id] ?? [])
-        }
-        return PeopleSearchView(search: s, errors: FormErrors(), results: rows).render(on: req, viewer: viewer)
     }
 
     func show(req: Request) async throws -> Response {
