@@ -52,7 +52,7 @@ struct InformationRequestsController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (viewer, q) = try await Self.load(req)
-        let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
+        let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
         try await req.audit.record(viewer.event(.view, "information-request", q.id!.uuidString, on: req), on: req.db)
         return InformationRequestView(request: q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now).render(on: req)
     }
@@ -65,7 +65,7 @@ struct InformationRequestsController: RouteCollection {
         if text.count < 2 { errors.add("answer", "Say what your agency knows, or \"Not known to us\"") }
         if text.count > 10_000 { errors.add("answer", "Answer must be 10,000 characters or fewer") }
         guard errors.isEmpty else {
-            let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
+            let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
             return InformationRequestView(request: q, subjects: subjects, answer: text, errors: errors, now: req.now).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -102,7 +102,7 @@ struct InformationRequestsController: RouteCollection {
 /// One request as the partner agency sees it.
 struct InformationRequestView {
     var request: InformationRequest
-    var subjects: [ReferralSubject]
+    var subjects: [RequestSubject]
     var answer: String
     var errors: FormErrors
     var now: Date
@@ -119,9 +119,9 @@ struct InformationRequestView {
                 q.isOverdue(at: now) ? Components.tag("Overdue: was due \(PersonRecordView.dateTime(q.dueAt))", colour: "red")
                                      : Components.tag("Due by \(PersonRecordView.dateTime(q.dueAt))", colour: "yellow")
             }
-            Components.summaryList(subjects.map { s in
-                (s.fullName, .text((s.dob.map { "Born \($0.longText)" } ?? "Date of birth not known") + (s.nhsNumber.map { ", NHS number \((try? NHSNumber($0).formatted) ?? $0)" } ?? "")))
-            } + [("Address", .text([q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode].filter { !$0.isEmpty }.joined(separator: ", ")))])
+            for s in subjects { subject(s) }
+            el("h2", .class("sg-heading-m")) { "Address given by the referrer" }
+            el("p", .class("sg-body")) { [q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode].filter { !$0.isEmpty }.joined(separator: ", ") }
             if let given = q.answer {
                 el("h2", .class("sg-heading-m")) { "Your agency's answer" }
                 el("p", .class("sg-body")) { given }
@@ -133,6 +133,25 @@ struct InformationRequestView {
                     Components.button("Send answer to the MASH")
                 }
             }
+        }
+    }
+
+    /// What the partner searches their own records with: the linked record's details when there is one.
+    private func subject(_ s: RequestSubject) -> Node {
+        var rows: [(String, Node)] = [("Date of birth", .text(s.born))]
+        if let nhs = s.nhsNumber { rows.append(("NHS number", .text(nhs))) }
+        if let address = s.address { rows.append(("Lives at", .text(address))) }
+        if !s.household.isEmpty {
+            rows.append(("Living with", el("ul", .class("sg-list")) { for h in s.household { el("li") { "\(h.name), born \(h.born)" } } }))
+        }
+        if let referredAs = s.referredAs { rows.append(("Referred as", .text(referredAs))) }
+        return el("div", .class("sg-summary-card")) {
+            el("div", .class("sg-summary-card__title-wrapper")) {
+                el("h2", .class("sg-summary-card__title")) { s.name }
+                if s.linked { Components.tag("Checked against our records by the MASH", colour: "green") }
+                else { Components.tag("Not yet matched to a record", colour: "grey") }
+            }
+            el("div", .class("sg-summary-card__content")) { Components.summaryList(rows) }
         }
     }
 }

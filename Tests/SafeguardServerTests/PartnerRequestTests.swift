@@ -1,0 +1,32 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Partners search their records for the right person (issue 15, item 6): once the MASH links a referral's
+/// subject, the request shows the linked record, not the referrer's spelling.
+final class PartnerRequestTests: ServerTestCase {
+    func testAPartnerSeesTheLinkedPersonsDetailsAndHousehold() async throws {
+        let kayla = try await Person.find(fx.kayla, on: app.db)!
+        kayla.nhsNumber = "9434765919"
+        try await kayla.save(on: app.db)
+        let (_, id) = try await refer()
+        let manager = try await signedIn(fx[.mashManager])
+        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "amber"), ("agencies[]", fx.police.uuidString)])
+        let police = try await signedIn(fx[.policeOfficer])
+        let request = try await InformationRequest.query(on: app.db).filter(\.$agency.$id == fx.police).first()!
+        let before = try await police.get("/information-requests/\(request.id!)")
+        XCTAssertTrue(before.text.contains("Kayla Smyth") && before.text.contains("Not yet matched to a record"))
+
+        try await linkSubjects(id)
+        let after = try await police.get("/information-requests/\(request.id!)")
+        XCTAssertTrue(after.text.contains("<h2 class=\"sg-summary-card__title\">Kayla Smith</h2>"), "the record's spelling")
+        XCTAssertTrue(after.text.contains("Referred as") && after.text.contains("Kayla Smyth, born 14 June 2018"))
+        XCTAssertTrue(after.text.contains("943 476 5919"), "the NHS number from the record")
+        XCTAssertTrue(after.text.contains("14 Mill Lane, Calder Vale, NM4 2AB"))
+        XCTAssertTrue(after.text.contains("Shannon Smith, born 30 January 1996") && after.text.contains("Dean Walker, born 2 September 1990"),
+                      "the household, to search for too")
+        XCTAssertFalse(after.text.contains("arrived hungry"), "still never the referral's story")
+        assertEqual(try await signedIn(fx[.healthPractitioner]).get("/information-requests/\(request.id!)").status, .forbidden)
+    }
+}
