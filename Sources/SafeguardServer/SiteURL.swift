@@ -6,6 +6,7 @@ public enum SiteURL: Sendable, Equatable {
     case home, myWork
     case signIn, signOut, sessionKeepAlive, keptForm(UUID), keptFormSend(UUID), keptFormDiscard(UUID)
     case people, peopleSearch, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
+    case personChronology(UUID), personChronologyCSV(UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
     case personMerge(UUID), personMergeUndo(UUID), duplicateHomes, homeMerge(UUID)
@@ -71,6 +72,8 @@ public enum SiteURL: Sendable, Equatable {
         case .involvementRequest(let id): "/involvement-requests/\(id)"
         case .personMerge(let id): "/people/\(id)/merge"
         case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
+        case .personChronology(let id): "/people/\(id)/chronology"
+        case .personChronologyCSV(let id): "/people/\(id)/chronology.csv"
         case .duplicateHomes: "/addresses/duplicates"
         case .homeMerge(let id): "/addresses/\(id)/merge"
         case .personAssessmentNew(let id): "/people/\(id)/assessments/new"

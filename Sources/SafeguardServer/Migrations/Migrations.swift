@@ -25,5 +25,6 @@ enum SafeguardMigrations {
         CreateInvolvementRequest(),
         CreateKeptForm(),
         AddAddressMerge(),
+        AddChronologyRecordedAt(),
     ]
 }

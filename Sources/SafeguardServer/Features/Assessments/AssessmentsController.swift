@@ -104,7 +104,7 @@ struct AssessmentsController: RouteCollection {
                 // On the chronology where it happened: an assessment typed up later belongs on the day it was done.
                 let occurred = submission.assessedOn.flatMap { $0 < SimpleDate(now) ? $0.noonInLondon : nil } ?? now
                 try await ChronologyEntry(personID: assessment.$person.id, occurredAt: occurred, agencyID: agencyID, category: "Assessment",
-                                          summary: "\(tool.title): \(rating.final.label)", recordedBy: viewer.userID, visibility: .safeguarding)
+                                          summary: "\(tool.title): \(rating.final.label)", recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now)
                     .create(on: db)
             }
             let what = submitting ? "submitted: \(submission.rating?.final.key ?? "")" : "draft saved"

@@ -119,10 +119,11 @@ struct IncidentAlertsController: RouteCollection {
                 alert.$socialWorker.id = m.protection.$socialWorker.id
                 alert.forwardedAt = now
                 try await alert.create(on: db)
-                try await ChronologyEntry(personID: m.protection.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
+                // Dated when the incident happened; the entry says when it was received and forwarded.
+                try await ChronologyEntry(personID: m.protection.$person.id, occurredAt: incident.occurredAt, agencyID: viewer.agencyID, category: "Police incident",
                                           summary: "Police incident \(incident.reference) (\(incident.incidentType)) at \(m.address.line1): forwarded to \(m.protection.socialWorker.displayName)"
                                             + " (incident \(PersonRecordView.dateTime(incident.occurredAt)), received \(PersonRecordView.dateTime(incident.receivedAt)))",
-                                          recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                                          recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: now).create(on: db)
                 events.append(viewer.event(.change, "person", m.protection.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded", on: req))
             }
             for home in cuckooed {

@@ -38,7 +38,7 @@ extension MissingEpisodesController {
             try await episode.update(on: db)
             try await ChronologyEntry(personID: episode.$person.id, occurredAt: completed ?? offered, agencyID: viewer.agencyID, category: "Missing",
                                       summary: "Return home interview: \(status.displayName.lowercased())", recordedBy: viewer.userID,
-                                      visibility: .safeguarding).create(on: db)
+                                      visibility: .safeguarding, recordedAt: req.now).create(on: db)
             return ((), [viewer.event(.change, "missing-episode", id.uuidString, reason: "return home interview: \(status.rawValue)", on: req)])
         }
         return req.redirect(to: SiteURL.missingEpisode(id).path, redirectType: .normal)

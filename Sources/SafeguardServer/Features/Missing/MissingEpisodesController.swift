@@ -51,7 +51,7 @@ struct MissingEpisodesController: RouteCollection {
             let id = try episode.requireID()
             try await ChronologyEntry(personID: episode.$person.id, occurredAt: started, agencyID: viewer.agencyID, category: "Missing",
                                       summary: "\(kind.displayName)" + (returned.map { ", returned \(PersonRecordView.dateTime($0))" } ?? ": still missing"),
-                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                                      recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
             return (id, [viewer.event(.create, "missing-episode", id.uuidString, reason: kind.rawValue, on: req)])
         }
         return req.redirect(to: SiteURL.missingEpisode(id).path, redirectType: .normal)
@@ -89,7 +89,7 @@ struct MissingEpisodesController: RouteCollection {
             try await ChronologyEntry(personID: episode.$person.id, occurredAt: returned, agencyID: viewer.agencyID, category: "Missing",
                                       summary: "Returned from missing episode: \(found.displayName)" + (episode.whereFoundDetail.map { ", \($0)" } ?? "")
                                         + ". Return home interview due by \(PersonRecordView.dateTime(ReturnHomeInterview.dueBy(returnedAt: returned)))",
-                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                                      recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
             return ((), [viewer.event(.change, "missing-episode", id.uuidString, reason: "returned", on: req)])
         }
         return req.redirect(to: SiteURL.missingEpisode(id).path, redirectType: .normal)

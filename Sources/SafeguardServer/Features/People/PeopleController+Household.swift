@@ -90,8 +90,8 @@ extension PeopleController {
             }
             let addressID = try await KnownHomes.addressID(reusing: reuse, typed: v.typedHome, on: db)
             try await Residence(personID: id, addressID: addressID, from: v.from.iso, to: nil).create(on: db)
-            try await ChronologyEntry(personID: id, occurredAt: now, agencyID: viewer.agencyID, category: "Address",
-                                      summary: "New address recorded from \(v.from.longText)", recordedBy: viewer.userID).create(on: db)
+            try await ChronologyEntry.onDay(v.from, personID: id, agencyID: viewer.agencyID, category: "Address",
+                                            summary: "Moved to a new address on \(v.from.longText)", recordedBy: viewer.userID, recordedAt: now).create(on: db)
             return ((), [viewer.event(.change, "person", id.uuidString, reason: reuse == nil ? "address added" : "address added: an existing home", on: req)])
         }
         req.safeguard.personIndex.invalidate()

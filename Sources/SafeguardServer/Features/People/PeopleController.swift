@@ -17,6 +17,8 @@ struct PeopleController: RouteCollection {
         people.get(":personID", "break-glass", use: breakGlassForm)
         people.post(":personID", "break-glass", use: breakGlass)
         people.get(":personID", "access-log", use: accessLog)
+        people.get(":personID", "chronology", use: chronology)
+        people.get(":personID", "chronology.csv", use: chronologyCSV)
         people.post(":personID", "involvements", use: recordInvolvement)
         people.get(":personID", "other-names", use: otherNameForm)
         people.post(":personID", "other-names", use: addOtherName)

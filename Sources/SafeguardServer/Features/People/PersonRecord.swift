@@ -12,7 +12,9 @@ struct PersonRecord: Sendable {
     /// Someone else living at this person's current home: the household, whatever relationships are recorded.
     struct Housemate: Sendable { var id: UUID; var name: String; var category: PersonCategory }
     struct Involvement: Sendable { var agency: String; var kind: String; var since: String }
-    struct Event: Sendable { var when: Date; var category: String; var summary: String; var agency: String; var by: String }
+    typealias Event = PersonChronology.Event
+    /// The newest entries on the record's page; the chronology page has them all, with filters.
+    static let chronologyShown = 20
     struct Merge: Sendable { var id: UUID; var name: String; var when: Date; var by: String; var reason: String }
     struct Protection: Sendable { var id: UUID; var kind: ProtectionKind; var active: Bool; var started: String; var ended: String?; var contact: String }
 
@@ -34,6 +36,7 @@ struct PersonRecord: Sendable {
     var household: [Housemate]
     var involvements: [Involvement]
     var chronology: [Event]
+    var chronologyCount: Int
     /// Entries this viewer may not read (MASH work of other agencies), counted so the page can say so.
     var hiddenEntries: Int
     var relationship: Relationship
@@ -76,15 +79,7 @@ struct PersonRecord: Sendable {
             .with(\.$agency).all()
         let waiting = relationship == .glassBroken
             ? try await InvolvementRequestsController.pending(person: id, agency: viewer.agencyID, on: db) != nil : false
-        // Filtered by the core rule itself, not a copy of it in SQL; a person's entries are hundreds at most.
-        let allEntries = try await ChronologyEntry.query(on: db).filter(\.$person.$id == id)
-            .with(\.$agency).with(\.$recordedBy).sort(\.$occurredAt, .descending).all()
-        let visible = allEntries.filter { e in
-            (ChronologyVisibility(rawValue: e.visibility) ?? .safeguarding)
-                .isVisible(to: viewer.role, recordedByViewersAgency: e.$agency.id == viewer.agencyID)
-        }
-        let chronology = visible.prefix(200)
-        let hiddenEntries = allEntries.count - visible.count
+        let chronology = try await PersonChronology.load(personID: id, viewer: viewer, on: db)
 
         var relatives: [Relative] = []
         for r in incoming {
@@ -119,9 +114,8 @@ struct PersonRecord: Sendable {
             household: try housemates.map { Housemate(id: try $0.requireID(), name: $0.fullName, category: $0.category(on: today)) }
                 .sorted { $0.name < $1.name },
             involvements: involvements.map { Involvement(agency: $0.agency.name, kind: $0.agency.agencyKind.displayName, since: $0.startedOn) },
-            chronology: chronology.map { Event(when: $0.occurredAt, category: $0.category, summary: $0.summary,
-                                               agency: $0.agency?.name ?? "", by: $0.recordedBy?.displayName ?? "") },
-            hiddenEntries: hiddenEntries,
+            chronology: Array(chronology.events.prefix(Self.chronologyShown)), chronologyCount: chronology.events.count,
+            hiddenEntries: chronology.hidden,
             relationship: relationship,
             mayEdit: viewer.may(.editPerson, relationship: relationship),
             mayViewAccessLog: viewer.may(.viewAccessLog, relationship: relationship),

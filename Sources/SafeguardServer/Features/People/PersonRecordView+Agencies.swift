@@ -69,26 +69,16 @@ extension PersonRecordView {
     }
 
     var chronology: Node {
-        card("Chronology", actions: []) {
-            if record.hiddenEntries > 0 {
-                el("p", .class("sg-body"), .id("chronology-hidden")) {
-                    "\(record.hiddenEntries) \(record.hiddenEntries == 1 ? "entry" : "entries") about MASH work by other agencies "
-                    "\(record.hiddenEntries == 1 ? "is" : "are") not shown to your role. If you need to know, call the MASH."
-                }
-            }
+        card("Chronology", actions: [("Filter, print or download", .personChronology(record.id))]) {
+            if record.hiddenEntries > 0 { ChronologyList.hiddenNote(record.hiddenEntries) }
             if record.chronology.isEmpty {
                 el("p", .class("sg-body")) { "Nothing recorded yet." }
             } else {
-                el("ol", .class("sg-timeline")) {
-                    for e in record.chronology {
-                        el("li", .class("sg-timeline__item")) {
-                            el("div", .class("sg-timeline__header")) {
-                                el("h3", .class("sg-timeline__title")) { e.summary }
-                                el("p", .class("sg-timeline__byline")) {
-                                    el("time", Attr("datetime", ISO8601DateFormatter().string(from: e.when))) { Self.dateTime(e.when) }
-                                    [e.category, e.agency, e.by].filter { !$0.isEmpty }.map { " · " + $0 }.joined()
-                                }
-                            }
+                ChronologyList(events: record.chronology).node
+                if record.chronologyCount > record.chronology.count {
+                    el("p", .class("sg-body")) {
+                        el("a", .href(.personChronology(record.id)), .class("sg-link")) {
+                            "See all \(record.chronologyCount) entries"
                         }
                     }
                 }

@@ -49,16 +49,35 @@ final class ChronologyEntry: Model, @unchecked Sendable {
     @OptionalParent(key: "recorded_by") var recordedBy: User?
     /// A ``ChronologyVisibility`` raw value: who may read this entry.
     @Field(key: "visibility") var visibility: String
+    /// When it was typed; `occurredAt` is when it happened, and the chronology is in that order.
+    @OptionalField(key: "recorded_at") var recordedAt: Date?
+    /// It happened on a day, not at a known time: shown as the day alone.
+    @Field(key: "date_only") var dateOnly: Bool
 
     init() {}
+    /// An entry about something that happened at `occurredAt`; `recordedAt` defaults to the same moment,
+    /// for the many entries written as the thing happens.
     init(personID: UUID, occurredAt: Date, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
-         visibility: ChronologyVisibility = .record) {
+         visibility: ChronologyVisibility = .record, recordedAt: Date? = nil) {
         self.visibility = visibility.rawValue
+        self.recordedAt = recordedAt ?? occurredAt
+        self.dateOnly = false
         self.$person.id = personID
         self.occurredAt = occurredAt
         self.$agency.id = agencyID
         self.category = category
         self.summary = summary
         self.$recordedBy.id = recordedBy
+    }
+}
+
+extension ChronologyEntry {
+    /// An entry about something that happened on `day` (a plan's start, a move), typed at `recordedAt`.
+    static func onDay(_ day: SimpleDate, personID: UUID, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
+                      recordedAt: Date, visibility: ChronologyVisibility = .record) -> ChronologyEntry {
+        let entry = ChronologyEntry(personID: personID, occurredAt: ChronologyDay.instant(of: day), agencyID: agencyID, category: category,
+                                    summary: summary, recordedBy: recordedBy, visibility: visibility, recordedAt: recordedAt)
+        entry.dateOnly = true
+        return entry
     }
 }

@@ -59,9 +59,10 @@ struct ProtectionController: RouteCollection {
             let rid = try record.requireID()
             let markers = try await ProtectionMarkers.place(for: record, now: now, on: db)
             let categories = form.categories.map(\.displayName).joined(separator: ", ")
-            try await ChronologyEntry(personID: personID, occurredAt: now, agencyID: agencyID, category: "Child protection",
-                                      summary: "\(form.kind.displayName) started \(form.start.longText)\(categories.isEmpty ? "" : ": \(categories)")",
-                                      recordedBy: recordedBy, visibility: .safeguarding).create(on: db)
+            // Dated by the plan's start, not by when it was typed: the chronology is in event order.
+            try await ChronologyEntry.onDay(form.start, personID: personID, agencyID: agencyID, category: "Child protection",
+                                            summary: "\(form.kind.displayName) started \(form.start.longText)\(categories.isEmpty ? "" : ": \(categories)")",
+                                            recordedBy: recordedBy, recordedAt: now, visibility: .safeguarding).create(on: db)
             return (rid, events(rid, markers.count))
         }
     }

@@ -59,8 +59,8 @@ enum ProtectionMarkers {
         record.endReason = reason
         try await record.update(on: db)
         try await endAll(for: record, reason: "\(record.protectionKind.displayName) ended: \(reason)", now: now, on: db)
-        try await ChronologyEntry(personID: record.$person.id, occurredAt: now, agencyID: agencyID, category: "Child protection",
-                                  summary: "\(record.protectionKind.displayName) ended \(end.longText): \(reason)",
-                                  recordedBy: userID, visibility: .safeguarding).create(on: db)
+        try await ChronologyEntry.onDay(end, personID: record.$person.id, agencyID: agencyID, category: "Child protection",
+                                        summary: "\(record.protectionKind.displayName) ended \(end.longText): \(reason)",
+                                        recordedBy: userID, recordedAt: now, visibility: .safeguarding).create(on: db)
     }
 }

@@ -62,7 +62,7 @@ struct StrategyDiscussionsController: RouteCollection {
                 let summary = "Strategy discussion about \(referral.reference): " +
                     (due.map { "section 47 enquiry started; initial child protection conference due by \($0.longText)" } ?? "no section 47 enquiry")
                 try await ChronologyEntry(personID: pid, occurredAt: heldAt, agencyID: viewer.agencyID, category: "Strategy discussion",
-                                          summary: summary, recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                                          summary: summary, recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
             }
             return ((), [viewer.event(.create, "strategy-discussion", d.id!.uuidString, reason: "referral \(id)", on: req)])
         }
