@@ -21,7 +21,7 @@ public enum SiteURL: Sendable, Equatable {
     case auditReview, auditReviewGrant(UUID)
     case referrals, referralNew, referralStep(UUID, ReferralStep), referralCheck(UUID), referralSubmit(UUID), referralSent(UUID)
     case referral(UUID), referralOutcome(UUID)
-    case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralLink(UUID, UUID)
+    case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralAllocation(UUID), referralLink(UUID, UUID)
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
     case healthCheck, healthCheckNoticeSeen(UUID)
     case incidentAlerts, incidentAlert(UUID), incidentAlertForward(UUID), incidentAlertReject(UUID), incidentAlertForSocialWorker(UUID), incidentAlertDetails(UUID)
@@ -139,6 +139,7 @@ public enum SiteURL: Sendable, Equatable {
         case .referralTriage(let id): "/referrals/\(id)/triage"
         case .referralDecision(let id): "/referrals/\(id)/decision"
         case .referralSignOff(let id): "/referrals/\(id)/sign-off"
+        case .referralAllocation(let id): "/referrals/\(id)/allocation"
         case .referralLink(let id, let subject): "/referrals/\(id)/subjects/\(subject)"
         case .incidentAlerts: "/incident-alerts"
         case .healthCheck: "/health-check"

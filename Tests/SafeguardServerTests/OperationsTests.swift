@@ -93,7 +93,7 @@ final class OperationsTests: ServerTestCase {
                                .adminUserUnlock(id), .adminTokens, .adminTokenRevoke(id), .auditReview, .auditReviewGrant(id), .health,
                                .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI),
                                .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
-                               .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id),
+                               .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id), .referralAllocation(id),
                                .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id),
                                .healthCheck, .healthCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id),
                                .personAssessmentNew(id), .personAssessments(id), .assessment(id), .assessmentCountersign(id),

@@ -68,7 +68,7 @@ final class ReferralMASHTests: ServerTestCase {
         XCTAssertTrue(chasedQueue.text.contains("Overdue"))
         assertEqual(try await signedIn(fx[.policeOfficer]).post("/information-requests/\(hospital.id!)/chase", []).status, .forbidden, "only the MASH chases")
         let counts = try await later.get("/mash")
-        XCTAssertTrue(counts.text.contains("Partner requests overdue</dt><dd class=\"sg-key-facts__value\">1"))
+        XCTAssertTrue(counts.text.contains("<span class=\"sg-key-facts__value\">1</span><span class=\"sg-key-facts__label\">With partner requests overdue</span>"))
     }
 
     func testTheDecisionNeedsARationaleAndAManagersSignOffBeforeTheReferrerSeesIt() async throws {

@@ -13,7 +13,7 @@ extension AccessPolicy {
         switch action {
         case .submitReferral:
             return .permit
-        case .viewReferral, .recordDecision:
+        case .viewReferral, .recordDecision, .allocateReferral:
             return isMASH ? .permit : .deny(.roleHasNoAccess)
         case .triageReferral, .signOffDecision:
             return role == .mashManager ? .permit : .deny(.roleHasNoAccess)

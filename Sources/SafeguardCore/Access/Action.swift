@@ -50,6 +50,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case triageReferral = "triage-referral"
     case recordDecision = "record-decision"
     case signOffDecision = "sign-off-decision"
+    /// Allocate a referral to a MASH worker, or take it (the rule of who to whom is ``ReferralAllocation``).
+    case allocateReferral = "allocate-referral"
     case answerInformationRequest = "answer-information-request"
     /// See a referral's outcome, and only that: what a referrer gets back.
     case viewReferralOutcome = "view-referral-outcome"
@@ -83,7 +85,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
     public var concernsReferrals: Bool {
         switch self {
-        case .submitReferral, .viewReferral, .triageReferral, .recordDecision, .signOffDecision,
+        case .submitReferral, .viewReferral, .triageReferral, .recordDecision, .signOffDecision, .allocateReferral,
              .answerInformationRequest, .viewReferralOutcome, .recordStrategyDiscussion:
             true
         default:

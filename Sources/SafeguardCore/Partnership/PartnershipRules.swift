@@ -22,6 +22,9 @@ public struct PartnershipRules: Sendable, Equatable {
     /// Whom an officer at a marked address is told to contact: the only thing besides "there is a
     /// marker" that police systems receive.
     public var safeguardingContact = "Children's Services MASH: call and quote the incident reference"
+    /// Whom a referrer calls when the MASH is closed and someone must act before it opens: shown when an
+    /// urgent referral is sent out of hours. Nil until the partnership sets it; the page then says to ask.
+    public var outOfHoursContact: String?
     /// Cancelling a training place closer to the start than this is a late cancellation.
     public var trainingLateCancellationHours = TrainingEventPlaces.defaultLateCancellationHours
 
@@ -35,7 +38,7 @@ public struct PartnershipRules: Sendable, Equatable {
     }
 
     static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact",
-                                          "trainingLateCancellationHours"]
+                                          "trainingLateCancellationHours", "outOfHoursContact"]
 
     public static func parse(_ data: Data) throws(Problem) -> PartnershipRules {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
@@ -59,6 +62,12 @@ public struct PartnershipRules: Sendable, Equatable {
                 throw Problem(description: "trainingLateCancellationHours must be a whole number of hours from 0 to 336 (two weeks), like 48")
             }
             rules.trainingLateCancellationHours = n
+        }
+        if let contact = top["outOfHoursContact"] {
+            guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {
+                throw Problem(description: "outOfHoursContact must be text of 5 to 200 characters, like \"Emergency Duty Team, 01632 960 199\"")
+            }
+            rules.outOfHoursContact = text
         }
         if let contact = top["safeguardingContact"] {
             guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {

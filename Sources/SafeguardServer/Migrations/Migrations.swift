@@ -26,5 +26,6 @@ enum SafeguardMigrations {
         CreateKeptForm(),
         AddAddressMerge(),
         AddChronologyRecordedAt(),
+        AddReferralAllocation(),
     ]
 }

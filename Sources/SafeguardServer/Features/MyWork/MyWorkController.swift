@@ -23,26 +23,9 @@ struct MyWorkController: RouteCollection {
         let now = req.now
         var items: [Item] = []
 
-        if viewer.may(.signOffDecision) {
-            for r in try await Referral.query(on: req.db).filter(\.$status == ReferralStatus.awaitingSignOff.rawValue).sort(\.$submittedAt).all() {
-                items.append(Item(title: "Sign off the decision on \(r.reference)", url: .referral(r.id!), detail: "Waiting for a MASH manager", urgent: false))
-            }
-        }
-        if viewer.may(.triageReferral) {
-            for r in try await Referral.query(on: req.db).filter(\.$status == ReferralStatus.submitted.rawValue).sort(\.$submittedAt).all() {
-                items.append(Item(title: "Rate \(r.reference)", url: .referral(r.id!),
-                                  detail: "Received \(r.submittedAt.map(PersonRecordView.dateTime) ?? "")", urgent: true))
-            }
-        }
-        if viewer.may(.recordDecision) {
-            let open = ReferralStatus.allCases.filter { $0 == .submitted || $0 == .gathering }.map(\.rawValue)
-            for r in try await Referral.query(on: req.db).filter(\.$status ~~ open).filter(\.$decisionDueAt != nil).sort(\.$decisionDueAt).all()
-            where r.decisionDueAt.map({ $0.timeIntervalSince(now) < 4 * 3600 }) ?? false {
-                let overdue = now > r.decisionDueAt!
-                items.append(Item(title: "Decide \(r.reference)", url: .referral(r.id!),
-                                  detail: (overdue ? "Decision overdue since " : "Decision due by ") + PersonRecordView.dateTime(r.decisionDueAt!), urgent: overdue))
-            }
-        }
+        let scope = MyWorkScope.resolve(try? req.query.get(String.self, at: "scope"), role: viewer.role)
+        if viewer.may(.viewReferral) { items += try await Self.mashItems(viewer, scope: scope, on: req) }
+        items += try await Self.strategyDiscussionItems(viewer, on: req)
         for q in try await InformationRequest.query(on: req.db).filter(\.$agency.$id == viewer.agencyID).filter(\.$answeredAt == nil)
             .with(\.$referral).sort(\.$dueAt).all() {
             items.append(Item(title: "Answer the MASH about \(q.referral.reference)", url: .informationRequest(q.id!),
@@ -75,24 +58,6 @@ struct MyWorkController: RouteCollection {
         items += try await InvolvementRequestsController.myWork(viewer, on: req.db)
         try await req.audit.record(viewer.event(.view, "my-work", viewer.userID.uuidString, on: req), on: req.db)
         let sorted = items.filter(\.urgent) + items.filter { !$0.urgent }
-        return req.page("My work", section: .myWork) {
-            el("h1", .class("sg-heading-l")) { "My work" }
-            if sorted.isEmpty {
-                el("p", .class("sg-body")) { "Nothing is waiting for you." }
-            } else {
-                Components.table(caption: "\(Words.count(sorted.count, "thing")) waiting, most urgent first", headers: ["What", "When", ""], rows: sorted.map { i in
-                    [el("a", .href(i.url), .class("sg-link")) { i.title }, .text(i.detail),
-                     i.urgent ? Components.tag("Urgent", colour: "red")
-                        : i.seen.map { id in
-                            el("form", .postMethod, .action(.healthCheckNoticeSeen(id))) {
-                                Components.csrfField(req.csrfToken)
-                                el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
-                                    "Seen"; el("span", .class("sg-visually-hidden")) { ": \(i.title)" }
-                                }
-                            }
-                        } ?? .empty]
-                })
-            }
-        }
+        return MyWorkView(items: sorted, scope: scope, scopes: MyWorkScope.choices(for: viewer.role)).render(on: req)
     }
 }

@@ -67,8 +67,8 @@ extension MASHController {
             return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
         }
         let approve = choice == .approve
-        let now = req.now
-        let subjects = try await referral.$subjects.query(on: req.db).all()
+        let now = req.now, emailConfigured = req.notifications.isConfigured
+        let subjects = try await referral.$subjects.query(on: req.db).with(\.$person).all()
         try await req.audit.write(on: req.db) { db in
             if approve {
                 decision.$signedOffBy.id = viewer.userID
@@ -80,6 +80,11 @@ extension MASHController {
                                               summary: "\(referral.reference): \(decision.referralOutcome?.displayName ?? decision.outcome) (level \(decision.level))",
                                               recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
                 }
+                // Closing the loop: the referrer hears the outcome in the platform, and by e-mail where configured.
+                let notice = ReferralOutcomeNotice(reference: referral.reference, children: subjects.map { $0.person?.fullName ?? $0.fullName },
+                                                   outcome: decision.referralOutcome, decidedOn: SimpleDate(now))
+                try await UserNotification(userID: referral.$referrer.id, subject: notice.subject, body: notice.body,
+                                           link: SiteURL.referralOutcome(id).path, at: now, emailConfigured: emailConfigured).create(on: db)
             } else {
                 // A returned decision stays on record with the manager's note; the referral goes back to the team.
                 decision.returnedNote = note
@@ -89,6 +94,7 @@ extension MASHController {
             try await referral.update(on: db)
             return ((), [viewer.event(.change, "referral", id.uuidString, reason: approve ? "decision signed off" : "decision returned: \(note)", on: req)])
         }
+        if approve { req.notifications.sendPending(app: req.application) }
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
     }
 }

@@ -7,11 +7,13 @@ import SafeguardCore
 struct MASHController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("mash", use: queue)
+        routes.post("mash", use: queue)
         let r = routes.grouped("referrals", ":referralID")
         r.get(use: show)
         r.post("triage", use: triage)
         r.post("decision", use: decide)
         r.post("sign-off", use: signOff)
+        r.post("allocation", use: allocate)
         r.post("subjects", ":subjectID", use: linkSubject)
     }
 

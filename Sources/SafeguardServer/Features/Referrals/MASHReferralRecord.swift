@@ -40,6 +40,14 @@ struct MASHReferralRecord: Sendable {
     var decisions: [Decision]
     var partnerAgencies: [(UUID, String)]
     var mayTriage: Bool, mayDecide: Bool, maySignOff: Bool
+    /// Who works it, and who may change that: a manager chooses from `workers`; a practitioner may take it.
+    var allocatedTo: String?
+    var allocatedAt: Date?
+    var allocatedToViewer: Bool
+    var mayAllocateToOthers: Bool
+    var mayTake: Bool
+    var workers: [(id: UUID, name: String)]
+    var viewerID: UUID
     var now: Date
 
     static func load(_ r: Referral, viewer: Viewer, on req: Vapor.Request) async throws -> MASHReferralRecord {
@@ -60,6 +68,12 @@ struct MASHReferralRecord: Sendable {
             .with(\.$decidedBy).with(\.$signedOffBy).sort(\.$decidedAt).all()
         let agencies = try await Agency.query(on: db).filter(\.$active == true).sort(\.$name).all()
         let status = r.referralStatus
+        try await r.$allocatedTo.load(on: db)
+        let mayAllocate = viewer.may(.allocateReferral) && status.isOpen
+        let mayAllocateToOthers = mayAllocate && ReferralAllocation.check(by: viewer.role, isSelf: false, toRole: .mashPractitioner,
+                                                                            current: nil, status: status) == nil
+        let mayTake = mayAllocate && r.$allocatedTo.id != viewer.userID
+            && ReferralAllocation.check(by: viewer.role, isSelf: true, toRole: viewer.role, current: r.$allocatedTo.id?.uuidString, status: status) == nil
         return MASHReferralRecord(
             id: id, reference: r.reference, status: status, rag: r.ragRating, referrer: r.referrer.displayName,
             referrerAgency: r.referrerAgency.name, referrerPhone: r.referrerPhone, submittedAt: r.submittedAt, decisionDue: r.decisionDueAt,
@@ -82,6 +96,9 @@ struct MASHReferralRecord: Sendable {
             mayTriage: viewer.may(.triageReferral) && status.after(.triage) != nil,
             mayDecide: viewer.may(.recordDecision) && status.after(.recordDecision) != nil,
             maySignOff: viewer.may(.signOffDecision) && status == .awaitingSignOff,
+            allocatedTo: r.allocatedTo?.displayName, allocatedAt: r.allocatedAt, allocatedToViewer: r.$allocatedTo.id == viewer.userID,
+            mayAllocateToOthers: mayAllocateToOthers, mayTake: mayTake,
+            workers: mayAllocateToOthers ? try await MASHController.workers(on: db) : [], viewerID: viewer.userID,
             now: now)
     }
 }

@@ -22,6 +22,10 @@ struct MASHReferralView {
                 MASHTags.rag(r.rag); " "
                 MASHTags.clock(due: r.decisionDue, open: r.status.isOpen, now: r.now)
             }
+            if (try? req.query.get(String.self, at: "done")) == "allocated" {
+                Components.notification(r.allocatedToViewer ? "The referral is allocated to you" : "Allocated to \(r.allocatedTo ?? "the worker chosen")")
+            }
+            MASHReferralSections.allocation(r, csrf: req.csrfToken, errors: errors)
             Components.summaryList([
                 ("Referred by", .text("\(r.referrer), \(r.referrerAgency), \(r.referrerPhone)")),
                 ("Sent", .text(r.submittedAt.map(PersonRecordView.dateTime) ?? "")),

@@ -27,6 +27,10 @@ final class Referral: Model, @unchecked Sendable {
     @OptionalField(key: "triaged_at") var triagedAt: Date?
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @OptionalField(key: "decision_due_at") var decisionDueAt: Date?
+    /// The MASH worker the referral is allocated to (``ReferralAllocation`` says who may allocate).
+    @OptionalParent(key: "allocated_to_id") var allocatedTo: User?
+    @OptionalParent(key: "allocated_by_id") var allocatedBy: User?
+    @OptionalField(key: "allocated_at") var allocatedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

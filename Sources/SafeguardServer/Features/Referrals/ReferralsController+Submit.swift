@@ -42,12 +42,29 @@ extension ReferralsController {
         let viewer = try req.require(.submitReferral)
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
               r.$referrer.id == viewer.userID, r.referralStatus != .draft else { throw Abort(.notFound) }
+        let urgency = ReferralUrgency(rawValue: r.urgency) ?? .standard
+        let outOfHours = r.submittedAt.map { urgency.needsOutOfHoursContact(sentAt: $0, calendar: req.safeguard.calendar) } ?? false
+        let opens = r.submittedAt.map { req.safeguard.calendar.workingClockStart(for: $0) }
+        let contact = req.safeguard.settings.rules.outOfHoursContact
         return req.page("Referral sent", section: .referrals) {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     el("div", .class("sg-panel sg-panel--confirmation")) {
                         el("h1", .class("sg-panel__title")) { "Referral sent" }
                         el("div", .class("sg-panel__body")) { "Your reference is"; el("br"); el("strong", .id("reference")) { r.reference } }
+                    }
+                    if outOfHours {
+                        el("div", .class("sg-warning-text"), .id("out-of-hours")) {
+                            el("strong", .class("sg-warning-text__text")) {
+                                "The MASH is closed until \(opens.map(PersonRecordView.dateTime) ?? "it next opens"). "
+                                if let contact {
+                                    "If someone needs to act before then, call \(contact) now and quote \(r.reference). "
+                                } else {
+                                    "If someone needs to act before then, call your area's out-of-hours children's social care team now (the partnership has not yet set its number here: your safeguarding lead has it). "
+                                }
+                                "If a child is in immediate danger, call 999."
+                            }
+                        }
                     }
                     el("h2", .class("sg-heading-m")) { "What happens next" }
                     el("p", .class("sg-body")) {
