@@ -81,3 +81,17 @@ struct MASHQueueTests {
         #expect(MyWorkScope.county.includes(allocatedTo: "other", team: ["me"]))
     }
 }
+
+struct PartnerChoiceTests {
+    @Test func involvedAgenciesComeFirstThenKindsInTheMASHsOrder() {
+        let agencies = [PartnerChoice.Agency(id: "s", name: "Calder Primary", kind: .school),
+                        PartnerChoice.Agency(id: "p", name: "Northmere Police", kind: .police),
+                        PartnerChoice.Agency(id: "h", name: "Northmere Hospitals", kind: .acuteTrust),
+                        PartnerChoice.Agency(id: "v", name: "Safe Harbour", kind: .voluntarySector),
+                        PartnerChoice.Agency(id: "a", name: "Asked already", kind: .police)]
+        let groups = PartnerChoice.groups(agencies, involved: ["s"], asked: ["a"])
+        #expect(groups.map(\.title) == ["Already working with the people referred", "Police", "NHS acute trust", "Voluntary sector"])
+        #expect(groups[0].agencies.map(\.id) == ["s"])
+        #expect(!groups.flatMap(\.agencies).contains { $0.id == "a" })
+    }
+}

@@ -29,4 +29,21 @@ final class PartnerRequestTests: ServerTestCase {
         XCTAssertFalse(after.text.contains("arrived hungry"), "still never the referral's story")
         assertEqual(try await signedIn(fx[.healthPractitioner]).get("/information-requests/\(request.id!)").status, .forbidden)
     }
+
+    func testTheTriageChoiceIsGroupedWithTheChildsAgenciesSuggestedNotTicked() async throws {
+        let (_, id) = try await refer()
+        try await linkSubjects(id)
+        let manager = try await signedIn(fx[.mashManager])
+        let page = try await manager.get("/referrals/\(id)").text
+        let suggested = try XCTUnwrap(page.range(of: "Already working with the people referred"))
+        let police = try XCTUnwrap(page.range(of: "<h3 class=\"sg-heading-s sg-checkbox-group__title\">Police</h3>"))
+        XCTAssertLessThan(suggested.lowerBound, police.lowerBound, "the child's agencies first")
+        let suggestions = String(page[suggested.upperBound..<police.lowerBound])
+        XCTAssertTrue(suggestions.contains("Northmere Children&#39;s Services"), "social care works with Kayla")
+        XCTAssertFalse(suggestions.contains("checked"), "suggested, never ticked")
+        XCTAssertTrue(page.contains("id=\"partner-filter\""), "a box to narrow the list")
+        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "amber"), ("agencies[]", fx.police.uuidString)])
+        let after = try await manager.get("/referrals/\(id)").text
+        XCTAssertFalse(after.contains("value=\"\(fx.police.uuidString)\""), "an agency already asked is not offered again")
+    }
 }

@@ -38,7 +38,8 @@ struct MASHReferralRecord: Sendable {
     var subjects: [Subject]
     var requests: [Request]
     var decisions: [Decision]
-    var partnerAgencies: [(UUID, String)]
+    /// The partners the manager may ask, grouped, with those already working with the child suggested first.
+    var partnerGroups: [PartnerChoice.Group]
     var mayTriage: Bool, mayDecide: Bool, maySignOff: Bool
     /// Who works it, and who may change that: a manager chooses from `workers`; a practitioner may take it.
     var allocatedTo: String?
@@ -67,6 +68,9 @@ struct MASHReferralRecord: Sendable {
         let decisions = try await ThresholdDecisionRecord.query(on: db).filter(\.$referral.$id == id)
             .with(\.$decidedBy).with(\.$signedOffBy).sort(\.$decidedAt).all()
         let agencies = try await Agency.query(on: db).filter(\.$active == true).sort(\.$name).all()
+        let linked = subjects.compactMap { $0.$person.id }
+        let involved = linked.isEmpty ? [] : try await AgencyInvolvement.query(on: db).filter(\.$person.$id ~~ linked).filter(\.$endedOn == nil)
+            .all(\.$agency.$id)
         let status = r.referralStatus
         try await r.$allocatedTo.load(on: db)
         let mayAllocate = viewer.may(.allocateReferral) && status.isOpen
@@ -92,7 +96,8 @@ struct MASHReferralRecord: Sendable {
                 Decision(level: d.level, outcome: d.referralOutcome?.displayName ?? d.outcome, rationale: d.rationale, by: d.decidedBy.displayName,
                          at: d.decidedAt, signedOffBy: d.signedOffBy?.displayName, signedOffAt: d.signedOffAt, returnedNote: d.returnedNote)
             },
-            partnerAgencies: agencies.map { ($0.id!, $0.name) },
+            partnerGroups: PartnerChoice.groups(agencies.map { PartnerChoice.Agency(id: $0.id!.uuidString, name: $0.name, kind: $0.agencyKind) },
+                                                involved: Set(involved.map(\.uuidString)), asked: Set(requests.map { $0.$agency.id.uuidString })),
             mayTriage: viewer.may(.triageReferral) && status.after(.triage) != nil,
             mayDecide: viewer.may(.recordDecision) && status.after(.recordDecision) != nil,
             maySignOff: viewer.may(.signOffDecision) && status == .awaitingSignOff,

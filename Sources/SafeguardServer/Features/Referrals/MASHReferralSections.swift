@@ -47,20 +47,7 @@ enum MASHReferralSections {
                     ("red", "Red: partners answer within 4 working hours"), ("amber", "Amber: within 24 working hours"),
                     ("green", "Green: within 72 working hours"),
                 ], selected: form["rag"] ?? r.rag?.rawValue ?? "", errors: errors)
-                el("div", .class(errors["agencies"] != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
-                    el("fieldset", .class("sg-fieldset")) {
-                        el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) { "Which partners should search their records?" }
-                        if let e = errors["agencies"] { Components.errorMessage("agencies", e) }
-                        el("div", .class("sg-checkboxes")) {
-                            for (i, (aid, name)) in r.partnerAgencies.enumerated() where !r.requests.contains(where: { $0.agency == name }) {
-                                el("div", .class("sg-checkboxes__item")) {
-                                    void("input", .class("sg-checkboxes__input"), .id(i == 0 ? "agencies" : "agency-\(aid)"), .name("agencies[]"), .type("checkbox"), .value(aid.uuidString))
-                                    el("label", .class("sg-label sg-checkboxes__label"), .for(i == 0 ? "agencies" : "agency-\(aid)")) { name }
-                                }
-                            }
-                        }
-                    }
-                }
+                partnerChoice(r, errors: errors)
                 Components.button("Rate and ask partners")
             }
         }

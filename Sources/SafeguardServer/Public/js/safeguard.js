@@ -77,3 +77,27 @@ document.addEventListener("DOMContentLoaded", function () {
   window.safeguardSessionTimer = { restart: start };
   start(seconds, warnAfter);
 });
+// A filter box over a long list of checkboxes (the MASH's partner choice). Without this script the box
+// stays hidden and every checkbox shows; ticked boxes always stay visible.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-filter-for]").forEach(function (box) {
+    var list = document.getElementById(box.getAttribute("data-filter-for"));
+    var input = box.querySelector("input");
+    if (!list || !input) { return; }
+    box.hidden = false;
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      list.querySelectorAll("[data-filter-group]").forEach(function (group) {
+        var shown = 0;
+        group.querySelectorAll(".sg-checkboxes__item").forEach(function (item) {
+          var text = item.textContent.toLowerCase();
+          var ticked = item.querySelector("input").checked;
+          var match = ticked || words.every(function (w) { return text.indexOf(w) !== -1; });
+          item.hidden = !match;
+          if (match) { shown += 1; }
+        });
+        group.hidden = shown === 0;
+      });
+    });
+  });
+});
