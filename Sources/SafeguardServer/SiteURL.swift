@@ -6,7 +6,7 @@ public enum SiteURL: Sendable, Equatable {
     case home, myWork
     case signIn, signOut, sessionKeepAlive, keptForm(UUID), keptFormSend(UUID), keptFormDiscard(UUID)
     case people, peopleSearch, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
-    case personChronology(UUID), personChronologyCSV(UUID)
+    case personChronology(UUID), personChronologyCSV(UUID), personMaleCarer(UUID, UUID)
     case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
     case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
     case personMerge(UUID), personMergeUndo(UUID), duplicateHomes, homeMerge(UUID)
@@ -73,6 +73,7 @@ public enum SiteURL: Sendable, Equatable {
         case .personMerge(let id): "/people/\(id)/merge"
         case .personMergeUndo(let mergeID): "/people/merges/\(mergeID)/undo"
         case .personChronology(let id): "/people/\(id)/chronology"
+        case .personMaleCarer(let child, let man): "/people/\(child)/men/\(man)"
         case .personChronologyCSV(let id): "/people/\(id)/chronology.csv"
         case .duplicateHomes: "/addresses/duplicates"
         case .homeMerge(let id): "/addresses/\(id)/merge"

@@ -88,7 +88,7 @@ final class OperationsTests: ServerTestCase {
         let id = UUID()
         let urls: [SiteURL] = [.home, .signIn, .signOut, .people, .peopleSearch, .personNew, .person(id), .personEdit(id), .personBreakGlass(id),
                                .personAccessLog(id), .personAddresses(id), .personRelationships(id), .personOtherNames(id),
-                               .personInvolvements(id), .personMerge(id), .personMergeUndo(id), .duplicateHomes, .homeMerge(id), .personChronology(id), .personChronologyCSV(id), .personProtectionNew(id), .personProtection(id), .protection(id),
+                               .personInvolvements(id), .personMerge(id), .personMergeUndo(id), .duplicateHomes, .homeMerge(id), .personChronology(id), .personChronologyCSV(id), .personMaleCarer(id, id), .personProtectionNew(id), .personProtection(id), .protection(id),
                                .protectionEnd(id), .protectionMarkers(id), .protectionMarkerEnd(id, id), .admin, .adminAgencies, .adminAgency(id), .adminDistricts, .adminTeams, .adminUsers, .adminUser(id),
                                .adminUserUnlock(id), .adminTokens, .adminTokenRevoke(id), .auditReview, .auditReviewGrant(id), .health,
                                .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI),

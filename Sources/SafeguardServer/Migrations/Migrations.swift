@@ -27,5 +27,6 @@ enum SafeguardMigrations {
         AddAddressMerge(),
         AddChronologyRecordedAt(),
         AddReferralAllocation(),
+        CreateMaleCarerCheck(),
     ]
 }

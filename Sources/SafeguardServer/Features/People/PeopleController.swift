@@ -18,6 +18,8 @@ struct PeopleController: RouteCollection {
         people.post(":personID", "break-glass", use: breakGlass)
         people.get(":personID", "access-log", use: accessLog)
         people.get(":personID", "chronology", use: chronology)
+        people.get(":personID", "men", ":manID", use: maleCarerCheckForm)
+        people.post(":personID", "men", ":manID", use: recordMaleCarerCheck)
         people.get(":personID", "chronology.csv", use: chronologyCSV)
         people.post(":personID", "involvements", use: recordInvolvement)
         people.get(":personID", "other-names", use: otherNameForm)

@@ -62,6 +62,8 @@ struct PersonRecord: Sendable {
 
     /// Men who care for a child: reviews keep finding them "unseen" by agencies.
     var maleCarers: [Relative] { relatives.filter { $0.caresForThisPerson && $0.gender == .male } }
+    /// For each man (by id), the latest of each check recorded: "2 March 2026, Northmere Children's Services (Jo Bloggs)".
+    var maleCarerChecks: [UUID: [MaleCarerCheck: String]]
 
     static func load(_ p: Person, viewer: Viewer, relationship: Relationship, on req: Request) async throws -> PersonRecord {
         let id = try p.requireID()
@@ -94,6 +96,13 @@ struct PersonRecord: Sendable {
             relatives.append(Relative(id: try r.to.requireID(), name: r.to.fullName, description: kind.inverseDisplayName,
                                       gender: Gender(rawValue: r.to.gender) ?? .unknown, category: r.to.category(on: today),
                                       caresForThisPerson: false))
+        }
+        var maleCarerChecks: [UUID: [MaleCarerCheck: String]] = [:]
+        for c in try await MaleCarerCheckRecord.query(on: db).filter(\.$child.$id == id).with(\.$agency).with(\.$recordedBy)
+            .sort(\.$doneOn).sort(\.$recordedAt).all() {
+            guard let kind = c.check else { continue }
+            maleCarerChecks[c.$man.id, default: [:]][kind] = "\(SimpleDate(iso: c.doneOn)?.longText ?? c.doneOn), \(c.agency.name) (\(c.recordedBy.displayName))"
+                + (c.note.isEmpty ? "" : ": \(c.note)")
         }
         let merges = try await PersonMerge.query(on: db).filter(\.$kept.$id == id).filter(\.$undoneAt == nil)
             .with(\.$merged).with(\.$mergedBy).sort(\.$mergedAt, .descending).all()
@@ -131,6 +140,6 @@ struct PersonRecord: Sendable {
             mayRecordProtection: viewer.may(.recordProtection, relationship: relationship),
             mayViewProtectionDetails: viewer.may(.viewProtectionDetails, relationship: relationship),
             merges: try merges.map { Merge(id: try $0.requireID(), name: $0.merged.fullName, when: $0.mergedAt, by: $0.mergedBy.displayName, reason: $0.reason) },
-            assessments: assessments, exploitation: exploitation)
+            assessments: assessments, exploitation: exploitation, maleCarerChecks: maleCarerChecks)
     }
 }

@@ -8,6 +8,7 @@ struct PersonRecordView {
         case created, updated, involvement, address, relationship, othername, merged, unmerged, redirected, panel
         case involvementAsked = "involvement-asked"
         case addressShared = "address-shared"
+        case manCheck = "man-check"
     }
 
     var record: PersonRecord
@@ -59,6 +60,7 @@ struct PersonRecordView {
         case .involvement: "Your agency's involvement has been recorded"
         case .involvementAsked: "Your request has gone to a manager. You will get a message when it is decided; until then the record stays read-only for you"
         case .address: "Address added"
+        case .manCheck: "Check recorded"
         case .addressShared: "Address added: it is a home already recorded, so everyone living there shows in one household"
         case .relationship: "Relationship added"
         case .othername: "Other name added"
@@ -95,14 +97,16 @@ struct PersonRecordView {
                     "No father, step-father, mother's partner or other male carer is recorded. Reviews often find such men were unseen by agencies: ask who else cares for \(record.firstName) or lives in or visits the home."
                 }
             } else {
-                el("ul", .class("sg-list")) {
-                    for m in men {
-                        el("li") {
-                            el("a", .href(.person(m.id)), .class("sg-link")) { m.name }
-                            " – \(m.description.lowercased())"
-                        }
-                    }
-                }
+                Components.table(caption: "Whether each man has been seen, assessed and checked with the police",
+                                 headers: ["Man", "Seen", "Assessed", "Checked with police"] + (record.mayEdit ? [""] : []),
+                                 rows: men.map { m in
+                    let checks = record.maleCarerChecks[m.id] ?? [:]
+                    return [fragment { el("a", .href(.person(m.id)), .class("sg-link")) { m.name }; " – \(m.description.lowercased())" }]
+                        + MaleCarerCheck.allCases.map { kind in checks[kind].map { Node.text($0) } ?? Components.tag("Not recorded", colour: "red") }
+                        + (record.mayEdit ? [el("a", .href(.personMaleCarer(record.id, m.id)), .class("sg-link")) {
+                            "Record a check"; el("span", .class("sg-visually-hidden")) { " on \(m.name)" }
+                        }] : [])
+                }, captionVisible: false)
             }
         }
     }
