@@ -22,7 +22,7 @@ final class ChronologyTests: ServerTestCase {
         let started = try XCTUnwrap(text.range(of: "Child protection plan started 20 February 2026"))
         XCTAssertLessThan(moved.lowerBound, started.lowerBound, "newest first by when it happened, not when typed")
         XCTAssertTrue(text.contains("<time datetime=\"2026-02-20\">20 February 2026</time>"), "a day, not the moment it was typed")
-        XCTAssertTrue(text.contains("recorded 2 March 2026 at 10:00am"))
+        XCTAssertTrue(text.contains("recorded 2 March 2026, 10:00am"))
 
         // Filters by kind and by agency.
         let onlyPlans = try await sw.get("/people/\(fx.kayla)/chronology?kind[]=Child+protection")

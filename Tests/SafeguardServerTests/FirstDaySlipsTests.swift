@@ -45,4 +45,42 @@ final class FirstDaySlipsTests: ServerTestCase {
         let page = try await signedIn(fx[.trainer]).get("/training/manage")
         XCTAssertTrue(page.text.contains("Events from the last 30 days and every event to come"))
     }
+
+    func testTheAuditPageNamesRecordsInFull() async throws {
+        let (_, id) = try await refer()
+        _ = try await signedIn(fx[.mashManager]).get("/referrals/\(id)")
+        let audit = try await signedIn(fx[.auditor]).get("/audit")
+        XCTAssertTrue(audit.text.contains("Referral MASH-2026-000001"), "a referral by its reference, not 8 characters of an id")
+        XCTAssertFalse(audit.text.contains("referral \(id.uuidString.prefix(8))<"))
+    }
+
+    func testReportPeriodsAreThreeFieldDatesNotTheBrowsersPicker() async throws {
+        let trainer = try await signedIn(fx[.trainer])
+        let page = try await trainer.get("/training/reports")
+        XCTAssertTrue(page.text.contains("id=\"from-day\"") && page.text.contains("id=\"to-year\""))
+        XCTAssertFalse(page.text.contains("type=\"date\""), "no US-order date picker")
+        let chosen = try await trainer.get("/training/reports?from-day=1&from-month=4&from-year=2025&to-day=31&to-month=3&to-year=2026")
+        XCTAssertTrue(chosen.text.contains("value=\"2025\""))
+        let bad = try await trainer.get("/training/reports?from-day=31&from-month=2&from-year=2026")
+        XCTAssertTrue(bad.text.contains("Enter the start of the period as a real date"))
+        assertEqual(try await trainer.get("/people/\(fx.kayla)").status, .forbidden)
+    }
+
+    func testTimesReadTheGOVUKWay() {
+        XCTAssertEqual(PersonRecordView.dateTime(Date(timeIntervalSince1970: 1_772_445_600)), "2 March 2026, 10:00am")
+    }
+
+    func testTablesReflowOnAPhoneAndTheNavigationFoldsBehindMenu() async throws {
+        _ = try await refer()
+        let mash = try await signedIn(fx[.mashPractitioner])
+        let work = try await mash.get("/mash")
+        XCTAssertTrue(work.text.contains("<table class=\"sg-table sg-table--reflow\">"))
+        XCTAssertTrue(work.text.contains("data-label=\"Allocated to\""), "each cell names its column when the row becomes a card")
+        XCTAssertTrue(work.text.contains("aria-controls=\"navigation-list\" aria-expanded=\"false\">Menu</button>"))
+        let nav = try XCTUnwrap(work.text.components(separatedBy: "id=\"navigation-list\"").last?.components(separatedBy: "</nav>").first)
+        let primary = nav.components(separatedBy: "sg-service-navigation__more").first ?? ""
+        XCTAssertEqual(primary.components(separatedBy: "class=\"sg-service-navigation__link\"").count - 1, Layout.primaryNavigationItems,
+                       "the first items fit one row; the rest are under More")
+        XCTAssertTrue(nav.contains("<summary class=\"sg-service-navigation__link\">More"))
+    }
 }

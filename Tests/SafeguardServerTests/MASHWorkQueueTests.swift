@@ -121,7 +121,7 @@ final class MASHWorkQueueTests: ServerTestCase {
         clock.advance(minutes: 9 * 60)  // Monday 7pm: the MASH is closed
         let (school, id) = try await refer()
         let sent = try await school.get("/referrals/\(id)/sent")
-        XCTAssertTrue(sent.text.contains("The MASH is closed until 3 March 2026 at 9:00am"))
+        XCTAssertTrue(sent.text.contains("The MASH is closed until 3 March 2026, 9:00am"))
         XCTAssertTrue(sent.text.contains("call Northmere Emergency Duty Team, 01632 960 199 now and quote MASH-2026-000001"))
         XCTAssertThrowsError(try PartnershipRules.parse(Data(#"{"outOfHoursContact": 7}"#.utf8)))
     }

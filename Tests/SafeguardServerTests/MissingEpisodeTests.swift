@@ -55,7 +55,7 @@ final class MissingEpisodeTests: ServerTestCase {
         XCTAssertEqual(back.location, third)
         let work = try await sw.get("/my-work")
         XCTAssertTrue(work.text.contains("Return home interview for Kayla Smith"))
-        XCTAssertTrue(work.text.contains("Due by 5 March 2026 at 8:00am"), work.text)
+        XCTAssertTrue(work.text.contains("Due by 5 March 2026, 8:00am"), work.text)
 
         // The dashboard: one child in Calder Vale, three episodes, repeat missing and not yet assessed.
         let manager = try await signedIn(fx[.teamManager])

@@ -11,7 +11,7 @@ final class ReferralFlowTests: ServerTestCase {
         let sent = try await b.get("/referrals/\(id)/sent")
         XCTAssertTrue(sent.text.contains("MASH-2026-000001"))
         // Received Monday 2 March 2026 at 10:00: a child's decision is due by the end of the next working day.
-        XCTAssertTrue(sent.text.contains("3 March 2026 at 5:00pm"))
+        XCTAssertTrue(sent.text.contains("3 March 2026, 5:00pm"))
         let referral = try await Referral.find(id, on: app.db)!
         XCTAssertEqual(referral.referralStatus, .submitted)
         XCTAssertEqual(referral.$district.id, fx.district, "district from the postcode")

@@ -196,10 +196,11 @@ extension Components {
 }
 
 extension Components {
-    /// A plain data table with a caption and column headers.
+    /// A plain data table with a caption and column headers. On a phone each row becomes a card, each cell
+    /// labelled with its column's header, so nothing (a social worker's phone number) is cut off at the edge.
     static func table(caption: String, headers: [String], rows: [[Node]], captionVisible: Bool = true) -> Node {
         el("div", .class("sg-table-wrapper"), Attr("tabindex", "0"), Attr("role", "region"), .aria("label", caption)) {
-            el("table", .class("sg-table")) {
+            el("table", .class("sg-table sg-table--reflow")) {
                 el("caption", .class(captionVisible ? "sg-table__caption sg-table__caption--m" : "sg-visually-hidden")) { caption }
                 el("thead", .class("sg-table__head")) {
                     el("tr", .class("sg-table__row")) {
@@ -213,7 +214,10 @@ extension Components {
                 el("tbody") {
                     for row in rows {
                         el("tr", .class("sg-table__row")) {
-                            for cell in row { el("td", .class("sg-table__cell")) { cell } }
+                            for (i, cell) in row.enumerated() {
+                                let label = i < headers.count ? headers[i] : ""
+                                el("td", attrs: [.class("sg-table__cell")] + (label.isEmpty ? [] : [Attr("data-label", label)])) { cell }
+                            }
                         }
                     }
                 }

@@ -19,7 +19,7 @@ struct Layout {
     struct SessionClock {
         /// Seconds left, and until the warning shows (``KeptFormRules/warningDelay(remaining:)``).
         var remaining: Int, warnAfter: Int
-        /// "5 December 2026 at 10:32am": said on the page, for when the script does not run.
+        /// "5 December 2026, 10:32am": said on the page, for when the script does not run.
         var endsAt: String
     }
 
@@ -105,16 +105,39 @@ struct Layout {
         if viewer.mayEver(.manageUsers) { items.append(("Administration", .admin, .admin)) }
         if viewer.mayEver(.reviewAuditTrail) { items.append(("Audit", .auditReview, .audit)) }
         guard !items.isEmpty else { return .empty }
+        // The first few fit one row at desktop width; the rest sit under "More". On a phone the script folds
+        // the whole list behind a "Menu" button; without the script the list simply shows.
+        let primary = items.prefix(Self.primaryNavigationItems), more = Array(items.dropFirst(Self.primaryNavigationItems))
+        let current = more.first { $0.2 == section }
         return el("nav", .class("sg-service-navigation"), .aria("label", "Menu")) {
             el("div", .class("sg-width-container")) {
-                el("ul", .class("sg-service-navigation__list")) {
-                    for (label, url, s) in items {
-                        el("li", .class(s == section ? "sg-service-navigation__item sg-service-navigation__item--active" : "sg-service-navigation__item")) {
-                            el("a", attrs: [.href(url), .class("sg-service-navigation__link")] + (s == section ? [Attr("aria-current", "true")] : [])) { label }
+                el("button", .type("button"), .class("sg-service-navigation__toggle"), Attr("aria-controls", "navigation-list"),
+                   Attr("aria-expanded", "false")) { "Menu" }
+                el("ul", .class("sg-service-navigation__list"), .id("navigation-list")) {
+                    for item in primary { navigationItem(item) }
+                    if !more.isEmpty {
+                        el("li", .class(current != nil ? "sg-service-navigation__item sg-service-navigation__more sg-service-navigation__item--active"
+                                                          : "sg-service-navigation__item sg-service-navigation__more")) {
+                            el("details", .class("sg-service-navigation__details")) {
+                                el("summary", .class("sg-service-navigation__link")) {
+                                    "More"
+                                    if let current { el("span", .class("sg-visually-hidden")) { ", including \(current.0), the current page" } }
+                                }
+                                el("ul", .class("sg-service-navigation__sublist")) { for item in more { navigationItem(item) } }
+                            }
                         }
                     }
                 }
             }
+        }
+    }
+
+    static let primaryNavigationItems = 6
+
+    private func navigationItem(_ item: (String, SiteURL, Section)) -> Node {
+        let (label, url, s) = item
+        return el("li", .class(s == section ? "sg-service-navigation__item sg-service-navigation__item--active" : "sg-service-navigation__item")) {
+            el("a", attrs: [.href(url), .class("sg-service-navigation__link")] + (s == section ? [Attr("aria-current", "true")] : [])) { label }
         }
     }
 

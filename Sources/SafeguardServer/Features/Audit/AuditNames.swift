@@ -6,6 +6,8 @@ import Foundation
 struct AuditNames: Sendable {
     private var users: [String: String] = [:]
     private var people: [String: String] = [:]
+    /// Other records by type and id: a referral's reference, an address, whose plan.
+    private var others: [String: [String: String]] = [:]
 
     static func load(for entries: [AuditEntry], on db: Database) async throws -> AuditNames {
         var names = AuditNames()
@@ -16,6 +18,22 @@ struct AuditNames: Sendable {
         let personIDs = Set(entries.filter { $0.recordType == "person" }.compactMap { UUID(uuidString: $0.recordID) })
         for p in try await Person.query(on: db).filter(\.$id ~~ personIDs).all() {
             names.people[p.id!.uuidString] = p.fullName
+        }
+        func ids(_ type: String) -> [UUID] { Array(Set(entries.filter { $0.recordType == type }.compactMap { UUID(uuidString: $0.recordID) })) }
+        for r in try await Referral.query(on: db).filter(\.$id ~~ ids("referral")).all() {
+            names.others["referral", default: [:]][r.id!.uuidString] = "Referral \(r.reference)"
+        }
+        for q in try await InformationRequest.query(on: db).filter(\.$id ~~ ids("information-request")).with(\.$referral).with(\.$agency).all() {
+            names.others["information-request", default: [:]][q.id!.uuidString] = "Request to \(q.agency.name) about \(q.referral.reference)"
+        }
+        for a in try await Address.query(on: db).filter(\.$id ~~ ids("address")).all() {
+            names.others["address", default: [:]][a.id!.uuidString] = "Address: \(a.singleLine)"
+        }
+        for r in try await ProtectionRecord.query(on: db).filter(\.$id ~~ ids("protection")).with(\.$person).all() {
+            names.others["protection", default: [:]][r.id!.uuidString] = "\(r.protectionKind.displayName): \(r.person.fullName)"
+        }
+        for i in try await PoliceIncident.query(on: db).filter(\.$id ~~ ids("police-incident")).all() {
+            names.others["police-incident", default: [:]][i.id!.uuidString] = "Police incident \(i.reference)"
         }
         return names
     }
@@ -31,7 +49,8 @@ struct AuditNames: Sendable {
         case "person": people[id].map { "Person: \($0)" } ?? "Person (removed)"
         case "person-search": "Search: \(id)"
         case "user": users[id].map { "User: \($0)" } ?? "User"
-        default: id.isEmpty ? type : "\(type) \(id.prefix(8))"
+        // Anything else by its whole id: a cut id cannot be looked up, and two records could share its start.
+        default: others[type]?[id] ?? (id.isEmpty ? type : "\(type) \(id)")
         }
     }
 }

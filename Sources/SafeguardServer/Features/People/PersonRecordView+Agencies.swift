@@ -107,12 +107,12 @@ extension PersonRecordView {
         s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
     }
 
-    /// "3 March 2026 at 2:15pm", GOV.UK style, in UK time.
+    /// "3 March 2026, 2:15pm", GOV.UK style, in UK time.
     static func dateTime(_ d: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_GB")
         f.timeZone = TimeZone(identifier: "Europe/London")
-        f.dateFormat = "d MMMM yyyy 'at' h:mma"
+        f.dateFormat = "d MMMM yyyy, h:mma"
         return f.string(from: d).replacingOccurrences(of: "AM", with: "am").replacingOccurrences(of: "PM", with: "pm")
     }
 }

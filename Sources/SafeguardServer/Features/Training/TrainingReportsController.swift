@@ -101,17 +101,28 @@ struct TrainingReportsController: RouteCollection {
         let today = req.today
         let startYear = today.month >= 4 ? today.year : today.year - 1
         let defaultFrom = SimpleDate(year: startYear, month: 4, day: 1)!, defaultTo = SimpleDate(year: startYear + 1, month: 3, day: 31)!
+        // The page's form sends day, month and year; links and CSV downloads carry one ISO date.
         func read(_ name: String, _ fallback: SimpleDate) -> SimpleDate {
+            let parts = ["day", "month", "year"].map { ((try? req.query.get(String.self, at: "\(name)-\($0)")) ?? "").trimmed }
+            let problem = "Enter the \(name == "from" ? "start" : "end") of the period as a real date, like 1 4 2026"
+            if parts.contains(where: { !$0.isEmpty }) {
+                guard let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
+                      let date = SimpleDate(year: y, month: m, day: d) else {
+                    errors.add("\(name)-day", problem)
+                    return fallback
+                }
+                return date
+            }
             guard let text = try? req.query.get(String.self, at: name), !text.isEmpty else { return fallback }
             guard let date = SimpleDate(iso: text) else {
-                errors.add(name, "Enter the \(name == "from" ? "start" : "end") of the period as a date, like 2026-04-01")
+                errors.add("\(name)-day", problem)
                 return fallback
             }
             return date
         }
         let from = read("from", defaultFrom), to = read("to", defaultTo)
         guard from <= to else {
-            errors.add("to", "The end of the period must be on or after its start")
+            errors.add("to-day", "The end of the period must be on or after its start")
             return defaultFrom...defaultTo
         }
         return from...to

@@ -56,8 +56,10 @@ struct TrainingReportsView {
     /// "From" and "to" for a report's period, as a GET form so the page can be bookmarked.
     static func periodForm(_ url: SiteURL, period: ClosedRange<SimpleDate>, errors: FormErrors) -> Node {
         el("form", Attr("method", "get"), .action(url), .class("sg-filter")) {
-            Components.textInput("from", label: "From", value: period.lowerBound.iso, errors: errors, hint: "For example, 2026-04-01", type: "date", width: "10")
-            Components.textInput("to", label: "To", value: period.upperBound.iso, errors: errors, type: "date", width: "10")
+            Components.dateInput("from", legend: "From", day: String(period.lowerBound.day), month: String(period.lowerBound.month),
+                                 year: String(period.lowerBound.year), errors: errors, hint: "For example, 1 4 2026")
+            Components.dateInput("to", legend: "To", day: String(period.upperBound.day), month: String(period.upperBound.month),
+                                 year: String(period.upperBound.year), errors: errors, hint: nil)
             Components.button("Show", kind: "secondary")
         }
     }

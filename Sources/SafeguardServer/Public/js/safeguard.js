@@ -101,3 +101,14 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// The navigation's "Menu" button on a phone: the list folds away until the button opens it.
+document.addEventListener("DOMContentLoaded", function () {
+  var nav = document.querySelector(".sg-service-navigation");
+  var toggle = nav && nav.querySelector(".sg-service-navigation__toggle");
+  if (!toggle) { return; }
+  nav.classList.add("sg-service-navigation--collapsible");
+  toggle.addEventListener("click", function () {
+    var open = nav.classList.toggle("sg-service-navigation--open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+});
