@@ -52,6 +52,13 @@ public func prepareDatabase(_ app: Application) async throws {
     if case .sqliteFile = app.safeguard.settings.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
+    // One line about the schema instead of two per migration, so the demo's sign-ins are not buried.
+    let level = app.logger.logLevel
+    app.logger.logLevel = max(level, .notice)
+    defer { app.logger.logLevel = level }
+    try await app.migrator.setupIfNeeded().get()
+    let pending = try await app.migrator.previewPrepareBatch().get().count
     try await app.autoMigrate()
+    if pending > 0 { app.logger.notice("Database schema brought up to date: \(pending) migration\(pending == 1 ? "" : "s") applied") }
     try await AssessmentToolCatalogue.registerShipped(on: app.db, now: app.safeguard.settings.clock.now())
 }

@@ -9,6 +9,8 @@ func routes(_ app: Application) throws {
     let site = app.grouped(CSRFMiddleware(), SessionMiddleware())
     site.get { req async throws -> Response in
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
+        // Case workers start on what is waiting for them; searching is one box away in the header.
+        if viewer.role.worksCases { return req.redirect(to: SiteURL.myWork.path) }
         if viewer.mayEver(.searchPeople) { return req.redirect(to: SiteURL.people.path) }
         if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
         if viewer.mayEver(.manageTraining) { return req.redirect(to: SiteURL.trainingManage.path) }

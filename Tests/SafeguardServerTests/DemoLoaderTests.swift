@@ -1,3 +1,4 @@
+import Fluent
 import XCTVapor
 @testable import SafeguardCore
 @testable import SafeguardServer
@@ -20,6 +21,37 @@ final class DemoLoaderTests: ServerTestCase {
         let children = try await VulnerabilityDashboardController.children(on: app.db, today: SimpleDate(clock.now))
         XCTAssertEqual(children.filter(\.repeatMissing).count, 2)
         XCTAssertTrue(children.contains { $0.repeatMissing && $0.risk == .moderate }, "the latest of two assessments counts")
+        // Live front-line work for each role's first screen (issue 15, item 15).
+        let referrals = try await Referral.query(on: app.db).all()
+        XCTAssertEqual(Set(referrals.map(\.referralStatus)), [.submitted, .gathering, .awaitingSignOff, .closed], "every MASH state")
+        let gathering = try XCTUnwrap(referrals.first { $0.referralStatus == .gathering })
+        assertEqual(try await InformationRequest.query(on: app.db).filter(\.$referral.$id == gathering.id!).all()
+            .filter { $0.isOverdue(at: clock.now) }.count, 1, "one partner overdue")
+        assertGreaterThanOrEqual(try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).count(), 1, "a plan with markers")
+        assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == PoliceIncident.waiting).count(), 1,
+                    "an incident waiting for the information management team")
+        assertEqual(try await StatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1, "a health look-up not yet seen")
+        let logins = Dictionary(outcome.logins.map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
+        for role in [Role.mashManager, .mashPractitioner, .socialWorker, .informationManagementOfficer, .healthPractitioner, .policeOfficer] {
+            let login = try XCTUnwrap(logins[role])
+            let b = browser()
+            _ = try await b.signIn(login.email, login.password)
+            let work = try await b.get("/my-work")
+            XCTAssertFalse(work.text.contains("Nothing is waiting for you"), "\(role)'s first screen shows real work")
+        }
+        // The example import files in Examples/ load cleanly into the demo.
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples")
+        let plans = try String(contentsOf: examples.appendingPathComponent("cp-plans.csv"), encoding: .utf8)
+        let planReport = try await ProtectionImport.run(csv: plans, fileName: "cp-plans.csv", on: app)
+        XCTAssertEqual(planReport.started, 2)
+        XCTAssertGreaterThanOrEqual(planReport.markersPlaced, 1)
+        let incidents = try String(contentsOf: examples.appendingPathComponent("incidents.csv"), encoding: .utf8)
+        _ = try await IncidentImport.run(csv: incidents, fileName: "incidents.csv", force: "Northmere Constabulary", on: app)
+        let matched = try await PoliceIncident.query(on: app.db).filter(\.$reference == "NP-2026-51001").first()
+        XCTAssertEqual(matched?.reviewStatus, PoliceIncident.waiting, "the messy address matches Erin's marked home")
+        let elsewhere = try await PoliceIncident.query(on: app.db).filter(\.$reference == "NP-2026-51002").first()
+        XCTAssertEqual(elsewhere?.reviewStatus, PoliceIncident.unmatched)
         let again = try await DemoLoader.load(app)
         XCTAssertFalse(again.loaded, "a second start keeps what is there")
         for login in outcome.logins.prefix(3) {

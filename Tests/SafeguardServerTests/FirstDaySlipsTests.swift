@@ -75,7 +75,7 @@ final class FirstDaySlipsTests: ServerTestCase {
         let mash = try await signedIn(fx[.mashPractitioner])
         let work = try await mash.get("/mash")
         XCTAssertTrue(work.text.contains("<table class=\"sg-table sg-table--reflow\">"))
-        XCTAssertTrue(work.text.contains("data-label=\"Allocated to\""), "each cell names its column when the row becomes a card")
+        XCTAssertTrue(work.html.contains("data-label=\"Allocated to\""), "each cell names its column when the row becomes a card")
         XCTAssertTrue(work.text.contains("aria-controls=\"navigation-list\" aria-expanded=\"false\">Menu</button>"))
         let nav = try XCTUnwrap(work.text.components(separatedBy: "id=\"navigation-list\"").last?.components(separatedBy: "</nav>").first)
         let primary = nav.components(separatedBy: "sg-service-navigation__more").first ?? ""

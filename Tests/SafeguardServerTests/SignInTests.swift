@@ -3,13 +3,13 @@ import XCTVapor
 @testable import SafeguardServer
 
 final class SignInTests: ServerTestCase {
-    func testCorrectPasswordSignsInAndLandsOnPeopleSearch() async throws {
+    func testCorrectPasswordSignsInAndLandsOnMyWork() async throws {
         let b = browser()
         let res = try await b.signIn(fx[.mashPractitioner].email, Fixtures.password)
         XCTAssertEqual(res.status, .seeOther)
         XCTAssertEqual(res.location, "/")
         let home = try await b.get("/")
-        XCTAssertEqual(home.location, "/people")
+        XCTAssertEqual(home.location, "/my-work", "a case worker starts on what is waiting for them")
         let people = try await b.get("/people")
         XCTAssertEqual(people.status, .ok)
         XCTAssertTrue(people.text.contains("Find a person"))

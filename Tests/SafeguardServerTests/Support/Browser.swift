@@ -73,5 +73,8 @@ final class Browser {
 
 extension XCTHTTPResponse {
     var location: String? { headers.first(name: .location) }
-    var text: String { body.string }
+    /// The page as the tests read it: without the phone layout's per-cell column labels (`data-label`), so a
+    /// row reads as its cells. `html` is the page exactly as sent.
+    var text: String { html.replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression) }
+    var html: String { body.string }
 }

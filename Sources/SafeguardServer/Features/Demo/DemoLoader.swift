@@ -31,6 +31,7 @@ enum DemoLoader {
                            registrationKey: key.map { ($0.agency.name, $0.code) })
         }
         let hashes = try demo.users.map { try app.password.hash($0.password) }
+        let signIns = Dictionary(logins.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         let today = SimpleDate(app.safeguard.settings.clock.now())
         let registrationKey = try await app.safeguard.audit.write(on: app.db) { db in
             let districtIDs = demo.districts.map { _ in UUID() }
@@ -73,6 +74,8 @@ enum DemoLoader {
                                 recordedBy: nil)
             }, on: db)
             try await loadVulnerability(on: db, now: app.safeguard.settings.clock.now())
+            try await loadFrontLine(on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar,
+                                    signIns: signIns)
             let key = try await loadTraining(on: db, now: app.safeguard.settings.clock.now(), seed: seed)
             let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")

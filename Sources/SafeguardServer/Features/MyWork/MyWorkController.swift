@@ -56,6 +56,11 @@ struct MyWorkController: RouteCollection {
         items += try await CuckooingController.myWork(viewer, on: req)
         items += try await MissingEpisodesController.myWork(viewer, on: req)
         items += try await InvolvementRequestsController.myWork(viewer, on: req.db)
+        // Unread messages (an outcome for a referrer, a decision on a request) until they are read.
+        for n in try await UserNotification.query(on: req.db).filter(\.$user.$id == viewer.userID).filter(\.$readAt == nil)
+            .sort(\.$createdAt, .descending).limit(20).all() {
+            items.append(Item(title: "Read: \(n.subject)", url: .notifications, detail: "Sent \(PersonRecordView.dateTime(n.createdAt))", urgent: false))
+        }
         try await req.audit.record(viewer.event(.view, "my-work", viewer.userID.uuidString, on: req), on: req.db)
         let sorted = items.filter(\.urgent) + items.filter { !$0.urgent }
         return MyWorkView(items: sorted, scope: scope, scopes: MyWorkScope.choices(for: viewer.role)).render(on: req)
