@@ -2,8 +2,12 @@
 
 * ``server`` (session scope) starts ``safeguard serve --demo`` on a free port
   with a fresh temporary SQLite database, waits until it is ready, parses the
-  demo sign-ins it prints and stops it at the end.
-* ``driver`` (per test) is a headless Debian Chromium driven by Selenium.
+  demo sign-ins it prints and stops it at the end. It has two parameters,
+  ``desktop`` and ``phone``: every test runs once at 1280px and once on a 375px
+  phone, each against its own fresh demo.
+* ``driver`` (per test) is a headless Debian Chromium driven by Selenium, at the
+  server's viewport. Every page a journey reaches through ``pages`` is checked
+  with axe-core 4.x (``axe_check``); a serious finding fails the test.
 * When a test fails, a PNG screenshot and the page source are written to
   ``<repo>/screenshots/``.
 """
@@ -50,6 +54,7 @@ class Server:
     base_url: str
     logins: dict[str, Login]
     output: list[str] = field(default_factory=list)
+    viewport: str = "desktop"
 
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + path
@@ -92,8 +97,11 @@ def _health_ok(base_url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def server():
+VIEWPORTS = {"desktop": (1280, 1000), "phone": (375, 812)}
+
+
+@pytest.fixture(scope="session", params=list(VIEWPORTS))
+def server(request):
     binary = _binary()
     tmp = Path(tempfile.mkdtemp(prefix="safeguard-browser-"))
     port = _free_port()
@@ -157,7 +165,7 @@ def server():
         if not logins:
             raise RuntimeError("No demo sign-ins found in the server output:\n" + "\n".join(output[-40:]))
 
-        yield Server(base_url=base_url, logins=logins, output=output)
+        yield Server(base_url=base_url, logins=logins, output=output, viewport=request.param)
     finally:
         stop()
         if os.environ.get("SAFEGUARD_KEEP_TMP"):
@@ -166,11 +174,15 @@ def server():
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _chrome_options() -> webdriver.ChromeOptions:
+def _chrome_options(viewport: str) -> webdriver.ChromeOptions:
     options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
+    width, height = VIEWPORTS[viewport]
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={max(width, 500)},{height}",
                      "--disable-dev-shm-usage", "--lang=en-GB"):
         options.add_argument(argument)
+    if viewport == "phone":
+        # A phone's viewport, whatever the window: 375 CSS pixels wide, touch, a mobile user agent.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0}})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console errors, CSP violations
     chromium = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium")
     if chromium:
@@ -178,14 +190,29 @@ def _chrome_options() -> webdriver.ChromeOptions:
     return options
 
 
+class SafeguardChrome(webdriver.Chrome):
+    """Chrome that checks each page a test opens by address, as ``pages`` checks each page it clicks to."""
+
+    def get(self, url):
+        super().get(url)
+        from pages import after_navigation
+        after_navigation(self)
+
+
 @pytest.fixture
-def driver():
+def driver(server):
+    import axe_check
     service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    browser = webdriver.Chrome(service=service, options=_chrome_options())
+    browser = SafeguardChrome(service=service, options=_chrome_options(server.viewport))
+    browser.safeguard_viewport = server.viewport
     browser.set_page_load_timeout(30)
     browser.set_script_timeout(30)
+    before = len(axe_check.findings)
     yield browser
     browser.quit()
+    new = axe_check.findings[before:]
+    if new:
+        pytest.fail("axe-core found serious accessibility problems on pages this test reached:\n" + "\n".join(new))
 
 
 def _safe_name(nodeid: str) -> str:
@@ -208,7 +235,8 @@ def save_page(browser, name: str) -> Path:
     browser.save_screenshot(str(png))
     (SCREENSHOT_DIR / f"{name}.html").write_text(browser.page_source, encoding="utf-8")
     try:
-        browser.set_window_size(1280, 1000)
+        width, height = VIEWPORTS.get(getattr(browser, "safeguard_viewport", "desktop"), (1280, 1000))
+        browser.set_window_size(max(width, 500), height)
     except Exception:
         pass
     return png
@@ -232,3 +260,10 @@ def pytest_runtest_makereport(item, call):
                 report.sections.append(("browser", f"URL: {browser.current_url}\nScreenshot: {path}"))
             except Exception as error:  # never hide the real failure
                 report.sections.append(("browser", f"Could not save a screenshot: {error}"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    import axe_check
+    if axe_check.AXE_SOURCE is not None:
+        terminalreporter.write_line(f"axe-core checked {axe_check.pages_checked()} distinct journey pages "
+                                    "(each page shape once per viewport); serious findings fail the test that reached them")

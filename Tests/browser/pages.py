@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+
+import axe_check
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support import expected_conditions as EC
@@ -53,13 +55,37 @@ def click_button(browser, text: str, scope=None):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[0])
     buttons[0].click()
     wait(browser).until(left_page(old_html))
+    after_navigation(browser)
 
 
 def click_link(browser, text: str):
-    link = browser.find_element(By.LINK_TEXT, text)
+    links = browser.find_elements(By.LINK_TEXT, text)
+    if not links:  # hidden links have no text to match: a folded "Menu" on a phone, or "More"
+        open_navigation(browser)
+        links = browser.find_elements(By.LINK_TEXT, text)
+    assert links, f"No link {text!r} on {browser.current_url}"
+    link = links[0]
     old_html = browser.find_element(By.TAG_NAME, "html")
     link.click()
     wait(browser).until(left_page(old_html))
+    after_navigation(browser)
+
+
+def open_navigation(browser):
+    """Open what hides the navigation's links, as a person would: "Menu" on a phone, then "More"."""
+    toggle = browser.find_elements(By.CSS_SELECTOR, ".sg-service-navigation__toggle")
+    if toggle and toggle[0].is_displayed() and toggle[0].get_attribute("aria-expanded") != "true":
+        toggle[0].click()
+    for summary in browser.find_elements(By.CSS_SELECTOR, ".sg-service-navigation__details:not([open]) > summary"):
+        if summary.is_displayed():
+            summary.click()
+
+
+def after_navigation(browser):
+    """Every page a journey reaches is checked with axe (see axe_check), once per page and viewport."""
+    viewport = getattr(browser, "safeguard_viewport", None)
+    if viewport:
+        axe_check.check_journey_page(browser, viewport)
 
 
 def fill(browser, field_id: str, value: str):

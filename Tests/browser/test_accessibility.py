@@ -6,44 +6,18 @@ injects it into each page and runs it, so no Playwright browser is needed. Only 
 Skipped when axe-playwright-python is not installed.
 """
 
-import json
-from importlib import resources
-
 import pytest
 from selenium.webdriver.common.by import By
 
+from axe_check import report, run_axe
 from pages import find_people, h1, sign_in
 
 axe_package = pytest.importorskip("axe_playwright_python")
-AXE_SOURCE = resources.files(axe_package).joinpath("axe.min.js").read_text(encoding="utf-8")
-
 FAILING_IMPACTS = {"serious", "critical"}
 
 
-def axe_version() -> str:
-    return AXE_SOURCE.split("axe v", 1)[1].split()[0] if "axe v" in AXE_SOURCE[:200] else "unknown"
-
-
-def run_axe(driver) -> dict:
-    driver.execute_script(AXE_SOURCE)
-    driver.set_script_timeout(60)
-    return driver.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(JSON.stringify(r)); })"
-        ".catch(function (e) { done(JSON.stringify({error: String(e)})); });")
-
-
-def report(violations) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']}")
-        for node in v["nodes"][:5]:
-            lines.append(f"    {node.get('target')}: {node.get('failureSummary', '').splitlines()[-1:]}")
-    return "\n".join(lines)
-
-
 def check(driver, page_name):
-    results = json.loads(run_axe(driver))
+    results = run_axe(driver)
     assert "error" not in results, results
     assert results.get("testEngine", {}).get("version", "").startswith("4."), results.get("testEngine")
     violations = results.get("violations", [])

@@ -15,9 +15,10 @@ def test_mash_practitioner_finds_a_child_and_reads_the_record(driver, server, sc
     login = server.login("mash.practitioner")
     sign_in(driver, server, login)
 
-    # Lands on the search page, with who they are in the header.
-    assert path_of(driver) == "/people", driver.current_url
-    assert h1(driver) == "Find a person"
+    # Lands on My work, which has the demo's live referrals on it, with who they are in the header.
+    assert path_of(driver) == "/my-work", driver.current_url
+    assert h1(driver) == "My work"
+    assert "MASH-" in driver.find_element(By.TAG_NAME, "main").text, "real work on the first screen"
     assert ", " in header_user(driver), header_user(driver)
     assert driver.find_elements(By.XPATH, "//header//button[normalize-space()='Sign out']")
 

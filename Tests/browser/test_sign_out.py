@@ -8,7 +8,7 @@ from pages import click_button, h1, header_user, path_of, sign_in
 def test_sign_out_ends_the_session(driver, server):
     login = server.login("mash.practitioner")
     sign_in(driver, server, login)
-    assert path_of(driver) == "/people"
+    assert path_of(driver) == "/my-work", "a case worker lands on what is waiting for them"
     assert header_user(driver)
 
     old_cookies = driver.get_cookies()
