@@ -95,3 +95,10 @@ struct PartnerChoiceTests {
         #expect(!groups.flatMap(\.agencies).contains { $0.id == "a" })
     }
 }
+
+struct SpokenTimeTests {
+    @Test(arguments: [(9, 30, "9:30am"), (12, 30, "12:30pm"), (12, 0, "midday"), (0, 0, "midnight"), (17, 5, "5:05pm"), (0, 15, "12:15am")])
+    func timesReadAsGOVUKWritesThem(hour: Int, minute: Int, spoken: String) {
+        #expect(ClockTime(hour: hour, minute: minute)?.spoken == spoken)
+    }
+}

@@ -52,7 +52,7 @@ final class TrainingEmailTests: ServerTestCase {
         XCTAssertEqual(first[0].recipients, [fx[.socialWorker].email])
         XCTAssertEqual(first[0].sender, "training@safeguard.example.org")
         XCTAssertEqual(first[0].decodedHeader("Subject"), "Booking confirmed: Safeguarding and Child Protection Multi-agency course")
-        XCTAssertTrue(first[0].decodedBody.contains("9 March 2026, 09:30 to 12:30"), first[0].decodedBody)
+        XCTAssertTrue(first[0].decodedBody.contains("9 March 2026, 9:30am to 12:30pm"), first[0].decodedBody)
         XCTAssertTrue(first[0].decodedBody.contains("https://safeguard.example.org/training/events/\(event)"), first[0].decodedBody)
 
         let police = try await signedIn(fx[.policeOfficer])

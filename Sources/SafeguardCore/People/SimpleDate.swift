@@ -16,6 +16,15 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
         self.day = day
     }
 
+    /// A date typed in the three boxes of a GOV.UK date input: day, month and a four-digit year, each
+    /// possibly with spaces around it. Every form with a date reads it this way.
+    public init?(day: String, month: String, year: String) {
+        let d = day.trimmingCharacters(in: .whitespaces), m = month.trimmingCharacters(in: .whitespaces)
+        let y = year.trimmingCharacters(in: .whitespaces)
+        guard y.count == 4, let dd = Int(d), let mm = Int(m), let yy = Int(y) else { return nil }
+        self.init(year: yy, month: mm, day: dd)
+    }
+
     /// Parses `YYYY-MM-DD` exactly.
     public init?(iso text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)

@@ -34,6 +34,14 @@ public struct ClockTime: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     public var description: String { String(format: "%02d:%02d", hour, minute) }
 
+    /// The time as GOV.UK writes it for people: "9:30am", "12:45pm", "midday", "midnight".
+    public var spoken: String {
+        if minute == 0 && hour == 12 { return "midday" }
+        if minute == 0 && hour == 0 { return "midnight" }
+        let h = hour % 12 == 0 ? 12 : hour % 12
+        return "\(h):\(String(format: "%02d", minute))\(hour < 12 ? "am" : "pm")"
+    }
+
     public static func < (a: ClockTime, b: ClockTime) -> Bool {
         (a.hour, a.minute) < (b.hour, b.minute)
     }

@@ -41,6 +41,9 @@ extension DemoLoader {
                                          on: db, concern: "Mum has told the health visitor she is not coping and the baby is losing weight.")
         decided.rag = RAGRating.green.rawValue
         decided.status = ReferralStatus.awaitingSignOff.rawValue
+        decided.$allocatedTo.id = try cast.practitioner.requireID()
+        decided.$allocatedBy.id = try cast.manager.requireID()
+        decided.allocatedAt = now - 29 * hour
         try await decided.update(on: db)
         try await decision(for: decided, outcome: .childInNeedAssessment, level: 4, signedOff: nil, cast: cast, at: now - 3 * hour, on: db)
         // 4. Decided yesterday as section 47: the strategy discussion is still to be held.

@@ -48,7 +48,7 @@ struct AddressForm: Content {
         var from = today
         let d = (fromDay ?? "").trimmed, m = (fromMonth ?? "").trimmed, y = (fromYear ?? "").trimmed
         if !(d.isEmpty && m.isEmpty && y.isEmpty) {
-            if let dd = Int(d), let mm = Int(m), let yy = Int(y), y.count == 4, let date = SimpleDate(year: yy, month: mm, day: dd), date <= today {
+            if let date = SimpleDate(day: d, month: m, year: y), date <= today {
                 from = date
             } else {
                 errors.add("from-day", "Date moved in must be a real date, today or in the past")

@@ -20,7 +20,7 @@ extension PeopleController {
             if kind == nil { errors.add("kind", "Select what was done") }
             let d = (day ?? "").trimmed, m = (month ?? "").trimmed, y = (year ?? "").trimmed
             var date: SimpleDate?
-            if let dd = Int(d), let mm = Int(m), let yy = Int(y), y.count == 4, let parsed = SimpleDate(year: yy, month: mm, day: dd) {
+            if let parsed = SimpleDate(day: d, month: m, year: y) {
                 if parsed > today { errors.add("done-day", "The date must be today or in the past") }
                 else if let problem = EventDate.problem(with: parsed, label: "date", bornOn: nil, today: today) { errors.add("done-day", problem) }
                 else { date = parsed }

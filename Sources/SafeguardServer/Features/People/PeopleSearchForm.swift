@@ -25,7 +25,7 @@ struct PeopleSearchForm: Content {
         let d = (dobDay ?? "").trimmed, m = (dobMonth ?? "").trimmed, y = (dobYear ?? "").trimmed
         var dob: SimpleDate?
         if !(d.isEmpty && m.isEmpty && y.isEmpty) {
-            if let dd = Int(d), let mm = Int(m), let yy = Int(y), y.count == 4, let date = SimpleDate(year: yy, month: mm, day: dd) {
+            if let date = SimpleDate(day: d, month: m, year: y) {
                 dob = date
             } else {
                 errors.add("dob-day", "Date of birth must be a real date, like 27 3 2015, or left empty")

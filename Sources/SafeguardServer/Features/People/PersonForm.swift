@@ -61,7 +61,7 @@ struct PersonForm: Content {
         let dateLabel = isUnborn ? "Expected date of birth" : "Date of birth"
         if d.isEmpty && m.isEmpty && y.isEmpty {
             if isUnborn { errors.add("dob-day", "Enter the expected date of birth") }
-        } else if let dd = Int(d), let mm = Int(m), let yy = Int(y), y.count == 4, let parsed = SimpleDate(year: yy, month: mm, day: dd) {
+        } else if let parsed = SimpleDate(day: d, month: m, year: y) {
             if !isUnborn && parsed > today { errors.add("dob-day", "\(dateLabel) must be today or in the past; for a baby not yet born, choose \"unborn\"") }
             else if isUnborn && parsed < today { errors.add("dob-day", "Expected date of birth must be in the future; if the baby has been born, record the date of birth") }
             else if !isUnborn && parsed.age(on: today) > 120 { errors.add("dob-day", "\(dateLabel) must be after \(today.year - 120)") }

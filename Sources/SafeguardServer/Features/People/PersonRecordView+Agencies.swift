@@ -107,12 +107,11 @@ extension PersonRecordView {
         s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
     }
 
-    /// "3 March 2026, 2:15pm", GOV.UK style, in UK time.
+    /// "3 March 2026, 2:15pm", GOV.UK style, in UK time: the one date-time style of every page and message.
     static func dateTime(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_GB")
-        f.timeZone = TimeZone(identifier: "Europe/London")
-        f.dateFormat = "d MMMM yyyy, h:mma"
-        return f.string(from: d).replacingOccurrences(of: "AM", with: "am").replacingOccurrences(of: "PM", with: "pm")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        let c = calendar.dateComponents([.hour, .minute], from: d)
+        return SimpleDate(d).longText + ", " + (ClockTime(hour: c.hour ?? 0, minute: c.minute ?? 0)?.spoken ?? "")
     }
 }

@@ -50,7 +50,7 @@ struct ProtectionForm: Sendable {
             return nil
         }
         let parsed: SimpleDate? = iso.isEmpty
-            ? (Int(d)).flatMap { dd in Int(m).flatMap { mm in Int(y).flatMap { yy in y.count == 4 ? SimpleDate(year: yy, month: mm, day: dd) : nil } } }
+            ? SimpleDate(day: d, month: m, year: y)
             : SimpleDate(iso: iso)
         guard let parsed else {
             errors.add(prefix + "-day", "The \(label) must be a real date, like \(iso.isEmpty ? "27 3 2026" : "2026-03-27")")

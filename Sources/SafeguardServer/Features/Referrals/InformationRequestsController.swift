@@ -21,20 +21,8 @@ struct InformationRequestsController: RouteCollection {
         let now = req.now
         let open = requests.filter { $0.answeredAt == nil }, done = requests.filter { $0.answeredAt != nil }.suffix(50)
         try await req.audit.record(viewer.event(.view, "information-request-queue", viewer.agencyID.uuidString, on: req), on: req.db)
-        return req.page("Information requests", section: .requests) {
-            el("h1", .class("sg-heading-l")) { "MASH requests to \(viewer.agencyName)" }
-            el("p", .class("sg-body")) { "Search your agency's records for the people named and say what you know, by the deadline." }
-            Components.table(caption: "\(open.count) waiting for an answer, most urgent first", headers: ["Referral", "RAG", "Due", ""], rows: open.map { q in
-                [el("a", .href(.informationRequest(q.id!)), .class("sg-link")) { q.referral.reference }, MASHTags.rag(RAGRating(rawValue: q.rag)),
-                 .text(PersonRecordView.dateTime(q.dueAt)),
-                 q.isOverdue(at: now) ? Components.tag("Overdue", colour: "red") : (q.chasedAt != nil ? Components.tag("Chased", colour: "orange") : .empty)]
-            })
-            if !done.isEmpty {
-                Components.table(caption: "Recently answered", headers: ["Referral", "Answered"], rows: done.reversed().map { q in
-                    [.text(q.referral.reference), .text(q.answeredAt.map(PersonRecordView.dateTime) ?? "")]
-                })
-            }
-        }
+        return InformationRequestQueueView(agencyName: viewer.agencyName, open: open.map { .init($0, now: now) },
+                                           done: done.reversed().map { .init($0, now: now) }).render(on: req)
     }
 
     /// The request, if it is addressed to the viewer's agency.

@@ -35,7 +35,7 @@ struct MASHQueueView {
 
     private func row(_ r: MASHQueue.Item) -> [Node] {
         [fragment {
-            el("a", .href(.referral(UUID(uuidString: r.id)!)), .class("sg-link")) { r.reference }
+            el("a", .href(.referral(UUID(uuidString: r.id)!)), .class("sg-link sg-nowrap")) { r.reference }
             if r.isUrgent(at: now) { " "; Components.tag("Urgent", colour: "red") }
          },
          .text(r.subjects.joined(separator: ", ")),

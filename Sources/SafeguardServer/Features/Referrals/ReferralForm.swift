@@ -14,7 +14,7 @@ enum ReferralForm {
         if first.count > 100 || last.count > 100 { errors.add("subject-first-name", "Names must be 100 characters or fewer") }
         var dob: SimpleDate?
         if !(d + m + y).isEmpty {
-            if let dd = Int(d), let mm = Int(m), let yy = Int(y), y.count == 4, let date = SimpleDate(year: yy, month: mm, day: dd), date <= today {
+            if let date = SimpleDate(day: d, month: m, year: y), date <= today {
                 dob = date
             } else {
                 errors.add("subject-dob-day", "Date of birth must be a real date in the past, for example 27 3 2015, or leave it empty if not known")

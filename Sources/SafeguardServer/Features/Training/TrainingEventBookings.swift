@@ -57,11 +57,11 @@ struct TrainingEventBookings {
 }
 
 extension TrainingEventRecord {
-    /// "Tuesday 3 March 2026, 09:30 to 12:30" or "Open from 3 March 2026" for e-learning.
+    /// "3 March 2026, 9:30am to 12:30pm" (one time style everywhere) or "Open from 3 March 2026" for e-learning.
     var whenText: String {
         let e = event
         guard e.delivery.isScheduled, let start = e.startTime, let end = e.endTime else { return "Open from \(e.date.longText)" }
-        return "\(e.date.longText), \(start) to \(end)"
+        return "\(e.date.longText), \(start.spoken) to \(end.spoken)"
     }
 
     /// Where: the venue, "Online" or "E-learning".

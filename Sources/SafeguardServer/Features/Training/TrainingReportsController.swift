@@ -106,8 +106,7 @@ struct TrainingReportsController: RouteCollection {
             let parts = ["day", "month", "year"].map { ((try? req.query.get(String.self, at: "\(name)-\($0)")) ?? "").trimmed }
             let problem = "Enter the \(name == "from" ? "start" : "end") of the period as a real date, like 1 4 2026"
             if parts.contains(where: { !$0.isEmpty }) {
-                guard let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
-                      let date = SimpleDate(year: y, month: m, day: d) else {
+                guard let date = SimpleDate(day: parts[0], month: parts[1], year: parts[2]) else {
                     errors.add("\(name)-day", problem)
                     return fallback
                 }

@@ -89,8 +89,10 @@ document.addEventListener("DOMContentLoaded", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       list.querySelectorAll("[data-filter-group]").forEach(function (group) {
         var shown = 0;
+        // The group's title counts too: "police" finds Northmere Constabulary under "Police".
+        var title = (group.querySelector(".sg-checkbox-group__title") || {}).textContent || "";
         group.querySelectorAll(".sg-checkboxes__item").forEach(function (item) {
-          var text = item.textContent.toLowerCase();
+          var text = (title + " " + item.textContent).toLowerCase();
           var ticked = item.querySelector("input").checked;
           var match = ticked || words.every(function (w) { return text.indexOf(w) !== -1; });
           item.hidden = !match;

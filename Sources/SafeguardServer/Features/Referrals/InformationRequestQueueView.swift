@@ -1,0 +1,35 @@
+import Vapor
+import SafeguardCore
+
+/// A partner agency's MASH requests: those waiting, most urgent first, and those recently answered.
+struct InformationRequestQueueView {
+    struct Row: Sendable {
+        var id: UUID, reference: String, rag: RAGRating?, due: Date, overdue: Bool, chased: Bool, answeredAt: Date?
+
+        init(_ q: InformationRequest, now: Date) {
+            id = q.id!; reference = q.referral.reference; rag = RAGRating(rawValue: q.rag); due = q.dueAt
+            overdue = q.isOverdue(at: now); chased = q.chasedAt != nil; answeredAt = q.answeredAt
+        }
+    }
+
+    var agencyName: String
+    var open: [Row]
+    var done: [Row]
+
+    func render(on req: Request) -> Response {
+        req.page("Information requests", section: .requests) {
+            el("h1", .class("sg-heading-l")) { "MASH requests to \(agencyName)" }
+            el("p", .class("sg-body")) { "Search your agency's records for the people named and say what you know, by the deadline." }
+            Components.table(caption: "\(open.count) waiting for an answer, most urgent first", headers: ["Referral", "RAG", "Due", ""], rows: open.map { q in
+                [el("a", .href(.informationRequest(q.id)), .class("sg-link sg-nowrap")) { q.reference }, MASHTags.rag(q.rag),
+                 .text(PersonRecordView.dateTime(q.due)),
+                 q.overdue ? Components.tag("Overdue", colour: "red") : (q.chased ? Components.tag("Chased", colour: "orange") : .empty)]
+            })
+            if !done.isEmpty {
+                Components.table(caption: "Recently answered", headers: ["Referral", "Answered"], rows: done.map { q in
+                    [.text(q.reference), .text(q.answeredAt.map(PersonRecordView.dateTime) ?? "")]
+                })
+            }
+        }
+    }
+}
