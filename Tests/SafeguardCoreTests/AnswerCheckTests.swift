@@ -55,8 +55,19 @@ import Testing
     func badDatesAskForARealDate(value: String) throws {
         let tool = try ToolDefinition.parse(Self.datedTool)
         let problems = tool.check(TestTools.answers(["last-seen": value]), for: .draft, override: nil)
-        #expect(problems == [AnswerProblem(field: "q.last-seen", message: "Enter a real date, for example 2026-03-27")])
+        #expect(problems == [AnswerProblem(field: "q.last-seen-day", message: "Enter a real date, for example 27 3 2026")])
         #expect(tool.check(TestTools.answers(["last-seen": "2024-02-29"]), for: .draft, override: nil).isEmpty)
+    }
+
+    /// A date answer is typed in three boxes, like every date on the site, and stored as one ISO date.
+    @Test func aDateIsTypedInThreeBoxes() throws {
+        let tool = try ToolDefinition.parse(Self.datedTool)
+        #expect(tool.answers(fromForm: ["q.last-seen-day": [" 29 "], "q.last-seen-month": ["2"], "q.last-seen-year": ["2024"]])
+            .values["last-seen"] == ["2024-02-29"])
+        let impossible = tool.answers(fromForm: ["q.last-seen-day": ["30"], "q.last-seen-month": ["2"], "q.last-seen-year": ["2024"]])
+        #expect(impossible.values["last-seen"] == ["30/2/2024"], "kept as typed, to show again")
+        #expect(tool.check(impossible, for: .draft, override: nil).map(\.field) == ["q.last-seen-day"])
+        #expect(tool.answers(fromForm: ["q.last-seen-day": [""], "q.last-seen-month": [""], "q.last-seen-year": [""]]).values["last-seen"] == nil)
     }
 
     @Test func numbersOutsideTheirRangeAndScalesAreRefused() throws {

@@ -12,10 +12,10 @@ extension AssessmentTool {
             let values = (answers.values[question.key] ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if values.isEmpty {
                 if check == .submission, question.required {
-                    problems.append(AnswerProblem(field: "q.\(question.key)", message: missingMessage(question)))
+                    problems.append(AnswerProblem(field: Self.field(question), message: missingMessage(question)))
                 }
             } else if let message = invalidMessage(question, values) {
-                problems.append(AnswerProblem(field: "q.\(question.key)", message: message))
+                problems.append(AnswerProblem(field: Self.field(question), message: message))
             } else if check == .submission, needsEvidence(question, values),
                       (answers.evidence[question.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 problems.append(AnswerProblem(field: "evidence.\(question.key)", message: evidenceMessage(question)))
@@ -23,6 +23,12 @@ extension AssessmentTool {
         }
         if let override { problems += overrideProblems(override, answers) }
         return problems
+    }
+
+    /// The form field a question's problem points at: its control, or the day box of a date's three.
+    public static func field(_ question: ToolQuestion) -> String {
+        if case .date = question.answer { return "q.\(question.key)-day" }
+        return "q.\(question.key)"
     }
 
     func overrideProblems(_ override: LevelOverride, _ answers: AssessmentAnswers) -> [AnswerProblem] {

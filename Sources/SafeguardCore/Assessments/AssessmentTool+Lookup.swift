@@ -52,6 +52,16 @@ extension AssessmentTool {
                 answers.evidence[question.key] = values.joined(separator: "\n")
             }
         }
+        // A date question arrives as three boxes (day, month, year): stored as one ISO date, or, when it is
+        // not a real date, as typed ("31/2/2026"), so the check can say so and the form can show it again.
+        for section in sections {
+            for question in section.questions {
+                guard case .date = question.answer else { continue }
+                let parts = ["day", "month", "year"].map { (fields["q.\(question.key)-\($0)"]?.first ?? "").trimmingCharacters(in: .whitespaces) }
+                guard parts.contains(where: { !$0.isEmpty }) else { continue }
+                answers.values[question.key] = [SimpleDate(day: parts[0], month: parts[1], year: parts[2])?.iso ?? parts.joined(separator: "/")]
+            }
+        }
         return answers
     }
 }

@@ -44,7 +44,7 @@ extension AssessmentTool {
             return Int(value).map { (0...100).contains($0) } == true
                 ? nil : "Enter \(name) as a whole number from 0 to 100"
         case .date:
-            return SimpleDate(iso: value) == nil ? "Enter a real date, for example 2026-03-27" : nil
+            return SimpleDate(iso: value) == nil ? "Enter a real date, for example 27 3 2026" : nil
         case .text:
             return nil
         }

@@ -24,8 +24,11 @@ struct AnswerInput {
             return Components.textInput(field, label: question.text + " (%)", value: value, errors: errors,
                                         hint: question.hint ?? "A whole number from 0 to 100", width: "3")
         case .date:
-            return Components.textInput(field, label: question.text, value: value, errors: errors,
-                                        hint: question.hint ?? "For example, 2026-03-27", width: "10")
+            // Three boxes, as every date in Safeguard; a date not yet valid is shown as it was typed.
+            let parts: [String] = SimpleDate(iso: value).map { [String($0.day), String($0.month), String($0.year)] }
+                ?? (value.split(separator: "/", omittingEmptySubsequences: false).map(String.init) + ["", "", ""]).prefix(3).map { $0 }
+            return Components.dateInput(field, legend: question.text, day: parts[0], month: parts[1], year: parts[2], errors: errors,
+                                        hint: question.hint ?? "For example, 27 3 2026")
         case .text:
             return Components.textarea(field, label: question.text, value: value, errors: errors, hint: question.hint, rows: 2)
         }
