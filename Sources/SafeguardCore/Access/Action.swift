@@ -14,7 +14,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case requestInvolvement = "request-involvement"
     /// Approve or decline such a request (the route also checks ``InvolvementRequestRules/mayDecide(role:sameAgency:)``).
     case decideInvolvementRequest = "decide-involvement-request"
-    /// Join two records of the same person into one, or undo such a merge.
+    /// Join two records of the same person into one, or undo such a merge; and merge copies of one home
+    /// (`/addresses/duplicates`): resolving identity is the same job for people and for homes.
     case mergePeople = "merge-people"
     /// Start or end a child protection plan, unborn plan or looked-after status, and its markers.
     case recordProtection = "record-protection"

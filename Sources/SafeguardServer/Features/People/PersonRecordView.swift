@@ -121,6 +121,7 @@ struct PersonRecordView {
                     }
                 }
             }
+            if !record.household.isEmpty { el("h3", .class("sg-heading-s")) { "Relationships" } }
             if record.relatives.isEmpty {
                 el("p", .class("sg-body")) { "No relationships recorded." }
             } else {
