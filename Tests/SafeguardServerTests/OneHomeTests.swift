@@ -84,6 +84,8 @@ final class OneHomeTests: ServerTestCase {
 
         // Only the MASH resolves which rows are one home.
         assertEqual(try await sw.get("/addresses/duplicates").status, .forbidden)
+        assertEqual(try await sw.get("/addresses/\(fx.address)/merge").status, .forbidden)
+        assertEqual(try await browser().get("/addresses/\(fx.address)/merge").status, .seeOther)
         assertEqual(try await sw.post("/addresses/\(copy.id!)/merge", [("keep", fx.address.uuidString), ("reason", "Same house, spelt two ways")]).status, .forbidden)
         assertEqual(try await signedIn(fx[.partnershipAdmin]).get("/addresses/duplicates").status, .forbidden)
         assertEqual(try await browser().get("/addresses/duplicates").status, .seeOther)

@@ -59,13 +59,7 @@ struct DuplicateHomesController: RouteCollection {
     static func duplicateSet(of id: UUID, on db: Database) async throws -> [KnownHome] {
         guard let address = try await Address.find(id, on: db) else { throw Abort(.notFound) }
         guard address.$mergedInto.id == nil else { return [] }
-        var query = Address.query(on: db).filter(\.$mergedInto.$id == nil)
-        if let uprn = address.uprn {
-            query = query.group(.or) { $0.filter(\.$postcode == address.postcode).filter(\.$uprn == uprn) }
-        } else {
-            query = query.filter(\.$postcode == address.postcode)
-        }
-        let sets = HomeLookup(homes: try await query.all().map(\.knownHome)).duplicateSets()
+        let sets = HomeLookup(homes: try await KnownHomes.near(postcode: address.postcode, uprn: address.uprn, on: db)).duplicateSets()
         return sets.first { $0.contains { $0.id == id.uuidString } } ?? []
     }
 }

@@ -12,9 +12,7 @@ extension MyWorkController {
         let referrals = try await Referral.query(on: req.db).filter(\.$status ~~ open).with(\.$allocatedTo).sort(\.$decisionDueAt).sort(\.$submittedAt).all()
         var items: [Item] = []
         for r in referrals where scope.includes(allocatedTo: r.$allocatedTo.id?.uuidString, team: team) {
-            let queued = MASHQueue.Item(id: r.id!.uuidString, reference: r.reference, subjects: [], status: r.referralStatus, rag: r.ragRating,
-                                        urgency: ReferralUrgency(rawValue: r.urgency) ?? .standard, submittedAt: r.submittedAt,
-                                        decisionDueAt: r.decisionDueAt, allocatedTo: r.$allocatedTo.id?.uuidString, district: nil, overdueRequests: 0)
+            let queued = r.queueItem(subjects: [], overdueRequests: 0)
             let holder = r.$allocatedTo.id == viewer.userID ? "yours" : r.allocatedTo.map { "with \($0.displayName)" } ?? "not allocated"
             let title: String
             switch r.referralStatus {

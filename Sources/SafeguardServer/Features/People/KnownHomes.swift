@@ -7,13 +7,19 @@ import SafeguardCore
 enum KnownHomes {
     /// The homes the new address could be: those sharing its postcode or its UPRN, never a merged copy.
     static func lookup(_ typed: KnownHome, on db: Database) async throws -> HomeLookupOutcome {
-        var query = Address.query(on: db).filter(\.$mergedInto.$id == nil)
-        if let uprn = typed.uprn {
-            query = query.group(.or) { $0.filter(\.$postcode == typed.postcode).filter(\.$uprn == uprn) }
+        HomeLookup(homes: try await near(postcode: typed.postcode, uprn: typed.uprn, on: db)).find(typed)
+    }
+
+    /// The recorded homes, never a merged copy, that share the postcode or the UPRN: all a lookup or a
+    /// duplicate check needs to compare.
+    static func near(postcode: String, uprn: Int64?, on db: Database) async throws -> [KnownHome] {
+        let query = Address.query(on: db).filter(\.$mergedInto.$id == nil)
+        if let uprn {
+            query.group(.or) { $0.filter(\.$postcode == postcode).filter(\.$uprn == uprn) }
         } else {
-            query = query.filter(\.$postcode == typed.postcode)
+            query.filter(\.$postcode == postcode)
         }
-        return HomeLookup(homes: try await query.all().map(\.knownHome)).find(typed)
+        return try await query.all().map(\.knownHome)
     }
 
     /// What the user answered when offered possible homes: an address id, or `new`.

@@ -32,10 +32,7 @@ extension MASHController {
         let requests = try await InformationRequest.query(on: req.db).filter(\.$referral.$id ~~ referrals.compactMap(\.id)).all()
         let overdue = Dictionary(grouping: requests.filter { $0.isOverdue(at: now) }, by: { $0.$referral.id }).mapValues(\.count)
         let items = referrals.map { r in
-            MASHQueue.Item(id: r.id!.uuidString, reference: r.reference, subjects: r.subjects.map(\.fullName), status: r.referralStatus,
-                           rag: r.ragRating, urgency: ReferralUrgency(rawValue: r.urgency) ?? .standard, submittedAt: r.submittedAt,
-                           decisionDueAt: r.decisionDueAt, allocatedTo: r.$allocatedTo.id?.uuidString, district: r.$district.id?.uuidString,
-                           overdueRequests: overdue[r.id!] ?? 0)
+            r.queueItem(subjects: r.subjects.map(\.fullName), overdueRequests: overdue[r.id!] ?? 0)
         }
         let names = Dictionary(referrals.compactMap { r in r.allocatedTo.map { ($0.id!.uuidString, $0.displayName) } }, uniquingKeysWith: { a, _ in a })
         let shown = MASHQueue.sorted(items.filter { form.filter.includes($0, now: now) }, by: form.sortOrder)

@@ -41,6 +41,13 @@ final class Referral: Model, @unchecked Sendable {
     var referralStatus: ReferralStatus { ReferralStatus(rawValue: status) ?? .draft }
     var concernList: [ConcernCategory] { concerns.split(separator: " ").compactMap { ConcernCategory(rawValue: String($0)) } }
     var ragRating: RAGRating? { rag.flatMap(RAGRating.init(rawValue:)) }
+
+    /// The referral as the work queue's rules see it (``MASHQueue``): the queue page and My work both ask them.
+    func queueItem(subjects: [String], overdueRequests: Int) -> MASHQueue.Item {
+        MASHQueue.Item(id: id?.uuidString ?? "", reference: reference, subjects: subjects, status: referralStatus, rag: ragRating,
+                       urgency: ReferralUrgency(rawValue: urgency) ?? .standard, submittedAt: submittedAt, decisionDueAt: decisionDueAt,
+                       allocatedTo: $allocatedTo.id?.uuidString, district: $district.id?.uuidString, overdueRequests: overdueRequests)
+    }
 }
 
 /// One person a referral is about, as the referrer described them, and the person record the
