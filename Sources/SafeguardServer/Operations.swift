@@ -66,6 +66,14 @@ public enum SafeguardOperations {
         }
     }
 
+    /// `safeguard import reviews`: historical reviews coded with their themes, for the thematic analysis.
+    public static func importReviews(_ settings: Settings, file: String) async throws -> String {
+        try await runImport(settings, file: file) { text, name, app in
+            let r = try await ReviewsImport.run(csv: text, fileName: name, on: app)
+            return "\(r.added) reviews added, \(r.recoded) recoded, \(r.unchanged) already loaded as they are"
+        }
+    }
+
     /// Reads the file, runs `body` on a migrated application, and turns the imports' own problems
     /// into an ``ImportFailure`` the command line prints as it is.
     static func runImport(_ settings: Settings, file: String,

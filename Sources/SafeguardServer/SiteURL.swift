@@ -33,6 +33,9 @@ public enum SiteURL: Sendable, Equatable {
     case trainingMaterialRemove(UUID), trainingEventNew(UUID), trainingCourseEvents(UUID), trainingEventRegister(UUID), trainingEventCapacity(UUID)
     case trainingReports, trainingReportCSV(String), trainingCourseEvaluations(UUID), trainingCourseEvaluationsCSV(UUID), trainingAgency
     case adminRegistrationKeys, adminRegistrationKeyRevoke(UUID)
+    case learning, learningBriefing(UUID), learningBriefingRead(UUID), learningBriefingNew, learningBriefingEdit(UUID)
+    case learningBriefingPublish(UUID), learningBriefingWithdraw(UUID), learningBriefingReads(UUID), learningBriefingReadsCSV(UUID)
+    case learningThemes, learningThemesCSV, learningThemeVocabulary, learningReviews, learningReviewsCSV
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -43,7 +46,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     public enum APIPath: Sendable, Equatable {
-        case people, person(UUID), openAPI
+        case people, person(UUID), openAPI, learningThemes
     }
 
     public var path: String {
@@ -184,12 +187,27 @@ public enum SiteURL: Sendable, Equatable {
         case .trainingAgency: "/training/agency"
         case .adminRegistrationKeys: "/admin/registration-keys"
         case .adminRegistrationKeyRevoke(let id): "/admin/registration-keys/\(id)/revoke"
+        case .learning: "/learning"
+        case .learningBriefing(let id): "/learning/briefings/\(id)"
+        case .learningBriefingRead(let id): "/learning/briefings/\(id)/read"
+        case .learningBriefingNew: "/learning/briefings/new"
+        case .learningBriefingEdit(let id): "/learning/briefings/\(id)/edit"
+        case .learningBriefingPublish(let id): "/learning/briefings/\(id)/publish"
+        case .learningBriefingWithdraw(let id): "/learning/briefings/\(id)/withdraw"
+        case .learningBriefingReads(let id): "/learning/briefings/\(id)/reads"
+        case .learningBriefingReadsCSV(let id): "/learning/briefings/\(id)/reads.csv"
+        case .learningThemes: "/learning/themes"
+        case .learningThemesCSV: "/learning/themes.csv"
+        case .learningThemeVocabulary: "/learning/themes/vocabulary"
+        case .learningReviews: "/learning/reviews"
+        case .learningReviewsCSV: "/learning/reviews.csv"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"
         case .api(.people): "/api/v1/people"
         case .api(.person(let id)): "/api/v1/people/\(id)"
         case .api(.openAPI): "/api/v1/openapi.json"
+        case .api(.learningThemes): "/api/v1/learning/themes"
         case .stylesheet: "/css/safeguard.css"
         case .printStylesheet: "/css/print.css"
         case .favicon: "/favicon.svg"

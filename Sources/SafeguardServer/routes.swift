@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
         if viewer.mayEver(.manageTraining) { return req.redirect(to: SiteURL.trainingManage.path) }
         if viewer.role == .learner { return req.redirect(to: SiteURL.training.path) }
         if viewer.role == .agencyManager { return req.redirect(to: SiteURL.trainingAgency.path) }
+        // The business unit and the board start on the learning: briefings, drafts and the themes across reviews.
+        if viewer.mayEver(.viewThematicAnalysis) { return req.redirect(to: SiteURL.learning.path) }
         return HomeView(viewer: viewer).render(on: req)
     }
     try site.register(collection: SignInController())
@@ -47,8 +49,12 @@ func routes(_ app: Application) throws {
     try site.register(collection: TrainingManageController())
     try site.register(collection: TrainingReportsController())
     try site.register(collection: NotificationsController())
+    try site.register(collection: LearningController())
+    try site.register(collection: BriefingsController())
+    try site.register(collection: ThematicAnalysisController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())
     try app.register(collection: APIPoliceController())
+    try app.register(collection: APILearningController())
 }

@@ -148,7 +148,7 @@ struct UserCommand: AsyncParsableCommand {
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load CSV files from partner systems. Every row is checked first: one bad row loads nothing.",
-        subcommands: [Plans.self, Incidents.self])
+        subcommands: [Plans.self, Incidents.self, Reviews.self])
 
     struct Plans: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -160,6 +160,20 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             JSONLogHandler.bootstrap(defaultLevel: .warning)
             do { print(try await SafeguardOperations.importPlans(try db.settings(), file: file)) } catch let f as SafeguardOperations.ImportFailure {
+                throw ValidationError(f.description)
+            }
+        }
+    }
+
+    struct Reviews: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reviews completed before Safeguard (older serious case reviews), coded with their themes (columns in the README).")
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            JSONLogHandler.bootstrap(defaultLevel: .warning)
+            do { print(try await SafeguardOperations.importReviews(try db.settings(), file: file)) } catch let f as SafeguardOperations.ImportFailure {
                 throw ValidationError(f.description)
             }
         }

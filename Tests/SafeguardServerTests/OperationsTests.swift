@@ -110,7 +110,11 @@ final class OperationsTests: ServerTestCase {
                                .trainingEventCapacity(id), .trainingReports, .trainingCourseEvaluations(id), .trainingCourseEvaluationsCSV(id),
                                .trainingAgency, .trainingEventEdit(id), .trainingEventCallOff(id), .adminRegistrationKeys, .adminRegistrationKeyRevoke(id),
                                .personInvolvementRequest(id), .involvementRequests, .involvementRequest(id), .sessionKeepAlive,
-                               .keptForm(id), .keptFormSend(id), .keptFormDiscard(id)]
+                               .keptForm(id), .keptFormSend(id), .keptFormDiscard(id),
+                               .learning, .learningBriefing(id), .learningBriefingRead(id), .learningBriefingNew, .learningBriefingEdit(id),
+                               .learningBriefingPublish(id), .learningBriefingWithdraw(id), .learningBriefingReads(id), .learningBriefingReadsCSV(id),
+                               .learningThemes, .learningThemesCSV, .learningThemeVocabulary, .learningReviews, .learningReviewsCSV,
+                               .api(.learningThemes)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -15,7 +15,7 @@ public enum AccessPolicy {
             return referral(role: role, relationship: relationship, action: action)
         }
         switch role {
-        case .partnershipAdmin, .trainer, .boardMember, .agencyManager, .learner:
+        case .partnershipAdmin, .trainer, .boardMember, .agencyManager, .learner, .businessUnitOfficer:
             return .deny(.roleHasNoAccess)
         case .auditor:
             return auditorDecision(action: action)
@@ -35,6 +35,8 @@ public enum AccessPolicy {
             return role == .partnershipAdmin || role == .auditor ? .permit : .deny(.roleHasNoAccess)
         case .bookTraining, .manageTraining, .viewTrainingReports, .viewAgencyTraining:
             return training(role: role, action: action)
+        case .readLearning, .viewThematicAnalysis, .manageLearning:
+            return learning(role: role, action: action)
         default:
             preconditionFailure("\(action) concerns personal data")
         }
@@ -51,6 +53,19 @@ public enum AccessPolicy {
         // a case-working manager role (schools, districts, the voluntary sector), and the managers
         // and school safeguarding leads who already supervise staff.
         case .viewAgencyTraining: [.agencyManager, .teamManager, .mashManager, .schoolDesignatedSafeguardingLead].contains(role)
+        default: false
+        }
+        return permitted ? .permit : .deny(.roleHasNoAccess)
+    }
+
+    /// Learning is for everyone; the aggregate figures are for those who plan the partnership's work
+    /// (the business unit, the board, the training team, the auditor and the administrator); running it is
+    /// the business unit's.
+    private static func learning(role: Role, action: Action) -> AccessDecision {
+        let permitted: Bool = switch action {
+        case .readLearning: true
+        case .viewThematicAnalysis: [.businessUnitOfficer, .boardMember, .trainer, .auditor, .partnershipAdmin].contains(role)
+        case .manageLearning: role == .businessUnitOfficer
         default: false
         }
         return permitted ? .permit : .deny(.roleHasNoAccess)

@@ -74,11 +74,18 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageRegistrationKeys = "manage-registration-keys"
     /// See who in one's own agency is booked on and has attended training.
     case viewAgencyTraining = "view-agency-training"
+    /// The Learning page: published 7-minute briefings, for everyone who works with children and adults.
+    case readLearning = "read-learning"
+    /// The thematic analysis across reviews: how often each professional theme recurs. Aggregate figures only.
+    case viewThematicAnalysis = "view-thematic-analysis"
+    /// Run the learning: the theme vocabulary, historical reviews, writing and publishing briefings, who read them.
+    case manageLearning = "manage-learning"
 
     public var concernsPersonalData: Bool {
         switch self {
         case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools,
-             .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining:
+             .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining,
+             .readLearning, .viewThematicAnalysis, .manageLearning:
             false
         default: true
         }

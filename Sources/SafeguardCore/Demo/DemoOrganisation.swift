@@ -95,6 +95,7 @@ struct DemoOrganisation: Sendable {
             (.auditor, "Peter Lindsay", agency(cs), team("Partnership Business Unit", in: cs)),
             (.agencyManager, "Helen Marsh", agency(.voluntarySector), nil),
             (.learner, "Owen Pritchard", agency(.voluntarySector), nil),
+            (.businessUnitOfficer, "Nadia Kowalczyk", agency(cs), team("Partnership Business Unit", in: cs)),
         ]
         precondition(logins.map(\.0) == Role.allCases, "one demo login per role, in Role.allCases order")
         let extras: [(Role, String, Int, Int?)] = [

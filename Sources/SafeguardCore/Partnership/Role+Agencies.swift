@@ -18,6 +18,9 @@ extension Role {
             [.acuteTrust, .communityTrust, .mentalHealthTrust, .integratedCareBoard]
         case .schoolDesignatedSafeguardingLead:
             [.school]
+        case .businessUnitOfficer:
+            // Hosted by one of the statutory partners on behalf of them all.
+            [.childrensSocialCare, .adultSocialCare, .police, .integratedCareBoard]
         }
     }
 

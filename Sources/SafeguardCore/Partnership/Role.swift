@@ -21,6 +21,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// training. Self-registration must never open case records, so this role reaches training only;
     /// an administrator gives a case-working role to those who need one.
     case learner = "learner"
+    /// The partnership's business unit: runs the learning from serious incidents (the themes reviews are
+    /// coded with, the historical reviews, 7-minute briefings) for all the partners. Sees aggregate
+    /// figures and publishes learning; a review's details will need membership of the review groups.
+    case businessUnitOfficer = "business-unit-officer"
 
     public var displayName: String {
         switch self {
@@ -39,6 +43,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .auditor: "Auditor (read-only)"
         case .agencyManager: "Agency manager (training)"
         case .learner: "Practitioner (training only)"
+        case .businessUnitOfficer: "Partnership business unit officer"
         }
     }
 
@@ -49,7 +54,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
              .policePublicProtection, .healthPractitioner, .schoolDesignatedSafeguardingLead,
              .informationManagementOfficer:
             true
-        case .partnershipAdmin, .trainer, .boardMember, .auditor, .agencyManager, .learner:
+        case .partnershipAdmin, .trainer, .boardMember, .auditor, .agencyManager, .learner, .businessUnitOfficer:
             false
         }
     }

@@ -28,5 +28,6 @@ enum SafeguardMigrations {
         AddChronologyRecordedAt(),
         AddReferralAllocation(),
         CreateMaleCarerCheck(),
+        CreateLearning(),
     ]
 }

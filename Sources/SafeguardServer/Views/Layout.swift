@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -98,6 +98,7 @@ struct Layout {
         if viewer.mayEver(.recordCuckooing) && (viewer.agencyKind == .police || viewer.mayEver(.manageExploitationPanel)) {
             items.append(("Cuckooing", .cuckooing, .cuckooing))
         }
+        if viewer.mayEver(.readLearning) { items.append(("Learning", .learning, .learning)) }
         if viewer.mayEver(.bookTraining) { items.append(("Training", .training, .training)) }
         if viewer.mayEver(.manageTraining) { items.append(("Manage training", .trainingManage, .trainingManage)) }
         if viewer.mayEver(.viewTrainingReports) { items.append(("Training reports", .trainingReports, .trainingReports)) }

@@ -18,11 +18,14 @@ struct APIPrincipal: Sendable {
     /// Police forces: send incidents, and fetch the current Place of Interest markers.
     static let incidentsWrite = "incidents:write"
     static let markersRead = "markers:read"
-    static let allPermissions = [read, write, referralsWrite, referralsRead, incidentsWrite, markersRead]
+    /// The partnership's learning figures: how often each theme recurs across reviews. Aggregate, for partners' reports.
+    static let learningRead = "learning:read"
+    static let allPermissions = [read, write, referralsWrite, referralsRead, incidentsWrite, markersRead, learningRead]
     static let permissionLabels = [
         (read, "Read people its agency works with"), (write, "Add people"),
         (referralsWrite, "Send referrals to the MASH"), (referralsRead, "Read its own referrals' outcomes"),
         (incidentsWrite, "Send police incidents (police forces only)"), (markersRead, "Fetch Place of Interest markers (police forces only)"),
+        (learningRead, "Read the thematic figures across reviews"),
     ]
 
     func event(_ action: AuditAction, _ type: String, _ id: String, on req: Request) -> AuditEvent {

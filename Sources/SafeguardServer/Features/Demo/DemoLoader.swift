@@ -77,6 +77,7 @@ enum DemoLoader {
             try await loadFrontLine(on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar,
                                     signIns: signIns)
             let key = try await loadTraining(on: db, now: app.safeguard.settings.clock.now(), seed: seed)
+            try await loadLearning(on: db, now: app.safeguard.settings.clock.now())
             let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
             return (key.map { Key(agency: $0.agency, code: $0.code) }, [event])

@@ -100,31 +100,8 @@ struct TrainingReportsController: RouteCollection {
     static func period(_ req: Request, errors: inout FormErrors) -> ClosedRange<SimpleDate> {
         let today = req.today
         let startYear = today.month >= 4 ? today.year : today.year - 1
-        let defaultFrom = SimpleDate(year: startYear, month: 4, day: 1)!, defaultTo = SimpleDate(year: startYear + 1, month: 3, day: 31)!
-        // The page's form sends day, month and year; links and CSV downloads carry one ISO date.
-        func read(_ name: String, _ fallback: SimpleDate) -> SimpleDate {
-            let parts = ["day", "month", "year"].map { ((try? req.query.get(String.self, at: "\(name)-\($0)")) ?? "").trimmed }
-            let problem = "Enter the \(name == "from" ? "start" : "end") of the period as a real date, like 1 4 2026"
-            if parts.contains(where: { !$0.isEmpty }) {
-                guard let date = SimpleDate(day: parts[0], month: parts[1], year: parts[2]) else {
-                    errors.add("\(name)-day", problem)
-                    return fallback
-                }
-                return date
-            }
-            guard let text = try? req.query.get(String.self, at: name), !text.isEmpty else { return fallback }
-            guard let date = SimpleDate(iso: text) else {
-                errors.add("\(name)-day", problem)
-                return fallback
-            }
-            return date
-        }
-        let from = read("from", defaultFrom), to = read("to", defaultTo)
-        guard from <= to else {
-            errors.add("to-day", "The end of the period must be on or after its start")
-            return defaultFrom...defaultTo
-        }
-        return from...to
+        return ReportPeriod.read(req, default: SimpleDate(year: startYear, month: 4, day: 1)!...SimpleDate(year: startYear + 1, month: 3, day: 31)!,
+                                 errors: &errors)
     }
 }
 
