@@ -211,3 +211,15 @@ final class LearningTests: ServerTestCase {
         assertEqual(try await app.sendRequest(.GET, "/api/v1/learning/themes").status, .unauthorized)
     }
 }
+
+extension LearningTests {
+    /// The example file the README points to loads, and gives the themes page seed 004's figures.
+    func testTheExampleFileLoadsTheDemosReviews() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/historical-reviews.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let report = try await ReviewsImport.run(csv: text, fileName: "historical-reviews.csv", on: app)
+        XCTAssertEqual(report, .init(added: 27, recoded: 0, unchanged: 0))
+        let rows = try await CodedReviewRecord.rows(on: app.db)
+        XCTAssertEqual(rows.sorted { $0.review.reference < $1.review.reference }, DemoLearning.historicalReviews.sorted { $0.review.reference < $1.review.reference })
+    }
+}

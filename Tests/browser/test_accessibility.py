@@ -249,3 +249,28 @@ def test_timeout_warning_dialog(driver, server):
     driver.execute_script("window.safeguardSessionTimer.restart(120, 0)")
     WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.getElementById('timeout-warning').open"))
     check(driver, "Timeout warning")
+
+
+def test_learning_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    # The business unit's pages, each with its error state: a theme without a group, a withdrawal without a reason.
+    sign_in(driver, server, server.login("business.unit.officer"))
+    driver.get(server.url("/learning/themes/vocabulary"))
+    check(driver, "Themes vocabulary")
+    click_button(driver, "Add theme")
+    check(driver, "Add a theme with errors")
+    driver.get(server.url("/learning/reviews"))
+    check(driver, "Reviews coded with themes")
+    driver.get(server.url("/learning/themes?from-day=31&from-month=2&from-year=2010"))
+    check(driver, "Themes with a wrong date")
+    driver.get(server.url("/learning"))
+    click_link(driver, "The men around a baby")
+    click_link(driver, "Withdraw this briefing")
+    check(driver, "Withdraw a briefing")
+    click_button(driver, "Withdraw briefing")
+    check(driver, "Withdraw a briefing with errors")
+    driver.get(server.url("/learning"))
+    click_link(driver, "Cuckooing: when an adult's home is taken over")
+    check(driver, "A draft briefing")
+    sign_out(driver)

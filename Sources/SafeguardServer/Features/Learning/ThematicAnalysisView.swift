@@ -29,6 +29,9 @@ struct ThematicAnalysisView {
                 el("p", .class("sg-body"), .id("no-reviews")) { "No coded reviews were completed in this period. Choose a longer period or other kinds of review." }
             } else {
                 ThemeBarChart(id: "themes-chart", analysis: analysis).node
+                el("p", .class("sg-body-s")) {
+                    "Bars are coloured by group: practitioner factors blue, child factors green, parental factors purple, external factors grey. The table gives the same figures."
+                }
                 Components.table(caption: "Share of reviews with each theme", headers: ["Theme", "Group", "Reviews", "Percent"],
                                  rows: analysis.shares.map { s in
                                      [.text(s.theme.name), .text(s.theme.group.displayName), .text("\(s.reviews) of \(analysis.reviews)"), .text("\(s.percent)%")]
@@ -60,7 +63,7 @@ struct ThematicAnalysisView {
         if analysis.overlap != nil {
             el("h2", .class("sg-heading-m")) { "How the three most frequent themes overlap" }
             Components.table(caption: "Reviews by combination of the three most frequent themes", headers: ["Themes found", "Reviews"],
-                             rows: analysis.overlapRows.map { [.text($0.label), .text(String($0.reviews))] })
+                             rows: analysis.overlapRows.map { [.text($0.label), .text(String($0.reviews))] }, captionVisible: false)
             el("p", .class("sg-body")) {
                 let none = analysis.reviews - analysis.overlapRows.map(\.reviews).reduce(0, +)
                 "\(none) review\(none == 1 ? " has" : "s have") none of the three."

@@ -7,7 +7,7 @@ struct ThemeBarChart {
     var id: String
     var analysis: ThematicAnalysis
 
-    private let width = 720.0, labelWidth = 300.0, right = 60.0, barHeight = 18.0, gap = 8.0, top = 10.0
+    private let width = 760.0, labelWidth = 340.0, right = 60.0, barHeight = 18.0, gap = 8.0, top = 10.0
 
     var node: Node {
         let shares = analysis.shares
