@@ -36,6 +36,8 @@ public enum SiteURL: Sendable, Equatable {
     case learning, learningBriefing(UUID), learningBriefingRead(UUID), learningBriefingNew, learningBriefingEdit(UUID)
     case learningBriefingPublish(UUID), learningBriefingWithdraw(UUID), learningBriefingReads(UUID), learningBriefingReadsCSV(UUID)
     case learningThemes, learningThemesCSV, learningThemeVocabulary, learningReviews, learningReviewsCSV
+    case personSeriousIncidentNew(UUID), seriousIncidents, seriousIncident(UUID), seriousIncidentJSON(UUID), seriousIncidentComplete(UUID)
+    case seriousIncidentNotified(UUID), seriousIncidentClose(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -201,6 +203,13 @@ public enum SiteURL: Sendable, Equatable {
         case .learningThemeVocabulary: "/learning/themes/vocabulary"
         case .learningReviews: "/learning/reviews"
         case .learningReviewsCSV: "/learning/reviews.csv"
+        case .personSeriousIncidentNew(let id): "/people/\(id)/serious-incident"
+        case .seriousIncidents: "/serious-incidents"
+        case .seriousIncident(let id): "/serious-incidents/\(id)"
+        case .seriousIncidentJSON(let id): "/serious-incidents/\(id)/notification.json"
+        case .seriousIncidentComplete(let id): "/serious-incidents/\(id)/complete"
+        case .seriousIncidentNotified(let id): "/serious-incidents/\(id)/notified"
+        case .seriousIncidentClose(let id): "/serious-incidents/\(id)/close"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

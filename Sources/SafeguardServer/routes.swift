@@ -10,7 +10,8 @@ func routes(_ app: Application) throws {
     site.get { req async throws -> Response in
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
         // Case workers start on what is waiting for them; searching is one box away in the header.
-        if viewer.role.worksCases { return req.redirect(to: SiteURL.myWork.path) }
+        // The business unit too: its serious incident clocks are on My work.
+        if viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) { return req.redirect(to: SiteURL.myWork.path) }
         if viewer.mayEver(.searchPeople) { return req.redirect(to: SiteURL.people.path) }
         if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
         if viewer.mayEver(.manageTraining) { return req.redirect(to: SiteURL.trainingManage.path) }
@@ -52,6 +53,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: LearningController())
     try site.register(collection: BriefingsController())
     try site.register(collection: ThematicAnalysisController())
+    try site.register(collection: SeriousIncidentsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())

@@ -16,29 +16,29 @@ struct AccessPolicyTableTests {
         .manageAssessmentTools, .recordCuckooing, .recordMissingEpisode, .viewVulnerabilityDashboard, .referToExploitationPanel,
         .manageExploitationPanel, .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys,
         .viewAgencyTraining, .viewProtectionDetails, .requestInvolvement, .decideInvolvementRequest, .allocateReferral,
-        .readLearning, .viewThematicAnalysis, .manageLearning,
+        .readLearning, .viewThematicAnalysis, .manageLearning, .raiseSeriousIncident, .viewSeriousIncidents, .manageSeriousIncidents,
     ]
 
     static let table: [Role: String] = [
-        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy merge protect alert  decide cpis  assess sign  tools  cuckoo missing dash  refer  panel  book  train  report keys  agency plan  ask   decide alloc  learn themes lrnmg
-        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    PPP   RRR   RRR   RRR   RRR   RRR   PPP   PPP    RRR",
-        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   RRR   PPP   PPP   RRR   PPP   PPP   RRR    RRR",
-        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   PPP   PPP   PPP   PPP   PPP   PPP   RRR    RRR",
-        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   BPP   BPP   RRR   RRR   PPP   RRR    RRR",
-        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   IPI   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   PPP   BPP   BPP   PPP   RRR   PPP   RRR    RRR",
-        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR   RRR   PPP   RRR    RRR",
-        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   RRR   BPP   BPP   RRR   RRR   PPP   RRR    RRR",
-        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   PPP   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR   RRR   PPP   RRR    RRR",
+        //                      search view create edit export log  involve agencies users tokens audit  refer view triage decide signoff answer outcome strategy merge protect alert  decide cpis  assess sign  tools  cuckoo missing dash  refer  panel  book  train  report keys  agency plan  ask   decide alloc  learn themes lrnmg raise sivw  simg
+        .partnershipAdmin:      "RRR    RRR  RRR    RRR  RRR    RRR  RRR     PPP      PPP   PPP    PPP  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    PPP   RRR   RRR   RRR   RRR   RRR   PPP   PPP    RRR  RRR   RRR   RRR",
+        .mashPractitioner:      "PPP    PPP  PPP    PPP  PPP    RRR  PPP     RRR      RRR   RRR    RRR  PPP  PPP  RRR    PPP    RRR     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   RRR   PPP   PPP   RRR   PPP   PPP   RRR    RRR  PPP   RRR   RRR",
+        .mashManager:           "PPP    PPP  PPP    PPP  PPP    PPP  PPP     RRR      RRR   RRR    RRR  PPP  PPP  PPP    PPP    PPP     IPI    PPP     PPP   PPP   PPP   PPP   PPP   PPP   PPP   PPP   RRR   PPP    PPP     PPP   PPP    PPP  PPP   RRR    RRR    RRR   PPP   PPP   PPP   PPP   PPP   PPP   RRR    RRR  PPP   RRR   RRR",
+        .socialWorker:          "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   BPP   BPP   RRR   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
+        .teamManager:           "PPP    BPP  PPP    IPI  IPI    IPI  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   IPI   RRR   IPI   RRR   IPI   IPI   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   PPP   BPP   BPP   PPP   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
+        .policeOfficer:         "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
+        .policePublicProtection:"PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     PPP   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     PPP   IPI    PPP  PPP   RRR    RRR    RRR   RRR   BPP   BPP   RRR   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
+        .healthPractitioner:    "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   PPP   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
         .schoolDesignatedSafeguardingLead:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   PPP   RRR   BPP   RRR   RRR   PPP   RRR    RRR",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   RRR   RRR   RRR   IPI   RRR   RRR   IPI    IPI     RRR   IPI    RRR  PPP   RRR    RRR    RRR   PPP   RRR   BPP   RRR   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
         .informationManagementOfficer:
-                                "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   PPP   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR   RRR   PPP   RRR    RRR",
-        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    RRR   RRR   RRR   RRR   RRR   RRR   PPP   PPP    RRR",
-        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    PPP    RRR   RRR   RRR   RRR   RRR   RRR   PPP   PPP    RRR",
-        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO   OOO   OOO   OOO   OOO   OOO   OOO   OOO   RRR   OOO    OOO     PPP   OOO    OOO  PPP   RRR    PPP    RRR   RRR   PPP   OOO   OOO   OOO   PPP   PPP    RRR",
-        .agencyManager:         "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   PPP   RRR   RRR   RRR   RRR   PPP   RRR    RRR",
-        .learner:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR",
-        .businessUnitOfficer:   "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   RRR   RRR   RRR   PPP   PPP    PPP",
+                                "PPP    BPP  PPP    IPI  IPI    RRR  BPG     RRR      RRR   RRR    RRR  PPP  RRR  RRR    RRR    RRR     IPI    IPI     RRR   RRR   RRR   PPP   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   BPP   RRR   RRR   PPP   RRR    RRR  BPP   RRR   RRR",
+        .trainer:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   PPP    PPP    RRR   RRR   RRR   RRR   RRR   RRR   PPP   PPP    RRR  RRR   RRR   RRR",
+        .boardMember:           "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    PPP    RRR   RRR   RRR   RRR   RRR   RRR   PPP   PPP    RRR  RRR   RRR   RRR",
+        .auditor:               "PPP    PPP  OOO    OOO  OOO    PPP  OOO     RRR      RRR   RRR    PPP  OOO  PPP  OOO    OOO    OOO     OOO    PPP     OOO   OOO   OOO   OOO   OOO   OOO   OOO   OOO   RRR   OOO    OOO     PPP   OOO    OOO  PPP   RRR    PPP    RRR   RRR   PPP   OOO   OOO   OOO   PPP   PPP    RRR  OOO   RRR   RRR",
+        .agencyManager:         "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   PPP   RRR   RRR   RRR   RRR   PPP   RRR    RRR  RRR   RRR   RRR",
+        .learner:               "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   RRR   RRR   RRR   PPP   RRR    RRR  RRR   RRR   RRR",
+        .businessUnitOfficer:   "RRR    RRR  RRR    RRR  RRR    RRR  RRR     RRR      RRR   RRR    RRR  RRR  RRR  RRR    RRR    RRR     RRR    RRR     RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR   RRR    RRR     RRR   RRR    RRR  PPP   RRR    RRR    RRR   RRR   RRR   RRR   RRR   RRR   PPP   PPP    PPP  RRR   PPP   PPP",
     ]
 
     static func expected(_ letter: Character) -> AccessDecision {
@@ -76,6 +76,20 @@ struct AccessPolicyTableTests {
             }
         }
         #expect(checked == AgencyKind.allCases.count * Action.allCases.count * 3)
+    }
+
+    /// Membership of a review group opens serious incidents to a case worker; nothing else does.
+    @Test func reviewGroupsOpenSeriousIncidents() {
+        for role in Role.allCases {
+            for group in ReviewGroup.allCases {
+                let kind = role.permittedAgencyKinds.first!
+                let got = AccessPolicy.decide(role: role, agencyKind: kind, relationship: .none, action: .viewSeriousIncidents, memberships: [group])
+                let want = role == .businessUnitOfficer || (role.worksCases && ReviewGroup.childReviewers.contains(group))
+                #expect(got.isPermitted == want, "\(role) in the \(group)")
+                #expect(!AccessPolicy.decide(role: role, agencyKind: kind, relationship: .agencyInvolved, action: .manageSeriousIncidents,
+                                             memberships: Set(ReviewGroup.allCases)).isPermitted || role == .businessUnitOfficer)
+            }
+        }
     }
 
     @Test func aPoliceOfficerInASchoolIsRefusedEverything() {

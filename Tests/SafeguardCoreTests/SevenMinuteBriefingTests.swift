@@ -30,7 +30,7 @@ struct SevenMinuteBriefingTests {
         var b = SevenMinuteBriefing(title: "Neglect", sections: [.background: "Short."])
         let problems = b.publishProblems(vocabulary: .shipped, knownReviews: Self.reviews)
         #expect(problems.map(\.field) == ["why-it-matters", "key-information-1", "key-information-2", "key-information-3", "what-to-note", "what-to-do", "review"])
-        #expect(throws: BriefingProblem.self) { try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews) }
+        #expect(throws: FieldProblem.self) { try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews) }
         #expect(b.status == .draft)
     }
 
@@ -39,13 +39,13 @@ struct SevenMinuteBriefingTests {
         #expect(b.mayEdit)
         try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews)
         #expect(b.status == .published && b.publishedOn == Self.today && !b.mayEdit)
-        #expect(throws: BriefingProblem(field: "status", message: "This briefing is already published")) {
+        #expect(throws: FieldProblem(field: "status", message: "This briefing is already published")) {
             try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews)
         }
-        #expect(throws: BriefingProblem.self) { try b.withdraw(reason: "old") }
+        #expect(throws: FieldProblem.self) { try b.withdraw(reason: "old") }
         try b.withdraw(reason: "Superseded by the 2027 procedures")
         #expect(b.status == .withdrawn && b.mayEdit && b.withdrawnReason == "Superseded by the 2027 procedures")
-        #expect(throws: BriefingProblem.self) { try b.withdraw(reason: "Superseded again, twice") }
+        #expect(throws: FieldProblem.self) { try b.withdraw(reason: "Superseded again, twice") }
         try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews)
         #expect(b.status == .published && b.withdrawnReason == nil)
     }

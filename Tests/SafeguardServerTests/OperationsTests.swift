@@ -114,7 +114,8 @@ final class OperationsTests: ServerTestCase {
                                .learning, .learningBriefing(id), .learningBriefingRead(id), .learningBriefingNew, .learningBriefingEdit(id),
                                .learningBriefingPublish(id), .learningBriefingWithdraw(id), .learningBriefingReads(id), .learningBriefingReadsCSV(id),
                                .learningThemes, .learningThemesCSV, .learningThemeVocabulary, .learningReviews, .learningReviewsCSV,
-                               .api(.learningThemes)]
+                               .api(.learningThemes), .personSeriousIncidentNew(id), .seriousIncidents, .seriousIncident(id), .seriousIncidentJSON(id),
+                               .seriousIncidentComplete(id), .seriousIncidentNotified(id), .seriousIncidentClose(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -6,13 +6,17 @@
 /// every partner knows is their job. The auditor reads but never writes. Administrators,
 /// trainers and board members run the partnership and never see personal records.
 public enum AccessPolicy {
-    public static func decide(role: Role, agencyKind: AgencyKind, relationship: Relationship, action: Action) -> AccessDecision {
+    public static func decide(role: Role, agencyKind: AgencyKind, relationship: Relationship, action: Action,
+                              memberships: Set<ReviewGroup> = []) -> AccessDecision {
         guard role.isPermitted(in: agencyKind) else { return .deny(.roleNotValidForAgency) }
         if !action.concernsPersonalData {
             return administrative(role: role, action: action)
         }
         if action.concernsReferrals {
             return referral(role: role, relationship: relationship, action: action)
+        }
+        if action.concernsReviews {
+            return review(role: role, relationship: relationship, action: action, memberships: memberships)
         }
         switch role {
         case .partnershipAdmin, .trainer, .boardMember, .agencyManager, .learner, .businessUnitOfficer:

@@ -80,6 +80,15 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewThematicAnalysis = "view-thematic-analysis"
     /// Run the learning: the theme vocabulary, historical reviews, writing and publishing briefings, who read them.
     case manageLearning = "manage-learning"
+    // Serious incidents and the reviews that follow. Review content is among the most sensitive on the
+    // platform: the policy reads the user's review groups (``ReviewGroup``) as well as their role.
+    /// Tell the business unit a child has died or been seriously harmed where abuse or neglect is known or suspected.
+    case raiseSeriousIncident = "raise-serious-incident"
+    /// Open a serious incident notification and what follows it: the business unit, the case review
+    /// sub-group and the statutory partners' leads.
+    case viewSeriousIncidents = "view-serious-incidents"
+    /// Complete a notification, record that the national panel was told, run the review: the business unit.
+    case manageSeriousIncidents = "manage-serious-incidents"
 
     public var concernsPersonalData: Bool {
         switch self {
@@ -89,6 +98,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
             false
         default: true
         }
+    }
+
+    public var concernsReviews: Bool {
+        self == .raiseSeriousIncident || self == .viewSeriousIncidents || self == .manageSeriousIncidents
     }
 
     public var concernsReferrals: Bool {

@@ -108,6 +108,8 @@ struct DemoOrganisation: Sendable {
             (.mashPractitioner, "Stuart Keane", agency(.police), team("MASH Police Desk", in: .police)),
             (.healthPractitioner, "Deepa Mistry", agency(.mentalHealthTrust),
              team("Crisis Resolution and Home Treatment", in: .mentalHealthTrust)),
+            (.healthPractitioner, "Ama Mensah", agency(.integratedCareBoard),
+             team("Designated Safeguarding Professionals", in: .integratedCareBoard)),
         ]
         let passwords = Self.passwords(count: logins.count + extras.count)
         for (i, (role, name, agency, team)) in (logins + extras).enumerated() {
@@ -116,10 +118,20 @@ struct DemoOrganisation: Sendable {
                 : DemoNameVariants.withoutAccents(name).lowercased().replacingOccurrences(of: " ", with: ".")
                     + "@demo.safeguard.test"
             precondition(role.isPermitted(in: agencies[agency].kind))
-            users.append(DemoUser(displayName: name, email: email, role: role, agency: agency, team: team,
-                                  password: passwords[i]))
+            var user = DemoUser(displayName: name, email: email, role: role, agency: agency, team: team, password: passwords[i])
+            user.reviewGroups = Self.reviewGroups[name] ?? []
+            users.append(user)
         }
     }
+
+    /// The review groups: the three statutory partners' leads (the team manager for the council, public protection
+    /// for the police, the designated nurse for the ICB) sit on the case review sub-group; the SAR panel adds mental health.
+    static let reviewGroups: [String: Set<ReviewGroup>] = [
+        "Rebecca Holt": [.caseReviewSubGroup, .statutoryPartnerLead],
+        "Karen Lindqvist": [.caseReviewSubGroup, .statutoryPartnerLead, .sarPanel],
+        "Ama Mensah": [.caseReviewSubGroup, .statutoryPartnerLead, .sarPanel],
+        "Deepa Mistry": [.sarPanel],
+    ]
 
     /// "Demo-Harbour-Lantern-41": long enough for any password rule, easy to type in a
     /// demonstration, and drawn from a fixed seed so the published table never changes.

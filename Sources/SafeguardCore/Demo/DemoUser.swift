@@ -9,6 +9,8 @@ public struct DemoUser: Sendable, Equatable, Codable {
     /// Index into ``DemoPartnership/teams``; nil where the role has no team (a school DSL, a board member).
     public let team: Int?
     public let password: String
+    /// The review groups they sit on: who in the demo can open serious incidents and reviews.
+    public var reviewGroups: Set<ReviewGroup> = []
 
     public init(displayName: String, email: String, role: Role, agency: Int, team: Int?, password: String) {
         self.displayName = displayName

@@ -50,11 +50,6 @@ public enum BriefingStatus: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// A problem with a briefing, against the form field that needs changing.
-public struct BriefingProblem: Error, Sendable, Equatable {
-    public let field: String
-    public let message: String
-}
 
 /// A 7-minute briefing: one review's or one theme's learning in seven short sections that fit one A4 page.
 /// Decides what a draft may hold, when it is complete enough to publish, and its moves between states.
@@ -91,52 +86,52 @@ public struct SevenMinuteBriefing: Sendable, Equatable {
     static func words(_ text: String) -> Int { text.split(whereSeparator: { $0.isWhitespace }).count }
 
     /// What stops the briefing being saved as it is: a title, sections within their length, and links that exist.
-    public func draftProblems(vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) -> [BriefingProblem] {
-        var problems: [BriefingProblem] = []
+    public func draftProblems(vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
         let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.isEmpty { problems.append(BriefingProblem(field: "title", message: "Enter the briefing's title")) }
-        else if t.count > Self.titleLimit { problems.append(BriefingProblem(field: "title", message: "The title must be \(Self.titleLimit) characters or fewer")) }
+        if t.isEmpty { problems.append(FieldProblem(field: "title", message: "Enter the briefing's title")) }
+        else if t.count > Self.titleLimit { problems.append(FieldProblem(field: "title", message: "The title must be \(Self.titleLimit) characters or fewer")) }
         for section in BriefingSection.allCases {
             let n = Self.words(text(section))
             if n > Self.wordsPerSection {
-                problems.append(BriefingProblem(field: section.rawValue,
+                problems.append(FieldProblem(field: section.rawValue,
                                                 message: "\(section.number). \(section.heading) has \(n) words: keep it to \(Self.wordsPerSection) so the briefing fits one page"))
             }
         }
         if let r = reviewReference, !knownReviews.contains(r) {
-            problems.append(BriefingProblem(field: "review", message: "Choose a review from the list"))
+            problems.append(FieldProblem(field: "review", message: "Choose a review from the list"))
         }
         if let k = themeKey, vocabulary.theme(k) == nil {
-            problems.append(BriefingProblem(field: "theme", message: "Choose a theme from the list"))
+            problems.append(FieldProblem(field: "theme", message: "Choose a theme from the list"))
         }
         return problems
     }
 
     /// What else publishing needs: every section written, and a review or theme the learning comes from.
-    public func publishProblems(vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) -> [BriefingProblem] {
+    public func publishProblems(vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) -> [FieldProblem] {
         var problems = draftProblems(vocabulary: vocabulary, knownReviews: knownReviews)
         for section in BriefingSection.allCases where !TypedText.hasVisibleCharacter(text(section)) {
-            problems.append(BriefingProblem(field: section.rawValue, message: "Write section \(section.number), \(section.heading.lowercased())"))
+            problems.append(FieldProblem(field: section.rawValue, message: "Write section \(section.number), \(section.heading.lowercased())"))
         }
         if reviewReference == nil && themeKey == nil {
-            problems.append(BriefingProblem(field: "review", message: "Link the briefing to the review or the theme it draws on"))
+            problems.append(FieldProblem(field: "review", message: "Link the briefing to the review or the theme it draws on"))
         }
         return problems
     }
 
-    public mutating func publish(on day: SimpleDate, vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) throws(BriefingProblem) {
-        guard status != .published else { throw BriefingProblem(field: "status", message: "This briefing is already published") }
+    public mutating func publish(on day: SimpleDate, vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) throws(FieldProblem) {
+        guard status != .published else { throw FieldProblem(field: "status", message: "This briefing is already published") }
         if let first = publishProblems(vocabulary: vocabulary, knownReviews: knownReviews).first { throw first }
         status = .published
         publishedOn = day
         withdrawnReason = nil
     }
 
-    public mutating func withdraw(reason: String) throws(BriefingProblem) {
-        guard status == .published else { throw BriefingProblem(field: "status", message: "Only a published briefing can be withdrawn") }
+    public mutating func withdraw(reason: String) throws(FieldProblem) {
+        guard status == .published else { throw FieldProblem(field: "status", message: "Only a published briefing can be withdrawn") }
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard r.count >= 10 else {
-            throw BriefingProblem(field: "reason", message: "Say why it is withdrawn, in at least 10 characters: readers will see it")
+            throw FieldProblem(field: "reason", message: "Say why it is withdrawn, in at least 10 characters: readers will see it")
         }
         status = .withdrawn
         withdrawnReason = r

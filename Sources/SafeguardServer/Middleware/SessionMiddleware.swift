@@ -25,7 +25,7 @@ struct SessionMiddleware: AsyncMiddleware {
                         .filter(\.$active == true).with(\.$agency).first(), let role = user.userRole, user.agency.active {
                 req.viewer = Viewer(userID: try user.requireID(), displayName: user.displayName, email: user.email, role: role,
                                     agencyID: try user.agency.requireID(), agencyName: user.agency.name,
-                                    agencyKind: user.agency.agencyKind)
+                                    agencyKind: user.agency.agencyKind, memberships: user.memberships)
                 if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
                     session.lastSeenAt = now
                     try await req.audit.plainWrite(on: req.db) { db in try await session.update(on: db) }

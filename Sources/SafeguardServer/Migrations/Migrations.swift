@@ -29,5 +29,6 @@ enum SafeguardMigrations {
         AddReferralAllocation(),
         CreateMaleCarerCheck(),
         CreateLearning(),
+        CreateSeriousIncident(),
     ]
 }

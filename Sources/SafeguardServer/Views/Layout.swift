@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -85,7 +85,7 @@ struct Layout {
     private var navigation: Node {
         guard let viewer else { return .empty }
         var items: [(String, SiteURL, Section)] = []
-        if viewer.role.worksCases { items.append(("My work", .myWork, .myWork)) }
+        if viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) { items.append(("My work", .myWork, .myWork)) }
         if viewer.mayEver(.viewReferral) { items.append(("MASH queue", .mash, .mash)) }
         if viewer.mayEver(.searchPeople) { items.append(("People", .people, .people)) }
         if viewer.mayEver(.submitReferral) { items.append(("Referrals", .referrals, .referrals)) }
@@ -98,6 +98,7 @@ struct Layout {
         if viewer.mayEver(.recordCuckooing) && (viewer.agencyKind == .police || viewer.mayEver(.manageExploitationPanel)) {
             items.append(("Cuckooing", .cuckooing, .cuckooing))
         }
+        if viewer.mayEver(.viewSeriousIncidents) { items.append(("Serious incidents", .seriousIncidents, .seriousIncidents)) }
         if viewer.mayEver(.readLearning) { items.append(("Learning", .learning, .learning)) }
         if viewer.mayEver(.bookTraining) { items.append(("Training", .training, .training)) }
         if viewer.mayEver(.manageTraining) { items.append(("Manage training", .trainingManage, .trainingManage)) }

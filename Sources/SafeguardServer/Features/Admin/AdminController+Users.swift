@@ -11,9 +11,10 @@ extension AdminController {
         var team: String?
         var password: String?
         var active: String?
+        var reviewGroups: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case email, displayName = "display-name", role, agency, team, password, active
+            case email, displayName = "display-name", role, agency, team, password, active, reviewGroups = "review-groups"
         }
     }
 
@@ -55,6 +56,7 @@ extension AdminController {
         var form = UserForm()
         form.email = u.email; form.displayName = u.displayName; form.role = u.role
         form.agency = u.$agency.id.uuidString; form.team = u.$team.id?.uuidString; form.active = u.active ? "yes" : "no"
+        form.reviewGroups = ReviewGroup.allCases.filter(u.memberships.contains).map(\.rawValue)
         return try await UserView.load(u, form: form, errors: FormErrors(), on: req)
     }
 
@@ -81,6 +83,7 @@ extension AdminController {
             u.$agency.id = agency.id!
             u.$team.id = team?.id
             u.active = form.active == "yes"
+            u.reviewGroups = ReviewGroup.text(Set((form.reviewGroups ?? []).compactMap(ReviewGroup.init(rawValue:))))
             if let hash { u.passwordHash = hash }
             try await u.update(on: db)
             if !u.active || hash != nil {

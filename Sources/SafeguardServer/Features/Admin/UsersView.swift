@@ -65,6 +65,9 @@ enum UserView {
             el("form", .postMethod, .action(.adminUser(u.id!)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
                 UsersView.fields(form: form, errors: errors, agencies: agencies, teams: teams, includeEmail: false)
+                Components.checkboxes("review-groups", legend: "Review groups (optional)",
+                                      options: ReviewGroup.allCases.map { ($0.rawValue, $0.displayName) }, selected: Set(form.reviewGroups ?? []), errors: errors,
+                                      hint: "A case worker in the case review sub-group or a statutory partner's lead can open serious incident notifications and rapid reviews")
                 Components.radios("active", legend: "Can this user sign in?", options: [("yes", "Yes"), ("no", "No, disable the account")],
                                   selected: form.active ?? "", errors: errors, inline: true)
                 Components.textInput("password", label: "New password (optional)", value: "", errors: errors,

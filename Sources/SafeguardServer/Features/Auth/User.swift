@@ -13,6 +13,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalParent(key: "team_id") var team: Team?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "active") var active: Bool
+    /// The review groups the user sits on, as ``ReviewGroup`` keys separated by spaces.
+    @OptionalField(key: "review_groups") var reviewGroups: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "last_signed_in_at") var lastSignedInAt: Date?
     /// The key a self-registered training account was created with; nil for accounts an admin made.
@@ -31,6 +33,7 @@ final class User: Model, @unchecked Sendable {
     }
 
     var userRole: Role? { Role(rawValue: role) }
+    var memberships: Set<ReviewGroup> { ReviewGroup.parse(reviewGroups ?? "") }
 }
 
 /// A signed-in browser. The cookie holds a random token; only its hash is stored, so a copy

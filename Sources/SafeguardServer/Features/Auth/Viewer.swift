@@ -11,9 +11,11 @@ struct Viewer: Sendable {
     let agencyID: UUID
     let agencyName: String
     let agencyKind: AgencyKind
+    /// Review groups the user sits on: they open serious incidents and reviews to a case worker.
+    var memberships: Set<ReviewGroup> = []
 
     func decide(_ action: Action, relationship: Relationship = .none) -> AccessDecision {
-        AccessPolicy.decide(role: role, agencyKind: agencyKind, relationship: relationship, action: action)
+        AccessPolicy.decide(role: role, agencyKind: agencyKind, relationship: relationship, action: action, memberships: memberships)
     }
 
     func may(_ action: Action, relationship: Relationship = .none) -> Bool {
@@ -21,7 +23,7 @@ struct Viewer: Sendable {
     }
 
     func mayEver(_ action: Action) -> Bool {
-        AccessPolicy.mayEver(role: role, agencyKind: agencyKind, action: action)
+        AccessPolicy.mayEver(role: role, agencyKind: agencyKind, action: action, memberships: memberships)
     }
 
     func event(_ action: AuditAction, _ recordType: String, _ recordID: String, reason: String = "", on req: Request) -> AuditEvent {

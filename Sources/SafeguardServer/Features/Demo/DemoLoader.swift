@@ -46,8 +46,10 @@ enum DemoLoader {
                 Team(id: teamIDs[i], name: t.name, agencyID: agencyIDs[t.agency], districtID: t.district.flatMap { districtByName[$0] })
             }, on: db)
             try await insert(demo.users.enumerated().map { i, u in
-                User(email: u.email, displayName: u.displayName, role: u.role, agencyID: agencyIDs[u.agency],
-                     teamID: u.team.map { teamIDs[$0] }, passwordHash: hashes[i])
+                let user = User(email: u.email, displayName: u.displayName, role: u.role, agencyID: agencyIDs[u.agency],
+                                teamID: u.team.map { teamIDs[$0] }, passwordHash: hashes[i])
+                user.reviewGroups = ReviewGroup.text(u.reviewGroups)
+                return user
             }, on: db)
             let personIDs = demo.people.map { _ in UUID() }
             try await insert(demo.people.enumerated().map { i, p in person(p, id: personIDs[i]) }, on: db)
@@ -77,7 +79,7 @@ enum DemoLoader {
             try await loadFrontLine(on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar,
                                     signIns: signIns)
             let key = try await loadTraining(on: db, now: app.safeguard.settings.clock.now(), seed: seed)
-            try await loadLearning(on: db, now: app.safeguard.settings.clock.now())
+            try await loadLearning(on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar)
             let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
             return (key.map { Key(agency: $0.agency, code: $0.code) }, [event])

@@ -42,7 +42,7 @@ struct BriefingFormView {
 /// The check before publishing: the briefing as readers will see it, what is missing, and one button.
 struct BriefingPublishView {
     var listing: BriefingListing
-    var problems: [BriefingProblem]
+    var problems: [FieldProblem]
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = listing.id, b = listing.briefing

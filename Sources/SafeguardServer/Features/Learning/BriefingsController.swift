@@ -85,10 +85,10 @@ struct BriefingsController: RouteCollection {
         let viewer = try req.require(.manageLearning)
         let id = try req.briefingID(), today = req.today, now = req.now
         let sources = try await LearningSources.load(on: req.db)
-        let refusal: BriefingProblem? = try await req.audit.write(on: req.db) { db in
+        let refusal: FieldProblem? = try await req.audit.write(on: req.db) { db in
             guard let record = try await BriefingRecord.find(id, on: db) else { throw Abort(.notFound) }
             var b = record.briefing
-            do throws(BriefingProblem) { try b.publish(on: today, vocabulary: sources.vocabulary, knownReviews: sources.knownReviews) }
+            do throws(FieldProblem) { try b.publish(on: today, vocabulary: sources.vocabulary, knownReviews: sources.knownReviews) }
             catch { return (error, []) }
             record.set(b, at: now)
             try await record.update(on: db)
@@ -113,10 +113,10 @@ struct BriefingsController: RouteCollection {
         let viewer = try req.require(.manageLearning)
         let id = try req.briefingID(), now = req.now
         let reason = TypedText.cleaned((try ReferralsController.fields(req))["reason"] ?? "")
-        let refusal: BriefingProblem? = try await req.audit.write(on: req.db) { db in
+        let refusal: FieldProblem? = try await req.audit.write(on: req.db) { db in
             guard let record = try await BriefingRecord.find(id, on: db) else { throw Abort(.notFound) }
             var b = record.briefing
-            do throws(BriefingProblem) { try b.withdraw(reason: reason) } catch { return (error, []) }
+            do throws(FieldProblem) { try b.withdraw(reason: reason) } catch { return (error, []) }
             record.set(b, at: now)
             try await record.update(on: db)
             return (nil, [viewer.event(.change, "briefing", id.uuidString, reason: "withdrawn: \(reason)", on: req)])

@@ -19,7 +19,7 @@ struct MyWorkController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard viewer.role.worksCases else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        guard viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
         let now = req.now
         var items: [Item] = []
 
@@ -52,6 +52,7 @@ struct MyWorkController: RouteCollection {
             items.append(Item(title: "Finish your draft referral", url: .referralStep(d.id!, .people),
                               detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
         }
+        items += try await SeriousIncidentsController.myWork(viewer, on: req)
         items += try await AssessmentsController.myWork(viewer, on: req)
         items += try await CuckooingController.myWork(viewer, on: req)
         items += try await MissingEpisodesController.myWork(viewer, on: req)

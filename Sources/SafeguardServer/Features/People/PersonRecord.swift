@@ -48,6 +48,8 @@ struct PersonRecord: Sendable {
     /// ...unless their agency's request is already waiting.
     var involvementRequestWaiting: Bool
     var mayMerge: Bool
+    /// A child (or unborn): a need-to-know about serious harm or death goes to the business unit.
+    var mayRaiseSeriousIncident: Bool
     /// Child protection plans, unborn plans and looked-after status, newest first.
     var protections: [Protection]
     var mayRecordProtection: Bool
@@ -133,6 +135,7 @@ struct PersonRecord: Sendable {
                 && viewer.may(.requestInvolvement, relationship: relationship),
             involvementRequestWaiting: waiting,
             mayMerge: viewer.may(.mergePeople, relationship: relationship),
+            mayRaiseSeriousIncident: p.category(on: today) != .adult && viewer.may(.raiseSeriousIncident, relationship: relationship),
             protections: try protections.map { r in
                 Protection(id: try r.requireID(), kind: r.protectionKind, active: r.isActive(on: today),
                            started: r.start?.longText ?? r.startDate, ended: r.end?.longText, contact: r.socialWorker.contactLine)

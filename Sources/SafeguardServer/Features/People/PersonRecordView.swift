@@ -9,6 +9,7 @@ struct PersonRecordView {
         case involvementAsked = "involvement-asked"
         case addressShared = "address-shared"
         case manCheck = "man-check"
+        case seriousIncident = "serious-incident"
     }
 
     var record: PersonRecord
@@ -47,6 +48,12 @@ struct PersonRecordView {
             if r.mayMerge {
                 el("p", .class("sg-body")) { el("a", .href(.personMerge(r.id)), .class("sg-link")) { "Merge with a duplicate record" } }
             }
+            if r.mayRaiseSeriousIncident {
+                el("p", .class("sg-body")) {
+                    el("a", .href(.personSeriousIncidentNew(r.id)), .class("sg-link")) { "Raise a serious incident notification" }
+                    " if \(r.firstName) has died or been seriously harmed and abuse or neglect is known or suspected"
+                }
+            }
             if r.mayViewAccessLog {
                 el("p", .class("sg-body")) { el("a", .href(.personAccessLog(r.id)), .class("sg-link")) { "See who has looked at this record" } }
             }
@@ -68,6 +75,7 @@ struct PersonRecordView {
         case .unmerged: "Merge undone: this record is separate again"
         case .redirected: "The record you opened was merged into this one"
         case .panel: "Referred to the exploitation panel: it will be screened at the next meeting"
+        case .seriousIncident: "The serious incident notification has gone to the partnership's business unit. It will complete it and tell the national panel."
         }
     }
 

@@ -1,0 +1,24 @@
+extension AccessPolicy {
+    /// Serious incidents and reviews. Any case worker who may see a child can raise a need-to-know about
+    /// them; the notification and the review that follows are opened only by the business unit, the case
+    /// review sub-group and the statutory partners' leads. The board sees published learning, never this.
+    static func review(role: Role, relationship: Relationship, action: Action, memberships: Set<ReviewGroup>) -> AccessDecision {
+        switch action {
+        case .raiseSeriousIncident:
+            if role == .auditor { return .deny(.readOnlyRole) }
+            guard role.worksCases else { return .deny(.roleHasNoAccess) }
+            // The MASH sees everyone; others raise about a child they may open, under break-glass too:
+            // a need-to-know tells the business unit, it changes nothing on the record.
+            if role == .mashPractitioner || role == .mashManager { return .permit }
+            return relationship == .none ? .breakGlassRequired : .permit
+        case .viewSeriousIncidents:
+            if role == .businessUnitOfficer { return .permit }
+            guard role.worksCases else { return .deny(.roleHasNoAccess) }
+            return memberships.isDisjoint(with: ReviewGroup.childReviewers) ? .deny(.roleHasNoAccess) : .permit
+        case .manageSeriousIncidents:
+            return role == .businessUnitOfficer ? .permit : .deny(.roleHasNoAccess)
+        default:
+            preconditionFailure("\(action) is not a review action")
+        }
+    }
+}

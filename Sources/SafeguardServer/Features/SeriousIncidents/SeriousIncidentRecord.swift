@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// A serious incident notification as stored; ``SeriousIncidentNotification`` decides what it may become.
+final class SeriousIncidentRecord: Model, @unchecked Sendable {
+    static let schema = "serious_incidents"
+    @ID var id: UUID?
+    /// "SIN-2026-0001": what the business unit and the national panel's form quote.
+    @Field(key: "reference") var reference: String
+    @Parent(key: "person_id") var person: Person
+    @Parent(key: "raised_by") var raisedBy: User
+    @Parent(key: "raised_agency_id") var raisedAgency: Agency
+    @Field(key: "raised_at") var raisedAt: Date
+    @Field(key: "reason") var reason: String
+    @Field(key: "incident_on") var incidentOn: String
+    @Field(key: "what_happened") var whatHappened: String
+    @Field(key: "child") var child: String
+    @Field(key: "place") var place: String
+    @OptionalField(key: "police_investigation") var policeInvestigation: String?
+    @Field(key: "police_details") var policeDetails: String
+    @Field(key: "linked_cases") var linkedCases: String
+    @OptionalField(key: "aware_on") var awareOn: String?
+    @Field(key: "status") var status: String
+    @OptionalField(key: "notified_on") var notifiedOn: String?
+    /// The business unit officer who told the national panel: the notifier on the form.
+    @OptionalParent(key: "notified_by") var notifiedBy: User?
+    @Field(key: "late_reason") var lateReason: String
+    @Field(key: "not_notifiable_reason") var notNotifiableReason: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var snapshot: ChildSnapshot {
+        (try? JSONDecoder().decode(ChildSnapshot.self, from: Data(child.utf8)))
+            ?? ChildSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil, legalStatus: [], agencies: [],
+                             openReferrals: [], plans: [])
+    }
+
+    var notification: SeriousIncidentNotification {
+        var n = SeriousIncidentNotification(child: snapshot, reason: SeriousIncidentReason(rawValue: reason) ?? .seriousHarm,
+                                            incidentOn: SimpleDate(iso: incidentOn) ?? SimpleDate(raisedAt), whatHappened: whatHappened)
+        n.place = place
+        n.policeInvestigation = policeInvestigation.flatMap(PoliceInvestigation.init(rawValue:))
+        n.policeDetails = policeDetails
+        n.linkedCases = linkedCases
+        n.awareOn = awareOn.flatMap(SimpleDate.init(iso:))
+        return .stored(n, status: SeriousIncidentStatus(rawValue: status) ?? .raised, notifiedOn: notifiedOn.flatMap(SimpleDate.init(iso:)),
+                       lateReason: lateReason, notNotifiableReason: notNotifiableReason)
+    }
+
+    func set(_ n: SeriousIncidentNotification, at now: Date) {
+        child = String(decoding: (try? JSONEncoder().encode(n.child)) ?? Data("{}".utf8), as: UTF8.self)
+        reason = n.reason.rawValue
+        incidentOn = n.incidentOn.iso
+        whatHappened = n.whatHappened
+        place = n.place
+        policeInvestigation = n.policeInvestigation?.rawValue
+        policeDetails = n.policeDetails
+        linkedCases = n.linkedCases
+        awareOn = n.awareOn?.iso
+        status = n.status.rawValue
+        notifiedOn = n.notifiedOn?.iso
+        lateReason = n.lateReason
+        notNotifiableReason = n.notNotifiableReason
+        updatedAt = now
+    }
+}
+
+/// What the platform holds about the child, gathered for the notification from the person record, protection
+/// records, agencies involved and referrals naming them.
+enum ChildSnapshotLoader {
+    static func load(_ person: Person, on db: Database, today: SimpleDate) async throws -> ChildSnapshot {
+        let id = try person.requireID()
+        let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).all()
+        let open = protections.filter { $0.endDate == nil }
+        let referralIDs = try await ReferralSubject.query(on: db).filter(\.$person.$id == id).all().map(\.$referral.id)
+        let referrals = referralIDs.isEmpty ? [] : try await Referral.query(on: db).filter(\.$id ~~ referralIDs).sort(\.$reference).all()
+        let decisions = referralIDs.isEmpty ? [] : try await ThresholdDecisionRecord.query(on: db).filter(\.$referral.$id ~~ referralIDs)
+            .filter(\.$signedOffAt != nil).all()
+        let involved = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil).with(\.$agency).all()
+        let others = try await OtherName.query(on: db).filter(\.$person.$id == id).all()
+        let home = try await Residence.query(on: db).filter(\.$person.$id == id).filter(\.$toDate == nil).with(\.$address).first()
+        return ChildSnapshot(
+            name: person.fullName, otherNames: others.map(\.name), dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init(iso:)),
+            gender: Gender(rawValue: person.gender)?.displayName ?? person.gender, ethnicity: person.ethnicity, disability: person.disability,
+            address: home?.address.singleLine,
+            legalStatus: ChildLegalStatus.from(openProtections: open.map(\.protectionKind),
+                                               childInNeedDecision: decisions.contains { $0.referralOutcome == .childInNeedAssessment }),
+            agencies: involved.map(\.agency.name).sorted(),
+            openReferrals: referrals.filter { $0.referralStatus != .closed && $0.referralStatus != .draft }.map(\.reference),
+            plans: protections.map { p in
+                "\(p.protectionKind.displayName) from \(SimpleDate(iso: p.startDate)?.longText ?? p.startDate)"
+                    + (p.endDate.map { " to \(SimpleDate(iso: $0)?.longText ?? $0)" } ?? " (open)")
+            })
+    }
+}
