@@ -16,7 +16,7 @@ final class SeriousIncidentTests: ServerTestCase {
     }
 
     let good: [(String, String)] = [("reason", "serious-harm"), ("incident-day", "28"), ("incident-month", "2"), ("incident-year", "2026"),
-                                    ("what-happened", "Admitted with a skull fracture that the explanation does not fit"), ("abuse-or-neglect", "yes")]
+                                    ("what-happened", "Admitted with a skull fracture that the explanation does not fit"), ("abuse-or-neglect[]", "yes")]
 
     @discardableResult
     func raise() async throws -> SeriousIncidentRecord {

@@ -39,14 +39,14 @@ extension DemoLoader {
     static func loadSeriousIncident(on db: Database, now: Date, calendar: WorkingCalendar) async throws {
         guard let plan = try await ProtectionRecord.query(on: db).filter(\.$kind == ProtectionKind.childProtectionPlan.rawValue)
                 .filter(\.$endDate == nil).with(\.$person).first(),
-              let worker = try await User.query(on: db).filter(\.$role == Role.socialWorker.rawValue).sort(\.$email).first() else { return }
+              let worker = try await User.query(on: db).filter(\.$email == "social.worker@demo.safeguard.test").first() else { return }
         let today = SimpleDate(now)
         // Two working days ago, counted back past weekends and bank holidays.
         var raisedOn = today
         while calendar.workingDays(from: raisedOn, to: today) < 2 { raisedOn = raisedOn.adding(days: -1) }
         let snapshot = try await ChildSnapshotLoader.load(plan.person, on: db, today: today)
         var n = SeriousIncidentNotification(child: snapshot, reason: .seriousHarm, incidentOn: raisedOn.adding(days: -1),
-                                            whatHappened: "Taken to the emergency department with a skull fracture. Mum's partner says she fell from the sofa; the injury does not fit that account.")
+                                            whatHappened: "Taken to the emergency department with a skull fracture. Mum's partner says \(plan.person.firstName) fell from the sofa; the injury does not fit that account.")
         n.policeInvestigation = .yes
         n.policeDetails = "Public Protection Unit, DS Karen Lindqvist"
         n.awareOn = raisedOn

@@ -78,7 +78,10 @@ struct SeriousIncidentPage {
                 el("a", .href(.seriousIncidentJSON(id)), .class("sg-link"), Attr("download", nil)) { "Download the notification (JSON)" }
             }
             el("button", .type("button"), .class("sg-button sg-button--secondary"), .data("action", "print")) { "Print the notification" }
-            if mayManage && n.status == .raised { businessUnitForms(n, csrf: req.csrfToken) }
+            if mayManage && n.status == .raised {
+                // The business unit's forms are for the screen; the printed notification is the record above.
+                el("div", .class("sg-no-print")) { businessUnitForms(n, csrf: req.csrfToken) }
+            }
         }
     }
 
@@ -98,7 +101,7 @@ struct SeriousIncidentPage {
     }
 
     @NodeBuilder private func businessUnitForms(_ n: SeriousIncidentNotification, csrf: String) -> [Node] {
-        el("section", .class("sg-incident__forms"), .aria("labelledby", "complete-heading")) {
+        el("section", .aria("labelledby", "complete-heading")) {
             el("h2", .class("sg-heading-m"), .id("complete-heading")) { "Complete the notification" }
             el("form", .postMethod, .action(.seriousIncidentComplete(id)), Attr("novalidate", nil)) {
                 Components.csrfField(csrf)
@@ -118,7 +121,8 @@ struct SeriousIncidentPage {
             el("form", .postMethod, .action(.seriousIncidentNotified(id)), Attr("novalidate", nil)) {
                 Components.csrfField(csrf)
                 Components.dateInput("notified", legend: "When was the national panel notified?", day: fields["notified-day"] ?? "",
-                                     month: fields["notified-month"] ?? "", year: fields["notified-year"] ?? "", errors: errors, hint: nil)
+                                     month: fields["notified-month"] ?? "", year: fields["notified-year"] ?? "", errors: errors,
+                                     hint: "The day the notification was sent to the panel, for example 4 12 2026")
                 Components.textarea("late-reason", label: "If it was late, why?", value: fields["late-reason"] ?? "", errors: errors,
                                     hint: "Needed only after the due date", rows: 2)
                 Components.button("Record the notification")

@@ -28,7 +28,9 @@ struct SeriousIncidentsController: RouteCollection {
 
     func raise(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.raiseSeriousIncident, personID: req.personID(), on: req, offerBreakGlass: true)
-        let fields = try ReferralsController.fields(req)
+        var fields = try ReferralsController.fields(req)
+        // A checkbox posts as "abuse-or-neglect[]"; the form reads it back under its own name.
+        fields["abuse-or-neglect"] = try ReferralsController.list(req, "abuse-or-neglect").contains("yes") ? "yes" : nil
         let today = req.today, now = req.now, personID = person.id!
         let snapshot = try await ChildSnapshotLoader.load(person, on: req.db, today: today)
         let reason = SeriousIncidentReason(rawValue: fields["reason"] ?? "")
