@@ -38,6 +38,7 @@ public enum SiteURL: Sendable, Equatable {
     case learningThemes, learningThemesCSV, learningThemeVocabulary, learningReviews, learningReviewsCSV
     case personSeriousIncidentNew(UUID), seriousIncidents, seriousIncident(UUID), seriousIncidentJSON(UUID), seriousIncidentComplete(UUID)
     case seriousIncidentNotified(UUID), seriousIncidentClose(UUID)
+    case disagreements, disagreementNew, disagreement(UUID), disagreementOutcome(UUID), disagreementFigures, disagreementFiguresCSV
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -210,6 +211,12 @@ public enum SiteURL: Sendable, Equatable {
         case .seriousIncidentComplete(let id): "/serious-incidents/\(id)/complete"
         case .seriousIncidentNotified(let id): "/serious-incidents/\(id)/notified"
         case .seriousIncidentClose(let id): "/serious-incidents/\(id)/close"
+        case .disagreements: "/disagreements"
+        case .disagreementNew: "/disagreements/new"
+        case .disagreement(let id): "/disagreements/\(id)"
+        case .disagreementOutcome(let id): "/disagreements/\(id)/outcome"
+        case .disagreementFigures: "/disagreements/figures"
+        case .disagreementFiguresCSV: "/disagreements/figures.csv"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

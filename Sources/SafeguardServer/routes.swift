@@ -54,6 +54,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: BriefingsController())
     try site.register(collection: ThematicAnalysisController())
     try site.register(collection: SeriousIncidentsController())
+    try site.register(collection: DisagreementsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())

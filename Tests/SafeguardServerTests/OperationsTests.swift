@@ -115,7 +115,8 @@ final class OperationsTests: ServerTestCase {
                                .learningBriefingPublish(id), .learningBriefingWithdraw(id), .learningBriefingReads(id), .learningBriefingReadsCSV(id),
                                .learningThemes, .learningThemesCSV, .learningThemeVocabulary, .learningReviews, .learningReviewsCSV,
                                .api(.learningThemes), .personSeriousIncidentNew(id), .seriousIncidents, .seriousIncident(id), .seriousIncidentJSON(id),
-                               .seriousIncidentComplete(id), .seriousIncidentNotified(id), .seriousIncidentClose(id)]
+                               .seriousIncidentComplete(id), .seriousIncidentNotified(id), .seriousIncidentClose(id),
+                               .disagreements, .disagreementNew, .disagreement(id), .disagreementOutcome(id), .disagreementFigures, .disagreementFiguresCSV]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

@@ -274,3 +274,28 @@ def test_learning_pages(driver, server):
     click_link(driver, "Cuckooing: when an adult's home is taken over")
     check(driver, "A draft briefing")
     sign_out(driver)
+
+
+def test_disagreement_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    # The school's safeguarding lead: the list, the form with its errors, a disagreement waiting on them.
+    sign_in(driver, server, server.login("school.dsl"))
+    driver.get(server.url("/disagreements"))
+    check(driver, "Disagreements")
+    click_link(driver, "Record a disagreement")
+    click_button(driver, "Record the disagreement")
+    check(driver, "Record a disagreement with errors")
+    driver.get(server.url("/disagreements"))
+    driver.find_element(By.CSS_SELECTOR, "main table a").click()
+    check(driver, "A disagreement")
+    sign_out(driver)
+    # The business unit: the chair's stage and the figures.
+    sign_in(driver, server, server.login("business.unit.officer"))
+    driver.get(server.url("/disagreements/figures"))
+    check(driver, "Disagreement figures")
+    driver.get(server.url("/disagreements"))
+    driver.find_element(By.XPATH, "//main//tr[contains(., 'Stage 4 of 4')]//a").click()
+    click_button(driver, "Record the outcome")
+    check(driver, "The chair's outcome with errors")
+    sign_out(driver)

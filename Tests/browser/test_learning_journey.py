@@ -1,6 +1,6 @@
 """Learning from reviews, as the business unit, a practitioner and the board meet it:
 
-1. the business unit starts on the Learning page and writes a 7-minute briefing: saving it without a
+1. the business unit goes from My work (its first screen) to the Learning page and writes a 7-minute briefing: saving it without a
    title is refused with the error summary, a part-written draft saves, and the check before publishing
    lists what is still missing;
 2. the briefing is finished, checked and published to everyone;
@@ -31,9 +31,10 @@ SECTIONS = {
 
 
 def test_write_publish_read_print_and_see_the_themes(driver, server, screenshot):
-    # 1. The business unit starts on the Learning page and writes a briefing.
+    # 1. The business unit goes from My work to the Learning page and writes a briefing.
     sign_in(driver, server, server.login("business.unit.officer"))
-    assert path_of(driver) == "/learning"
+    assert path_of(driver) == "/my-work"
+    click_link(driver, "Learning")
     assert h1(driver) == "Learning from reviews"
     click_link(driver, "Write a briefing")
     assert h1(driver) == "Write a 7-minute briefing"
@@ -88,6 +89,7 @@ def test_write_publish_read_print_and_see_the_themes(driver, server, screenshot)
 
     # 4. The business unit sees the reading by agency.
     sign_in(driver, server, server.login("business.unit.officer"))
+    click_link(driver, "Learning")
     click_link(driver, TITLE)
     click_link(driver, "Who has read it, by agency")
     total = driver.find_element(By.XPATH, "//tr[td[normalize-space()='Total']]").text

@@ -17,6 +17,14 @@ extension AccessPolicy {
             return memberships.isDisjoint(with: ReviewGroup.childReviewers) ? .deny(.roleHasNoAccess) : .permit
         case .manageSeriousIncidents:
             return role == .businessUnitOfficer ? .permit : .deny(.roleHasNoAccess)
+        case .raiseDisagreement:
+            if role == .auditor { return .deny(.readOnlyRole) }
+            return role.worksCases ? .permit : .deny(.roleHasNoAccess)
+        case .handleDisagreement:
+            // The business unit keeps the partnership's escalation going; the two agencies work it.
+            if role == .businessUnitOfficer { return .permit }
+            guard role.worksCases else { return role == .auditor ? .deny(.readOnlyRole) : .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
         default:
             preconditionFailure("\(action) is not a review action")
         }

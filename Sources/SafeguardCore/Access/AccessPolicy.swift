@@ -39,7 +39,7 @@ public enum AccessPolicy {
             return role == .partnershipAdmin || role == .auditor ? .permit : .deny(.roleHasNoAccess)
         case .bookTraining, .manageTraining, .viewTrainingReports, .viewAgencyTraining:
             return training(role: role, action: action)
-        case .readLearning, .viewThematicAnalysis, .manageLearning:
+        case .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures:
             return learning(role: role, action: action)
         default:
             preconditionFailure("\(action) concerns personal data")
@@ -70,6 +70,7 @@ public enum AccessPolicy {
         case .readLearning: true
         case .viewThematicAnalysis: [.businessUnitOfficer, .boardMember, .trainer, .auditor, .partnershipAdmin].contains(role)
         case .manageLearning: role == .businessUnitOfficer
+        case .viewDisagreementFigures: [.businessUnitOfficer, .boardMember, .auditor, .partnershipAdmin].contains(role)
         default: false
         }
         return permitted ? .permit : .deny(.roleHasNoAccess)

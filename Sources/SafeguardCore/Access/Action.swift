@@ -89,12 +89,20 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewSeriousIncidents = "view-serious-incidents"
     /// Complete a notification, record that the national panel was told, run the review: the business unit.
     case manageSeriousIncidents = "manage-serious-incidents"
+    // Professional disagreements between agencies about a case.
+    /// Record a disagreement with another agency: any case worker.
+    case raiseDisagreement = "raise-disagreement"
+    /// Open a disagreement and record a stage's outcome: the two agencies (relationship `agencyInvolved` means the
+    /// viewer's agency is one of them) and the business unit. Which stage whose is ``ProfessionalDisagreement``'s rule.
+    case handleDisagreement = "handle-disagreement"
+    /// The counts by stage, agency pair and theme: aggregate figures, no case.
+    case viewDisagreementFigures = "view-disagreement-figures"
 
     public var concernsPersonalData: Bool {
         switch self {
         case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools,
              .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining,
-             .readLearning, .viewThematicAnalysis, .manageLearning:
+             .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures:
             false
         default: true
         }
@@ -102,6 +110,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
     public var concernsReviews: Bool {
         self == .raiseSeriousIncident || self == .viewSeriousIncidents || self == .manageSeriousIncidents
+            || self == .raiseDisagreement || self == .handleDisagreement
     }
 
     public var concernsReferrals: Bool {

@@ -27,6 +27,8 @@ public struct PartnershipRules: Sendable, Equatable {
     public var outOfHoursContact: String?
     /// Cancelling a training place closer to the start than this is a late cancellation.
     public var trainingLateCancellationHours = TrainingEventPlaces.defaultLateCancellationHours
+    /// The stages of escalating a professional disagreement, with their working days.
+    public var escalation: EscalationLadder = .standard
 
     public init() {}
 
@@ -38,7 +40,7 @@ public struct PartnershipRules: Sendable, Equatable {
     }
 
     static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact",
-                                          "trainingLateCancellationHours", "outOfHoursContact"]
+                                          "trainingLateCancellationHours", "outOfHoursContact", "escalationStages"]
 
     public static func parse(_ data: Data) throws(Problem) -> PartnershipRules {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
@@ -63,6 +65,7 @@ public struct PartnershipRules: Sendable, Equatable {
             }
             rules.trainingLateCancellationHours = n
         }
+        if let stages = top["escalationStages"] { rules.escalation = try escalation(stages) }
         if let contact = top["outOfHoursContact"] {
             guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {
                 throw Problem(description: "outOfHoursContact must be text of 5 to 200 characters, like \"Emergency Duty Team, 01632 960 199\"")
@@ -131,5 +134,20 @@ public struct PartnershipRules: Sendable, Equatable {
             out[day] = reason
         }
         return out
+    }
+
+    /// `[{"name": "Practitioner to practitioner", "workingDays": 2}, …]`: the first stage is the practitioners',
+    /// the second their managers', the last the partnership chair's, any between for senior managers.
+    static func escalation(_ value: Any) throws(Problem) -> EscalationLadder {
+        let shape = "escalationStages must be a list like [{\"name\": \"Practitioner to practitioner\", \"workingDays\": 2}, …]"
+        guard let list = value as? [[String: Any]] else { throw Problem(description: shape) }
+        var stages: [EscalationLadder.Stage] = []
+        for (i, item) in list.enumerated() {
+            guard let name = item["name"] as? String, let days = item["workingDays"].flatMap(wholeNumber) else { throw Problem(description: shape) }
+            let level: EscalationLadder.Level = i == 0 ? .practitioner : i == list.count - 1 ? .chair : i == 1 ? .manager : .senior
+            stages.append(.init(name: name.trimmingCharacters(in: .whitespaces), workingDays: days, level: level))
+        }
+        if let problem = EscalationLadder.checked(stages) { throw Problem(description: problem) }
+        return EscalationLadder(stages)
     }
 }

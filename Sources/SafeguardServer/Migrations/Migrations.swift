@@ -30,5 +30,6 @@ enum SafeguardMigrations {
         CreateMaleCarerCheck(),
         CreateLearning(),
         CreateSeriousIncident(),
+        CreateProfessionalDisagreement(),
     ]
 }

@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, disagreements, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -100,6 +100,9 @@ struct Layout {
         }
         if viewer.mayEver(.viewSeriousIncidents) { items.append(("Serious incidents", .seriousIncidents, .seriousIncidents)) }
         if viewer.mayEver(.readLearning) { items.append(("Learning", .learning, .learning)) }
+        if viewer.mayEver(.raiseDisagreement) || viewer.mayEver(.handleDisagreement) {
+            items.append(("Disagreements", .disagreements, .disagreements))
+        }
         if viewer.mayEver(.bookTraining) { items.append(("Training", .training, .training)) }
         if viewer.mayEver(.manageTraining) { items.append(("Manage training", .trainingManage, .trainingManage)) }
         if viewer.mayEver(.viewTrainingReports) { items.append(("Training reports", .trainingReports, .trainingReports)) }

@@ -7,6 +7,7 @@ extension DemoLoader {
     /// published 7-minute briefings (read by some of the demo users) and one draft the business unit is writing.
     static func loadLearning(on db: Database, now: Date, calendar: WorkingCalendar) async throws {
         try await loadSeriousIncident(on: db, now: now, calendar: calendar)
+        try await loadDisagreements(on: db, now: now, calendar: calendar)
         _ = try await ReviewsImport.load(DemoLearning.historicalReviews, source: "demo", now: now, on: db)
         let users = try await User.query(on: db).sort(\.$email).all()
         guard let unit = users.first(where: { $0.userRole == .businessUnitOfficer }) else { return }
@@ -41,9 +42,7 @@ extension DemoLoader {
                 .filter(\.$endDate == nil).with(\.$person).first(),
               let worker = try await User.query(on: db).filter(\.$email == "social.worker@demo.safeguard.test").first() else { return }
         let today = SimpleDate(now)
-        // Two working days ago, counted back past weekends and bank holidays.
-        var raisedOn = today
-        while calendar.workingDays(from: raisedOn, to: today) < 2 { raisedOn = raisedOn.adding(days: -1) }
+        let raisedOn = workingDays(2, before: today, calendar: calendar)
         let snapshot = try await ChildSnapshotLoader.load(plan.person, on: db, today: today)
         var n = SeriousIncidentNotification(child: snapshot, reason: .seriousHarm, incidentOn: raisedOn.adding(days: -1),
                                             whatHappened: "Taken to the emergency department with a skull fracture. Mum's partner says \(plan.person.firstName) fell from the sofa; the injury does not fit that account.")
@@ -59,4 +58,66 @@ extension DemoLoader {
         record.set(n, at: now)
         try await record.create(on: db)
     }
+
+    /// `n` working days before `day`, counted back past weekends and bank holidays.
+    static func workingDays(_ n: Int, before day: SimpleDate, calendar: WorkingCalendar) -> SimpleDate {
+        var d = day
+        while calendar.workingDays(from: d, to: day) < n { d = d.adding(days: -1) }
+        return d
+    }
+
+    /// Four disagreements: the school's with children's services waiting on the practitioners, the police's at
+    /// the managers' stage, one resolved between the hospital and children's services, and one at the chair's.
+    static func loadDisagreements(on db: Database, now: Date, calendar: WorkingCalendar) async throws {
+        func user(_ email: String) async throws -> User? { try await User.query(on: db).filter(\.$email == email).first() }
+        guard let dsl = try await user("school.dsl@demo.safeguard.test"), let sw = try await user("social.worker@demo.safeguard.test"),
+              let ppu = try await user("police.public.protection@demo.safeguard.test"), let nurse = try await user("health.practitioner@demo.safeguard.test"),
+              let tm = try await user("team.manager@demo.safeguard.test") else { return }
+        let today = SimpleDate(now), ladder = EscalationLadder.standard
+        struct Case { var raiser: User; var other: UUID; var reference: String; var theme: DisagreementTheme; var summary: String; var resolution: String
+                      var daysAgo: Int; var outcomes: [(String, Bool, String)] }
+        let cases = [
+            Case(raiser: dsl, other: sw.$agency.id, reference: "MASH-2026-000142", theme: .thresholdDecision,
+                 summary: "The MASH decided no further action, but we have seen new bruising twice this week and the child says she is frightened to go home.",
+                 resolution: "A strategy discussion this week", daysAgo: 2, outcomes: []),
+            Case(raiser: ppu, other: sw.$agency.id, reference: "NM-REC-88412", theme: .attendance,
+                 summary: "Police were not invited to the review child protection conference although we hold current intelligence about the mother's partner.",
+                 resolution: "Police invited to every conference for this family", daysAgo: 4,
+                 outcomes: [("Spoke to the social worker, who says the invitation list is the chair's decision", false, "Karen Lindqvist")]),
+            Case(raiser: nurse, other: sw.$agency.id, reference: "MASH-2026-000131", theme: .informationSharing,
+                 summary: "The emergency department was not told the child was on a plan when she attended last month, so the social worker was not called.",
+                 resolution: "Plan status visible to the department", daysAgo: 12,
+                 outcomes: [("Agreed the plan was started after the attendance; the status check now shows it", true, "Tomasz Wójcik")]),
+            Case(raiser: tm, other: ppu.$agency.id, reference: "NM-REC-87020", theme: .planOrClosure,
+                 summary: "Police closed the investigation into the assault on the child's mother while the child protection plan relies on it continuing.",
+                 resolution: "The investigation reviewed by a detective inspector", daysAgo: 6,
+                 outcomes: [("Officer in the case would not reopen without new evidence", false, "Rebecca Holt"),
+                            ("Managers met and disagreed about the evidence threshold", false, "Rebecca Holt"),
+                            ("Heads of service could not agree; referred to the chair", false, "Nadia Kowalczyk")]),
+        ]
+        for (n, c) in cases.enumerated() {
+            let raised = workingDays(c.daysAgo, before: today, calendar: calendar)
+            var d = try ProfessionalDisagreement(raisedOn: raised, ladder: ladder, calendar: calendar)
+            for (i, (text, resolved, by)) in c.outcomes.enumerated() {
+                try d.recordOutcome(text, resolved: resolved, on: min(today, calendar.addingWorkingDaysOrSame(i + 1, to: raised)), by: by, calendar: calendar)
+            }
+            let r = DisagreementRecord()
+            r.reference = String(format: "PD-%04d-%04d", today.year, n + 1)
+            r.$raisedBy.id = try c.raiser.requireID()
+            r.$raisedAgency.id = c.raiser.$agency.id
+            r.$otherAgency.id = c.other
+            r.caseReference = c.reference
+            r.theme = c.theme.rawValue
+            r.summary = c.summary
+            r.resolution = c.resolution
+            r.raisedAt = raised.at(hour: 10)
+            r.set(d, at: now)
+            try await r.create(on: db)
+        }
+    }
+}
+
+private extension WorkingCalendar {
+    /// `n` working days after `day`, or `day` itself when the calendar runs out.
+    func addingWorkingDaysOrSame(_ n: Int, to day: SimpleDate) -> SimpleDate { (try? addingWorkingDays(n, to: day)) ?? day }
 }

@@ -26,7 +26,8 @@ struct LearningController: RouteCollection {
         }
         return LearningIndexView(published: listings.filter { $0.briefing.status == .published },
                                  unpublished: listings.filter { $0.briefing.status != .published },
-                                 mayManage: mayManage, analysis: analysis, banner: LearningFlash(req)).render(on: req)
+                                 mayManage: mayManage, analysis: analysis, mayViewDisagreementFigures: viewer.may(.viewDisagreementFigures),
+                                 banner: LearningFlash(req)).render(on: req)
     }
 
     func show(req: Request) async throws -> Response {

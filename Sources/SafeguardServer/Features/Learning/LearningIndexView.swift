@@ -8,6 +8,7 @@ struct LearningIndexView {
     var unpublished: [BriefingListing]
     var mayManage: Bool
     var analysis: ThematicAnalysis?
+    var mayViewDisagreementFigures = false
     var banner: LearningFlash?
 
     func render(on req: Request) -> Response {
@@ -38,6 +39,12 @@ struct LearningIndexView {
                                  }, captionVisible: false)
             }
             if let analysis { themes(analysis) }
+            if mayViewDisagreementFigures {
+                el("h2", .class("sg-heading-m")) { "Professional disagreements" }
+                el("p", .class("sg-body")) {
+                    el("a", .href(.disagreementFigures), .class("sg-link")) { "How far disagreements between agencies went, between whom and about what" }
+                }
+            }
         }
     }
 
