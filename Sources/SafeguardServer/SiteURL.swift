@@ -39,6 +39,9 @@ public enum SiteURL: Sendable, Equatable {
     case personSeriousIncidentNew(UUID), seriousIncidents, seriousIncident(UUID), seriousIncidentJSON(UUID), seriousIncidentComplete(UUID)
     case seriousIncidentNotified(UUID), seriousIncidentClose(UUID)
     case disagreements, disagreementNew, disagreement(UUID), disagreementOutcome(UUID), disagreementFigures, disagreementFiguresCSV
+    case actionPlan, actionPlanCSV, recommendationNew, recommendation(UUID), recommendationActions(UUID), recommendationClose(UUID)
+    case planAction(UUID), planActionProgress(UUID), planActionEvidence(UUID), planActionComplete(UUID), planActionSignOff(UUID), planActionChase(UUID)
+    case evidenceFile(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -49,7 +52,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     public enum APIPath: Sendable, Equatable {
-        case people, person(UUID), openAPI, learningThemes
+        case people, person(UUID), openAPI, learningThemes, actions
     }
 
     public var path: String {
@@ -217,6 +220,19 @@ public enum SiteURL: Sendable, Equatable {
         case .disagreementOutcome(let id): "/disagreements/\(id)/outcome"
         case .disagreementFigures: "/disagreements/figures"
         case .disagreementFiguresCSV: "/disagreements/figures.csv"
+        case .actionPlan: "/action-plan"
+        case .actionPlanCSV: "/action-plan.csv"
+        case .recommendationNew: "/action-plan/recommendations/new"
+        case .recommendation(let id): "/action-plan/recommendations/\(id)"
+        case .recommendationActions(let id): "/action-plan/recommendations/\(id)/actions"
+        case .recommendationClose(let id): "/action-plan/recommendations/\(id)/close"
+        case .planAction(let id): "/action-plan/actions/\(id)"
+        case .planActionProgress(let id): "/action-plan/actions/\(id)/progress"
+        case .planActionEvidence(let id): "/action-plan/actions/\(id)/evidence"
+        case .planActionComplete(let id): "/action-plan/actions/\(id)/complete"
+        case .planActionSignOff(let id): "/action-plan/actions/\(id)/sign-off"
+        case .planActionChase(let id): "/action-plan/actions/\(id)/chase"
+        case .evidenceFile(let id): "/action-plan/evidence/\(id)"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"
@@ -224,6 +240,7 @@ public enum SiteURL: Sendable, Equatable {
         case .api(.person(let id)): "/api/v1/people/\(id)"
         case .api(.openAPI): "/api/v1/openapi.json"
         case .api(.learningThemes): "/api/v1/learning/themes"
+        case .api(.actions): "/api/v1/actions"
         case .stylesheet: "/css/safeguard.css"
         case .printStylesheet: "/css/print.css"
         case .favicon: "/favicon.svg"

@@ -55,9 +55,12 @@ func routes(_ app: Application) throws {
     try site.register(collection: ThematicAnalysisController())
     try site.register(collection: SeriousIncidentsController())
     try site.register(collection: DisagreementsController())
+    try site.register(collection: ActionPlanController())
+    try site.register(collection: PlanActionsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())
     try app.register(collection: APIReferralsController())
     try app.register(collection: APIPoliceController())
     try app.register(collection: APILearningController())
+    try app.register(collection: APIActionsController())
 }

@@ -81,7 +81,8 @@ final class FormBombTests: ServerTestCase {
         let routes = app.routes.all.filter { $0.method == .POST }
         let limits = Dictionary(routes.map { ($0.path.map(\.description).joined(separator: "/"), $0.bodyLimit) }, uniquingKeysWith: max)
         XCTAssertEqual(limits["training/courses/:courseID/materials"], 20 << 20)
+        XCTAssertEqual(limits["action-plan/actions/:actionID/evidence"], 20 << 20, "evidence files, up to 15 MB")
         XCTAssertEqual(limits["sign-in"], FormInput.defaultBodyLimit)
-        XCTAssertEqual(limits.values.filter { $0 > FormInput.defaultBodyLimit }.count, 4)
+        XCTAssertEqual(limits.values.filter { $0 > FormInput.defaultBodyLimit }.count, 5)
     }
 }

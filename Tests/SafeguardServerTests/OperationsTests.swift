@@ -116,7 +116,10 @@ final class OperationsTests: ServerTestCase {
                                .learningThemes, .learningThemesCSV, .learningThemeVocabulary, .learningReviews, .learningReviewsCSV,
                                .api(.learningThemes), .personSeriousIncidentNew(id), .seriousIncidents, .seriousIncident(id), .seriousIncidentJSON(id),
                                .seriousIncidentComplete(id), .seriousIncidentNotified(id), .seriousIncidentClose(id),
-                               .disagreements, .disagreementNew, .disagreement(id), .disagreementOutcome(id), .disagreementFigures, .disagreementFiguresCSV]
+                               .disagreements, .disagreementNew, .disagreement(id), .disagreementOutcome(id), .disagreementFigures, .disagreementFiguresCSV,
+                               .actionPlan, .actionPlanCSV, .recommendationNew, .recommendation(id), .recommendationActions(id), .recommendationClose(id),
+                               .planAction(id), .planActionProgress(id), .planActionEvidence(id), .planActionComplete(id), .planActionSignOff(id),
+                               .planActionChase(id), .evidenceFile(id), .api(.actions)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

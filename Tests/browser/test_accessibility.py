@@ -299,3 +299,21 @@ def test_disagreement_pages(driver, server):
     click_button(driver, "Record the outcome")
     check(driver, "The chair's outcome with errors")
     sign_out(driver)
+
+
+def test_action_plan_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    sign_in(driver, server, server.login("business.unit.officer"))
+    driver.get(server.url("/action-plan"))
+    check(driver, "Action plan")
+    click_link(driver, "Add a recommendation")
+    click_button(driver, "Add recommendation")
+    check(driver, "Add a recommendation with errors")
+    driver.get(server.url("/action-plan"))
+    click_link(driver, "Add missed appointments to the MASH's information request template")
+    check(driver, "An action, for the business unit")
+    click_link(driver, "The recommendation")
+    click_button(driver, "Add action")
+    check(driver, "A recommendation with the action form's errors")
+    sign_out(driver)

@@ -10,7 +10,7 @@ public enum AccessPolicy {
                               memberships: Set<ReviewGroup> = []) -> AccessDecision {
         guard role.isPermitted(in: agencyKind) else { return .deny(.roleNotValidForAgency) }
         if !action.concernsPersonalData {
-            return administrative(role: role, action: action)
+            return administrative(role: role, action: action, memberships: memberships)
         }
         if action.concernsReferrals {
             return referral(role: role, relationship: relationship, action: action)
@@ -31,7 +31,7 @@ public enum AccessPolicy {
         }
     }
 
-    private static func administrative(role: Role, action: Action) -> AccessDecision {
+    private static func administrative(role: Role, action: Action, memberships: Set<ReviewGroup>) -> AccessDecision {
         switch action {
         case .manageAgencies, .manageUsers, .manageAPITokens, .manageAssessmentTools, .manageRegistrationKeys:
             return role == .partnershipAdmin ? .permit : .deny(.roleHasNoAccess)
@@ -41,6 +41,8 @@ public enum AccessPolicy {
             return training(role: role, action: action)
         case .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures:
             return learning(role: role, action: action)
+        case .viewActionPlan, .manageActionPlan, .updatePlanAction, .signOffPlanAction:
+            return actionPlan(role: role, action: action, memberships: memberships)
         default:
             preconditionFailure("\(action) concerns personal data")
         }
@@ -73,6 +75,21 @@ public enum AccessPolicy {
         case .viewDisagreementFigures: [.businessUnitOfficer, .boardMember, .auditor, .partnershipAdmin].contains(role)
         default: false
         }
+        return permitted ? .permit : .deny(.roleHasNoAccess)
+    }
+
+    /// The action plan is read by those who oversee it and by every agency that owns actions; the business unit
+    /// runs it; owners (case workers, or the business unit for them) record progress; the case review sub-group signs off.
+    private static func actionPlan(role: Role, action: Action, memberships: Set<ReviewGroup>) -> AccessDecision {
+        let overseers: Set<Role> = [.businessUnitOfficer, .boardMember, .auditor, .partnershipAdmin]
+        let permitted: Bool = switch action {
+        case .viewActionPlan: overseers.contains(role) || role.worksCases
+        case .manageActionPlan: role == .businessUnitOfficer
+        case .updatePlanAction: role.worksCases || role == .businessUnitOfficer
+        case .signOffPlanAction: role.worksCases && memberships.contains(.caseReviewSubGroup)
+        default: false
+        }
+        if !permitted && role == .auditor && action != .viewActionPlan { return .deny(.readOnlyRole) }
         return permitted ? .permit : .deny(.roleHasNoAccess)
     }
 

@@ -97,12 +97,23 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case handleDisagreement = "handle-disagreement"
     /// The counts by stage, agency pair and theme: aggregate figures, no case.
     case viewDisagreementFigures = "view-disagreement-figures"
+    // The recommendation → action → evidence tracker, for reviews now and audits and child death reviews later.
+    // Actions are about agencies' practice, not a child, so these concern no personal data.
+    /// The composite action plan: the whole of it for those who oversee it, an agency's own for its staff (``ActionPlanScope``).
+    case viewActionPlan = "view-action-plan"
+    /// Add recommendations and actions, close recommendations, chase owners: the business unit.
+    case manageActionPlan = "manage-action-plan"
+    /// Record progress and evidence on an action: its owner (``PlanAction/mayUpdate(isOwner:role:)``).
+    case updatePlanAction = "update-plan-action"
+    /// Sign off a completed action, or return it: members of the case review sub-group.
+    case signOffPlanAction = "sign-off-plan-action"
 
     public var concernsPersonalData: Bool {
         switch self {
         case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools,
              .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining,
-             .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures:
+             .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures,
+             .viewActionPlan, .manageActionPlan, .updatePlanAction, .signOffPlanAction:
             false
         default: true
         }

@@ -31,5 +31,6 @@ enum SafeguardMigrations {
         CreateLearning(),
         CreateSeriousIncident(),
         CreateProfessionalDisagreement(),
+        CreateActionPlan(),
     ]
 }

@@ -36,6 +36,26 @@ final class Browser {
         return res
     }
 
+    /// Posts a multipart form with one file, as a browser sends an upload, with the CSRF token.
+    @discardableResult
+    func upload(_ path: String, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)) async throws -> XCTHTTPResponse {
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/sign-in") }
+        let boundary = "----sg\(UUID().uuidString.prefix(8))"
+        let csrf = SessionToken.csrf(for: cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
+        var body = ""
+        for (name, value) in [(CSRFMiddleware.fieldName, csrf)] + fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+        body += file.content + "\r\n--\(boundary)--\r\n"
+        var h = HTTPHeaders()
+        h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        h.replaceOrAdd(name: .cookie, value: cookieHeader)
+        let res = try await app.sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))
+        keepCookies(res)
+        return res
+    }
+
     /// The people search, posted as the page and the header's box post it.
     @discardableResult
     func search(_ q: String, dob: (String, String, String)? = nil, address: String = "", page: Int? = nil) async throws -> XCTHTTPResponse {

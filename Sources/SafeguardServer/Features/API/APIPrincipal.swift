@@ -20,12 +20,15 @@ struct APIPrincipal: Sendable {
     static let markersRead = "markers:read"
     /// The partnership's learning figures: how often each theme recurs across reviews. Aggregate, for partners' reports.
     static let learningRead = "learning:read"
-    static let allPermissions = [read, write, referralsWrite, referralsRead, incidentsWrite, markersRead, learningRead]
+    /// The agency's own actions from reviews, for its own tracker.
+    static let actionsRead = "actions:read"
+    static let allPermissions = [read, write, referralsWrite, referralsRead, incidentsWrite, markersRead, learningRead, actionsRead]
     static let permissionLabels = [
         (read, "Read people its agency works with"), (write, "Add people"),
         (referralsWrite, "Send referrals to the MASH"), (referralsRead, "Read its own referrals' outcomes"),
         (incidentsWrite, "Send police incidents (police forces only)"), (markersRead, "Fetch Place of Interest markers (police forces only)"),
         (learningRead, "Read the thematic figures across reviews"),
+        (actionsRead, "Read its own actions from reviews"),
     ]
 
     func event(_ action: AuditAction, _ type: String, _ id: String, on req: Request) -> AuditEvent {

@@ -8,6 +8,7 @@ extension DemoLoader {
     static func loadLearning(on db: Database, now: Date, calendar: WorkingCalendar) async throws {
         try await loadSeriousIncident(on: db, now: now, calendar: calendar)
         try await loadDisagreements(on: db, now: now, calendar: calendar)
+        try await loadActionPlan(on: db, now: now)
         _ = try await ReviewsImport.load(DemoLearning.historicalReviews, source: "demo", now: now, on: db)
         let users = try await User.query(on: db).sort(\.$email).all()
         guard let unit = users.first(where: { $0.userRole == .businessUnitOfficer }) else { return }
