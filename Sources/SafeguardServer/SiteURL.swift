@@ -42,6 +42,7 @@ public enum SiteURL: Sendable, Equatable {
     case actionPlan, actionPlanCSV, recommendationNew, recommendation(UUID), recommendationActions(UUID), recommendationClose(UUID)
     case planAction(UUID), planActionProgress(UUID), planActionEvidence(UUID), planActionComplete(UUID), planActionSignOff(UUID), planActionChase(UUID)
     case evidenceFile(UUID)
+    case personSARReferral(UUID), sars, sar(UUID), sarDecision(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -233,6 +234,10 @@ public enum SiteURL: Sendable, Equatable {
         case .planActionSignOff(let id): "/action-plan/actions/\(id)/sign-off"
         case .planActionChase(let id): "/action-plan/actions/\(id)/chase"
         case .evidenceFile(let id): "/action-plan/evidence/\(id)"
+        case .personSARReferral(let id): "/people/\(id)/sar-referral"
+        case .sars: "/sars"
+        case .sar(let id): "/sars/\(id)"
+        case .sarDecision(let id): "/sars/\(id)/decision"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

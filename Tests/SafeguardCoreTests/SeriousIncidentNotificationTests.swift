@@ -5,7 +5,7 @@ struct SeriousIncidentNotificationTests {
     static let calendar = WorkingCalendar.englandAndWales
     static func day(_ y: Int, _ m: Int, _ d: Int) -> SimpleDate { SimpleDate(year: y, month: m, day: d)! }
     static let today = day(2026, 12, 22)
-    static let child = ChildSnapshot(name: "Kayla Smith", dateOfBirth: day(2026, 4, 2), gender: "Female", ethnicity: "White British", disability: nil,
+    static let child = PersonSnapshot(name: "Kayla Smith", dateOfBirth: day(2026, 4, 2), gender: "Female", ethnicity: "White British", disability: nil,
                                      address: "14 Mill Lane", legalStatus: [.childProtectionPlan], agencies: ["Northmere Children's Services"],
                                      openReferrals: ["MASH-2026-0001"], plans: ["Child protection plan since 2 June 2026"])
 

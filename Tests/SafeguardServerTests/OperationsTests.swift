@@ -119,7 +119,7 @@ final class OperationsTests: ServerTestCase {
                                .disagreements, .disagreementNew, .disagreement(id), .disagreementOutcome(id), .disagreementFigures, .disagreementFiguresCSV,
                                .actionPlan, .actionPlanCSV, .recommendationNew, .recommendation(id), .recommendationActions(id), .recommendationClose(id),
                                .planAction(id), .planActionProgress(id), .planActionEvidence(id), .planActionComplete(id), .planActionSignOff(id),
-                               .planActionChase(id), .evidenceFile(id), .api(.actions)]
+                               .planActionChase(id), .evidenceFile(id), .api(.actions), .personSARReferral(id), .sars, .sar(id), .sarDecision(id)]
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

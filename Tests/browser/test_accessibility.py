@@ -317,3 +317,17 @@ def test_action_plan_pages(driver, server):
     click_button(driver, "Add action")
     check(driver, "A recommendation with the action form's errors")
     sign_out(driver)
+
+
+def test_sar_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    # The SAR panel member (police public protection in the demo) tests the demo's referral; an empty test shows the errors.
+    sign_in(driver, server, server.login("police.public.protection"))
+    click_link(driver, "Adults reviews")
+    check(driver, "SAR referrals")
+    driver.find_element(By.CSS_SELECTOR, "main table a").click()
+    check(driver, "A SAR referral with the s44 test")
+    click_button(driver, "Record the decision")
+    check(driver, "The s44 test with errors")
+    sign_out(driver)

@@ -4,6 +4,12 @@ extension AccessPolicy {
     /// review sub-group and the statutory partners' leads. The board sees published learning, never this.
     static func review(role: Role, relationship: Relationship, action: Action, memberships: Set<ReviewGroup>) -> AccessDecision {
         switch action {
+        case .referForSAR:
+            return review(role: role, relationship: relationship, action: .raiseSeriousIncident, memberships: memberships)
+        case .viewSARs, .decideSAR:
+            if role == .businessUnitOfficer { return .permit }
+            guard role.worksCases else { return .deny(.roleHasNoAccess) }
+            return memberships.contains(.sarPanel) ? .permit : .deny(.roleHasNoAccess)
         case .raiseSeriousIncident:
             if role == .auditor { return .deny(.readOnlyRole) }
             guard role.worksCases else { return .deny(.roleHasNoAccess) }

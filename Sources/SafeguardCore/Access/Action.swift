@@ -89,6 +89,13 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewSeriousIncidents = "view-serious-incidents"
     /// Complete a notification, record that the national panel was told, run the review: the business unit.
     case manageSeriousIncidents = "manage-serious-incidents"
+    // Safeguarding Adults Reviews (Care Act s44).
+    /// Refer an adult who died or was seriously harmed for a SAR: any case worker who may see them.
+    case referForSAR = "refer-for-sar"
+    /// Open SAR referrals: the business unit and the SAR panel's members.
+    case viewSARs = "view-sars"
+    /// Record the s44 test and the decision: the SAR panel's members, or the business unit for them.
+    case decideSAR = "decide-sar"
     // Professional disagreements between agencies about a case.
     /// Record a disagreement with another agency: any case worker.
     case raiseDisagreement = "raise-disagreement"
@@ -121,7 +128,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
     public var concernsReviews: Bool {
         self == .raiseSeriousIncident || self == .viewSeriousIncidents || self == .manageSeriousIncidents
-            || self == .raiseDisagreement || self == .handleDisagreement
+            || self == .raiseDisagreement || self == .handleDisagreement || self == .referForSAR || self == .viewSARs || self == .decideSAR
     }
 
     public var concernsReferrals: Bool {

@@ -69,9 +69,10 @@ public enum SeriousIncidentStatus: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// What the platform already held about the child when the need-to-know was raised: the notification's
-/// "about the child" part, so nobody types again what the records say.
-public struct ChildSnapshot: Codable, Sendable, Equatable {
+/// What the platform already held about the person when a notification or referral was raised: the
+/// notification's "about the child" part (or a SAR referral's about the adult), so nobody types again what the
+/// records say. Legal status is a child's; it is empty for an adult.
+public struct PersonSnapshot: Codable, Sendable, Equatable {
     public var name: String
     public var otherNames: [String]
     public var dateOfBirth: SimpleDate?
@@ -105,7 +106,7 @@ public struct ChildSnapshot: Codable, Sendable, Equatable {
 /// and sent to the national Child Safeguarding Practice Review Panel within 5 working days of the local
 /// authority becoming aware. Decides what raising needs, when it is complete, and its moves.
 public struct SeriousIncidentNotification: Sendable, Equatable {
-    public var child: ChildSnapshot
+    public var child: PersonSnapshot
     public var reason: SeriousIncidentReason
     public var incidentOn: SimpleDate
     public var whatHappened: String
@@ -120,7 +121,7 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
     public private(set) var lateReason: String = ""
     public private(set) var notNotifiableReason: String = ""
 
-    public init(child: ChildSnapshot, reason: SeriousIncidentReason, incidentOn: SimpleDate, whatHappened: String) {
+    public init(child: PersonSnapshot, reason: SeriousIncidentReason, incidentOn: SimpleDate, whatHappened: String) {
         self.child = child
         self.reason = reason
         self.incidentOn = incidentOn

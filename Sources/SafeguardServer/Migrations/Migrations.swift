@@ -32,5 +32,6 @@ enum SafeguardMigrations {
         CreateSeriousIncident(),
         CreateProfessionalDisagreement(),
         CreateActionPlan(),
+        CreateSARReferral(),
     ]
 }

@@ -9,6 +9,7 @@ extension DemoLoader {
         try await loadSeriousIncident(on: db, now: now, calendar: calendar)
         try await loadDisagreements(on: db, now: now, calendar: calendar)
         try await loadActionPlan(on: db, now: now)
+        try await loadSARReferral(on: db, now: now)
         _ = try await ReviewsImport.load(DemoLearning.historicalReviews, source: "demo", now: now, on: db)
         let users = try await User.query(on: db).sort(\.$email).all()
         guard let unit = users.first(where: { $0.userRole == .businessUnitOfficer }) else { return }
@@ -44,7 +45,7 @@ extension DemoLoader {
               let worker = try await User.query(on: db).filter(\.$email == "social.worker@demo.safeguard.test").first() else { return }
         let today = SimpleDate(now)
         let raisedOn = workingDays(2, before: today, calendar: calendar)
-        let snapshot = try await ChildSnapshotLoader.load(plan.person, on: db, today: today)
+        let snapshot = try await PersonSnapshotLoader.load(plan.person, on: db, today: today)
         var n = SeriousIncidentNotification(child: snapshot, reason: .seriousHarm, incidentOn: raisedOn.adding(days: -1),
                                             whatHappened: "Taken to the emergency department with a skull fracture. Mum's partner says \(plan.person.firstName) fell from the sofa; the injury does not fit that account.")
         n.policeInvestigation = .yes
@@ -115,6 +116,27 @@ extension DemoLoader {
             r.set(d, at: now)
             try await r.create(on: db)
         }
+    }
+}
+
+extension DemoLoader {
+    /// A SAR referral about an adult whose home was taken over (cuckooed), awaiting the panel's s44 test. Made from
+    /// a cuckooed home in the demo if there is one, else an adult with a learning disability.
+    static func loadSARReferral(on db: Database, now: Date) async throws {
+        guard let officer = try await User.query(on: db).filter(\.$email == "police.public.protection@demo.safeguard.test").first() else { return }
+        let today = SimpleDate(now)
+        var adult = try await CuckooedHome.query(on: db).with(\.$person).all().map(\.person).first { $0.category(on: today) == .adult }
+        if adult == nil { adult = try await Person.query(on: db).filter(\.$disability != nil).all().first { $0.category(on: today) == .adult } }
+        guard let adult else { return }
+        let r = SARReferralRecord()
+        r.reference = "SAR-\(today.year)-0001"
+        r.$person.id = try adult.requireID()
+        r.$raisedBy.id = try officer.requireID()
+        r.$raisedAgency.id = officer.$agency.id
+        r.raisedAt = now.addingTimeInterval(-3 * 86400)
+        r.setSnapshot(try await PersonSnapshotLoader.load(adult, on: db, today: today))
+        r.set(SARReferral(whatHappened: "\(adult.firstName) was found with serious injuries in the flat that a dealing group had taken over. Police, housing and adult social care had each had reports of strangers at the flat in the months before; none had put them together."), at: now)
+        try await r.create(on: db)
     }
 }
 

@@ -50,6 +50,8 @@ struct PersonRecord: Sendable {
     var mayMerge: Bool
     /// A child (or unborn): a need-to-know about serious harm or death goes to the business unit.
     var mayRaiseSeriousIncident: Bool
+    /// An adult: a referral for a Safeguarding Adults Review goes to the SAR panel.
+    var mayReferForSAR: Bool
     /// Child protection plans, unborn plans and looked-after status, newest first.
     var protections: [Protection]
     var mayRecordProtection: Bool
@@ -136,6 +138,7 @@ struct PersonRecord: Sendable {
             involvementRequestWaiting: waiting,
             mayMerge: viewer.may(.mergePeople, relationship: relationship),
             mayRaiseSeriousIncident: p.category(on: today) != .adult && viewer.may(.raiseSeriousIncident, relationship: relationship),
+            mayReferForSAR: p.category(on: today) == .adult && viewer.may(.referForSAR, relationship: relationship),
             protections: try protections.map { r in
                 Protection(id: try r.requireID(), kind: r.protectionKind, active: r.isActive(on: today),
                            started: r.start?.longText ?? r.startDate, ended: r.end?.longText, contact: r.socialWorker.contactLine)

@@ -10,6 +10,7 @@ struct PersonRecordView {
         case addressShared = "address-shared"
         case manCheck = "man-check"
         case seriousIncident = "serious-incident"
+        case sarReferral = "sar-referral"
     }
 
     var record: PersonRecord
@@ -48,6 +49,12 @@ struct PersonRecordView {
             if r.mayMerge {
                 el("p", .class("sg-body")) { el("a", .href(.personMerge(r.id)), .class("sg-link")) { "Merge with a duplicate record" } }
             }
+            if r.mayReferForSAR {
+                el("p", .class("sg-body")) {
+                    el("a", .href(.personSARReferral(r.id)), .class("sg-link")) { "Refer for a Safeguarding Adults Review" }
+                    " if \(r.firstName) has died or been seriously harmed and abuse or neglect is known or suspected"
+                }
+            }
             if r.mayRaiseSeriousIncident {
                 el("p", .class("sg-body")) {
                     el("a", .href(.personSeriousIncidentNew(r.id)), .class("sg-link")) { "Raise a serious incident notification" }
@@ -75,6 +82,7 @@ struct PersonRecordView {
         case .unmerged: "Merge undone: this record is separate again"
         case .redirected: "The record you opened was merged into this one"
         case .panel: "Referred to the exploitation panel: it will be screened at the next meeting"
+        case .sarReferral: "The referral has gone to the Safeguarding Adults Review panel, which will test it against section 44 of the Care Act."
         case .seriousIncident: "The serious incident notification has gone to the partnership's business unit. It will complete it and tell the national panel."
         }
     }

@@ -85,7 +85,7 @@ struct SeriousIncidentPage {
         }
     }
 
-    static func childSummary(_ c: ChildSnapshot) -> Node {
+    static func childSummary(_ c: PersonSnapshot) -> Node {
         Components.summaryList([
             ("Name", .text(c.name + (c.otherNames.isEmpty ? "" : " (also known as \(c.otherNames.joined(separator: ", ")))"))),
             ("Date of birth", .text(c.dateOfBirth?.longText ?? "Not known")),

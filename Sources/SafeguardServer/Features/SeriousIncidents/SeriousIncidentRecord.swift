@@ -31,9 +31,9 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var snapshot: ChildSnapshot {
-        (try? JSONDecoder().decode(ChildSnapshot.self, from: Data(child.utf8)))
-            ?? ChildSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil, legalStatus: [], agencies: [],
+    var snapshot: PersonSnapshot {
+        (try? JSONDecoder().decode(PersonSnapshot.self, from: Data(child.utf8)))
+            ?? PersonSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil, legalStatus: [], agencies: [],
                              openReferrals: [], plans: [])
     }
 
@@ -69,8 +69,8 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
 
 /// What the platform holds about the child, gathered for the notification from the person record, protection
 /// records, agencies involved and referrals naming them.
-enum ChildSnapshotLoader {
-    static func load(_ person: Person, on db: Database, today: SimpleDate) async throws -> ChildSnapshot {
+enum PersonSnapshotLoader {
+    static func load(_ person: Person, on db: Database, today: SimpleDate) async throws -> PersonSnapshot {
         let id = try person.requireID()
         let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).all()
         let open = protections.filter { $0.endDate == nil }
@@ -81,7 +81,7 @@ enum ChildSnapshotLoader {
         let involved = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil).with(\.$agency).all()
         let others = try await OtherName.query(on: db).filter(\.$person.$id == id).all()
         let home = try await Residence.query(on: db).filter(\.$person.$id == id).filter(\.$toDate == nil).with(\.$address).first()
-        return ChildSnapshot(
+        return PersonSnapshot(
             name: person.fullName, otherNames: others.map(\.name), dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init(iso:)),
             gender: Gender(rawValue: person.gender)?.displayName ?? person.gender, ethnicity: person.ethnicity, disability: person.disability,
             address: home?.address.singleLine,

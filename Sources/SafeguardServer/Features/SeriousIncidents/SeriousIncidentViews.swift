@@ -5,7 +5,7 @@ import SafeguardCore
 /// will see from the record already. Nothing is chosen for the case worker.
 struct RaiseSeriousIncidentView {
     var personID: UUID
-    var snapshot: ChildSnapshot
+    var snapshot: PersonSnapshot
     var isAdult: Bool
     var fields: [String: String]
     var errors: FormErrors

@@ -21,7 +21,7 @@ struct SeriousIncidentsController: RouteCollection {
 
     func raiseForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.raiseSeriousIncident, personID: req.personID(), on: req, offerBreakGlass: true)
-        let snapshot = try await ChildSnapshotLoader.load(person, on: req.db, today: req.today)
+        let snapshot = try await PersonSnapshotLoader.load(person, on: req.db, today: req.today)
         return RaiseSeriousIncidentView(personID: person.id!, snapshot: snapshot, isAdult: Self.isAdult(person, today: req.today),
                                         fields: [:], errors: FormErrors()).render(on: req)
     }
@@ -32,7 +32,7 @@ struct SeriousIncidentsController: RouteCollection {
         // A checkbox posts as "abuse-or-neglect[]"; the form reads it back under its own name.
         fields["abuse-or-neglect"] = try ReferralsController.list(req, "abuse-or-neglect").contains("yes") ? "yes" : nil
         let today = req.today, now = req.now, personID = person.id!
-        let snapshot = try await ChildSnapshotLoader.load(person, on: req.db, today: today)
+        let snapshot = try await PersonSnapshotLoader.load(person, on: req.db, today: today)
         let reason = SeriousIncidentReason(rawValue: fields["reason"] ?? "")
         let incidentOn = SimpleDate(day: fields["incident-day"] ?? "", month: fields["incident-month"] ?? "", year: fields["incident-year"] ?? "")
         let whatHappened = TypedText.cleaned(fields["what-happened"] ?? "")
