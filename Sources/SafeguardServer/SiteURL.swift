@@ -43,6 +43,7 @@ public enum SiteURL: Sendable, Equatable {
     case planAction(UUID), planActionProgress(UUID), planActionEvidence(UUID), planActionComplete(UUID), planActionSignOff(UUID), planActionChase(UUID)
     case evidenceFile(UUID)
     case personSARReferral(UUID), sars, sar(UUID), sarDecision(UUID)
+    case rapidReview(UUID), rapidReviewStep(UUID, String)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -238,6 +239,8 @@ public enum SiteURL: Sendable, Equatable {
         case .sars: "/sars"
         case .sar(let id): "/sars/\(id)"
         case .sarDecision(let id): "/sars/\(id)/decision"
+        case .rapidReview(let id): "/serious-incidents/\(id)/rapid-review"
+        case .rapidReviewStep(let id, let step): "/serious-incidents/\(id)/rapid-review/\(step)"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

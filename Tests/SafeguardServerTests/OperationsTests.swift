@@ -119,7 +119,8 @@ final class OperationsTests: ServerTestCase {
                                .disagreements, .disagreementNew, .disagreement(id), .disagreementOutcome(id), .disagreementFigures, .disagreementFiguresCSV,
                                .actionPlan, .actionPlanCSV, .recommendationNew, .recommendation(id), .recommendationActions(id), .recommendationClose(id),
                                .planAction(id), .planActionProgress(id), .planActionEvidence(id), .planActionComplete(id), .planActionSignOff(id),
-                               .planActionChase(id), .evidenceFile(id), .api(.actions), .personSARReferral(id), .sars, .sar(id), .sarDecision(id)]
+                               .planActionChase(id), .evidenceFile(id), .api(.actions), .personSARReferral(id), .sars, .sar(id), .sarDecision(id),
+                               .rapidReview(id)] + ["sections", "decision", "agreement", "submit", "panel-response"].map { SiteURL.rapidReviewStep(id, $0) }
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

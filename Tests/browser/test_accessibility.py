@@ -331,3 +331,17 @@ def test_sar_pages(driver, server):
     click_button(driver, "Record the decision")
     check(driver, "The s44 test with errors")
     sign_out(driver)
+
+
+def test_rapid_review_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    # The business unit's rapid review in progress (demo SIN-…-0002): the page, and a decision tried too early.
+    sign_in(driver, server, server.login("business.unit.officer"))
+    click_link(driver, "Serious incidents")
+    driver.find_element(By.XPATH, "//main//tr[contains(., 'Rapid review due')]//a").click()
+    click_link(driver, "Open the rapid review")
+    check(driver, "Rapid review")
+    click_button(driver, "Record the decision")
+    check(driver, "Rapid review decision with errors")
+    sign_out(driver)

@@ -33,5 +33,6 @@ enum SafeguardMigrations {
         CreateProfessionalDisagreement(),
         CreateActionPlan(),
         CreateSARReferral(),
+        CreateRapidReview(),
     ]
 }

@@ -59,6 +59,44 @@ extension DemoLoader {
         record.raisedAt = raisedOn.at(hour: 11)
         record.set(n, at: now)
         try await record.create(on: db)
+        try await loadRapidReviewInProgress(on: db, now: now, calendar: calendar, raisedBy: worker)
+    }
+
+    /// A second notification, sent to the national panel eight working days ago, its rapid review part written
+    /// and the decision still to make.
+    static func loadRapidReviewInProgress(on db: Database, now: Date, calendar: WorkingCalendar, raisedBy worker: User) async throws {
+        let today = SimpleDate(now)
+        let taken = try await SeriousIncidentRecord.query(on: db).all().map(\.$person.id)
+        guard let child = try await AgencyInvolvement.query(on: db).filter(\.$agency.$id == worker.$agency.id).filter(\.$endedOn == nil).with(\.$person).all()
+                .map(\.person).first(where: { $0.category(on: today) == .child && !taken.contains($0.id!) }) else { return }
+        let notifiedOn = workingDays(8, before: today, calendar: calendar)
+        let awareOn = workingDays(10, before: today, calendar: calendar)
+        var n = SeriousIncidentNotification(child: try await PersonSnapshotLoader.load(child, on: db, today: today), reason: .death,
+                                            incidentOn: awareOn.adding(days: -1),
+                                            whatHappened: "Died in hospital after being found unresponsive at home; neglect of the child's diabetes care is suspected.")
+        n.place = "At home, then Northmere Hospitals"
+        n.policeInvestigation = .yes
+        n.policeDetails = "Public Protection Unit"
+        n.awareOn = awareOn
+        try n.recordNotified(on: notifiedOn, lateReason: "", today: today, calendar: calendar)
+        let incident = SeriousIncidentRecord()
+        incident.reference = "SIN-\(today.year)-0002"
+        incident.$person.id = try child.requireID()
+        incident.$raisedBy.id = try worker.requireID()
+        incident.$raisedAgency.id = worker.$agency.id
+        incident.raisedAt = awareOn.at(hour: 15)
+        incident.set(n, at: now)
+        incident.$notifiedBy.id = try await User.query(on: db).filter(\.$role == Role.businessUnitOfficer.rawValue).first()?.requireID()
+        try await incident.create(on: db)
+        var review = RapidReview()
+        try review.saveSections([
+            .facts: "Known to health (diabetes clinic, school nursing), the school and children's services (a child in need plan closed last year).",
+            .practiceEpisodes: "Three missed clinic appointments in the autumn were not shared with the school or the social worker.",
+        ])
+        let record = RapidReviewRecord()
+        record.$incident.id = try incident.requireID()
+        record.set(review, at: now)
+        try await record.create(on: db)
     }
 
     /// `n` working days before `day`, counted back past weekends and bank holidays.

@@ -53,6 +53,7 @@ struct MyWorkController: RouteCollection {
                               detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
         }
         items += try await SeriousIncidentsController.myWork(viewer, on: req)
+        items += try await RapidReviewController.myWork(viewer, on: req)
         items += try await DisagreementsController.myWork(viewer, on: req)
         items += try await PlanActionsController.myWork(viewer, on: req)
         items += try await SARController.myWork(viewer, on: req)

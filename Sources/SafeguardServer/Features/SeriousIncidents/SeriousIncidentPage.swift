@@ -74,6 +74,9 @@ struct SeriousIncidentPage {
                 ("Local authority aware", .text(n.awareOn?.longText ?? "Not recorded yet")),
                 ("National panel notified", .text(n.notifiedOn.map { $0.longText + (notifier.map { " by \($0)" } ?? "") + (n.lateReason.isEmpty ? "" : ". Late: \(n.lateReason)") } ?? "Not yet")),
             ] + (n.status == .notNotifiable ? [("Closed because", .text(n.notNotifiableReason))] : []))
+            if n.status == .notified {
+                el("p", .class("sg-body")) { el("a", .href(.rapidReview(id)), .class("sg-link")) { "Open the rapid review" } }
+            }
             el("p", .class("sg-body")) {
                 el("a", .href(.seriousIncidentJSON(id)), .class("sg-link"), Attr("download", nil)) { "Download the notification (JSON)" }
             }

@@ -1,0 +1,117 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Issue 16, item 2 (the decision part): the rapid review of a notified serious incident — sections, the decision,
+/// the three statutory partners' agreement, submission on the 15-working-day clock and the national panel's response.
+final class RapidReviewTests: ServerTestCase {
+    /// A notification raised, completed and notified on Monday 2 March 2026: the rapid review is due Monday 23 March.
+    func notified() async throws -> UUID {
+        let sw = try await signedIn(fx[.socialWorker])
+        _ = try await sw.post("/people/\(fx.kayla)/serious-incident", [("reason", "serious-harm"), ("incident-day", "28"), ("incident-month", "2"),
+            ("incident-year", "2026"), ("what-happened", "Admitted with a skull fracture that the explanation does not fit"), ("abuse-or-neglect[]", "yes")])
+        let id = try await SeriousIncidentRecord.query(on: app.db).first()!.id!
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        _ = try await unit.post("/serious-incidents/\(id)/complete", [("place", "At home"), ("police", "no"), ("aware-day", "2"), ("aware-month", "3"), ("aware-year", "2026")])
+        let res = try await unit.post("/serious-incidents/\(id)/notified", [("notified-day", "2"), ("notified-month", "3"), ("notified-year", "2026")])
+        XCTAssertEqual(res.location, "/serious-incidents/\(id)?done=notified", res.text)
+        return id
+    }
+
+    func lead(_ role: Role) async throws -> Browser {
+        let user = try await User.find(fx[role].id, on: app.db)!
+        user.reviewGroups = ReviewGroup.text([.caseReviewSubGroup, .statutoryPartnerLead])
+        try await user.save(on: app.db)
+        return try await signedIn(fx[role])
+    }
+
+    func testFromSectionsToTheNationalPanelsResponse() async throws {
+        let id = try await notified()
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        assertTrue(try await unit.get("/my-work").text.contains("Rapid review: SIN-2026-0001 (Kayla Smith)"))
+        let page = try await unit.get("/serious-incidents/\(id)/rapid-review")
+        XCTAssertTrue(page.text.contains("Due by 23 March 2026 (15 working days left)"), page.text)
+        let early = try await unit.post("/serious-incidents/\(id)/rapid-review/decision", [("decision", "local-review"), ("rationale", "Because")])
+        XCTAssertTrue(early.text.contains("before the decision"))
+        _ = try await unit.post("/serious-incidents/\(id)/rapid-review/sections", RapidReviewSection.allCases.map { ($0.rawValue, "Written from the agencies' summaries") })
+        let rationale = "Practice episodes show agencies did not share what they knew about the men in the home"
+        assertEqual(try await unit.post("/serious-incidents/\(id)/rapid-review/decision", [("decision", "local-review"), ("rationale", rationale)]).location,
+                    "/serious-incidents/\(id)/rapid-review?done=decided")
+        // Submitting before the partners agree is refused.
+        let notYet = try await unit.post("/serious-incidents/\(id)/rapid-review/submit", [("submitted-day", "10"), ("submitted-month", "3"), ("submitted-year", "2026")])
+        XCTAssertTrue(notYet.text.contains("All three statutory partners must agree"))
+
+        // The local authority's and the police's leads agree; a member who is not a lead cannot answer.
+        let sub = try await signedIn(fx[.mashManager])
+        let user = try await User.find(fx[.mashManager].id, on: app.db)!
+        user.reviewGroups = ReviewGroup.text([.caseReviewSubGroup])
+        try await user.save(on: app.db)
+        assertEqual(try await sub.post("/serious-incidents/\(id)/rapid-review/agreement", [("agreed", "yes")]).status, .unprocessableEntity)
+        let la = try await lead(.teamManager), police = try await lead(.policePublicProtection)
+        assertTrue(try await la.get("/my-work").text.contains("Agree the rapid review decision: SIN-2026-0001"))
+        assertEqual(try await la.post("/serious-incidents/\(id)/rapid-review/agreement", [("agreed", "yes")]).location,
+                    "/serious-incidents/\(id)/rapid-review?done=answered")
+        assertEqual(try await police.post("/serious-incidents/\(id)/rapid-review/agreement", [("agreed", "no")]).status, .unprocessableEntity, "a no needs a reason")
+        _ = try await police.post("/serious-incidents/\(id)/rapid-review/agreement", [("agreed", "yes")])
+        // The ICB's lead: a health practitioner in the ICB.
+        let icb = Agency(name: "NHS Northmere ICB", kind: .integratedCareBoard, districtID: nil)
+        try await icb.create(on: app.db)
+        let nurse = User(email: "designated.nurse@test.example", displayName: "Designated Nurse", role: .healthPractitioner, agencyID: icb.id!,
+                         passwordHash: try Bcrypt.hash(Fixtures.password, cost: 4))
+        nurse.reviewGroups = ReviewGroup.text([.statutoryPartnerLead])
+        try await nurse.create(on: app.db)
+        let icbLead = try await signedIn(Fixtures.Account(id: nurse.id!, email: nurse.email, role: .healthPractitioner, agencyID: icb.id!))
+        _ = try await icbLead.post("/serious-incidents/\(id)/rapid-review/agreement", [("agreed", "yes")])
+        assertEqual(try await RapidReviewRecord.query(on: app.db).first()!.review.stage, .agreed)
+
+        // Submitted a day late, so with the reason; then the panel agrees.
+        clock.advance(minutes: 22 * 24 * 60)  // Tuesday 24 March
+        let unitLater = try await signedIn(fx[.businessUnitOfficer])
+        let late = try await unitLater.post("/serious-incidents/\(id)/rapid-review/submit", [("submitted-day", "24"), ("submitted-month", "3"), ("submitted-year", "2026")])
+        XCTAssertTrue(late.text.contains("after the due date of 23 March 2026: say why it was late"))
+        _ = try await unitLater.post("/serious-incidents/\(id)/rapid-review/submit", [("submitted-day", "24"), ("submitted-month", "3"), ("submitted-year", "2026"),
+                                                                                    ("late-reason", "The ICB's lead was away until the 24th")])
+        assertEqual(try await unitLater.post("/serious-incidents/\(id)/rapid-review/panel-response", [("response", "agrees")]).location,
+                    "/serious-incidents/\(id)/rapid-review?done=responded")
+        let done = try await unitLater.get("/serious-incidents/\(id)/rapid-review")
+        XCTAssertTrue(done.text.contains("Submitted 24 March 2026, late: The ICB&#39;s lead was away until the 24th"), done.text)
+        XCTAssertTrue(done.text.contains("The national panel agrees"))
+        let trail = try await auditEntries().filter { $0.recordType == "rapid-review" }.map(\.reason)
+        XCTAssertTrue(trail.contains("submitted to the national panel") && trail.contains("national panel's response"), "\(trail)")
+    }
+
+    func testWhoMayOpenAndMoveIt() async throws {
+        let id = try await notified()
+        for role in [Role.socialWorker, .boardMember, .teamManager] {
+            let b = try await signedIn(fx[role])
+            assertEqual(try await b.get("/serious-incidents/\(id)/rapid-review").status, .forbidden, "\(role)")
+        }
+        let la = try await lead(.teamManager)
+        assertEqual(try await la.get("/serious-incidents/\(id)/rapid-review").status, .ok)
+        for step in ["sections", "decision", "submit", "panel-response"] {
+            assertEqual(try await la.post("/serious-incidents/\(id)/rapid-review/\(step)", []).status, .forbidden, "a lead does not run the review: \(step)")
+        }
+        assertEqual(try await browser().get("/serious-incidents/\(id)/rapid-review").location, "/sign-in")
+        assertEqual(try await browser().post("/serious-incidents/\(id)/rapid-review/sections", []).location, "/sign-in")
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        assertEqual(try await unit.post("/serious-incidents/\(id)/rapid-review/sections", [("facts", "x")], csrf: false).status, .forbidden)
+        assertEqual(try await RapidReviewRecord.query(on: app.db).count(), 0, "nothing was saved by the refused posts")
+    }
+
+    /// The page sends the sections with the decision: what was typed is saved with it, never lost.
+    func testTheDecisionSavesTheSectionsTypedWithIt() async throws {
+        let id = try await notified()
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        let rationale = "Practice episodes show agencies did not share what they knew about the men in the home"
+        let res = try await unit.post("/serious-incidents/\(id)/rapid-review/decision",
+                                      RapidReviewSection.allCases.map { ($0.rawValue, "Typed just now: \($0.rawValue)") } + [("decision", "no-review"), ("rationale", rationale)])
+        XCTAssertEqual(res.location, "/serious-incidents/\(id)/rapid-review?done=decided", res.text)
+        let review = try await RapidReviewRecord.query(on: app.db).first()!.review
+        XCTAssertEqual(review.sections[.livedContext], "Typed just now: lived-context")
+        XCTAssertEqual(review.decision, .noReview)
+        let missing = try await unit.post("/serious-incidents/\(id)/rapid-review/decision", [("facts", "Kept when refused"), ("decision", "local-review"), ("rationale", rationale)])
+        XCTAssertEqual(missing.status, .unprocessableEntity)
+        XCTAssertTrue(missing.text.contains("Kept when refused</textarea>"), "refused, the typed text is still on the page")
+    }
+}
