@@ -44,6 +44,7 @@ public enum SiteURL: Sendable, Equatable {
     case evidenceFile(UUID)
     case personSARReferral(UUID), sars, sar(UUID), sarDecision(UUID)
     case rapidReview(UUID), rapidReviewStep(UUID, String)
+    case practiceReviews, practiceReview(UUID), practiceReviewStep(UUID, String), sarCommission(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -241,6 +242,10 @@ public enum SiteURL: Sendable, Equatable {
         case .sarDecision(let id): "/sars/\(id)/decision"
         case .rapidReview(let id): "/serious-incidents/\(id)/rapid-review"
         case .rapidReviewStep(let id, let step): "/serious-incidents/\(id)/rapid-review/\(step)"
+        case .practiceReviews: "/practice-reviews"
+        case .practiceReview(let id): "/practice-reviews/\(id)"
+        case .practiceReviewStep(let id, let step): "/practice-reviews/\(id)/\(step)"
+        case .sarCommission(let id): "/sars/\(id)/commission"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

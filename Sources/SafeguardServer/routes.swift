@@ -55,6 +55,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: ThematicAnalysisController())
     try site.register(collection: SeriousIncidentsController())
     try site.register(collection: RapidReviewController())
+    try site.register(collection: PracticeReviewsController())
     try site.register(collection: DisagreementsController())
     try site.register(collection: ActionPlanController())
     try site.register(collection: SARController())

@@ -77,6 +77,14 @@ final class RapidReviewTests: ServerTestCase {
         let done = try await unitLater.get("/serious-incidents/\(id)/rapid-review")
         XCTAssertTrue(done.text.contains("Submitted 24 March 2026, late: The ICB&#39;s lead was away until the 24th"), done.text)
         XCTAssertTrue(done.text.contains("The national panel agrees"))
+        // The decision was a local review: the business unit commissions it under the name it will be published by.
+        XCTAssertTrue(done.text.contains("Commission the local review"))
+        let commissioned = try await unitLater.post("/serious-incidents/\(id)/rapid-review/commission", [("title", "Child K")])
+        XCTAssertEqual(commissioned.status, .seeOther, commissioned.text)
+        let practice = try await PracticeReviewRecord.query(on: app.db).first()!
+        XCTAssertEqual(practice.review.kind, .lcspr)
+        XCTAssertEqual(practice.review.publicationDue, SimpleDate(year: 2026, month: 9, day: 24), "six months after the decision was submitted")
+        assertTrue(try await unitLater.get("/serious-incidents/\(id)/rapid-review").text.contains("Open the local child safeguarding practice review"))
         let trail = try await auditEntries().filter { $0.recordType == "rapid-review" }.map(\.reason)
         XCTAssertTrue(trail.contains("submitted to the national panel") && trail.contains("national panel's response"), "\(trail)")
     }

@@ -345,3 +345,19 @@ def test_rapid_review_pages(driver, server):
     click_button(driver, "Record the decision")
     check(driver, "Rapid review decision with errors")
     sign_out(driver)
+
+
+def test_practice_review_pages(driver, server):
+    from pages import click_button, click_link, sign_out
+
+    sign_in(driver, server, server.login("business.unit.officer"))
+    click_link(driver, "Practice reviews")
+    check(driver, "Practice reviews")
+    click_link(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Adult C").text)
+    check(driver, "A practice review under way")
+    click_button(driver, "Add milestone")
+    check(driver, "A practice review with errors")
+    driver.get(server.url("/practice-reviews"))
+    click_link(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Baby M").text)
+    check(driver, "A published practice review")
+    sign_out(driver)

@@ -29,6 +29,8 @@ public struct PartnershipRules: Sendable, Equatable {
     public var trainingLateCancellationHours = TrainingEventPlaces.defaultLateCancellationHours
     /// The stages of escalating a professional disagreement, with their working days.
     public var escalation: EscalationLadder = .standard
+    /// A practice review (LCSPR or SAR) is normally published this many months after the decision to hold it.
+    public var practiceReviewPublicationMonths = 6
 
     public init() {}
 
@@ -40,7 +42,7 @@ public struct PartnershipRules: Sendable, Equatable {
     }
 
     static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact",
-                                          "trainingLateCancellationHours", "outOfHoursContact", "escalationStages"]
+                                          "trainingLateCancellationHours", "outOfHoursContact", "escalationStages", "practiceReviewPublicationMonths"]
 
     public static func parse(_ data: Data) throws(Problem) -> PartnershipRules {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
@@ -66,6 +68,12 @@ public struct PartnershipRules: Sendable, Equatable {
             rules.trainingLateCancellationHours = n
         }
         if let stages = top["escalationStages"] { rules.escalation = try escalation(stages) }
+        if let months = top["practiceReviewPublicationMonths"] {
+            guard let n = wholeNumber(months), (1...24).contains(n) else {
+                throw Problem(description: "practiceReviewPublicationMonths must be a whole number of months from 1 to 24, like 6")
+            }
+            rules.practiceReviewPublicationMonths = n
+        }
         if let contact = top["outOfHoursContact"] {
             guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {
                 throw Problem(description: "outOfHoursContact must be text of 5 to 200 characters, like \"Emergency Duty Team, 01632 960 199\"")

@@ -34,5 +34,6 @@ enum SafeguardMigrations {
         CreateActionPlan(),
         CreateSARReferral(),
         CreateRapidReview(),
+        CreatePracticeReview(),
     ]
 }

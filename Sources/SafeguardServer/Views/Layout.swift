@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, disagreements, actionPlan, sars, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, disagreements, actionPlan, sars, practiceReviews, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -101,6 +101,9 @@ struct Layout {
         if viewer.mayEver(.viewSeriousIncidents) { items.append(("Serious incidents", .seriousIncidents, .seriousIncidents)) }
         if viewer.mayEver(.viewSARs) { items.append(("Adults reviews", .sars, .sars)) }
         if viewer.mayEver(.readLearning) { items.append(("Learning", .learning, .learning)) }
+        if viewer.mayEver(.viewSeriousIncidents) || viewer.mayEver(.viewSARs) || viewer.mayEver(.viewThematicAnalysis) {
+            items.append(("Practice reviews", .practiceReviews, .practiceReviews))
+        }
         if viewer.mayEver(.viewActionPlan) { items.append(("Action plan", .actionPlan, .actionPlan)) }
         if viewer.mayEver(.raiseDisagreement) || viewer.mayEver(.handleDisagreement) {
             items.append(("Disagreements", .disagreements, .disagreements))

@@ -74,6 +74,7 @@ extension DemoLoader {
                              "Templates in use in every health information request from the MASH", dueIn: 45) { a in
             try a.updateProgress(.onTrack, note: "Draft template agreed with the designated nurse")
         }
+        try await publishedBabyM(on: db, now: now, today: today)
         let course = try await recommendation("Baby M's father was offered no support with a crying baby",
                                               "Commission a county-wide course for fathers of babies")
         if let r = try await RecommendationRecord.find(course, on: db) {
@@ -82,5 +83,34 @@ extension DemoLoader {
             r.set(rec, at: now)
             try await r.update(on: db)
         }
+    }
+
+    /// The Baby M review itself, published: what the action plan's recommendations come from.
+    static func publishedBabyM(on db: Database, now: Date, today: SimpleDate) async throws {
+        var r = PracticeReview(kind: .lcspr, decidedOn: today.adding(days: -420), publicationMonths: 6)
+        try r.setUp(terms: "How agencies identified, assessed and engaged the men living in and visiting Baby M's home, and shared what they knew",
+                    reviewer: "An independent reviewer", family: "Baby M's mother met the reviewer twice; the father declined")
+        try r.addMilestone("Practitioner learning event", due: today.adding(days: -330))
+        try r.completeMilestone(0, on: today.adding(days: -332))
+        try r.addDraft(sharedOn: today.adding(days: -300), seenBy: ["Baby M's mother", "The agencies involved"])
+        try r.addDraft(sharedOn: today.adding(days: -270), seenBy: ["The safeguarding partnership board"])
+        try r.recordBoardResponse("The board accepts the four recommendations and will monitor the action plan at every meeting until each is signed off",
+                                  on: today.adding(days: -260))
+        try r.publish(on: today.adding(days: -250), lateReason: "")
+        let record = PracticeReviewRecord()
+        record.reference = "PR-\(today.year - 1)-0001"
+        record.title = "Baby M"
+        record.set(r, at: now)
+        try await record.create(on: db)
+        // And a Safeguarding Adults Review under way, its terms agreed and a milestone set.
+        var sar = PracticeReview(kind: .sar, decidedOn: today.adding(days: -60), publicationMonths: 6)
+        try sar.setUp(terms: "How agencies responded to Adult C's self-neglect over the two years before his death, and how they worked together",
+                      reviewer: "An independent reviewer", family: "Adult C's brother has agreed to speak to the reviewer")
+        try sar.addMilestone("Agencies' chronologies received", due: today.adding(days: 14))
+        let adultC = PracticeReviewRecord()
+        adultC.reference = "PR-\(today.year)-0001"
+        adultC.title = "Adult C"
+        adultC.set(sar, at: now)
+        try await adultC.create(on: db)
     }
 }

@@ -55,6 +55,8 @@ struct SARPage {
     var referral: SARReferral
     var decidedBy: String?
     var mayDecide: Bool
+    var mayCommission: Bool
+    var practiceReview: UUID?
     var fields: [String: String]
     var errors: FormErrors
     var banner: String?
@@ -63,7 +65,9 @@ struct SARPage {
         let raiser = try await r.$raisedBy.get(on: req.db), agency = try await r.$raisedAgency.get(on: req.db)
         let decider = try await r.$decidedBy.get(on: req.db)
         return SARPage(id: r.id!, reference: r.reference, snapshot: r.snapshot, raisedBy: "\(raiser.displayName), \(agency.name)", raisedAt: r.raisedAt,
-                       referral: r.referral, decidedBy: decider?.displayName, mayDecide: viewer.may(.decideSAR), fields: fields, errors: errors,
+                       referral: r.referral, decidedBy: decider?.displayName, mayDecide: viewer.may(.decideSAR),
+                       mayCommission: viewer.may(.manageSeriousIncidents), practiceReview: try await PracticeReviewsController.commissioned(sar: r.id, on: req.db),
+                       fields: fields, errors: errors,
                        banner: (try? req.query.get(String.self, at: "done")) == "decided" ? "The panel's decision is recorded." : nil)
     }
 
@@ -82,6 +86,17 @@ struct SARPage {
                     (c.question, .text((r.answers[c]?.met == true ? "Yes" : "No") + ": " + (r.answers[c]?.note ?? "")))
                 } + [("Decision", .text(decision.displayName)), ("Reasons", .text(r.reasons)),
                      ("Decided", .text("\(r.decidedOn?.longText ?? "")\(decidedBy.map { " by \($0)" } ?? "")"))])
+                if let practiceReview {
+                    el("p", .class("sg-body")) { el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) { "Open the Safeguarding Adults Review" } }
+                } else if mayCommission && decision != .noReview {
+                    el("form", .postMethod, .action(.sarCommission(id)), Attr("novalidate", nil)) {
+                        Components.csrfField(req.csrfToken)
+                        el("h2", .class("sg-heading-m")) { "Commission the review" }
+                        Components.textInput("title", label: "The name it will be published under", value: fields["title"] ?? "", errors: errors,
+                                             hint: "For example, Adult D. Never the adult's real name", width: "20")
+                        Components.button("Commission the review")
+                    }
+                }
             } else if mayDecide {
                 testForm(csrf: req.csrfToken)
             } else {

@@ -34,7 +34,8 @@ struct RapidReviewController: RouteCollection {
         let (incident, record, due) = try await Self.load(req)
         try await req.audit.record(viewer.event(.view, "rapid-review", incident.id!.uuidString, on: req), on: req.db)
         return RapidReviewPage(incident: incident, review: record.review, due: due, viewer: viewer, today: req.today, calendar: req.safeguard.calendar,
-                               fields: [:], errors: FormErrors()).render(on: req)
+                               fields: [:], errors: FormErrors(),
+                               practiceReview: try await PracticeReviewsController.commissioned(incident: incident.id, on: req.db)).render(on: req)
     }
 
     /// One step: the rule is ``RapidReview``'s; a refusal shows the page with the problem beside its field.

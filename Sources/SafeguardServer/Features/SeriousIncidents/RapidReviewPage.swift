@@ -12,6 +12,8 @@ struct RapidReviewPage {
     var calendar: WorkingCalendar
     var fields: [String: String]
     var errors: FormErrors
+    /// The local review commissioned from this rapid review, once there is one.
+    var practiceReview: UUID? = nil
 
     private var mayManage: Bool { viewer.may(.manageSeriousIncidents) }
     private var partner: StatutoryPartner? { RapidReview.partner(role: viewer.role, agencyKind: viewer.agencyKind, memberships: viewer.memberships) }
@@ -65,6 +67,17 @@ struct RapidReviewPage {
                 el("h2", .class("sg-heading-m")) { "The national panel's response" }
                 el("p", .class("sg-body")) { "\(response.displayName) (\(r.panelResponseOn?.longText ?? "")). \(r.panelComment)" }
             } else if mayManage && r.stage == .submitted { panelForm(id: id, csrf: csrf) }
+            if let practiceReview {
+                el("p", .class("sg-body")) { el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) { "Open the local child safeguarding practice review" } }
+            } else if mayManage && r.decision == .localReview && r.submittedOn != nil {
+                el("form", .postMethod, .action(.rapidReviewStep(id, "commission")), Attr("novalidate", nil)) {
+                    Components.csrfField(csrf)
+                    el("h2", .class("sg-heading-m")) { "Commission the local review" }
+                    Components.textInput("title", label: "The name it will be published under", value: fields["title"] ?? "", errors: errors,
+                                         hint: "For example, Baby M. Never the child's real name", width: "20")
+                    Components.button("Commission the review")
+                }
+            }
         }
     }
 

@@ -1,0 +1,186 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// Practice reviews: commissioned by the business unit from a rapid review that decided a local review, or a SAR
+/// the panel decided to hold; run to publication (or a recorded reason not to publish). ``PracticeReview`` decides.
+struct PracticeReviewsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.post("serious-incidents", ":incidentID", "rapid-review", "commission", use: commissionLCSPR)
+        routes.post("sars", ":sarID", "commission", use: commissionSAR)
+        routes.get("practice-reviews", use: list)
+        routes.get("practice-reviews", ":reviewID", use: show)
+        routes.post("practice-reviews", ":reviewID", "set-up", use: setUp)
+        routes.post("practice-reviews", ":reviewID", "milestone", use: milestone)
+        routes.post("practice-reviews", ":reviewID", "milestone-done", use: milestoneDone)
+        routes.post("practice-reviews", ":reviewID", "draft", use: draft)
+        routes.post("practice-reviews", ":reviewID", "board-response", use: boardResponse)
+        routes.post("practice-reviews", ":reviewID", "publish", use: publish)
+        routes.post("practice-reviews", ":reviewID", "not-publishing", use: notPublishing)
+    }
+
+    // MARK: Commissioning
+
+    func commissionLCSPR(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageSeriousIncidents)
+        let (incident, record, _) = try await RapidReviewController.load(req)
+        let review = record.review
+        guard review.decision == .localReview, let decided = review.submittedOn else {
+            throw Abort(.conflict, reason: "A local review is commissioned once the rapid review deciding it has been submitted")
+        }
+        let fields = try ReferralsController.fields(req)
+        if let problem = Self.titleProblem(fields["title"]) {
+            var errors = FormErrors()
+            errors.add("title", problem)
+            let (_, _, due) = try await RapidReviewController.load(req)
+            return RapidReviewPage(incident: incident, review: review, due: due, viewer: viewer, today: req.today, calendar: req.safeguard.calendar,
+                                   fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        return try await commission(req, viewer: viewer, kind: .lcspr, decidedOn: decided, incident: incident.id, sar: nil)
+    }
+
+    func commissionSAR(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageSeriousIncidents)
+        let sar = try await SARController.record(req)
+        let referral = sar.referral
+        guard let decision = referral.decision, decision != .noReview, let decided = referral.decidedOn else {
+            throw Abort(.conflict, reason: "A SAR is commissioned once the panel has decided to hold one")
+        }
+        let fields = try ReferralsController.fields(req)
+        if let problem = Self.titleProblem(fields["title"]) {
+            var errors = FormErrors()
+            errors.add("title", problem)
+            return try await SARPage.load(sar, viewer: viewer, on: req, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        return try await commission(req, viewer: viewer, kind: .sar, decidedOn: decided, incident: nil, sar: sar.id)
+    }
+
+    static func titleProblem(_ text: String?) -> String? {
+        let title = TypedText.cleaned(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (3...80).contains(title.count) ? nil : "Give the review the name it will be published under, such as “Baby M”: 3 to 80 characters, never the real name"
+    }
+
+    /// The practice review already commissioned from a rapid review or a SAR, if any: its page links to it.
+    static func commissioned(incident: UUID? = nil, sar: UUID? = nil, on db: Database) async throws -> UUID? {
+        if let incident { return try await PracticeReviewRecord.query(on: db).filter(\.$incident.$id == incident).first()?.id }
+        if let sar { return try await PracticeReviewRecord.query(on: db).filter(\.$sar.$id == sar).first()?.id }
+        return nil
+    }
+
+    private func commission(_ req: Request, viewer: Viewer, kind: PracticeReviewKind, decidedOn: SimpleDate, incident: UUID?, sar: UUID?) async throws -> Response {
+        let title = TypedText.cleaned((try ReferralsController.fields(req))["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if let incident, try await PracticeReviewRecord.query(on: req.db).filter(\.$incident.$id == incident).count() > 0 {
+            throw Abort(.conflict, reason: "This review has already been commissioned")
+        }
+        if let sar, try await PracticeReviewRecord.query(on: req.db).filter(\.$sar.$id == sar).count() > 0 {
+            throw Abort(.conflict, reason: "This review has already been commissioned")
+        }
+        let months = req.safeguard.settings.rules.practiceReviewPublicationMonths, now = req.now, year = req.today.year
+        let id = try await req.audit.write(on: req.db) { db in
+            let r = PracticeReviewRecord()
+            let count = try await PracticeReviewRecord.query(on: db).filter(\.$reference, .custom("LIKE"), "PR-\(year)-%").count()
+            r.reference = String(format: "PR-%04d-%04d", year, count + 1)
+            r.title = title
+            r.$incident.id = incident
+            r.$sar.id = sar
+            r.set(PracticeReview(kind: kind, decidedOn: decidedOn, publicationMonths: months), at: now)
+            try await r.create(on: db)
+            return (r.id!, [viewer.event(.create, "practice-review", r.id!.uuidString, reason: "\(kind.rawValue) commissioned", on: req)])
+        }
+        return req.redirect(to: SiteURL.practiceReview(id).with(query: [("done", "commissioned")]), redirectType: .normal)
+    }
+
+    // MARK: Reading
+
+    func list(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let all = try await PracticeReviewRecord.query(on: req.db).sort(\.$decidedOn, .descending).all().filter { $0.mayOpen(viewer) }
+        guard !all.isEmpty || viewer.may(.manageSeriousIncidents) || viewer.may(.viewSeriousIncidents) || viewer.may(.viewSARs)
+                || viewer.may(.viewThematicAnalysis) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        try await req.audit.record(viewer.event(.view, "practice-reviews", "list", on: req), on: req.db)
+        return PracticeReviewListView(rows: all.map { ($0.id!, $0.reference, $0.title, $0.review) }, today: req.today).render(on: req)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (viewer, record) = try await Self.load(req)
+        try await req.audit.record(viewer.event(.view, "practice-review", record.id!.uuidString, on: req), on: req.db)
+        return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: record.review,
+                                  mayManage: viewer.may(.manageSeriousIncidents), today: req.today, fields: [:], errors: FormErrors()).render(on: req)
+    }
+
+    static func load(_ req: Request) async throws -> (Viewer, PracticeReviewRecord) {
+        let viewer = try req.requireViewer()
+        guard let id = req.parameters.get("reviewID", as: UUID.self), let r = try await PracticeReviewRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard r.mayOpen(viewer) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        return (viewer, r)
+    }
+
+    // MARK: Steps, the business unit's
+
+    private func step(_ req: Request, audit: String, _ change: (inout PracticeReview, [String: String], SimpleDate) throws(FieldProblem) -> Void) async throws -> Response {
+        let viewer = try req.require(.manageSeriousIncidents)
+        let (_, record) = try await Self.load(req)
+        let fields = try ReferralsController.fields(req)
+        var review = record.review
+        do throws(FieldProblem) { try change(&review, fields, req.today) } catch {
+            var errors = FormErrors()
+            errors.add(error.field, error.message)
+            return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: record.review, mayManage: true,
+                                      today: req.today, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, id = record.id!, changed = review
+        try await req.audit.write(on: req.db) { db in
+            record.set(changed, at: now)
+            try await record.update(on: db)
+            return ((), [viewer.event(.change, "practice-review", id.uuidString, reason: audit, on: req)])
+        }
+        return req.redirect(to: SiteURL.practiceReview(id).with(query: [("done", "saved")]), redirectType: .normal)
+    }
+
+    static func date(_ f: [String: String], _ prefix: String) -> SimpleDate? {
+        SimpleDate(day: f["\(prefix)-day"] ?? "", month: f["\(prefix)-month"] ?? "", year: f["\(prefix)-year"] ?? "")
+    }
+
+    func setUp(req: Request) async throws -> Response {
+        try await step(req, audit: "set up") { r, f, _ throws(FieldProblem) in
+            try r.setUp(terms: TypedText.cleaned(f["terms"] ?? ""), reviewer: TypedText.cleaned(f["reviewer"] ?? ""), family: TypedText.cleaned(f["family"] ?? ""))
+        }
+    }
+
+    func milestone(req: Request) async throws -> Response {
+        try await step(req, audit: "milestone added") { r, f, _ throws(FieldProblem) in
+            try r.addMilestone(TypedText.cleaned(f["milestone"] ?? ""), due: Self.date(f, "milestone-due"))
+        }
+    }
+
+    func milestoneDone(req: Request) async throws -> Response {
+        try await step(req, audit: "milestone done") { r, f, today throws(FieldProblem) in
+            try r.completeMilestone(Int(f["index"] ?? "") ?? -1, on: today)
+        }
+    }
+
+    func draft(req: Request) async throws -> Response {
+        try await step(req, audit: "draft shared") { r, f, today throws(FieldProblem) in
+            try r.addDraft(sharedOn: Self.date(f, "shared") ?? today, seenBy: TypedText.cleaned(f["seen-by"] ?? "").split(separator: "\n").map(String.init))
+        }
+    }
+
+    func boardResponse(req: Request) async throws -> Response {
+        try await step(req, audit: "board's response") { r, f, today throws(FieldProblem) in
+            try r.recordBoardResponse(TypedText.cleaned(f["board-response"] ?? ""), on: today)
+        }
+    }
+
+    func publish(req: Request) async throws -> Response {
+        try await step(req, audit: "published") { r, f, _ throws(FieldProblem) in
+            guard let day = Self.date(f, "published") else { throw FieldProblem(field: "published-day", message: "Enter the day it was published, like 30 9 2026") }
+            try r.publish(on: day, lateReason: TypedText.cleaned(f["publish-late-reason"] ?? ""))
+        }
+    }
+
+    func notPublishing(req: Request) async throws -> Response {
+        try await step(req, audit: "not to be published") { r, f, _ throws(FieldProblem) in
+            try r.decideNotToPublish(TypedText.cleaned(f["not-publishing-reason"] ?? ""))
+        }
+    }
+}

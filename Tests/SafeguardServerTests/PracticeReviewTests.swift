@@ -1,0 +1,74 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Issue 16, item 4: practice reviews (LCSPR and SAR) from commissioning to publication.
+final class PracticeReviewTests: ServerTestCase {
+    /// A SAR the panel decided to hold, on Monday 2 March 2026, commissioned by the business unit.
+    func commissionedSAR() async throws -> (UUID, Browser) {
+        let sw = try await signedIn(fx[.socialWorker])
+        _ = try await sw.post("/people/\(fx.shannon)/sar-referral", [("what-happened", "Found with serious injuries in her flat after months of reports of strangers there")])
+        let sar = try await SARReferralRecord.query(on: app.db).first()!.id!
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        let answers = S44Criterion.allCases.flatMap { [($0.rawValue, "yes"), ("\($0.rawValue)-note", "The agencies' records show this")] }
+        _ = try await unit.post("/sars/\(sar)/decision", answers + [("decision", "mandatory"), ("reasons", "Every criterion met; reports were not shared")])
+        let refused = try await unit.post("/sars/\(sar)/commission", [("title", "x")])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.text.contains("never the real name"))
+        let res = try await unit.post("/sars/\(sar)/commission", [("title", "Adult D")])
+        XCTAssertEqual(res.status, .seeOther, res.text)
+        assertEqual(try await unit.post("/sars/\(sar)/commission", [("title", "Adult D")]).status, .conflict, "commissioned once")
+        return (try await PracticeReviewRecord.query(on: app.db).first()!.id!, unit)
+    }
+
+    func testFromCommissioningToPublicationSixMonthsOn() async throws {
+        let (id, unit) = try await commissionedSAR()
+        let page = try await unit.get("/practice-reviews/\(id)")
+        XCTAssertTrue(page.text.contains("Publication due by 2 September 2026"), page.text)
+        let early = try await unit.post("/practice-reviews/\(id)/draft", [("seen-by", "The family")])
+        XCTAssertTrue(early.text.contains("Set up the review"))
+        _ = try await unit.post("/practice-reviews/\(id)/set-up", [("terms", "How agencies shared reports of strangers at the flat and who acted on them"),
+                                                                   ("reviewer", "Dr J Independent"), ("family", "Her sister met the reviewer")])
+        _ = try await unit.post("/practice-reviews/\(id)/milestone", [("milestone", "Practitioner learning event"), ("milestone-due-day", "20"),
+                                                                      ("milestone-due-month", "5"), ("milestone-due-year", "2026")])
+        assertEqual(try await unit.post("/practice-reviews/\(id)/milestone-done", [("index", "0")]).location, "/practice-reviews/\(id)?done=saved")
+        _ = try await unit.post("/practice-reviews/\(id)/draft", [("seen-by", "The family\nThe agencies involved")])
+        assertEqual(try await unit.post("/practice-reviews/\(id)/publish", [("published-day", "1"), ("published-month", "6"), ("published-year", "2026")]).status,
+                    .unprocessableEntity, "not before the board has responded")
+        _ = try await unit.post("/practice-reviews/\(id)/board-response", [("board-response", "The board accepts every recommendation and will monitor the plan quarterly")])
+        assertEqual(try await unit.post("/practice-reviews/\(id)/publish", [("published-day", "30"), ("published-month", "9"), ("published-year", "2026")]).status,
+                    .unprocessableEntity, "late without a reason")
+        _ = try await unit.post("/practice-reviews/\(id)/publish", [("published-day", "30"), ("published-month", "9"), ("published-year", "2026"),
+                                                                    ("publish-late-reason", "Publication waited for the inquest")])
+        let review = try await PracticeReviewRecord.find(id, on: app.db)!.review
+        XCTAssertEqual(review.stage, .published)
+        XCTAssertEqual(review.drafts.first?.seenBy, ["The family", "The agencies involved"])
+        XCTAssertEqual(review.milestones.first?.doneOn, SimpleDate(year: 2026, month: 3, day: 2))
+        // Published, the board reads it; before that it could not.
+        let board = try await signedIn(fx[.boardMember])
+        assertEqual(try await board.get("/practice-reviews/\(id)").status, .ok)
+        assertTrue(try await board.get("/practice-reviews").text.contains("Adult D"))
+    }
+
+    func testWhoOpensAndRunsIt() async throws {
+        let (id, _) = try await commissionedSAR()
+        for role in [Role.socialWorker, .boardMember, .teamManager] {
+            assertEqual(try await signedIn(fx[role]).get("/practice-reviews/\(id)").status, .forbidden, "\(role) before publication")
+        }
+        let user = try await User.find(fx[.policePublicProtection].id, on: app.db)!
+        user.reviewGroups = ReviewGroup.text([.sarPanel])
+        try await user.save(on: app.db)
+        let panel = try await signedIn(fx[.policePublicProtection])
+        assertEqual(try await panel.get("/practice-reviews/\(id)").status, .ok, "the SAR panel reads its SARs")
+        for step in ["set-up", "milestone", "draft", "board-response", "publish", "not-publishing"] {
+            assertEqual(try await panel.post("/practice-reviews/\(id)/\(step)", []).status, .forbidden, "only the business unit runs it: \(step)")
+        }
+        assertEqual(try await browser().get("/practice-reviews/\(id)").location, "/sign-in")
+        assertEqual(try await browser().post("/practice-reviews/\(id)/set-up", []).location, "/sign-in")
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        assertEqual(try await unit.post("/practice-reviews/\(id)/not-publishing", [("not-publishing-reason", "Publishing would identify the adult's children")],
+                                        csrf: false).status, .forbidden)
+        assertEqual(try await PracticeReviewRecord.find(id, on: app.db)?.notPublishingReason, "", "nothing was changed by the refused posts")
+    }
+}
