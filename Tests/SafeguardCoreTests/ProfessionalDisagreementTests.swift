@@ -55,6 +55,14 @@ struct ProfessionalDisagreementTests {
         #expect(!d.mayRecordOutcome(role: .teamManager, isParty: true) && d.mayRecordOutcome(role: .businessUnitOfficer, isParty: false))
     }
 
+    @Test func onlyTheRaiserIsRemindedAtThePractitionersStage() throws {
+        var d = try ProfessionalDisagreement(raisedOn: Self.day(2026, 3, 2), ladder: .standard, calendar: Self.calendar)
+        #expect(d.awaits(role: .socialWorker, isParty: true, isRaiser: true))
+        #expect(!d.awaits(role: .socialWorker, isParty: true, isRaiser: false), "a colleague may record it, but it is not on their list")
+        try d.recordOutcome("We could not agree on the threshold", resolved: false, on: Self.day(2026, 3, 3), by: "x", calendar: Self.calendar)
+        #expect(d.awaits(role: .teamManager, isParty: true, isRaiser: false))
+    }
+
     @Test func raisingNeedsTheOtherAgencyTheCaseAndWhatWouldResolveIt() {
         let p = ProfessionalDisagreement.raiseProblems(otherAgencyChosen: true, sameAgency: true, caseReference: "x", theme: nil, summary: "short",
                                                        resolution: "")

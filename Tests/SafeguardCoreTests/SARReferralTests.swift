@@ -43,4 +43,11 @@ struct SARReferralTests {
         #expect(throws: FieldProblem.self) { try r.decide(answers: partial, decision: .noReview, reasons: "The panel decided no review was needed", on: Self.day) }
         #expect(SARReferral.raiseProblems(whatHappened: "short", isAdult: false).count == 2)
     }
+
+    @Test func theBusinessUnitAndThePanelAreTold() {
+        #expect(SARReferral.isToldOfReferrals(role: .businessUnitOfficer, memberships: []))
+        #expect(SARReferral.isToldOfReferrals(role: .healthPractitioner, memberships: [.sarPanel]))
+        #expect(!SARReferral.isToldOfReferrals(role: .teamManager, memberships: [.caseReviewSubGroup]))
+        #expect(!SARReferral.isToldOfReferrals(role: .boardMember, memberships: [.sarPanel]))
+    }
 }

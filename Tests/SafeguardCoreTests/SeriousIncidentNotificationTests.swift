@@ -83,4 +83,13 @@ struct SeriousIncidentNotificationTests {
         n.child.legalStatus = [.lookedAfter]
         #expect(n.alsoReportToOfsted)
     }
+
+    @Test func aPartSavedNotificationIsCheckedOnlyForWhatIsGiven() {
+        var n = Self.raised()
+        #expect(n.savingProblems(today: Self.today).isEmpty, "empty fields are for later")
+        n.place = "x"
+        n.policeInvestigation = .yes
+        n.awareOn = Self.day(2026, 12, 14)
+        #expect(n.savingProblems(today: Self.today).map(\.field) == ["place", "police-details", "aware-day"])
+    }
 }

@@ -59,6 +59,8 @@ final class ActionPlanTests: ServerTestCase {
         XCTAssertEqual(stored.filename, "audit.csv")
         let download = try await owner.get("/action-plan/evidence/\(stored.id!)")
         XCTAssertEqual(download.body.string, "record,men\n1,yes\n")
+        assertEqual(try await signedIn(fx[.policeOfficer]).get("/action-plan/evidence/\(stored.id!)").status, .forbidden, "another agency's evidence")
+        assertEqual(try await browser().get("/action-plan/evidence/\(stored.id!)").location, "/sign-in")
         assertEqual(try await owner.post("/action-plan/actions/\(id)/complete", [("impact-achieved", "The audit found men recorded in 19 of 20")]).location,
                     "/action-plan/actions/\(id)?done=completed")
 

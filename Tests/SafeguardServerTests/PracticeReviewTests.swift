@@ -61,7 +61,10 @@ final class PracticeReviewTests: ServerTestCase {
         try await user.save(on: app.db)
         let panel = try await signedIn(fx[.policePublicProtection])
         assertEqual(try await panel.get("/practice-reviews/\(id)").status, .ok, "the SAR panel reads its SARs")
-        for step in ["set-up", "milestone", "draft", "board-response", "publish", "not-publishing"] {
+        let sar = try await SARReferralRecord.query(on: app.db).first()!.id!
+        assertEqual(try await panel.post("/sars/\(sar)/commission", [("title", "Adult E")]).status, .forbidden, "only the business unit commissions")
+        assertEqual(try await browser().post("/sars/\(sar)/commission", []).location, "/sign-in")
+        for step in ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing"] {
             assertEqual(try await panel.post("/practice-reviews/\(id)/\(step)", []).status, .forbidden, "only the business unit runs it: \(step)")
         }
         assertEqual(try await browser().get("/practice-reviews/\(id)").location, "/sign-in")

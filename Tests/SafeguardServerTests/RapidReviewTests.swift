@@ -97,11 +97,13 @@ final class RapidReviewTests: ServerTestCase {
         }
         let la = try await lead(.teamManager)
         assertEqual(try await la.get("/serious-incidents/\(id)/rapid-review").status, .ok)
-        for step in ["sections", "decision", "submit", "panel-response"] {
+        for step in ["sections", "decision", "submit", "panel-response", "commission"] {
             assertEqual(try await la.post("/serious-incidents/\(id)/rapid-review/\(step)", []).status, .forbidden, "a lead does not run the review: \(step)")
         }
         assertEqual(try await browser().get("/serious-incidents/\(id)/rapid-review").location, "/sign-in")
-        assertEqual(try await browser().post("/serious-incidents/\(id)/rapid-review/sections", []).location, "/sign-in")
+        for step in ["sections", "agreement", "commission"] {
+            assertEqual(try await browser().post("/serious-incidents/\(id)/rapid-review/\(step)", []).location, "/sign-in", step)
+        }
         let unit = try await signedIn(fx[.businessUnitOfficer])
         assertEqual(try await unit.post("/serious-incidents/\(id)/rapid-review/sections", [("facts", "x")], csrf: false).status, .forbidden)
         assertEqual(try await RapidReviewRecord.query(on: app.db).count(), 0, "nothing was saved by the refused posts")

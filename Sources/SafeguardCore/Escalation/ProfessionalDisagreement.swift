@@ -91,6 +91,13 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
         }
     }
 
+    /// Whether it waits on this user's work list: theirs to record now, and at the practitioners' stage only the
+    /// raiser's to take forward, not every colleague's in the two agencies.
+    public func awaits(role: Role, isParty: Bool, isRaiser: Bool) -> Bool {
+        guard mayRecordOutcome(role: role, isParty: isParty) else { return false }
+        return currentStage.level != .practitioner || isRaiser
+    }
+
     /// Records the current stage's outcome: resolved ends it; not resolved moves it up a stage with a new clock.
     /// The last stage always resolves it: the chair's decision is final.
     public mutating func recordOutcome(_ outcome: String, resolved: Bool, on day: SimpleDate, by name: String,

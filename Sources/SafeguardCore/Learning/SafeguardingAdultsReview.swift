@@ -77,6 +77,11 @@ public struct SARReferral: Sendable, Equatable {
 
     public var status: Status { decision == nil ? .referred : .decided }
 
+    /// Who is told of a new referral: the business unit and the case workers on the SAR panel.
+    public static func isToldOfReferrals(role: Role, memberships: Set<ReviewGroup>) -> Bool {
+        role == .businessUnitOfficer || (role.worksCases && memberships.contains(.sarPanel))
+    }
+
     public static func raiseProblems(whatHappened: String, isAdult: Bool) -> [FieldProblem] {
         var p: [FieldProblem] = []
         if !isAdult { p.append(FieldProblem(field: "what-happened", message: "A Safeguarding Adults Review is about an adult: for a child, raise a serious incident notification")) }

@@ -182,6 +182,19 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
         return problems
     }
 
+    /// What is wrong with a part-completed notification being saved: what is given must be right, but a field
+    /// left empty is for later (the day of awareness can be saved first, to start the clock).
+    public func savingProblems(today: SimpleDate) -> [FieldProblem] {
+        completionProblems(today: today).filter { p in
+            switch p.field {
+            case "place": !place.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            case "police": false
+            case "aware-day": awareOn != nil
+            default: true
+            }
+        }
+    }
+
     public var mayComplete: Bool { status == .raised }
 
     /// Records that the national panel was told on `day`; a late notification must say why.

@@ -164,9 +164,7 @@ struct DisagreementsController: RouteCollection {
         let ladder = req.safeguard.settings.rules.escalation
         return try await query.all().compactMap { r in
             let d = r.disagreement(ladder)
-            // At the practitioners' stage it is the raiser's to take forward, not every colleague's.
-            if d.currentStage.level == .practitioner && r.$raisedBy.id != viewer.userID { return nil }
-            guard d.mayRecordOutcome(role: viewer.role, isParty: r.relationship(to: viewer) == .agencyInvolved) else { return nil }
+            guard d.awaits(role: viewer.role, isParty: r.relationship(to: viewer) == .agencyInvolved, isRaiser: r.$raisedBy.id == viewer.userID) else { return nil }
             let listing = DisagreementListing(r, ladder: ladder, today: req.today, calendar: req.safeguard.calendar)
             return MyWorkController.Item(title: "Disagreement \(r.reference): \(listing.agencies)", url: .disagreement(r.id!),
                                          detail: listing.stage + ": " + listing.due, urgent: listing.rag == .red)

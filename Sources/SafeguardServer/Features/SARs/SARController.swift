@@ -46,7 +46,7 @@ struct SARController: RouteCollection {
             try await r.create(on: db)
             // The business unit and the panel are told; the message names nobody, as e-mail copies leave the platform.
             let users = try await User.query(on: db).filter(\.$active == true).all()
-                .filter { $0.userRole == .businessUnitOfficer || ($0.userRole?.worksCases == true && $0.memberships.contains(.sarPanel)) }
+                .filter { u in u.userRole.map { SARReferral.isToldOfReferrals(role: $0, memberships: u.memberships) } ?? false }
             for u in users {
                 try await UserNotification(userID: u.id!, subject: "Safeguarding Adults Review referral \(r.reference)",
                                            body: "\(viewer.displayName) (\(viewer.agencyName)) has referred an adult for a Safeguarding Adults Review. The panel tests it against s44.",

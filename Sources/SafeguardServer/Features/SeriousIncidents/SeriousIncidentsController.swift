@@ -104,8 +104,7 @@ struct SeriousIncidentsController: RouteCollection {
         let awareTyped = ["aware-day", "aware-month", "aware-year"].contains { !(fields[$0] ?? "").isEmpty }
         n.awareOn = SimpleDate(day: fields["aware-day"] ?? "", month: fields["aware-month"] ?? "", year: fields["aware-year"] ?? "")
         if awareTyped && n.awareOn == nil { errors.add("aware-day", "Enter the day the local authority became aware as a real date, like 2 11 2026") }
-        // Saving part of it is allowed (the day of awareness starts the clock); what is typed must be right.
-        for p in n.completionProblems(today: req.today) where !Self.isJustMissing(p, in: fields) { errors.add(p.field, p.message) }
+        for p in n.savingProblems(today: req.today) { errors.add(p.field, p.message) }
         guard errors.isEmpty else {
             return try await SeriousIncidentPage.load(record, viewer: viewer, on: req, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
@@ -116,16 +115,6 @@ struct SeriousIncidentsController: RouteCollection {
             return ((), [viewer.event(.change, "serious-incident", id.uuidString, reason: "notification completed", on: req)])
         }
         return req.redirect(to: SiteURL.seriousIncident(id).with(query: [("done", "saved")]), redirectType: .normal)
-    }
-
-    /// A field left empty is for later; one filled in wrongly is an error now.
-    static func isJustMissing(_ p: FieldProblem, in fields: [String: String]) -> Bool {
-        switch p.field {
-        case "place": (fields["place"] ?? "").isEmpty
-        case "police": (fields["police"] ?? "").isEmpty
-        case "aware-day": ["aware-day", "aware-month", "aware-year"].allSatisfy { (fields[$0] ?? "").isEmpty }
-        default: false
-        }
     }
 
     func notified(req: Request) async throws -> Response {
