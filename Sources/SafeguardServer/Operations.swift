@@ -32,6 +32,13 @@ public enum SafeguardOperations {
                 for l in outcome.logins {
                     printer("  \(l.role.displayName.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)")
                 }
+                if !outcome.reviewGroupLogins.isEmpty {
+                    printer("")
+                    printer("Review group members, to agree a rapid review for the ICB or sit on the SAR panel:")
+                    for l in outcome.reviewGroupLogins {
+                        printer("  \(l.label.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)")
+                    }
+                }
                 if let key = outcome.registrationKey {
                     printer("")
                     printer("Training registration key for \(key.agency): \(key.code)")

@@ -45,6 +45,9 @@ public enum SiteURL: Sendable, Equatable {
     case personSARReferral(UUID), sars, sar(UUID), sarDecision(UUID)
     case rapidReview(UUID), rapidReviewStep(UUID, String)
     case practiceReviews, practiceReview(UUID), practiceReviewStep(UUID, String), sarCommission(UUID)
+    case rapidReviewSummaries(UUID), rapidReviewChronology(UUID), rapidReviewChronologyCSV(UUID)
+    case sarSummaries(UUID), sarChronology(UUID), sarChronologyCSV(UUID)
+    case agencySummaries, agencySummary(UUID), agencySummaryChase(UUID), agencySummaryReturn(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -246,6 +249,16 @@ public enum SiteURL: Sendable, Equatable {
         case .practiceReview(let id): "/practice-reviews/\(id)"
         case .practiceReviewStep(let id, let step): "/practice-reviews/\(id)/\(step)"
         case .sarCommission(let id): "/sars/\(id)/commission"
+        case .rapidReviewSummaries(let id): "/serious-incidents/\(id)/rapid-review/summaries"
+        case .rapidReviewChronology(let id): "/serious-incidents/\(id)/rapid-review/chronology"
+        case .rapidReviewChronologyCSV(let id): "/serious-incidents/\(id)/rapid-review/chronology.csv"
+        case .sarSummaries(let id): "/sars/\(id)/summaries"
+        case .sarChronology(let id): "/sars/\(id)/chronology"
+        case .sarChronologyCSV(let id): "/sars/\(id)/chronology.csv"
+        case .agencySummaries: "/agency-summaries"
+        case .agencySummary(let id): "/agency-summaries/\(id)"
+        case .agencySummaryChase(let id): "/agency-summaries/\(id)/chase"
+        case .agencySummaryReturn(let id): "/agency-summaries/\(id)/return"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: DisagreementsController())
     try site.register(collection: ActionPlanController())
     try site.register(collection: SARController())
+    try site.register(collection: AgencySummariesController())
     try site.register(collection: PlanActionsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())

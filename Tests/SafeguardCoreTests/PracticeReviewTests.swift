@@ -38,3 +38,28 @@ struct PracticeReviewTests {
         #expect(r.stage == .notPublished)
     }
 }
+
+struct PracticeReviewCodingTests {
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> SimpleDate { SimpleDate(year: y, month: m, day: d)! }
+
+    @Test func aReviewIsCodedOnceTheBoardHasRespondedAsOfTheDayItConcluded() throws {
+        var r = PracticeReview(kind: .lcspr, decidedOn: Self.day(2026, 1, 12), publicationMonths: 6)
+        let vocabulary = ReviewThemeVocabulary.shipped
+        let two = Set(vocabulary.themes.prefix(2).map(\.key))
+        #expect(throws: FieldProblem(field: "themes", message: "Code the review's themes once the board has responded to its findings")) {
+            try r.coded(reference: "PR-2026-0001", themes: two, vocabulary: vocabulary)
+        }
+        try r.setUp(terms: "How agencies shared what they knew about the men in the home", reviewer: "An independent reviewer", family: "Mother met the reviewer")
+        try r.addDraft(sharedOn: Self.day(2026, 5, 1), seenBy: ["The family", "The board"])
+        try r.recordBoardResponse("The board accepts all five recommendations and will monitor the action plan every quarter", on: Self.day(2026, 5, 20))
+        #expect(try r.coded(reference: "PR-2026-0001", themes: two, vocabulary: vocabulary)
+                == CodedReview(reference: "PR-2026-0001", kind: .localChildSafeguardingPracticeReview, completedOn: Self.day(2026, 5, 20), themes: two))
+        try r.publish(on: Self.day(2026, 6, 30), lateReason: "")
+        #expect(try r.coded(reference: "PR-2026-0001", themes: two, vocabulary: vocabulary).completedOn == Self.day(2026, 6, 30), "published: as of publication")
+        #expect(throws: FieldProblem(field: "themes", message: "Choose the themes the review found")) {
+            try r.coded(reference: "PR-2026-0001", themes: [], vocabulary: vocabulary)
+        }
+        #expect(throws: FieldProblem.self) { try r.coded(reference: "PR-2026-0001", themes: ["made-up"], vocabulary: vocabulary) }
+        #expect(PracticeReview(kind: .sar, decidedOn: Self.day(2026, 1, 12), publicationMonths: 6).reviewKind == .safeguardingAdultsReview)
+    }
+}

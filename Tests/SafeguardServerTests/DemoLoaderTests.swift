@@ -31,6 +31,11 @@ final class DemoLoaderTests: ServerTestCase {
         assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == PoliceIncident.waiting).count(), 1,
                     "an incident waiting for the information management team")
         assertEqual(try await StatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1, "a health look-up not yet seen")
+        // A rapid review in progress with one agency late (issue 16).
+        let summaries = try await AgencySummaryRecord.query(on: app.db).all().map(\.summary)
+        XCTAssertEqual(summaries.filter { $0.stage == .submitted }.count, 2)
+        XCTAssertEqual(summaries.filter { if case .overdue = $0.standing(today: SimpleDate(clock.now), calendar: .englandAndWales) { true } else { false } }.count, 1,
+                       "one agency late")
         let logins = Dictionary(outcome.logins.map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
         for role in [Role.mashManager, .mashPractitioner, .socialWorker, .informationManagementOfficer, .healthPractitioner, .policeOfficer] {
             let login = try XCTUnwrap(logins[role])

@@ -120,9 +120,11 @@ final class OperationsTests: ServerTestCase {
                                .actionPlan, .actionPlanCSV, .recommendationNew, .recommendation(id), .recommendationActions(id), .recommendationClose(id),
                                .planAction(id), .planActionProgress(id), .planActionEvidence(id), .planActionComplete(id), .planActionSignOff(id),
                                .planActionChase(id), .evidenceFile(id), .api(.actions), .personSARReferral(id), .sars, .sar(id), .sarDecision(id),
-                               .rapidReview(id), .practiceReviews, .practiceReview(id), .sarCommission(id)]
+                               .rapidReview(id), .practiceReviews, .practiceReview(id), .sarCommission(id),
+                               .rapidReviewSummaries(id), .rapidReviewChronology(id), .rapidReviewChronologyCSV(id), .sarSummaries(id), .sarChronology(id),
+                               .sarChronologyCSV(id), .agencySummaries, .agencySummary(id), .agencySummaryChase(id), .agencySummaryReturn(id)]
             + ["sections", "decision", "agreement", "submit", "panel-response", "commission"].map { SiteURL.rapidReviewStep(id, $0) }
-            + ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing"].map { SiteURL.practiceReviewStep(id, $0) }
+            + ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing", "themes"].map { SiteURL.practiceReviewStep(id, $0) }
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
         let patterns = app.routes.all.map { r in r.path.map { c -> String in
             if case .parameter = c { return "*" }

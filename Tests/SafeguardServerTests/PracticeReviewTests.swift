@@ -49,6 +49,21 @@ final class PracticeReviewTests: ServerTestCase {
         let board = try await signedIn(fx[.boardMember])
         assertEqual(try await board.get("/practice-reviews/\(id)").status, .ok)
         assertTrue(try await board.get("/practice-reviews").text.contains("Adult D"))
+
+        // The business unit codes it with its themes, and the thematic analysis counts it as a SAR.
+        let themes = ReviewThemeVocabulary.shipped.themes.prefix(2).map(\.key)
+        let none = try await unit.post("/practice-reviews/\(id)/themes", [])
+        XCTAssertTrue(none.text.contains("Choose the themes the review found"), none.text)
+        assertEqual(try await unit.post("/practice-reviews/\(id)/themes", [("themes[]", "made-up")]).status, .unprocessableEntity)
+        assertEqual(try await unit.post("/practice-reviews/\(id)/themes", themes.map { ("themes[]", $0) }).location, "/practice-reviews/\(id)?done=coded")
+        _ = try await unit.post("/practice-reviews/\(id)/themes", themes.map { ("themes[]", $0) })
+        let coded = try await CodedReviewRecord.query(on: app.db).all()
+        XCTAssertEqual(coded.count, 1, "coding again replaces, never adds")
+        XCTAssertEqual(coded.first?.row?.review, CodedReview(reference: coded[0].reference, kind: .safeguardingAdultsReview,
+                                                               completedOn: SimpleDate(year: 2026, month: 9, day: 30)!, themes: Set(themes)))
+        assertTrue(try await unit.get("/learning/reviews").text.contains("Adult D"))
+        assertTrue(try await board.get("/practice-reviews/\(id)").text.contains(ReviewThemeVocabulary.shipped.themes[0].name))
+        assertEqual(try await board.post("/practice-reviews/\(id)/themes", themes.map { ("themes[]", $0) }).status, .forbidden)
     }
 
     func testWhoOpensAndRunsIt() async throws {
@@ -64,7 +79,7 @@ final class PracticeReviewTests: ServerTestCase {
         let sar = try await SARReferralRecord.query(on: app.db).first()!.id!
         assertEqual(try await panel.post("/sars/\(sar)/commission", [("title", "Adult E")]).status, .forbidden, "only the business unit commissions")
         assertEqual(try await browser().post("/sars/\(sar)/commission", []).location, "/sign-in")
-        for step in ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing"] {
+        for step in ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing", "themes"] {
             assertEqual(try await panel.post("/practice-reviews/\(id)/\(step)", []).status, .forbidden, "only the business unit runs it: \(step)")
         }
         assertEqual(try await browser().get("/practice-reviews/\(id)").location, "/sign-in")

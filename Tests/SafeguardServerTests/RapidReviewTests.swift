@@ -6,19 +6,6 @@ import XCTVapor
 /// Issue 16, item 2 (the decision part): the rapid review of a notified serious incident — sections, the decision,
 /// the three statutory partners' agreement, submission on the 15-working-day clock and the national panel's response.
 final class RapidReviewTests: ServerTestCase {
-    /// A notification raised, completed and notified on Monday 2 March 2026: the rapid review is due Monday 23 March.
-    func notified() async throws -> UUID {
-        let sw = try await signedIn(fx[.socialWorker])
-        _ = try await sw.post("/people/\(fx.kayla)/serious-incident", [("reason", "serious-harm"), ("incident-day", "28"), ("incident-month", "2"),
-            ("incident-year", "2026"), ("what-happened", "Admitted with a skull fracture that the explanation does not fit"), ("abuse-or-neglect[]", "yes")])
-        let id = try await SeriousIncidentRecord.query(on: app.db).first()!.id!
-        let unit = try await signedIn(fx[.businessUnitOfficer])
-        _ = try await unit.post("/serious-incidents/\(id)/complete", [("place", "At home"), ("police", "no"), ("aware-day", "2"), ("aware-month", "3"), ("aware-year", "2026")])
-        let res = try await unit.post("/serious-incidents/\(id)/notified", [("notified-day", "2"), ("notified-month", "3"), ("notified-year", "2026")])
-        XCTAssertEqual(res.location, "/serious-incidents/\(id)?done=notified", res.text)
-        return id
-    }
-
     func lead(_ role: Role) async throws -> Browser {
         let user = try await User.find(fx[role].id, on: app.db)!
         user.reviewGroups = ReviewGroup.text([.caseReviewSubGroup, .statutoryPartnerLead])
@@ -27,7 +14,7 @@ final class RapidReviewTests: ServerTestCase {
     }
 
     func testFromSectionsToTheNationalPanelsResponse() async throws {
-        let id = try await notified()
+        let id = try await notifiedIncident()
         let unit = try await signedIn(fx[.businessUnitOfficer])
         assertTrue(try await unit.get("/my-work").text.contains("Rapid review: SIN-2026-0001 (Kayla Smith)"))
         let page = try await unit.get("/serious-incidents/\(id)/rapid-review")
@@ -90,7 +77,7 @@ final class RapidReviewTests: ServerTestCase {
     }
 
     func testWhoMayOpenAndMoveIt() async throws {
-        let id = try await notified()
+        let id = try await notifiedIncident()
         for role in [Role.socialWorker, .boardMember, .teamManager] {
             let b = try await signedIn(fx[role])
             assertEqual(try await b.get("/serious-incidents/\(id)/rapid-review").status, .forbidden, "\(role)")
@@ -111,7 +98,7 @@ final class RapidReviewTests: ServerTestCase {
 
     /// The page sends the sections with the decision: what was typed is saved with it, never lost.
     func testTheDecisionSavesTheSectionsTypedWithIt() async throws {
-        let id = try await notified()
+        let id = try await notifiedIncident()
         let unit = try await signedIn(fx[.businessUnitOfficer])
         let rationale = "Practice episodes show agencies did not share what they knew about the men in the home"
         let res = try await unit.post("/serious-incidents/\(id)/rapid-review/decision",

@@ -344,6 +344,26 @@ def test_rapid_review_pages(driver, server):
     check(driver, "Rapid review")
     click_button(driver, "Record the decision")
     check(driver, "Rapid review decision with errors")
+    # Its agencies' summaries: asking (and asking with nobody chosen), one late summary, the merged chronology.
+    click_link(driver, "Ask more agencies")
+    check(driver, "Ask agencies for their summaries")
+    click_button(driver, "Send the requests")
+    check(driver, "Ask agencies for their summaries, with errors")
+    click_link(driver, "Back to the rapid review")
+    click_link(driver, "The review's chronology: the record merged with the summaries")
+    check(driver, "The review's chronology")
+    click_link(driver, "Back to the rapid review")
+    driver.find_element(By.XPATH, "//main//tr[contains(., 'Late by')]//a").click()
+    check(driver, "A late agency summary, as the business unit sees it")
+    sign_out(driver)
+    # The school's contributor: the request on My work, the form, and sending it empty.
+    sign_in(driver, server, server.login("school.dsl"))
+    click_link(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "summary for rapid review").text)
+    check(driver, "Writing an agency summary")
+    click_button(driver, "Send to the business unit")
+    check(driver, "Writing an agency summary, with errors")
+    click_link(driver, "Your review summaries")
+    check(driver, "Your review summaries")
     sign_out(driver)
 
 
@@ -360,4 +380,6 @@ def test_practice_review_pages(driver, server):
     driver.get(server.url("/practice-reviews"))
     click_link(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Baby M").text)
     check(driver, "A published practice review")
+    click_button(driver, "Save the themes")
+    check(driver, "Coding a review's themes, with errors")
     sign_out(driver)

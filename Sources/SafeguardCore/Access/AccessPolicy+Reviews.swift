@@ -21,8 +21,12 @@ extension AccessPolicy {
             if role == .businessUnitOfficer { return .permit }
             guard role.worksCases else { return .deny(.roleHasNoAccess) }
             return memberships.isDisjoint(with: ReviewGroup.childReviewers) ? .deny(.roleHasNoAccess) : .permit
-        case .manageSeriousIncidents:
+        case .manageSeriousIncidents, .manageAgencySummaries:
             return role == .businessUnitOfficer ? .permit : .deny(.roleHasNoAccess)
+        case .writeAgencySummary:
+            if role == .auditor { return .deny(.readOnlyRole) }
+            guard AgencySummary.mayContribute(role: role) else { return .deny(.roleHasNoAccess) }
+            return relationship == .agencyInvolved ? .permit : .deny(.needsAgencyInvolvement)
         case .raiseDisagreement:
             if role == .auditor { return .deny(.readOnlyRole) }
             return role.worksCases ? .permit : .deny(.roleHasNoAccess)

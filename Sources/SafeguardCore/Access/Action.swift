@@ -96,6 +96,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewSARs = "view-sars"
     /// Record the s44 test and the decision: the SAR panel's members, or the business unit for them.
     case decideSAR = "decide-sar"
+    // Agencies' summaries of their involvement, for a rapid review or a SAR.
+    /// Ask agencies for their summaries, chase them, return one for more: the business unit.
+    case manageAgencySummaries = "manage-agency-summaries"
+    /// Write and send the agency's summary: the named contributor alone (relationship `agencyInvolved` means the
+    /// viewer is the contributor named on the request). Break-glass does not make anyone a contributor.
+    case writeAgencySummary = "write-agency-summary"
     // Professional disagreements between agencies about a case.
     /// Record a disagreement with another agency: any case worker.
     case raiseDisagreement = "raise-disagreement"
@@ -129,6 +135,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     public var concernsReviews: Bool {
         self == .raiseSeriousIncident || self == .viewSeriousIncidents || self == .manageSeriousIncidents
             || self == .raiseDisagreement || self == .handleDisagreement || self == .referForSAR || self == .viewSARs || self == .decideSAR
+            || self == .manageAgencySummaries || self == .writeAgencySummary
     }
 
     public var concernsReferrals: Bool {

@@ -66,6 +66,10 @@ public struct SARReferral: Sendable, Equatable {
     public private(set) var reasons: String
     public private(set) var decidedOn: SimpleDate?
 
+    /// Once the panel has decided to hold a review, mandatory or discretionary, it gathers information from the
+    /// agencies as a rapid review does; before that, or after deciding against one, it asks nobody.
+    public var gathersInformation: Bool { decision == .mandatory || decision == .discretionary }
+
     public init(whatHappened: String, answers: [S44Criterion: S44Answer] = [:], decision: SARDecision? = nil, reasons: String = "",
                 decidedOn: SimpleDate? = nil) {
         self.whatHappened = whatHappened

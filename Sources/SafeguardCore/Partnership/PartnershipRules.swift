@@ -31,6 +31,9 @@ public struct PartnershipRules: Sendable, Equatable {
     public var escalation: EscalationLadder = .standard
     /// A practice review (LCSPR or SAR) is normally published this many months after the decision to hold it.
     public var practiceReviewPublicationMonths = 6
+    /// An agency's summary for a rapid review or a SAR is due this many working days after it is asked for
+    /// (Working Together's common plan: templates out on day 1, summaries back by day 8 for a meeting by day 10).
+    public var agencySummaryWorkingDays = 7
 
     public init() {}
 
@@ -42,7 +45,8 @@ public struct PartnershipRules: Sendable, Equatable {
     }
 
     static let knownKeys: Set<String> = ["ragWorkingHours", "continuumOfNeed", "closures", "strategyDiscussionWithinWorkingDays", "safeguardingContact",
-                                          "trainingLateCancellationHours", "outOfHoursContact", "escalationStages", "practiceReviewPublicationMonths"]
+                                          "trainingLateCancellationHours", "outOfHoursContact", "escalationStages", "practiceReviewPublicationMonths",
+                                          "agencySummaryWorkingDays"]
 
     public static func parse(_ data: Data) throws(Problem) -> PartnershipRules {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
@@ -73,6 +77,12 @@ public struct PartnershipRules: Sendable, Equatable {
                 throw Problem(description: "practiceReviewPublicationMonths must be a whole number of months from 1 to 24, like 6")
             }
             rules.practiceReviewPublicationMonths = n
+        }
+        if let days = top["agencySummaryWorkingDays"] {
+            guard let n = wholeNumber(days), (1...20).contains(n) else {
+                throw Problem(description: "agencySummaryWorkingDays must be a whole number of working days from 1 to 20, like 7")
+            }
+            rules.agencySummaryWorkingDays = n
         }
         if let contact = top["outOfHoursContact"] {
             guard let text = (contact as? String)?.trimmingCharacters(in: .whitespaces), (5...200).contains(text.count) else {

@@ -24,11 +24,12 @@ public enum PartnerChoice {
                                       .school, .adultSocialCare, .probation, .youthJustice, .housing, .districtCouncil, .fireAndRescue,
                                       .voluntarySector]
 
-    public static func groups(_ agencies: [Agency], involved: Set<String>, asked: Set<String>) -> [Group] {
+    public static func groups(_ agencies: [Agency], involved: Set<String>, asked: Set<String>,
+                              involvedTitle: String = "Already working with the people referred") -> [Group] {
         let open = agencies.filter { !asked.contains($0.id) }.sorted { $0.name < $1.name }
         var out: [Group] = []
         let suggested = open.filter { involved.contains($0.id) }
-        if !suggested.isEmpty { out.append(Group(title: "Already working with the people referred", agencies: suggested)) }
+        if !suggested.isEmpty { out.append(Group(title: involvedTitle, agencies: suggested)) }
         let rest = open.filter { !involved.contains($0.id) }
         for kind in order + AgencyKind.allCases.filter({ !order.contains($0) }) {
             let members = rest.filter { $0.kind == kind }

@@ -35,5 +35,6 @@ enum SafeguardMigrations {
         CreateSARReferral(),
         CreateRapidReview(),
         CreatePracticeReview(),
+        CreateAgencySummary(),
     ]
 }

@@ -159,8 +159,7 @@ struct ActionPlanController: RouteCollection {
     static func sources(on db: Database) async throws -> [(reference: String, title: String)] {
         var seen = Set<String>()
         let onPlan = try await RecommendationRecord.query(on: db).sort(\.$createdAt, .descending).all().map { ($0.sourceReference, $0.sourceTitle) }
-        let coded = try await CodedReviewRecord.query(on: db).sort(\.$completedOn, .descending).all().map { ($0.reference, $0.title) }
-        return (onPlan + coded).filter { seen.insert($0.0).inserted }
+        return (onPlan + (try await ReviewCatalogue.all(on: db))).filter { seen.insert($0.0).inserted }
     }
 
     /// Who can own an action: active case workers, in any agency.

@@ -16,7 +16,7 @@ extension DemoLoader {
         func recommendation(_ finding: String, _ text: String) async throws -> UUID {
             let r = RecommendationRecord()
             r.sourceKind = LearningSourceKind.review.rawValue
-            r.sourceReference = "NM-LCSPR-\(today.year - 1)-1"
+            r.sourceReference = "PR-\(today.year - 1)-0001"  // Baby M, published below
             r.sourceTitle = "Local child safeguarding practice review: Baby M"
             r.$createdBy.id = try unit.requireID()
             r.createdAt = now.addingTimeInterval(-200 * 86400)

@@ -97,6 +97,46 @@ extension DemoLoader {
         record.$incident.id = try incident.requireID()
         record.set(review, at: now)
         try await record.create(on: db)
+        try await loadAgencySummaries(for: incident, askedOn: notifiedOn, on: db, now: now, calendar: calendar)
+    }
+
+    /// The agencies' summaries for the rapid review in progress, asked for the day it was notified: the hospital
+    /// and the police have sent theirs; the school's is a working day late and not yet chased.
+    static func loadAgencySummaries(for incident: SeriousIncidentRecord, askedOn: SimpleDate, on db: Database, now: Date, calendar: WorkingCalendar) async throws {
+        guard let unit = try await User.query(on: db).filter(\.$role == Role.businessUnitOfficer.rawValue).first(),
+              let reviewDue = incident.notification.clock(calendar: calendar)?.rapidReviewDue else { return }
+        let today = SimpleDate(now)
+        let due = try AgencySummary.due(requestedOn: askedOn, workingDays: PartnershipRules.standard.agencySummaryWorkingDays, reviewDue: reviewDue, calendar: calendar)
+        func day(_ daysAgo: Int) -> String {
+            let d = today.adding(days: -daysAgo)
+            return String(format: "%02d/%02d/%04d", d.day, d.month, d.year)
+        }
+        let ask = "Cover your agency's contact with the child and family over the last 12 months."
+        let asked: [(email: String, sent: (involvement: String, chronology: String, analysis: String)?)] = [
+            ("health.practitioner@demo.safeguard.test",
+             ("Seen in the emergency department twice with high blood sugar, and known to the children's diabetes clinic.",
+              "\(day(200)) Emergency department: high blood sugar, discharged with advice\n\(day(120)) Diabetes clinic appointment missed\n\(day(95)) Diabetes clinic appointment missed\n\(day(70)) Emergency department: diabetic ketoacidosis, admitted two nights",
+              "The missed appointments were followed up by letter only; the school nurse and the social worker were not told.")),
+            ("police.officer@demo.safeguard.test",
+             ("One call to the home, a concern for welfare raised by a neighbour.",
+              "\(day(60)) Concern for welfare: child heard crying late at night; officers attended, mother present, no further action",
+              "The child was not seen alone and no notification was sent to the MASH.")),
+            ("school.dsl@demo.safeguard.test", nil),
+        ]
+        for a in asked {
+            guard let contributor = try await User.query(on: db).filter(\.$email == a.email).first() else { continue }
+            var summary = AgencySummary(requestedOn: askedOn, due: due, ask: ask)
+            if let sent = a.sent {
+                try summary.submit(involvement: sent.involvement, chronology: sent.chronology, analysis: sent.analysis, on: min(due, today))
+            }
+            let r = AgencySummaryRecord()
+            r.$incident.id = try incident.requireID()
+            r.$agency.id = contributor.$agency.id
+            r.$contributor.id = try contributor.requireID()
+            r.$requestedBy.id = try unit.requireID()
+            r.set(summary, at: now)
+            try await r.create(on: db)
+        }
     }
 
     /// `n` working days before `day`, counted back past weekends and bank holidays.

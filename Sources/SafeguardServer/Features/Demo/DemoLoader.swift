@@ -10,6 +10,9 @@ enum DemoLoader {
         var loaded: Bool
         var people: Int
         var logins: [(role: Role, email: String, password: String, agency: String)]
+        /// Review group members who are not their role's first login: the ICB's statutory partner lead and the
+        /// mental health trust's SAR panel member, so every step of a review can be tried.
+        var reviewGroupLogins: [(label: String, email: String, password: String)] = []
         /// A training registration key to try "Create a training account" with.
         var registrationKey: (agency: String, code: String)? = nil
     }
@@ -24,10 +27,14 @@ enum DemoLoader {
         for u in demo.users where seenRoles.insert(u.role).inserted {
             logins.append((u.role, u.email, u.password, demo.agencies[u.agency].name))
         }
+        let firstLogins = Set(logins.map(\.1))
+        let groupLogins = demo.users.filter { !$0.reviewGroups.isEmpty && !firstLogins.contains($0.email) }.map { u in
+            ("\(u.displayName), \(demo.agencies[u.agency].kind.displayName)", u.email, u.password)
+        }
         if try await Agency.query(on: app.db).count() > 0 {
             let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$revokedAt == nil).with(\.$agency).sort(\.$code).all()
                 .first { $0.agency.agencyKind == .voluntarySector }
-            return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins,
+            return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins, reviewGroupLogins: groupLogins,
                            registrationKey: key.map { ($0.agency.name, $0.code) })
         }
         let hashes = try demo.users.map { try app.password.hash($0.password) }
@@ -84,7 +91,7 @@ enum DemoLoader {
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
             return (key.map { Key(agency: $0.agency, code: $0.code) }, [event])
         }
-        return Outcome(loaded: true, people: demo.people.count, logins: logins,
+        return Outcome(loaded: true, people: demo.people.count, logins: logins, reviewGroupLogins: groupLogins,
                        registrationKey: registrationKey.map { ($0.agency, $0.code) })
     }
 

@@ -10,7 +10,7 @@ struct LearningSources: Sendable {
     var courses: [(id: UUID, title: String)]
 
     static func load(on db: Database) async throws -> LearningSources {
-        let reviews = try await CodedReviewRecord.query(on: db).sort(\.$completedOn, .descending).all().map { ($0.reference, $0.title) }
+        let reviews = try await ReviewCatalogue.all(on: db)
         let courses = try await TrainingCourseRecord.query(on: db).filter(\.$withdrawnAt == nil).sort(\.$title).all().map { ($0.id!, $0.title) }
         return LearningSources(vocabulary: try await ReviewThemeRecord.vocabulary(on: db), reviews: reviews, courses: courses)
     }

@@ -57,6 +57,7 @@ struct MyWorkController: RouteCollection {
         items += try await DisagreementsController.myWork(viewer, on: req)
         items += try await PlanActionsController.myWork(viewer, on: req)
         items += try await SARController.myWork(viewer, on: req)
+        items += try await AgencySummariesController.myWork(viewer, on: req)
         items += try await AssessmentsController.myWork(viewer, on: req)
         items += try await CuckooingController.myWork(viewer, on: req)
         items += try await MissingEpisodesController.myWork(viewer, on: req)

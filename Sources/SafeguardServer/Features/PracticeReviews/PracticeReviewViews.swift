@@ -31,6 +31,13 @@ struct PracticeReviewPage {
     var today: SimpleDate
     var fields: [String: String]
     var errors: FormErrors
+    /// Its themes for the thematic analysis, and the vocabulary they come from.
+    var coding: Coding? = nil
+
+    struct Coding {
+        var vocabulary: ReviewThemeVocabulary
+        var themes: Set<String>
+    }
 
     static func stageName(_ s: PracticeReview.Stage) -> String {
         switch s {
@@ -47,6 +54,7 @@ struct PracticeReviewPage {
         let banner: String? = switch (try? req.query.get(String.self, at: "done")) ?? "" {
         case "commissioned": "The review is commissioned. Agree its terms of reference and reviewer."
         case "saved": "Saved."
+        case "coded": "The review's themes are saved; the thematic analysis counts it."
         default: nil
         }
         return req.page("\(title): practice review", section: .practiceReviews, hasErrors: !errors.isEmpty, status: status) {
@@ -89,7 +97,48 @@ struct PracticeReviewPage {
                 }, captionVisible: false)
             }
             if mayManage && !r.isClosed { forms(r, csrf: csrf) }
+            if let coding { themes(coding, r, csrf: csrf) }
         }
+    }
+
+    /// The themes the review found, as the thematic analysis counts them; the business unit codes it once the
+    /// board has responded.
+    @NodeBuilder private func themes(_ coding: Coding, _ r: PracticeReview, csrf: String) -> [Node] {
+        el("h2", .class("sg-heading-m"), .id("themes-heading")) { "Themes for the thematic analysis" }
+        let names = coding.vocabulary.themes.filter { coding.themes.contains($0.key) }.map(\.name)
+        if mayManage && r.concludedOn != nil {
+            el("form", .postMethod, .action(.practiceReviewStep(id, "themes")), Attr("novalidate", nil)) {
+                Components.csrfField(csrf)
+                let error = errors["themes"]
+                el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
+                    el("fieldset", .class("sg-fieldset"), .aria("describedby", "themes-hint")) {
+                        el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) { "Which themes did the review find?" }
+                        el("div", .class("sg-hint"), .id("themes-hint")) { "Choose every theme in its findings; saving again replaces the review's coding" }
+                        if let error { Components.errorMessage("themes", error) }
+                        let first = coding.vocabulary.themes.first?.key
+                        for group in ReviewThemeGroup.allCases {
+                            el("h3", .class("sg-heading-s")) { group.displayName }
+                            el("div", .class("sg-checkboxes sg-checkboxes--small")) {
+                                for t in coding.vocabulary.themes where t.group == group {
+                                    let fieldID = t.key == first ? "themes" : "theme-\(t.key)"
+                                    el("div", .class("sg-checkboxes__item")) {
+                                        void("input", attrs: [.class("sg-checkboxes__input"), .id(fieldID), .name("themes[]"), .type("checkbox"), .value(t.key)]
+                                             + (coding.themes.contains(t.key) ? [.flag("checked")] : []))
+                                        el("label", .class("sg-label sg-checkboxes__label"), .for(fieldID)) { t.name }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Components.button(names.isEmpty ? "Save the themes" : "Save the changed themes", kind: "secondary")
+            }
+        } else if names.isEmpty {
+            el("p", .class("sg-body")) { r.concludedOn == nil ? "Coded once the board has responded to its findings." : "Not coded yet." }
+        } else {
+            el("ul", .class("sg-list sg-list--bullet")) { for n in names { el("li") { n } } }
+        }
+        el("p", .class("sg-body")) { el("a", .href(.learningThemes), .class("sg-link")) { "The thematic analysis across reviews" } }
     }
 
     @NodeBuilder private func forms(_ r: PracticeReview, csrf: String) -> [Node] {

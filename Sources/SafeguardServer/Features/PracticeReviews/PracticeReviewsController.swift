@@ -17,6 +17,7 @@ struct PracticeReviewsController: RouteCollection {
         routes.post("practice-reviews", ":reviewID", "board-response", use: boardResponse)
         routes.post("practice-reviews", ":reviewID", "publish", use: publish)
         routes.post("practice-reviews", ":reviewID", "not-publishing", use: notPublishing)
+        routes.post("practice-reviews", ":reviewID", "themes", use: codeThemes)
     }
 
     // MARK: Commissioning
@@ -105,7 +106,40 @@ struct PracticeReviewsController: RouteCollection {
         let (viewer, record) = try await Self.load(req)
         try await req.audit.record(viewer.event(.view, "practice-review", record.id!.uuidString, on: req), on: req.db)
         return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: record.review,
-                                  mayManage: viewer.may(.manageSeriousIncidents), today: req.today, fields: [:], errors: FormErrors()).render(on: req)
+                                  mayManage: viewer.may(.manageSeriousIncidents), today: req.today, fields: [:], errors: FormErrors(),
+                                  coding: try await Self.coding(record, on: req.db)).render(on: req)
+    }
+
+    /// The themes the review is coded with, and the vocabulary to code it from.
+    static func coding(_ record: PracticeReviewRecord, on db: Database) async throws -> PracticeReviewPage.Coding {
+        let coded = try await CodedReviewRecord.query(on: db).filter(\.$reference == record.reference).first()?.row?.review.themes ?? []
+        return .init(vocabulary: try await ReviewThemeRecord.vocabulary(on: db), themes: coded)
+    }
+
+    /// The business unit codes a concluded review with its themes; the thematic analysis counts it from then on.
+    /// Coding it again replaces its themes: the analysis always counts each review once.
+    func codeThemes(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageSeriousIncidents)
+        let (_, record) = try await Self.load(req)
+        let chosen = Set(try ReferralsController.list(req, "themes"))
+        var coding = try await Self.coding(record, on: req.db)
+        let review = record.review
+        let coded: CodedReview
+        do throws(FieldProblem) { coded = try review.coded(reference: record.reference, themes: chosen, vocabulary: coding.vocabulary) } catch {
+            var errors = FormErrors()
+            errors.add(error.field, error.message)
+            coding.themes = chosen
+            return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: review, mayManage: true,
+                                      today: req.today, fields: [:], errors: errors, coding: coding).render(on: req, status: .unprocessableEntity)
+        }
+        let now = req.now, title = record.title
+        try await req.audit.write(on: req.db) { db in
+            let row = try await CodedReviewRecord.query(on: db).filter(\.$reference == coded.reference).first() ?? CodedReviewRecord()
+            row.set(ReviewImport.Row(review: coded, title: title), source: "platform", at: now)
+            try await row.save(on: db)
+            return ((), [viewer.event(.change, "practice-review", record.id!.uuidString, reason: "coded with \(coded.themes.count) themes", on: req)])
+        }
+        return req.redirect(to: SiteURL.practiceReview(record.id!).with(query: [("done", "coded")]), redirectType: .normal)
     }
 
     static func load(_ req: Request) async throws -> (Viewer, PracticeReviewRecord) {
@@ -126,7 +160,8 @@ struct PracticeReviewsController: RouteCollection {
             var errors = FormErrors()
             errors.add(error.field, error.message)
             return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: record.review, mayManage: true,
-                                      today: req.today, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+                                      today: req.today, fields: fields, errors: errors, coding: try await Self.coding(record, on: req.db))
+                .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now, id = record.id!, changed = review
         try await req.audit.write(on: req.db) { db in

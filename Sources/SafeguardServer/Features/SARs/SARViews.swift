@@ -60,6 +60,8 @@ struct SARPage {
     var fields: [String: String]
     var errors: FormErrors
     var banner: String?
+    /// The agencies asked for summaries, once the panel has decided to hold a review.
+    var summaries: AgencySummariesSection?
 
     static func load(_ r: SARReferralRecord, viewer: Viewer, on req: Request, fields: [String: String], errors: FormErrors) async throws -> SARPage {
         let raiser = try await r.$raisedBy.get(on: req.db), agency = try await r.$raisedAgency.get(on: req.db)
@@ -68,7 +70,17 @@ struct SARPage {
                        referral: r.referral, decidedBy: decider?.displayName, mayDecide: viewer.may(.decideSAR),
                        mayCommission: viewer.may(.manageSeriousIncidents), practiceReview: try await PracticeReviewsController.commissioned(sar: r.id, on: req.db),
                        fields: fields, errors: errors,
-                       banner: (try? req.query.get(String.self, at: "done")) == "decided" ? "The panel's decision is recorded." : nil)
+                       banner: Self.banner((try? req.query.get(String.self, at: "done")) ?? ""),
+                       summaries: r.referral.decision == nil ? nil : try await AgencySummariesController.section(ReviewSubject.load(.sar(r.id!), on: req), viewer: viewer, on: req))
+    }
+
+    static func banner(_ done: String) -> String? {
+        switch done {
+        case "decided": "The panel's decision is recorded."
+        case "asked": "The agencies are asked for their summaries; each contributor is told."
+        case "chased": "The contributor is reminded."
+        default: nil
+        }
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
@@ -86,6 +98,7 @@ struct SARPage {
                     (c.question, .text((r.answers[c]?.met == true ? "Yes" : "No") + ": " + (r.answers[c]?.note ?? "")))
                 } + [("Decision", .text(decision.displayName)), ("Reasons", .text(r.reasons)),
                      ("Decided", .text("\(r.decidedOn?.longText ?? "")\(decidedBy.map { " by \($0)" } ?? "")"))])
+                if r.gathersInformation, let summaries { summaries.render(csrf: req.csrfToken) }
                 if let practiceReview {
                     el("p", .class("sg-body")) { el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) { "Open the Safeguarding Adults Review" } }
                 } else if mayCommission && decision != .noReview {

@@ -35,7 +35,9 @@ struct RapidReviewController: RouteCollection {
         try await req.audit.record(viewer.event(.view, "rapid-review", incident.id!.uuidString, on: req), on: req.db)
         return RapidReviewPage(incident: incident, review: record.review, due: due, viewer: viewer, today: req.today, calendar: req.safeguard.calendar,
                                fields: [:], errors: FormErrors(),
-                               practiceReview: try await PracticeReviewsController.commissioned(incident: incident.id, on: req.db)).render(on: req)
+                               practiceReview: try await PracticeReviewsController.commissioned(incident: incident.id, on: req.db),
+                               summaries: try await AgencySummariesController.section(ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req))
+            .render(on: req)
     }
 
     /// One step: the rule is ``RapidReview``'s; a refusal shows the page with the problem beside its field.
@@ -49,7 +51,9 @@ struct RapidReviewController: RouteCollection {
             var errors = FormErrors()
             errors.add(error.field, error.message)
             return RapidReviewPage(incident: incident, review: record.review, due: due, viewer: viewer, today: req.today, calendar: req.safeguard.calendar,
-                                   fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+                                   fields: fields, errors: errors,
+                                   summaries: try await AgencySummariesController.section(ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req))
+                .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now, id = incident.id!, changed = review
         try await req.audit.write(on: req.db) { db in

@@ -14,6 +14,8 @@ struct RapidReviewPage {
     var errors: FormErrors
     /// The local review commissioned from this rapid review, once there is one.
     var practiceReview: UUID? = nil
+    /// The agencies asked for summaries, and their clocks.
+    var summaries: AgencySummariesSection? = nil
 
     private var mayManage: Bool { viewer.may(.manageSeriousIncidents) }
     private var partner: StatutoryPartner? { RapidReview.partner(role: viewer.role, agencyKind: viewer.agencyKind, memberships: viewer.memberships) }
@@ -27,6 +29,8 @@ struct RapidReviewPage {
         case "answered": "Your answer is recorded."
         case "submitted": "Recorded: the rapid review has been submitted to the national panel."
         case "responded": "The national panel's response is recorded."
+        case "asked": "The agencies are asked for their summaries; each contributor is told."
+        case "chased": "The contributor is reminded."
         default: nil
         }
         return req.page("Rapid review: \(incident.reference)", section: .seriousIncidents, hasErrors: !errors.isEmpty, status: status) {
@@ -39,6 +43,7 @@ struct RapidReviewPage {
                     ?? "Due by \(due.longText) (\(SeriousIncidentListing.words(standing))). "
                 if let rag = standing.rag { MASHTags.rag(rag) }
             }
+            if let summaries { summaries.render(csrf: csrf) }
             if mayManage && r.mayEdit {
                 // One form, so what is typed in the sections is saved with the decision too and never lost.
                 el("form", .postMethod, .action(.rapidReviewStep(id, "sections")), Attr("novalidate", nil)) {

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import SafeguardCore
+
+/// An agency's summary as stored; ``AgencySummary`` decides what may happen to it.
+final class AgencySummaryRecord: Model, @unchecked Sendable {
+    static let schema = "agency_summaries"
+    @ID var id: UUID?
+    /// The serious incident whose rapid review asked for it, or
+    @OptionalParent(key: "incident_id") var incident: SeriousIncidentRecord?
+    /// the SAR referral whose panel asked for it.
+    @OptionalParent(key: "sar_id") var sar: SARReferralRecord?
+    @Parent(key: "agency_id") var agency: Agency
+    @Parent(key: "contributor_id") var contributor: User
+    @Parent(key: "requested_by") var requestedBy: User
+    @Field(key: "requested_on") var requestedOn: String
+    @Field(key: "due_on") var dueOn: String
+    @Field(key: "ask") var ask: String
+    @Field(key: "stage") var stage: String
+    @Field(key: "involvement") var involvement: String
+    @Field(key: "chronology") var chronology: String
+    @Field(key: "analysis") var analysis: String
+    @OptionalField(key: "submitted_on") var submittedOn: String?
+    @Field(key: "return_note") var returnNote: String
+    @Field(key: "chased_on") var chasedOn: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var review: ReviewSubject.Key {
+        if let id = $incident.id { return .rapidReview(id) }
+        return .sar($sar.id!)
+    }
+
+    var summary: AgencySummary {
+        let fallback = SimpleDate(updatedAt)
+        let requested = SimpleDate(iso: requestedOn) ?? fallback, due = SimpleDate(iso: dueOn) ?? fallback
+        let chased = ((try? JSONDecoder().decode([String].self, from: Data(chasedOn.utf8))) ?? []).compactMap(SimpleDate.init(iso:))
+        return .stored(requestedOn: requested, due: due, ask: ask, stage: AgencySummary.Stage(rawValue: stage) ?? .requested,
+                       involvement: involvement, chronologyText: chronology, analysis: analysis,
+                       submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), returnNote: returnNote, chasedOn: chased)
+    }
+
+    func set(_ s: AgencySummary, at now: Date) {
+        requestedOn = s.requestedOn.iso
+        dueOn = s.due.iso
+        ask = s.ask
+        stage = s.stage.rawValue
+        involvement = s.involvement
+        chronology = s.chronologyText
+        analysis = s.analysis
+        submittedOn = s.submittedOn?.iso
+        returnNote = s.returnNote
+        chasedOn = String(decoding: (try? JSONEncoder().encode(s.chasedOn.map(\.iso))) ?? Data("[]".utf8), as: UTF8.self)
+        updatedAt = now
+    }
+}

@@ -1,0 +1,105 @@
+import Fluent
+import Vapor
+import SafeguardCore
+
+/// The review an agency's summary is for: a child's rapid review, or an adult's Safeguarding Adults Review.
+/// Both ask agencies the same way (Care Act guidance: the SAR panel "gathers information from agencies the same
+/// way as a rapid review"), so the asking, chasing, writing and the merged chronology are built once, here.
+struct ReviewSubject {
+    enum Key: Equatable {
+        case rapidReview(UUID)
+        case sar(UUID)
+    }
+
+    var key: Key
+    /// "SIN-2026-0002" or "SAR-2026-0001".
+    var reference: String
+    var personID: UUID
+    var person: PersonSnapshot
+    /// What the contributor is told happened, and when: enough to find the right records, no more.
+    var eventDay: SimpleDate
+    /// The rapid review's own due date; a SAR has no statutory clock.
+    var reviewDue: SimpleDate?
+    /// The review is still gathering: a rapid review not yet submitted, a SAR the panel decided to hold.
+    var isGathering: Bool
+
+    var kindName: String {
+        switch key {
+        case .rapidReview: "rapid review"
+        case .sar: "Safeguarding Adults Review"
+        }
+    }
+
+    /// Who may read the review, its summaries and its chronology.
+    var readAction: Action {
+        switch key {
+        case .rapidReview: .viewSeriousIncidents
+        case .sar: .viewSARs
+        }
+    }
+
+    var page: SiteURL {
+        switch key {
+        case .rapidReview(let id): .rapidReview(id)
+        case .sar(let id): .sar(id)
+        }
+    }
+
+    var askURL: SiteURL {
+        switch key {
+        case .rapidReview(let id): .rapidReviewSummaries(id)
+        case .sar(let id): .sarSummaries(id)
+        }
+    }
+
+    var chronologyURL: SiteURL {
+        switch key {
+        case .rapidReview(let id): .rapidReviewChronology(id)
+        case .sar(let id): .sarChronology(id)
+        }
+    }
+
+    var chronologyCSVURL: SiteURL {
+        switch key {
+        case .rapidReview(let id): .rapidReviewChronologyCSV(id)
+        case .sar(let id): .sarChronologyCSV(id)
+        }
+    }
+
+    /// The summaries asked for, oldest first.
+    func summaries(on db: Database) async throws -> [AgencySummaryRecord] {
+        let q = AgencySummaryRecord.query(on: db).with(\.$agency).with(\.$contributor)
+        switch key {
+        case .rapidReview(let id): q.filter(\.$incident.$id == id)
+        case .sar(let id): q.filter(\.$sar.$id == id)
+        }
+        return try await q.sort(\.$requestedOn).all().sorted { $0.agency.name < $1.agency.name }
+    }
+
+    /// The review from the route's `incidentID` or `sarID`.
+    static func fromRoute(_ req: Request) async throws -> ReviewSubject {
+        if let id = req.parameters.get("incidentID", as: UUID.self) { return try await load(.rapidReview(id), on: req) }
+        if let id = req.parameters.get("sarID", as: UUID.self) { return try await load(.sar(id), on: req) }
+        throw Abort(.notFound)
+    }
+
+    static func load(_ key: Key, on req: Request) async throws -> ReviewSubject {
+        switch key {
+        case .rapidReview(let id):
+            guard let incident = try await SeriousIncidentRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+            let n = incident.notification
+            guard n.status == .notified, let due = n.clock(calendar: req.safeguard.calendar)?.rapidReviewDue else {
+                throw Abort(.conflict, reason: "Agencies are asked for summaries once the national panel has been notified")
+            }
+            let review = try await RapidReviewRecord.query(on: req.db).filter(\.$incident.$id == id).first()?.review ?? RapidReview()
+            return ReviewSubject(key: key, reference: incident.reference, personID: incident.$person.id, person: n.child, eventDay: n.incidentOn,
+                                 reviewDue: due, isGathering: review.mayEdit)
+        case .sar(let id):
+            guard let sar = try await SARReferralRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+            return ReviewSubject(key: key, reference: sar.reference, personID: sar.$person.id,
+                                 person: sar.snapshot ?? PersonSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil,
+                                                                        legalStatus: [], agencies: [], openReferrals: [], plans: []),
+                                 eventDay: SimpleDate(sar.raisedAt), reviewDue: nil, isGathering: sar.referral.gathersInformation)
+        }
+    }
+}
