@@ -56,3 +56,12 @@ import Testing
                 == ["Enter b as a number of 10 or less"])
     }
 }
+
+struct YearlyReferenceTests {
+    @Test func aPrefixTheYearAndANumberPadded() {
+        #expect(YearlyReference.seriousIncident.make(year: 2026, number: 1) == "SIN-2026-0001")
+        #expect(YearlyReference.mashReferral.make(year: 2026, number: 142) == "MASH-2026-000142")
+        #expect(YearlyReference.disagreement.make(year: 2027, number: 10_000) == "PD-2027-10000", "a busy year runs past the padding, never wraps")
+        #expect(YearlyReference.practiceReview.likePattern(year: 2026) == "PR-2026-%")
+    }
+}

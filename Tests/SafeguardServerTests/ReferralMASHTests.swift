@@ -67,6 +67,8 @@ final class ReferralMASHTests: ServerTestCase {
         let chasedQueue = try await signedIn(fx[.healthPractitioner]).get("/information-requests")
         XCTAssertTrue(chasedQueue.text.contains("Overdue"))
         assertEqual(try await signedIn(fx[.policeOfficer]).post("/information-requests/\(hospital.id!)/chase", []).status, .forbidden, "only the MASH chases")
+        assertEqual(try await later.post("/information-requests/\(request.id!)/chase", []).status, .conflict, "an answered request is not chased")
+        assertEqual(try await InformationRequest.find(request.id!, on: app.db)?.chasedAt, nil)
         let counts = try await later.get("/mash")
         XCTAssertTrue(counts.text.contains("<span class=\"sg-key-facts__value\">1</span><span class=\"sg-key-facts__label\">With partner requests overdue</span>"))
     }

@@ -78,7 +78,7 @@ final class TrainingAccessTests: ServerTestCase {
         }
         let csv = try await trainer.get("/training/courses/\(course)/evaluations.csv")
         XCTAssertEqual(csv.status, .ok)
-        XCTAssertEqual(TrainingCSV.safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")")
-        XCTAssertEqual(TrainingCSV.safe("-3"), "-3")
+        XCTAssertEqual(CSVDownload.safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")")
+        XCTAssertEqual(CSVDownload.safe("-3"), "-3")
     }
 }

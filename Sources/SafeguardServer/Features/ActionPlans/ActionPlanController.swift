@@ -47,7 +47,7 @@ struct ActionPlanController: RouteCollection {
         let viewer = try req.require(.viewActionPlan)
         let entries = try await Self.entries(req, viewer: viewer, filter: Self.filter(req))
         try await req.audit.record(viewer.event(.export, "action-plan", "composite", on: req), on: req.db)
-        return try TrainingCSV.response(ActionPlanReport.csvLines(entries, today: req.today, calendar: req.safeguard.calendar), filename: "action-plan-\(req.today.iso).csv")
+        return try CSVDownload.response(ActionPlanReport.csvLines(entries, today: req.today, calendar: req.safeguard.calendar), filename: "action-plan-\(req.today.iso).csv")
     }
 
     func newRecommendation(req: Request) async throws -> Response {

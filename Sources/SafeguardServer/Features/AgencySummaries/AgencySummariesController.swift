@@ -62,9 +62,10 @@ struct AgencySummariesController: RouteCollection {
     }
 
     func askForm(req: Request) async throws -> Response {
-        _ = try req.require(.manageAgencySummaries)
+        let viewer = try req.require(.manageAgencySummaries)
         let subject = try await Self.gathering(req)
         let (offer, _) = try await Self.contributors(for: subject, on: req)
+        try await req.audit.record(viewer.event(.view, "agency-summary-requests", subject.reference, on: req), on: req.db)
         return AgencySummaryAskView(subject: subject, offer: offer, due: try Self.dueDay(subject, on: req), chosen: [], ask: "", errors: FormErrors()).render(on: req)
     }
 
@@ -171,12 +172,9 @@ struct AgencySummariesController: RouteCollection {
             r.set(changed, at: now)
             try await r.update(on: db)
             if sending {
-                let unit = try await User.query(on: db).filter(\.$active == true).filter(\.$role == Role.businessUnitOfficer.rawValue).all()
-                for u in unit {
-                    try await UserNotification(userID: u.id!, subject: "An agency's summary has arrived for \(subject.reference)",
-                                               body: "\(r.agency.name) has sent its summary for the \(subject.kindName).",
-                                               link: SiteURL.agencySummary(r.id!).path, at: now, emailConfigured: emailConfigured).create(on: db)
-                }
+                try await UserNotification.tell(try await UserNotification.businessUnit(on: db), subject: "An agency's summary has arrived for \(subject.reference)",
+                                                body: "\(r.agency.name) has sent its summary for the \(subject.kindName).",
+                                                link: .agencySummary(r.id!), at: now, emailConfigured: emailConfigured, on: db)
             }
             return ((), [viewer.event(.change, "agency-summary", r.id!.uuidString, reason: sending ? "sent" : "draft saved", on: req)])
         }
@@ -280,7 +278,7 @@ struct AgencySummariesController: RouteCollection {
 
     func chronologyCSV(req: Request) async throws -> Response {
         let (_, subject, entries) = try await Self.merged(req)
-        return try TrainingCSV.response([["Day", "Agency", "Source", "What happened"]] + entries.map { [$0.day.iso, $0.agency, $0.source.rawValue, $0.text] },
+        return try CSVDownload.response([["Day", "Agency", "Source", "What happened"]] + entries.map { [$0.day.iso, $0.agency, $0.source.rawValue, $0.text] },
                                         filename: "\(subject.reference)-chronology.csv")
     }
 

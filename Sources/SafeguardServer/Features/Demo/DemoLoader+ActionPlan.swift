@@ -16,7 +16,7 @@ extension DemoLoader {
         func recommendation(_ finding: String, _ text: String) async throws -> UUID {
             let r = RecommendationRecord()
             r.sourceKind = LearningSourceKind.review.rawValue
-            r.sourceReference = "PR-\(today.year - 1)-0001"  // Baby M, published below
+            r.sourceReference = YearlyReference.practiceReview.make(year: today.year - 1, number: 1)  // Baby M, published below
             r.sourceTitle = "Local child safeguarding practice review: Baby M"
             r.$createdBy.id = try unit.requireID()
             r.createdAt = now.addingTimeInterval(-200 * 86400)
@@ -98,7 +98,7 @@ extension DemoLoader {
                                   on: today.adding(days: -260))
         try r.publish(on: today.adding(days: -250), lateReason: "")
         let record = PracticeReviewRecord()
-        record.reference = "PR-\(today.year - 1)-0001"
+        record.reference = YearlyReference.practiceReview.make(year: today.year - 1, number: 1)
         record.title = "Baby M"
         record.set(r, at: now)
         try await record.create(on: db)
@@ -108,7 +108,7 @@ extension DemoLoader {
                       reviewer: "An independent reviewer", family: "Adult C's brother has agreed to speak to the reviewer")
         try sar.addMilestone("Agencies' chronologies received", due: today.adding(days: 14))
         let adultC = PracticeReviewRecord()
-        adultC.reference = "PR-\(today.year)-0001"
+        adultC.reference = YearlyReference.practiceReview.make(year: today.year, number: 1)
         adultC.title = "Adult C"
         adultC.set(sar, at: now)
         try await adultC.create(on: db)

@@ -52,7 +52,7 @@ extension DemoLoader {
         n.policeDetails = "Public Protection Unit, DS Karen Lindqvist"
         n.awareOn = raisedOn
         let record = SeriousIncidentRecord()
-        record.reference = "SIN-\(today.year)-0001"
+        record.reference = YearlyReference.seriousIncident.make(year: today.year, number: 1)
         record.$person.id = try plan.person.requireID()
         record.$raisedBy.id = try worker.requireID()
         record.$raisedAgency.id = worker.$agency.id
@@ -80,7 +80,7 @@ extension DemoLoader {
         n.awareOn = awareOn
         try n.recordNotified(on: notifiedOn, lateReason: "", today: today, calendar: calendar)
         let incident = SeriousIncidentRecord()
-        incident.reference = "SIN-\(today.year)-0002"
+        incident.reference = YearlyReference.seriousIncident.make(year: today.year, number: 2)
         incident.$person.id = try child.requireID()
         incident.$raisedBy.id = try worker.requireID()
         incident.$raisedAgency.id = worker.$agency.id
@@ -182,7 +182,7 @@ extension DemoLoader {
                 try d.recordOutcome(text, resolved: resolved, on: min(today, calendar.addingWorkingDaysOrSame(i + 1, to: raised)), by: by, calendar: calendar)
             }
             let r = DisagreementRecord()
-            r.reference = String(format: "PD-%04d-%04d", today.year, n + 1)
+            r.reference = YearlyReference.disagreement.make(year: today.year, number: n + 1)
             r.$raisedBy.id = try c.raiser.requireID()
             r.$raisedAgency.id = c.raiser.$agency.id
             r.$otherAgency.id = c.other
@@ -207,7 +207,7 @@ extension DemoLoader {
         if adult == nil { adult = try await Person.query(on: db).filter(\.$disability != nil).all().first { $0.category(on: today) == .adult } }
         guard let adult else { return }
         let r = SARReferralRecord()
-        r.reference = "SAR-\(today.year)-0001"
+        r.reference = YearlyReference.sarReferral.make(year: today.year, number: 1)
         r.$person.id = try adult.requireID()
         r.$raisedBy.id = try officer.requireID()
         r.$raisedAgency.id = officer.$agency.id

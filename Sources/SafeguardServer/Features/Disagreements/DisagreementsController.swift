@@ -59,8 +59,7 @@ struct DisagreementsController: RouteCollection {
         let disagreement = try ProfessionalDisagreement(raisedOn: today, ladder: ladder, calendar: req.safeguard.calendar)
         let id = try await req.audit.write(on: req.db) { db in
             let r = DisagreementRecord()
-            let count = try await DisagreementRecord.query(on: db).filter(\.$reference, .custom("LIKE"), "PD-\(today.year)-%").count()
-            r.reference = String(format: "PD-%04d-%04d", today.year, count + 1)
+            r.reference = try await YearlyReference.disagreement.next(DisagreementRecord.self, \.$reference, year: today.year, on: db)
             r.$raisedBy.id = viewer.userID
             r.$raisedAgency.id = viewer.agencyID
             r.$otherAgency.id = other
@@ -125,7 +124,7 @@ struct DisagreementsController: RouteCollection {
         let viewer = try req.require(.viewDisagreementFigures)
         let figures = try await Self.figures(on: req)
         try await req.audit.record(viewer.event(.export, "disagreement-figures", "all", on: req), on: req.db)
-        return try TrainingCSV.response(figures.csvLines, filename: "professional-disagreements.csv")
+        return try CSVDownload.response(figures.csvLines, filename: "professional-disagreements.csv")
     }
 
     static func figures(on req: Request) async throws -> DisagreementFigures {

@@ -143,7 +143,7 @@ struct BriefingsController: RouteCollection {
         let (record, _) = try await LearningController.load(try req.briefingID(), viewer: viewer, on: req)
         let readership = try await Self.readership(record.id!, on: req.db)
         try await req.audit.record(viewer.event(.export, "briefing-reads", record.id!.uuidString, on: req), on: req.db)
-        return try TrainingCSV.response(readership.csvLines, filename: "briefing-reads-\(record.id!).csv")
+        return try CSVDownload.response(readership.csvLines, filename: "briefing-reads-\(record.id!).csv")
     }
 
     /// Each agency's active users against those of its users who marked the briefing read.

@@ -51,7 +51,7 @@ struct ThematicAnalysisController: RouteCollection {
         let (analysis, scope) = try await Self.analyse(req)
         guard scope.errors.isEmpty else { throw Abort(.badRequest, reason: scope.errors.all.map(\.message).joined(separator: "; ")) }
         try await req.audit.record(viewer.event(.export, "thematic-analysis", "\(scope.period.lowerBound)..\(scope.period.upperBound)", on: req), on: req.db)
-        return try TrainingCSV.response(analysis.csvLines, filename: "themes-\(scope.period.lowerBound)-to-\(scope.period.upperBound).csv")
+        return try CSVDownload.response(analysis.csvLines, filename: "themes-\(scope.period.lowerBound)-to-\(scope.period.upperBound).csv")
     }
 
     static func analyse(_ req: Request) async throws -> (ThematicAnalysis, Scope) {
@@ -72,7 +72,7 @@ struct ThematicAnalysisController: RouteCollection {
         let viewer = try req.require(.viewThematicAnalysis)
         let rows = try await CodedReviewRecord.rows(on: req.db)
         try await req.audit.record(viewer.event(.export, "coded-reviews", "all", on: req), on: req.db)
-        return try TrainingCSV.response(ReviewImport.csvLines(rows, vocabulary: try await ReviewThemeRecord.vocabulary(on: req.db)), filename: "coded-reviews.csv")
+        return try CSVDownload.response(ReviewImport.csvLines(rows, vocabulary: try await ReviewThemeRecord.vocabulary(on: req.db)), filename: "coded-reviews.csv")
     }
 
     func vocabulary(req: Request) async throws -> Response {

@@ -79,8 +79,7 @@ struct PracticeReviewsController: RouteCollection {
         let months = req.safeguard.settings.rules.practiceReviewPublicationMonths, now = req.now, year = req.today.year
         let id = try await req.audit.write(on: req.db) { db in
             let r = PracticeReviewRecord()
-            let count = try await PracticeReviewRecord.query(on: db).filter(\.$reference, .custom("LIKE"), "PR-\(year)-%").count()
-            r.reference = String(format: "PR-%04d-%04d", year, count + 1)
+            r.reference = try await YearlyReference.practiceReview.next(PracticeReviewRecord.self, \.$reference, year: year, on: db)
             r.title = title
             r.$incident.id = incident
             r.$sar.id = sar

@@ -77,6 +77,8 @@ struct InformationRequestsController: RouteCollection {
     func chase(req: Request) async throws -> Response {
         let viewer = try req.require(.viewReferral)
         guard let id = req.parameters.get("requestID", as: UUID.self), let q = try await InformationRequest.find(id, on: req.db) else { throw Abort(.notFound) }
+        // An answered request has nothing to chase: a stale page must not put a reminder on the partner's queue.
+        guard q.answeredAt == nil else { throw Abort(.conflict, reason: "This request has been answered; there is nothing to chase") }
         let now = req.now
         try await req.audit.write(on: req.db) { db in
             q.chasedAt = now

@@ -9,8 +9,7 @@ enum ReferralSubmission {
     /// reference count and the save happen in one transaction.
     static func markSent(_ referral: Referral, subjects: [ReferralSubject], now: Date, today: SimpleDate,
                          calendar: WorkingCalendar, on db: Database) async throws {
-        let sent = try await Referral.query(on: db).filter(\.$reference, .custom("LIKE"), "MASH-\(today.year)-%").count()
-        referral.reference = String(format: "MASH-%04d-%06d", today.year, sent + 1)
+        referral.reference = try await YearlyReference.mashReferral.next(Referral.self, \.$reference, year: today.year, on: db)
         referral.status = ReferralStatus.submitted.rawValue
         referral.submittedAt = now
         referral.decisionDueAt = concernsAChild(subjects, today: today) ? try calendar.deadline(addingWorkingDays: 1, to: now) : nil

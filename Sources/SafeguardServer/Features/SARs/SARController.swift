@@ -35,8 +35,7 @@ struct SARController: RouteCollection {
         let emailConfigured = req.notifications.isConfigured
         try await req.audit.write(on: req.db) { db in
             let r = SARReferralRecord()
-            let count = try await SARReferralRecord.query(on: db).filter(\.$reference, .custom("LIKE"), "SAR-\(today.year)-%").count()
-            r.reference = String(format: "SAR-%04d-%04d", today.year, count + 1)
+            r.reference = try await YearlyReference.sarReferral.next(SARReferralRecord.self, \.$reference, year: today.year, on: db)
             r.$person.id = personID
             r.$raisedBy.id = viewer.userID
             r.$raisedAgency.id = viewer.agencyID
@@ -47,11 +46,9 @@ struct SARController: RouteCollection {
             // The business unit and the panel are told; the message names nobody, as e-mail copies leave the platform.
             let users = try await User.query(on: db).filter(\.$active == true).all()
                 .filter { u in u.userRole.map { SARReferral.isToldOfReferrals(role: $0, memberships: u.memberships) } ?? false }
-            for u in users {
-                try await UserNotification(userID: u.id!, subject: "Safeguarding Adults Review referral \(r.reference)",
-                                           body: "\(viewer.displayName) (\(viewer.agencyName)) has referred an adult for a Safeguarding Adults Review. The panel tests it against s44.",
-                                           link: SiteURL.sar(r.id!).path, at: now, emailConfigured: emailConfigured).create(on: db)
-            }
+            try await UserNotification.tell(users.compactMap(\.id), subject: "Safeguarding Adults Review referral \(r.reference)",
+                                            body: "\(viewer.displayName) (\(viewer.agencyName)) has referred an adult for a Safeguarding Adults Review. The panel tests it against s44.",
+                                            link: .sar(r.id!), at: now, emailConfigured: emailConfigured, on: db)
             return ((), [viewer.event(.create, "sar-referral", r.id!.uuidString, reason: "referred for person \(personID)", on: req)])
         }
         req.notifications.sendPending(app: req.application)

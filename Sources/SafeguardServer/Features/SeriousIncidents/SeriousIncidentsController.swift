@@ -50,8 +50,7 @@ struct SeriousIncidentsController: RouteCollection {
         let emailConfigured = req.notifications.isConfigured
         try await req.audit.write(on: req.db) { db in
             let record = SeriousIncidentRecord()
-            let count = try await SeriousIncidentRecord.query(on: db).filter(\.$reference, .custom("LIKE"), "SIN-\(today.year)-%").count()
-            record.reference = String(format: "SIN-%04d-%04d", today.year, count + 1)
+            record.reference = try await YearlyReference.seriousIncident.next(SeriousIncidentRecord.self, \.$reference, year: today.year, on: db)
             record.$person.id = personID
             record.$raisedBy.id = viewer.userID
             record.$raisedAgency.id = viewer.agencyID
@@ -59,11 +58,9 @@ struct SeriousIncidentsController: RouteCollection {
             record.set(notification, at: now)
             try await record.create(on: db)
             // The business unit is told at once; the message names no child, as e-mail copies leave the platform.
-            for officer in try await User.query(on: db).filter(\.$role == Role.businessUnitOfficer.rawValue).filter(\.$active == true).all() {
-                try await UserNotification(userID: officer.id!, subject: "Serious incident notification \(record.reference) raised",
-                                           body: "\(viewer.displayName) (\(viewer.agencyName)) has raised a serious incident notification. The national panel must be told within 5 working days of the local authority becoming aware.",
-                                           link: SiteURL.seriousIncident(record.id!).path, at: now, emailConfigured: emailConfigured).create(on: db)
-            }
+            try await UserNotification.tell(try await UserNotification.businessUnit(on: db), subject: "Serious incident notification \(record.reference) raised",
+                                            body: "\(viewer.displayName) (\(viewer.agencyName)) has raised a serious incident notification. The national panel must be told within 5 working days of the local authority becoming aware.",
+                                            link: .seriousIncident(record.id!), at: now, emailConfigured: emailConfigured, on: db)
             return ((), [viewer.event(.create, "serious-incident", record.id!.uuidString, reason: "raised for person \(personID)", on: req)])
         }
         req.notifications.sendPending(app: req.application)

@@ -63,7 +63,7 @@ struct TrainingReportsController: RouteCollection {
         default: throw Abort(.notFound)
         }
         try await req.audit.record(viewer.event(.export, "training-report", name, reason: "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
-        return try TrainingCSV.response(lines, filename: name.replacingOccurrences(of: ".csv", with: "-\(period.lowerBound)-to-\(period.upperBound).csv"))
+        return try CSVDownload.response(lines, filename: name.replacingOccurrences(of: ".csv", with: "-\(period.lowerBound)-to-\(period.upperBound).csv"))
     }
 
     func evaluations(req: Request) async throws -> Response {
@@ -83,7 +83,7 @@ struct TrainingReportsController: RouteCollection {
         guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; ")) }
         let (course, summary) = try await Self.summary(req, period: period)
         try await req.audit.record(viewer.event(.export, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
-        return try TrainingCSV.response(TrainingReports.csv(summary),
+        return try CSVDownload.response(TrainingReports.csv(summary),
                                         filename: "evaluations-\(EvaluationQuestion.slug(course.title))-\(period.lowerBound)-to-\(period.upperBound).csv")
     }
 
@@ -102,24 +102,5 @@ struct TrainingReportsController: RouteCollection {
         let startYear = today.month >= 4 ? today.year : today.year - 1
         return ReportPeriod.read(req, default: SimpleDate(year: startYear, month: 4, day: 1)!...SimpleDate(year: startYear + 1, month: 3, day: 31)!,
                                  errors: &errors)
-    }
-}
-
-/// CSV downloads. Cells that a spreadsheet would run as a formula get a leading apostrophe.
-enum TrainingCSV {
-    static func response(_ lines: [[String]], filename: String) throws -> Response {
-        guard let header = lines.first else { throw Abort(.internalServerError) }
-        let text = try CSVTable.document(header: header.map(safe), rows: lines.dropFirst().map { $0.map(safe) })
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(TrainingAttendanceController.safeFilename(filename))\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
-
-    static func safe(_ cell: String) -> String {
-        guard let first = cell.first, "=+-@\t\r".contains(first) else { return cell }
-        // Negative numbers are numbers, not formulas.
-        if first == "-", Double(cell) != nil { return cell }
-        return "'" + cell
     }
 }
