@@ -49,6 +49,7 @@ public enum SafeguardOperations {
             printer("Safeguard is running at http://\(settings.hostname):\(settings.port)/  (database: \(settings.database.engineName); Ctrl-C stops it)")
             // E-mails left pending when the server last stopped go out now.
             app.safeguardNotifications.sendPending(app: app)
+            OverdueReminders.schedule(on: app)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -110,6 +111,19 @@ public enum SafeguardOperations {
     public static func migrate(_ settings: Settings) async throws {
         let app = try await makeApplication(settings)
         try await app.asyncShutdown()
+    }
+
+    /// `safeguard reminders send`: chases every overdue action and agency summary now, as the server does hourly.
+    public static func sendReminders(_ settings: Settings) async throws -> String {
+        let app = try await makeApplication(settings)
+        do {
+            let sent = try await OverdueReminders.run(on: app)
+            try await app.asyncShutdown()
+            return "Chased \(sent.actions) overdue action\(sent.actions == 1 ? "" : "s") and \(sent.summaries) late agency summar\(sent.summaries == 1 ? "y" : "ies")"
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
     }
 
     /// Checks the audit chain. Returns a report line and whether it held.

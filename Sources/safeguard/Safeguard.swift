@@ -9,7 +9,7 @@ struct Safeguard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeguard",
         abstract: "Safeguard: the multi-agency safeguarding partnership platform.",
-        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self, Import.self, Bench.self, Tools.self])
+        subcommands: [Serve.self, Migrate.self, Audit.self, UserCommand.self, Import.self, Reminders.self, Bench.self, Tools.self])
 }
 
 /// Options every command that touches the database shares, read with the environment.
@@ -106,6 +106,21 @@ struct Audit: AsyncParsableCommand {
             let (line, ok) = try await SafeguardOperations.verifyAudit(try db.settings())
             print(line)
             if !ok { throw ExitCode(1) }
+        }
+    }
+}
+
+struct Reminders: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Chase late work.", subcommands: [Send.self])
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remind the owners of overdue actions and late agency summaries now (the server does it every hour).")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            JSONLogHandler.bootstrap(defaultLevel: .warning)
+            print(try await SafeguardOperations.sendReminders(try db.settings()))
         }
     }
 }

@@ -85,3 +85,21 @@ struct ActionPlanTests {
         #expect(ActionPlanReport.summary(entries, today: Self.today) == "2 actions: 1 overdue, 1 awaiting sign-off, 0 signed off")
     }
 }
+
+struct OverdueReminderTests {
+    static let calendar = WorkingCalendar.englandAndWales
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> SimpleDate { SimpleDate(year: y, month: m, day: d)! }
+
+    @Test func onceOverdueThenEveryFiveWorkingDaysAcrossBankHolidays() {
+        let due = Self.day(2026, 12, 18)  // a Friday
+        #expect(!OverdueReminder.isDue(due: due, lastReminded: nil, today: due, calendar: Self.calendar), "not late on its day")
+        #expect(OverdueReminder.isDue(due: due, lastReminded: nil, today: Self.day(2026, 12, 21), calendar: Self.calendar))
+        #expect(OverdueReminder.isDue(due: due, lastReminded: Self.day(2026, 12, 17), today: Self.day(2026, 12, 21), calendar: Self.calendar),
+                "a reminder before it was late does not count")
+        // Reminded Monday 21st: Christmas Day and Boxing Day (moved to Monday 28th) push the next to Tuesday 29th.
+        let last = Self.day(2026, 12, 21)
+        #expect(!OverdueReminder.isDue(due: due, lastReminded: last, today: Self.day(2026, 12, 21), calendar: Self.calendar))
+        #expect(!OverdueReminder.isDue(due: due, lastReminded: last, today: Self.day(2026, 12, 28), calendar: Self.calendar))
+        #expect(OverdueReminder.isDue(due: due, lastReminded: last, today: Self.day(2026, 12, 30), calendar: Self.calendar))
+    }
+}

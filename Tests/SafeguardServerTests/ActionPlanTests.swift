@@ -150,3 +150,46 @@ final class ActionPlanTests: ServerTestCase {
         assertEqual(try await app.sendRequest(.GET, "/api/v1/actions", headers: h).status, .forbidden)
     }
 }
+
+/// Issue 16, item 5: "owners … are chased when overdue": the platform's own hourly reminders, for overdue actions
+/// and late agency summaries alike.
+final class OverdueReminderServerTests: ServerTestCase {
+    func testOverdueWorkIsChasedOnceThenEveryFiveWorkingDays() async throws {
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        _ = try await ReviewsImport.load([ReviewImport.Row(review: CodedReview(reference: "NM-LCSPR-2025-1", kind: .localChildSafeguardingPracticeReview,
+                                                                               completedOn: SimpleDate(year: 2025, month: 11, day: 1)!, themes: []),
+                                                           title: "LCSPR: Baby M")], source: "test", now: clock.now, on: app.db)
+        _ = try await unit.post("/action-plan/recommendations/new", [("source", "NM-LCSPR-2025-1"), ("finding", "The men in the home were unknown to health"),
+                                                                     ("recommendation", "Every agency records the men around a baby")])
+        let rec = try await RecommendationRecord.query(on: app.db).first()!.id!
+        _ = try await unit.post("/action-plan/recommendations/\(rec)/actions", [
+            ("description", "Add a men in the household prompt to new-birth visits"), ("impact", "Audit of 20 records shows men recorded in 90%"),
+            ("owner", fx[.healthPractitioner].id.uuidString), ("due-day", "10"), ("due-month", "3"), ("due-year", "2026")])
+        let incident = try await notifiedIncident()
+        _ = try await unit.post("/serious-incidents/\(incident)/rapid-review/summaries", [("contributors[]", fx[.schoolDesignatedSafeguardingLead].id.uuidString)])
+        func messages(_ role: Role) async throws -> Int {
+            try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[role].id).filter(\.$subject, .custom("LIKE"), "%overdue%").count()
+                + UserNotification.query(on: app.db).filter(\.$user.$id == fx[role].id).filter(\.$subject, .custom("LIKE"), "Reminder%").count()
+        }
+
+        assertEqual(try await OverdueReminders.run(on: app), .init(actions: 0, summaries: 0), "nothing is late on 2 March")
+        clock.advance(minutes: 10 * 24 * 60)  // Thursday 12 March: the action was due on the 10th, the summary on the 11th
+        assertEqual(try await OverdueReminders.run(on: app), .init(actions: 1, summaries: 1))
+        assertEqual(try await OverdueReminders.run(on: app), .init(actions: 0, summaries: 0), "never twice in a day")
+        assertEqual(try await messages(.healthPractitioner), 1)
+        assertEqual(try await messages(.schoolDesignatedSafeguardingLead), 1)
+        assertEqual(try await AgencySummaryRecord.query(on: app.db).first()!.summary.chasedOn, [SimpleDate(year: 2026, month: 3, day: 12)!])
+        clock.advance(minutes: 6 * 24 * 60)  // Wednesday 18 March: four working days on
+        assertEqual(try await OverdueReminders.run(on: app), .init(actions: 0, summaries: 0))
+        clock.advance(minutes: 24 * 60)  // Thursday 19 March: five
+        assertEqual(try await OverdueReminders.run(on: app), .init(actions: 1, summaries: 1))
+        // A summary sent is never chased again.
+        let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
+        let summary = try await AgencySummaryRecord.query(on: app.db).first()!.id!
+        _ = try await dsl.post("/agency-summaries/\(summary)", [("involvement", "Not known to us"), ("intent", "send")])
+        clock.advance(minutes: 7 * 24 * 60)
+        assertEqual(try await OverdueReminders.run(on: app), .init(actions: 1, summaries: 0))
+        assertTrue(try await auditEntries().contains { $0.userID == "system:overdue-reminders" && $0.recordType == "agency-summary" })
+        assertEqual(try await AuditVerification.run(on: app.db).failures, [])
+    }
+}

@@ -112,7 +112,7 @@ final class AgencySummaryTests: ServerTestCase {
         let later = try await signedIn(fx[.businessUnitOfficer])
         let page = try await later.get("/serious-incidents/\(id)/rapid-review")
         XCTAssertTrue(page.text.contains("Late by 1 working day"), page.text)
-        assertTrue(try await later.get("/my-work").text.contains("Chase Calder Vale Primary School&#39;s summary for SIN-2026-0001"))
+        assertTrue(try await later.get("/my-work").text.contains("Late: Calder Vale Primary School&#39;s summary for SIN-2026-0001"))
         assertEqual(try await later.post("/agency-summaries/\(school.id!)/chase", []).location, "/serious-incidents/\(id)/rapid-review?done=chased")
         assertEqual(try await later.post("/agency-summaries/\(school.id!)/chase", []).status, .conflict, "once a day")
         assertEqual(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.schoolDesignatedSafeguardingLead].id)

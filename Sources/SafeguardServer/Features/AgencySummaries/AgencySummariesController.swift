@@ -301,8 +301,10 @@ struct AgencySummariesController: RouteCollection {
             for r in open {
                 let subject = try await ReviewSubject.load(r.review, on: req)
                 guard subject.isGathering else { continue }
-                items.append(.init(title: "Chase \(r.agency.name)'s summary for \(subject.reference)", url: subject.page,
-                                   detail: "Was due by \(r.summary.due.longText)", urgent: true))
+                let s = r.summary
+                items.append(.init(title: "Late: \(r.agency.name)'s summary for \(subject.reference)", url: subject.page,
+                                   detail: "Was due by \(s.due.longText)" + (s.chasedOn.last.map { "; last reminded \($0.longText)" } ?? "; not yet reminded"),
+                                   urgent: true))
             }
         }
         return items

@@ -84,18 +84,22 @@ struct ReviewSubject {
     }
 
     static func load(_ key: Key, on req: Request) async throws -> ReviewSubject {
+        try await load(key, on: req.db, calendar: req.safeguard.calendar)
+    }
+
+    static func load(_ key: Key, on db: Database, calendar: WorkingCalendar) async throws -> ReviewSubject {
         switch key {
         case .rapidReview(let id):
-            guard let incident = try await SeriousIncidentRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+            guard let incident = try await SeriousIncidentRecord.find(id, on: db) else { throw Abort(.notFound) }
             let n = incident.notification
-            guard n.status == .notified, let due = n.clock(calendar: req.safeguard.calendar)?.rapidReviewDue else {
+            guard n.status == .notified, let due = n.clock(calendar: calendar)?.rapidReviewDue else {
                 throw Abort(.conflict, reason: "Agencies are asked for summaries once the national panel has been notified")
             }
-            let review = try await RapidReviewRecord.query(on: req.db).filter(\.$incident.$id == id).first()?.review ?? RapidReview()
+            let review = try await RapidReviewRecord.query(on: db).filter(\.$incident.$id == id).first()?.review ?? RapidReview()
             return ReviewSubject(key: key, reference: incident.reference, personID: incident.$person.id, person: n.child, eventDay: n.incidentOn,
                                  reviewDue: due, isGathering: review.mayEdit)
         case .sar(let id):
-            guard let sar = try await SARReferralRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+            guard let sar = try await SARReferralRecord.find(id, on: db) else { throw Abort(.notFound) }
             return ReviewSubject(key: key, reference: sar.reference, personID: sar.$person.id,
                                  person: sar.snapshot ?? PersonSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil,
                                                                         legalStatus: [], agencies: [], openReferrals: [], plans: []),

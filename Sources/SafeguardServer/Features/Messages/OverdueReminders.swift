@@ -1,0 +1,87 @@
+import Fluent
+import NIOCore
+import Vapor
+import SafeguardCore
+
+/// The platform chasing late work by itself, as the owners expect to be chased: an action from a review
+/// past its due date, and an agency's summary past its day while its review still gathers. ``OverdueReminder``
+/// decides when; each reminder is a message to its owner and is recorded on the work, in one audited write, so a
+/// second run the same day sends nothing. `safeguard serve` runs it every hour; `safeguard reminders send` runs it
+/// once (for cron).
+enum OverdueReminders {
+    struct Sent: Sendable, Equatable {
+        var actions = 0
+        var summaries = 0
+    }
+
+    static func run(on app: Application) async throws -> Sent {
+        let db = app.db, now = app.safeguard.settings.clock.now(), calendar = app.safeguard.calendar
+        let today = SimpleDate(now), emailConfigured = app.safeguardNotifications.isConfigured
+        var sent = Sent()
+        for record in try await PlanActionRecord.query(on: db).all() {
+            let a = record.action
+            guard a.isOverdue(today: today),
+                  OverdueReminder.isDue(due: a.dueOn, lastReminded: record.chasedAt.map { SimpleDate($0) }, today: today, calendar: calendar),
+                  let id = record.id else { continue }
+            try await app.safeguard.audit.write(on: db) { tx in
+                record.chasedAt = now
+                try await record.update(on: tx)
+                try await UserNotification.tell([record.$owner.id], subject: "Your action from a review is overdue",
+                                                body: "Due \(a.dueOn.longText): \(a.description). Record progress and evidence on the action's page.",
+                                                link: .planAction(id), at: now, emailConfigured: emailConfigured, on: tx)
+                return ((), [event("plan-action", id, agency: record.$agency.id)])
+            }
+            sent.actions += 1
+        }
+        for record in try await AgencySummaryRecord.query(on: db).filter(\.$stage != AgencySummary.Stage.submitted.rawValue).with(\.$agency).all() {
+            var s = record.summary
+            guard OverdueReminder.isDue(due: s.due, lastReminded: s.chasedOn.last, today: today, calendar: calendar), let id = record.id,
+                  try await ReviewSubject.load(record.review, on: db, calendar: calendar).isGathering else { continue }
+            do throws(FieldProblem) { try s.chase(on: today) } catch { continue }
+            let changed = s, agency = record.agency.name
+            try await app.safeguard.audit.write(on: db) { tx in
+                record.set(changed, at: now)
+                try await record.update(on: tx)
+                try await UserNotification.tell([record.$contributor.id], subject: "Reminder: your agency's summary for a review is late",
+                                                body: "\(agency)'s summary was due by \(changed.due.longText). Please send it, or say what is holding it up.",
+                                                link: .agencySummary(id), at: now, emailConfigured: emailConfigured, on: tx)
+                return ((), [event("agency-summary", id, agency: record.$agency.id)])
+            }
+            sent.summaries += 1
+        }
+        if sent.actions + sent.summaries > 0 { app.safeguardNotifications.sendPending(app: app) }
+        return sent
+    }
+
+    private static func event(_ type: String, _ id: UUID, agency: UUID) -> AuditEvent {
+        AuditEvent(userID: "system:overdue-reminders", agencyID: agency.uuidString, action: .change, recordType: type, recordID: id.uuidString,
+                   reason: "overdue reminder", sourceAddress: "local")
+    }
+
+    /// Every hour while the server runs, the first a minute after it starts; stopped when the server stops.
+    static func schedule(on app: Application) {
+        let loop = app.eventLoopGroup.next()
+        let task = loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .hours(1)) { _ in
+            let done = loop.makePromise(of: Void.self)
+            done.completeWithTask { await runLogged(on: app) }
+            return done.futureResult
+        }
+        app.lifecycle.use(Stop(task: task))
+    }
+
+    private static func runLogged(on app: Application) async {
+        do {
+            let sent = try await run(on: app)
+            if sent.actions + sent.summaries > 0 {
+                app.logger.info("Overdue reminders sent", metadata: ["actions": "\(sent.actions)", "summaries": "\(sent.summaries)"])
+            }
+        } catch {
+            app.logger.error("Overdue reminders failed; they are tried again in an hour", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    private struct Stop: LifecycleHandler {
+        let task: RepeatedTask
+        func shutdown(_ application: Application) { task.cancel() }
+    }
+}
