@@ -47,7 +47,7 @@ public enum SiteURL: Sendable, Equatable {
     case practiceReviews, practiceReview(UUID), practiceReviewStep(UUID, String), sarCommission(UUID)
     case rapidReviewSummaries(UUID), rapidReviewChronology(UUID), rapidReviewChronologyCSV(UUID)
     case sarSummaries(UUID), sarChronology(UUID), sarChronologyCSV(UUID)
-    case agencySummaries, agencySummary(UUID), agencySummaryChase(UUID), agencySummaryReturn(UUID)
+    case agencySummaries, agencySummary(UUID), agencySummaryChase(UUID), agencySummaryReturn(UUID), agencySummaryContributor(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -259,6 +259,7 @@ public enum SiteURL: Sendable, Equatable {
         case .agencySummary(let id): "/agency-summaries/\(id)"
         case .agencySummaryChase(let id): "/agency-summaries/\(id)/chase"
         case .agencySummaryReturn(let id): "/agency-summaries/\(id)/return"
+        case .agencySummaryContributor(let id): "/agency-summaries/\(id)/contributor"
         case .health: "/health"
         case .ready: "/ready"
         case .metrics: "/metrics"

@@ -107,4 +107,19 @@ struct AgencySummaryTests {
         #expect(merged.map(\.text) == ["Booking", "Referral to the MASH", "Domestic incident", "A&E attendance"])
         #expect(merged.map(\.source) == [.agencySummary, .platform, .platform, .agencySummary])
     }
+
+    @Test func passedToSomeoneElseInTheAgencyUntilItIsSent() throws {
+        var s = Self.fresh()
+        #expect(throws: FieldProblem(field: "contributor", message: "Choose who writes it now")) {
+            try s.checkPassing(to: nil, from: "u1", inSameAgency: true, role: .policeOfficer)
+        }
+        #expect(throws: FieldProblem.self) { try s.checkPassing(to: "u1", from: "u1", inSameAgency: true, role: .policeOfficer) }
+        #expect(throws: FieldProblem.self) { try s.checkPassing(to: "u2", from: "u1", inSameAgency: false, role: .policeOfficer) }
+        #expect(throws: FieldProblem.self) { try s.checkPassing(to: "u2", from: "u1", inSameAgency: true, role: .trainer) }
+        #expect(throws: Never.self) { try s.checkPassing(to: "u2", from: "u1", inSameAgency: true, role: .policePublicProtection) }
+        try s.submit(involvement: "Not known to us", chronology: "", analysis: "", on: Self.day(2026, 3, 4))
+        #expect(throws: FieldProblem(field: "contributor", message: "This summary has been sent: return it first if someone else should change it")) {
+            try s.checkPassing(to: "u2", from: "u1", inSameAgency: true, role: .policeOfficer)
+        }
+    }
 }

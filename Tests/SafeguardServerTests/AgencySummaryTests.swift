@@ -181,4 +181,33 @@ final class AgencySummaryTests: ServerTestCase {
         // The SAR panel reads it; a case worker not on the panel does not.
         assertEqual(try await sw.get("/sars/\(sar)/chronology").status, .forbidden)
     }
+
+    func testTheBusinessUnitPassesASummaryToSomeoneElseInTheAgency() async throws {
+        let id = try await notifiedIncident()
+        let unit = try await signedIn(fx[.businessUnitOfficer])
+        _ = try await unit.post("/serious-incidents/\(id)/rapid-review/summaries", [("contributors[]", fx[.policeOfficer].id.uuidString)])
+        let police = try await summary(.policeOfficer)
+        let officer = try await signedIn(fx[.policeOfficer])
+        _ = try await officer.post("/agency-summaries/\(police.id!)", [("involvement", "Drafted by the first officer"), ("intent", "draft")])
+        let page = try await unit.get("/agency-summaries/\(police.id!)")
+        XCTAssertTrue(page.text.contains("Who in Northmere Constabulary writes it now?") && page.text.contains("Test Police public protection"), page.text)
+        XCTAssertFalse(page.text.contains("Test Health practitioner"), "only the same agency's case workers")
+        let elsewhere = try await unit.post("/agency-summaries/\(police.id!)/contributor", [("contributor", fx[.healthPractitioner].id.uuidString)])
+        XCTAssertEqual(elsewhere.status, .unprocessableEntity)
+        XCTAssertTrue(elsewhere.text.contains("Choose someone in the same agency who works cases"))
+        assertEqual(try await officer.post("/agency-summaries/\(police.id!)/contributor", [("contributor", fx[.policePublicProtection].id.uuidString)]).status,
+                    .forbidden, "the contributor does not pass it on themselves")
+        assertEqual(try await browser().post("/agency-summaries/\(police.id!)/contributor", []).location, "/sign-in")
+        assertEqual(try await unit.post("/agency-summaries/\(police.id!)/contributor", [("contributor", fx[.policePublicProtection].id.uuidString)]).location,
+                    "/agency-summaries/\(police.id!)?done=passed")
+        // The new contributor has it, with the draft; the one before no longer does.
+        let ppu = try await signedIn(fx[.policePublicProtection])
+        let theirs = try await ppu.get("/agency-summaries/\(police.id!)")
+        XCTAssertTrue(theirs.text.contains("Drafted by the first officer"), theirs.text)
+        assertEqual(try await officer.get("/agency-summaries/\(police.id!)").status, .forbidden)
+        assertEqual(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.policePublicProtection].id).count(), 1)
+        _ = try await ppu.post("/agency-summaries/\(police.id!)", [("involvement", "Not known to us"), ("intent", "send")])
+        assertEqual(try await unit.post("/agency-summaries/\(police.id!)/contributor", [("contributor", fx[.policeOfficer].id.uuidString)]).status,
+                    .unprocessableEntity, "a sent summary is returned first")
+    }
 }

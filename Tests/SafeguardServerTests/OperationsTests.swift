@@ -122,7 +122,7 @@ final class OperationsTests: ServerTestCase {
                                .planActionChase(id), .evidenceFile(id), .api(.actions), .personSARReferral(id), .sars, .sar(id), .sarDecision(id),
                                .rapidReview(id), .practiceReviews, .practiceReview(id), .sarCommission(id),
                                .rapidReviewSummaries(id), .rapidReviewChronology(id), .rapidReviewChronologyCSV(id), .sarSummaries(id), .sarChronology(id),
-                               .sarChronologyCSV(id), .agencySummaries, .agencySummary(id), .agencySummaryChase(id), .agencySummaryReturn(id)]
+                               .sarChronologyCSV(id), .agencySummaries, .agencySummary(id), .agencySummaryChase(id), .agencySummaryReturn(id), .agencySummaryContributor(id)]
             + ["sections", "decision", "agreement", "submit", "panel-response", "commission"].map { SiteURL.rapidReviewStep(id, $0) }
             + ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing", "themes"].map { SiteURL.practiceReviewStep(id, $0) }
             + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }

@@ -147,6 +147,19 @@ public struct AgencySummary: Sendable, Equatable {
 
     /// Who may be named to write an agency's summary: someone who works cases in that agency.
     public static func mayContribute(role: Role) -> Bool { role.worksCases }
+
+    /// The business unit passes a summary not yet sent to someone else in the same agency (the contributor is away,
+    /// or has left); what they drafted goes with it. A sent summary is returned first.
+    public func checkPassing(to newContributor: String?, from current: String, inSameAgency: Bool, role: Role?) throws(FieldProblem) {
+        guard stage != .submitted else {
+            throw FieldProblem(field: "contributor", message: "This summary has been sent: return it first if someone else should change it")
+        }
+        guard let newContributor, !newContributor.isEmpty else { throw FieldProblem(field: "contributor", message: "Choose who writes it now") }
+        guard newContributor != current else { throw FieldProblem(field: "contributor", message: "Choose someone other than the person asked now") }
+        guard inSameAgency, let role, Self.mayContribute(role: role) else {
+            throw FieldProblem(field: "contributor", message: "Choose someone in the same agency who works cases")
+        }
+    }
 }
 
 /// The business unit's choice of contributors, one per agency, from a form of checkboxes.

@@ -21,6 +21,7 @@ struct AgencySummariesController: RouteCollection {
         s.post(":summaryID", use: write)
         s.post(":summaryID", "chase", use: chase)
         s.post(":summaryID", "return", use: returnForMore)
+        s.post(":summaryID", "contributor", use: passOn)
     }
 
     // MARK: Asking
@@ -122,14 +123,20 @@ struct AgencySummariesController: RouteCollection {
     }
 
     private static func page(_ r: AgencySummaryRecord, _ subject: ReviewSubject, viewer: Viewer, on req: Request,
-                             typed: AgencySummaryPage.Typed? = nil, errors: FormErrors = FormErrors()) -> AgencySummaryPage {
+                             typed: AgencySummaryPage.Typed? = nil, errors: FormErrors = FormErrors()) async throws -> AgencySummaryPage {
         let s = r.summary
         let isContributor = r.$contributor.id == viewer.userID
+        // Whom the business unit can pass it to: the agency's other case workers.
+        let others = viewer.may(.manageAgencySummaries) && s.mayWrite
+            ? try await User.query(on: req.db).filter(\.$agency.$id == r.$agency.id).filter(\.$active == true).sort(\.$displayName).all()
+                .filter { $0.id != r.$contributor.id && ($0.userRole.map(AgencySummary.mayContribute(role:)) ?? false) }
+                .map { ($0.id!.uuidString, "\($0.displayName), \($0.userRole?.displayName ?? $0.role)") }
+            : []
         return AgencySummaryPage(id: r.id!, subject: subject, agency: r.agency.name, contributor: r.contributor.displayName, summary: s,
                                  standing: s.standing(today: req.today, calendar: req.safeguard.calendar),
                                  mayWrite: isContributor && s.mayWrite, mayManage: viewer.may(.manageAgencySummaries),
                                  typed: typed ?? .init(involvement: s.involvement, chronology: s.chronologyText, analysis: s.analysis),
-                                 returnNote: "", errors: errors, today: req.today)
+                                 returnNote: "", errors: errors, today: req.today, others: others)
     }
 
     /// The contributor, or one who may read the review; anyone else is refused as the policy says.
@@ -145,7 +152,7 @@ struct AgencySummariesController: RouteCollection {
         let (r, subject) = try await Self.load(req)
         let viewer = try Self.authorise(r, subject, on: req)
         try await req.audit.record(viewer.event(.view, "agency-summary", r.id!.uuidString, on: req), on: req.db)
-        return Self.page(r, subject, viewer: viewer, on: req).render(on: req)
+        return try await Self.page(r, subject, viewer: viewer, on: req).render(on: req)
     }
 
     /// The contributor saves a draft or sends it; what they typed comes back with any problem.
@@ -165,7 +172,7 @@ struct AgencySummariesController: RouteCollection {
         } catch {
             var errors = FormErrors()
             errors.add(error.field, error.message)
-            return Self.page(r, subject, viewer: viewer, on: req, typed: typed, errors: errors).render(on: req, status: .unprocessableEntity)
+            return try await Self.page(r, subject, viewer: viewer, on: req, typed: typed, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now, changed = s, emailConfigured = req.notifications.isConfigured
         try await req.audit.write(on: req.db) { db in
@@ -202,13 +209,37 @@ struct AgencySummariesController: RouteCollection {
         do throws(FieldProblem) { try s.returnForMore(note: note) } catch {
             var errors = FormErrors()
             errors.add(error.field, error.message)
-            var page = Self.page(r, subject, viewer: viewer, on: req, errors: errors)
+            var page = try await Self.page(r, subject, viewer: viewer, on: req, errors: errors)
             page.returnNote = note
             return page.render(on: req, status: .unprocessableEntity)
         }
         try await Self.save(r, s, by: viewer, reason: "returned for more", on: req, telling: "Your agency's summary has been returned",
                             "The business unit needs more in \(r.agency.name)'s summary for a \(subject.kindName). Its note says what.")
         return req.redirect(to: SiteURL.agencySummary(r.id!).with(query: [("done", "returned")]), redirectType: .normal)
+    }
+
+    /// The business unit passes a summary not yet sent to someone else in the agency; the new contributor is told
+    /// and takes over what was drafted, and the one before no longer sees it.
+    func passOn(req: Request) async throws -> Response {
+        let viewer = try req.require(.manageAgencySummaries)
+        let (r, subject) = try await Self.load(req)
+        let chosen = (try? req.content.get(String.self, at: "contributor")).flatMap(UUID.init(uuidString:))
+        var candidate: User? = nil
+        if let chosen { candidate = try await User.find(chosen, on: req.db) }
+        do throws(FieldProblem) {
+            try r.summary.checkPassing(to: chosen?.uuidString, from: r.$contributor.id.uuidString,
+                                       inSameAgency: candidate.map { $0.$agency.id == r.$agency.id && $0.active } ?? false, role: candidate?.userRole)
+        } catch {
+            var errors = FormErrors()
+            errors.add(error.field, error.message)
+            return try await Self.page(r, subject, viewer: viewer, on: req, errors: errors).render(on: req, status: .unprocessableEntity)
+        }
+        let before = r.contributor.displayName, after = candidate!
+        r.$contributor.id = try after.requireID()
+        try await Self.save(r, r.summary, by: viewer, reason: "passed from \(before) to \(after.displayName)", on: req,
+                            telling: "A review needs your agency's summary",
+                            "The partnership business unit has passed \(r.agency.name)'s summary for a \(subject.kindName) to you, due by \(r.summary.due.longText). Anything drafted is there.")
+        return req.redirect(to: SiteURL.agencySummary(r.id!).with(query: [("done", "passed")]), redirectType: .normal)
     }
 
     /// Saves the business unit's change to a summary and tells its contributor, in one audited write. The message

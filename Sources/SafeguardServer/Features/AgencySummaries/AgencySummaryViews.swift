@@ -103,6 +103,8 @@ struct AgencySummaryPage {
     var returnNote: String
     var errors: FormErrors
     var today: SimpleDate
+    /// The agency's other case workers, for the business unit to pass the summary to.
+    var others: [(value: String, label: String)] = []
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let s = summary
@@ -110,6 +112,7 @@ struct AgencySummaryPage {
         case "saved": "Your draft is saved. The business unit cannot read it until you send it."
         case "sent": "Sent: the business unit has your agency's summary."
         case "returned": "Returned to \(contributor), with your note."
+        case "passed": "Passed to \(contributor), who is told."
         default: nil
         }
         return req.page("\(agency)'s summary for \(subject.reference)", section: mayWrite ? .myWork : subject.section, hasErrors: !errors.isEmpty, status: status) {
@@ -171,6 +174,15 @@ struct AgencySummaryPage {
                 Components.textarea("return-note", label: "What more does the review need?", value: returnNote, errors: errors,
                                     hint: "\(contributor) is told, and can edit and send it again", rows: 3)
                 Components.button("Return the summary", kind: "secondary")
+            }
+        }
+        if mayManage && !others.isEmpty {
+            el("form", .postMethod, .action(.agencySummaryContributor(id)), Attr("novalidate", nil)) {
+                Components.csrfField(csrf)
+                el("h2", .class("sg-heading-m")) { "Pass it to someone else" }
+                Components.select("contributor", label: "Who in \(agency) writes it now?", options: [("", "Choose a person")] + others,
+                                  selected: "", errors: errors, hint: "If \(contributor) is away or has left. What they drafted goes with it")
+                Components.button("Pass it on", kind: "secondary")
             }
         }
         if mayManage && s.mayWrite && today >= s.due && s.chasedOn.last != today {

@@ -206,6 +206,7 @@ extension DemoLoader {
         var adult = try await CuckooedHome.query(on: db).with(\.$person).all().map(\.person).first { $0.category(on: today) == .adult }
         if adult == nil { adult = try await Person.query(on: db).filter(\.$disability != nil).all().first { $0.category(on: today) == .adult } }
         guard let adult else { return }
+        try await recordReportsOfStrangers(about: adult, on: db, today: today, now: now)
         let r = SARReferralRecord()
         r.reference = YearlyReference.sarReferral.make(year: today.year, number: 1)
         r.$person.id = try adult.requireID()
@@ -215,6 +216,29 @@ extension DemoLoader {
         r.setSnapshot(try await PersonSnapshotLoader.load(adult, on: db, today: today))
         r.set(SARReferral(whatHappened: "\(adult.firstName) was found with serious injuries in the flat that a dealing group had taken over. Police, housing and adult social care had each had reports of strangers at the flat in the months before; none had put them together."), at: now)
         try await r.create(on: db)
+    }
+}
+
+extension DemoLoader {
+    /// What the referral says: police, housing and adult social care each had reports of strangers at the flat in
+    /// the months before, and none put them together. Recorded as their involvement and on the adult's chronology,
+    /// so the referral, the SAR's agencies and its chronology tell the same story.
+    static func recordReportsOfStrangers(about adult: Person, on db: Database, today: SimpleDate, now: Date) async throws {
+        let id = try adult.requireID()
+        let held = Set(try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).all().map(\.$agency.id))
+        let reports: [(AgencyKind, Int, String)] = [
+            (.police, 150, "Neighbour reported strangers coming and going from the flat at night; no crime recorded"),
+            (.housing, 110, "Tenancy officer visit: two men in the flat who would not give their names"),
+            (.adultSocialCare, 70, "Care review by phone: said friends were staying; no visit arranged"),
+        ]
+        for (kind, daysAgo, summary) in reports {
+            guard let agency = try await Agency.query(on: db).filter(\.$kind == kind.rawValue).sort(\.$name).first(), let agencyID = agency.id else { continue }
+            if !held.contains(agencyID) {
+                try await AgencyInvolvement(personID: id, agencyID: agencyID, startedOn: today.adding(days: -daysAgo - 30).iso).create(on: db)
+            }
+            try await ChronologyEntry(personID: id, occurredAt: now.addingTimeInterval(Double(-daysAgo) * 86_400), agencyID: agencyID,
+                                      category: "Concern", summary: summary, recordedBy: nil).create(on: db)
+        }
     }
 }
 
