@@ -49,7 +49,7 @@ public enum SafeguardOperations {
             printer("Safeguard is running at http://\(settings.hostname):\(settings.port)/  (database: \(settings.database.engineName); Ctrl-C stops it)")
             // E-mails left pending when the server last stopped go out now.
             app.safeguardNotifications.sendPending(app: app)
-            OverdueReminders.schedule(on: app)
+            BackgroundJobs.schedule(on: app)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -119,6 +119,7 @@ public enum SafeguardOperations {
         do {
             let sent = try await OverdueReminders.run(on: app)
             try await app.asyncShutdown()
+            if sent.runningElsewhere { return "A Safeguard server is running the reminders now; nothing more was sent" }
             return "Chased \(sent.actions) overdue action\(sent.actions == 1 ? "" : "s") and \(sent.summaries) late agency summar\(sent.summaries == 1 ? "y" : "ies")"
         } catch {
             try? await app.asyncShutdown()

@@ -17,6 +17,13 @@ struct SafeguardContext: Sendable {
     var ragTimescales: RAGTimescales = .standard
     var continuum: ContinuumOfNeed = .standard
     let personIndex = PersonIndexHolder()
+    /// This server among those sharing the database: who holds a job's lease (``JobLeases``).
+    var serverID: String { notificationDelivery.server }
+
+    /// A name for this server process, unique among those sharing a database: host, process and a random part.
+    static func newServerID() -> String {
+        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    }
 
     /// Working days within which the partnership aims to hold a strategy discussion.
     var strategyDiscussionTarget: Int { settings.rules.strategyDiscussionWithinWorkingDays }

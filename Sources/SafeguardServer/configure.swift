@@ -25,7 +25,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     let audit = AuditTrail(lock: WriteLock(), clock: settings.clock)
     let mailer = settings.smtp.map { SMTPMailer(settings: $0, eventLoopGroup: app.eventLoopGroup) }
     app.safeguard = SafeguardContext(settings: settings, audit: audit,
-                                     notificationDelivery: NotificationDelivery(mailer: mailer, publicURL: settings.publicURL, audit: audit),
+                                     notificationDelivery: NotificationDelivery(mailer: mailer, publicURL: settings.publicURL, audit: audit,
+                                                                                server: SafeguardContext.newServerID()),
                                      secret: settings.resolvedSecret(), passwordPolicy: .standard,
                                      decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
                                      calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),

@@ -36,5 +36,6 @@ enum SafeguardMigrations {
         CreateRapidReview(),
         CreatePracticeReview(),
         CreateAgencySummary(),
+        CreateJobLease(),
     ]
 }

@@ -12,10 +12,14 @@ actor NotificationDelivery {
     /// Its lock keeps these updates in line with every other write.
     let audit: AuditTrail
 
-    init(mailer: SMTPMailer?, publicURL: String?, audit: AuditTrail) {
+    /// This server, for the e-mail job's lease: with several servers on one database, one sends at a time.
+    let server: String
+
+    init(mailer: SMTPMailer?, publicURL: String?, audit: AuditTrail, server: String) {
         self.mailer = mailer
         self.publicURL = publicURL
         self.audit = audit
+        self.server = server
     }
 
     private var running = false
@@ -46,6 +50,9 @@ actor NotificationDelivery {
         guard let mailer else { return 0 }
         let pending: [UserNotification]
         do {
+            // Another server sending now would read the same pending rows and send each twice; its next sweep (or
+            // this server's, once the lease is free) sends what this call leaves.
+            guard try await JobLeases.take(.emailDelivery, server: server, now: Date(), on: db) else { return 0 }
             pending = try await UserNotification.query(on: db).filter(\.$emailStatus == UserNotification.EmailStatus.pending.rawValue)
                 .with(\.$user).sort(\.$createdAt).all()
         } catch {

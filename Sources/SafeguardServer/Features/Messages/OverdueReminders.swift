@@ -1,23 +1,29 @@
 import Fluent
-import NIOCore
 import Vapor
 import SafeguardCore
 
 /// The platform chasing late work by itself, as the owners expect to be chased: an action from a review
 /// past its due date, and an agency's summary past its day while its review still gathers. ``OverdueReminder``
 /// decides when; each reminder is a message to its owner and is recorded on the work, in one audited write, so a
-/// second run the same day sends nothing. `safeguard serve` runs it every hour; `safeguard reminders send` runs it
-/// once (for cron).
+/// second run the same day sends nothing. Only the server holding the job's lease runs it. `safeguard serve` runs it
+/// every hour (``BackgroundJobs``); `safeguard reminders send` runs it once (for cron).
 enum OverdueReminders {
     struct Sent: Sendable, Equatable {
         var actions = 0
         var summaries = 0
+        /// Another server holds the job's lease and is running it: this run sent nothing.
+        var runningElsewhere = false
     }
 
     static func run(on app: Application) async throws -> Sent {
         let db = app.db, now = app.safeguard.settings.clock.now(), calendar = app.safeguard.calendar
         let today = SimpleDate(now), emailConfigured = app.safeguardNotifications.isConfigured
         var sent = Sent()
+        // One server at a time: two sending the same hour would remind everyone twice.
+        guard try await JobLeases.take(.overdueReminders, server: app.safeguard.serverID, now: Date(), on: db) else {
+            sent.runningElsewhere = true
+            return sent
+        }
         for record in try await PlanActionRecord.query(on: db).all() {
             let a = record.action
             guard a.isOverdue(today: today),
@@ -56,32 +62,5 @@ enum OverdueReminders {
     private static func event(_ type: String, _ id: UUID, agency: UUID) -> AuditEvent {
         AuditEvent(userID: "system:overdue-reminders", agencyID: agency.uuidString, action: .change, recordType: type, recordID: id.uuidString,
                    reason: "overdue reminder", sourceAddress: "local")
-    }
-
-    /// Every hour while the server runs, the first a minute after it starts; stopped when the server stops.
-    static func schedule(on app: Application) {
-        let loop = app.eventLoopGroup.next()
-        let task = loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .hours(1)) { _ in
-            let done = loop.makePromise(of: Void.self)
-            done.completeWithTask { await runLogged(on: app) }
-            return done.futureResult
-        }
-        app.lifecycle.use(Stop(task: task))
-    }
-
-    private static func runLogged(on app: Application) async {
-        do {
-            let sent = try await run(on: app)
-            if sent.actions + sent.summaries > 0 {
-                app.logger.info("Overdue reminders sent", metadata: ["actions": "\(sent.actions)", "summaries": "\(sent.summaries)"])
-            }
-        } catch {
-            app.logger.error("Overdue reminders failed; they are tried again in an hour", metadata: ["error": "\(String(reflecting: error))"])
-        }
-    }
-
-    private struct Stop: LifecycleHandler {
-        let task: RepeatedTask
-        func shutdown(_ application: Application) { task.cancel() }
     }
 }

@@ -1,0 +1,45 @@
+import Fluent
+import NIOCore
+import Vapor
+import SafeguardCore
+
+/// What a running server does by itself: the overdue reminders every hour, and a sweep of e-mail still pending
+/// every minute (what another server queued, or what was left when a server stopped). Each takes its job's lease
+/// first, so with several servers on one database each job runs on one of them at a time. Stopped, and the
+/// leases given up, when the server stops.
+enum BackgroundJobs {
+    static func schedule(on app: Application) {
+        let loop = app.eventLoopGroup.next()
+        func every(_ delay: TimeAmount, after first: TimeAmount, _ work: @escaping @Sendable () async -> Void) -> RepeatedTask {
+            loop.scheduleRepeatedAsyncTask(initialDelay: first, delay: delay) { _ in
+                let done = loop.makePromise(of: Void.self)
+                done.completeWithTask { await work() }
+                return done.futureResult
+            }
+        }
+        let reminders = every(.hours(1), after: .minutes(1)) {
+            do {
+                let sent = try await OverdueReminders.run(on: app)
+                if sent.actions + sent.summaries > 0 {
+                    app.logger.info("Overdue reminders sent", metadata: ["actions": "\(sent.actions)", "summaries": "\(sent.summaries)"])
+                }
+            } catch {
+                app.logger.error("Overdue reminders failed; they are tried again in an hour", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+        let email = every(.minutes(1), after: .seconds(30)) {
+            await app.safeguard.notificationDelivery.sendPending(on: app.db, logger: app.logger)
+        }
+        app.lifecycle.use(Stop(tasks: [reminders, email], server: app.safeguard.serverID))
+    }
+
+    private struct Stop: LifecycleHandler {
+        let tasks: [RepeatedTask]
+        let server: String
+
+        func shutdownAsync(_ application: Application) async {
+            for t in tasks { t.cancel() }
+            for job in JobLease.Job.allCases { try? await JobLeases.release(job, server: server, on: application.db) }
+        }
+    }
+}
