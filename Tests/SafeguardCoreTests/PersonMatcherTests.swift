@@ -272,6 +272,30 @@ struct PersonMatcherTests {
         #expect(index.count == Self.household.count + 1)
     }
 
+    @Test func aChangedRecordIsFoundAsItIsNowAndAMergedOneNotAtAll() {
+        let index = PersonIndex(Self.household)
+        let matcher = PersonMatcher(index: index)
+        let before = index.count
+        let baby = PersonRecordForMatching(id: "baby", firstName: "Aleksander", lastName: "Nowak", dateOfBirth: SimpleDate(iso: "2024-02-29"), sex: .male)
+        index.add(baby)
+        // Renamed after adoption: found by the new name and no longer by the old, and still one person in the index.
+        let renamed = PersonRecordForMatching(id: "baby", firstName: "Aleksander", lastName: "Kowalczyk", dateOfBirth: SimpleDate(iso: "2024-02-29"), sex: .male)
+        index.add(renamed)
+        #expect(index.count == before + 1)
+        let byNew = PersonRecordForMatching(id: "q", firstName: "Alexander", lastName: "Kowalczyk", dateOfBirth: SimpleDate(iso: "2024-02-29"))
+        #expect(matcher.candidates(for: byNew).first?.id == "baby")
+        let byOld = PersonRecordForMatching(id: "q", firstName: "Zenon", lastName: "Nowak", dateOfBirth: SimpleDate(iso: "1950-01-01"))
+        #expect(!matcher.candidates(for: byOld).contains { $0.id == "baby" })
+        // Merged into another record: withdrawn, and the rest of the index unchanged.
+        index.remove(id: "baby")
+        #expect(index.count == before)
+        #expect(!matcher.candidates(for: byNew).contains { $0.id == "baby" })
+        #expect(PeopleSearch.rank(byNew, found: ["baby"], in: index).isEmpty || !PeopleSearch.rank(byNew, found: ["baby"], in: index).contains { $0.id == "baby" })
+        let mother = Self.household[0]
+        #expect(matcher.candidates(for: PersonRecordForMatching(id: "q", firstName: mother.firstName, lastName: mother.lastName,
+                                                                dateOfBirth: mother.dateOfBirth)).first?.id == mother.id)
+    }
+
     @Test func estimationRecoversThePrior() {
         // 300 people; 200 referrals are lightly corrupted copies, 100 are new people.
         var people: [PersonRecordForMatching] = []

@@ -53,7 +53,7 @@ extension PeopleController {
                                           summary: "Personal details changed", recordedBy: viewer.userID).create(on: db)
                 return ((), [viewer.event(.change, "person", id.uuidString, on: req)])
             }
-            req.safeguard.personIndex.invalidate()
+            try await req.safeguard.personIndex.refresh([id], on: req.db)
             return req.redirect(to: SiteURL.person(id).with(query: [("done", "updated")]), redirectType: .normal)
         }
     }
@@ -88,7 +88,7 @@ enum PersonWriter {
                                    recordID: id.uuidString, sourceAddress: req.sourceAddress)
             return (id, [event])
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refresh([created], on: req.db)
         return created
     }
 }

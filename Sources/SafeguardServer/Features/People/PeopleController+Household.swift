@@ -42,7 +42,7 @@ extension PeopleController {
             try await OtherName(personID: id, kind: kind, name: name).create(on: db)
             return ((), [viewer.event(.change, "person", id.uuidString, reason: "other name added", on: req)])
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refresh([id], on: req.db)
             return req.redirect(to: SiteURL.person(id).with(query: [("done", "othername")]), redirectType: .normal)
     }
 
@@ -94,7 +94,7 @@ extension PeopleController {
                                             summary: "Moved to a new address on \(v.from.longText)", recordedBy: viewer.userID, recordedAt: now).create(on: db)
             return ((), [viewer.event(.change, "person", id.uuidString, reason: reuse == nil ? "address added" : "address added: an existing home", on: req)])
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refresh([id], on: req.db)
         return req.redirect(to: SiteURL.person(id).with(query: [("done", reuse == nil ? "address" : "address-shared")]), redirectType: .normal)
     }
 }

@@ -57,7 +57,7 @@ extension PeopleController {
             return try await MergeView(person: person, candidates: Self.likelyDuplicates(of: person, on: req), form: form, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refresh([keptID, dupID], on: req.db)
         return req.redirect(to: SiteURL.person(keptID).with(query: [("done", "merged")]), redirectType: .normal)
     }
 
@@ -82,7 +82,7 @@ extension PeopleController {
                 viewer.event(.change, "person", dupID.uuidString, reason: "merge into \(keptID) undone: \(reason)", on: req),
             ])
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refresh([keptID, dupID], on: req.db)
         return req.redirect(to: SiteURL.person(dupID).with(query: [("done", "unmerged")]), redirectType: .normal)
     }
 

@@ -24,7 +24,7 @@ extension MASHController {
         }
         let existing = chosen
         let agencyName = try await Agency.find(referral.$referrerAgency.id, on: req.db)?.name ?? "an agency"
-        try await req.audit.write(on: req.db) { db in
+        let linked = try await req.audit.write(on: req.db) { db in
             let person: Person
             var events: [AuditEvent] = []
             if let existing {
@@ -55,9 +55,9 @@ extension MASHController {
                                       summary: "Referral \(referral.reference) to the MASH from \(agencyName): \(referral.concernList.map(\.displayName).joined(separator: ", "))",
                                       recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
             events.append(viewer.event(.change, "referral", id.uuidString, reason: "subject linked to person \(pid)", on: req))
-            return ((), events)
+            return (pid, events)
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refresh([linked], on: req.db)
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
     }
 }
