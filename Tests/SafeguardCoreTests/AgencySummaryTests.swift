@@ -71,7 +71,10 @@ struct AgencySummaryTests {
 
     @Test func chasedOnlyOnceDueAndOnceADayAndNeverOnceReceived() throws {
         var s = Self.fresh()
+        #expect(!s.mayChase(on: Self.day(2026, 3, 10)) && s.mayChase(on: Self.day(2026, 3, 11)))
         #expect(throws: FieldProblem(field: "chase", message: "It is not due until 11 March 2026")) { try s.chase(on: Self.day(2026, 3, 10)) }
+        #expect(AgencySummaryRequests.askProblem(String(repeating: "a", count: 2_000)) == nil)
+        #expect(AgencySummaryRequests.askProblem(String(repeating: "a", count: 2_001))?.field == "ask")
         try s.chase(on: Self.day(2026, 3, 12))
         #expect(throws: FieldProblem(field: "chase", message: "It was already chased today")) { try s.chase(on: Self.day(2026, 3, 12)) }
         try s.chase(on: Self.day(2026, 3, 13))

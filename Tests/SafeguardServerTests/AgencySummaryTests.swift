@@ -178,8 +178,14 @@ final class AgencySummaryTests: ServerTestCase {
                                                                       ("analysis", "No safeguarding referral was made"), ("intent", "send")])
         let chronology = try await unit.get("/sars/\(sar)/chronology")
         XCTAssertTrue(chronology.text.contains("A&amp;E, fractured wrist"), chronology.text)
-        // The SAR panel reads it; a case worker not on the panel does not.
+        // The SAR panel reads it; a case worker not on the panel does not, nor asks; nobody signed out does either.
         assertEqual(try await sw.get("/sars/\(sar)/chronology").status, .forbidden)
+        assertEqual(try await sw.get("/sars/\(sar)/summaries").status, .forbidden)
+        assertEqual(try await sw.post("/sars/\(sar)/summaries", [("contributors[]", fx[.policeOfficer].id.uuidString)]).status, .forbidden)
+        assertEqual(try await nurse.get("/sars/\(sar)/chronology.csv").status, .forbidden, "the contributor reads their own summary, not the review")
+        for path in ["/sars/\(sar)/summaries", "/sars/\(sar)/chronology", "/sars/\(sar)/chronology.csv"] {
+            assertEqual(try await browser().get(path).location, "/sign-in", path)
+        }
     }
 
     func testTheBusinessUnitPassesASummaryToSomeoneElseInTheAgency() async throws {

@@ -123,10 +123,18 @@ public struct AgencySummary: Sendable, Equatable {
     /// The business unit chases a summary not yet sent once it is due; once a working day at most, so a
     /// double click or a second officer does not send the contributor two reminders.
     public mutating func chase(on today: SimpleDate) throws(FieldProblem) {
-        guard mayWrite else { throw FieldProblem(field: "chase", message: "This summary has been received; there is nothing to chase") }
-        guard today >= due else { throw FieldProblem(field: "chase", message: "It is not due until \(due.longText)") }
-        guard chasedOn.last != today else { throw FieldProblem(field: "chase", message: "It was already chased today") }
+        if let problem = chaseProblem(on: today) { throw problem }
         chasedOn.append(today)
+    }
+
+    /// Whether the business unit may chase it `today`: the pages offer the button exactly when ``chase(on:)`` would take it.
+    public func mayChase(on today: SimpleDate) -> Bool { chaseProblem(on: today) == nil }
+
+    private func chaseProblem(on today: SimpleDate) -> FieldProblem? {
+        guard mayWrite else { return FieldProblem(field: "chase", message: "This summary has been received; there is nothing to chase") }
+        guard today >= due else { return FieldProblem(field: "chase", message: "It is not due until \(due.longText)") }
+        guard chasedOn.last != today else { return FieldProblem(field: "chase", message: "It was already chased today") }
+        return nil
     }
 
     /// Its clock on `today`: done once sent, otherwise days left or late.
@@ -174,6 +182,11 @@ public enum AgencySummaryRequests {
             self.agencyID = agencyID
             self.agencyName = agencyName
         }
+    }
+
+    /// What the business unit may ask every agency to cover: optional, and short enough to read.
+    public static func askProblem(_ ask: String) -> FieldProblem? {
+        ask.count > 2_000 ? FieldProblem(field: "ask", message: "Keep what you ask to 2,000 characters or fewer") : nil
     }
 
     /// The contributors chosen, checked: at least one, one per agency, none from an agency already asked.

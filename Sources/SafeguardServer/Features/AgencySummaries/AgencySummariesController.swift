@@ -80,7 +80,7 @@ struct AgencySummariesController: RouteCollection {
         var errors = FormErrors()
         var picked: [AgencySummaryRequests.Contributor] = []
         do throws(FieldProblem) { picked = try AgencySummaryRequests.choose(chosen, from: offered, alreadyAsked: []) } catch { errors.add(error.field, error.message) }
-        if askText.count > 2_000 { errors.add("ask", "Keep what you ask to 2,000 characters or fewer") }
+        if let problem = AgencySummaryRequests.askProblem(askText) { errors.add(problem.field, problem.message) }
         guard errors.isEmpty else {
             return AgencySummaryAskView(subject: subject, offer: offer, due: due, chosen: Set(chosen), ask: askText, errors: errors)
                 .render(on: req, status: .unprocessableEntity)

@@ -185,7 +185,7 @@ struct AgencySummaryPage {
                 Components.button("Pass it on", kind: "secondary")
             }
         }
-        if mayManage && s.mayWrite && today >= s.due && s.chasedOn.last != today {
+        if mayManage && s.mayChase(on: today) {
             el("form", .postMethod, .action(.agencySummaryChase(id)), Attr("novalidate", nil)) {
                 Components.csrfField(csrf)
                 Components.button("Chase \(contributor)", kind: "secondary")
@@ -223,7 +223,7 @@ struct AgencySummariesSection {
                 Components.table(caption: "Agencies asked for summaries", headers: ["Agency", "Written by", "Due", "State", "Reminder"], rows: rows.map { r in
                     [el("a", .href(.agencySummary(r.id)), .class("sg-link")) { r.agency }, .text(r.contributor), .text(r.summary.due.longText),
                      AgencySummaryTags.tag(r.summary, r.standing),
-                     mayChase && r.summary.mayWrite && today >= r.summary.due && r.summary.chasedOn.last != today
+                     mayChase && r.summary.mayChase(on: today)
                         ? el("form", .postMethod, .action(.agencySummaryChase(r.id)), Attr("novalidate", nil)) {
                             Components.csrfField(csrf)
                             el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0"), .data("module", "sg-button")) {

@@ -73,7 +73,8 @@ struct ReviewSubject {
         case .rapidReview(let id): q.filter(\.$incident.$id == id)
         case .sar(let id): q.filter(\.$sar.$id == id)
         }
-        return try await q.sort(\.$requestedOn).all().sorted { $0.agency.name < $1.agency.name }
+        // In agency order, as the page lists them; the agency's name is on the joined row, so sorted here.
+        return try await q.all().sorted { $0.agency.name < $1.agency.name }
     }
 
     /// The review from the route's `incidentID` or `sarID`.

@@ -24,7 +24,10 @@ enum OverdueReminders {
             sent.runningElsewhere = true
             return sent
         }
-        for record in try await PlanActionRecord.query(on: db).all() {
+        // Only actions past their day and not finished are read; ``PlanAction`` still decides each one.
+        let late = try await PlanActionRecord.query(on: db).filter(\.$dueOn < today.iso)
+            .filter(\.$status !~ [ActionStatus.completed.rawValue, ActionStatus.signedOff.rawValue]).all()
+        for record in late {
             let a = record.action
             guard a.isOverdue(today: today),
                   OverdueReminder.isDue(due: a.dueOn, lastReminded: record.chasedAt.map { SimpleDate($0) }, today: today, calendar: calendar),
@@ -39,7 +42,8 @@ enum OverdueReminders {
             }
             sent.actions += 1
         }
-        for record in try await AgencySummaryRecord.query(on: db).filter(\.$stage != AgencySummary.Stage.submitted.rawValue).with(\.$agency).all() {
+        for record in try await AgencySummaryRecord.query(on: db).filter(\.$stage != AgencySummary.Stage.submitted.rawValue)
+            .filter(\.$dueOn < today.iso).with(\.$agency).all() {
             var s = record.summary
             guard OverdueReminder.isDue(due: s.due, lastReminded: s.chasedOn.last, today: today, calendar: calendar), let id = record.id,
                   try await ReviewSubject.load(record.review, on: db, calendar: calendar).isGathering else { continue }
