@@ -138,7 +138,9 @@ public enum SafeguardOperations {
             return ((["audit trail BROKEN at \(outcome.failures.count) place(s) (checked \(outcome.checked) entries):"] + listed + more)
                 .joined(separator: "\n"), false)
         }
-        return ("audit trail intact: \(outcome.checked) entries verified", true)
+        let waiting = outcome.unsealed == 0 ? "every entry sealed"
+            : "\(outcome.unsealed) entr\(outcome.unsealed == 1 ? "y" : "ies") written but not yet sealed (a running server seals them within a second)"
+        return ("audit trail intact: \(outcome.checked) entries verified against \(outcome.seals) sealed batches; \(waiting)", true)
     }
 
     public enum UserProblem: Error, CustomStringConvertible {

@@ -19,6 +19,9 @@ public struct Settings: Sendable {
             case .postgres: "postgresql"
             }
         }
+
+        /// One writer at a time (``AuditTrail`` queues writes); PostgreSQL takes many.
+        public var isSQLite: Bool { engineName == "sqlite" }
     }
 
     public enum Problem: Error, CustomStringConvertible {

@@ -22,11 +22,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
     app.migrations.add(SafeguardMigrations.all)
     app.passwords.use(.bcrypt(cost: settings.passwordHashCost))
-    let audit = AuditTrail(lock: WriteLock(), clock: settings.clock)
+    let server = SafeguardContext.newServerID()
+    let audit = AuditTrail(database: settings.database, clock: settings.clock, server: server)
     let mailer = settings.smtp.map { SMTPMailer(settings: $0, eventLoopGroup: app.eventLoopGroup) }
     app.safeguard = SafeguardContext(settings: settings, audit: audit,
                                      notificationDelivery: NotificationDelivery(mailer: mailer, publicURL: settings.publicURL, audit: audit,
-                                                                                server: SafeguardContext.newServerID()),
+                                                                                server: server),
                                      secret: settings.resolvedSecret(), passwordPolicy: .standard,
                                      decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
                                      calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),
@@ -45,6 +46,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // The API's JSON bodies; the site's forms are bounded by the CSRF check (FormInput).
     app.routes.defaultMaxBodySize = ByteCount(value: FormInput.defaultBodyLimit)
     FormInput.installCleanDecoders()
+    // Whatever this process wrote to the audit trail is chained before it exits (a command-line import, say).
+    app.lifecycle.use(AuditSealer.OnShutdown())
     try routes(app)
 }
 

@@ -9,6 +9,7 @@ final class AuditTrailTests: ServerTestCase {
         let b = try await signedIn(fx[.socialWorker])
         for _ in 0..<3 { _ = try await b.get("/people/\(fx.kayla)") }
         _ = try await b.search("smith")
+        try await app.safeguard.audit.seal(on: app.db)
     }
 
     func testEveryViewAndSearchIsRecordedWithWhoWhatAndWhere() async throws {
@@ -67,7 +68,7 @@ final class AuditTrailTests: ServerTestCase {
         assertEqual(try await District.query(on: app.db).filter(\.$name == "Half-written").count(), 0)
     }
 
-    func testConcurrentAppendsKeepTheChainWhole() async throws {
+    func testConcurrentAppendsWhileSealingKeepTheChainWhole() async throws {
         let trail = app.safeguard.audit
         let db = app.db
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -75,13 +76,60 @@ final class AuditTrailTests: ServerTestCase {
                 group.addTask {
                     try await trail.record(AuditEvent(userID: "u\(i)", agencyID: "a", action: .view, recordType: "person",
                                                       recordID: "p\(i)", sourceAddress: "127.0.0.1"), on: db)
+                    if i % 8 == 0 { try await trail.seal(on: db) }
                 }
             }
             try await group.waitForAll()
         }
+        try await trail.seal(on: db)
         let outcome = try await AuditVerification.run(on: app.db)
         XCTAssertEqual(outcome.failures, [])
         XCTAssertEqual(outcome.checked, 40)
+        XCTAssertEqual(outcome.unsealed, 0)
+        XCTAssertGreaterThanOrEqual(outcome.seals, 1)
+        let ids = try await auditEntries().map(\.recordID)
+        XCTAssertEqual(ids.count, 40)
+        XCTAssertEqual(Set(ids), Set((0..<40).map { "p\($0)" }), "none lost, none twice")
+    }
+
+    func testUnsealedEntriesAreCountedThenChainedInTheOrderWritten() async throws {
+        let trail = app.safeguard.audit
+        for i in 0..<5 {
+            try await trail.record(AuditEvent(userID: "u", agencyID: "a", action: .view, recordType: "person", recordID: "p\(i)",
+                                              sourceAddress: "127.0.0.1"), on: app.db)
+        }
+        let before = try await AuditVerification.run(on: app.db)
+        XCTAssertEqual(before.unsealed, 5)
+        XCTAssertEqual(before.checked, 0)
+        assertEqual(try await trail.seal(on: app.db), 5)
+        assertEqual(try await trail.seal(on: app.db), 0, "nothing is sealed twice")
+        let after = try await AuditVerification.run(on: app.db)
+        XCTAssertEqual(after.unsealed, 0)
+        XCTAssertEqual(after.checked, 5)
+        assertEqual(try await auditEntries().map(\.recordID), (0..<5).map { "p\($0)" })
+    }
+
+    /// A trail rewritten from an entry onwards, every hash recomputed and the head moved to match, still
+    /// differs from what was recorded when the batch was sealed.
+    func testARewrittenTrailIsCaughtByItsSeals() async throws {
+        try await makeTrail()
+        var entries = try await auditEntries()
+        let sql = app.db as! SQLDatabase
+        var previous = AuditRecord.genesisHash
+        for (i, e) in entries.enumerated() {
+            var r = e.record
+            if i == 1 { r.userID = "someone-else" }
+            let rewritten = AuditRecord(sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, userID: r.userID, agencyID: r.agencyID,
+                                        action: r.action, recordType: r.recordType, recordID: r.recordID, reason: r.reason,
+                                        sourceAddress: r.sourceAddress, previousHash: previous)
+            try await sql.update("audit_entries").set("user_id", to: rewritten.userID).set("previous_hash", to: rewritten.previousHash)
+                .set("hash", to: rewritten.hash).where("sequence", .equal, r.sequence).run()
+            previous = rewritten.hash
+            entries[i].hash = rewritten.hash
+        }
+        try await sql.update("audit_head").set("hash", to: previous).run()
+        let failures = try await AuditVerification.run(on: app.db).failures
+        XCTAssertEqual(failures, [.unlikeSeal(sequence: Int64(entries.count))])
     }
 
     func testLogsHoldNoPersonalData() async throws {

@@ -35,6 +35,7 @@ final class OperationsTests: ServerTestCase {
             h.bearerAuthorization = .init(token: token)
             h.replaceOrAdd(name: .xForwardedFor, value: "203.0.113.9")
             try await tester.test(.GET, "/api/v1/people?q=smith", headers: h) { res async in XCTAssertEqual(res.status, .ok) }
+            try await app.safeguard.audit.seal(on: app.db)
             let last = try await AuditEntry.query(on: app.db).sort(\.$sequence, .descending).first()
             XCTAssertEqual(last?.sourceAddress, trusted ? "203.0.113.9" : "127.0.0.1", trusted ? "behind a trusted proxy" : "a header anyone can write")
             await app.server.shutdown()

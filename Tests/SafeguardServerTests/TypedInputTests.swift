@@ -22,6 +22,7 @@ final class TypedInputTests: ServerTestCase {
     func testTheAuditTrailStoresWhatItHashedWhateverItIsGiven() async throws {
         try await app.safeguard.audit.record(AuditEvent(userID: "u\u{0}", agencyID: "a", action: .search, recordType: "person",
                                                         recordID: "\u{202E}x", reason: "name=\u{0}", sourceAddress: "127.0.0.1"), on: app.db)
+        try await app.safeguard.audit.seal(on: app.db)
         let last = try await AuditEntry.query(on: app.db).sort(\.$sequence, .descending).first()!
         XCTAssertEqual(last.reason, "name=")
         XCTAssertEqual(last.record.computedHash, last.hash)
@@ -31,6 +32,7 @@ final class TypedInputTests: ServerTestCase {
     func testVerifyReportsEveryBreakNotOnlyTheFirst() async throws {
         let b = try await signedIn(fx[.socialWorker])
         for _ in 0..<4 { _ = try await b.get("/people/\(fx.kayla)") }
+        try await app.safeguard.audit.seal(on: app.db)
         let sql = app.db as! SQLDatabase
         try await sql.update("audit_entries").set("reason", to: "edited").where("sequence", .equal, 2).run()
         try await sql.update("audit_entries").set("user_id", to: "someone-else").where("sequence", .equal, 4).run()

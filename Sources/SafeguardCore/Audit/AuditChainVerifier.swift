@@ -10,6 +10,8 @@ public struct AuditChainVerifier: Sendable {
         case missing(from: Int64, to: Int64)
         /// The trail ends before the head recorded at the last append: its tail was removed.
         case truncated(lastSeen: Int64, expected: Int64)
+        /// The entry ends a sealed batch but its hash is not the one recorded at sealing: the trail was rewritten from here back.
+        case unlikeSeal(sequence: Int64)
 
         public var description: String {
             switch self {
@@ -17,6 +19,7 @@ public struct AuditChainVerifier: Sendable {
             case .brokenLink(let s): "entry \(s) does not follow from entry \(s - 1): that entry was altered or replaced"
             case .missing(let from, let to): from == to ? "entry \(from) was removed" : "entries \(from) to \(to) were removed"
             case .truncated(let last, let expected): "the trail ends at entry \(last) but entry \(expected) was written: entries after \(last) were removed"
+            case .unlikeSeal(let s): "entry \(s) does not match the hash recorded when its batch was sealed: the trail was rewritten"
             }
         }
     }
@@ -26,8 +29,9 @@ public struct AuditChainVerifier: Sendable {
 
     public init() {}
 
-    /// Checks the next entry; returns the first failure found, if any.
-    public mutating func check(_ record: AuditRecord) -> Failure? {
+    /// Checks the next entry; returns the first failure found, if any. `sealedHash` is the hash recorded for this
+    /// entry when the batch it ends was sealed, if it ends one.
+    public mutating func check(_ record: AuditRecord, sealedHash: String? = nil) -> Failure? {
         defer { previous = (record.sequence, record.hash); checked += 1 }
         let expectedSequence = (previous?.sequence ?? 0) + 1
         if record.sequence > expectedSequence {
@@ -35,6 +39,7 @@ public struct AuditChainVerifier: Sendable {
         }
         if record.computedHash != record.hash { return .altered(sequence: record.sequence) }
         if record.previousHash != (previous?.hash ?? AuditRecord.genesisHash) { return .brokenLink(sequence: record.sequence) }
+        if let sealedHash, sealedHash != record.hash { return .unlikeSeal(sequence: record.sequence) }
         return nil
     }
 

@@ -37,5 +37,6 @@ enum SafeguardMigrations {
         CreatePracticeReview(),
         CreateAgencySummary(),
         CreateJobLease(),
+        CreateAuditSealing(),
     ]
 }

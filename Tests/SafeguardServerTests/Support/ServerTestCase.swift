@@ -70,7 +70,9 @@ class ServerTestCase: XCTestCase {
         return b
     }
 
+    /// The trail as a running server would have it a moment later: everything written so far, sealed.
     func auditEntries() async throws -> [AuditEntry] {
-        try await AuditEntry.query(on: app.db).sort(\.$sequence).all()
+        try await app.safeguard.audit.seal(on: app.db)
+        return try await AuditEntry.query(on: app.db).sort(\.$sequence).all()
     }
 }

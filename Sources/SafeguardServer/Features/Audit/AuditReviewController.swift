@@ -14,6 +14,7 @@ struct AuditReviewController: RouteCollection {
         let viewer = try req.require(.reviewAuditTrail)
         let pending = try await BreakGlassGrant.query(on: req.db).filter(\.$reviewedAt == nil)
             .with(\.$user) { $0.with(\.$agency) }.with(\.$person).sort(\.$grantedAt, .descending).limit(200).all()
+        try await req.audit.seal(on: req.db) // the latest entries, not only what the sealer has reached
         let recent = try await AuditEntry.query(on: req.db).sort(\.$sequence, .descending).limit(50).all()
         let activity = try await Self.doneWhileOpen(pending, on: req.db)
         let names = try await AuditNames.load(for: recent + activity.values.flatMap { $0 }, on: req.db)

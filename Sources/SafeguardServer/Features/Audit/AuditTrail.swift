@@ -21,15 +21,28 @@ struct AuditEvent: Sendable {
     }
 }
 
-/// Appends to the hash-chained audit trail. Writes that must be audited go through
-/// `write(_:)`, so the change and its audit entries commit together or not at all.
+/// Writes the audit trail. Writes that must be audited go through `write(_:)`, so the change and its audit
+/// entries commit together or not at all. Entries go in unchained, numbered by the database; ``seal(on:)``
+/// chains them shortly after (see ``AuditSealing`` and the README's "The audit trail").
+///
+/// On PostgreSQL nothing here is locked: requests on every server write side by side. SQLite allows one writer
+/// anyway, so there writes queue in `lock` rather than fail busy; reads never wait for it.
 struct AuditTrail: Sendable {
-    let lock: WriteLock
+    /// SQLite's single writer; nil on PostgreSQL.
+    let lock: WriteLock?
     let clock: Clock
+    /// This server, named in the seals it records.
+    let server: String
 
-    /// Runs `body` in one transaction with the entries it returns appended to the trail.
+    init(database: Settings.DatabaseLocation, clock: Clock, server: String) {
+        lock = database.isSQLite ? WriteLock() : nil
+        self.clock = clock
+        self.server = server
+    }
+
+    /// Runs `body` in one transaction with the entries it returns added to the trail.
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> (T, [AuditEvent])) async throws -> T {
-        try await lock.run {
+        try await serialised {
             try await db.transaction { tx in
                 let (value, events) = try await body(tx)
                 try await append(events, on: tx)
@@ -39,37 +52,25 @@ struct AuditTrail: Sendable {
     }
 
     /// Records reads (views, searches): nothing else changes, but the entry must be written
-    /// before the page is shown.
+    /// before the page is shown. One insert, so all the entries go in or none.
     func record(_ events: AuditEvent..., on db: Database) async throws {
         let list = events
-        try await lock.run {
-            try await db.transaction { tx in try await append(list, on: tx) }
-        }
+        try await serialised { try await append(list, on: db) }
     }
 
-    /// Writes with no audit entry of their own (session bookkeeping), serialised with the rest.
+    /// Writes with no audit entry of their own (session bookkeeping).
     func plainWrite<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
-        try await lock.run { try await body(db) }
+        try await serialised { try await body(db) }
+    }
+
+    func serialised<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard let lock else { return try await body() }
+        return try await lock.run(body)
     }
 
     private func append(_ events: [AuditEvent], on db: Database) async throws {
         guard !events.isEmpty else { return }
-        let head = try await AuditHead.find(1, on: db)
-        var previous = (sequence: head?.sequence ?? 0, hash: head?.hash ?? AuditRecord.genesisHash)
         let millis = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
-        for e in events.map(\.storable) {
-            let record = AuditRecord(sequence: previous.sequence + 1, occurredAtMillis: millis, userID: e.userID,
-                                     agencyID: e.agencyID, action: e.action, recordType: e.recordType, recordID: e.recordID,
-                                     reason: e.reason, sourceAddress: e.sourceAddress, previousHash: previous.hash)
-            try await AuditEntry(record).create(on: db)
-            previous = (record.sequence, record.hash)
-        }
-        if let head {
-            head.sequence = previous.sequence
-            head.hash = previous.hash
-            try await head.update(on: db)
-        } else {
-            try await AuditHead(sequence: previous.sequence, hash: previous.hash).create(on: db)
-        }
+        try await events.map { UnsealedAuditEntry($0.storable, occurredAtMillis: millis) }.create(on: db)
     }
 }

@@ -1,5 +1,5 @@
-/// A first-come, first-served async lock. Every database write and every audit append runs
-/// under it: the audit chain needs appends in strict order, and SQLite allows one writer.
+/// A first-come, first-served async lock. On SQLite every database write runs under it, because SQLite
+/// allows one writer and a second would fail busy rather than wait. PostgreSQL needs none (``AuditTrail``).
 /// (An actor alone is not enough: it lets other calls in at every `await`.)
 actor WriteLock {
     private var held = false

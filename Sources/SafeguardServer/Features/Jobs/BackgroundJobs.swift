@@ -3,7 +3,7 @@ import NIOCore
 import Vapor
 import SafeguardCore
 
-/// What a running server does by itself: the overdue reminders every hour, and a sweep of e-mail still pending
+/// What a running server does by itself: sealing the audit trail every fraction of a second, the overdue reminders every hour, and a sweep of e-mail still pending
 /// every minute (what another server queued, or what was left when a server stopped). Each takes its job's lease
 /// first, so with several servers on one database each job runs on one of them at a time. Stopped, and the
 /// leases given up, when the server stops.
@@ -30,7 +30,8 @@ enum BackgroundJobs {
         let email = every(.minutes(1), after: .seconds(30)) {
             await app.safeguard.notificationDelivery.sendPending(on: app.db, logger: app.logger)
         }
-        app.lifecycle.use(Stop(tasks: [reminders, email], server: app.safeguard.serverID))
+        let sealer = AuditSealer.schedule(on: app)
+        app.lifecycle.use(Stop(tasks: [reminders, email, sealer], server: app.safeguard.serverID))
     }
 
     private struct Stop: LifecycleHandler {

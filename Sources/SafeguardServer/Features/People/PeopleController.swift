@@ -48,6 +48,8 @@ struct PeopleController: RouteCollection {
 
     func accessLog(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.viewAccessLog, personID: req.personID(), on: req)
+        // Chained first, so the log shows everything done up to this moment, not only what the sealer has reached.
+        try await req.audit.seal(on: req.db)
         let entries = try await AuditEntry.query(on: req.db)
             .filter(\.$recordType == "person").filter(\.$recordID == person.id!.uuidString)
             .sort(\.$sequence, .descending).limit(500).all()
