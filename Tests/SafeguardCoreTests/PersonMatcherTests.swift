@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SafeguardCore
 
@@ -319,5 +320,22 @@ struct PersonMatcherTests {
         }
         let model = MatchModel.estimated(from: PersonIndex(people), queries: queries, randomPairs: 20_000)
         #expect(abs(model.inIndexProbability - 2.0 / 3.0) < 0.08, "π = \(model.inIndexProbability)")
+    }
+}
+
+@Suite struct IndexChangesTests {
+    @Test func onlyCreatesAndChangesOfPeopleAndHomesCount() {
+        let person = UUID(), home = UUID()
+        var changes = IndexChanges()
+        changes.add(action: .view, recordType: "person", recordID: UUID().uuidString)
+        changes.add(action: .search, recordType: "person", recordID: "")
+        changes.add(action: .change, recordType: "referral", recordID: UUID().uuidString)
+        #expect(changes.isEmpty)
+        changes.add(action: .change, recordType: "person", recordID: person.uuidString)
+        changes.add(action: .create, recordType: "person", recordID: person.uuidString)
+        changes.add(action: .change, recordType: "address", recordID: home.uuidString)
+        changes.add(action: .change, recordType: "person", recordID: "not an id")
+        #expect(changes.people == [person])
+        #expect(changes.addresses == [home])
     }
 }

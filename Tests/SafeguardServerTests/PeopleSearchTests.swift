@@ -13,7 +13,7 @@ final class PeopleSearchTests: ServerTestCase {
         p.firstNameKey = Person.key(first); p.lastNameKey = Person.key(last)
         p.dateOfBirth = dob; p.gender = Gender.male.rawValue; p.ethnicity = "Not known"; p.language = "English"
         try await p.create(on: app.db)
-        app.safeguard.personIndex.invalidate()
+        try await app.safeguard.personIndex.refresh([p.id!], on: app.db)
         return p.id!
     }
 

@@ -76,6 +76,29 @@ final class TwoServerTests: ServerTestCase {
         }
     }
 
+    /// Issue 17, item 3: an edit through one server reaches the other's in-memory person index through the sealed
+    /// audit trail, in place (no rebuild), with both servers' background work running as in production.
+    func testAnEditOnOneServerIsMatchedOnTheOtherWithinTwoSeconds() async throws {
+        let query = PersonRecordForMatching(id: "q", firstName: "Blessing", lastName: "Okonkwo", dateOfBirth: SimpleDate(iso: "2018-06-14"))
+        let onB = try await other.safeguard.personIndex.index(on: other.db)
+        func kaylasScore() -> Double { PersonMatcher(index: onB).candidates(for: query).first { $0.id == fx.kayla.uuidString }?.score ?? -100 }
+        let before = kaylasScore()
+        func found() -> Bool { kaylasScore() > before + 10 }
+        BackgroundJobs.schedule(on: app)
+        BackgroundJobs.schedule(on: other)
+        let sw = try await signedIn(fx[.socialWorker])
+        let res = try await sw.post("/people/\(fx.kayla)/other-names", [("kind", "alias"), ("name", "Blessing Okonkwo")])
+        XCTAssertEqual(res.status, .seeOther, res.text)
+        let edited = Date()
+        while !found(), Date().timeIntervalSince(edited) < 10 { try await Task.sleep(for: .milliseconds(20)) }
+        let took = Date().timeIntervalSince(edited)
+        XCTAssertTrue(found(), "server B's index never saw the other name")
+        XCTAssertLessThan(took, 2, "seen after \(took) s")
+        print("index-freshness: edit on A matched on B after \(Int(took * 1000)) ms")
+        let still = try await other.safeguard.personIndex.index(on: other.db)
+        XCTAssertTrue(still === onB, "updated in place, not rebuilt")
+    }
+
     /// Referrals, police incidents and new people through both servers at once, with both servers sealing the
     /// audit trail as they go: every write lands, every reference is different, and the trail verifies whole.
     func testConcurrentWritesThroughBothServersAllLandAndTheTrailVerifies() async throws {

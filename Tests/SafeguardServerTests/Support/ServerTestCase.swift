@@ -48,7 +48,7 @@ class ServerTestCase: XCTestCase {
     }
 
     override func tearDown() async throws {
-        try await app.asyncShutdown()
+        try await app?.asyncShutdown()
         app = nil
         try await super.tearDown()
     }

@@ -50,7 +50,7 @@ struct DuplicateHomesController: RouteCollection {
             return ((), [viewer.event(.change, "address", keep.uuidString, reason: "kept; merged \(copies.count) copies: \(reason)", on: req)]
                 + copies.map { viewer.event(.change, "address", $0.uuidString, reason: "merged into \(keep): \(reason)", on: req) })
         }
-        req.safeguard.personIndex.invalidate()
+        try await req.safeguard.personIndex.refreshResidents(of: [keep] + copies, on: req.db)
         return req.redirect(to: SiteURL.duplicateHomes.with(query: [("done", "merged")]), redirectType: .normal)
     }
 

@@ -49,8 +49,8 @@ extension AuditTrail {
     }
 }
 
-/// Runs the audit trail's sealing (``AuditTrail/seal(on:)``) on every server, every ``interval``: at most one
-/// seals at a time, and an entry waits at most about that long (plus one batch) to be chained.
+/// The audit trail's sealing (``AuditTrail/seal(on:)``) runs on every server every ``interval`` (``BackgroundJobs``):
+/// at most one seals at a time, and an entry waits about that long (plus one batch) to be chained.
 enum AuditSealer {
     static let interval: TimeAmount = .milliseconds(200)
 
@@ -62,20 +62,6 @@ enum AuditSealer {
     static func takeSealerLock(on db: Database) async throws {
         guard let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
         try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
-    }
-
-    static func schedule(on app: Application) -> RepeatedTask {
-        let loop = app.eventLoopGroup.next()
-        return loop.scheduleRepeatedAsyncTask(initialDelay: .zero, delay: interval) { _ in
-            let done = loop.makePromise(of: Void.self)
-            done.completeWithTask {
-                do { try await app.safeguard.audit.seal(on: app.db) } catch {
-                    app.logger.error("Sealing the audit trail failed; the entries wait and are tried again",
-                                     metadata: ["error": "\(String(reflecting: error))"])
-                }
-            }
-            return done.futureResult
-        }
     }
 
     /// Chains what this process wrote before it stops.

@@ -3,9 +3,10 @@ import NIOCore
 import Vapor
 import SafeguardCore
 
-/// What a running server does by itself: sealing the audit trail every fraction of a second, the overdue reminders every hour, and a sweep of e-mail still pending
+/// What a running server does by itself: sealing the audit trail and catching its person index up with changes
+/// made anywhere, every fifth of a second; the overdue reminders every hour; and a sweep of e-mail still pending
 /// every minute (what another server queued, or what was left when a server stopped). Each takes its job's lease
-/// first, so with several servers on one database each job runs on one of them at a time. Stopped, and the
+/// first (the sealer its advisory lock), so with several servers on one database each runs on one at a time. Stopped, and the
 /// leases given up, when the server stops.
 enum BackgroundJobs {
     static func schedule(on app: Application) {
@@ -30,7 +31,16 @@ enum BackgroundJobs {
         let email = every(.minutes(1), after: .seconds(30)) {
             await app.safeguard.notificationDelivery.sendPending(on: app.db, logger: app.logger)
         }
-        let sealer = AuditSealer.schedule(on: app)
+        // Sealing, then reading what was sealed (here or on another server) into this server's person index.
+        let sealer = every(AuditSealer.interval, after: .zero) {
+            do {
+                try await app.safeguard.audit.seal(on: app.db)
+                try await app.safeguard.personIndex.catchUp(on: app.db)
+            } catch {
+                app.logger.error("Sealing the audit trail or catching the person index up failed; tried again shortly",
+                                 metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
         app.lifecycle.use(Stop(tasks: [reminders, email, sealer], server: app.safeguard.serverID))
     }
 

@@ -5,25 +5,62 @@ import SafeguardCore
 
 /// The in-memory person index the matcher searches. Built from the database the first time it is needed, then
 /// kept current person by person: after a change to someone's details, names or address, `refresh` reads that
-/// person again and files them as they are now (a merged record is withdrawn). A full rebuild, about 13 seconds
-/// at a million people, happens only after a change to many people at once (merging duplicate homes).
+/// person again and files them as they are now (a merged record is withdrawn). Changes made on other servers
+/// arrive through the sealed audit trail (``catchUp(on:)``). It is built once per process: about 13 seconds at a
+/// million people.
 final class PersonIndexHolder: Sendable {
     private let current = NIOLockedValueBox<PersonIndex?>(nil)
+    /// The last sealed audit entry whose change the index holds (``catchUp(on:)``).
+    private let applied = NIOLockedValueBox<Int64>(0)
 
     func index(on db: Database) async throws -> PersonIndex {
         if let index = current.withLockedValue({ $0 }) { return index }
+        // Read before the people: a change sealed while they load is applied again by the next catch-up, harmlessly.
+        let since = try await AuditHead.find(1, on: db)?.sequence ?? 0
         let index = PersonIndex(try await Self.records(on: db))
-        current.withLockedValue { if $0 == nil { $0 = index } }
-        return current.withLockedValue { $0 ?? index }
+        return current.withLockedValue {
+            if $0 == nil {
+                $0 = index
+                applied.withLockedValue { $0 = since }
+            }
+            return $0 ?? index
+        }
     }
 
-    func add(_ record: PersonRecordForMatching) {
-        current.withLockedValue { $0?.add(record) }
+    /// Files again everyone whose change was sealed into the audit trail since the last catch-up, on whichever
+    /// server it was made: how a second server's edits reach this one's index, within the sealer's and this
+    /// poll's intervals. Returns how many people were filed again. Nothing to do before the index is built.
+    @discardableResult
+    func catchUp(on db: Database, pageSize: Int = 5_000) async throws -> Int {
+        guard current.withLockedValue({ $0 }) != nil else { return 0 }
+        var refreshed = 0
+        while true {
+            let after = applied.withLockedValue { $0 }
+            let head = try await AuditHead.find(1, on: db)?.sequence ?? 0
+            guard head > after else { return refreshed }
+            let entries = try await AuditEntry.query(on: db)
+                .filter(\.$sequence > after).filter(\.$sequence <= head)
+                .filter(\.$recordType ~~ IndexChanges.recordTypes).filter(\.$action ~~ IndexChanges.actions.map(\.rawValue))
+                .sort(\.$sequence).limit(pageSize).all()
+            var changes = IndexChanges()
+            for e in entries { changes.add(action: AuditAction(rawValue: e.action) ?? .view, recordType: e.recordType, recordID: e.recordID) }
+            let people = changes.people.union(try await Self.residents(of: changes.addresses, on: db))
+            try await refresh(Array(people), on: db)
+            refreshed += people.count
+            let reached = entries.count == pageSize ? entries.last!.sequence : head
+            applied.withLockedValue { $0 = max($0, reached) }
+            if entries.count < pageSize { return refreshed }
+        }
     }
 
-    /// Drops the whole index, for a change to many people at once; the next search rebuilds it.
-    func invalidate() {
-        current.withLockedValue { $0 = nil }
+    /// Files again everyone living at `addresses` now, after a change to the homes themselves (duplicates merged).
+    func refreshResidents(of addresses: [UUID], on db: Database) async throws {
+        try await refresh(Array(try await Self.residents(of: Set(addresses), on: db)), on: db)
+    }
+
+    private static func residents(of addresses: Set<UUID>, on db: Database) async throws -> Set<UUID> {
+        guard !addresses.isEmpty else { return [] }
+        return Set(try await Residence.query(on: db).filter(\.$address.$id ~~ addresses).filter(\.$toDate == nil).all().map(\.$person.id))
     }
 
     /// Files `people` again as the database now holds them, once their change has committed. Nothing to do
