@@ -17,6 +17,7 @@ struct SafeguardContext: Sendable {
     var ragTimescales: RAGTimescales = .standard
     var continuum: ContinuumOfNeed = .standard
     let personIndex = PersonIndexHolder()
+    let markerIndex = MarkerIndexHolder()
     /// This server among those sharing the database: who holds a job's lease (``JobLeases``).
     var serverID: String { notificationDelivery.server }
 

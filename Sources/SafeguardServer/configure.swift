@@ -32,6 +32,11 @@ public func configure(_ app: Application, settings: Settings) async throws {
                                      decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
                                      calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),
                                      ragTimescales: settings.rules.ragTimescales, continuum: settings.rules.continuum)
+    let markers = app.safeguard.markerIndex
+    app.databases.middleware.use(MarkerIndexWatch<PlaceOfInterestMarker>(holder: markers))
+    app.databases.middleware.use(MarkerIndexWatch<ProtectionRecord>(holder: markers))
+    app.databases.middleware.use(MarkerIndexWatch<CuckooedHome>(holder: markers))
+    app.databases.middleware.use(MarkerIndexWatch<Address>(holder: markers, onCreate: false))
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
     app.metrics = RequestMetrics()

@@ -4,7 +4,7 @@ import SafeguardServer
 
 /// `safeguard bench …`: measurements against peer tools. The work is in SafeguardServer/Benchmarks.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self, Addresses.self])
+    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self, Addresses.self, Intake.self])
 
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -100,6 +100,36 @@ struct Bench: ParsableCommand {
                 for line in lines { print(line) }
             } catch let problem as BenchmarkProblem {
                 FileHandle.standardError.write(Data(("bench addresses: " + problem.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Intake: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Police incident intake: `import incidents` of generated rows beside a raw insert of the same rows (the floor).",
+            discussion: """
+                Loads the demo partnership into a fresh database of each engine, imports --rows incidents, then inserts the
+                same rows raw. Prints one line per engine to standard output:
+                intake-<engine>: rows=N seconds=S per_second=R floor_per_second=F ratio=X seal_seconds=T matched=M
+                PostgreSQL is a throwaway cluster started from Debian's binaries unless --postgres names an empty database.
+                """)
+
+        @Option(help: "Incidents to import.") var rows = 100_000
+        @Option(help: "An empty PostgreSQL database to use instead of starting a throwaway cluster.") var postgres: String?
+        @Option(help: "Engines, comma-separated: sqlite, postgresql.") var engines = "sqlite,postgresql"
+
+        func run() async throws {
+            guard rows >= 1 else { throw ValidationError("--rows: at least 1") }
+            let chosen = engines.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for e in chosen where !["sqlite", "postgresql"].contains(e) { throw ValidationError("--engines: sqlite or postgresql, not '\(e)'") }
+            do {
+                let lines = try await IntakeBenchmark.run(.init(rows: rows, postgresURL: postgres, engines: chosen)) { message in
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+                for line in lines { print(line) }
+            } catch let problem as ThrowawayPostgres.Problem {
+                FileHandle.standardError.write(Data(("bench intake: " + problem.description + "\n").utf8))
                 throw ExitCode(1)
             }
         }

@@ -90,4 +90,31 @@ final class ImportTests: ServerTestCase {
             XCTAssertTrue(problem.description.contains("no active police force has that name"))
         }
     }
+
+    /// Issue 17, item 7: a batch larger than one commit loads in several, each with its audit entries; a reference
+    /// twice in one file is received once; a plan started after an incident was matched moves the next one's
+    /// match at once (the marker index is told of the save, not rebuilt per incident).
+    func testABigBatchCommitsInParts() async throws {
+        var rows = ["reference,occurred_at,type,address,postcode,summary"]
+        for n in 0..<(IncidentImport.batchSize * 2 + 5) {
+            rows.append("BIG-\(n),2026-03-01T22:10:00Z,Domestic,\"\(n % 200 + 1) Station Road, Calder Vale\",NM4 2AB,Shouting reported")
+        }
+        rows.append("BIG-7,2026-03-01T22:10:00Z,Domestic,\"8 Station Road, Calder Vale\",NM4 2AB,The same incident sent twice")
+        let report = try await IncidentImport.run(csv: rows.joined(separator: "\n"), fileName: "big.csv", force: "Northmere Constabulary", on: app)
+        XCTAssertEqual(report.received, IncidentImport.batchSize * 2 + 5)
+        XCTAssertEqual(report.alreadyKnown, 1)
+        assertEqual(try await PoliceIncident.query(on: app.db).count(), IncidentImport.batchSize * 2 + 5)
+        let logged = try await auditEntries().filter { $0.recordType == "police-incident" && $0.userID == "import:big.csv" }
+        XCTAssertEqual(logged.count, IncidentImport.batchSize * 2 + 5, "one audit entry per incident")
+        assertEqual(try await AuditVerification.run(on: app.db).failures, [])
+
+        let kaylasHome = "reference,occurred_at,type,address,postcode,summary\n%@,2026-03-01T23:10:00Z,Domestic,\"14 mill lane, calder vale\",,Argument\n"
+        var before = try await IncidentImport.run(csv: String(format: kaylasHome, "HOME-1"), fileName: "a.csv", force: "Northmere Constabulary", on: app)
+        XCTAssertEqual(before.markerMatches, 0, "no plan yet")
+        try await giveKaylaAnNHSNumber()
+        _ = try await ProtectionImport.run(csv: header + "LCS-9,9434765919,child-protection-plan,neglect,2026-02-20,\(fx[.socialWorker].email),,2026-02-20,,,\n",
+                                           fileName: "plans.csv", on: app)
+        before = try await IncidentImport.run(csv: String(format: kaylasHome, "HOME-2"), fileName: "b.csv", force: "Northmere Constabulary", on: app)
+        XCTAssertEqual(before.markerMatches, 1, "the new plan's marker is matched at once")
+    }
 }

@@ -99,6 +99,43 @@ final class TwoServerTests: ServerTestCase {
         XCTAssertTrue(still === onB, "updated in place, not rebuilt")
     }
 
+    /// Issue 17, item 7: a plan started through one server marks its home for incidents received by the other,
+    /// through the other's marker index, within the same bound.
+    func testAPlanStartedOnOneServerMarksTheHomeForIncidentsOnTheOther() async throws {
+        let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write"])
+        func post(_ reference: String) async throws -> String {
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: token)
+            h.contentType = .json
+            let json = """
+                {"reference": "\(reference)", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
+                 "address": "14 mill lane, calder vale", "summary": "Neighbours report shouting; officers attended."}
+                """
+            let res = try await other.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: json))
+            XCTAssertLessThan(res.status.code, 300, res.body.string)
+            return try await PoliceIncident.query(on: app.db).filter(\.$reference == reference).first()?.matchOutcome ?? "missing"
+        }
+        assertEqual(try await post("MK-0"), IncidentMatch.none.rawValue, "no plan yet: server B's marker index is built now")
+        BackgroundJobs.schedule(on: app)
+        BackgroundJobs.schedule(on: other)
+        let sw = try await signedIn(fx[.socialWorker])
+        let res = try await sw.post("/people/\(fx.kayla)/protection", [
+            ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
+            ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026")])
+        XCTAssertEqual(res.status, .seeOther, res.text)
+        let started = Date()
+        var n = 1, outcome = ""
+        repeat {
+            try await Task.sleep(for: .milliseconds(50))
+            outcome = try await post("MK-\(n)")
+            n += 1
+        } while outcome != IncidentMatch.match.rawValue && Date().timeIntervalSince(started) < 10
+        let took = Date().timeIntervalSince(started)
+        XCTAssertEqual(outcome, IncidentMatch.match.rawValue)
+        XCTAssertLessThan(took, 2)
+        print("marker-freshness: plan on A matched by an incident on B after \(Int(took * 1000)) ms")
+    }
+
     /// Referrals, police incidents and new people through both servers at once, with both servers sealing the
     /// audit trail as they go: every write lands, every reference is different, and the trail verifies whole.
     func testConcurrentWritesThroughBothServersAllLandAndTheTrailVerifies() async throws {

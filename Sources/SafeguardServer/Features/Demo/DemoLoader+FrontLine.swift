@@ -180,7 +180,8 @@ extension DemoLoader {
 
         // The police typed the address their own way; the matcher still finds the marked home.
         let typed = home.line1.replacingOccurrences(of: "Road", with: "Rd").replacingOccurrences(of: "Street", with: "St")
-        let (match, candidate) = try await IncidentIntake.match(address: "\(typed), \(home.town)", postcode: nil, today: today, on: db)
+        let (match, candidate) = try await IncidentIntake.match(address: "\(typed), \(home.town)", postcode: nil, today: today,
+                                                                 markers: MarkerIndexHolder(), on: db) // its own: mid-transaction
         let incident = PoliceIncident()
         incident.$agency.id = try cast.policeForce.requireID()
         incident.reference = "NP-\(today.year)-\(String(format: "%05d", 40_000 + today.dayNumber % 9_000))"

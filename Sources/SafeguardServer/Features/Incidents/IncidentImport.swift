@@ -33,16 +33,61 @@ enum IncidentImport {
         }
         var report = Report()
         let agencyID = try agency.requireID()
-        for (input, when) in inputs {
-            let event = AuditEvent(userID: "import:\(fileName)", agencyID: agencyID.uuidString, action: .create, recordType: "police-incident",
-                                   recordID: "", sourceAddress: "command line")
-            let outcome = try await IncidentIntake.receive(input, occurredAt: when, agencyID: agencyID, event: event, on: req)
-            guard outcome.created else { report.alreadyKnown += 1; continue }
-            report.received += 1
-            if outcome.match == .match { report.markerMatches += 1 }
-            if outcome.match == .review { report.possibleMatches += 1 }
+        var inFile = Set<String>()
+        for start in stride(from: 0, to: inputs.count, by: batchSize) {
+            let batch = inputs[start..<min(start + batchSize, inputs.count)]
+            try await receive(batch, agencyID: agencyID, fileName: fileName, inFile: &inFile, report: &report, on: req)
         }
         return report
+    }
+
+    /// Incidents committed together, with their audit entries: a crash loses at most the batch in hand, never
+    /// half of one, and a second run skips what committed. A thousand rows keep each insert within both
+    /// databases' limits on bound values.
+    static let batchSize = 1_000
+
+    private static func receive(_ batch: ArraySlice<(IncidentIntake.Input, Date)>, agencyID: UUID, fileName: String,
+                                inFile: inout Set<String>, report: inout Report, on req: Request) async throws {
+        // The force's own system may send one of these references through the API while the batch is matched:
+        // the unique index then refuses the batch whole, and it is tried again without what has arrived.
+        for attempt in 1...3 {
+            let references = batch.map { $0.0.reference.trimmed }
+            let known = Set(try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference ~~ references)
+                .field(\.$id).field(\.$reference).all().map(\.reference))
+            var seen = inFile
+            var incidents: [PoliceIncident] = []
+            var counted = Report()
+            for (input, when) in batch {
+                let reference = input.reference.trimmed
+                // Already received, or earlier in this file: the same reference sent again changes nothing.
+                guard !known.contains(reference), seen.insert(reference).inserted else { counted.alreadyKnown += 1; continue }
+                let incident = try await IncidentIntake.incident(input, occurredAt: when, agencyID: agencyID, receivedAt: req.now,
+                                                                 today: req.today, markers: req.safeguard.markerIndex, on: req.db)
+                incidents.append(incident)
+                counted.received += 1
+                if incident.matchOutcome == IncidentMatch.match.rawValue { counted.markerMatches += 1 }
+                if incident.matchOutcome == IncidentMatch.review.rawValue { counted.possibleMatches += 1 }
+            }
+            let chosen = incidents
+            do {
+                try await req.audit.write(on: req.db) { db in
+                    try await chosen.create(on: db)
+                    return ((), try chosen.map { i in
+                        AuditEvent(userID: "import:\(fileName)", agencyID: agencyID.uuidString, action: .create, recordType: "police-incident",
+                                   recordID: try i.requireID().uuidString, reason: "incident \(i.reference): marker \(i.matchOutcome)",
+                                   sourceAddress: "command line")
+                    })
+                }
+            } catch where attempt < 3 {
+                continue
+            }
+            inFile = seen
+            report.received += counted.received
+            report.alreadyKnown += counted.alreadyKnown
+            report.markerMatches += counted.markerMatches
+            report.possibleMatches += counted.possibleMatches
+            return
+        }
     }
 }
 

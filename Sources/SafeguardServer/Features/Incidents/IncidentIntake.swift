@@ -48,22 +48,9 @@ enum IncidentIntake {
         if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference == reference).first() {
             return Outcome(incident: existing, created: false)
         }
-        let postcode = input.postcode?.trimmed.isEmpty == false ? input.postcode!.trimmed : nil
-        let (match, candidate) = try await Self.match(address: input.address.trimmed, postcode: postcode, today: req.today, on: req.db)
-        let incident = PoliceIncident()
-        incident.$agency.id = agencyID
-        incident.reference = reference
-        incident.occurredAt = occurredAt
-        incident.incidentType = input.type.trimmed
-        incident.addressText = input.address.trimmed
-        incident.postcode = postcode
-        incident.summary = input.summary.trimmed
-        incident.receivedAt = req.now
-        incident.matchOutcome = match.rawValue
-        incident.$matchedAddress.id = candidate.flatMap { UUID(uuidString: $0.id) }
-        incident.matchScore = candidate?.score
-        incident.matchReasons = candidate?.reasons.joined(separator: "\n") ?? ""
-        incident.reviewStatus = match == .none ? PoliceIncident.unmatched : PoliceIncident.waiting
+        let incident = try await Self.incident(input, occurredAt: occurredAt, agencyID: agencyID, receivedAt: req.now, today: req.today,
+                                               markers: req.safeguard.markerIndex, on: req.db)
+        let match = IncidentMatch(rawValue: incident.matchOutcome) ?? .none
         do {
             try await req.audit.write(on: req.db) { db in
                 try await incident.create(on: db)
@@ -82,24 +69,35 @@ enum IncidentIntake {
         return Outcome(incident: incident, created: true)
     }
 
+    /// The incident as it will be stored, its address matched. Call after `check`.
+    static func incident(_ input: Input, occurredAt: Date, agencyID: UUID, receivedAt: Date, today: SimpleDate,
+                         markers: MarkerIndexHolder, on db: Database) async throws -> PoliceIncident {
+        let postcode = input.postcode?.trimmed.isEmpty == false ? input.postcode!.trimmed : nil
+        let (match, candidate) = try await Self.match(address: input.address.trimmed, postcode: postcode, today: today, markers: markers, on: db)
+        let incident = PoliceIncident()
+        incident.$agency.id = agencyID
+        incident.reference = input.reference.trimmed
+        incident.occurredAt = occurredAt
+        incident.incidentType = input.type.trimmed
+        incident.addressText = input.address.trimmed
+        incident.postcode = postcode
+        incident.summary = input.summary.trimmed
+        incident.receivedAt = receivedAt
+        incident.matchOutcome = match.rawValue
+        incident.$matchedAddress.id = candidate.flatMap { UUID(uuidString: $0.id) }
+        incident.matchScore = candidate?.score
+        incident.matchReasons = candidate?.reasons.joined(separator: "\n") ?? ""
+        incident.reviewStatus = match == .none ? PoliceIncident.unmatched : PoliceIncident.waiting
+        return incident
+    }
+
     /// Matches an address against the addresses carrying an active marker of an active record, and
-    /// the homes with an open cuckooing marker.
-    static func match(address: String, postcode: String?, today: SimpleDate, on db: Database) async throws -> (IncidentMatch, AddressCandidate?) {
-        let markers = try await PlaceOfInterestMarker.query(on: db).filter(\.$endedAt == nil).with(\.$address).with(\.$protection).all()
-            .filter { $0.protection.isActive(on: today) }
-        // Cuckooed homes are marked too: officers going there should know before they knock.
-        let cuckooed = try await CuckooedHome.query(on: db).filter(\.$endedAt == nil).with(\.$address).all()
-        guard !markers.isEmpty || !cuckooed.isEmpty else { return (.none, nil) }
-        // One entry per address, however many children are marked there: siblings at one home must
-        // not look like two near-identical candidates. A few hundred addresses: an index per incident
-        // is cheap and never stale.
-        var seen = Set<UUID>()
-        let addresses = (markers.map(\.address) + cuckooed.map(\.address)).filter { seen.insert($0.id!).inserted }
-        let index = AddressIndex(addresses.map { a in
-            AddressRecord(id: a.id!.uuidString, address: [a.line1, a.line2, a.town].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
-                          postcode: a.postcode.isEmpty ? nil : a.postcode)
-        })
-        switch AddressMatcher(index: index).decide(address: address, postcode: postcode) {
+    /// the homes with an open cuckooing marker (``MarkerIndexHolder``, kept in memory).
+    static func match(address: String, postcode: String?, today: SimpleDate, markers: MarkerIndexHolder,
+                      on db: Database) async throws -> (IncidentMatch, AddressCandidate?) {
+        let built = try await markers.index(on: db, today: today)
+        guard !built.isEmpty else { return (.none, nil) }
+        switch AddressMatcher(index: built.index).decide(address: address, postcode: postcode) {
         case .match(let c): return (.match, c)
         case .needsReview(let list): return (.review, list.first)
         case .noMatch: return (.none, nil)

@@ -3,7 +3,7 @@ import NIOCore
 import Vapor
 import SafeguardCore
 
-/// What a running server does by itself: sealing the audit trail and catching its person index up with changes
+/// What a running server does by itself: sealing the audit trail and catching its person and marker indexes up with changes
 /// made anywhere, every fifth of a second; the overdue reminders every hour; and a sweep of e-mail still pending
 /// every minute (what another server queued, or what was left when a server stopped). Each takes its job's lease
 /// first (the sealer its advisory lock), so with several servers on one database each runs on one at a time. Stopped, and the
@@ -31,11 +31,12 @@ enum BackgroundJobs {
         let email = every(.minutes(1), after: .seconds(30)) {
             await app.safeguard.notificationDelivery.sendPending(on: app.db, logger: app.logger)
         }
-        // Sealing, then reading what was sealed (here or on another server) into this server's person index.
+        // Sealing, then reading what was sealed (here or on another server) into this server's person and marker indexes.
         let sealer = every(AuditSealer.interval, after: .zero) {
             do {
                 try await app.safeguard.audit.seal(on: app.db)
                 try await app.safeguard.personIndex.catchUp(on: app.db)
+                try await app.safeguard.markerIndex.catchUp(on: app.db)
             } catch {
                 app.logger.error("Sealing the audit trail or catching the person index up failed; tried again shortly",
                                  metadata: ["error": "\(String(reflecting: error))"])
