@@ -4,7 +4,7 @@ import SafeguardServer
 
 /// `safeguard bench …`: measurements against peer tools. The work is in SafeguardServer/Benchmarks.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self, Addresses.self, Intake.self])
+    static let configuration = CommandConfiguration(abstract: "Run benchmarks.", subcommands: [People.self, Addresses.self, Intake.self, Load.self, Hello.self])
 
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -133,5 +133,50 @@ struct Bench: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A bounded mixed load on 127.0.0.1: one server on SQLite, one on PostgreSQL, two behind HAProxy, beside a bare Vapor route.",
+            discussion: """
+                Starts what it needs itself (servers from this binary, a throwaway PostgreSQL, HAProxy). Prints one line per setup,
+                load-<setup>: per_second=N p50_ms=A p95_ms=B p99_ms=C errors=E
+                and last load-scaling: ratio=R (two servers over one, on PostgreSQL). Progress and each kind's figures go to standard error.
+                """)
+
+        @Option(help: "Virtual users, each with its own sessions, sending one request after another.") var users = 32
+        @Option(help: "Seconds of load per setup.") var seconds = 20.0
+        @Option(help: "At most this many requests per setup.") var requests = 200_000
+        @Option(help: "Setups, comma-separated: ceiling, sqlite, postgresql, balanced.") var setups = "ceiling,sqlite,postgresql,balanced"
+
+        func run() async throws {
+            guard users >= 1, users <= 512 else { throw ValidationError("--users: 1 to 512") }
+            guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds: more than 0, at most 600") }
+            let chosen = setups.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for s in chosen where !LoadBenchmark.allSetups.contains(s) {
+                throw ValidationError("--setups: \(LoadBenchmark.allSetups.joined(separator: ", ")), not '\(s)'")
+            }
+            let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            do {
+                let lines = try await LoadBenchmark.run(.init(users: users, seconds: seconds, maxRequests: requests, setups: chosen, binary: binary)) {
+                    FileHandle.standardError.write(Data(($0 + "\n").utf8))
+                }
+                for line in lines { print(line) }
+            } catch let problem as Spawn.Failed {
+                FileHandle.standardError.write(Data(("bench load: " + problem.description + "\n").utf8))
+                throw ExitCode(1)
+            } catch let problem as ThrowawayPostgres.Problem {
+                FileHandle.standardError.write(Data(("bench load: " + problem.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Hello: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A bare Vapor server with one route, GET /hello: the load benchmark's ceiling.",
+                                                        shouldDisplay: false)
+        @Option(help: "Port on 127.0.0.1.") var port = 8090
+
+        func run() async throws { try await HelloServer.run(port: port) }
     }
 }

@@ -71,29 +71,7 @@ public final class ThrowawayPostgres: @unchecked Sendable {
         }
     }
 
-    /// Runs a tool to its end with posix_spawn and waitpid. (Foundation's Process is not used: inside an async
-    /// command it can miss the child's exit and wait for ever.) Its error output goes to a file, not a pipe,
-    /// because the server pg_ctl starts keeps what it inherited open and a pipe would never end.
     private static func run(_ path: String, _ arguments: [String]) throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-bench-\(UUID().uuidString.prefix(8)).err")
-        defer { try? FileManager.default.removeItem(at: log) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw Problem.failed("could not start \(path): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // Exited normally with 0: the low 7 bits are the signal (none), the next 8 the exit code.
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw Problem.failed("\((path as NSString).lastPathComponent) failed: \(said.prefix(500))")
-        }
+        do { try Spawn.run(path, arguments) } catch let failed as Spawn.Failed { throw Problem.failed(failed.description) }
     }
 }

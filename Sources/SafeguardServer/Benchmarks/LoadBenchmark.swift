@@ -1,0 +1,111 @@
+import Foundation
+import Vapor
+
+/// `safeguard bench load`: a bounded mixed load on 127.0.0.1 (person pages, searches, referral steps, police
+/// incidents) against one server on SQLite, one on PostgreSQL and two behind HAProxy on one PostgreSQL, beside a
+/// bare Vapor "hello" route (the ceiling), all in one run. It starts what it needs: the servers (this binary), a
+/// throwaway PostgreSQL and the balancer. One line per setup, then the scaling ratio (two servers over one).
+public enum LoadBenchmark {
+    public struct Options: Sendable {
+        public var users: Int
+        public var seconds: Double
+        /// At most this many requests per setup, whatever the time.
+        public var maxRequests: Int
+        public var setups: [String]
+        public var binary: String
+
+        public init(users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String) {
+            self.users = users
+            self.seconds = seconds
+            self.maxRequests = maxRequests
+            self.setups = setups
+            self.binary = binary
+        }
+    }
+
+    public static let allSetups = ["ceiling", "sqlite", "postgresql", "balanced"]
+    static let secret = "bench-load-servers-share-this-secret-0123456789"
+
+    public static func run(_ options: Options, progress: @escaping @Sendable (String) -> Void) async throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-load-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var cluster: ThrowawayPostgres?
+        defer { cluster?.stop() }
+        var lines: [String] = []
+        var perSecond: [String: Double] = [:]
+        for setup in options.setups {
+            let servers = BenchServers(binary: options.binary, folder: folder)
+            do {
+                let base: String
+                var target = Target.hello
+                switch setup {
+                case "ceiling":
+                    let port = BenchServers.freePort()
+                    try await servers.hello(port: port)
+                    base = "http://127.0.0.1:\(port)"
+                case "sqlite":
+                    let port = BenchServers.freePort()
+                    let printed = try await servers.serve(name: "sqlite", port: port, demo: true, environment: ["SAFEGUARD_SESSION_SECRET": secret],
+                                                          sqliteFile: folder.appendingPathComponent("load.sqlite").path)
+                    base = "http://127.0.0.1:\(port)"
+                    target = .safeguard(logins: DemoSignIns(printed))
+                default:
+                    if cluster == nil { cluster = try ThrowawayPostgres.start(progress: progress) }
+                    let database = "safeguard_load_\(setup)"
+                    try cluster!.createDatabase(database)
+                    let env = ["SAFEGUARD_SESSION_SECRET": secret, "DATABASE_URL": cluster!.url(database)]
+                    let first = BenchServers.freePort()
+                    let printed = try await servers.serve(name: "\(setup)-a", port: first, demo: true, environment: env)
+                    if setup == "balanced" {
+                        let second = first + 1, front = first + 2
+                        _ = try await servers.serve(name: "\(setup)-b", port: second, demo: false, environment: env)
+                        try await servers.balancer(port: front, over: [first, second])
+                        base = "http://127.0.0.1:\(front)"
+                    } else {
+                        base = "http://127.0.0.1:\(first)"
+                    }
+                    target = .safeguard(logins: DemoSignIns(printed))
+                }
+                progress("\(setup): \(options.users) users for up to \(Int(options.seconds)) s or \(options.maxRequests) requests")
+                let tally = try await LoadDriver.drive(base: base, target: target, users: options.users, seconds: options.seconds,
+                                                       maxRequests: options.maxRequests, progress: progress)
+                progress("\(setup): \(tally.kinds())")
+                lines.append(tally.line(setup))
+                perSecond[setup] = tally.perSecond
+                servers.stopAll()
+            } catch {
+                servers.stopAll()
+                throw error
+            }
+        }
+        if let one = perSecond["postgresql"], let two = perSecond["balanced"], one > 0 {
+            lines.append("load-scaling: ratio=\(String(format: "%.2f", two / one))")
+        }
+        return lines
+    }
+
+    enum Target: Sendable {
+        case hello
+        case safeguard(logins: DemoSignIns)
+    }
+}
+
+/// The demo sign-ins a `serve --demo` prints, by role name.
+struct DemoSignIns: Sendable {
+    var byRole: [String: (email: String, password: String)] = [:]
+
+    init(_ printed: String) {
+        for line in printed.split(separator: "\n") {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard line.hasPrefix("  "), parts.count >= 3, parts[parts.count - 2].hasSuffix("@demo.safeguard.test") else { continue }
+            let role = parts.dropLast(2).joined(separator: " ")
+            byRole[role] = (String(parts[parts.count - 2]), String(parts[parts.count - 1]))
+        }
+    }
+
+    func require(_ role: String) throws -> (email: String, password: String) {
+        guard let found = byRole[role] else { throw Spawn.Failed(description: "the demo printed no sign-in for \(role)") }
+        return found
+    }
+}
