@@ -22,8 +22,19 @@ public enum Spawn {
         let merged = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for e in envp { free(e) } }
+        // A child inherits ignored signals and the signal mask: give it the defaults, or SIGINT may never stop it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failed(description: "could not start \(path): error \(spawned)") }
         return pid
     }
@@ -37,10 +48,18 @@ public enum Spawn {
         return status & 0x7f == 0 && (status >> 8) & 0xff == 0
     }
 
-    /// Asks `pid` to stop (SIGINT, as Ctrl-C: a Safeguard server then seals its audit entries) and waits.
-    public static func stop(_ pid: pid_t, signal: Int32 = SIGINT) {
-        kill(pid, signal)
-        wait(pid)
+    /// Asks `pid` to stop (SIGINT, as Ctrl-C: a Safeguard server then seals its audit entries) and waits; after
+    /// 30 seconds SIGTERM, after 60 SIGKILL, so a benchmark never hangs on a process that will not stop.
+    public static func stop(_ pid: pid_t) {
+        kill(pid, SIGINT)
+        let started = Date()
+        var status: Int32 = 0, escalated = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            let waited = Date().timeIntervalSince(started)
+            if waited > 30, escalated == 0 { kill(pid, SIGTERM); escalated = 1 }
+            if waited > 60, escalated == 1 { kill(pid, SIGKILL); escalated = 2 }
+            usleep(50_000)
+        }
     }
 
     /// Runs a tool to its end; throws with what it said if it failed.
