@@ -76,6 +76,25 @@ final class TwoServerTests: ServerTestCase {
         }
     }
 
+    /// Issue 17, item 4: guessing registration keys through both servers counts as one run of guesses.
+    func testRegistrationKeyGuessesAcrossTwoServersAreThrottledTogether() async throws {
+        let admin = try await signedIn(fx[.partnershipAdmin])
+        let issued = try await admin.post("/admin/registration-keys", [("agency", fx.school.uuidString)])
+        XCTAssertEqual(issued.location, "/admin/registration-keys?done=key-issued")
+        let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == fx.school).first()!
+        func register(_ b: Alternating, _ code: String) async throws -> XCTHTTPResponse {
+            try await b.post("/register", [("key", code), ("name", "Jo Reed"), ("email", "jo.reed@school.example"),
+                                           ("password", "Lantern-Orchard-Swift-27"), ("confirm-password", "Lantern-Orchard-Swift-27")])
+        }
+        let b = Alternating([app, other])
+        for n in 0..<SignInPolicy.maximumRegistrationTries {
+            assertEqual(try await register(b, "GUES-S000-00\(n)").status, .unprocessableEntity)
+        }
+        for _ in 0..<2 {
+            assertEqual(try await register(b, key.code).status, .tooManyRequests, "locked on both servers, even for the right key")
+        }
+    }
+
     /// Issue 17, item 3: an edit through one server reaches the other's in-memory person index through the sealed
     /// audit trail, in place (no rebuild), with both servers' background work running as in production.
     func testAnEditOnOneServerIsMatchedOnTheOtherWithinTwoSeconds() async throws {
