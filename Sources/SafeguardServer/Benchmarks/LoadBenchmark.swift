@@ -13,13 +13,16 @@ public enum LoadBenchmark {
         public var maxRequests: Int
         public var setups: [String]
         public var binary: String
+        /// Police incidents a second for the open-loop run on each single server; 0 skips it.
+        public var incidentRate: Int?
 
-        public init(users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String) {
+        public init(users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String, incidentRate: Int?) {
             self.users = users
             self.seconds = seconds
             self.maxRequests = maxRequests
             self.setups = setups
             self.binary = binary
+            self.incidentRate = incidentRate
         }
     }
 
@@ -68,10 +71,13 @@ public enum LoadBenchmark {
                     target = .safeguard(logins: DemoSignIns(printed))
                 }
                 progress("\(setup): \(options.users) users for up to \(Int(options.seconds)) s or \(options.maxRequests) requests")
-                let tally = try await LoadDriver.drive(base: base, target: target, users: options.users, seconds: options.seconds,
-                                                       maxRequests: options.maxRequests, progress: progress)
+                // Incidents alone at a fixed rate, on each single server: the target is stated for one server.
+                let rate = ["sqlite", "postgresql"].contains(setup) ? options.incidentRate : nil
+                let (tally, incidents) = try await LoadDriver.drive(base: base, target: target, users: options.users, seconds: options.seconds,
+                                                                    maxRequests: options.maxRequests, incidentRate: rate, progress: progress)
                 progress("\(setup): \(tally.kinds())")
                 lines.append(tally.line(setup))
+                if let incidents, let rate { lines.append(incidents.line("incidents-\(rate)-\(setup)")) }
                 perSecond[setup] = tally.perSecond
                 servers.stopAll()
             } catch {

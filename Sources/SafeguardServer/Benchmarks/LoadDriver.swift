@@ -16,8 +16,9 @@ enum LoadDriver {
         var token: String
     }
 
-    static func drive(base: String, target: LoadBenchmark.Target, users: Int, seconds: Double, maxRequests: Int,
-                      progress: @escaping @Sendable (String) -> Void) async throws -> LoadTally {
+    /// The mixed load, then (when `incidentRate` is given) police incidents alone at that fixed rate.
+    static func drive(base: String, target: LoadBenchmark.Target, users: Int, seconds: Double, maxRequests: Int, incidentRate: Int?,
+                      progress: @escaping @Sendable (String) -> Void) async throws -> (mixed: LoadTally, incidents: LoadTally?) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: users * 2 + 4)
@@ -44,8 +45,13 @@ enum LoadDriver {
                 return all
             }
             tally.seconds = Date().timeIntervalSince(started)
+            var incidents: LoadTally?
+            if let incidentRate, let prepared {
+                progress("  incidents alone at \(incidentRate) a second for 10 s")
+                incidents = await openLoop(base: base, token: prepared.token, rate: incidentRate, seconds: 10, client: client)
+            }
             try await client.shutdown()
-            return tally
+            return (tally, incidents)
         } catch {
             try? await client.shutdown()
             throw error
@@ -127,6 +133,33 @@ enum LoadDriver {
                 }
             }
         }
+        return tally
+    }
+
+    /// Police incidents sent at a fixed rate whatever the answers' pace (open loop), each timed from when it was
+    /// due to be sent, so a server falling behind shows as waiting rather than as fewer requests.
+    private static func openLoop(base: String, token: String, rate: Int, seconds: Double, client: HTTPClient) async -> LoadTally {
+        let total = Int(Double(rate) * seconds)
+        let interval = UInt64(1_000_000_000 / max(rate, 1))
+        let start = DispatchTime.now().uptimeNanoseconds
+        var tally = LoadTally()
+        await withTaskGroup(of: (Double, Bool).self) { group in
+            for n in 0..<total {
+                let due = start + UInt64(n) * interval
+                let now = DispatchTime.now().uptimeNanoseconds
+                if due > now { try? await Task.sleep(nanoseconds: due - now) }
+                group.addTask {
+                    let json = """
+                        {"reference": "OPEN-\(n)-\(UInt32.random(in: 0...UInt32.max))", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
+                         "address": "\(n % 200 + 1) Station Road, Calder Vale", "summary": "Shouting reported; officers attended."}
+                        """
+                    let reply = try? await LoadSession(base: base, client: client).postJSON("/api/v1/incidents", json, bearer: token)
+                    return (Double(DispatchTime.now().uptimeNanoseconds - due) / 1_000_000, reply.map { (200...201).contains($0.status) } ?? false)
+                }
+            }
+            for await (ms, ok) in group { tally.add("incident", ms, ok: ok) }
+        }
+        tally.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
         return tally
     }
 
