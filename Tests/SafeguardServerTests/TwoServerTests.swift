@@ -123,14 +123,7 @@ final class TwoServerTests: ServerTestCase {
     func testAPlanStartedOnOneServerMarksTheHomeForIncidentsOnTheOther() async throws {
         let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write"])
         func post(_ reference: String) async throws -> String {
-            var h = HTTPHeaders()
-            h.bearerAuthorization = .init(token: token)
-            h.contentType = .json
-            let json = """
-                {"reference": "\(reference)", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
-                 "address": "14 mill lane, calder vale", "summary": "Neighbours report shouting; officers attended."}
-                """
-            let res = try await other.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: json))
+            let res = try await Self.sendIncident(reference, at: "14 mill lane, calder vale", token: token, to: other)
             XCTAssertLessThan(res.status.code, 300, res.body.string)
             return try await PoliceIncident.query(on: app.db).filter(\.$reference == reference).first()?.matchOutcome ?? "missing"
         }
@@ -236,16 +229,21 @@ final class TwoServerTests: ServerTestCase {
 
     private static func postIncidents(on app: Application, token: String, batch: Int, count: Int) async throws {
         for n in 0..<count {
-            var h = HTTPHeaders()
-            h.bearerAuthorization = .init(token: token)
-            h.contentType = .json
-            let json = """
-                {"reference": "NP-2S-\(batch * count + n)", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
-                 "address": "\(n) Station Road, Calder Vale", "summary": "Neighbours report shouting; officers attended."}
-                """
-            let res = try await app.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: json))
+            let res = try await sendIncident("NP-2S-\(batch * count + n)", at: "\(n) Station Road, Calder Vale", token: token, to: app)
             guard res.status.code < 300 else { throw Failed("incident: \(res.status) \(res.body.string.prefix(300))") }
         }
+    }
+
+    /// A police system posting one incident through the API of `app`.
+    static func sendIncident(_ reference: String, at address: String, token: String, to app: Application) async throws -> XCTHTTPResponse {
+        var h = HTTPHeaders()
+        h.bearerAuthorization = .init(token: token)
+        h.contentType = .json
+        let json = """
+            {"reference": "\(reference)", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
+             "address": "\(address)", "summary": "Neighbours report shouting; officers attended."}
+            """
+        return try await app.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: json))
     }
 
     private static func addPeople(on app: Application, as email: String, batch: Int, count: Int) async throws {

@@ -96,7 +96,7 @@ enum IncidentIntake {
     static func match(address: String, postcode: String?, today: SimpleDate, markers: MarkerIndexHolder,
                       on db: Database) async throws -> (IncidentMatch, AddressCandidate?) {
         let built = try await markers.index(on: db, today: today)
-        guard !built.isEmpty else { return (.none, nil) }
+        guard built.index.count > 0 else { return (.none, nil) }
         switch AddressMatcher(index: built.index).decide(address: address, postcode: postcode) {
         case .match(let c): return (.match, c)
         case .needsReview(let list): return (.review, list.first)

@@ -14,7 +14,6 @@ import SafeguardCore
 final class MarkerIndexHolder: Sendable {
     struct Built: Sendable {
         var index: AddressIndex
-        var isEmpty: Bool
         var day: SimpleDate
         var generation: Int
     }
@@ -34,9 +33,9 @@ final class MarkerIndexHolder: Sendable {
         let (current, generation) = state.withLockedValue { ($0.built, $0.generation) }
         if let current, current.day == today, current.generation == generation { return current }
         // Read before the markers: a change sealed while they load makes the next catch-up rebuild, harmlessly.
-        let since = try await AuditHead.find(1, on: db)?.sequence ?? 0
+        let since = try await AuditFeed.head(on: db)
         let index = try await Self.build(on: db, today: today)
-        let built = Built(index: index, isEmpty: index.count == 0, day: today, generation: generation)
+        let built = Built(index: index, day: today, generation: generation)
         state.withLockedValue {
             // A change saved while this was building: keep it for this incident only.
             guard $0.generation == generation else { return }
@@ -58,10 +57,8 @@ final class MarkerIndexHolder: Sendable {
     func catchUp(on db: Database) async throws {
         let after = state.withLockedValue { $0.built == nil ? nil : $0.appliedSequence }
         guard let after else { return }
-        guard let head = try await AuditHead.find(1, on: db)?.sequence, head > after else { return }
-        let moved = try await AuditEntry.query(on: db).filter(\.$sequence > after).filter(\.$sequence <= head)
-            .filter(\.$recordType ~~ Self.recordTypes).filter(\.$action ~~ [AuditAction.create.rawValue, AuditAction.change.rawValue])
-            .first() != nil
+        let head = try await AuditFeed.head(on: db)
+        let moved = !(try await AuditFeed.changes(after: after, upTo: head, recordTypes: Self.recordTypes, limit: 1, on: db).isEmpty)
         if moved { changed() }
         state.withLockedValue { $0.appliedSequence = max($0.appliedSequence, head) }
     }

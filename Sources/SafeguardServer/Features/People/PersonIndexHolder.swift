@@ -16,7 +16,7 @@ final class PersonIndexHolder: Sendable {
     func index(on db: Database) async throws -> PersonIndex {
         if let index = current.withLockedValue({ $0 }) { return index }
         // Read before the people: a change sealed while they load is applied again by the next catch-up, harmlessly.
-        let since = try await AuditHead.find(1, on: db)?.sequence ?? 0
+        let since = try await AuditFeed.head(on: db)
         let index = PersonIndex(try await Self.records(on: db))
         return current.withLockedValue {
             if $0 == nil {
@@ -36,12 +36,9 @@ final class PersonIndexHolder: Sendable {
         var refreshed = 0
         while true {
             let after = applied.withLockedValue { $0 }
-            let head = try await AuditHead.find(1, on: db)?.sequence ?? 0
+            let head = try await AuditFeed.head(on: db)
             guard head > after else { return refreshed }
-            let entries = try await AuditEntry.query(on: db)
-                .filter(\.$sequence > after).filter(\.$sequence <= head)
-                .filter(\.$recordType ~~ IndexChanges.recordTypes).filter(\.$action ~~ IndexChanges.actions.map(\.rawValue))
-                .sort(\.$sequence).limit(pageSize).all()
+            let entries = try await AuditFeed.changes(after: after, upTo: head, recordTypes: IndexChanges.recordTypes, limit: pageSize, on: db)
             var changes = IndexChanges()
             for e in entries { changes.add(action: AuditAction(rawValue: e.action) ?? .view, recordType: e.recordType, recordID: e.recordID) }
             let people = changes.people.union(try await Self.residents(of: changes.addresses, on: db))
