@@ -40,9 +40,10 @@ extension SignInThrottle {
             .run()
     }
 
-    /// A success clears the count.
+    /// A success clears the count, unless guesses running at the same time (on this server or another) have
+    /// locked the address meanwhile: the lock stands, even for the right password.
     static func clear(key: String, on db: Database) async throws {
-        try await SignInThrottle.query(on: db).filter(\.$emailKey == key).delete()
+        try await SignInThrottle.query(on: db).filter(\.$emailKey == key).filter(\.$lockedUntil == nil).delete()
     }
 
     private static func sql(_ db: Database) throws -> SQLDatabase {
