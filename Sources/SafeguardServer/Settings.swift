@@ -64,28 +64,40 @@ public struct Settings: Sendable {
     public var metricsToken: String?
     /// Reverse proxies whose `X-Forwarded-For` is believed (SAFEGUARD_TRUSTED_PROXIES); none by default.
     public var trustedProxies: [NetworkRange] = []
+    /// PostgreSQL connections each processor core's event loop keeps (SAFEGUARD_DB_CONNECTIONS_PER_CORE). With one,
+    /// a page's queries queued behind every other page's on two connections while the processors stood idle; four
+    /// per core is 8 on a 2-core server, well inside PostgreSQL's default 100 for several servers. SQLite has one.
+    public var databaseConnectionsPerCore = 4
+
+    /// Reads SAFEGUARD_DB_CONNECTIONS_PER_CORE (1 to 64).
+    public mutating func readDatabaseSettings(from environment: [String: String]) throws(SettingProblem) {
+        guard let text = environment["SAFEGUARD_DB_CONNECTIONS_PER_CORE"], !text.isEmpty else { return }
+        guard let n = Int(text), (1...64).contains(n) else {
+            throw SettingProblem(variable: "SAFEGUARD_DB_CONNECTIONS_PER_CORE", entry: text, expected: "a whole number from 1 to 64")
+        }
+        databaseConnectionsPerCore = n
+    }
 
     /// Reads SAFEGUARD_METRICS_ALLOW, SAFEGUARD_METRICS_TOKEN and SAFEGUARD_TRUSTED_PROXIES; throws
     /// a message naming the variable and the entry to fix.
-    public mutating func readNetworkSettings(from environment: [String: String]) throws(NetworkSettingProblem) {
+    public mutating func readNetworkSettings(from environment: [String: String]) throws(SettingProblem) {
         for (name, keyPath) in [("SAFEGUARD_METRICS_ALLOW", \Settings.metricsNetworks), ("SAFEGUARD_TRUSTED_PROXIES", \Settings.trustedProxies)] {
             guard let text = environment[name] else { continue }
             switch NetworkRange.list(text) {
             case .success(let ranges): self[keyPath: keyPath] = ranges
-            case .failure(let bad): throw NetworkSettingProblem(variable: name, entry: bad.text)
+            case .failure(let bad): throw SettingProblem(variable: name, entry: bad.text)
             }
         }
         if let token = environment["SAFEGUARD_METRICS_TOKEN"], !token.isEmpty {
-            guard token.count >= 24 else { throw NetworkSettingProblem(variable: "SAFEGUARD_METRICS_TOKEN", entry: "(shorter than 24 characters)") }
+            guard token.count >= 24 else { throw SettingProblem(variable: "SAFEGUARD_METRICS_TOKEN", entry: "(shorter than 24 characters)") }
             metricsToken = token
         }
     }
 
-    public struct NetworkSettingProblem: Error, CustomStringConvertible {
+    public struct SettingProblem: Error, CustomStringConvertible {
         public let variable: String, entry: String
-        public var description: String {
-            "\(variable): \(entry) is not an address range. Use addresses or CIDR ranges separated by commas, like 10.0.0.0/8, ::1, or a token of 24 characters or more."
-        }
+        var expected = "an address range. Use addresses or CIDR ranges separated by commas, like 10.0.0.0/8, ::1, or a token of 24 characters or more"
+        public var description: String { "\(variable): \(entry) is not \(expected)." }
     }
 
     /// Reads the SAFEGUARD_SMTP_* variables; throws a message saying which one to fix.

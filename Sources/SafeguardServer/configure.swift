@@ -18,7 +18,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         if url.contains("sslmode=disable") == false, url.contains("localhost") == false, url.contains("127.0.0.1") == false {
             config.coreConfiguration.tls = .prefer(try .init(configuration: .clientDefault))
         }
-        app.databases.use(.postgres(configuration: config), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: settings.databaseConnectionsPerCore), as: .psql)
     }
     app.migrations.add(SafeguardMigrations.all)
     app.passwords.use(.bcrypt(cost: settings.passwordHashCost))

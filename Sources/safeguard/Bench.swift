@@ -141,7 +141,8 @@ struct Bench: ParsableCommand {
             discussion: """
                 Starts what it needs itself (servers from this binary, a throwaway PostgreSQL, HAProxy). Prints one line per setup,
                 load-<setup>: per_second=N p50_ms=A p95_ms=B p99_ms=C errors=E
-                then for each single server load-incidents-<rate>-<setup> (incidents alone at --incident-rate a second, open loop),
+                then for each single server load-person-<users>-<setup> (person pages alone, --users at once, for --person-seconds)
+                and load-incidents-<rate>-<setup> (incidents alone at --incident-rate a second, open loop),
                 and last load-scaling: ratio=R (two servers over one, on PostgreSQL). Progress and each kind's figures go to standard error.
                 """)
 
@@ -150,11 +151,14 @@ struct Bench: ParsableCommand {
         @Option(help: "At most this many requests per setup.") var requests = 200_000
         @Option(help: "Setups, comma-separated: ceiling, sqlite, postgresql, balanced.") var setups = "ceiling,sqlite,postgresql,balanced"
         @Option(help: "Police incidents a second sent alone for 10 s to each single server after its mixed load; 0 skips.") var incidentRate = 500
+        @Option(help: "Seconds of person pages alone (--users at once) on each single server after its mixed load; 0 skips.")
+        var personSeconds = 10.0
 
         func run() async throws {
             guard users >= 1, users <= 512 else { throw ValidationError("--users: 1 to 512") }
             guard incidentRate >= 0, incidentRate <= 5_000 else { throw ValidationError("--incident-rate: 0 to 5000 a second") }
             guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds: more than 0, at most 600") }
+            guard personSeconds >= 0, personSeconds <= 600 else { throw ValidationError("--person-seconds: 0 to 600") }
             let chosen = setups.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for s in chosen where !LoadBenchmark.allSetups.contains(s) {
                 throw ValidationError("--setups: \(LoadBenchmark.allSetups.joined(separator: ", ")), not '\(s)'")
@@ -162,7 +166,7 @@ struct Bench: ParsableCommand {
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
             do {
                 let lines = try await LoadBenchmark.run(.init(users: users, seconds: seconds, maxRequests: requests, setups: chosen, binary: binary,
-                                                           incidentRate: incidentRate > 0 ? incidentRate : nil)) {
+                                                           incidentRate: incidentRate > 0 ? incidentRate : nil, personSeconds: personSeconds)) {
                     FileHandle.standardError.write(Data(($0 + "\n").utf8))
                 }
                 for line in lines { print(line) }

@@ -53,7 +53,10 @@ struct DatabaseOptions: ParsableArguments {
         do { try settings.readMailSettings(from: environment) } catch {
             throw ValidationError("mail settings: \(error)")
         }
-        do { try settings.readNetworkSettings(from: environment) } catch {
+        do {
+            try settings.readNetworkSettings(from: environment)
+            try settings.readDatabaseSettings(from: environment)
+        } catch {
             throw ValidationError(error.description)
         }
         return settings

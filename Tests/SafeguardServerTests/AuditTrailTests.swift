@@ -92,6 +92,29 @@ final class AuditTrailTests: ServerTestCase {
         XCTAssertEqual(Set(ids), Set((0..<40).map { "p\($0)" }), "none lost, none twice")
     }
 
+    func testReadsArrivingTogetherShareAnInsertAndEachIsStoredBeforeItsCallerGoesOn() async throws {
+        let trail = app.safeguard.audit
+        let db = app.db
+        let before = trail.reads?.insertsMade ?? 0
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<40 {
+                group.addTask {
+                    try await trail.record(AuditEvent(userID: "u\(i)", agencyID: "a", action: .view, recordType: "person",
+                                                      recordID: "together-\(i)", sourceAddress: "127.0.0.1"), on: db)
+                    let stored = try await UnsealedAuditEntry.query(on: db).filter(\.$recordID == "together-\(i)").count()
+                        + AuditEntry.query(on: db).filter(\.$recordID == "together-\(i)").count()
+                    XCTAssertEqual(stored, 1, "the entry is in the trail when record returns")
+                }
+            }
+            try await group.waitForAll()
+        }
+        if let reads = trail.reads {
+            XCTAssertLessThan(reads.insertsMade - before, 40, "reads waiting together go in one insert")
+        }
+        let sealed = try await auditEntries().filter { $0.recordID.hasPrefix("together-") }
+        XCTAssertEqual(sealed.count, 40)
+    }
+
     func testUnsealedEntriesAreCountedThenChainedInTheOrderWritten() async throws {
         let trail = app.safeguard.audit
         for i in 0..<5 {

@@ -44,7 +44,7 @@ public struct AuditRecord: Equatable, Sendable {
         let fields = [String(sequence), String(occurredAtMillis), userID, agencyID, action.rawValue,
                       recordType, recordID, reason, sourceAddress, previousHash]
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return HexText.lowercase(SHA256.hash(data: Data(canonical.utf8)))
     }
 
     /// The entry that follows this one.

@@ -43,7 +43,13 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
         self.day = c.day!
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// Zero-padded by hand: `String(format:)` was a visible cost on pages that list many dates.
+    public var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
     public var description: String { iso }
 
     /// "3 March 2015", the GOV.UK style for dates.

@@ -15,14 +15,17 @@ public enum LoadBenchmark {
         public var binary: String
         /// Police incidents a second for the open-loop run on each single server; 0 skips it.
         public var incidentRate: Int?
+        /// Seconds of person pages alone on each single server (the page's latency target); 0 skips them.
+        public var personSeconds: Double
 
-        public init(users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String, incidentRate: Int?) {
+        public init(users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String, incidentRate: Int?, personSeconds: Double) {
             self.users = users
             self.seconds = seconds
             self.maxRequests = maxRequests
             self.setups = setups
             self.binary = binary
             self.incidentRate = incidentRate
+            self.personSeconds = personSeconds
         }
     }
 
@@ -71,14 +74,17 @@ public enum LoadBenchmark {
                     target = .safeguard(logins: DemoSignIns(printed))
                 }
                 progress("\(setup): \(options.users) users for up to \(Int(options.seconds)) s or \(options.maxRequests) requests")
-                // Incidents alone at a fixed rate, on each single server: the target is stated for one server.
-                let rate = ["sqlite", "postgresql"].contains(setup) ? options.incidentRate : nil
-                let (tally, incidents) = try await LoadDriver.drive(base: base, target: target, users: options.users, seconds: options.seconds,
-                                                                    maxRequests: options.maxRequests, incidentRate: rate, progress: progress)
-                progress("\(setup): \(tally.kinds())")
-                lines.append(tally.line(setup))
-                if let incidents, let rate { lines.append(incidents.line("incidents-\(rate)-\(setup)")) }
-                perSecond[setup] = tally.perSecond
+                // Person pages alone and incidents alone, on each single server: their targets are stated for one server.
+                let single = ["sqlite", "postgresql"].contains(setup)
+                let rate = single ? options.incidentRate : nil
+                let figures = try await LoadDriver.drive(base: base, target: target, users: options.users, seconds: options.seconds,
+                                                         maxRequests: options.maxRequests, personSeconds: single ? options.personSeconds : 0,
+                                                         incidentRate: rate, progress: progress)
+                progress("\(setup): \(figures.mixed.kinds())")
+                lines.append(figures.mixed.line(setup))
+                if let person = figures.personPages { lines.append(person.line("person-\(options.users)-\(setup)")) }
+                if let incidents = figures.incidents, let rate { lines.append(incidents.line("incidents-\(rate)-\(setup)")) }
+                perSecond[setup] = figures.mixed.perSecond
                 servers.stopAll()
             } catch {
                 servers.stopAll()

@@ -57,12 +57,16 @@ final class LoadSession: @unchecked Sendable {
         if let bearer { headers.add(name: "Authorization", value: "Bearer \(bearer)") }
         let request = try HTTPClient.Request(url: base + path, method: method, headers: headers, body: body.map { .string($0) })
         let response = try await client.execute(request: request).get()
+        var newFormCookie = false
         for line in response.headers["Set-Cookie"] {
             let pair = line.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1).map(String.init)
             if pair.count == 2 { cookies[pair[0]] = pair[1] }
+            if pair.first == CSRFMiddleware.cookieName { newFormCookie = true }
         }
         let text = response.body.map { String(buffer: $0) } ?? ""
-        if let range = text.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
+        // The form token stays the same for a browser's form cookie: looked for once, not in every page read, so
+        // the driver spends its share of the processors on sending rather than searching.
+        if csrf == nil || newFormCookie, let range = text.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
             let found = text[range]
             if let start = found.range(of: "value=\"")?.upperBound { csrf = String(found[start...].dropLast()) }
         }

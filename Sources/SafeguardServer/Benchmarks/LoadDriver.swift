@@ -16,9 +16,21 @@ enum LoadDriver {
         var token: String
     }
 
-    /// The mixed load, then (when `incidentRate` is given) police incidents alone at that fixed rate.
-    static func drive(base: String, target: LoadBenchmark.Target, users: Int, seconds: Double, maxRequests: Int, incidentRate: Int?,
-                      progress: @escaping @Sendable (String) -> Void) async throws -> (mixed: LoadTally, incidents: LoadTally?) {
+    /// What each virtual user sends: the mix, or person pages only (the page the latency target names).
+    enum Mix: Sendable { case mixed, personPages }
+
+    /// What one setup measured: the mixed load, then the person page alone with as many users, then police
+    /// incidents alone at a fixed rate; the last two only when asked for.
+    struct Figures: Sendable {
+        var mixed: LoadTally
+        var personPages: LoadTally?
+        var incidents: LoadTally?
+    }
+
+    /// The mixed load; then (`personSeconds` > 0) person pages alone; then (`incidentRate` given) police incidents
+    /// alone at that fixed rate.
+    static func drive(base: String, target: LoadBenchmark.Target, users: Int, seconds: Double, maxRequests: Int, personSeconds: Double,
+                      incidentRate: Int?, progress: @escaping @Sendable (String) -> Void) async throws -> Figures {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: users * 2 + 4)
@@ -31,31 +43,43 @@ enum LoadDriver {
             } else {
                 prepared = nil
             }
-            let sent = NIOLockedValueBox(0)
-            let end = Date().addingTimeInterval(seconds)
-            let started = Date()
-            var tally = try await withThrowingTaskGroup(of: LoadTally.self) { group in
-                for user in 0..<users {
-                    group.addTask {
-                        try await virtualUser(user, base: base, prepared: prepared, client: client, end: end, sent: sent, limit: maxRequests)
-                    }
-                }
-                var all = LoadTally()
-                for try await one in group { all.merge(one) }
-                return all
+            var figures = Figures(mixed: try await closedLoop(.mixed, base: base, prepared: prepared, users: users, seconds: seconds,
+                                                             maxRequests: maxRequests, client: client))
+            if personSeconds > 0, prepared != nil {
+                progress("  person pages alone, \(users) users for \(Int(personSeconds)) s")
+                figures.personPages = try await closedLoop(.personPages, base: base, prepared: prepared, users: users, seconds: personSeconds,
+                                                           maxRequests: maxRequests, client: client)
             }
-            tally.seconds = Date().timeIntervalSince(started)
-            var incidents: LoadTally?
             if let incidentRate, let prepared {
                 progress("  incidents alone at \(incidentRate) a second for 10 s")
-                incidents = await openLoop(base: base, token: prepared.token, rate: incidentRate, seconds: 10, client: client)
+                figures.incidents = await openLoop(base: base, token: prepared.token, rate: incidentRate, seconds: 10, client: client)
             }
             try await client.shutdown()
-            return (tally, incidents)
+            return figures
         } catch {
             try? await client.shutdown()
             throw error
         }
+    }
+
+    /// Every virtual user sends its next request as soon as the last is answered, until the time or the count runs out.
+    private static func closedLoop(_ mix: Mix, base: String, prepared: Prepared?, users: Int, seconds: Double, maxRequests: Int,
+                                   client: HTTPClient) async throws -> LoadTally {
+        let sent = NIOLockedValueBox(0)
+        let end = Date().addingTimeInterval(seconds)
+        let started = Date()
+        var tally = try await withThrowingTaskGroup(of: LoadTally.self) { group in
+            for user in 0..<users {
+                group.addTask {
+                    try await virtualUser(user, mix: mix, base: base, prepared: prepared, client: client, end: end, sent: sent, limit: maxRequests)
+                }
+            }
+            var all = LoadTally()
+            for try await one in group { all.merge(one) }
+            return all
+        }
+        tally.seconds = Date().timeIntervalSince(started)
+        return tally
     }
 
     private static func prepare(base: String, logins: DemoSignIns, client: HTTPClient) async throws -> Prepared {
@@ -90,7 +114,7 @@ enum LoadDriver {
 
     static let surnames = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Davies", "Evans"]
 
-    private static func virtualUser(_ user: Int, base: String, prepared: Prepared?, client: HTTPClient, end: Date,
+    private static func virtualUser(_ user: Int, mix: Mix, base: String, prepared: Prepared?, client: HTTPClient, end: Date,
                                     sent: NIOLockedValueBox<Int>, limit: Int) async throws -> LoadTally {
         var tally = LoadTally()
         func next() -> Bool { Date() < end && sent.withLockedValue { $0 += 1; return $0 <= limit } }
@@ -110,7 +134,7 @@ enum LoadDriver {
         var n = 0
         while next() {
             n += 1
-            switch Int.random(in: 0..<100) {
+            switch mix == .personPages ? 0 : Int.random(in: 0..<100) {
             case 0..<50:
                 let id = prepared.people.randomElement()!
                 _ = await timed("person", expect: 200...200) { try await mash.get("/people/\(id)") }

@@ -15,25 +15,26 @@ struct SessionMiddleware: AsyncMiddleware {
 
         let now = req.now
         let hash = SessionToken.hash(token)
-        if let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == hash).first() {
-            if now.timeIntervalSince(session.lastSeenAt) > req.safeguard.settings.sessionIdleTimeout {
-                // A form sent too late is kept for its author rather than thrown away.
-                if let kept = try await Self.keep(req, for: session, now: now) { return kept }
-                try await req.audit.plainWrite(on: req.db) { db in try await session.delete(on: db) }
-                req.sessionTimedOut = true
-            } else if let user = try await User.query(on: req.db).filter(\.$id == session.$user.id)
-                        .filter(\.$active == true).with(\.$agency).first(), let role = user.userRole, user.agency.active {
-                req.viewer = Viewer(userID: try user.requireID(), displayName: user.displayName, email: user.email, role: role,
-                                    agencyID: try user.agency.requireID(), agencyName: user.agency.name,
-                                    agencyKind: user.agency.agencyKind, memberships: user.memberships)
-                if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
-                    session.lastSeenAt = now
-                    try await req.audit.plainWrite(on: req.db) { db in try await session.update(on: db) }
+        if let found = try await SignedInSession.find(tokenHash: hash, on: req.db) {
+            if now.timeIntervalSince(found.lastSeenAt) > req.safeguard.settings.sessionIdleTimeout {
+                if let session = try await UserSession.find(found.sessionID, on: req.db) {
+                    // A form sent too late is kept for its author rather than thrown away.
+                    if let kept = try await Self.keep(req, for: session, now: now) { return kept }
+                    try await req.audit.plainWrite(on: req.db) { db in try await session.delete(on: db) }
                 }
-                req.sessionEndsAt = session.lastSeenAt.addingTimeInterval(req.safeguard.settings.sessionIdleTimeout)
+                req.sessionTimedOut = true
+            } else if let viewer = found.viewer {
+                req.viewer = viewer
+                var lastSeen = found.lastSeenAt
+                if now.timeIntervalSince(lastSeen) > Self.touchInterval {
+                    lastSeen = now
+                    try await req.audit.plainWrite(on: req.db) { db in
+                        try await UserSession.query(on: db).filter(\.$id == found.sessionID).set(\.$lastSeenAt, to: now).update()
+                    }
+                }
+                req.sessionEndsAt = lastSeen.addingTimeInterval(req.safeguard.settings.sessionIdleTimeout)
                 // "Messages (n)" in the header: read messages stay reachable, unread ones are counted.
-                req.unreadMessages = try await UserNotification.query(on: req.db).filter(\.$user.$id == session.$user.id)
-                    .filter(\.$readAt == nil).count()
+                req.unreadMessages = found.unreadMessages
             }
         }
         let response = try await next.respond(to: req)

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import SafeguardCore
 
@@ -31,6 +32,20 @@ struct APIPrincipal: Sendable {
         (actionsRead, "Read its own actions from reviews"),
     ]
 
+    /// The token's principal in one query (every API call starts here); nil when unknown, revoked, or its agency
+    /// switched off.
+    static func find(tokenHash: String, on db: Database) async throws -> APIPrincipal? {
+        let query: SQLQueryString = """
+            SELECT t.id AS token_id, t.permissions, a.id AS agency_id, a.kind AS agency_kind
+            FROM \(ident: APIToken.schema) t JOIN \(ident: Agency.schema) a ON a.id = t.agency_id
+            WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND a.active = \(bind: true)
+            """
+        guard let row = try await db.sql().raw(query).first() else { return nil }
+        return APIPrincipal(tokenID: try row.decode(column: "token_id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
+                            agencyKind: Agency.kind(try row.decode(column: "agency_kind", as: String.self)),
+                            permissions: APIToken.permissionSet(try row.decode(column: "permissions", as: String.self)))
+    }
+
     func event(_ action: AuditAction, _ type: String, _ id: String, on req: Request) -> AuditEvent {
         AuditEvent(userID: "api-token:\(tokenID.uuidString)", agencyID: agencyID.uuidString, action: action, recordType: type,
                    recordID: id, sourceAddress: req.sourceAddress)
@@ -43,13 +58,10 @@ struct APITokenMiddleware: AsyncMiddleware {
         guard let bearer = req.headers.bearerAuthorization?.token, !bearer.isEmpty else {
             throw Problem(status: .unauthorized, title: "Unauthorised", detail: "Send an API token as 'Authorization: Bearer <token>'. Your partnership administrator issues tokens.")
         }
-        let hash = SessionToken.hash(bearer)
-        guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash).with(\.$agency).first(),
-              token.revokedAt == nil, token.agency.active else {
+        guard let principal = try await APIPrincipal.find(tokenHash: SessionToken.hash(bearer), on: req.db) else {
             throw Problem(status: .unauthorized, title: "Unauthorised", detail: "The API token is not recognised or has been revoked.")
         }
-        req.apiPrincipal = APIPrincipal(tokenID: try token.requireID(), agencyID: try token.agency.requireID(),
-                                        agencyKind: token.agency.agencyKind, permissions: token.permissionSet)
+        req.apiPrincipal = principal
         return try await next.respond(to: req)
     }
 }

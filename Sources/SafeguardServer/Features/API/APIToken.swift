@@ -26,5 +26,6 @@ final class APIToken: Model, @unchecked Sendable {
         self.createdAt = createdAt
     }
 
-    var permissionSet: Set<String> { Set(permissions.split(separator: " ").map(String.init)) }
+    var permissionSet: Set<String> { Self.permissionSet(permissions) }
+    static func permissionSet(_ stored: String) -> Set<String> { Set(stored.split(separator: " ").map(String.init)) }
 }

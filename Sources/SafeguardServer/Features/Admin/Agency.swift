@@ -20,7 +20,9 @@ final class Agency: Model, @unchecked Sendable {
         self.active = true
     }
 
-    var agencyKind: AgencyKind { AgencyKind(rawValue: kind) ?? .voluntarySector }
+    var agencyKind: AgencyKind { Self.kind(kind) }
+    /// A stored kind this version no longer knows counts as the voluntary sector: the narrowest access.
+    static func kind(_ stored: String) -> AgencyKind { AgencyKind(rawValue: stored) ?? .voluntarySector }
 }
 
 /// A district or borough: reports break figures down by these.

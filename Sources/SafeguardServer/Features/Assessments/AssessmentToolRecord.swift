@@ -39,6 +39,6 @@ final class AssessmentToolRecord: Model, @unchecked Sendable {
     }
 
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexText.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 }

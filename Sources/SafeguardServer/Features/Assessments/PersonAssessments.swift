@@ -23,9 +23,10 @@ struct PersonAssessments: Sendable {
     var due: [(title: String, date: SimpleDate, overdue: Bool)]
     var mayRecord: Bool
 
-    static func load(personID: UUID, viewer: Viewer, relationship: Relationship, today: SimpleDate,
+    /// `any`: whether the person has any assessments at all (the person page counts them first), else none are read.
+    static func load(personID: UUID, viewer: Viewer, relationship: Relationship, today: SimpleDate, any: Bool = true,
                      on db: Database) async throws -> PersonAssessments {
-        let all = try await Assessment.query(on: db).filter(\.$person.$id == personID).with(\.$tool).with(\.$agency)
+        let all = !any ? [] : try await Assessment.query(on: db).filter(\.$person.$id == personID).with(\.$tool).with(\.$agency)
             .sort(\.$startedAt, .descending).all()
             .filter { AssessmentsController.isVisible($0, to: viewer) }
         var lines: [Line] = [], complete: [(Assessment, AssessmentTool)] = []

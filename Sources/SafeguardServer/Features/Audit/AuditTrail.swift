@@ -34,8 +34,12 @@ struct AuditTrail: Sendable {
     /// This server, named in the seals it records.
     let server: String
 
+    /// SQLite's reads' entries, written together (nil on PostgreSQL, where each request inserts its own).
+    let reads: AuditGroupCommit?
+
     init(database: Settings.DatabaseLocation, clock: Clock, server: String) {
         lock = database.isSQLite ? WriteLock() : nil
+        reads = lock.map(AuditGroupCommit.init)
         self.clock = clock
         self.server = server
     }
@@ -52,10 +56,11 @@ struct AuditTrail: Sendable {
     }
 
     /// Records reads (views, searches): nothing else changes, but the entry must be written
-    /// before the page is shown. One insert, so all the entries go in or none.
+    /// before the page is shown. One insert (on SQLite shared with other requests' reads), so all the entries go in
+    /// or none.
     func record(_ events: AuditEvent..., on db: Database) async throws {
-        let list = events
-        try await serialised { try await append(list, on: db) }
+        guard let reads else { return try await append(events, on: db) }
+        try await reads.record(entries(events), on: db)
     }
 
     /// Writes with no audit entry of their own (session bookkeeping).
@@ -70,7 +75,11 @@ struct AuditTrail: Sendable {
 
     private func append(_ events: [AuditEvent], on db: Database) async throws {
         guard !events.isEmpty else { return }
+        try await entries(events).create(on: db)
+    }
+
+    private func entries(_ events: [AuditEvent]) -> [UnsealedAuditEntry] {
         let millis = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
-        try await events.map { UnsealedAuditEntry($0.storable, occurredAtMillis: millis) }.create(on: db)
+        return events.map { UnsealedAuditEntry($0.storable, occurredAtMillis: millis) }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SafeguardCore
 
 /// Random secrets for cookies and API tokens, and the hashes we store instead of them.
 enum SessionToken {
@@ -13,14 +14,14 @@ enum SessionToken {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexText.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// The CSRF token for a browser: an HMAC of its CSRF cookie under the server's secret,
     /// so a forged form cannot carry it without reading our cookie.
     static func csrf(for cookie: String, secret: [UInt8]) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(cookie.utf8), using: SymmetricKey(data: secret))
-        return Data(mac).map { String(format: "%02x", $0) }.joined()
+        return HexText.lowercase(Data(mac))
     }
 
     /// Compares without stopping at the first difference, so timing reveals nothing.

@@ -16,7 +16,7 @@ extension SignInThrottle {
 
     /// Counts one try against `key`. A lock that has run out starts a new window.
     static func countAttempt(key: String, now: Date, on db: Database) async throws -> Attempt {
-        let sql = try Self.sql(db)
+        let sql = try db.sql()
         let row = try await sql.raw("""
             INSERT INTO sign_in_throttles (id, email_key, failures, locked_until) VALUES (\(bind: UUID()), \(bind: key), 1, NULL)
             ON CONFLICT (email_key) DO UPDATE SET
@@ -33,7 +33,7 @@ extension SignInThrottle {
 
     /// Locks `key` until `until`, unless it is locked already.
     static func lock(key: String, until: Date, on db: Database) async throws {
-        try await Self.sql(db).update(SignInThrottle.schema)
+        try await db.sql().update(SignInThrottle.schema)
             .set("locked_until", to: until)
             .where("email_key", .equal, key)
             .where("locked_until", .is, SQLLiteral.null)
@@ -44,10 +44,5 @@ extension SignInThrottle {
     /// locked the address meanwhile: the lock stands, even for the right password.
     static func clear(key: String, on db: Database) async throws {
         try await SignInThrottle.query(on: db).filter(\.$emailKey == key).filter(\.$lockedUntil == nil).delete()
-    }
-
-    private static func sql(_ db: Database) throws -> SQLDatabase {
-        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError, reason: "the throttle needs an SQL database") }
-        return sql
     }
 }

@@ -45,9 +45,8 @@ enum IncidentIntake {
     /// Stores the incident (or finds the one already stored) and matches it. Call after `check`.
     static func receive(_ input: Input, occurredAt: Date, agencyID: UUID, event: AuditEvent, on req: Request) async throws -> Outcome {
         let reference = input.reference.trimmed
-        if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference == reference).first() {
-            return Outcome(incident: existing, created: false)
-        }
+        // A force sends an incident again rarely: the unique index on (force, reference) finds those, so the usual
+        // first delivery costs no lookup.
         let incident = try await Self.incident(input, occurredAt: occurredAt, agencyID: agencyID, receivedAt: req.now, today: req.today,
                                                markers: req.safeguard.markerIndex, on: req.db)
         let match = IncidentMatch(rawValue: incident.matchOutcome) ?? .none
@@ -60,7 +59,7 @@ enum IncidentIntake {
                 return ((), [logged])
             }
         } catch {
-            // Two deliveries of one incident at once: the unique index lets one in; answer with it.
+            // Sent before, or two deliveries of one incident at once: the unique index lets one in; answer with it.
             if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference == reference).first() {
                 return Outcome(incident: existing, created: false)
             }

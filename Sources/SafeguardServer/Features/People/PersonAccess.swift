@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Vapor
 import SafeguardCore
 
@@ -12,8 +14,28 @@ enum PersonAccess {
             .filter(\.$person.$id == personID).filter(\.$agency.$id == viewer.agencyID)
             .filter(\.$endedOn == nil).count() > 0
         if involved { return .agencyInvolved }
-        if try await openGrant(for: viewer, personID: personID, on: req) != nil { return .glassBroken }
-        return .none
+        return relationship(involved: false, granted: try await openGrant(for: viewer, personID: personID, on: req) != nil)
+    }
+
+    /// An open involvement outranks an open break-glass grant.
+    static func relationship(involved: Bool, granted: Bool) -> Relationship {
+        involved ? .agencyInvolved : granted ? .glassBroken : .none
+    }
+
+    /// The person and where the viewer's agency stands with them, in one query: every person page starts here.
+    static func person(_ personID: UUID, for viewer: Viewer, on req: Request) async throws -> (Person, Relationship)? {
+        let query: SQLQueryString = """
+            SELECT p.*,
+              EXISTS(SELECT 1 FROM \(ident: AgencyInvolvement.schema) i WHERE i.person_id = p.id
+                     AND i.agency_id = \(bind: viewer.agencyID) AND i.ended_on IS NULL) AS sg_involved,
+              EXISTS(SELECT 1 FROM \(ident: BreakGlassGrant.schema) g WHERE g.person_id = p.id
+                     AND g.user_id = \(bind: viewer.userID) AND g.expires_at > \(bind: req.now)) AS sg_granted
+            FROM \(ident: Person.schema) p WHERE p.id = \(bind: personID)
+            """
+        guard let row = try await req.db.sql().raw(query).first() else { return nil }
+        let relationship = relationship(involved: try row.decode(column: "sg_involved", as: Bool.self),
+                                        granted: try row.decode(column: "sg_granted", as: Bool.self))
+        return (try row.decode(fluentModel: Person.self), relationship)
     }
 
     /// The same answer for many people at once, in two queries: for lists that must show only
@@ -27,7 +49,7 @@ enum PersonAccess {
             .filter(\.$user.$id == viewer.userID).filter(\.$person.$id ~~ personIDs).filter(\.$expiresAt > req.now)
             .all().map(\.$person.id))
         return Dictionary(personIDs.map { id in
-            (id, involved.contains(id) ? .agencyInvolved : granted.contains(id) ? .glassBroken : .none)
+            (id, relationship(involved: involved.contains(id), granted: granted.contains(id)))
         }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -42,11 +64,10 @@ enum PersonAccess {
     /// becomes a redirect to the break-glass page when `offerBreakGlass` is set.
     static func authorise(_ action: Action, personID: UUID?, on req: Request, offerBreakGlass: Bool = false) async throws -> (Viewer, Person, Relationship) {
         let viewer = try req.requireViewer()
-        guard let personID, let person = try await Person.find(personID, on: req.db) else { throw Abort(.notFound) }
+        guard let personID, let (person, relationship) = try await person(personID, for: viewer, on: req) else { throw Abort(.notFound) }
         if let kept = person.$mergedInto.id {
             throw Abort.redirect(to: SiteURL.person(kept).with(query: [("done", "redirected")]))
         }
-        let relationship = try await relationship(of: viewer, to: personID, on: req)
         switch viewer.decide(action, relationship: relationship) {
         case .permit:
             return (viewer, person, relationship)

@@ -27,16 +27,9 @@ struct PersonChronology: Sendable {
 
     static func load(personID: UUID, viewer: Viewer, on db: Database) async throws -> PersonChronology {
         // Filtered by the core rule itself, not a copy of it in SQL; a person's entries are hundreds at most.
-        let all = try await ChronologyEntry.query(on: db).filter(\.$person.$id == personID)
-            .with(\.$agency).with(\.$recordedBy).all()
-        let visible = all.filter { e in
-            (ChronologyVisibility(rawValue: e.visibility) ?? .safeguarding)
-                .isVisible(to: viewer.role, recordedByViewersAgency: e.$agency.id == viewer.agencyID)
-        }
-        let events = visible.map { e in
-            Event(when: e.occurredAt, dateOnly: e.dateOnly, recordedAt: e.recordedAt ?? e.occurredAt, category: e.category,
-                  summary: e.summary, agency: e.agency?.name ?? "", by: e.recordedBy?.displayName ?? "")
-        }.sorted { ChronologyRules.newestFirst($0.rules, $1.rules) }
+        let all = try await PersonRecordReads.chronology(of: personID, on: db)
+        let visible = all.filter { e in e.visibility.isVisible(to: viewer.role, recordedByViewersAgency: e.agencyID == viewer.agencyID) }
+        let events = visible.map(\.event).sorted { ChronologyRules.newestFirst($0.rules, $1.rules) }
         return PersonChronology(events: events, hidden: all.count - visible.count)
     }
 

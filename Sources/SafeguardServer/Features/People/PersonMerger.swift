@@ -99,7 +99,7 @@ enum PersonMerger {
         let dupID = merge.$merged.id
         for m in merge.moveList.reversed() {
             if m.column == nil {
-                try await sql(db).delete(from: m.table).where("id", .equal, SQLBind(m.rowID)).run()
+                try await db.sql().delete(from: m.table).where("id", .equal, SQLBind(m.rowID)).run()
             } else {
                 try await point(m, at: dupID, on: db)
             }
@@ -115,11 +115,6 @@ enum PersonMerger {
 
     private static func point(_ m: PersonMerge.Move, at person: UUID, on db: Database) async throws {
         guard let column = m.column else { return }
-        try await sql(db).update(m.table).set(SQLIdentifier(column), to: SQLBind(person)).where("id", .equal, SQLBind(m.rowID)).run()
-    }
-
-    private static func sql(_ db: Database) throws -> SQLDatabase {
-        guard let sql = db as? SQLDatabase else { throw Problem(message: "Merging needs an SQL database") }
-        return sql
+        try await db.sql().update(m.table).set(SQLIdentifier(column), to: SQLBind(person)).where("id", .equal, SQLBind(m.rowID)).run()
     }
 }

@@ -73,60 +73,51 @@ struct PersonRecord: Sendable {
         let id = try p.requireID()
         let db = req.db
         let today = req.today
-        let otherNames = try await OtherName.query(on: db).filter(\.$person.$id == id).all()
-        let residences = try await Residence.query(on: db).filter(\.$person.$id == id).with(\.$address) { $0.with(\.$district) }
-            .sort(\.$fromDate, .descending).all()
-        let homes = residences.filter { $0.toDate == nil }.map { $0.$address.id }
-        let housemates = homes.isEmpty ? [] : try await Residence.query(on: db).filter(\.$address.$id ~~ homes).filter(\.$toDate == nil)
-            .filter(\.$person.$id != id).with(\.$person).all().map(\.person).filter { $0.$mergedInto.id == nil }
-        let outgoing = try await PersonRelationship.query(on: db).filter(\.$from.$id == id).with(\.$to).all()
-        let incoming = try await PersonRelationship.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
-        let involvements = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil)
-            .with(\.$agency).all()
+        let sections = try await PersonRecordReads.sections(of: id, on: db)
+        let otherNames = sections.otherNames == 0 ? [] : try await OtherName.query(on: db).filter(\.$person.$id == id).all()
+        let residences = try await PersonRecordReads.residences(of: id, on: db)
+        let housemates = try await PersonRecordReads.housemates(at: residences.current, besides: id, on: db)
+        let involvements = try await PersonRecordReads.involvements(of: id, on: db)
         let waiting = relationship == .glassBroken
             ? try await InvolvementRequestsController.pending(person: id, agency: viewer.agencyID, on: db) != nil : false
         let chronology = try await PersonChronology.load(personID: id, viewer: viewer, on: db)
 
         var relatives: [Relative] = []
-        for r in incoming {
-            guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
-            relatives.append(Relative(id: try r.from.requireID(), name: r.from.fullName, description: kind.displayName,
-                                      gender: Gender(rawValue: r.from.gender) ?? .unknown, category: r.from.category(on: today),
-                                      caresForThisPerson: kind.isCaringRole))
-        }
-        for r in outgoing {
+        for r in try await PersonRecordReads.relationships(of: id, on: db) {
             guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
             // Read from the other side: if this person is the mother of Sam, Sam is her child.
-            relatives.append(Relative(id: try r.to.requireID(), name: r.to.fullName, description: kind.inverseDisplayName,
-                                      gender: Gender(rawValue: r.to.gender) ?? .unknown, category: r.to.category(on: today),
-                                      caresForThisPerson: false))
+            relatives.append(Relative(id: try r.other.requireID(), name: r.other.fullName,
+                                      description: r.towardsThisPerson ? kind.displayName : kind.inverseDisplayName,
+                                      gender: Gender(rawValue: r.other.gender) ?? .unknown, category: r.other.category(on: today),
+                                      caresForThisPerson: r.towardsThisPerson && kind.isCaringRole))
         }
         var maleCarerChecks: [UUID: [MaleCarerCheck: String]] = [:]
-        for c in try await MaleCarerCheckRecord.query(on: db).filter(\.$child.$id == id).with(\.$agency).with(\.$recordedBy)
-            .sort(\.$doneOn).sort(\.$recordedAt).all() {
+        for c in sections.maleCarerChecks == 0 ? [] : try await MaleCarerCheckRecord.query(on: db).filter(\.$child.$id == id)
+            .with(\.$agency).with(\.$recordedBy).sort(\.$doneOn).sort(\.$recordedAt).all() {
             guard let kind = c.check else { continue }
             maleCarerChecks[c.$man.id, default: [:]][kind] = "\(SimpleDate(iso: c.doneOn)?.longText ?? c.doneOn), \(c.agency.name) (\(c.recordedBy.displayName))"
                 + (c.note.isEmpty ? "" : ": \(c.note)")
         }
-        let merges = try await PersonMerge.query(on: db).filter(\.$kept.$id == id).filter(\.$undoneAt == nil)
+        let merges = sections.merges == 0 ? [] : try await PersonMerge.query(on: db).filter(\.$kept.$id == id).filter(\.$undoneAt == nil)
             .with(\.$merged).with(\.$mergedBy).sort(\.$mergedAt, .descending).all()
-        let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id)
+        let protections = sections.protections == 0 ? [] : try await ProtectionRecord.query(on: db).filter(\.$person.$id == id)
             .with(\.$socialWorker) { $0.with(\.$agency).with(\.$team) }.sort(\.$startDate, .descending).all()
         let dob = p.dob
-        let assessments = try await PersonAssessments.load(personID: id, viewer: viewer, relationship: relationship, today: today, on: db)
+        let assessments = try await PersonAssessments.load(personID: id, viewer: viewer, relationship: relationship, today: today,
+                                                           any: sections.assessments > 0, on: db)
         let exploitation = try await PersonExploitation.load(personID: id, viewer: viewer, relationship: relationship,
-                                                               category: p.category(on: today), now: req.now, on: db)
+                                                               category: p.category(on: today), now: req.now, sections: sections, on: db)
         return PersonRecord(
             id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today), age: dob?.age(on: today),
             dateOfBirth: dob, expectedDateOfBirth: p.expectedDob, gender: Gender(rawValue: p.gender) ?? .unknown,
             ethnicity: p.ethnicity, nhsNumber: p.nhsNumber.flatMap { try? NHSNumber($0).formatted }, language: p.language,
             disability: p.disability,
             otherNames: otherNames.map { (OtherNameKind(rawValue: $0.kind)?.displayName ?? $0.kind, $0.name) },
-            residences: residences.map { Residency(address: $0.address.singleLine, from: $0.fromDate, to: $0.toDate, district: $0.address.district?.name) },
+            residences: residences.all,
             relatives: relatives.sorted { ($0.caresForThisPerson ? 0 : 1, $0.name) < ($1.caresForThisPerson ? 0 : 1, $1.name) },
             household: try housemates.map { Housemate(id: try $0.requireID(), name: $0.fullName, category: $0.category(on: today)) }
                 .sorted { $0.name < $1.name },
-            involvements: involvements.map { Involvement(agency: $0.agency.name, kind: $0.agency.agencyKind.displayName, since: $0.startedOn) },
+            involvements: involvements,
             chronology: Array(chronology.events.prefix(Self.chronologyShown)), chronologyCount: chronology.events.count,
             hiddenEntries: chronology.hidden,
             relationship: relationship,
