@@ -29,8 +29,10 @@ final class Person: Model, @unchecked Sendable {
 
     init() {}
 
-    var fullName: String {
-        [firstName, middleNames, lastName].filter { !$0.isEmpty }.joined(separator: " ")
+    var fullName: String { Self.fullName(first: firstName, middle: middleNames, last: lastName) }
+
+    static func fullName(first: String, middle: String, last: String) -> String {
+        [first, middle, last].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     var dob: SimpleDate? { dateOfBirth.flatMap(SimpleDate.init(iso:)) }

@@ -76,7 +76,7 @@ struct PersonRecord: Sendable {
         let sections = try await PersonRecordReads.sections(of: id, on: db)
         let otherNames = sections.otherNames == 0 ? [] : try await OtherName.query(on: db).filter(\.$person.$id == id).all()
         let residences = try await PersonRecordReads.residences(of: id, on: db)
-        let housemates = try await PersonRecordReads.housemates(at: residences.current, besides: id, on: db)
+        let housemates = try await PersonRecordReads.housemates(of: id, on: db)
         let involvements = try await PersonRecordReads.involvements(of: id, on: db)
         let waiting = relationship == .glassBroken
             ? try await InvolvementRequestsController.pending(person: id, agency: viewer.agencyID, on: db) != nil : false
@@ -86,9 +86,9 @@ struct PersonRecord: Sendable {
         for r in try await PersonRecordReads.relationships(of: id, on: db) {
             guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
             // Read from the other side: if this person is the mother of Sam, Sam is her child.
-            relatives.append(Relative(id: try r.other.requireID(), name: r.other.fullName,
+            relatives.append(Relative(id: r.other.id, name: r.other.fullName,
                                       description: r.towardsThisPerson ? kind.displayName : kind.inverseDisplayName,
-                                      gender: Gender(rawValue: r.other.gender) ?? .unknown, category: r.other.category(on: today),
+                                      gender: r.other.gender, category: r.other.category(on: today),
                                       caresForThisPerson: r.towardsThisPerson && kind.isCaringRole))
         }
         var maleCarerChecks: [UUID: [MaleCarerCheck: String]] = [:]
@@ -113,9 +113,9 @@ struct PersonRecord: Sendable {
             ethnicity: p.ethnicity, nhsNumber: p.nhsNumber.flatMap { try? NHSNumber($0).formatted }, language: p.language,
             disability: p.disability,
             otherNames: otherNames.map { (OtherNameKind(rawValue: $0.kind)?.displayName ?? $0.kind, $0.name) },
-            residences: residences.all,
+            residences: residences,
             relatives: relatives.sorted { ($0.caresForThisPerson ? 0 : 1, $0.name) < ($1.caresForThisPerson ? 0 : 1, $1.name) },
-            household: try housemates.map { Housemate(id: try $0.requireID(), name: $0.fullName, category: $0.category(on: today)) }
+            household: housemates.map { Housemate(id: $0.id, name: $0.fullName, category: $0.category(on: today)) }
                 .sorted { $0.name < $1.name },
             involvements: involvements,
             chronology: Array(chronology.events.prefix(Self.chronologyShown)), chronologyCount: chronology.events.count,

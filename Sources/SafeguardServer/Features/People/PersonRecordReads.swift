@@ -35,8 +35,8 @@ enum PersonRecordReads {
                         cuckooedHomes: try count("cuckooed_homes"))
     }
 
-    /// Every home the person has had, newest first, with the address and its district; and the current ones' ids.
-    static func residences(of id: UUID, on db: Database) async throws -> (all: [PersonRecord.Residency], current: [UUID]) {
+    /// Every home the person has had, newest first, with the address and its district.
+    static func residences(of id: UUID, on db: Database) async throws -> [PersonRecord.Residency] {
         let query: SQLQueryString = """
             SELECT a.*, r.from_date AS sg_from, r.to_date AS sg_to, d.name AS sg_district
             FROM \(ident: Residence.schema) r
@@ -45,39 +45,60 @@ enum PersonRecordReads {
             WHERE r.person_id = \(bind: id)
             ORDER BY r.from_date DESC
             """
-        var all: [PersonRecord.Residency] = [], current: [UUID] = []
-        for row in try await db.sql().raw(query).all() {
-            let address = try row.decode(fluentModel: Address.self)
-            let to = try row.decode(column: "sg_to", as: String?.self)
-            all.append(.init(address: address.singleLine, from: try row.decode(column: "sg_from", as: String.self), to: to,
-                             district: try row.decode(column: "sg_district", as: String?.self)))
-            if to == nil { current.append(try address.requireID()) }
+        return try await db.sql().raw(query).all().map { row in
+            PersonRecord.Residency(address: try row.decode(fluentModel: Address.self).singleLine,
+                                   from: try row.decode(column: "sg_from", as: String.self), to: try row.decode(column: "sg_to", as: String?.self),
+                                   district: try row.decode(column: "sg_district", as: String?.self))
         }
-        return (all, current)
     }
 
-    /// Everyone else living now at any of `homes`, whatever relationships are recorded; merged duplicates left out.
-    static func housemates(at homes: [UUID], besides id: UUID, on db: Database) async throws -> [Person] {
-        guard !homes.isEmpty else { return [] }
+    /// Another person as the record lists them: name, gender and age group, not their whole row.
+    struct Someone: Sendable {
+        var id: UUID
+        var fullName: String
+        var gender: Gender
+        var dateOfBirth: SimpleDate?
+        var expectedDateOfBirth: SimpleDate?
+
+        func category(on today: SimpleDate) -> PersonCategory {
+            PersonCategory.of(dateOfBirth: dateOfBirth, expectedDate: expectedDateOfBirth, on: today)
+        }
+
+        static let columns: SQLQueryString = "p.id, p.first_name, p.middle_names, p.last_name, p.gender, p.date_of_birth, p.expected_date_of_birth"
+
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            fullName = Person.fullName(first: try row.decode(column: "first_name", as: String.self),
+                                       middle: try row.decode(column: "middle_names", as: String.self),
+                                       last: try row.decode(column: "last_name", as: String.self))
+            gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .unknown
+            dateOfBirth = try row.decode(column: "date_of_birth", as: String?.self).flatMap(SimpleDate.init(iso:))
+            expectedDateOfBirth = try row.decode(column: "expected_date_of_birth", as: String?.self).flatMap(SimpleDate.init(iso:))
+        }
+    }
+
+    /// Everyone else living now where the person lives now, whatever relationships are recorded; merged
+    /// duplicates left out.
+    static func housemates(of id: UUID, on db: Database) async throws -> [Someone] {
         let query: SQLQueryString = """
-            SELECT p.* FROM \(ident: Residence.schema) r JOIN \(ident: Person.schema) p ON p.id = r.person_id
-            WHERE r.address_id IN (\(binds: homes)) AND r.to_date IS NULL AND r.person_id <> \(bind: id) AND p.merged_into_id IS NULL
+            SELECT \(Someone.columns) FROM \(ident: Residence.schema) r JOIN \(ident: Person.schema) p ON p.id = r.person_id
+            WHERE r.to_date IS NULL AND r.person_id <> \(bind: id) AND p.merged_into_id IS NULL
+              AND r.address_id IN (SELECT address_id FROM \(ident: Residence.schema) WHERE person_id = \(bind: id) AND to_date IS NULL)
             """
-        return try await db.sql().raw(query).all().map { try $0.decode(fluentModel: Person.self) }
+        return try await db.sql().raw(query).all().map(Someone.init)
     }
 
     /// The person's recorded relationships, each with the other person and which way it was recorded.
-    static func relationships(of id: UUID, on db: Database) async throws -> [(kind: String, towardsThisPerson: Bool, other: Person)] {
+    static func relationships(of id: UUID, on db: Database) async throws -> [(kind: String, towardsThisPerson: Bool, other: Someone)] {
         let query: SQLQueryString = """
-            SELECT rel.kind AS sg_kind, 1 AS sg_towards, p.* FROM \(ident: PersonRelationship.schema) rel
+            SELECT rel.kind AS sg_kind, 1 AS sg_towards, \(Someone.columns) FROM \(ident: PersonRelationship.schema) rel
               JOIN \(ident: Person.schema) p ON p.id = rel.from_person_id WHERE rel.to_person_id = \(bind: id)
             UNION ALL
-            SELECT rel.kind AS sg_kind, 0 AS sg_towards, p.* FROM \(ident: PersonRelationship.schema) rel
+            SELECT rel.kind AS sg_kind, 0 AS sg_towards, \(Someone.columns) FROM \(ident: PersonRelationship.schema) rel
               JOIN \(ident: Person.schema) p ON p.id = rel.to_person_id WHERE rel.from_person_id = \(bind: id)
             """
         return try await db.sql().raw(query).all().map { row in
-            (try row.decode(column: "sg_kind", as: String.self), try row.decode(column: "sg_towards", as: Int.self) == 1,
-             try row.decode(fluentModel: Person.self))
+            (try row.decode(column: "sg_kind", as: String.self), try row.decode(column: "sg_towards", as: Int.self) == 1, try Someone(row))
         }
     }
 
