@@ -115,6 +115,28 @@ final class AuditTrailTests: ServerTestCase {
         XCTAssertEqual(sealed.count, 40)
     }
 
+    /// On SQLite the sealers chain outside the writer and only one moves the head; on PostgreSQL the advisory
+    /// lock picks one. Either way, sealers racing over hundreds of entries seal each exactly once.
+    func testSealersRacingSealEachEntryOnceInOrder() async throws {
+        let trail = app.safeguard.audit
+        let db = app.db
+        for i in 0..<300 {
+            try await trail.record(AuditEvent(userID: "u", agencyID: "a", action: .view, recordType: "person",
+                                              recordID: "race-\(i)", sourceAddress: "127.0.0.1"), on: db)
+        }
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<5 { group.addTask { try await trail.seal(on: db) } }
+            var chained = 0
+            for try await n in group { chained += n }
+            XCTAssertGreaterThanOrEqual(chained, 300)
+        }
+        let outcome = try await AuditVerification.run(on: app.db)
+        XCTAssertEqual(outcome.failures, [])
+        XCTAssertEqual(outcome.unsealed, 0)
+        let ids = try await auditEntries().map(\.recordID).filter { $0.hasPrefix("race-") }
+        XCTAssertEqual(ids, (0..<300).map { "race-\($0)" }, "each once, in the order written")
+    }
+
     func testUnsealedEntriesAreCountedThenChainedInTheOrderWritten() async throws {
         let trail = app.safeguard.audit
         for i in 0..<5 {

@@ -73,17 +73,22 @@ struct PersonRecord: Sendable {
         let id = try p.requireID()
         let db = req.db
         let today = req.today
-        let sections = try await PersonRecordReads.sections(of: id, on: db)
+        // The reads that need only the person's id go out together: the page waits for the slowest of them rather
+        // than for their sum, and the database's connections take them one after another.
+        async let sectionsRead = PersonRecordReads.sections(of: id, on: db)
+        async let residencesRead = PersonRecordReads.residences(of: id, on: db)
+        async let housematesRead = PersonRecordReads.housemates(of: id, on: db)
+        async let involvementsRead = PersonRecordReads.involvements(of: id, on: db)
+        async let chronologyRead = PersonChronology.load(personID: id, viewer: viewer, on: db)
+        async let relationshipsRead = PersonRecordReads.relationships(of: id, on: db)
+        let sections = try await sectionsRead
         let otherNames = sections.otherNames == 0 ? [] : try await OtherName.query(on: db).filter(\.$person.$id == id).all()
-        let residences = try await PersonRecordReads.residences(of: id, on: db)
-        let housemates = try await PersonRecordReads.housemates(of: id, on: db)
-        let involvements = try await PersonRecordReads.involvements(of: id, on: db)
+        let (residences, housemates, involvements, chronology) = try await (residencesRead, housematesRead, involvementsRead, chronologyRead)
         let waiting = relationship == .glassBroken
             ? try await InvolvementRequestsController.pending(person: id, agency: viewer.agencyID, on: db) != nil : false
-        let chronology = try await PersonChronology.load(personID: id, viewer: viewer, on: db)
 
         var relatives: [Relative] = []
-        for r in try await PersonRecordReads.relationships(of: id, on: db) {
+        for r in try await relationshipsRead {
             guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
             // Read from the other side: if this person is the mother of Sam, Sam is her child.
             relatives.append(Relative(id: r.other.id, name: r.other.fullName,
