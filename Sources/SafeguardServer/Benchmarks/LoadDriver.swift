@@ -46,11 +46,13 @@ enum LoadDriver {
             var figures = Figures(mixed: try await closedLoop(.mixed, base: base, prepared: prepared, users: users, seconds: seconds,
                                                              maxRequests: maxRequests, client: client))
             if personSeconds > 0, prepared != nil {
+                try await settle(progress)
                 progress("  person pages alone, \(users) users for \(Int(personSeconds)) s")
                 figures.personPages = try await closedLoop(.personPages, base: base, prepared: prepared, users: users, seconds: personSeconds,
                                                            maxRequests: maxRequests, client: client)
             }
             if let incidentRate, let prepared {
+                try await settle(progress)
                 progress("  incidents alone at \(incidentRate) a second for 10 s")
                 figures.incidents = await openLoop(base: base, token: prepared.token, rate: incidentRate, seconds: 10, client: client)
             }
@@ -60,6 +62,15 @@ enum LoadDriver {
             try? await client.shutdown()
             throw error
         }
+    }
+
+    /// A pause between phases, so that what one phase left behind (its audit entries to seal, thousands after a
+    /// busy phase) is not measured as the next phase's slowness.
+    static let settleSeconds: UInt64 = 5
+
+    private static func settle(_ progress: @Sendable (String) -> Void) async throws {
+        progress("  settling for \(settleSeconds) s")
+        try await Task.sleep(nanoseconds: settleSeconds * 1_000_000_000)
     }
 
     /// Every virtual user sends its next request as soon as the last is answered, until the time or the count runs out.
