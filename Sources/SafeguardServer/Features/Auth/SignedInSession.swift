@@ -51,6 +51,6 @@ struct SignedInSession: Sendable {
     var viewer: Viewer? {
         guard userActive, agencyActive, let role else { return nil }
         return Viewer(userID: userID, displayName: displayName, email: email, role: role, agencyID: agencyID, agencyName: agencyName,
-                      agencyKind: agencyKind, memberships: ReviewGroup.parse(reviewGroups ?? ""))
+                      agencyKind: agencyKind, memberships: User.memberships(reviewGroups))
     }
 }

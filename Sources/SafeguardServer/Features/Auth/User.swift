@@ -33,7 +33,8 @@ final class User: Model, @unchecked Sendable {
     }
 
     var userRole: Role? { Role(rawValue: role) }
-    var memberships: Set<ReviewGroup> { ReviewGroup.parse(reviewGroups ?? "") }
+    var memberships: Set<ReviewGroup> { Self.memberships(reviewGroups) }
+    static func memberships(_ stored: String?) -> Set<ReviewGroup> { ReviewGroup.parse(stored ?? "") }
 }
 
 /// A signed-in browser. The cookie holds a random token; only its hash is stored, so a copy
