@@ -1,4 +1,5 @@
 import Fluent
+import PostgresKit
 import SQLKit
 import Vapor
 
@@ -8,5 +9,16 @@ extension Database {
     func sql() throws -> SQLDatabase {
         guard let sql = self as? SQLDatabase else { throw Abort(.internalServerError, reason: "Safeguard needs an SQL database") }
         return sql
+    }
+}
+
+extension Database {
+    /// After a bulk load (the demo partnership): PostgreSQL otherwise plans from its guesses for empty tables until
+    /// autovacuum next looks, up to a minute later, and a hot read's prepared statement may be planned from those
+    /// guesses (a scan of every person for one person's relations). ANALYZE also makes PostgreSQL plan prepared
+    /// statements afresh. SQLite's planner works without statistics and is left as it is.
+    func refreshPlannerStatistics() async throws {
+        guard self is any PostgresDatabase else { return }
+        try await sql().raw("ANALYZE").run()
     }
 }

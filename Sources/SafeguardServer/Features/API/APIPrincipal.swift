@@ -40,7 +40,7 @@ struct APIPrincipal: Sendable {
             FROM \(ident: APIToken.schema) t JOIN \(ident: Agency.schema) a ON a.id = t.agency_id
             WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND a.active = \(bind: true)
             """
-        guard let row = try await db.sql().raw(query).first() else { return nil }
+        guard let row = try await db.preparedRow(query) else { return nil }
         return APIPrincipal(tokenID: try row.decode(column: "token_id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
                             agencyKind: Agency.kind(try row.decode(column: "agency_kind", as: String.self)),
                             permissions: APIToken.permissionSet(try row.decode(column: "permissions", as: String.self)))

@@ -30,7 +30,7 @@ struct SignedInSession: Sendable {
             JOIN \(ident: Agency.schema) a ON a.id = u.agency_id
             WHERE s.token_hash = \(bind: tokenHash)
             """
-        guard let row = try await db.sql().raw(query).first() else { return nil }
+        guard let row = try await db.preparedRow(query) else { return nil }
         return SignedInSession(
             sessionID: try row.decode(column: "session_id", as: UUID.self),
             lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),

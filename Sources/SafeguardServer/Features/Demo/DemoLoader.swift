@@ -91,6 +91,7 @@ enum DemoLoader {
                                    recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
             return (key.map { Key(agency: $0.agency, code: $0.code) }, [event])
         }
+        try await app.db.refreshPlannerStatistics()
         return Outcome(loaded: true, people: demo.people.count, logins: logins, reviewGroupLogins: groupLogins,
                        registrationKey: registrationKey.map { ($0.agency, $0.code) })
     }

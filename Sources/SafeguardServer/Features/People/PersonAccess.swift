@@ -32,7 +32,7 @@ enum PersonAccess {
                      AND g.user_id = \(bind: viewer.userID) AND g.expires_at > \(bind: req.now)) AS sg_granted
             FROM \(ident: Person.schema) p WHERE p.id = \(bind: personID)
             """
-        guard let row = try await req.db.sql().raw(query).first() else { return nil }
+        guard let row = try await req.db.preparedRow(query) else { return nil }
         let relationship = relationship(involved: try row.decode(column: "sg_involved", as: Bool.self),
                                         granted: try row.decode(column: "sg_granted", as: Bool.self))
         return (try row.decode(fluentModel: Person.self), relationship)

@@ -27,7 +27,7 @@ enum PersonRecordReads {
               (SELECT COUNT(*) FROM \(ident: PanelCaseRecord.schema) WHERE person_id = \(bind: id)) AS panel_cases,
               (SELECT COUNT(*) FROM \(ident: CuckooedHome.schema) WHERE person_id = \(bind: id)) AS cuckooed_homes
             """
-        guard let row = try await db.sql().raw(query).first() else { return Sections() }
+        guard let row = try await db.preparedRow(query) else { return Sections() }
         func count(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
         return Sections(otherNames: try count("other_names"), maleCarerChecks: try count("male_carer_checks"), merges: try count("merges"),
                         protections: try count("protections"), assessments: try count("assessments"),
@@ -45,7 +45,7 @@ enum PersonRecordReads {
             WHERE r.person_id = \(bind: id)
             ORDER BY r.from_date DESC
             """
-        return try await db.sql().raw(query).all().map { row in
+        return try await db.preparedRows(query).map { row in
             PersonRecord.Residency(address: try row.decode(fluentModel: Address.self).singleLine,
                                    from: try row.decode(column: "sg_from", as: String.self), to: try row.decode(column: "sg_to", as: String?.self),
                                    district: try row.decode(column: "sg_district", as: String?.self))
@@ -85,7 +85,7 @@ enum PersonRecordReads {
             WHERE r.to_date IS NULL AND r.person_id <> \(bind: id) AND p.merged_into_id IS NULL
               AND r.address_id IN (SELECT address_id FROM \(ident: Residence.schema) WHERE person_id = \(bind: id) AND to_date IS NULL)
             """
-        return try await db.sql().raw(query).all().map(Someone.init)
+        return try await db.preparedRows(query).map(Someone.init)
     }
 
     /// The person's recorded relationships, each with the other person and which way it was recorded.
@@ -97,7 +97,7 @@ enum PersonRecordReads {
             SELECT rel.kind AS sg_kind, 0 AS sg_towards, \(Someone.columns) FROM \(ident: PersonRelationship.schema) rel
               JOIN \(ident: Person.schema) p ON p.id = rel.to_person_id WHERE rel.from_person_id = \(bind: id)
             """
-        return try await db.sql().raw(query).all().map { row in
+        return try await db.preparedRows(query).map { row in
             (try row.decode(column: "sg_kind", as: String.self), try row.decode(column: "sg_towards", as: Int.self) == 1, try Someone(row))
         }
     }
@@ -110,7 +110,7 @@ enum PersonRecordReads {
             WHERE i.person_id = \(bind: id) AND i.ended_on IS NULL
             ORDER BY i.started_on, a.name
             """
-        return try await db.sql().raw(query).all().map { row in
+        return try await db.preparedRows(query).map { row in
             PersonRecord.Involvement(agency: try row.decode(column: "sg_agency", as: String.self),
                                      kind: Agency.kind(try row.decode(column: "sg_kind", as: String.self)).displayName,
                                      since: try row.decode(column: "started_on", as: String.self))
@@ -133,7 +133,7 @@ enum PersonRecordReads {
             LEFT JOIN \(ident: User.schema) u ON u.id = c.recorded_by
             WHERE c.person_id = \(bind: id)
             """
-        return try await db.sql().raw(query).all().map { row in
+        return try await db.preparedRows(query).map { row in
             let occurred = try row.decode(column: "occurred_at", as: Date.self)
             let event = PersonChronology.Event(
                 when: occurred, dateOnly: try row.decode(column: "date_only", as: Bool.self),
