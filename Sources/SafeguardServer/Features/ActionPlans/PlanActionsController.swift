@@ -45,8 +45,9 @@ struct PlanActionsController: RouteCollection {
             errors.add(error.field, error.message)
             return try await PlanActionView.load(record, viewer: viewer, on: req, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = record.id!, changed = a
+        let now = req.now, id = record.id!, changed = a, readAs = record.action
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(record) { $0.action == readAs }
             record.set(changed, at: now)
             try await record.update(on: db)
             return ((), [viewer.event(.change, "plan-action", id.uuidString, reason: audit, on: req)])
@@ -104,7 +105,7 @@ struct PlanActionsController: RouteCollection {
         guard errors.isEmpty else {
             return try await PlanActionView.load(record, viewer: viewer, on: req, fields: ["evidence": text], errors: errors).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = record.id!, changed = a
+        let now = req.now, id = record.id!, changed = a, readAs = record.action
         let stored: EvidenceFileRecord? = file.map { f in
             let r = EvidenceFileRecord()
             r.id = fileID
@@ -118,6 +119,8 @@ struct PlanActionsController: RouteCollection {
             return r
         }
         try await req.audit.write(on: req.db) { db in
+            // Evidence added while a manager signed the action off (or another file went in) is refused, not lost.
+            try await db.holdUnchanged(record) { $0.action == readAs }
             if let stored { try await stored.create(on: db) }
             record.set(changed, at: now)
             try await record.update(on: db)

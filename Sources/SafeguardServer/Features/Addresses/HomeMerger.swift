@@ -7,6 +7,12 @@ import SafeguardCore
 /// Call inside an audited write, so it all commits or none of it does.
 enum HomeMerger {
     static func merge(keep keptID: UUID, copies: [UUID], reason: String, now: Date, on db: Database) async throws {
+        // Every home in the set is held, in one order, so two merges of the same set keeping different homes take
+        // turns; the second finds the copies merged and changes nothing (it would otherwise make X into Y into X).
+        for id in ([keptID] + copies).sorted(by: { $0.uuidString < $1.uuidString }) {
+            let home = try await db.lockedForWrite(Address.self, id)
+            guard home.$mergedInto.id == nil else { throw RowLock.changedMeanwhile }
+        }
         for r in try await Residence.query(on: db).filter(\.$address.$id ~~ copies).all() {
             r.$address.id = keptID
             try await r.update(on: db)

@@ -174,8 +174,10 @@ struct AgencySummariesController: RouteCollection {
             errors.add(error.field, error.message)
             return try await Self.page(r, subject, viewer: viewer, on: req, typed: typed, errors: errors).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, changed = s, emailConfigured = req.notifications.isConfigured
+        let now = req.now, changed = s, emailConfigured = req.notifications.isConfigured, readAs = r.summary
         try await req.audit.write(on: req.db) { db in
+            // A chase or a return computed from the old summary must not write it back over what was just sent.
+            try await db.holdUnchanged(r) { $0.summary == readAs }
             r.set(changed, at: now)
             try await r.update(on: db)
             if sending {
@@ -246,8 +248,9 @@ struct AgencySummariesController: RouteCollection {
     /// names no child: e-mail copies leave the platform.
     private static func save(_ r: AgencySummaryRecord, _ changed: AgencySummary, by viewer: Viewer, reason: String, on req: Request,
                              telling subject: String, _ body: String) async throws {
-        let now = req.now, emailConfigured = req.notifications.isConfigured
+        let now = req.now, emailConfigured = req.notifications.isConfigured, readAs = r.summary
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(r) { $0.summary == readAs }
             r.set(changed, at: now)
             try await r.update(on: db)
             try await UserNotification(userID: r.$contributor.id, subject: subject, body: body, link: SiteURL.agencySummary(r.id!).path, at: now,

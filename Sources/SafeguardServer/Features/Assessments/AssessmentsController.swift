@@ -99,6 +99,8 @@ struct AssessmentsController: RouteCollection {
         let now = req.now, id = try assessment.requireID(), agencyID = viewer.agencyID
         submission.apply(to: assessment, tool: tool, by: viewer.userID, now: now)
         try await req.audit.write(on: req.db) { db in
+            // Submitted meanwhile (a second tab, a double press): a draft save must not turn it back into a draft.
+            try await db.holdUnchanged(assessment) { $0.assessmentStatus.isEditable }
             try await assessment.update(on: db)
             if submitting, let rating = submission.rating {
                 // On the chronology where it happened: an assessment typed up later belongs on the day it was done.
@@ -143,6 +145,7 @@ struct AssessmentsController: RouteCollection {
         }
         let id = try assessment.requireID(), personID = assessment.$person.id
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(assessment) { $0.assessmentStatus.isEditable }
             try await assessment.delete(on: db)
             return ((), [viewer.event(.change, "assessment", id.uuidString, reason: "draft discarded", on: req)])
         }

@@ -55,6 +55,11 @@ struct CuckooingController: RouteCollection {
         home.recordedAt = req.now
         let now = req.now
         let id = try await req.audit.write(on: req.db) { db in
+            // The address is held, so one home cannot get two open markers (every incident there would alert twice).
+            _ = try await db.lockedForWrite(Address.self, home.$address.id)
+            if try await CuckooedHome.query(on: db).filter(\.$address.$id == home.$address.id).filter(\.$endedAt == nil).count() > 0 {
+                throw Abort(.conflict, reason: "This home is already recorded as cuckooed: open that record instead")
+            }
             try await home.create(on: db)
             let id = try home.requireID()
             try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Cuckooing",

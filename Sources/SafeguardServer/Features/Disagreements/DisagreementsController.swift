@@ -103,8 +103,10 @@ struct DisagreementsController: RouteCollection {
         guard errors.isEmpty else {
             return try await DisagreementPage.load(record, viewer: viewer, on: req, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = record.id!, moved = d
+        let now = req.now, id = record.id!, moved = d, readAs = record.disagreement(ladder)
         try await req.audit.write(on: req.db) { db in
+            // Both agencies recording this stage at once: the second is refused rather than written over the first.
+            try await db.holdUnchanged(record) { $0.disagreement(ladder) == readAs }
             record.set(moved, at: now)
             try await record.update(on: db)
             let what = moved.status == .resolved ? "resolved at stage \(moved.current.stage + 1)" : "escalated to stage \(moved.current.stage + 1)"

@@ -105,6 +105,7 @@ struct IncidentAlertsController: RouteCollection {
         let now = req.now, iid = try incident.requireID()
         let note = ((try? req.content.get(String.self, at: "note")) ?? "").trimmed
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(incident) { $0.reviewStatus == PoliceIncident.waiting }
             incident.reviewStatus = PoliceIncident.forwarded
             incident.$reviewedBy.id = viewer.userID
             incident.reviewedAt = now
@@ -147,6 +148,7 @@ struct IncidentAlertsController: RouteCollection {
         }
         let now = req.now, iid = try incident.requireID()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(incident) { $0.reviewStatus == PoliceIncident.waiting }
             incident.reviewStatus = PoliceIncident.rejected
             incident.$reviewedBy.id = viewer.userID
             incident.reviewedAt = now
@@ -173,6 +175,7 @@ struct IncidentAlertsController: RouteCollection {
         guard errors.isEmpty else { return SocialWorkerAlertView(alert: alert, errors: errors).render(on: req, status: .unprocessableEntity) }
         let now = req.now, aid = try alert.requireID()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(alert) { $0.decision == nil }
             alert.decision = decision
             alert.$decidedBy.id = viewer.userID
             alert.decidedAt = now

@@ -51,6 +51,7 @@ extension IncidentAlertsController {
         subject.nhsNumber = child.nhsNumber
         subject.$person.id = childID
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(alert) { $0.decision == "relevant" && $0.$detailsReferral.id == nil }
             referral.reference = "SENDING-" + UUID().uuidString
             try await ReferralSubmission.markSent(referral, subjects: [subject], now: now, today: today, calendar: calendar, on: db)
             referral.status = ReferralStatus.gathering.rawValue

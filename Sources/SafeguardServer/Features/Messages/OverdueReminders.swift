@@ -48,15 +48,19 @@ enum OverdueReminders {
             guard OverdueReminder.isDue(due: s.due, lastReminded: s.chasedOn.last, today: today, calendar: calendar), let id = record.id,
                   try await ReviewSubject.load(record.review, on: db, calendar: calendar).isGathering else { continue }
             do throws(FieldProblem) { try s.chase(on: today) } catch { continue }
-            let changed = s, agency = record.agency.name
-            try await app.safeguard.audit.write(on: db) { tx in
-                record.set(changed, at: now)
-                try await record.update(on: tx)
-                try await UserNotification.tell([record.$contributor.id], subject: "Reminder: your agency's summary for a review is late",
-                                                body: "\(agency)'s summary was due by \(changed.due.longText). Please send it, or say what is holding it up.",
-                                                link: .agencySummary(id), at: now, emailConfigured: emailConfigured, on: tx)
-                return ((), [event("agency-summary", id, agency: record.$agency.id)])
-            }
+            let changed = s, agency = record.agency.name, readAs = record.summary
+            do {
+                try await app.safeguard.audit.write(on: db) { tx in
+                    // Sent (or chased by hand) since it was read: the chase would write the old draft back over it.
+                    try await tx.holdUnchanged(record) { $0.summary == readAs }
+                    record.set(changed, at: now)
+                    try await record.update(on: tx)
+                    try await UserNotification.tell([record.$contributor.id], subject: "Reminder: your agency's summary for a review is late",
+                                                    body: "\(agency)'s summary was due by \(changed.due.longText). Please send it, or say what is holding it up.",
+                                                    link: .agencySummary(id), at: now, emailConfigured: emailConfigured, on: tx)
+                    return ((), [event("agency-summary", id, agency: record.$agency.id)])
+                }
+            } catch let moved as Abort where moved.status == .conflict { continue }
             sent.summaries += 1
         }
         if sent.actions + sent.summaries > 0 { app.safeguardNotifications.sendPending(app: app) }

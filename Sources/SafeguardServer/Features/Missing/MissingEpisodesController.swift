@@ -82,6 +82,7 @@ struct MissingEpisodesController: RouteCollection {
         }
         let id = try episode.requireID()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(episode) { $0.returnedAt == nil }
             episode.returnedAt = returned
             episode.whereFound = found.rawValue
             episode.whereFoundDetail = fields["where-found-detail"].flatMap { $0.isEmpty ? nil : $0 }

@@ -86,6 +86,8 @@ struct InvolvementRequestsController: RouteCollection {
         let now = req.now, today = req.today, emailConfigured = req.notifications.isConfigured
         let personID = request.$person.id, agencyID = request.$agency.id
         try await req.audit.write(on: req.db) { db in
+            let decidedOn = request.status
+            try await db.holdUnchanged(request) { $0.status == decidedOn }
             request.status = status.rawValue
             request.$decidedBy.id = viewer.userID
             request.decidedAt = now

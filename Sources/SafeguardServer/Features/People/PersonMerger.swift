@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 import SafeguardCore
 
 /// Joins a duplicate record into the record kept, and undoes that. Everything the duplicate
@@ -13,7 +14,13 @@ enum PersonMerger {
     static func merge(keep keptID: UUID, duplicate dupID: UUID, reason: String, by userID: UUID, agencyID: UUID,
                       now: Date, on db: Database) async throws -> PersonMerge {
         guard keptID != dupID else { throw Problem(message: "Choose a different record: a record cannot be merged with itself") }
-        guard let kept = try await Person.find(keptID, on: db), let dup = try await Person.find(dupID, on: db) else {
+        // Both records are held until the merge commits, in one order whichever is kept, so A into B and B into A
+        // pressed at the same moment take turns (the second then finds the first merged) rather than make a cycle.
+        var held: [UUID: Person] = [:]
+        for id in [keptID, dupID].sorted(by: { $0.uuidString < $1.uuidString }) {
+            do { held[id] = try await db.lockedForWrite(Person.self, id) } catch let gone as Abort where gone.status == .conflict {}
+        }
+        guard let kept = held[keptID], let dup = held[dupID] else {
             throw Problem(message: "One of the records no longer exists")
         }
         guard kept.$mergedInto.id == nil, dup.$mergedInto.id == nil else {

@@ -78,6 +78,15 @@ struct PracticeReviewsController: RouteCollection {
         }
         let months = req.safeguard.settings.rules.practiceReviewPublicationMonths, now = req.now, year = req.today.year
         let id = try await req.audit.write(on: req.db) { db in
+            // The incident or SAR is held, so a commission pressed twice makes one review, not two references.
+            if let incident {
+                _ = try await db.lockedForWrite(SeriousIncidentRecord.self, incident)
+                if try await PracticeReviewRecord.query(on: db).filter(\.$incident.$id == incident).count() > 0 { throw Abort(.conflict, reason: "This review has already been commissioned") }
+            }
+            if let sar {
+                _ = try await db.lockedForWrite(SARReferralRecord.self, sar)
+                if try await PracticeReviewRecord.query(on: db).filter(\.$sar.$id == sar).count() > 0 { throw Abort(.conflict, reason: "This review has already been commissioned") }
+            }
             let r = PracticeReviewRecord()
             r.reference = try await YearlyReference.practiceReview.next(PracticeReviewRecord.self, \.$reference, year: year, on: db)
             r.title = title
@@ -162,8 +171,9 @@ struct PracticeReviewsController: RouteCollection {
                                       today: req.today, fields: fields, errors: errors, coding: try await Self.coding(record, on: req.db))
                 .render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = record.id!, changed = review
+        let now = req.now, id = record.id!, changed = review, readAs = record.review
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(record) { $0.review == readAs }
             record.set(changed, at: now)
             try await record.update(on: db)
             return ((), [viewer.event(.change, "practice-review", id.uuidString, reason: audit, on: req)])

@@ -48,7 +48,14 @@ struct ProtectionController: RouteCollection {
     /// Saves a new record, marks its addresses and notes it on the chronology, in one audited write.
     static func start(_ form: ProtectionForm, personID: UUID, recordedBy: UUID?, agencyID: UUID?, externalReference: String?, now: Date,
                       req: Request, events: @escaping @Sendable (UUID, Int) -> [AuditEvent]) async throws -> UUID {
-        try await req.audit.write(on: req.db) { db in
+        let today = req.today
+        return try await req.audit.write(on: req.db) { db in
+            // The child is held, so two plans of one kind started at once cannot both be open (each would mark the
+            // addresses again, and every police incident there would alert twice).
+            let child = try await db.lockedForWrite(Person.self, personID)
+            if try await active(for: personID, kind: form.kind, on: db, today: today) != nil {
+                throw Abort(.conflict, reason: "\(child.firstName) already has an open \(form.kind.displayName.lowercased()): end it before starting another")
+            }
             let record = ProtectionRecord()
             record.$person.id = personID
             form.apply(to: record)

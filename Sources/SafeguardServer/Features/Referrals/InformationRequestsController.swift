@@ -59,6 +59,7 @@ struct InformationRequestsController: RouteCollection {
         let now = req.now
         let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(q) { $0.answeredAt == nil }
             q.answer = text
             q.answeredAt = now
             q.$answeredBy.id = viewer.userID

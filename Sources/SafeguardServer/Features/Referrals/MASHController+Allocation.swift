@@ -22,6 +22,7 @@ extension MASHController {
         guard let worker else { throw Abort(.badRequest) }
         let now = req.now
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
             referral.$allocatedTo.id = worker.id
             referral.$allocatedBy.id = viewer.userID
             referral.allocatedAt = now

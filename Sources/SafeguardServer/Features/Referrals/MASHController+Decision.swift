@@ -32,6 +32,7 @@ extension MASHController {
         case .success(let decision):
             let now = req.now
             try await req.audit.write(on: req.db) { db in
+                try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
                 let d = ThresholdDecisionRecord()
                 d.$referral.id = id
                 d.level = decision.level
@@ -70,6 +71,7 @@ extension MASHController {
         let now = req.now, emailConfigured = req.notifications.isConfigured
         let subjects = try await referral.$subjects.query(on: req.db).with(\.$person).all()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
             if approve {
                 decision.$signedOffBy.id = viewer.userID
                 decision.signedOffAt = now

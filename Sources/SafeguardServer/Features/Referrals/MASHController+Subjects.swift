@@ -25,6 +25,8 @@ extension MASHController {
         let existing = chosen
         let agencyName = try await Agency.find(referral.$referrerAgency.id, on: req.db)?.name ?? "an agency"
         let linked = try await req.audit.write(on: req.db) { db in
+            // Two "create a new record" presses at once would otherwise make two people of one subject.
+            try await db.holdUnchanged(subject) { $0.$person.id == subject.$person.id }
             let person: Person
             var events: [AuditEvent] = []
             if let existing {

@@ -54,6 +54,7 @@ struct MASHController: RouteCollection {
                                                                   on: req.safeguard.calendar).due
         let existing = Set(try await InformationRequest.query(on: req.db).filter(\.$referral.$id == id).all(\.$agency.$id))
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
             referral.rag = rag.rawValue
             referral.status = ReferralStatus.gathering.rawValue
             referral.$triagedBy.id = viewer.userID

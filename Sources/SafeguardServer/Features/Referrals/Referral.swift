@@ -39,6 +39,12 @@ final class Referral: Model, @unchecked Sendable {
     init() {}
 
     var referralStatus: ReferralStatus { ReferralStatus(rawValue: status) ?? .draft }
+
+    /// What the MASH's decisions are made on: where the referral is in its workflow and who has it. Checked again
+    /// on the held row inside each decision's write (see `Database.holdUnchanged`).
+    func sameWorkflowState(as other: Referral) -> Bool {
+        status == other.status && $allocatedTo.id == other.$allocatedTo.id
+    }
     var concernList: [ConcernCategory] { concerns.split(separator: " ").compactMap { ConcernCategory(rawValue: String($0)) } }
     var ragRating: RAGRating? { rag.flatMap(RAGRating.init(rawValue:)) }
 

@@ -88,8 +88,9 @@ struct SARController: RouteCollection {
         guard errors.isEmpty else {
             return try await SARPage.load(r, viewer: viewer, on: req, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, decided = referral
+        let now = req.now, decided = referral, readAs = r.referral
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(r) { $0.referral == readAs }
             r.set(decided, at: now)
             r.$decidedBy.id = viewer.userID
             try await r.update(on: db)

@@ -55,8 +55,13 @@ struct RapidReviewController: RouteCollection {
                                    summaries: try await AgencySummariesController.section(ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req))
                 .render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = incident.id!, changed = review
+        let now = req.now, id = incident.id!, changed = review, readAs: RapidReview? = record.id == nil ? nil : record.review
         try await req.audit.write(on: req.db) { db in
+            // The incident is held, so partners answering at once take turns; each change was made on the review as
+            // it was read, and is refused if another landed meanwhile (an agreement would otherwise be lost).
+            _ = try await db.lockedForWrite(SeriousIncidentRecord.self, id)
+            let current = try await RapidReviewRecord.query(on: db).filter(\.$incident.$id == id).first()
+            guard current?.review == readAs else { throw RowLock.changedMeanwhile }
             record.set(changed, at: now)
             try await record.save(on: db)
             return ((), [viewer.event(.change, "rapid-review", id.uuidString, reason: audit, on: req)])

@@ -107,6 +107,7 @@ struct SeriousIncidentsController: RouteCollection {
         }
         let now = req.now, completed = n
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(record) { $0.notification == record.notification }
             record.set(completed, at: now)
             try await record.update(on: db)
             return ((), [viewer.event(.change, "serious-incident", id.uuidString, reason: "notification completed", on: req)])
@@ -132,6 +133,7 @@ struct SeriousIncidentsController: RouteCollection {
         }
         let now = req.now, sent = n
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(record) { $0.notification == record.notification }
             record.set(sent, at: now)
             record.$notifiedBy.id = viewer.userID
             try await record.update(on: db)
@@ -154,6 +156,7 @@ struct SeriousIncidentsController: RouteCollection {
         }
         let now = req.now, emailConfigured = req.notifications.isConfigured, raiser = record.$raisedBy.id, reference = record.reference, closed = n
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(record) { $0.notification == record.notification }
             record.set(closed, at: now)
             try await record.update(on: db)
             try await UserNotification(userID: raiser, subject: "Serious incident notification \(reference) closed",

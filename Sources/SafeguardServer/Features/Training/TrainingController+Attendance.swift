@@ -41,7 +41,7 @@ struct TrainingAttendanceController: RouteCollection {
             return EvaluationFormView(booking: row, answers: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         let refusal: TrainingBookingRefusal? = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             do throws(TrainingBookingRefusal) { try loaded.places.recordEvaluation(viewer.userID, at: now) } catch { return (error, []) }
             try await loaded.save(on: db)
             // Stored without the person: the booking only records that they took part.

@@ -49,7 +49,7 @@ struct TrainingController: RouteCollection {
         let eventID = try req.eventID(), now = req.now, lateHours = req.safeguard.settings.rules.trainingLateCancellationHours
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<(TrainingBookingStatus, [UUID]), TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             if loaded.course.withdrawnAt != nil || loaded.record.calledOffAt != nil { return (.failure(.eventCalledOff), []) }
             let status: TrainingBookingStatus
             do throws(TrainingBookingRefusal) { status = try loaded.places.book(viewer.userID, at: now) } catch { return (.failure(error), []) }
@@ -77,7 +77,7 @@ struct TrainingController: RouteCollection {
         let eventID = try req.eventID(), now = req.now, lateHours = req.safeguard.settings.rules.trainingLateCancellationHours
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<TrainingEventPlaces.Cancellation, TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db, lateHours: lateHours) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db, lateHours: lateHours) else { throw Abort(.notFound) }
             let wasWaiting = loaded.places.booking(for: viewer.userID)?.status == .waitingList
             let cancellation: TrainingEventPlaces.Cancellation
             do throws(TrainingBookingRefusal) { cancellation = try loaded.places.cancel(viewer.userID, at: now) } catch { return (.failure(error), []) }
@@ -116,7 +116,7 @@ struct TrainingController: RouteCollection {
         }
         let emailConfigured = req.notifications.isConfigured
         let outcome: Result<Void, TrainingBookingRefusal> = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             do throws(TrainingBookingRefusal) { try loaded.places.recordCompletion(viewer.userID, on: day) } catch { return (.failure(error), []) }
             try await loaded.save(on: db)
             try await TrainingNotice(.completed, userID: viewer.userID, course: loaded.course, event: loaded.record)

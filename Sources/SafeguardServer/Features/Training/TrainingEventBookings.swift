@@ -3,8 +3,8 @@ import Vapor
 import SafeguardCore
 
 /// An event with its booking rows, loaded for the rules in ``TrainingEventPlaces`` and written back
-/// after them. Load inside `audit.write`, whose lock serialises writers, so two people taking the
-/// last place at the same moment cannot both get it.
+/// after them. Load with `loadForWrite` inside `audit.write`: the event's row is held until the write commits, so
+/// two people taking the last place at the same moment (on one server or two) cannot both get it.
 struct TrainingEventBookings {
     var record: TrainingEventRecord
     var rows: [TrainingBookingRecord]
@@ -17,6 +17,12 @@ struct TrainingEventBookings {
             .with(\.$user).sort(\.$queuedAt).sort(\.$firstBookedAt).all()
         return TrainingEventBookings(record: record, rows: rows,
                                      places: TrainingEventPlaces(event: record.event, bookings: rows.map(\.booking), lateCancellationHours: lateHours))
+    }
+
+    /// The event and its bookings as they stand, inside a write, with the event held until the write commits.
+    static func loadForWrite(_ eventID: UUID, on db: Database, lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours) async throws -> TrainingEventBookings? {
+        do { _ = try await db.lockedForWrite(TrainingEventRecord.self, eventID) } catch let gone as Abort where gone.status == .conflict { return nil }
+        return try await load(eventID, on: db, lateHours: lateHours)
     }
 
     var course: TrainingCourseRecord { record.course }

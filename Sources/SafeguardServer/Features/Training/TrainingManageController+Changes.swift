@@ -25,7 +25,9 @@ extension TrainingManageController {
         }
         let emailConfigured = req.notifications.isConfigured
         try await req.audit.write(on: req.db) { db in
-            guard let loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard let loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
+            // Called off or begun since the form was checked: nothing is changed.
+            guard loaded.record.calledOffAt == nil, !loaded.places.hasStarted(at: now) else { throw RowLock.changedMeanwhile }
             let before = loaded.places.event
             loaded.record.apply(changed)
             loaded.record.trainerName = fields["trainer"] ?? ""
@@ -49,7 +51,7 @@ extension TrainingManageController {
         let reason = (try ReferralsController.fields(req))["reason"] ?? ""
         let emailConfigured = req.notifications.isConfigured
         let refusal: String? = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             if loaded.record.calledOffAt != nil { return ("This event has already been cancelled", []) }
             guard reason.count >= 5 else { return ("Say why the event is cancelled, for example “The trainer is unwell”. Everyone booked is told", []) }
             let affected: [UUID]

@@ -46,7 +46,7 @@ extension TrainingManageController {
         }
         let chosen = marks
         let problems: [(UUID, String)] = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             var problems: [(UUID, String)] = []
             var events: [AuditEvent] = []
             for booking in loaded.places.bookings {
@@ -79,7 +79,7 @@ extension TrainingManageController {
         let text = (try ReferralsController.fields(req))["capacity"] ?? ""
         let emailConfigured = req.notifications.isConfigured
         let refusal: String? = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.load(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             guard let capacity = Int(text) else { return ("Enter the number of places as a whole number, like 20", []) }
             let promoted: [UUID]
             do throws(TrainingBookingRefusal) { promoted = try loaded.places.changeCapacity(to: capacity, at: now) } catch { return (error.message, []) }

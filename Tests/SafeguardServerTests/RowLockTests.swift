@@ -1,0 +1,118 @@
+import Fluent
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Decisions pressed at the same moment (a double click, two colleagues on one item, two servers) are made once:
+/// each write holds the record it decides on and checks it again (see `Database.holdUnchanged`). On PostgreSQL these
+/// requests really run side by side; on SQLite the single writer takes them in turn.
+final class RowLockTests: ServerTestCase {
+    /// One form post, ready to send from any task.
+    struct Post: Sendable {
+        let path: String
+        let headers: HTTPHeaders
+        let body: String
+    }
+
+    func post(_ b: Browser, _ path: String, _ fields: [(String, String)]) async throws -> Post {
+        if b.cookies[CSRFMiddleware.cookieName] == nil { try await b.get("/sign-in") }
+        var h = HTTPHeaders()
+        h.contentType = .urlEncodedForm
+        h.replaceOrAdd(name: .cookie, value: b.cookieHeader)
+        let token = SessionToken.csrf(for: b.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
+        return Post(path: path, headers: h, body: Browser.encode(fields + [(CSRFMiddleware.fieldName, token)]))
+    }
+
+    /// Sends every post at once; the statuses, in the order given.
+    func together(_ posts: [Post]) async throws -> [UInt] {
+        let app = self.app!
+        return try await withThrowingTaskGroup(of: (Int, UInt).self) { group in
+            for (i, p) in posts.enumerated() {
+                group.addTask { (i, try await app.sendRequest(.POST, p.path, headers: p.headers, body: ByteBuffer(string: p.body)).status.code) }
+            }
+            return try await group.reduce(into: [UInt](repeating: 0, count: posts.count)) { $0[$1.0] = $1.1 }
+        }
+    }
+
+    func testSixPeopleTakingTwoPlacesAtOnceGetTwoPlaces() async throws {
+        let trainer = try await signedIn(fx[.trainer])
+        let course = try await addCourse(trainer)
+        let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 7), capacity: 2)
+        let roles: [Role] = [.socialWorker, .policeOfficer, .schoolDesignatedSafeguardingLead, .healthPractitioner, .mashPractitioner, .teamManager]
+        var posts: [Post] = []
+        for role in roles { posts.append(try await post(try await signedIn(fx[role]), "/training/events/\(event)/book", [])) }
+        let statuses = try await together(posts)
+        XCTAssertEqual(statuses, Array(repeating: 303, count: 6), "everyone gets a place or a place in the queue")
+        let rows = try await TrainingBookingRecord.query(on: app.db).filter(\.$event.$id == event).all()
+        let statusesStored = rows.map { $0.status }
+        XCTAssertEqual(statusesStored.filter { $0 == "booked" }.count, 2, "\(statusesStored)")
+        XCTAssertEqual(statusesStored.filter { $0 == "waiting-list" }.count, 4, "\(statusesStored)")
+    }
+
+    func testADecisionPressedFourTimesAtOnceIsRecordedOnce() async throws {
+        let id = try await refer().1
+        try await linkSubjects(id)
+        let practitioner = try await signedIn(fx[.mashPractitioner])
+        let fields = [("level", "4"), ("outcome", "child-in-need-assessment"),
+                      ("rationale", "Repeated neglect indicators from school and two police incidents: assessment needed.")]
+        var posts: [Post] = []
+        for _ in 0..<4 { posts.append(try await post(practitioner, "/referrals/\(id)/decision", fields)) }
+        let statuses = try await together(posts)
+        XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 == 409 }.count, 3, "the others are told it was already decided: \(statuses)")
+        assertEqual(try await ThresholdDecisionRecord.query(on: app.db).filter(\.$referral.$id == id).count(), 1)
+
+        // The manager's approval, pressed three times: one outcome, one notice to the referrer.
+        let manager = try await signedIn(fx[.mashManager])
+        var approvals: [Post] = []
+        for _ in 0..<3 { approvals.append(try await post(manager, "/referrals/\(id)/sign-off", [("sign-off", "approve")])) }
+        let signed = try await together(approvals)
+        XCTAssertEqual(signed.filter { $0 == 303 }.count, 1, "\(signed)")
+        XCTAssertEqual(signed.filter { $0 == 409 }.count, 2, "\(signed)")
+        assertEqual(try await ChronologyEntry.query(on: app.db).filter(\.$category == "MASH decision").count(), 1)
+        assertEqual(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.schoolDesignatedSafeguardingLead].id).count(), 1)
+        let conflict = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "approve")])
+        XCTAssertEqual(conflict.status, .conflict)
+    }
+
+    func testTwoRecordsMergedIntoEachOtherAtOnceMakeOneMerge() async throws {
+        let mash = try await signedIn(fx[.mashPractitioner])
+        let dup = Person()
+        dup.firstName = "Kayla"; dup.middleNames = ""; dup.lastName = "Smyth"; dup.firstNameKey = "kayla"; dup.lastNameKey = "smyth"
+        dup.dateOfBirth = "2018-06-14"; dup.gender = Gender.female.rawValue; dup.ethnicity = "Not known"; dup.language = "English"
+        try await dup.create(on: app.db)
+        let dupID = try dup.requireID()
+        let reason = ("reason", "Same date of birth and address; surname misspelt by the hospital")
+        let intoKayla = try await post(mash, "/people/\(dupID)/merge", [("otherID", fx.kayla.uuidString), ("other", ""), ("keep", "other"), reason])
+        let intoDup = try await post(mash, "/people/\(fx.kayla)/merge", [("otherID", dupID.uuidString), ("other", ""), ("keep", "other"), reason])
+        let statuses = try await together([intoKayla, intoDup, intoKayla, intoDup])
+        XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
+        let both = try await Person.query(on: app.db).filter(\.$id ~~ [dupID, fx.kayla]).all()
+        let merged = both.filter { $0.$mergedInto.id != nil }
+        XCTAssertEqual(merged.count, 1, "one record kept, never two merged into each other")
+        assertEqual(try await PersonMerge.query(on: app.db).count(), 1)
+    }
+
+    func testAnInvolvementRequestApprovedAndDeclinedAtOnceIsDecidedOnce() async throws {
+        let police = try await signedIn(fx[.policeOfficer])
+        _ = try await police.post("/people/\(fx.kayla)/break-glass", [("reason", "Officer in the case for a new investigation")])
+        let asked = try await police.post("/people/\(fx.kayla)/involvement-request", [("reason", "Allocated to our child abuse investigation team today")])
+        XCTAssertEqual(asked.status, .seeOther, asked.text)
+        let found = try await InvolvementRequest.query(on: app.db).first()
+        let request = try XCTUnwrap(found)
+        let rid = try request.requireID()
+        let manager = try await signedIn(fx[.mashManager])
+        let approve = try await post(manager, "/involvement-requests/\(rid)", [("decision", "approve"), ("note", "")])
+        let decline = try await post(manager, "/involvement-requests/\(rid)", [("decision", "decline"), ("note", "Not allocated to this team")])
+        let statuses = try await together([approve, decline, approve, decline])
+        XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
+        let stored = try await InvolvementRequest.find(rid, on: app.db)
+        let decided = try XCTUnwrap(stored)
+        let involved = try await AgencyInvolvement.query(on: app.db).filter(\.$person.$id == fx.kayla)
+            .filter(\.$agency.$id == fx.police).count()
+        XCTAssertEqual(involved, decided.status == InvolvementRequestStatus.approved.rawValue ? 1 : 0,
+                       "access granted exactly when the request says approved (\(decided.status))")
+    }
+}
