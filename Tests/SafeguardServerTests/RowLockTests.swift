@@ -115,4 +115,20 @@ final class RowLockTests: ServerTestCase {
         XCTAssertEqual(involved, decided.status == InvolvementRequestStatus.approved.rawValue ? 1 : 0,
                        "access granted exactly when the request says approved (\(decided.status))")
     }
+    func testAPlanStartedTwiceAtOnceIsOnePlanWithOneSetOfMarkers() async throws {
+        let sw = try await signedIn(fx[.socialWorker])
+        let fields: [(String, String)] = [("kind", "child-protection-plan"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
+                                          ("social-worker", fx[.socialWorker].id.uuidString),
+                                          ("strategy-day", "9"), ("strategy-month", "2"), ("strategy-year", "2026"),
+                                          ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026"),
+                                          ("categories[]", "neglect")]
+        var posts: [Post] = []
+        for _ in 0..<3 { posts.append(try await post(sw, "/people/\(fx.kayla)/protection", fields)) }
+        let statuses = try await together(posts)
+        XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
+        assertEqual(try await ProtectionRecord.query(on: app.db).filter(\.$person.$id == fx.kayla).count(), 1)
+        let open = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).all()
+        XCTAssertEqual(open.count, Set(open.map { $0.$address.id }).count, "each address marked once, so an incident there alerts once")
+    }
 }
