@@ -38,5 +38,6 @@ enum SafeguardMigrations {
         CreateAgencySummary(),
         CreateJobLease(),
         CreateAuditSealing(),
+        AddNamePrefixIndexes(),
     ]
 }
