@@ -131,4 +131,15 @@ final class RowLockTests: ServerTestCase {
         let open = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).all()
         XCTAssertEqual(open.count, Set(open.map { $0.$address.id }).count, "each address marked once, so an incident there alerts once")
     }
+    func testARelationshipAddedThreeTimesAtOnceIsOneRelationshipAndNoFault() async throws {
+        let mash = try await signedIn(fx[.mashPractitioner])
+        let fields = [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")]
+        var posts: [Post] = []
+        for _ in 0..<3 { posts.append(try await post(mash, "/people/\(fx.kayla)/relationships", fields)) }
+        let statuses = try await together(posts)
+        XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "a repeat is not a fault: \(statuses)")
+        XCTAssertTrue(statuses.allSatisfy { $0 == 303 || $0 == 409 }, "\(statuses)")
+        assertEqual(try await PersonRelationship.query(on: app.db).filter(\.$from.$id == fx.dean).filter(\.$to.$id == fx.kayla)
+            .filter(\.$kind == "step-parent").count(), 1)
+    }
 }

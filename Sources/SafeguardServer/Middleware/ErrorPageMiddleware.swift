@@ -27,6 +27,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return isAPI ? Problem(status: abort.status, title: title, detail: detail).response()
                          : page(req, abort.status, title, detail)
         }
+        if RowLock.isRepeat(error) {
+            req.logger.notice("a repeated write was refused by a unique index", metadata: ["path": .string(req.url.path)])
+            return isAPI ? Problem(status: .conflict, title: RowLock.repeatTitle, detail: RowLock.repeatDetail).response()
+                         : page(req, .conflict, RowLock.repeatTitle, RowLock.repeatDetail)
+        }
         let reference = String(UUID().uuidString.prefix(8))
         req.logger.error("unexpected error", metadata: ["reference": .string(reference), "type": .string(String(reflecting: type(of: error)))])
         let detail = "Something went wrong on our side. Nothing you entered was saved. Try again, and if it happens again tell the service desk reference \(reference)."

@@ -1,6 +1,7 @@
 import Fluent
 import PostgresKit
 import SQLKit
+import SQLiteNIO
 import Vapor
 
 extension Database {
@@ -42,6 +43,19 @@ enum RowLock {
     static func gone<M: Model>(_ type: M.Type) -> Abort {
         Abort(.conflict, reason: "This record was removed a moment ago, so nothing was changed. Go back and open it again.")
     }
+
+    /// A write refused by a unique index: what it adds is there already, put there a moment before by a second press
+    /// of the button or by a colleague (two "add relationship" posts, a briefing marked read twice). Shown as that,
+    /// not as a fault.
+    static func isRepeat(_ error: any Error) -> Bool {
+        if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
+        if let sqlite = error as? SQLiteError { return [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(sqlite.reason) }
+        return false
+    }
+
+    static let repeatTitle = "This was already recorded"
+    static let repeatDetail = "It was saved a moment ago (perhaps the button was pressed twice, or a colleague did the same), "
+        + "so nothing more was saved. Open the page again to see it."
 
     /// Another request changed what a decision was made on, between the page's read and the write.
     static var changedMeanwhile: Abort {
