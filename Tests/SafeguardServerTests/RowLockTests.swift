@@ -73,6 +73,7 @@ final class RowLockTests: ServerTestCase {
         assertEqual(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.schoolDesignatedSafeguardingLead].id).count(), 1)
         let conflict = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "approve")])
         XCTAssertEqual(conflict.status, .conflict)
+        XCTAssertTrue(conflict.text.contains("Nothing was changed"), "a refusal says first that nothing changed")
     }
 
     func testTwoRecordsMergedIntoEachOtherAtOnceMakeOneMerge() async throws {

@@ -46,6 +46,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             ("This form has expired", "For your security, forms expire. Go back, reload the page and try again.")
         case .forbidden: ("You cannot see this page", abort.reason)
         case .unauthorized: ("Sign in required", abort.reason)
+        // A refusal because the record moved or the step was done already: what matters is that nothing changed.
+        case .conflict: ("Nothing was changed", abort.reason)
         case .payloadTooLarge: ("Too much data", abort is FormInput.TooManyFields ? abort.reason : "What you sent is larger than this service accepts.")
         default: (abort.status.reasonPhrase, abort.reason)
         }
