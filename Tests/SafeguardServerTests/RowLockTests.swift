@@ -87,7 +87,8 @@ final class RowLockTests: ServerTestCase {
         let intoKayla = try await post(mash, "/people/\(dupID)/merge", [("otherID", fx.kayla.uuidString), ("other", ""), ("keep", "other"), reason])
         let intoDup = try await post(mash, "/people/\(fx.kayla)/merge", [("otherID", dupID.uuidString), ("other", ""), ("keep", "other"), reason])
         let statuses = try await together([intoKayla, intoDup, intoKayla, intoDup])
-        XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
+        // A press that arrives after the merge finds its record merged and is sent on to the one kept (303 too),
+        // so the statuses alone do not count merges: the records do.
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
         let both = try await Person.query(on: app.db).filter(\.$id ~~ [dupID, fx.kayla]).all()
         let merged = both.filter { $0.$mergedInto.id != nil }
