@@ -16,7 +16,7 @@ struct CreateSeriousIncident: AsyncMigration {
             .field("reason", .string, .required)
             .field("incident_on", .string, .required)
             .field("what_happened", .string, .required)
-            // What the platform held about the child when it was raised, as JSON (``ChildSnapshot``).
+            // What the platform held about the child when it was raised, as JSON (``PersonSnapshot``).
             .field("child", .string, .required)
             .field("place", .string, .required)
             .field("police_investigation", .string)
