@@ -21,10 +21,10 @@ extension Database {
     func lockedForWrite<M: Model>(_ type: M.Type, _ id: M.IDValue) async throws -> M where M.IDValue == UUID {
         if self is any PostgresDatabase {
             let query: SQLQueryString = "SELECT * FROM \(ident: M.schema) WHERE id = \(bind: id) FOR NO KEY UPDATE"
-            guard let row = try await sql().raw(query).first() else { throw RowLock.gone(M.self) }
+            guard let row = try await sql().raw(query).first() else { throw RowLock.gone }
             return try row.decode(fluentModel: M.self)
         }
-        guard let found = try await M.find(id, on: self) else { throw RowLock.gone(M.self) }
+        guard let found = try await M.find(id, on: self) else { throw RowLock.gone }
         return found
     }
 }
@@ -40,7 +40,7 @@ extension Database {
 
 enum RowLock {
     /// The record was deleted (a discarded draft, an undone merge) between the page's read and the write.
-    static func gone<M: Model>(_ type: M.Type) -> Abort {
+    static var gone: Abort {
         Abort(.conflict, reason: "This record was removed a moment ago, so nothing was changed. Go back and open it again.")
     }
 

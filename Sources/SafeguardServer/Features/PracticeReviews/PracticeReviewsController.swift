@@ -70,22 +70,20 @@ struct PracticeReviewsController: RouteCollection {
 
     private func commission(_ req: Request, viewer: Viewer, kind: PracticeReviewKind, decidedOn: SimpleDate, incident: UUID?, sar: UUID?) async throws -> Response {
         let title = TypedText.cleaned((try ReferralsController.fields(req))["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let incident, try await PracticeReviewRecord.query(on: req.db).filter(\.$incident.$id == incident).count() > 0 {
-            throw Abort(.conflict, reason: "This review has already been commissioned")
-        }
-        if let sar, try await PracticeReviewRecord.query(on: req.db).filter(\.$sar.$id == sar).count() > 0 {
-            throw Abort(.conflict, reason: "This review has already been commissioned")
-        }
         let months = req.safeguard.settings.rules.practiceReviewPublicationMonths, now = req.now, year = req.today.year
         let id = try await req.audit.write(on: req.db) { db in
-            // The incident or SAR is held, so a commission pressed twice makes one review, not two references.
+            // The incident or SAR is held and only then counted, so a commission pressed twice makes one review, not
+            // two references.
+            let existing = PracticeReviewRecord.query(on: db)
             if let incident {
                 _ = try await db.lockedForWrite(SeriousIncidentRecord.self, incident)
-                if try await PracticeReviewRecord.query(on: db).filter(\.$incident.$id == incident).count() > 0 { throw Abort(.conflict, reason: "This review has already been commissioned") }
-            }
-            if let sar {
+                existing.filter(\.$incident.$id == incident)
+            } else if let sar {
                 _ = try await db.lockedForWrite(SARReferralRecord.self, sar)
-                if try await PracticeReviewRecord.query(on: db).filter(\.$sar.$id == sar).count() > 0 { throw Abort(.conflict, reason: "This review has already been commissioned") }
+                existing.filter(\.$sar.$id == sar)
+            }
+            if incident != nil || sar != nil, try await existing.count() > 0 {
+                throw Abort(.conflict, reason: "This review has already been commissioned")
             }
             let r = PracticeReviewRecord()
             r.reference = try await YearlyReference.practiceReview.next(PracticeReviewRecord.self, \.$reference, year: year, on: db)
