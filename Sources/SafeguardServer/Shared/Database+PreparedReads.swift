@@ -72,16 +72,17 @@ struct PreparedRead: PostgresPreparedStatement {
     func makeBindings() throws -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 
+    /// Runs in the calling task on a connection borrowed from the pool for the length of the read. (An earlier form
+    /// ran each read in a task of its own, `makeFutureWithTask` inside `withConnection`, six at once for a person
+    /// page; a server under load crashed once in the Swift runtime completing such a task, so no task is made now.)
     func rows(on postgres: any PostgresDatabase, logger: Logger) async throws -> [any SQLRow] {
-        try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await Self.$text.withValue(statement) {
-                    var rows: [any SQLRow] = []
-                    for try await row in try await connection.execute(self, logger: logger) { rows.append(row.sql()) }
-                    return rows
-                }
-            }
-        }.get()
+        let lease = try await ConnectionLease.borrow(from: postgres)
+        defer { lease.giveBack() }
+        return try await Self.$text.withValue(statement) {
+            var rows: [any SQLRow] = []
+            for try await row in try await lease.connection.execute(self, logger: logger) { rows.append(row.sql()) }
+            return rows
+        }
     }
 
     /// One name per distinct text, the same on every connection of this process.
@@ -94,4 +95,29 @@ struct PreparedRead: PostgresPreparedStatement {
             return name
         }
     }
+}
+
+/// A pooled PostgreSQL connection held by an async caller until `giveBack()`. The pool's `withConnection` takes a
+/// closure returning a future; the closure hands the connection over and returns a future that `giveBack()` completes,
+/// which is when the pool has it again.
+struct ConnectionLease: Sendable {
+    let connection: PostgresConnection
+    private let returned: EventLoopPromise<Void>
+
+    static func borrow(from postgres: any PostgresDatabase) async throws -> ConnectionLease {
+        let handedOver = postgres.eventLoop.makePromise(of: ConnectionLease.self)
+        let returned = postgres.eventLoop.makePromise(of: Void.self)
+        postgres.withConnection { connection in
+            handedOver.succeed(ConnectionLease(connection: connection, returned: returned))
+            return returned.futureResult
+        }.whenFailure { error in
+            // Only a pool that gave no connection fails here (the closure's own future never fails), so nothing
+            // was handed over and the promise is still open.
+            handedOver.fail(error)
+            returned.succeed(())
+        }
+        return try await handedOver.futureResult.get()
+    }
+
+    func giveBack() { returned.succeed(()) }
 }
