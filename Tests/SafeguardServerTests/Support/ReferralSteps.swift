@@ -6,7 +6,8 @@ import XCTVapor
 
 extension ServerTestCase {
     /// Walks the referral form as the school's designated safeguarding lead; returns the referral id.
-    func refer(as account: Fixtures.Account? = nil, child: (String, String, String) = ("Kayla", "Smyth", "2018-06-14")) async throws -> (Browser, UUID) {
+    func refer(as account: Fixtures.Account? = nil, child: (String, String, String) = ("Kayla", "Smyth", "2018-06-14"),
+               submit: Bool = true) async throws -> (Browser, UUID) {
         let b = try await signedIn(account ?? fx[.schoolDesignatedSafeguardingLead])
         let start = try await b.post("/referrals/new", [])
         let people = try XCTUnwrap(start.location)
@@ -27,6 +28,7 @@ extension ServerTestCase {
         XCTAssertEqual(res.location, "/referrals/\(id)/check")
         let check = try await b.get("/referrals/\(id)/check")
         XCTAssertTrue(check.text.contains("Neglect, Domestic abuse"))
+        guard submit else { return (b, id) }
         res = try await b.post("/referrals/\(id)/submit", [])
         XCTAssertEqual(res.location, "/referrals/\(id)/sent")
         return (b, id)

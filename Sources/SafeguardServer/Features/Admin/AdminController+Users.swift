@@ -78,6 +78,13 @@ extension AdminController {
         guard let role, let agency, errors.isEmpty else { return try await UserView.load(u, form: form, errors: errors, on: req, status: .unprocessableEntity) }
         let hash = password.isEmpty ? nil : try await req.password.async.hash(password)
         try await req.audit.write(on: req.db) { db in
+            // Two administrators disabling each other at the same moment must not leave the partnership with neither:
+            // both accounts are held (in one order, so neither waits for the other), and the later of the two finds
+            // that its own administrator was disabled meanwhile.
+            for held in Set([id, viewer.userID]).sorted(by: { $0.uuidString < $1.uuidString }) {
+                let now = try await db.lockedForWrite(User.self, held)
+                if held == viewer.userID, !now.active || now.role != viewer.role.rawValue { throw Self.actingAccountChanged }
+            }
             u.displayName = name
             u.role = role.rawValue
             u.$agency.id = agency.id!
@@ -93,6 +100,10 @@ extension AdminController {
             return ((), [Self.adminEvent(viewer, "user", id.uuidString, "user changed", on: req)])
         }
         return req.redirect(to: SiteURL.adminUsers.path, redirectType: .normal)
+    }
+
+    static var actingAccountChanged: Abort {
+        Abort(.conflict, reason: "Your own account was changed or disabled a moment ago by another administrator, so this change was not saved.")
     }
 
     func unlockUser(req: Request) async throws -> Response {

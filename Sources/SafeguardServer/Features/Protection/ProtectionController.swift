@@ -112,6 +112,7 @@ struct ProtectionController: RouteCollection {
         guard record.endDate == nil else { throw Abort(.conflict, reason: "This has ended: its addresses are no longer marked.") }
         let now = req.now, rid = try record.requireID()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(record) { $0.endDate == nil }
             let added = try await ProtectionMarkers.place(for: record, now: now, on: db)
             return ((), [viewer.event(.change, "protection", rid.uuidString, reason: "addresses reviewed: \(added.count) marked", on: req)])
         }
@@ -154,6 +155,7 @@ struct ProtectionController: RouteCollection {
         }
         let now = req.now, rid = try record.requireID(), mid = try marker.requireID()
         try await req.audit.write(on: req.db) { db in
+            try await db.holdUnchanged(marker) { $0.endedAt == nil }
             marker.endedAt = now
             marker.endReason = reason
             try await marker.update(on: db)

@@ -61,8 +61,12 @@ enum ProtectionImport {
             let existing = try await ProtectionRecord.query(on: app.db).filter(\.$externalReference == row.reference).first()
             if let existing {
                 if let end = row.end, existing.endDate == nil {
-                    try await endRecord(existing, on: end, reason: row.endReason, fileName: fileName, req: req)
-                    report.ended += 1
+                    do {
+                        try await endRecord(existing, on: end, reason: row.endReason, fileName: fileName, req: req)
+                        report.ended += 1
+                    } catch let refused as Abort where refused.status == .conflict {
+                        report.unchanged += 1 // a social worker ended it while the file was being read: theirs stands
+                    }
                 } else { report.unchanged += 1 }
                 continue
             }

@@ -55,6 +55,9 @@ enum ProtectionMarkers {
     /// `safeguard import cp-plans` both end records this way. Call inside an audited write.
     static func end(_ record: ProtectionRecord, on end: SimpleDate, reason: String, now: Date, agencyID: UUID?, by userID: UUID?,
                     on db: Database) async throws {
+        // Ended twice at once (a double press, or the nightly import and a social worker) ends once: one chronology
+        // entry, and the first end date stands.
+        try await db.holdUnchanged(record) { $0.endDate == nil }
         record.endDate = end.iso
         record.endReason = reason
         try await record.update(on: db)

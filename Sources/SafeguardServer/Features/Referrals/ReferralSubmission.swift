@@ -1,4 +1,5 @@
 import Fluent
+import Vapor
 import Foundation
 import SafeguardCore
 
@@ -13,6 +14,12 @@ enum ReferralSubmission {
         referral.status = ReferralStatus.submitted.rawValue
         referral.submittedAt = now
         referral.decisionDueAt = concernsAChild(subjects, today: today) ? try calendar.deadline(addingWorkingDays: 1, to: now) : nil
+    }
+
+    /// A step saved after the referral was sent.
+    static var alreadySent: Abort {
+        Abort(.conflict, reason: "This referral has already been sent (perhaps from another tab), so this change was not saved: "
+            + "the MASH has it now. Call them if something needs adding.")
     }
 
     /// The one-working-day decision clock applies to children; an unknown age counts as a child

@@ -10,7 +10,7 @@ extension ReferralsController {
     }
 
     func saveStep(_ step: SiteURL.ReferralStep, req: Request) async throws -> Response {
-        let (_, referral) = try await Self.draft(req)
+        let (_, referral) = try await Self.draft(req, saving: true)
         let id = try referral.requireID()
         let form = try Self.fields(req)
         var errors = FormErrors()
@@ -25,7 +25,7 @@ extension ReferralsController {
             if errors.isEmpty, subject == nil, count == 0 { errors.add("subject-first-name", "Add at least one person the referral is about") }
             if let subject, errors.isEmpty {
                 subject.$referral.id = id
-                try await req.audit.plainWrite(on: req.db) { db in try await subject.create(on: db) }
+                try await Self.whileDraft(referral, req) { db in try await subject.create(on: db) }
             }
             if errors.isEmpty && form["action"] == "add" { return req.redirect(to: SiteURL.referralStep(id, .people).path, redirectType: .normal) }
         case .address:
@@ -46,9 +46,21 @@ extension ReferralsController {
             if let pc = try? UKPostcode(referral.addressPostcode) {
                 referral.$district.id = try await DistrictLookup.district(for: pc, on: req.db)
             }
-            try await req.audit.plainWrite(on: req.db) { db in try await referral.update(on: db) }
+            try await Self.whileDraft(referral, req) { db in try await referral.update(on: db) }
         }
         return req.redirect(to: next.path, redirectType: .normal)
+    }
+
+    /// Saves a step only while the referral is still a draft: one sent meanwhile (from another tab, or by a second
+    /// server) belongs to the MASH now, and a late step must not change what they are deciding on.
+    static func whileDraft(_ referral: Referral, _ req: Request, _ save: @escaping @Sendable (Database) async throws -> Void) async throws {
+        let id = try referral.requireID()
+        try await req.audit.plainWrite(on: req.db) { db in
+            try await db.transaction { tx in
+                guard try await tx.lockedForWrite(Referral.self, id).referralStatus == .draft else { throw ReferralSubmission.alreadySent }
+                try await save(tx)
+            }
+        }
     }
 
     /// The posted form as single values, trimmed (checkbox lists are read with `list`).

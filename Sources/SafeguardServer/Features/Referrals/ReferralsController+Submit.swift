@@ -31,6 +31,11 @@ extension ReferralsController {
         let calendar = req.safeguard.calendar
         let id = try referral.requireID()
         try await req.audit.write(on: req.db) { db in
+            // The send button pressed twice: the second press finds it sent and goes to the same confirmation,
+            // rather than taking a second reference.
+            guard try await db.lockedForWrite(Referral.self, id).referralStatus == .draft else {
+                throw Abort.redirect(to: SiteURL.referralSent(id).path)
+            }
             try await ReferralSubmission.markSent(referral, subjects: subjects, now: now, today: today, calendar: calendar, on: db)
             try await referral.update(on: db)
             return ((), [viewer.event(.create, "referral", id.uuidString, on: req)])

@@ -47,13 +47,17 @@ struct ReferralsController: RouteCollection {
     }
 
     /// The draft, if the viewer is its author and it has not been sent.
-    static func draft(_ req: Request) async throws -> (Viewer, Referral) {
+    /// The referrer's own draft. A sent one leads to its confirmation, except when a step is being saved
+    /// (`saving`): then the typed change would be lost without a word, so the referrer is told it was not saved.
+    static func draft(_ req: Request, saving: Bool = false) async throws -> (Viewer, Referral) {
         let viewer = try req.require(.submitReferral)
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db) else {
             throw Abort(.notFound)
         }
         guard r.$referrer.id == viewer.userID else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
-        guard r.referralStatus == .draft else { throw Abort.redirect(to: SiteURL.referralSent(id).path) }
+        guard r.referralStatus == .draft else {
+            throw saving ? ReferralSubmission.alreadySent : Abort.redirect(to: SiteURL.referralSent(id).path)
+        }
         return (viewer, r)
     }
 }
