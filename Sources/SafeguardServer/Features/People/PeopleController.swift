@@ -35,8 +35,8 @@ struct PeopleController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let (viewer, person, relationship) = try await PersonAccess.authorise(.viewPerson, personID: req.personID(), on: req, offerBreakGlass: true)
-        let record = try await PersonRecord.load(person, viewer: viewer, relationship: relationship, on: req)
+        let (viewer, person, relationship, sections) = try await PersonAccess.authoriseRecord(personID: req.personID(), on: req)
+        let record = try await PersonRecord.load(person, viewer: viewer, relationship: relationship, sections: sections, on: req)
         var reason = ""
         if relationship == .glassBroken, let grant = try await PersonAccess.openGrant(for: viewer, personID: person.id!, on: req) {
             reason = AccessLogView.breakGlassPrefix + grant.reason

@@ -25,6 +25,9 @@ struct PersonChronology: Sendable {
     /// Entries this viewer may not read (MASH work of other agencies), counted so the page can say so.
     var hidden: Int
 
+    /// A person with no entries at all.
+    static let none = PersonChronology(events: [], hidden: 0)
+
     static func load(personID: UUID, viewer: Viewer, on db: Database) async throws -> PersonChronology {
         // Filtered by the core rule itself, not a copy of it in SQL; a person's entries are hundreds at most.
         let all = try await PersonRecordReads.chronology(of: personID, on: db)

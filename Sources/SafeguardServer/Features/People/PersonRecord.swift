@@ -69,26 +69,25 @@ struct PersonRecord: Sendable {
     /// For each man (by id), the latest of each check recorded: "2 March 2026, Northmere Children's Services (Jo Bloggs)".
     var maleCarerChecks: [UUID: [MaleCarerCheck: String]]
 
-    static func load(_ p: Person, viewer: Viewer, relationship: Relationship, on req: Request) async throws -> PersonRecord {
+    static func load(_ p: Person, viewer: Viewer, relationship: Relationship, sections: PersonRecordReads.Sections,
+                     on req: Request) async throws -> PersonRecord {
         let id = try p.requireID()
         let db = req.db
         let today = req.today
-        // The reads that need only the person's id go out together: the page waits for the slowest of them rather
-        // than for their sum, and the database's connections take them one after another.
-        async let sectionsRead = PersonRecordReads.sections(of: id, on: db)
-        async let residencesRead = PersonRecordReads.residences(of: id, on: db)
-        async let housematesRead = PersonRecordReads.housemates(of: id, on: db)
-        async let involvementsRead = PersonRecordReads.involvements(of: id, on: db)
-        async let chronologyRead = PersonChronology.load(personID: id, viewer: viewer, on: db)
-        async let relationshipsRead = PersonRecordReads.relationships(of: id, on: db)
-        let sections = try await sectionsRead
+        // The reads that need only the person's id go out together, and only for sections with something in them:
+        // the page waits for the slowest of them rather than for their sum.
+        async let residencesRead = sections.anyHome ? PersonRecordReads.residences(of: id, on: db) : []
+        async let aroundRead = PersonRecordReads.peopleAround(of: id, housemates: sections.anyHomeNow, relationships: sections.anyRelationship,
+                                                             on: db)
+        async let involvementsRead = sections.anyInvolvement ? PersonRecordReads.involvements(of: id, on: db) : []
+        async let chronologyRead = sections.anyChronology ? PersonChronology.load(personID: id, viewer: viewer, on: db) : .none
         let otherNames = sections.otherNames == 0 ? [] : try await OtherName.query(on: db).filter(\.$person.$id == id).all()
-        let (residences, housemates, involvements, chronology) = try await (residencesRead, housematesRead, involvementsRead, chronologyRead)
+        let (residences, around, involvements, chronology) = try await (residencesRead, aroundRead, involvementsRead, chronologyRead)
         let waiting = relationship == .glassBroken
             ? try await InvolvementRequestsController.pending(person: id, agency: viewer.agencyID, on: db) != nil : false
 
         var relatives: [Relative] = []
-        for r in try await relationshipsRead {
+        for r in around.relationships {
             guard let kind = RelationshipKind(rawValue: r.kind) else { continue }
             // Read from the other side: if this person is the mother of Sam, Sam is her child.
             relatives.append(Relative(id: r.other.id, name: r.other.fullName,
@@ -120,7 +119,7 @@ struct PersonRecord: Sendable {
             otherNames: otherNames.map { (OtherNameKind(rawValue: $0.kind)?.displayName ?? $0.kind, $0.name) },
             residences: residences,
             relatives: relatives.sorted { ($0.caresForThisPerson ? 0 : 1, $0.name) < ($1.caresForThisPerson ? 0 : 1, $1.name) },
-            household: housemates.map { Housemate(id: $0.id, name: $0.fullName, category: $0.category(on: today)) }
+            household: around.housemates.map { Housemate(id: $0.id, name: $0.fullName, category: $0.category(on: today)) }
                 .sorted { $0.name < $1.name },
             involvements: involvements,
             chronology: Array(chronology.events.prefix(Self.chronologyShown)), chronologyCount: chronology.events.count,

@@ -8,31 +8,43 @@ import SafeguardCore
 /// viewed in Safeguard, and its time went on the number of queries rather than on what they found (31 queries a
 /// view before; see the README's "Load").
 enum PersonRecordReads {
-    /// How many rows each of the record's less common sections has, in one query, so that the sections most
-    /// people do not have cost nothing.
+    /// How many rows each of the record's less common sections has, and whether the common ones have any, read in
+    /// the same query as the person (`PersonAccess.authoriseRecord`): a section with nothing in it costs no query.
+    /// (Nearly half the people in a partnership have no chronology and no agency working with them now.)
     struct Sections: Sendable {
         var otherNames = 0, maleCarerChecks = 0, merges = 0, protections = 0, assessments = 0, missingEpisodes = 0,
             panelCases = 0, cuckooedHomes = 0
-    }
+        var anyHome = true, anyHomeNow = true, anyRelationship = true, anyInvolvement = true, anyChronology = true
 
-    static func sections(of id: UUID, on db: Database) async throws -> Sections {
-        let query: SQLQueryString = """
-            SELECT
-              (SELECT COUNT(*) FROM \(ident: OtherName.schema) WHERE person_id = \(bind: id)) AS other_names,
-              (SELECT COUNT(*) FROM \(ident: MaleCarerCheckRecord.schema) WHERE child_id = \(bind: id)) AS male_carer_checks,
-              (SELECT COUNT(*) FROM \(ident: PersonMerge.schema) WHERE kept_person_id = \(bind: id) AND undone_at IS NULL) AS merges,
-              (SELECT COUNT(*) FROM \(ident: ProtectionRecord.schema) WHERE person_id = \(bind: id)) AS protections,
-              (SELECT COUNT(*) FROM \(ident: Assessment.schema) WHERE person_id = \(bind: id)) AS assessments,
-              (SELECT COUNT(*) FROM \(ident: MissingEpisodeRecord.schema) WHERE person_id = \(bind: id)) AS missing_episodes,
-              (SELECT COUNT(*) FROM \(ident: PanelCaseRecord.schema) WHERE person_id = \(bind: id)) AS panel_cases,
-              (SELECT COUNT(*) FROM \(ident: CuckooedHome.schema) WHERE person_id = \(bind: id)) AS cuckooed_homes
+        /// The columns that count them, for a query over `people p`.
+        static let columns: SQLQueryString = """
+            (SELECT COUNT(*) FROM \(ident: OtherName.schema) WHERE person_id = p.id) AS sg_other_names,
+            (SELECT COUNT(*) FROM \(ident: MaleCarerCheckRecord.schema) WHERE child_id = p.id) AS sg_male_carer_checks,
+            (SELECT COUNT(*) FROM \(ident: PersonMerge.schema) WHERE kept_person_id = p.id AND undone_at IS NULL) AS sg_merges,
+            (SELECT COUNT(*) FROM \(ident: ProtectionRecord.schema) WHERE person_id = p.id) AS sg_protections,
+            (SELECT COUNT(*) FROM \(ident: Assessment.schema) WHERE person_id = p.id) AS sg_assessments,
+            (SELECT COUNT(*) FROM \(ident: MissingEpisodeRecord.schema) WHERE person_id = p.id) AS sg_missing_episodes,
+            (SELECT COUNT(*) FROM \(ident: PanelCaseRecord.schema) WHERE person_id = p.id) AS sg_panel_cases,
+            (SELECT COUNT(*) FROM \(ident: CuckooedHome.schema) WHERE person_id = p.id) AS sg_cuckooed_homes,
+            EXISTS(SELECT 1 FROM \(ident: Residence.schema) WHERE person_id = p.id) AS sg_any_home,
+            EXISTS(SELECT 1 FROM \(ident: Residence.schema) WHERE person_id = p.id AND to_date IS NULL) AS sg_any_home_now,
+            EXISTS(SELECT 1 FROM \(ident: PersonRelationship.schema) WHERE from_person_id = p.id OR to_person_id = p.id) AS sg_any_relationship,
+            EXISTS(SELECT 1 FROM \(ident: AgencyInvolvement.schema) WHERE person_id = p.id AND ended_on IS NULL) AS sg_any_involvement,
+            EXISTS(SELECT 1 FROM \(ident: ChronologyEntry.schema) WHERE person_id = p.id) AS sg_any_chronology
             """
-        guard let row = try await db.preparedRow(query) else { return Sections() }
-        func count(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
-        return Sections(otherNames: try count("other_names"), maleCarerChecks: try count("male_carer_checks"), merges: try count("merges"),
-                        protections: try count("protections"), assessments: try count("assessments"),
-                        missingEpisodes: try count("missing_episodes"), panelCases: try count("panel_cases"),
-                        cuckooedHomes: try count("cuckooed_homes"))
+
+        init() {}
+
+        /// From a row that has `columns`.
+        init(_ row: any SQLRow) throws {
+            func count(_ column: String) throws -> Int { try row.decode(column: "sg_" + column, as: Int.self) }
+            func any(_ column: String) throws -> Bool { try row.decode(column: "sg_any_" + column, as: Bool.self) }
+            otherNames = try count("other_names"); maleCarerChecks = try count("male_carer_checks"); merges = try count("merges")
+            protections = try count("protections"); assessments = try count("assessments")
+            missingEpisodes = try count("missing_episodes"); panelCases = try count("panel_cases"); cuckooedHomes = try count("cuckooed_homes")
+            anyHome = try any("home"); anyHomeNow = try any("home_now"); anyRelationship = try any("relationship")
+            anyInvolvement = try any("involvement"); anyChronology = try any("chronology")
+        }
     }
 
     /// Every home the person has had, newest first, with the address and its district.
@@ -77,29 +89,47 @@ enum PersonRecordReads {
         }
     }
 
-    /// Everyone else living now where the person lives now, whatever relationships are recorded; merged
-    /// duplicates left out.
-    static func housemates(of id: UUID, on db: Database) async throws -> [Someone] {
-        let query: SQLQueryString = """
-            SELECT \(Someone.columns) FROM \(ident: Residence.schema) r JOIN \(ident: Person.schema) p ON p.id = r.person_id
-            WHERE r.to_date IS NULL AND r.person_id <> \(bind: id) AND p.merged_into_id IS NULL
-              AND r.address_id IN (SELECT address_id FROM \(ident: Residence.schema) WHERE person_id = \(bind: id) AND to_date IS NULL)
-            """
-        return try await db.preparedRows(query).map(Someone.init)
+    /// The people around the person, in one query: everyone else living now where the person lives now (whatever
+    /// relationships are recorded, merged duplicates left out), and the recorded relationships, each with the other
+    /// person and which way it was recorded. A query skipped when its section is empty (see `Sections`).
+    struct PeopleAround: Sendable {
+        var housemates: [Someone] = []
+        var relationships: [(kind: String, towardsThisPerson: Bool, other: Someone)] = []
     }
 
-    /// The person's recorded relationships, each with the other person and which way it was recorded.
-    static func relationships(of id: UUID, on db: Database) async throws -> [(kind: String, towardsThisPerson: Bool, other: Someone)] {
-        let query: SQLQueryString = """
-            SELECT rel.kind AS sg_kind, 1 AS sg_towards, \(Someone.columns) FROM \(ident: PersonRelationship.schema) rel
-              JOIN \(ident: Person.schema) p ON p.id = rel.from_person_id WHERE rel.to_person_id = \(bind: id)
-            UNION ALL
-            SELECT rel.kind AS sg_kind, 0 AS sg_towards, \(Someone.columns) FROM \(ident: PersonRelationship.schema) rel
-              JOIN \(ident: Person.schema) p ON p.id = rel.to_person_id WHERE rel.from_person_id = \(bind: id)
-            """
-        return try await db.preparedRows(query).map { row in
-            (try row.decode(column: "sg_kind", as: String.self), try row.decode(column: "sg_towards", as: Int.self) == 1, try Someone(row))
+    static func peopleAround(of id: UUID, housemates: Bool, relationships: Bool, on db: Database) async throws -> PeopleAround {
+        var parts: [SQLQueryString] = []
+        if housemates {
+            parts.append("""
+                SELECT 'housemate' AS sg_source, '' AS sg_kind, 0 AS sg_towards, \(Someone.columns)
+                FROM \(ident: Residence.schema) r JOIN \(ident: Person.schema) p ON p.id = r.person_id
+                WHERE r.to_date IS NULL AND r.person_id <> \(bind: id) AND p.merged_into_id IS NULL
+                  AND r.address_id IN (SELECT address_id FROM \(ident: Residence.schema) WHERE person_id = \(bind: id) AND to_date IS NULL)
+                """)
         }
+        if relationships {
+            parts.append("""
+                SELECT 'relationship' AS sg_source, rel.kind AS sg_kind, 1 AS sg_towards, \(Someone.columns)
+                FROM \(ident: PersonRelationship.schema) rel JOIN \(ident: Person.schema) p ON p.id = rel.from_person_id
+                WHERE rel.to_person_id = \(bind: id)
+                UNION ALL
+                SELECT 'relationship' AS sg_source, rel.kind AS sg_kind, 0 AS sg_towards, \(Someone.columns)
+                FROM \(ident: PersonRelationship.schema) rel JOIN \(ident: Person.schema) p ON p.id = rel.to_person_id
+                WHERE rel.from_person_id = \(bind: id)
+                """)
+        }
+        guard !parts.isEmpty else { return PeopleAround() }
+        var around = PeopleAround()
+        for row in try await db.preparedRows(parts.joined(separator: " UNION ALL ")) {
+            let someone = try Someone(row)
+            if try row.decode(column: "sg_source", as: String.self) == "housemate" {
+                around.housemates.append(someone)
+            } else {
+                around.relationships.append((try row.decode(column: "sg_kind", as: String.self),
+                                             try row.decode(column: "sg_towards", as: Int.self) == 1, someone))
+            }
+        }
+        return around
     }
 
     /// The agencies working with the person now.
