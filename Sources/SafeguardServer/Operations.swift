@@ -1,5 +1,7 @@
 import Fluent
 import Foundation
+import NIOCore
+import NIOPosix
 import Vapor
 import SafeguardCore
 
@@ -20,8 +22,19 @@ public enum SafeguardOperations {
         return app
     }
 
+    /// Swift's tasks run on SwiftNIO's event loops, the threads that already do the server's and the database's I/O,
+    /// rather than on Dispatch's: a request no longer hops between the two for every query. Measured on the person
+    /// page on PostgreSQL, 32 users on 2 cores: 773–785 pages a second before, 857–904 after (`bench load`). It is
+    /// what Vapor's own template does. Call once, before the server starts; `SAFEGUARD_EXECUTOR=dispatch` keeps
+    /// Dispatch's threads (for comparison, or should a library ever block a thread it is given).
+    public static func runTasksOnEventLoops() {
+        guard ProcessInfo.processInfo.environment["SAFEGUARD_EXECUTOR"] != "dispatch" else { return }
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     /// Runs the web server until interrupted, then shuts down gracefully.
     public static func serve(_ settings: Settings, printer: @Sendable (String) -> Void) async throws {
+        runTasksOnEventLoops()
         let app = try await makeApplication(settings, arguments: ["safeguard", "serve"])
         do {
             if settings.demo {

@@ -82,6 +82,7 @@ final class BenchServers: @unchecked Sendable {
 /// `safeguard bench hello`: a bare Vapor application with one route, the load benchmark's ceiling.
 public enum HelloServer {
     public static func run(port: Int) async throws {
+        SafeguardOperations.runTasksOnEventLoops() // as `serve` does, so the ceiling is measured the same way
         let app = try await Application.make(Environment(name: "production", arguments: ["safeguard"]))
         app.logger.logLevel = .warning
         app.http.server.configuration.hostname = "127.0.0.1"
