@@ -28,7 +28,9 @@ public struct JobLease: Sendable, Equatable {
         public var leaseSeconds: TimeInterval {
             switch self {
             case .overdueReminders: 30 * 60
-            case .emailDelivery: 5 * 60
+            // Renewed before each message, so this need only outlast one message's SMTP conversation (7 minutes at the
+            // very worst: 14 replies awaited 30 seconds each); a server's death holds e-mail up this long at most.
+            case .emailDelivery: 10 * 60
             }
         }
     }

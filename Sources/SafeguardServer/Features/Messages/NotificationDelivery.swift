@@ -7,7 +7,7 @@ import Vapor
 /// run to look again when it finishes. A failure is recorded on the notification (the platform
 /// copy is already there) and logged without the recipient or the text.
 actor NotificationDelivery {
-    let mailer: SMTPMailer?
+    let mailer: (any MailSending)?
     let publicURL: String?
     /// Its lock keeps these updates in line with every other write.
     let audit: AuditTrail
@@ -15,7 +15,7 @@ actor NotificationDelivery {
     /// This server, for the e-mail job's lease: with several servers on one database, one sends at a time.
     let server: String
 
-    init(mailer: SMTPMailer?, publicURL: String?, audit: AuditTrail, server: String) {
+    init(mailer: (any MailSending)?, publicURL: String?, audit: AuditTrail, server: String) {
         self.mailer = mailer
         self.publicURL = publicURL
         self.audit = audit
@@ -60,7 +60,17 @@ actor NotificationDelivery {
             return 0
         }
         var sent = 0
-        for notice in pending {
+        for (index, notice) in pending.enumerated() {
+            // The lease is renewed before every message, not once a run: a backlog can take longer than one lease, and a
+            // server that took the job over when it expired reads the same pending rows. Lost, this run stops; the
+            // holder sends the rest. One message's conversation fits well inside a lease (``SMTPMailer/longestSendSeconds``).
+            if index > 0 {
+                let held = (try? await JobLeases.take(.emailDelivery, server: server, now: Date(), on: db)) ?? false
+                guard held else {
+                    logger.notice("Another server took the e-mail job over; it sends the \(pending.count - index) e-mail(s) left")
+                    break
+                }
+            }
             let link = (publicURL ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/")) + notice.link
             let body = notice.body + "\n\nOpen it in Safeguard: \(link)\n\nThis message was sent by Safeguard. Please do not reply to it."
             do {

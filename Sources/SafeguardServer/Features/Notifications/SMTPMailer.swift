@@ -53,6 +53,12 @@ public struct SMTPMailer: Sendable {
         await connection.close()
     }
 
+    /// The most replies one message's conversation awaits, each for `timeoutSeconds` at most: the connection,
+    /// the greeting, EHLO and its HELO fallback, STARTTLS and EHLO again, three for AUTH LOGIN, MAIL, RCPT, DATA, the
+    /// text and QUIT. The e-mail job's lease must outlast this (``JobLease/Job/emailDelivery``).
+    static let longestConversationReplies = 14
+    var longestSendSeconds: Int { Self.longestConversationReplies * settings.timeoutSeconds }
+
     /// Names the wait for the server's first line; the timeout message adds a hint for it.
     static let greetingStep = "the server's greeting"
 
@@ -64,3 +70,10 @@ public struct SMTPMailer: Sendable {
         return lines.map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(separator: "\r\n") + "\r\n.\r\n"
     }
 }
+
+/// What sends one e-mail: the SMTP client, or in a test a stand-in that records what it was handed.
+protocol MailSending: Sendable {
+    func send(_ message: MailMessage) async throws
+}
+
+extension SMTPMailer: MailSending {}
