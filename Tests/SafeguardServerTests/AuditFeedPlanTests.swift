@@ -29,7 +29,8 @@ final class AuditFeedPlanTests: ServerTestCase {
         let before = try await AuditFeed.head(on: app.db)
         _ = try await mash.get("/people/\(fx.kayla)")
         let sw = try await signedIn(fx[.socialWorker])
-        let edited = try await sw.post("/people/\(fx.kayla)/edit", [
+        let opened = Browser.hiddenValue("opened-as", in: try await sw.get("/people/\(fx.kayla)/edit").text) ?? ""
+        let edited = try await sw.post("/people/\(fx.kayla)/edit", [("opened-as", opened),
             ("first-name", "Kayla"), ("middle-names", "Marie"), ("last-name", "Smith"), ("unborn", "no"), ("dob-day", "14"), ("dob-month", "6"),
             ("dob-year", "2018"), ("gender", "female"), ("ethnicity", "Not known"), ("nhs-number", ""), ("language", "English"), ("disability", ""),
             ("address-line1", "14 Mill Lane"), ("address-line2", ""), ("address-town", "Calder Vale"), ("address-postcode", "NM4 2AB")])

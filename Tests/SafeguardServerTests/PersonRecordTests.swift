@@ -97,8 +97,10 @@ final class PersonRecordTests: ServerTestCase {
         let b = try await signedIn(fx[.socialWorker])
         let form = try await b.get("/people/\(fx.kayla)/edit")
         XCTAssertTrue(form.text.contains("value=\"Kayla\""))
+        let opened = try XCTUnwrap(Browser.hiddenValue("opened-as", in: form.text))
         let res = try await b.post("/people/\(fx.kayla)/edit", validPerson(["first-name": "Kayleigh", "last-name": "Smith",
-                                                                           "dob-day": "14", "dob-month": "6", "dob-year": "2018"]))
+                                                                           "dob-day": "14", "dob-month": "6", "dob-year": "2018",
+                                                                           "opened-as": opened]))
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=updated")
         let page = try await b.get(res.location!)
         XCTAssertTrue(page.text.contains("Kayleigh Smith"))

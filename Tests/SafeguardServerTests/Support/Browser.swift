@@ -19,6 +19,12 @@ final class Browser {
         return res
     }
 
+    /// The value of the hidden field `name` in a page's HTML, as a browser would send it back.
+    static func hiddenValue(_ name: String, in html: String) -> String? {
+        guard let start = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+
     /// Posts a form. The CSRF token is added unless `csrf` is false.
     @discardableResult
     func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> XCTHTTPResponse {

@@ -34,9 +34,13 @@ extension PeopleController {
 
     func edit(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
-        return PersonFormView(form: PersonForm(person: person), errors: FormErrors(), personID: person.id).render(on: req)
+        var form = PersonForm(person: person)
+        form.openedAs = PersonForm.openedAs(person).stamp
+        return PersonFormView(form: form, errors: FormErrors(), personID: person.id).render(on: req)
     }
 
+    /// Saves the details unless a colleague saved them after this form was opened (``OpenedAs``): then nothing is
+    /// saved, and the form comes back with what was typed, what is saved now, and the stamp to save over it.
     func update(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
         var form = try req.content.decode(PersonForm.self)
@@ -45,18 +49,36 @@ extension PeopleController {
         case .failure(let box):
             return PersonFormView(form: form, errors: box.errors, personID: person.id).render(on: req, status: .unprocessableEntity)
         case .success(let valid):
-            let id = try person.requireID()
-            try await req.audit.write(on: req.db) { db in
-                valid.apply(to: person)
-                try await person.update(on: db)
+            let id = try person.requireID(), sent = form.openedAs
+            let saved = try await req.audit.write(on: req.db) { db -> (PersonEditOutcome, [AuditEvent]) in
+                let stored = try await db.lockedForWrite(Person.self, id)
+                if case .changedMeanwhile(let now) = OpenedAs.decide(sent: sent, storedNow: PersonForm.openedAs(stored)) {
+                    // Their details are shown beside the typed ones: a read of the record.
+                    return (.changedMeanwhile(PersonForm(person: stored), now), [viewer.event(.view, "person", id.uuidString, on: req)])
+                }
+                valid.apply(to: stored)
+                try await stored.update(on: db)
                 try await ChronologyEntry(personID: id, occurredAt: req.now, agencyID: viewer.agencyID, category: "Record",
                                           summary: "Personal details changed", recordedBy: viewer.userID).create(on: db)
-                return ((), [viewer.event(.change, "person", id.uuidString, on: req)])
+                return (.saved, [viewer.event(.change, "person", id.uuidString, on: req)])
             }
-            try await req.safeguard.personIndex.refresh([id], on: req.db)
-            return req.redirect(to: SiteURL.person(id).with(query: [("done", "updated")]), redirectType: .normal)
+            switch saved {
+            case .changedMeanwhile(let stored, let now):
+                form.openedAs = now.stamp
+                return PersonFormView(form: form, errors: FormErrors(), personID: id, meanwhile: form.differences(from: stored))
+                    .render(on: req, status: .conflict)
+            case .saved:
+                try await req.safeguard.personIndex.refresh([id], on: req.db)
+                return req.redirect(to: SiteURL.person(id).with(query: [("done", "updated")]), redirectType: .normal)
+            }
         }
     }
+}
+
+private enum PersonEditOutcome: Sendable {
+    case saved
+    /// The details as saved now, and their stamp.
+    case changedMeanwhile(PersonForm, OpenedAs)
 }
 
 /// Creating a person: the record, its first address, the creating agency's involvement and

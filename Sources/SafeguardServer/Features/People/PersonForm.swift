@@ -23,13 +23,15 @@ struct PersonForm: Content {
     /// The answer when offered homes already recorded (see ``KnownHomeQuestion``).
     var home: String?
     var homeAsked: String?
+    /// On the edit form: the stamp of the stored details it was filled from (``OpenedAs``).
+    var openedAs: String?
 
     enum CodingKeys: String, CodingKey {
         case firstName = "first-name", middleNames = "middle-names", lastName = "last-name"
         case dobDay = "dob-day", dobMonth = "dob-month", dobYear = "dob-year", unborn, gender, ethnicity
         case nhsNumber = "nhs-number", language, disability
         case addressLine1 = "address-line1", addressLine2 = "address-line2", addressTown = "address-town", addressPostcode = "address-postcode"
-        case home, homeAsked = "home-asked"
+        case home, homeAsked = "home-asked", openedAs = "opened-as"
     }
 
     /// What a valid form says, ready to store.
@@ -122,6 +124,32 @@ struct PersonForm: Content {
     }
 
     init() {}
+
+    /// What the edit form shows of a stored person, as a stamp (``OpenedAs``).
+    static func openedAs(_ person: Person) -> OpenedAs {
+        let shown = PersonForm(person: person)
+        return OpenedAs(values: [shown.firstName, shown.middleNames, shown.lastName, shown.unborn, shown.dobDay, shown.dobMonth,
+                                 shown.dobYear, shown.gender, shown.ethnicity, shown.nhsNumber, shown.language, shown.disability])
+    }
+
+    /// The edit form's fields where the details as saved now (`stored`) and as typed here differ, labelled as on the
+    /// form, for someone whose save was held back because a colleague saved first.
+    func differences(from stored: PersonForm) -> [PersonFormView.Difference] {
+        func text(_ value: String?) -> String { (value ?? "").trimmed }
+        func born(_ form: PersonForm) -> String { form.unborn == "yes" ? "Not yet born" : "Born, or an adult" }
+        func date(_ form: PersonForm) -> String { [form.dobDay, form.dobMonth, form.dobYear].map(text).joined(separator: " ").trimmed }
+        func gender(_ form: PersonForm) -> String { Gender(rawValue: text(form.gender))?.displayName ?? text(form.gender) }
+        func nhs(_ form: PersonForm) -> String { text(form.nhsNumber).replacingOccurrences(of: " ", with: "") }
+        let fields: [(String, (PersonForm) -> String)] = [
+            ("First name", { text($0.firstName) }), ("Middle names", { text($0.middleNames) }), ("Last name", { text($0.lastName) }),
+            ("Born", born), ("Date of birth", date), ("Gender", gender), ("Ethnicity", { text($0.ethnicity) }),
+            ("NHS number", nhs), ("First language", { text($0.language) }), ("Disability", { text($0.disability) }),
+        ]
+        return fields.compactMap { label, value in
+            let saved = value(stored), typed = value(self)
+            return saved == typed ? nil : PersonFormView.Difference(field: label, savedNow: saved, typed: typed)
+        }
+    }
 }
 
 extension PersonForm.Valid {

@@ -1,0 +1,61 @@
+"""Two forms open on one person's details: the later save does not silently undo the earlier one.
+
+The MASH practitioner opens "Change personal details" in two tabs (as two colleagues might). The first tab
+records a first language; the second, still showing the old details, records a disability. Its save is held
+back: the page says so, shows where the saved details and the form now differ, and keeps what was typed. The
+practitioner brings the language across and saves again; the record keeps both changes.
+"""
+
+from selenium.webdriver.common.by import By
+
+from pages import click_button, click_link, find_people, h1, main_text, path_of, sign_in, summary_list
+
+
+def test_a_save_over_a_change_made_meanwhile_is_held_back_with_the_typed_work_kept(driver, server, screenshot):
+    sign_in(driver, server, server.login("mash.practitioner"))
+    _, adults = find_people(driver, server, lambda row: "Adult" in row["tags"])
+    adults[0]["link"].click()
+    driver.find_element(By.TAG_NAME, "h1")
+    record = path_of(driver).split("?")[0]
+    edit = server.url(record + "/edit")
+
+    first_tab = driver.current_window_handle
+    driver.get(edit)
+    assert h1(driver) == "Change personal details"
+    driver.switch_to.new_window("tab")
+    second_tab = driver.current_window_handle
+    driver.get(edit)
+    disability = driver.find_element(By.ID, "disability")
+    disability.clear()
+    disability.send_keys("Hearing impairment: uses BSL")
+
+    driver.switch_to.window(first_tab)
+    language = driver.find_element(By.ID, "language")
+    language.clear()
+    language.send_keys("Polish")
+    click_button(driver, "Save changes")
+    assert path_of(driver) == record + "?done=updated", driver.current_url
+
+    driver.switch_to.window(second_tab)
+    click_button(driver, "Save changes")
+    assert h1(driver) == "Change personal details", "still the form, not saved"
+    text = main_text(driver)
+    assert "Someone else saved changes to these details after you opened this form" in text, text
+    rows = [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "td")]
+            for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+    assert ["First language", "Polish", "English"] in rows, rows
+    assert ["Disability", "(empty)", "Hearing impairment: uses BSL"] in rows, rows
+    assert driver.find_element(By.ID, "disability").get_attribute("value") == "Hearing impairment: uses BSL", "typed work kept"
+    screenshot("edit-meanwhile-1-held-back")
+
+    language = driver.find_element(By.ID, "language")
+    language.clear()
+    language.send_keys("Polish")
+    click_button(driver, "Save changes")
+    assert path_of(driver) == record + "?done=updated", driver.current_url
+    details = summary_list(driver)
+    assert "Polish" in details.get("Language", ""), details
+    assert "Hearing impairment: uses BSL" in details.get("Disability", ""), details
+    screenshot("edit-meanwhile-2-both-kept")
+    driver.close()
+    driver.switch_to.window(first_tab)
