@@ -1,9 +1,11 @@
 import Fluent
 import NIOConcurrencyHelpers
 
-/// On SQLite, the entries of reads (views, searches) from requests that arrive together go in as one insert: the
-/// single writer is taken once for all of them instead of once each. Under load it was the queue every page
-/// waited in. Each caller still returns only once its own entries are committed, so no page is shown unaudited.
+/// The entries of reads (views, searches) from requests that arrive together go in as one insert. On SQLite the
+/// single writer is taken once for all of them instead of once each: under load it was the queue every page waited
+/// in. On PostgreSQL one statement and commit carries them all instead of one each: a person page makes one query
+/// fewer, and in `bench load` person pages went 554 -> 624 a second (p95 86.6 -> 80.2 ms; five runs each, alternated).
+/// Each caller still returns only once its own entries are committed, so no page is shown unaudited.
 final class AuditGroupCommit: Sendable {
     private struct Waiting {
         var entries: [UnsealedAuditEntry]
@@ -15,12 +17,13 @@ final class AuditGroupCommit: Sendable {
         var writing = false
     }
     private let state = NIOLockedValueBox(State())
-    private let lock: WriteLock
+    /// SQLite's single writer; nil on PostgreSQL.
+    private let lock: WriteLock?
     private let inserts = NIOLockedValueBox(0)
     /// Inserts made so far: fewer than the callers when they arrived together.
     var insertsMade: Int { inserts.withLockedValue { $0 } }
 
-    init(lock: WriteLock) { self.lock = lock }
+    init(lock: WriteLock?) { self.lock = lock }
 
     func record(_ entries: [UnsealedAuditEntry], on db: Database) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
@@ -56,7 +59,7 @@ final class AuditGroupCommit: Sendable {
     }
 
     private func write(_ entries: [UnsealedAuditEntry], on db: Database) async throws {
-        try await lock.run { try await entries.create(on: db) }
+        if let lock { try await lock.run { try await entries.create(on: db) } } else { try await entries.create(on: db) }
         inserts.withLockedValue { $0 += 1 }
     }
 }

@@ -34,12 +34,12 @@ struct AuditTrail: Sendable {
     /// This server, named in the seals it records.
     let server: String
 
-    /// SQLite's reads' entries, written together (nil on PostgreSQL, where each request inserts its own).
-    let reads: AuditGroupCommit?
+    /// Reads' entries from requests that arrive together, written in one insert.
+    let reads: AuditGroupCommit
 
     init(database: Settings.DatabaseLocation, clock: Clock, server: String) {
         lock = database.isSQLite ? WriteLock() : nil
-        reads = lock.map(AuditGroupCommit.init)
+        reads = AuditGroupCommit(lock: lock)
         self.clock = clock
         self.server = server
     }
@@ -59,7 +59,6 @@ struct AuditTrail: Sendable {
     /// before the page is shown. One insert (on SQLite shared with other requests' reads), so all the entries go in
     /// or none.
     func record(_ events: AuditEvent..., on db: Database) async throws {
-        guard let reads else { return try await append(events, on: db) }
         try await reads.record(entries(events), on: db)
     }
 
