@@ -121,7 +121,9 @@ final class LearningTests: ServerTestCase {
         XCTAssertTrue(tooLong.text.contains("has 130 words: keep it to 120"))
         XCTAssertTrue(tooLong.text.contains("word word word"), "what was typed is kept")
 
-        let complete = try await unit.post("/learning/briefings/\(id)/edit", briefingFields(sections: DemoLearning.menAroundABaby, theme: "engagement-of-fathers"))
+        let opened = Browser.hiddenValue("opened-as", in: try await unit.get("/learning/briefings/\(id)/edit").text) ?? ""
+        let complete = try await unit.post("/learning/briefings/\(id)/edit",
+                                           briefingFields(sections: DemoLearning.menAroundABaby, theme: "engagement-of-fathers") + [("opened-as", opened)])
         XCTAssertEqual(complete.status, .seeOther)
         assertTrue(try await unit.get("/learning/briefings/\(id)/publish").text.contains("Publish to everyone"))
         assertEqual(try await unit.post("/learning/briefings/\(id)/publish", []).location, "/learning/briefings/\(id)?done=published")

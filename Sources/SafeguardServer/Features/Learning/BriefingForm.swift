@@ -11,6 +11,33 @@ enum BriefingForm {
         return f
     }
 
+    /// The fields the form shows, in a fixed order, for its ``OpenedAs`` stamp.
+    static let shownFields = ["title", "review", "theme", "course"] + BriefingSection.allCases.map(\.rawValue)
+
+    /// What the edit form shows of a stored briefing, as a stamp (``OpenedAs``).
+    static func openedAs(_ record: BriefingRecord) -> OpenedAs {
+        let shown = fields(of: record)
+        return OpenedAs(values: shownFields.map { shown[$0] })
+    }
+
+    /// Where the briefing as saved now (`saved`, from ``fields(of:)``) and as typed differ, labelled as on the form,
+    /// for a writer whose save was held back because a colleague saved first.
+    static func differences(saved: [String: String], typed: [String: String], sources: LearningSources) -> [EditDifference] {
+        func text(_ value: String?) -> String {
+            TypedText.cleaned(value ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func course(_ id: String) -> String { UUID(uuidString: id).flatMap { sources.course($0)?.title } ?? id }
+        let labels: [(String, String)] = [("title", "Title"), ("review", "Review it draws on"), ("theme", "Theme"),
+                                          ("course", "Related training course")]
+            + BriefingSection.allCases.map { ($0.rawValue, "\($0.number). \($0.heading)") }
+        return labels.compactMap { key, label in
+            var now = text(saved[key]), mine = text(typed[key])
+            guard now != mine else { return nil }
+            if key == "course" { now = course(now); mine = course(mine) }
+            return EditDifference(field: label, savedNow: now, typed: mine)
+        }
+    }
+
     /// The briefing as typed, kept whatever its state; `existing` supplies the status it is in.
     static func read(_ f: [String: String], existing: SevenMinuteBriefing?, sources: LearningSources) -> (SevenMinuteBriefing, UUID?, FormErrors) {
         var sections: [BriefingSection: String] = [:]

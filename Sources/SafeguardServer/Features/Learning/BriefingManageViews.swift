@@ -7,12 +7,15 @@ struct BriefingFormView {
     var fields: [String: String]
     var errors: FormErrors
     var sources: LearningSources
+    /// Set when a save was held back because someone else saved the briefing after the form was opened.
+    var meanwhile: [EditDifference]? = nil
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let title = editing == nil ? "Write a 7-minute briefing" : "Change the briefing"
         return req.page(title, section: .learning, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(editing.map { .learningBriefing($0) } ?? .learning, "Back")
             Components.errorSummary(errors)
+            if let meanwhile { Components.changedMeanwhile(meanwhile, saved: "this briefing") }
             el("h1", .class("sg-heading-l")) { title }
             el("p", .class("sg-body")) {
                 "Seven short sections that fit one printed page: up to \(SevenMinuteBriefing.wordsPerSection) words each. "
@@ -20,6 +23,7 @@ struct BriefingFormView {
             }
             el("form", .postMethod, .action(editing.map { .learningBriefingEdit($0) } ?? .learningBriefingNew), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
+                if editing != nil { Components.openedAsField(fields["opened-as"]) }
                 Components.textInput("title", label: "Title", value: fields["title"] ?? "", errors: errors,
                                      hint: "What a practitioner would look for, for example “The men around a baby”")
                 Components.select("review", label: "Review it draws on (optional)",

@@ -47,30 +47,54 @@ struct BriefingsController: RouteCollection {
         try req.require(.manageLearning)
         let record = try await Self.record(req)
         guard record.briefing.mayEdit else { return req.redirect(to: SiteURL.learningBriefingWithdraw(record.id!).path, redirectType: .normal) }
-        return BriefingFormView(editing: record.id, fields: BriefingForm.fields(of: record), errors: FormErrors(),
+        var fields = BriefingForm.fields(of: record)
+        fields["opened-as"] = BriefingForm.openedAs(record).stamp
+        return BriefingFormView(editing: record.id, fields: fields, errors: FormErrors(),
                                 sources: try await LearningSources.load(on: req.db)).render(on: req)
     }
 
+    /// Saves the briefing unless it was published meanwhile, or a colleague saved it after this form was opened
+    /// (``OpenedAs``): both are checked on the briefing as stored, held for the write. Then nothing is saved and the
+    /// form comes back with what was typed.
     func update(req: Request) async throws -> Response {
         let viewer = try req.require(.manageLearning)
         let record = try await Self.record(req), id = record.id!
         let sources = try await LearningSources.load(on: req.db)
-        let fields = try ReferralsController.fields(req)
-        let (briefing, course, formErrors) = BriefingForm.read(fields, existing: record.briefing, sources: sources)
+        var fields = try ReferralsController.fields(req)
+        let (_, _, formErrors) = BriefingForm.read(fields, existing: record.briefing, sources: sources)
         var errors = formErrors
-        if !record.briefing.mayEdit { errors.add("title", "This briefing is published: withdraw it before changing it, so readers are not shown a different text") }
+        if !record.briefing.mayEdit { errors.add("title", Self.publishedProblem) }
         guard errors.isEmpty else {
             return BriefingFormView(editing: id, fields: fields, errors: errors, sources: sources).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now
-        try await req.audit.write(on: req.db) { db in
-            record.set(briefing, at: now)
-            record.$course.id = course
-            try await record.update(on: db)
-            return ((), [viewer.event(.change, "briefing", id.uuidString, reason: "text changed", on: req)])
+        let now = req.now, typed = fields
+        let outcome = try await req.audit.write(on: req.db) { db -> (BriefingEditOutcome, [AuditEvent]) in
+            let stored = try await db.lockedForWrite(BriefingRecord.self, id)
+            guard stored.briefing.mayEdit else { return (.published, []) }
+            if case .changedMeanwhile(let stamp) = OpenedAs.decide(sent: typed["opened-as"], storedNow: BriefingForm.openedAs(stored)) {
+                return (.changedMeanwhile(BriefingForm.fields(of: stored), stamp), [])
+            }
+            let (briefing, course, _) = BriefingForm.read(typed, existing: stored.briefing, sources: sources)
+            stored.set(briefing, at: now)
+            stored.$course.id = course
+            try await stored.update(on: db)
+            return (.saved, [viewer.event(.change, "briefing", id.uuidString, reason: "text changed", on: req)])
         }
-        return LearningFlash.redirect(req, to: .learningBriefing(id), .saved)
+        switch outcome {
+        case .saved:
+            return LearningFlash.redirect(req, to: .learningBriefing(id), .saved)
+        case .published:
+            errors.add("title", Self.publishedProblem)
+            return BriefingFormView(editing: id, fields: fields, errors: errors, sources: sources).render(on: req, status: .conflict)
+        case .changedMeanwhile(let saved, let stamp):
+            fields["opened-as"] = stamp.stamp
+            let differences = BriefingForm.differences(saved: saved, typed: typed, sources: sources)
+            return BriefingFormView(editing: id, fields: fields, errors: errors, sources: sources, meanwhile: differences)
+                .render(on: req, status: .conflict)
+        }
     }
+
+    static let publishedProblem = "This briefing is published: withdraw it before changing it, so readers are not shown a different text"
 
     /// The whole briefing as readers will see it, with anything missing listed, before the one button that publishes.
     func check(req: Request) async throws -> Response {
@@ -160,4 +184,12 @@ struct BriefingsController: RouteCollection {
         guard let record = try await BriefingRecord.find(try req.briefingID(), on: req.db) else { throw Abort(.notFound) }
         return record
     }
+}
+
+private enum BriefingEditOutcome: Sendable {
+    case saved
+    /// Published between the form's read and the write.
+    case published
+    /// The briefing's fields as saved now, and their stamp.
+    case changedMeanwhile([String: String], OpenedAs)
 }

@@ -134,7 +134,7 @@ struct PersonForm: Content {
 
     /// The edit form's fields where the details as saved now (`stored`) and as typed here differ, labelled as on the
     /// form, for someone whose save was held back because a colleague saved first.
-    func differences(from stored: PersonForm) -> [PersonFormView.Difference] {
+    func differences(from stored: PersonForm) -> [EditDifference] {
         func text(_ value: String?) -> String { (value ?? "").trimmed }
         func born(_ form: PersonForm) -> String { form.unborn == "yes" ? "Not yet born" : "Born, or an adult" }
         func date(_ form: PersonForm) -> String { [form.dobDay, form.dobMonth, form.dobYear].map(text).joined(separator: " ").trimmed }
@@ -147,7 +147,7 @@ struct PersonForm: Content {
         ]
         return fields.compactMap { label, value in
             let saved = value(stored), typed = value(self)
-            return saved == typed ? nil : PersonFormView.Difference(field: label, savedNow: saved, typed: typed)
+            return saved == typed ? nil : EditDifference(field: label, savedNow: saved, typed: typed)
         }
     }
 }

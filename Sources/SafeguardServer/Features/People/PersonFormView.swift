@@ -10,11 +10,7 @@ struct PersonFormView {
     var offered: [PossibleHome] = []
     /// Set when a save was held back because someone else saved these details after the form was opened: where
     /// what is saved now and what was typed differ (empty when they changed only to what was typed).
-    var meanwhile: [Difference]? = nil
-
-    struct Difference: Equatable {
-        var field: String, savedNow: String, typed: String
-    }
+    var meanwhile: [EditDifference]? = nil
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let title = personID == nil ? "Add a person" : "Change personal details"
@@ -24,11 +20,11 @@ struct PersonFormView {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
-                    if let meanwhile { changedMeanwhile(meanwhile) }
+                    if let meanwhile { Components.changedMeanwhile(meanwhile, saved: "these details") }
                     el("h1", .class("sg-heading-l")) { title }
                     el("form", .postMethod, Attr("action", personID.map { SiteURL.personEdit($0).path } ?? SiteURL.people.path), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
-                        if personID != nil { void("input", .type("hidden"), .name("opened-as"), .value(form.openedAs ?? "")) }
+                        if personID != nil { Components.openedAsField(form.openedAs) }
                         Components.textInput("first-name", label: "First name", value: form.firstName ?? "", errors: errors, autocomplete: "off")
                         Components.textInput("middle-names", label: "Middle names (optional)", value: form.middleNames ?? "", errors: errors, autocomplete: "off")
                         Components.textInput("last-name", label: "Last name", value: form.lastName ?? "", errors: errors, autocomplete: "off")
@@ -49,32 +45,6 @@ struct PersonFormView {
                             if !offered.isEmpty { KnownHomeQuestion(offered: offered, chosen: form.home ?? "", errors: errors).node }
                         }
                         Components.button(personID == nil ? "Add person" : "Save changes")
-                    }
-                }
-            }
-        }
-    }
-
-    /// Shown above the form, which keeps everything typed, when a colleague saved these details first.
-    private func changedMeanwhile(_ differences: [Difference]) -> Node {
-        el("div", .class("sg-notification-banner"), Attr("role", "alert"), .aria("labelledby", "meanwhile-title")) {
-            el("div", .class("sg-notification-banner__header")) {
-                el("h2", .class("sg-notification-banner__title"), .id("meanwhile-title")) { "Not saved yet" }
-            }
-            el("div", .class("sg-notification-banner__content")) {
-                el("p", .class("sg-notification-banner__heading")) {
-                    "Someone else saved changes to these details after you opened this form, so your changes have not been saved."
-                }
-                if differences.isEmpty {
-                    el("p", .class("sg-body")) { "What they saved is the same as what you typed. Save again to confirm it." }
-                } else {
-                    Components.table(caption: "Where the saved details now differ from your form",
-                                     headers: ["Detail", "Saved now", "In your form"],
-                                     rows: differences.map { [.text($0.field), .text($0.savedNow.isEmpty ? "(empty)" : $0.savedNow),
-                                                              .text($0.typed.isEmpty ? "(empty)" : $0.typed)] })
-                    el("p", .class("sg-body")) {
-                        "Your form below still holds what you typed. Check it against what is saved now, change it if you need to, "
-                        "then save: your version will replace theirs."
                     }
                 }
             }
