@@ -22,7 +22,8 @@ final class TrainingEventChangeTests: ServerTestCase {
         XCTAssertTrue(bad.text.contains("24-hour clock"))
         let moved = try await trainer.post("/training/events/\(event)", [("date-day", "3"), ("date-month", "3"), ("date-year", "2026"),
                                                                            ("start", "09:30"), ("end", "12:30"), ("venue", "Calder Vale Library"),
-                                                                           ("trainer", "Fiona Gallagher")])
+                                                                           ("trainer", "Fiona Gallagher"),
+                                                                           ("opened-as", Browser.hiddenValue("opened-as", in: form.text) ?? "")])
         XCTAssertEqual(moved.location, "/training/events/\(event)?done=event-saved")
         for person in [fx[.socialWorker].id, fx[.policeOfficer].id] {
             let subjects = try await notices(for: person).map(\.subject)

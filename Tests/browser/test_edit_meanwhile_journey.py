@@ -59,3 +59,52 @@ def test_a_save_over_a_change_made_meanwhile_is_held_back_with_the_typed_work_ke
     screenshot("edit-meanwhile-2-both-kept")
     driver.close()
     driver.switch_to.window(first_tab)
+
+
+def test_two_trainers_changing_one_event_do_not_undo_each_other(driver, server, screenshot):
+    """The same for a training event: the second trainer's save is held back, not saved over the first's."""
+    sign_in(driver, server, server.login("trainer"))
+    click_link(driver, "Manage training")
+    registers = [a.get_attribute("href") for a in driver.find_elements(By.PARTIAL_LINK_TEXT, "Register")]
+    edit = None
+    for register in registers:
+        driver.get(register)
+        links = driver.find_elements(By.LINK_TEXT, "Change the date, times, venue or link")
+        if links:
+            edit = links[0].get_attribute("href")
+            break
+    assert edit, "an event not yet started, whose details can be changed"
+    event = path_of(driver).split("?")[0].removesuffix("/register")
+
+    first_tab = driver.current_window_handle
+    driver.get(edit)
+    assert h1(driver).endswith("Change the event's details"), h1(driver)
+    driver.switch_to.new_window("tab")
+    second_tab = driver.current_window_handle
+    driver.get(edit)
+    trainer = driver.find_element(By.ID, "trainer")
+    trainer.clear()
+    trainer.send_keys("Sam Okafor")
+
+    driver.switch_to.window(first_tab)
+    trainer = driver.find_element(By.ID, "trainer")
+    trainer.clear()
+    trainer.send_keys("Priya Shah")
+    click_button(driver, "Save changes")
+    assert path_of(driver) == event + "?done=event-saved", driver.current_url
+
+    driver.switch_to.window(second_tab)
+    click_button(driver, "Save changes")
+    assert h1(driver).endswith("Change the event's details"), "still the form, not saved"
+    text = main_text(driver)
+    assert "Someone else saved changes to this event after you opened this form" in text, text
+    rows = [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "td")]
+            for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+    assert rows == [["Trainer", "Priya Shah", "Sam Okafor"]], rows
+    assert driver.find_element(By.ID, "trainer").get_attribute("value") == "Sam Okafor", "typed work kept"
+    screenshot("edit-meanwhile-3-event-held-back")
+
+    click_button(driver, "Save changes")
+    assert path_of(driver) == event + "?done=event-saved", driver.current_url
+    driver.close()
+    driver.switch_to.window(first_tab)

@@ -3,6 +3,16 @@ import Vapor
 /// One detail where what a colleague saved meanwhile and what the form holds differ (``OpenedAs``).
 struct EditDifference: Equatable {
     var field: String, savedNow: String, typed: String
+
+    /// Where a record as saved now and as typed in its form differ, detail by detail. Each detail has the label the
+    /// form gives it and how a form's values read as that detail, so formatting alone (spaces, a date's parts) is
+    /// not shown as a difference and values are shown as the form shows them.
+    static func between<Form>(saved: Form, typed: Form, _ details: [(label: String, reads: (Form) -> String)]) -> [EditDifference] {
+        details.compactMap { label, reads in
+            let now = reads(saved), mine = reads(typed)
+            return now == mine ? nil : EditDifference(field: label, savedNow: now, typed: mine)
+        }
+    }
 }
 
 extension Components {

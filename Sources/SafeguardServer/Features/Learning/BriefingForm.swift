@@ -27,15 +27,13 @@ enum BriefingForm {
             TypedText.cleaned(value ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         }
         func course(_ id: String) -> String { UUID(uuidString: id).flatMap { sources.course($0)?.title } ?? id }
-        let labels: [(String, String)] = [("title", "Title"), ("review", "Review it draws on"), ("theme", "Theme"),
-                                          ("course", "Related training course")]
-            + BriefingSection.allCases.map { ($0.rawValue, "\($0.number). \($0.heading)") }
-        return labels.compactMap { key, label in
-            var now = text(saved[key]), mine = text(typed[key])
-            guard now != mine else { return nil }
-            if key == "course" { now = course(now); mine = course(mine) }
-            return EditDifference(field: label, savedNow: now, typed: mine)
+        func detail(_ key: String, _ label: String) -> (label: String, reads: ([String: String]) -> String) {
+            (label, { key == "course" ? course(text($0[key])) : text($0[key]) })
         }
+        return EditDifference.between(saved: saved, typed: typed, [
+            detail("title", "Title"), detail("review", "Review it draws on"), detail("theme", "Theme"),
+            detail("course", "Related training course"),
+        ] + BriefingSection.allCases.map { detail($0.rawValue, "\($0.number). \($0.heading)") })
     }
 
     /// The briefing as typed, kept whatever its state; `existing` supplies the status it is in.

@@ -140,15 +140,11 @@ struct PersonForm: Content {
         func date(_ form: PersonForm) -> String { [form.dobDay, form.dobMonth, form.dobYear].map(text).joined(separator: " ").trimmed }
         func gender(_ form: PersonForm) -> String { Gender(rawValue: text(form.gender))?.displayName ?? text(form.gender) }
         func nhs(_ form: PersonForm) -> String { text(form.nhsNumber).replacingOccurrences(of: " ", with: "") }
-        let fields: [(String, (PersonForm) -> String)] = [
+        return EditDifference.between(saved: stored, typed: self, [
             ("First name", { text($0.firstName) }), ("Middle names", { text($0.middleNames) }), ("Last name", { text($0.lastName) }),
             ("Born", born), ("Date of birth", date), ("Gender", gender), ("Ethnicity", { text($0.ethnicity) }),
             ("NHS number", nhs), ("First language", { text($0.language) }), ("Disability", { text($0.disability) }),
-        ]
-        return fields.compactMap { label, value in
-            let saved = value(stored), typed = value(self)
-            return saved == typed ? nil : EditDifference(field: label, savedNow: saved, typed: typed)
-        }
+        ])
     }
 }
 

@@ -47,6 +47,34 @@ enum EventForm {
                 "minutes": e.eLearningMinutes.map(String.init) ?? "", "trainer": record.trainerName]
     }
 
+    /// The details the change form shows, in a fixed order, for its ``OpenedAs`` stamp. How the event is delivered
+    /// and its places are not among them: the form cannot change either (places change on the register page, and a
+    /// change there does not hold up a change of venue).
+    static let shownFields = ["date-day", "date-month", "date-year", "start", "end", "venue", "link", "minutes", "trainer"]
+
+    /// What the change form shows of a stored event, as a stamp (``OpenedAs``).
+    static func openedAs(_ record: TrainingEventRecord) -> OpenedAs {
+        let shown = fields(of: record)
+        return OpenedAs(values: shownFields.map { shown[$0] })
+    }
+
+    /// Where the event as saved now (`saved`, from ``fields(of:)``) and as typed differ, labelled as on the form, for a
+    /// trainer whose change was held back because a colleague changed the event first.
+    static func differences(saved: [String: String], typed: [String: String]) -> [EditDifference] {
+        func text(_ f: [String: String], _ key: String) -> String { (f[key] ?? "").trimmingCharacters(in: .whitespaces) }
+        func date(_ f: [String: String]) -> String {
+            let parts = ["date-day", "date-month", "date-year"].map { text(f, $0) }
+            // As the form shows a stored date: "3 3 2026" and "03 03 2026" are the same day.
+            let numbers = parts.compactMap(Int.init)
+            return numbers.count == 3 ? numbers.map(String.init).joined(separator: " ") : parts.joined(separator: " ")
+        }
+        func detail(_ key: String, _ label: String) -> (label: String, reads: ([String: String]) -> String) { (label, { text($0, key) }) }
+        return EditDifference.between(saved: saved, typed: typed, [
+            ("Date", date), detail("start", "Start time"), detail("end", "Finish time"), detail("venue", "Venue"),
+            detail("link", "Link"), detail("minutes", "How long the e-learning takes, in minutes"), detail("trainer", "Trainer"),
+        ])
+    }
+
     /// Which form field a rule's problem belongs beside.
     static func field(for problem: TrainingEventProblem) -> String {
         switch problem {

@@ -7,15 +7,19 @@ extension TrainingManageController {
     func editEvent(req: Request) async throws -> Response {
         try req.require(.manageTraining)
         guard let loaded = try await TrainingEventBookings.load(try req.eventID(), on: req.db) else { throw Abort(.notFound) }
-        return EventFormView(course: loaded.course, fields: EventForm.fields(of: loaded.record), errors: FormErrors(), editing: loaded.record)
-            .render(on: req)
+        var fields = EventForm.fields(of: loaded.record)
+        fields["opened-as"] = EventForm.openedAs(loaded.record).stamp
+        return EventFormView(course: loaded.course, fields: fields, errors: FormErrors(), editing: loaded.record).render(on: req)
     }
 
+    /// Saves the event's new details unless it was called off or began meanwhile, or a colleague changed its details
+    /// after this form was opened (``OpenedAs``): all three are checked on the event as stored, held for the write.
+    /// A colleague's change brings the form back with what was typed, beside what is saved now.
     func updateEvent(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let eventID = try req.eventID(), now = req.now
         guard let current = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
-        let fields = try ReferralsController.fields(req)
+        var fields = try ReferralsController.fields(req)
         let (event, formErrors) = EventForm.read(fields, courseID: current.record.$course.id, existing: current.places.event)
         var errors = formErrors
         if current.record.calledOffAt != nil { errors.add("date-day", "This event has been cancelled, so it cannot be changed") }
@@ -23,14 +27,17 @@ extension TrainingManageController {
         guard let changed = event, errors.isEmpty else {
             return EventFormView(course: current.course, fields: fields, errors: errors, editing: current.record).render(on: req, status: .unprocessableEntity)
         }
-        let emailConfigured = req.notifications.isConfigured
-        try await req.audit.write(on: req.db) { db in
+        let emailConfigured = req.notifications.isConfigured, typed = fields
+        let outcome = try await req.audit.write(on: req.db) { db -> (EventEditOutcome, [AuditEvent]) in
             guard let loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
             // Called off or begun since the form was checked: nothing is changed.
             guard loaded.record.calledOffAt == nil, !loaded.places.hasStarted(at: now) else { throw RowLock.changedMeanwhile }
+            if case .changedMeanwhile(let stamp) = OpenedAs.decide(sent: typed["opened-as"], storedNow: EventForm.openedAs(loaded.record)) {
+                return (.changedMeanwhile(EventForm.fields(of: loaded.record), stamp), [])
+            }
             let before = loaded.places.event
             loaded.record.apply(changed)
-            loaded.record.trainerName = fields["trainer"] ?? ""
+            loaded.record.trainerName = typed["trainer"] ?? ""
             try await loaded.record.update(on: db)
             let matters = changed.changesAttendance(from: before)
             if matters {
@@ -39,10 +46,18 @@ extension TrainingManageController {
                         .record(at: now, emailConfigured: emailConfigured).create(on: db)
                 }
             }
-            return ((), [viewer.event(.change, "training-event", eventID.uuidString, reason: matters ? "details changed; bookers told" : "details changed", on: req)])
+            return (.saved, [viewer.event(.change, "training-event", eventID.uuidString, reason: matters ? "details changed; bookers told" : "details changed", on: req)])
         }
-        req.notifications.sendPending(app: req.application)
-        return TrainingFlash.redirect(req, to: .trainingEvent(eventID), .eventSaved)
+        switch outcome {
+        case .saved:
+            req.notifications.sendPending(app: req.application)
+            return TrainingFlash.redirect(req, to: .trainingEvent(eventID), .eventSaved)
+        case .changedMeanwhile(let saved, let stamp):
+            fields["opened-as"] = stamp.stamp
+            return EventFormView(course: current.course, fields: fields, errors: errors, editing: current.record,
+                                 meanwhile: EventForm.differences(saved: saved, typed: typed))
+                .render(on: req, status: .conflict)
+        }
     }
 
     func callOff(req: Request) async throws -> Response {
@@ -75,4 +90,12 @@ extension TrainingManageController {
         req.notifications.sendPending(app: req.application)
         return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .eventCalledOff)
     }
+}
+
+/// What saving an event's changed details came to.
+enum EventEditOutcome {
+    case saved
+    /// A colleague changed the details after the form was opened: nothing saved; the details as saved now, and
+    /// their stamp for the form's next press.
+    case changedMeanwhile([String: String], OpenedAs)
 }

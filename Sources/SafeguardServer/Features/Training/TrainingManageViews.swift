@@ -89,6 +89,8 @@ struct EventFormView {
     var fields: [String: String]
     var errors: FormErrors
     var editing: TrainingEventRecord? = nil
+    /// A colleague changed the event after this form was opened: where their details and the form's differ.
+    var meanwhile: [EditDifference]? = nil
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = course.id!
@@ -97,12 +99,14 @@ struct EventFormView {
         return req.page(title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(editing.map { .trainingEventRegister($0.id!) } ?? .trainingCourse(id), editing == nil ? "Back to the course" : "Back to the event")
             Components.errorSummary(errors)
+            if let meanwhile { Components.changedMeanwhile(meanwhile, saved: "this event") }
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; title }
             if editing != nil {
                 el("p", .class("sg-body")) { "Everyone booked or on the waiting list is told if the date, times, venue or link change." }
             }
             el("form", .postMethod, .action(editing.map { .trainingEvent($0.id!) } ?? .trainingCourseEvents(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
+                if editing != nil { Components.openedAsField(fields["opened-as"]) }
                 if let delivery {
                     Components.summaryList([("How", .text(delivery.displayName))])
                 } else {
