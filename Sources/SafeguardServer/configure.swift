@@ -24,10 +24,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.passwords.use(.bcrypt(cost: settings.passwordHashCost))
     let server = SafeguardContext.newServerID()
     let audit = AuditTrail(database: settings.database, clock: settings.clock, server: server)
+    app.metrics = RequestMetrics()
     let mailer = settings.smtp.map { SMTPMailer(settings: $0, eventLoopGroup: app.eventLoopGroup) }
     app.safeguard = SafeguardContext(settings: settings, audit: audit,
                                      notificationDelivery: NotificationDelivery(mailer: mailer, publicURL: settings.publicURL, audit: audit,
-                                                                                server: server),
+                                                                                server: server, clock: settings.clock,
+                                                                                metrics: app.metrics),
                                      secret: settings.resolvedSecret(), passwordPolicy: .standard,
                                      decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
                                      calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),
@@ -39,7 +41,6 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.databases.middleware.use(MarkerIndexWatch<Address>(holder: markers, onCreate: false))
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
-    app.metrics = RequestMetrics()
 
     // Order matters: errors are rendered for everything below. The CSRF check and the session run
     // on the site's routes only (routes.swift), after a path has matched.

@@ -39,5 +39,6 @@ enum SafeguardMigrations {
         CreateJobLease(),
         CreateAuditSealing(),
         AddNamePrefixIndexes(),
+        AddEmailRetry(),
     ]
 }

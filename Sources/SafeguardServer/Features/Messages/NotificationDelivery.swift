@@ -1,11 +1,13 @@
 import Fluent
 import Vapor
+import SafeguardCore
 
 /// Sends the e-mail copy of notifications once their transaction has committed. One run at a time:
 /// an actor alone does not give that (another call gets in at every `await`, and two runs read the
 /// same pending rows, which once sent one message twice), so a call made during a run asks that
 /// run to look again when it finishes. A failure is recorded on the notification (the platform
-/// copy is already there) and logged without the recipient or the text.
+/// copy is already there) and logged without the recipient or the text; one that may pass is tried
+/// again later (``EmailRetry``).
 actor NotificationDelivery {
     let mailer: (any MailSending)?
     let publicURL: String?
@@ -14,12 +16,19 @@ actor NotificationDelivery {
 
     /// This server, for the e-mail job's lease: with several servers on one database, one sends at a time.
     let server: String
+    /// The time that messages are created at, for when a retry is due.
+    let clock: Clock
+    /// Counts each attempt's outcome for `/metrics`, so an operator sees e-mail failing before anyone misses one.
+    let metrics: RequestMetrics?
 
-    init(mailer: (any MailSending)?, publicURL: String?, audit: AuditTrail, server: String) {
+    init(mailer: (any MailSending)?, publicURL: String?, audit: AuditTrail, server: String, clock: Clock = .system,
+         metrics: RequestMetrics? = nil) {
         self.mailer = mailer
         self.publicURL = publicURL
         self.audit = audit
         self.server = server
+        self.clock = clock
+        self.metrics = metrics
     }
 
     private var running = false
@@ -53,7 +62,9 @@ actor NotificationDelivery {
             // Another server sending now would read the same pending rows and send each twice; its next sweep (or
             // this server's, once the lease is free) sends what this call leaves.
             guard try await JobLeases.take(.emailDelivery, server: server, now: Date(), on: db) else { return 0 }
+            let now = clock.now()
             pending = try await UserNotification.query(on: db).filter(\.$emailStatus == UserNotification.EmailStatus.pending.rawValue)
+                .group(.or) { $0.filter(\.$emailRetryAt == nil).filter(\.$emailRetryAt <= now) }
                 .with(\.$user).sort(\.$createdAt).all()
         } catch {
             logger.error("Could not read pending e-mails: \(String(describing: error))")
@@ -73,19 +84,40 @@ actor NotificationDelivery {
             }
             let link = (publicURL ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/")) + notice.link
             let body = notice.body + "\n\nOpen it in Safeguard: \(link)\n\nThis message was sent by Safeguard. Please do not reply to it."
+            notice.emailAttempts += 1
+            var serverDown = false
             do {
                 let message = MailMessage(to: notice.user.email, toName: notice.user.displayName, subject: notice.subject, body: body)
                 try await mailer.send(message)
                 notice.emailStatus = UserNotification.EmailStatus.sent.rawValue
                 notice.emailError = nil
+                notice.emailRetryAt = nil
+                metrics?.observeEmail("sent")
                 sent += 1
             } catch {
-                notice.emailStatus = UserNotification.EmailStatus.failed.rawValue
-                notice.emailError = String(String(describing: error).prefix(500))
+                let failure = (error as? SMTPError)?.failure ?? .temporary
                 // The mail server's answer names the recipient, so it goes on the record, not in the log.
-                logger.warning("E-mail for notification \(notice.id?.uuidString ?? "") failed; the reason is on the notification")
+                notice.emailError = String(String(describing: error).prefix(500))
+                switch EmailRetry.after(attempts: notice.emailAttempts, failure: failure, at: clock.now()) {
+                case .tryAgain(let at):
+                    notice.emailRetryAt = at
+                    metrics?.observeEmail("retrying")
+                    logger.warning("E-mail for notification \(notice.id?.uuidString ?? "") failed (attempt \(notice.emailAttempts)); tried again from \(at)")
+                case .giveUp:
+                    notice.emailStatus = UserNotification.EmailStatus.failed.rawValue
+                    notice.emailRetryAt = nil
+                    metrics?.observeEmail("failed")
+                    logger.warning("E-mail for notification \(notice.id?.uuidString ?? "") failed after \(notice.emailAttempts) attempt(s); the reason is on the notification")
+                }
+                serverDown = (error as? SMTPError)?.concernsTheServer ?? false
             }
             try? await audit.plainWrite(on: db) { db in try await notice.update(on: db) }
+            // With the mail server unreachable every other message would fail the same way, each after its own timeout:
+            // they wait, untried, for the next sweep.
+            if serverDown {
+                if index + 1 < pending.count { logger.notice("The mail server failed; \(pending.count - index - 1) e-mail(s) wait for the next sweep") }
+                break
+            }
         }
         return sent
     }

@@ -18,6 +18,10 @@ final class UserNotification: Model, @unchecked Sendable {
     @Field(key: "email_status") var emailStatus: String
     /// What the mail server said when sending failed (never shown to the user, kept for the admin).
     @OptionalField(key: "email_error") var emailError: String?
+    /// How many times sending the e-mail copy has been tried (``EmailRetry``).
+    @Field(key: "email_attempts") var emailAttempts: Int
+    /// While pending after a failure: when it is next tried. Nil: as soon as a run reaches it.
+    @OptionalField(key: "email_retry_at") var emailRetryAt: Date?
 
     enum EmailStatus: String {
         /// No SMTP server is configured: the platform copy is the only one.
@@ -34,6 +38,7 @@ final class UserNotification: Model, @unchecked Sendable {
         self.link = link
         createdAt = now
         emailStatus = (emailConfigured ? EmailStatus.pending : .notConfigured).rawValue
+        emailAttempts = 0
     }
 }
 

@@ -14,6 +14,12 @@ struct RequestMetrics: Sendable {
                                                  .milliseconds(1000), .seconds(5)])
             .record(duration)
     }
+
+    /// One attempt to send an e-mail copy, by what came of it: `sent`, `retrying` (failed; tried again later) or
+    /// `failed` (given up). A rising `retrying` count is the mail server down or misconfigured.
+    func observeEmail(_ outcome: String) {
+        registry.makeCounter(name: "safeguard_email_attempts_total", labels: [("outcome", outcome)]).increment()
+    }
 }
 
 extension Application {
