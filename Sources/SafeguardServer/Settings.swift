@@ -22,6 +22,25 @@ public struct Settings: Sendable {
 
         /// One writer at a time (``AuditTrail`` queues writes); PostgreSQL takes many.
         public var isSQLite: Bool { engineName == "sqlite" }
+
+        /// What an operator typed for the database (`--database` or `DATABASE_URL`, named in `setting` for the error):
+        /// a `postgres://` or `postgresql://` address is PostgreSQL, any other address is refused, saying what is
+        /// accepted (an address read as a file name failed later with SQLite's "cannot open" and the address mangled
+        /// into a path), and anything else is a SQLite file.
+        public static func parse(_ text: String, setting: String) throws(SettingProblem) -> DatabaseLocation {
+            let lowered = text.lowercased()
+            if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") { return .postgres(text) }
+            let expected = "a postgres://user:password@host/database address for PostgreSQL, or a SQLite file name"
+            // The address itself is not repeated: it may hold a password.
+            if let scheme = lowered.range(of: "://").map({ String(lowered[..<$0.lowerBound]) }),
+               !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) {
+                throw SettingProblem(variable: setting, entry: "a \(scheme):// address", expected: expected)
+            }
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw SettingProblem(variable: setting, entry: "nothing", expected: expected)
+            }
+            return .sqliteFile(text)
+        }
     }
 
     public enum Problem: Error, CustomStringConvertible {

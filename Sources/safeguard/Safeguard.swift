@@ -14,7 +14,7 @@ struct Safeguard: AsyncParsableCommand {
 
 /// Options every command that touches the database shares, read with the environment.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "SQLite database file (default safeguard.sqlite). DATABASE_URL=postgres://… takes PostgreSQL instead.")
+    @Option(help: "SQLite database file (default safeguard.sqlite), or a postgres://… address. DATABASE_URL=postgres://… also takes PostgreSQL.")
     var database: String?
 
     @Option(help: "development or production (default: SAFEGUARD_ENV, else development).")
@@ -30,13 +30,13 @@ struct DatabaseOptions: ParsableArguments {
             throw ValidationError("--env must be development or production, not '\(modeText)'")
         }
         let location: Settings.DatabaseLocation
-        if let file = database {
-            location = .sqliteFile(file)
+        if let given = database {
+            do { location = try .parse(given, setting: "--database") } catch { throw ValidationError(error.description) }
         } else if let url = environment["DATABASE_URL"], !url.isEmpty {
-            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw ValidationError("DATABASE_URL must start with postgres:// (got a different scheme)")
+            do { location = try .parse(url, setting: "DATABASE_URL") } catch { throw ValidationError(error.description) }
+            guard case .postgres = location else {
+                throw ValidationError("DATABASE_URL must be a postgres:// address (for a SQLite file, use --database)")
             }
-            location = .postgres(url)
         } else {
             location = .sqliteFile("safeguard.sqlite")
         }
