@@ -56,8 +56,8 @@ struct AuditTrail: Sendable {
     }
 
     /// Records reads (views, searches): nothing else changes, but the entry must be written
-    /// before the page is shown. One insert (on SQLite shared with other requests' reads), so all the entries go in
-    /// or none.
+    /// before the page is shown. One insert, shared with the reads of other requests that arrive together
+    /// (``AuditGroupCommit``, on SQLite and PostgreSQL), so all the entries go in or none.
     func record(_ events: AuditEvent..., on db: Database) async throws {
         try await reads.record(entries(events), on: db)
     }

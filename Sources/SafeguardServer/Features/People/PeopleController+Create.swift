@@ -35,7 +35,7 @@ extension PeopleController {
     func edit(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
         var form = PersonForm(person: person)
-        form.openedAs = PersonForm.openedAs(person).stamp
+        form.openedAs = form.shownStamp.stamp
         return PersonFormView(form: form, errors: FormErrors(), personID: person.id).render(on: req)
     }
 
@@ -52,9 +52,10 @@ extension PeopleController {
             let id = try person.requireID(), sent = form.openedAs
             let saved = try await req.audit.write(on: req.db) { db -> (PersonEditOutcome, [AuditEvent]) in
                 let stored = try await db.lockedForWrite(Person.self, id)
-                if case .changedMeanwhile(let now) = OpenedAs.decide(sent: sent, storedNow: PersonForm.openedAs(stored)) {
+                let storedForm = PersonForm(person: stored)
+                if case .changedMeanwhile(let now) = OpenedAs.decide(sent: sent, storedNow: storedForm.shownStamp) {
                     // Their details are shown beside the typed ones: a read of the record.
-                    return (.changedMeanwhile(PersonForm(person: stored), now), [viewer.event(.view, "person", id.uuidString, on: req)])
+                    return (.changedMeanwhile(storedForm, now), [viewer.event(.view, "person", id.uuidString, on: req)])
                 }
                 valid.apply(to: stored)
                 try await stored.update(on: db)

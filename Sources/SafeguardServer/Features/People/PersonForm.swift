@@ -125,11 +125,11 @@ struct PersonForm: Content {
 
     init() {}
 
-    /// What the edit form shows of a stored person, as a stamp (``OpenedAs``).
-    static func openedAs(_ person: Person) -> OpenedAs {
-        let shown = PersonForm(person: person)
-        return OpenedAs(values: [shown.firstName, shown.middleNames, shown.lastName, shown.unborn, shown.dobDay, shown.dobMonth,
-                                 shown.dobYear, shown.gender, shown.ethnicity, shown.nhsNumber, shown.language, shown.disability])
+    /// The details this form shows, as a stamp (``OpenedAs``); for a form filled from a stored person
+    /// (``init(person:)``), what the edit form was opened on.
+    var shownStamp: OpenedAs {
+        OpenedAs(values: [firstName, middleNames, lastName, unborn, dobDay, dobMonth, dobYear, gender, ethnicity, nhsNumber,
+                          language, disability])
     }
 
     /// The edit form's fields where the details as saved now (`stored`) and as typed here differ, labelled as on the
