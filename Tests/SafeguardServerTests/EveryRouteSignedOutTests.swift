@@ -1,0 +1,53 @@
+import XCTVapor
+@testable import SafeguardCore
+@testable import SafeguardServer
+
+/// Issue 18, item 6 (the signed-out half): every route the server registers refuses someone who is not signed in,
+/// except the few that are public by design, each listed with why. A new route without protection fails here
+/// without anyone having to remember to write its denial test.
+final class EveryRouteSignedOutTests: ServerTestCase {
+    /// Served to everyone, by design. A route is added here only with its reason.
+    static let publicRoutes: [String: String] = [
+        "GET /sign-in": "where signing in starts",
+        "POST /sign-in": "signing in",
+        "GET /health": "the load balancer's liveness check; says only 'ok'",
+        "GET /ready": "the load balancer's readiness check; names only the database kind",
+        "GET /metrics": "Prometheus; refused unless from SAFEGUARD_METRICS_ALLOW or with the metrics token (its own test)",
+        "GET /api/v1/openapi.json": "the API's published description",
+        "GET /register": "training self-registration with an agency's key, for people with no account yet",
+        "POST /register": "the same, sent",
+    ]
+
+    func testEveryRouteRefusesTheSignedOutButThosePublicByDesign() async throws {
+        var unprotected: [String] = []
+        var checked = 0
+        for route in app.routes.all {
+            let pattern = route.path.map(\.description).joined(separator: "/")
+            let key = "\(route.method.rawValue) /\(pattern)"
+            if Self.publicRoutes[key] != nil { continue }
+            // A record that does not exist: a route that looked it up before asking who is there would say "not found",
+            // telling a stranger which records exist.
+            let path = "/" + route.path.map { c -> String in
+                switch c {
+                case .parameter: UUID().uuidString
+                case .anything, .catchall: "x"
+                case .constant(let text): text
+                }
+            }.joined(separator: "/")
+            let stranger = browser()
+            let res: XCTHTTPResponse
+            switch route.method {
+            case .GET: res = try await stranger.get(path)
+            case .POST: res = try await stranger.post(path, [])
+            default: res = try await app.sendRequest(route.method, path)
+            }
+            checked += 1
+            let toSignIn = res.status == .seeOther && (res.location ?? "").hasPrefix("/sign-in")
+            if !(toSignIn || res.status == .unauthorized || res.status == .forbidden) {
+                unprotected.append("\(key) → \(res.status.code) \(res.location ?? "")")
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+        XCTAssertEqual(unprotected, [], "routes that answer someone not signed in:\n" + unprotected.joined(separator: "\n"))
+    }
+}
