@@ -11,6 +11,32 @@ from selenium.webdriver.common.by import By
 from pages import click_button, click_link, find_people, h1, main_text, path_of, sign_in, summary_list
 
 
+def retype(driver, fields):
+    for name, value in fields.items():
+        field = driver.find_element(By.ID, name)
+        field.clear()
+        field.send_keys(value)
+
+
+def save_from_two_tabs(driver, edit, later, earlier, saved_path):
+    """Opens the form `edit` in two tabs; types `later` into the second, then types `earlier` into the first and
+    saves it (landing on `saved_path`); then saves the second, whose form is now out of date. Returns both tabs,
+    the second one showing what its save came to."""
+    first_tab = driver.current_window_handle
+    driver.get(edit)
+    driver.switch_to.new_window("tab")
+    second_tab = driver.current_window_handle
+    driver.get(edit)
+    retype(driver, later)
+    driver.switch_to.window(first_tab)
+    retype(driver, earlier)
+    click_button(driver, "Save changes")
+    assert path_of(driver) == saved_path, driver.current_url
+    driver.switch_to.window(second_tab)
+    click_button(driver, "Save changes")
+    return first_tab, second_tab
+
+
 def test_a_save_over_a_change_made_meanwhile_is_held_back_with_the_typed_work_kept(driver, server, screenshot):
     sign_in(driver, server, server.login("mash.practitioner"))
     _, adults = find_people(driver, server, lambda row: "Adult" in row["tags"])
@@ -19,25 +45,8 @@ def test_a_save_over_a_change_made_meanwhile_is_held_back_with_the_typed_work_ke
     record = path_of(driver).split("?")[0]
     edit = server.url(record + "/edit")
 
-    first_tab = driver.current_window_handle
-    driver.get(edit)
-    assert h1(driver) == "Change personal details"
-    driver.switch_to.new_window("tab")
-    second_tab = driver.current_window_handle
-    driver.get(edit)
-    disability = driver.find_element(By.ID, "disability")
-    disability.clear()
-    disability.send_keys("Hearing impairment: uses BSL")
-
-    driver.switch_to.window(first_tab)
-    language = driver.find_element(By.ID, "language")
-    language.clear()
-    language.send_keys("Polish")
-    click_button(driver, "Save changes")
-    assert path_of(driver) == record + "?done=updated", driver.current_url
-
-    driver.switch_to.window(second_tab)
-    click_button(driver, "Save changes")
+    first_tab, _ = save_from_two_tabs(driver, edit, later={"disability": "Hearing impairment: uses BSL"},
+                                      earlier={"language": "Polish"}, saved_path=record + "?done=updated")
     assert h1(driver) == "Change personal details", "still the form, not saved"
     text = main_text(driver)
     assert "Someone else saved changes to these details after you opened this form" in text, text
@@ -48,9 +57,7 @@ def test_a_save_over_a_change_made_meanwhile_is_held_back_with_the_typed_work_ke
     assert driver.find_element(By.ID, "disability").get_attribute("value") == "Hearing impairment: uses BSL", "typed work kept"
     screenshot("edit-meanwhile-1-held-back")
 
-    language = driver.find_element(By.ID, "language")
-    language.clear()
-    language.send_keys("Polish")
+    retype(driver, {"language": "Polish"})
     click_button(driver, "Save changes")
     assert path_of(driver) == record + "?done=updated", driver.current_url
     details = summary_list(driver)
@@ -76,25 +83,8 @@ def test_two_trainers_changing_one_event_do_not_undo_each_other(driver, server, 
     assert edit, "an event not yet started, whose details can be changed"
     event = path_of(driver).split("?")[0].removesuffix("/register")
 
-    first_tab = driver.current_window_handle
-    driver.get(edit)
-    assert h1(driver).endswith("Change the event's details"), h1(driver)
-    driver.switch_to.new_window("tab")
-    second_tab = driver.current_window_handle
-    driver.get(edit)
-    trainer = driver.find_element(By.ID, "trainer")
-    trainer.clear()
-    trainer.send_keys("Sam Okafor")
-
-    driver.switch_to.window(first_tab)
-    trainer = driver.find_element(By.ID, "trainer")
-    trainer.clear()
-    trainer.send_keys("Priya Shah")
-    click_button(driver, "Save changes")
-    assert path_of(driver) == event + "?done=event-saved", driver.current_url
-
-    driver.switch_to.window(second_tab)
-    click_button(driver, "Save changes")
+    first_tab, _ = save_from_two_tabs(driver, edit, later={"trainer": "Sam Okafor"}, earlier={"trainer": "Priya Shah"},
+                                      saved_path=event + "?done=event-saved")
     assert h1(driver).endswith("Change the event's details"), "still the form, not saved"
     text = main_text(driver)
     assert "Someone else saved changes to this event after you opened this form" in text, text
