@@ -32,24 +32,13 @@ struct AdminController: RouteCollection {
                       tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count(),
                       tools: try await AssessmentToolRecord.query(on: req.db).count(),
                       keys: try await RegistrationKeyRecord.query(on: req.db).filter(\.$revokedAt == nil).count())
-        return req.page("Administration", section: .admin) {
-            el("h1", .class("sg-heading-l")) { "Administration" }
-            el("table", .class("sg-table")) {
-                el("caption", .class("sg-visually-hidden")) { "What you can manage" }
-                el("tbody") {
-                    for (label, url, n) in [("Agencies", SiteURL.adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
-                                            ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
-                                            ("API tokens in use", .adminTokens, counts.tokens),
-                                            ("Assessment tools", .adminAssessmentTools, counts.tools),
-                                            ("Training registration keys in use", .adminRegistrationKeys, counts.keys)] {
-                        el("tr", .class("sg-table__row")) {
-                            el("th", .class("sg-table__header"), Attr("scope", "row")) { el("a", .href(url), .class("sg-link")) { label } }
-                            el("td", .class("sg-table__cell sg-table__cell--numeric")) { String(n) }
-                        }
-                    }
-                }
-            }
-        }
+        let email = try await EmailDeliverySummary.load(on: req.db, now: req.now, settings: req.safeguard.settings)
+        return AdminOverviewView(counts: [("Agencies", .adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
+                                          ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
+                                          ("API tokens in use", .adminTokens, counts.tokens),
+                                          ("Assessment tools", .adminAssessmentTools, counts.tools),
+                                          ("Training registration keys in use", .adminRegistrationKeys, counts.keys)],
+                                 email: email).render(on: req)
     }
 
     /// Administrative changes are audited too: who changed an account or a token matters.
