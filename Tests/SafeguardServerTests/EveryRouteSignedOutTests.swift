@@ -51,3 +51,40 @@ final class EveryRouteSignedOutTests: ServerTestCase {
         XCTAssertEqual(unprotected, [], "routes that answer someone not signed in:\n" + unprotected.joined(separator: "\n"))
     }
 }
+
+/// Issue 18, item 6 (a role the policy denies, in part): a practitioner with training only is refused everywhere
+/// outside training, their messages and the published learning, before any record is looked up: a made-up id is
+/// "you cannot see this", never "not found", so nothing tells them which records exist.
+final class EveryRouteLearnerTests: ServerTestCase {
+    /// What a learner may use (their own training, messages, kept forms, the published briefings), and the routes
+    /// that are open or token-protected; everything else must answer 403.
+    static let learnerMayUse: Set<String> = [
+        "GET ", "GET session/keep-alive", "GET sign-in", "POST sign-in", "POST sign-out", "GET register", "POST register",
+        "GET kept-forms/:keptID", "POST kept-forms/:keptID/send", "POST kept-forms/:keptID/discard",
+        "GET notifications", "GET learning", "GET learning/briefings/:briefingID", "POST learning/briefings/:briefingID/read",
+        "GET health", "GET ready", "GET metrics",
+    ]
+
+    func testALearnerIsRefusedEverywhereOutsideTheirOwnTrainingBeforeAnyRecordIsLookedUp() async throws {
+        let learner = try await signedIn(fx[.learner])
+        var answered: [String] = []
+        var checked = 0
+        for route in app.routes.all {
+            let pattern = route.path.map(\.description).joined(separator: "/")
+            let key = "\(route.method.rawValue) \(pattern)"
+            if Self.learnerMayUse.contains(key) || pattern.hasPrefix("training") || pattern.hasPrefix("api/") { continue }
+            let path = "/" + route.path.map { c -> String in
+                switch c {
+                case .parameter: UUID().uuidString
+                case .anything, .catchall: "x"
+                case .constant(let text): text
+                }
+            }.joined(separator: "/")
+            let res = route.method == .GET ? try await learner.get(path) : try await learner.post(path, [])
+            checked += 1
+            if res.status != .forbidden { answered.append("\(key) → \(res.status.code) \(res.location ?? "")") }
+        }
+        XCTAssertGreaterThan(checked, 150)
+        XCTAssertEqual(answered, [], "routes that do not refuse a learner:\n" + answered.joined(separator: "\n"))
+    }
+}
