@@ -28,7 +28,7 @@ final class DemoLoaderTests: ServerTestCase {
         assertEqual(try await InformationRequest.query(on: app.db).filter(\.$referral.$id == gathering.id!).all()
             .filter { $0.isOverdue(at: clock.now) }.count, 1, "one partner overdue")
         assertGreaterThanOrEqual(try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).count(), 1, "a plan with markers")
-        assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == PoliceIncident.waiting).count(), 1,
+        assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == .waiting).count(), 1,
                     "an incident waiting for the information management team")
         assertEqual(try await StatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1, "a health look-up not yet seen")
         // A rapid review in progress with one agency late (issue 16).
@@ -54,9 +54,9 @@ final class DemoLoaderTests: ServerTestCase {
         let incidents = try String(contentsOf: examples.appendingPathComponent("incidents.csv"), encoding: .utf8)
         _ = try await IncidentImport.run(csv: incidents, fileName: "incidents.csv", force: "Northmere Constabulary", on: app)
         let matched = try await PoliceIncident.query(on: app.db).filter(\.$reference == "NP-2026-51001").first()
-        XCTAssertEqual(matched?.reviewStatus, PoliceIncident.waiting, "the messy address matches Erin's marked home")
+        XCTAssertEqual(matched?.reviewStatus, .waiting, "the messy address matches Erin's marked home")
         let elsewhere = try await PoliceIncident.query(on: app.db).filter(\.$reference == "NP-2026-51002").first()
-        XCTAssertEqual(elsewhere?.reviewStatus, PoliceIncident.unmatched)
+        XCTAssertEqual(elsewhere?.reviewStatus, .unmatched)
         let again = try await DemoLoader.load(app)
         XCTAssertFalse(again.loaded, "a second start keeps what is there")
         for login in outcome.logins.prefix(3) {

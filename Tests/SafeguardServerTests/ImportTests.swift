@@ -72,7 +72,7 @@ final class ImportTests: ServerTestCase {
         XCTAssertEqual(report, .init(received: 2, alreadyKnown: 0, markerMatches: 1, possibleMatches: 0))
         report = try await IncidentImport.run(csv: batch, fileName: "incidents.csv", force: "Northmere Constabulary", on: app)
         XCTAssertEqual(report, .init(received: 0, alreadyKnown: 2, markerMatches: 0, possibleMatches: 0))
-        let waiting = try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == PoliceIncident.waiting).all()
+        let waiting = try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == .waiting).all()
         XCTAssertEqual(waiting.map(\.reference), ["NM-1"], "only the marked address reaches the information management team")
 
         let bad = "reference,occurred_at,type,address,postcode,summary\nNM-3,2026-03-02T01:00:00Z,Domestic,14 Mill Lane,,Fine\nNM-4,last night,,x,,\n"

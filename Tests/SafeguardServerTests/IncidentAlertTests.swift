@@ -92,7 +92,7 @@ final class IncidentAlertTests: ServerTestCase {
         XCTAssertTrue(short.text.contains("Say why this is not the marked address"))
         let rejected = try await imo.post("/incident-alerts/\(incident.id!)/reject", [("reason", "Mill Lane in Greysham, not Calder Vale")])
         XCTAssertEqual(rejected.location, "/incident-alerts")
-        assertEqual(try await PoliceIncident.find(incident.id, on: app.db)?.reviewStatus, PoliceIncident.rejected)
+        assertEqual(try await PoliceIncident.find(incident.id, on: app.db)?.reviewStatus, IncidentReviewStatus.rejected)
         assertEqual(try await IncidentAlert.query(on: app.db).count(), 0)
         let queue = try await imo.get("/incident-alerts")
         XCTAssertTrue(queue.text.contains("0 waiting"))

@@ -125,7 +125,7 @@ final class TwoServerTests: ServerTestCase {
         func post(_ reference: String) async throws -> String {
             let res = try await Self.sendIncident(reference, at: "14 mill lane, calder vale", token: token, to: other)
             XCTAssertLessThan(res.status.code, 300, res.body.string)
-            return try await PoliceIncident.query(on: app.db).filter(\.$reference == reference).first()?.matchOutcome ?? "missing"
+            return try await PoliceIncident.query(on: app.db).filter(\.$reference == reference).first()?.matchOutcome.rawValue ?? "missing"
         }
         assertEqual(try await post("MK-0"), IncidentMatch.none.rawValue, "no plan yet: server B's marker index is built now")
         BackgroundJobs.schedule(on: app)

@@ -124,9 +124,9 @@ public enum IntakeBenchmark {
                 i.postcode = f[4].isEmpty ? nil : f[4]
                 i.summary = f[5]
                 i.receivedAt = now
-                i.matchOutcome = IncidentMatch.none.rawValue
+                i.matchOutcome = IncidentMatch.none
                 i.matchReasons = ""
-                i.reviewStatus = PoliceIncident.unmatched
+                i.reviewStatus = .unmatched
                 return i
             }
             try await app.db.transaction { tx in try await batch.create(on: tx) }

@@ -1,8 +1,15 @@
+import SafeguardCore
+
 /// Messages keyed by field, in the order the fields appear on the form.
 struct FormErrors: Sendable {
     private(set) var all: [(field: String, message: String)] = []
 
     var isEmpty: Bool { all.isEmpty }
+
+    init() {}
+
+    /// The one problem a SafeguardCore rule refused a change with.
+    init(_ problem: FieldProblem) { add(problem.field, problem.message) }
 
     subscript(field: String) -> String? { all.first { $0.field == field }?.message }
 

@@ -191,11 +191,11 @@ extension DemoLoader {
         incident.postcode = nil
         incident.summary = "Neighbour reported shouting and a child crying at 11pm. Officers attended; adults spoken to; no arrests."
         incident.receivedAt = now - 8 * 3600
-        incident.matchOutcome = match.rawValue
+        incident.matchOutcome = match
         incident.$matchedAddress.id = candidate.flatMap { UUID(uuidString: $0.id) }
         incident.matchScore = candidate?.score
         incident.matchReasons = candidate?.reasons.joined(separator: "\n") ?? ""
-        incident.reviewStatus = match == .none ? PoliceIncident.unmatched : PoliceIncident.waiting
+        incident.reviewStatus = IncidentReview(received: match).status
         try await incident.create(on: db)
 
         let check = StatusCheck()

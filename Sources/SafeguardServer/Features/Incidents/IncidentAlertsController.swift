@@ -20,9 +20,9 @@ struct IncidentAlertsController: RouteCollection {
 
     func queue(req: Request) async throws -> Response {
         let viewer = try req.require(.reviewIncidentAlert)
-        let waiting = try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == PoliceIncident.waiting).with(\.$agency)
+        let waiting = try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == .waiting).with(\.$agency)
             .sort(\.$receivedAt).all()
-        let done = try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus ~~ [PoliceIncident.forwarded, PoliceIncident.rejected])
+        let done = try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus ~~ [IncidentReviewStatus.forwarded, .rejected])
             .with(\.$reviewedBy).sort(\.$reviewedAt, .descending).limit(50).all()
         try await req.audit.record(viewer.event(.view, "incident-alert-queue", "", on: req), on: req.db)
         let now = req.now
@@ -41,13 +41,13 @@ struct IncidentAlertsController: RouteCollection {
             el("p", .class("sg-body")) { "Incidents at an address with a Place of Interest marker. Check each match, then forward it to the child's social worker or reject it." }
             Components.table(caption: "\(waiting.count) waiting, oldest first", headers: ["Incident", "Address as typed", "Match", "Received"], rows: waiting.map { i in
                 [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { "\(i.reference) (\(i.incidentType))" }, .text(i.addressText),
-                 i.matchOutcome == IncidentMatch.match.rawValue ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow"),
+                 i.matchOutcome == .match ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow"),
                  .text(MASHController.age(from: i.receivedAt, to: now))]
             })
             if !done.isEmpty {
                 Components.table(caption: "Recently checked", headers: ["Incident", "Outcome", "By", "When"], rows: done.map { i in
                     [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { i.reference },
-                     .text(i.reviewStatus == PoliceIncident.forwarded ? "Forwarded" : "Rejected: \(i.reviewNote ?? "")"),
+                     .text(i.reviewStatus == .forwarded ? "Forwarded" : "Rejected: \(i.reviewNote ?? "")"),
                      .text(i.reviewedBy?.displayName ?? ""), .text(i.reviewedAt.map(PersonRecordView.dateTime) ?? "")]
                 })
             }
@@ -65,10 +65,10 @@ struct IncidentAlertsController: RouteCollection {
         let hours = alerts.compactMap { a in byID[a.$incident.id].map { a.forwardedAt.timeIntervalSince($0.occurredAt) / 3600 } }
         let middle = median(hours).map { String(format: "%.1f", $0) } ?? "–"
         return [("Received", String(incidents.count)),
-                ("Matched a marker", String(incidents.filter { $0.reviewStatus != PoliceIncident.unmatched }.count)),
-                ("Forwarded", String(incidents.filter { $0.reviewStatus == PoliceIncident.forwarded }.count)),
-                ("Rejected", String(incidents.filter { $0.reviewStatus == PoliceIncident.rejected }.count)),
-                ("Found relevant", String(alerts.filter { $0.decision == "relevant" }.count)),
+                ("Matched a marker", String(incidents.filter { $0.reviewStatus != .unmatched }.count)),
+                ("Forwarded", String(incidents.filter { $0.reviewStatus == .forwarded }.count)),
+                ("Rejected", String(incidents.filter { $0.reviewStatus == .rejected }.count)),
+                ("Found relevant", String(alerts.filter { $0.decision == .relevant }.count)),
                 ("Median hours, incident to social worker", middle)]
     }
 
@@ -95,21 +95,18 @@ struct IncidentAlertsController: RouteCollection {
         let incident = try await Self.incident(req)
         let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
         let cuckooed = try await CuckooingController.open(at: incident.$matchedAddress.id, on: req.db)
-        guard incident.reviewStatus == PoliceIncident.waiting, !marked.isEmpty || !cuckooed.isEmpty else {
-            var errors = FormErrors()
-            errors.add("reason", incident.reviewStatus == PoliceIncident.waiting
-                       ? "No child or cuckooed home has an active marker at the matched address any more: reject the alert, saying so"
-                       : "This alert has already been checked")
-            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: errors).render(on: req, status: .conflict)
+        var review = incident.review
+        do throws(FieldProblem) {
+            try review.forward(markedChildren: marked.count, cuckooedHomes: cuckooed.count,
+                               note: (try? req.content.get(String.self, at: "note")) ?? "")
+        } catch {
+            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: FormErrors(error))
+                .render(on: req, status: .conflict)
         }
-        let now = req.now, iid = try incident.requireID()
-        let note = ((try? req.content.get(String.self, at: "note")) ?? "").trimmed
+        let now = req.now, iid = try incident.requireID(), checked = review
         try await req.audit.write(on: req.db) { db in
-            try await db.holdUnchanged(incident) { $0.reviewStatus == PoliceIncident.waiting }
-            incident.reviewStatus = PoliceIncident.forwarded
-            incident.$reviewedBy.id = viewer.userID
-            incident.reviewedAt = now
-            incident.reviewNote = note.isEmpty ? nil : note
+            try await db.holdUnchanged(incident) { $0.review.isWaiting }
+            incident.set(checked, by: viewer.userID, at: now)
             try await incident.update(on: db)
             var events = [viewer.event(.change, "police-incident", iid.uuidString, reason: "match confirmed; forwarded", on: req)]
             for m in marked {
@@ -138,23 +135,20 @@ struct IncidentAlertsController: RouteCollection {
     func reject(req: Request) async throws -> Response {
         let viewer = try req.require(.reviewIncidentAlert)
         let incident = try await Self.incident(req)
-        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmed
-        guard incident.reviewStatus == PoliceIncident.waiting, reason.count >= 5 else {
-            var errors = FormErrors()
-            errors.add("reason", incident.reviewStatus == PoliceIncident.waiting
-                       ? "Say why this is not the marked address, for example \"Flat 2, not flat 12\"" : "This alert has already been checked")
+        var review = incident.review
+        do throws(FieldProblem) {
+            try review.reject(reason: (try? req.content.get(String.self, at: "reason")) ?? "")
+        } catch {
             let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
-            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: errors).render(on: req, status: .unprocessableEntity)
+            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: FormErrors(error))
+                .render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, iid = try incident.requireID()
+        let now = req.now, iid = try incident.requireID(), checked = review
         try await req.audit.write(on: req.db) { db in
-            try await db.holdUnchanged(incident) { $0.reviewStatus == PoliceIncident.waiting }
-            incident.reviewStatus = PoliceIncident.rejected
-            incident.$reviewedBy.id = viewer.userID
-            incident.reviewedAt = now
-            incident.reviewNote = reason
+            try await db.holdUnchanged(incident) { $0.review.isWaiting }
+            incident.set(checked, by: viewer.userID, at: now)
             try await incident.update(on: db)
-            return ((), [viewer.event(.change, "police-incident", iid.uuidString, reason: "match rejected: \(reason)", on: req)])
+            return ((), [viewer.event(.change, "police-incident", iid.uuidString, reason: "match rejected: \(checked.note ?? "")", on: req)])
         }
         return req.redirect(to: SiteURL.incidentAlerts.path, redirectType: .normal)
     }
@@ -167,25 +161,22 @@ struct IncidentAlertsController: RouteCollection {
 
     func decide(req: Request) async throws -> Response {
         let (viewer, alert) = try await Self.alert(req)
-        let decision = (try? req.content.get(String.self, at: "decision")) ?? ""
-        let note = ((try? req.content.get(String.self, at: "note")) ?? "").trimmed
-        var errors = FormErrors()
-        if decision != "relevant" && decision != "not-relevant" { errors.add("decision", "Select whether the incident matters for the child's plan") }
-        if alert.decision != nil { errors.add("decision", "You have already decided this alert") }
-        guard errors.isEmpty else { return SocialWorkerAlertView(alert: alert, errors: errors).render(on: req, status: .unprocessableEntity) }
-        let now = req.now, aid = try alert.requireID()
+        var decision = alert.decisionState
+        do throws(FieldProblem) {
+            try decision.decide((try? req.content.get(String.self, at: "decision")) ?? "", note: (try? req.content.get(String.self, at: "note")) ?? "")
+        } catch {
+            return SocialWorkerAlertView(alert: alert, errors: FormErrors(error)).render(on: req, status: .unprocessableEntity)
+        }
+        guard let relevance = decision.relevance else { throw Abort(.internalServerError) }
+        let now = req.now, aid = try alert.requireID(), decided = decision
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(alert) { $0.decision == nil }
-            alert.decision = decision
-            alert.$decidedBy.id = viewer.userID
-            alert.decidedAt = now
-            alert.decisionNote = note.isEmpty ? nil : note
+            alert.set(decided, by: viewer.userID, at: now)
             try await alert.update(on: db)
             try await ChronologyEntry(personID: alert.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
-                                      summary: "Police incident \(alert.incident.reference): \(decision == "relevant" ? "relevant to the plan" : "not relevant to the plan")"
-                                        + (note.isEmpty ? "" : " (\(note))"),
+                                      summary: "Police incident \(alert.incident.reference): \(relevance.forThePlan)" + (decided.note.map { " (\($0))" } ?? ""),
                                       recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
-            return ((), [viewer.event(.change, "incident-alert", aid.uuidString, reason: decision, on: req)])
+            return ((), [viewer.event(.change, "incident-alert", aid.uuidString, reason: relevance.rawValue, on: req)])
         }
         return req.redirect(to: SiteURL.incidentAlertForSocialWorker(aid).path, redirectType: .normal)
     }
@@ -193,7 +184,7 @@ struct IncidentAlertsController: RouteCollection {
     static func incident(_ req: Request) async throws -> PoliceIncident {
         guard let id = req.parameters.get("incidentID", as: UUID.self),
               let i = try await PoliceIncident.query(on: req.db).filter(\.$id == id).with(\.$agency).with(\.$matchedAddress).with(\.$reviewedBy).first(),
-              i.reviewStatus != PoliceIncident.unmatched else { throw Abort(.notFound) }
+              i.reviewStatus != .unmatched else { throw Abort(.notFound) }
         return i
     }
 

@@ -14,8 +14,10 @@ extension IncidentAlertsController {
         let referral = Referral()
         ReferralForm.sharing(f, into: referral, errors: &errors)
         ReferralForm.contact(["urgency": ReferralUrgency.today.rawValue, "referrer-phone": f["referrer-phone"] ?? ""], into: referral, errors: &errors)
-        if alert.decision != "relevant" { errors.add("family-awareness", "Mark the incident as relevant before asking for its details") }
-        if alert.$detailsReferral.id != nil { errors.add("family-awareness", "The details have already been asked for") }
+        if !alert.decisionState.mayAskForDetails {
+            errors.add("family-awareness", alert.decisionState.detailsRequested ? "The details have already been asked for"
+                                                                                : "Mark the incident as relevant before asking for its details")
+        }
         guard errors.isEmpty else { return SocialWorkerAlertView(alert: alert, errors: errors, fields: f).render(on: req, status: .unprocessableEntity) }
 
         let incident = alert.incident
@@ -51,7 +53,7 @@ extension IncidentAlertsController {
         subject.nhsNumber = child.nhsNumber
         subject.$person.id = childID
         try await req.audit.write(on: req.db) { db in
-            try await db.holdUnchanged(alert) { $0.decision == "relevant" && $0.$detailsReferral.id == nil }
+            try await db.holdUnchanged(alert) { $0.decisionState.mayAskForDetails }
             referral.reference = "SENDING-" + UUID().uuidString
             try await ReferralSubmission.markSent(referral, subjects: [subject], now: now, today: today, calendar: calendar, on: db)
             referral.status = ReferralStatus.gathering.rawValue

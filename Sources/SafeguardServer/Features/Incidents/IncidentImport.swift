@@ -65,8 +65,8 @@ enum IncidentImport {
                                                                  today: req.today, markers: req.safeguard.markerIndex, on: req.db)
                 incidents.append(incident)
                 counted.received += 1
-                if incident.matchOutcome == IncidentMatch.match.rawValue { counted.markerMatches += 1 }
-                if incident.matchOutcome == IncidentMatch.review.rawValue { counted.possibleMatches += 1 }
+                if incident.matchOutcome == .match { counted.markerMatches += 1 }
+                if incident.matchOutcome == .review { counted.possibleMatches += 1 }
             }
             let chosen = incidents
             do {
@@ -74,7 +74,7 @@ enum IncidentImport {
                     try await chosen.create(on: db)
                     return ((), try chosen.map { i in
                         AuditEvent(userID: "import:\(fileName)", agencyID: agencyID.uuidString, action: .create, recordType: "police-incident",
-                                   recordID: try i.requireID().uuidString, reason: "incident \(i.reference): marker \(i.matchOutcome)",
+                                   recordID: try i.requireID().uuidString, reason: "incident \(i.reference): marker \(i.matchOutcome.rawValue)",
                                    sourceAddress: "command line")
                     })
                 }

@@ -18,7 +18,7 @@ enum IncidentIntake {
         var incident: PoliceIncident
         /// False when the force had already sent this reference: nothing changed.
         var created: Bool
-        var match: IncidentMatch { IncidentMatch(rawValue: incident.matchOutcome) ?? .none }
+        var match: IncidentMatch { incident.matchOutcome }
     }
 
     /// Field errors, named as the API's JSON fields.
@@ -49,7 +49,7 @@ enum IncidentIntake {
         // first delivery costs no lookup.
         let incident = try await Self.incident(input, occurredAt: occurredAt, agencyID: agencyID, receivedAt: req.now, today: req.today,
                                                markers: req.safeguard.markerIndex, on: req.db)
-        let match = IncidentMatch(rawValue: incident.matchOutcome) ?? .none
+        let match = incident.matchOutcome
         do {
             try await req.audit.write(on: req.db) { db in
                 try await incident.create(on: db)
@@ -82,11 +82,11 @@ enum IncidentIntake {
         incident.postcode = postcode
         incident.summary = input.summary.trimmed
         incident.receivedAt = receivedAt
-        incident.matchOutcome = match.rawValue
+        incident.matchOutcome = match
         incident.$matchedAddress.id = candidate.flatMap { UUID(uuidString: $0.id) }
         incident.matchScore = candidate?.score
         incident.matchReasons = candidate?.reasons.joined(separator: "\n") ?? ""
-        incident.reviewStatus = match == .none ? PoliceIncident.unmatched : PoliceIncident.waiting
+        incident.reviewStatus = IncidentReview(received: match).status
         return incident
     }
 

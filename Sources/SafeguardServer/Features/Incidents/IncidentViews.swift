@@ -27,7 +27,7 @@ struct IncidentAlertView {
                 ("Received", .text(PersonRecordView.dateTime(i.receivedAt))),
                 ("Matched address", .text(i.matchedAddress?.singleLine ?? "None")),
                 ("Match", fragment {
-                    i.matchOutcome == IncidentMatch.match.rawValue ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow")
+                    i.matchOutcome == .match ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow")
                     i.matchScore.map { " score \(String(format: "%.2f", $0))" } ?? ""
                 }),
                 ("Why", el("ul", .class("sg-list")) { for r in i.matchReasons.split(separator: "\n") { el("li") { String(r) } } }),
@@ -44,7 +44,7 @@ struct IncidentAlertView {
                      .text(h.kindList.map(\.displayName).joined(separator: "; ")), .text(h.lead.displayName)]
                 }, captionVisible: false)
             }
-            if i.reviewStatus == PoliceIncident.waiting {
+            if i.review.isWaiting {
                 el("form", .postMethod, .action(.incidentAlertForward(id))) {
                     Components.csrfField(req.csrfToken)
                     Components.textInput("note", label: "Note for the social worker (optional)", value: "", errors: FormErrors())
@@ -59,13 +59,13 @@ struct IncidentAlertView {
                 }
             } else {
                 el("p", .class("sg-body"), .id("review-outcome")) {
-                    "\(i.reviewStatus == PoliceIncident.forwarded ? "Forwarded" : "Rejected") by \(i.reviewedBy?.displayName ?? "") "
+                    "\(i.reviewStatus.displayName) by \(i.reviewedBy?.displayName ?? "") "
                     "on \(i.reviewedAt.map(PersonRecordView.dateTime) ?? "")\(i.reviewNote.map { ": \($0)" } ?? "")."
                 }
                 if !alerts.isEmpty {
                     Components.table(caption: "Social workers' decisions", headers: ["Child", "Social worker", "Decision"], rows: alerts.map { a in
                         [.text(a.person.fullName), .text(a.socialWorker.displayName),
-                         .text(a.decision.map { $0 == "relevant" ? "Relevant" : "Not relevant" } ?? "Waiting")]
+                         .text(a.decision?.displayName ?? "Waiting")]
                     })
                 }
             }
@@ -94,7 +94,7 @@ struct SocialWorkerAlertView {
             ])
             if let decision = a.decision {
                 el("p", .class("sg-body"), .id("decision")) {
-                    "\(decision == "relevant" ? "Relevant" : "Not relevant") to the plan, decided by \(a.decidedBy?.displayName ?? "") on "
+                    "\(decision.displayName) to the plan, decided by \(a.decidedBy?.displayName ?? "") on "
                     "\(a.decidedAt.map(PersonRecordView.dateTime) ?? "")\(a.decisionNote.map { ": \($0)" } ?? "")."
                 }
                 if let referral = a.detailsReferral {
@@ -103,7 +103,7 @@ struct SocialWorkerAlertView {
                         el("strong") { referral.reference }
                         ". The answer will be on \(a.person.firstName)'s chronology."
                     }
-                } else if decision == "relevant" {
+                } else if a.decisionState.mayAskForDetails {
                     el("h2", .class("sg-heading-m")) { "Ask the police for the full details" }
                     el("p", .class("sg-body")) { "The request goes through the MASH, which asks the police with an amber deadline." }
                     el("form", .postMethod, .action(.incidentAlertDetails(a.id!)), Attr("novalidate", nil)) {
@@ -121,7 +121,7 @@ struct SocialWorkerAlertView {
                 el("form", .postMethod, .action(.incidentAlertForSocialWorker(a.id!)), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
                     Components.radios("decision", legend: "Does this matter for \(a.person.firstName)'s plan?",
-                                      options: [("relevant", "Yes, it is relevant"), ("not-relevant", "No, it is not relevant")], selected: "", errors: errors)
+                                      options: IncidentRelevance.allCases.map { ($0.rawValue, $0.choice) }, selected: "", errors: errors)
                     Components.textInput("note", label: "Note (optional)", value: "", errors: FormErrors())
                     Components.button("Record decision")
                 }

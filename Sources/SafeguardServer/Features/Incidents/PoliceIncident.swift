@@ -17,15 +17,14 @@ final class PoliceIncident: Model, @unchecked Sendable {
     @OptionalField(key: "postcode") var postcode: String?
     @Field(key: "summary") var summary: String
     @Field(key: "received_at") var receivedAt: Date
-    /// match, review or none: ``IncidentMatch``.
-    @Field(key: "match_outcome") var matchOutcome: String
+    @Field(key: "match_outcome") var matchOutcome: IncidentMatch
     /// The marked address the matcher chose: every child with an active marker there is concerned.
     @OptionalParent(key: "matched_address_id") var matchedAddress: Address?
     @OptionalField(key: "match_score") var matchScore: Double?
     /// The matcher's reasons, one per line, for the information management officer.
     @Field(key: "match_reasons") var matchReasons: String
-    /// The information management team's check: new (waiting), forwarded, rejected; or unmatched (never queued).
-    @Field(key: "review_status") var reviewStatus: String
+    /// The information management team's check; ``IncidentReview`` decides it.
+    @Field(key: "review_status") var reviewStatus: IncidentReviewStatus
     @OptionalParent(key: "reviewed_by") var reviewedBy: User?
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     /// Why a match was rejected, or the officer's note when forwarding.
@@ -33,7 +32,15 @@ final class PoliceIncident: Model, @unchecked Sendable {
 
     init() {}
 
-    static let waiting = "new", forwarded = "forwarded", rejected = "rejected", unmatched = "unmatched"
+    var review: IncidentReview { IncidentReview(status: reviewStatus, note: reviewNote) }
+
+    /// Stores the officer's check, with who made it and when.
+    func set(_ review: IncidentReview, by userID: UUID, at now: Date) {
+        reviewStatus = review.status
+        reviewNote = review.note
+        $reviewedBy.id = userID
+        reviewedAt = now
+    }
 }
 
 /// A confirmed incident sent to the social worker of one child marked at the address.
@@ -45,8 +52,8 @@ final class IncidentAlert: Model, @unchecked Sendable {
     @Parent(key: "person_id") var person: Person
     @Parent(key: "social_worker_id") var socialWorker: User
     @Field(key: "forwarded_at") var forwardedAt: Date
-    /// relevant or not-relevant, once the social worker has looked.
-    @OptionalField(key: "decision") var decision: String?
+    /// Once the social worker has looked.
+    @OptionalField(key: "decision") var decision: IncidentRelevance?
     @OptionalParent(key: "decided_by") var decidedBy: User?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "decision_note") var decisionNote: String?
@@ -54,18 +61,16 @@ final class IncidentAlert: Model, @unchecked Sendable {
     @OptionalParent(key: "details_referral_id") var detailsReferral: Referral?
 
     init() {}
-}
 
-/// What the matcher decided about an incident's address.
-enum IncidentMatch: String, Sendable {
-    case match, review, none
+    var decisionState: IncidentAlertDecision {
+        IncidentAlertDecision(relevance: decision, note: decisionNote, detailsRequested: $detailsReferral.id != nil)
+    }
 
-    /// What the police system is told: whether there is a safeguarding marker, never why.
-    var answer: String {
-        switch self {
-        case .match: "yes"
-        case .review: "possible"
-        case .none: "no"
-        }
+    /// Stores the social worker's decision, with who made it and when.
+    func set(_ d: IncidentAlertDecision, by userID: UUID, at now: Date) {
+        decision = d.relevance
+        decisionNote = d.note
+        $decidedBy.id = userID
+        decidedAt = now
     }
 }

@@ -32,7 +32,7 @@ struct MyWorkController: RouteCollection {
                               detail: (q.isOverdue(at: now) ? "Overdue since " : "Due by ") + PersonRecordView.dateTime(q.dueAt), urgent: q.isOverdue(at: now)))
         }
         if viewer.may(.reviewIncidentAlert) {
-            for i in try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == PoliceIncident.waiting).sort(\.$receivedAt).all() {
+            for i in try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == .waiting).sort(\.$receivedAt).all() {
                 items.append(Item(title: "Check police incident \(i.reference)", url: .incidentAlert(i.id!),
                                   detail: "Received \(PersonRecordView.dateTime(i.receivedAt))", urgent: true))
             }
