@@ -184,7 +184,7 @@ public enum SafeguardOperations {
             var agency = try await Agency.query(on: app.db).filter(\.$name == agencyName).first()
             if agency == nil, let kind = createAgencyKind { agency = Agency(name: agencyName, kind: kind) }
             guard let agency else { throw UserProblem.unknownAgency(agencyName) }
-            guard role.isPermitted(in: agency.agencyKind) else { throw UserProblem.roleDoesNotFit(role, agency.agencyKind) }
+            guard role.isPermitted(in: agency.kind) else { throw UserProblem.roleDoesNotFit(role, agency.kind) }
             let hash = try app.password.hash(password)
             try await app.safeguard.audit.write(on: app.db) { db in
                 if agency.id == nil { try await agency.create(on: db) }

@@ -44,7 +44,7 @@ final class APIReferralTests: ServerTestCase {
         XCTAssertEqual(res.headers.first(name: .location), "/api/v1/referrals/\(body.id)")
 
         let saved = try await Referral.find(body.id, on: app.db)!
-        XCTAssertEqual(saved.referralStatus, .submitted)
+        XCTAssertEqual(saved.status, .submitted)
         XCTAssertEqual(saved.addressPostcode, "NM4 2AB")
         XCTAssertEqual(saved.$district.id, fx.district)
         XCTAssertEqual(saved.$referrer.id, fx[.schoolDesignatedSafeguardingLead].id)

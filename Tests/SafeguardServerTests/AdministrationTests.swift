@@ -110,7 +110,7 @@ final class AdministrationTests: ServerTestCase {
         let res = try await admin.post("/admin/agencies/\(fx.police)", [("name", "Northmere Constabulary"), ("kind", "school"), ("active", "yes")])
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.text.contains("change or disable those users first"))
-        assertEqual(try await Agency.find(fx.police, on: app.db)?.kind, "police")
+        assertEqual(try await Agency.find(fx.police, on: app.db)?.kind, .police)
     }
 
     func testAUsersTeamMustBelongToTheirAgency() async throws {

@@ -23,8 +23,8 @@ final class DemoLoaderTests: ServerTestCase {
         XCTAssertTrue(children.contains { $0.repeatMissing && $0.risk == .moderate }, "the latest of two assessments counts")
         // Live front-line work for each role's first screen (issue 15, item 15).
         let referrals = try await Referral.query(on: app.db).all()
-        XCTAssertEqual(Set(referrals.map(\.referralStatus)), [.submitted, .gathering, .awaitingSignOff, .closed], "every MASH state")
-        let gathering = try XCTUnwrap(referrals.first { $0.referralStatus == .gathering })
+        XCTAssertEqual(Set(referrals.map(\.status)), [.submitted, .gathering, .awaitingSignOff, .closed], "every MASH state")
+        let gathering = try XCTUnwrap(referrals.first { $0.status == .gathering })
         assertEqual(try await InformationRequest.query(on: app.db).filter(\.$referral.$id == gathering.id!).all()
             .filter { $0.isOverdue(at: clock.now) }.count, 1, "one partner overdue")
         assertGreaterThanOrEqual(try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).count(), 1, "a plan with markers")

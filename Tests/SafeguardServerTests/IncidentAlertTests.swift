@@ -58,7 +58,7 @@ final class IncidentAlertTests: ServerTestCase {
                                                                        ("referrer-phone", "01632 960 002")])
         XCTAssertEqual(asked.location, "/alerts/\(alert.id!)")
         let referral = try await Referral.query(on: app.db).first()!
-        XCTAssertEqual(referral.referralStatus, .gathering)
+        XCTAssertEqual(referral.status, .gathering)
         XCTAssertTrue(referral.whatHappened.contains("Full details requested of police incident NM-1001"))
         let request = try await InformationRequest.query(on: app.db).first()!
         XCTAssertEqual(request.$agency.id, fx.police, "asked of the force that reported it")

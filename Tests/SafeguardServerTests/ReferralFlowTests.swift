@@ -13,7 +13,7 @@ final class ReferralFlowTests: ServerTestCase {
         // Received Monday 2 March 2026 at 10:00: a child's decision is due by the end of the next working day.
         XCTAssertTrue(sent.text.contains("3 March 2026, 5:00pm"))
         let referral = try await Referral.find(id, on: app.db)!
-        XCTAssertEqual(referral.referralStatus, .submitted)
+        XCTAssertEqual(referral.status, .submitted)
         XCTAssertEqual(referral.$district.id, fx.district, "district from the postcode")
         assertTrue(try await auditEntries().contains { $0.action == "create" && $0.recordType == "referral" })
         let mine = try await b.get("/referrals")
@@ -35,7 +35,7 @@ final class ReferralFlowTests: ServerTestCase {
         XCTAssertTrue(phone.text.contains("Enter a telephone number"))
         let early = try await b.post("/referrals/\(id)/submit", [])
         XCTAssertEqual(early.status, .unprocessableEntity, "a half-written referral cannot be sent")
-        assertEqual(try await Referral.find(UUID(uuidString: id)!, on: app.db)?.referralStatus, .draft)
+        assertEqual(try await Referral.find(UUID(uuidString: id)!, on: app.db)?.status, .draft)
     }
 
     func testADraftIsTheAuthorsAlone() async throws {

@@ -22,7 +22,7 @@ final class ReferralMASHTests: ServerTestCase {
         XCTAssertEqual(requests.count, 2)
         // Raised Monday 10:00 GMT: red is 4 working hours, so 14:00 the same day.
         XCTAssertEqual(requests.first?.dueAt, Date(timeIntervalSince1970: 1_772_445_600 + 4 * 3600))
-        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .gathering)
+        assertEqual(try await Referral.find(id, on: app.db)?.status, .gathering)
     }
 
     /// Issue 15 item 7: an amber request (24 working hours) raised on the day a child's referral
@@ -101,12 +101,12 @@ final class ReferralMASHTests: ServerTestCase {
         let unchosen = try await manager.post("/referrals/\(id)/sign-off", [("note", "")])
         XCTAssertEqual(unchosen.status, .unprocessableEntity)
         XCTAssertTrue(unchosen.text.contains("Choose whether to sign off the decision or return it to the team"))
-        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .awaitingSignOff)
+        assertEqual(try await Referral.find(id, on: app.db)?.status, .awaitingSignOff)
         let returned = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "return"), ("note", "")])
         XCTAssertTrue(returned.text.contains("Say what the decision-maker should look at again"))
         let signed = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "approve")])
         XCTAssertEqual(signed.location, "/referrals/\(id)")
-        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .closed)
+        assertEqual(try await Referral.find(id, on: app.db)?.status, .closed)
 
         let outcome = try await school.get("/referrals/\(id)/outcome")
         XCTAssertTrue(outcome.text.contains("Child in need assessment (section 17)"))
@@ -123,7 +123,7 @@ final class ReferralMASHTests: ServerTestCase {
                                                                       ("rationale", "Family support should be enough given what school describes.")])
         let manager = try await signedIn(fx[.mashManager])
         _ = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "return"), ("note", "Police have not answered yet: wait for them.")])
-        assertEqual(try await Referral.find(id, on: app.db)?.referralStatus, .gathering)
+        assertEqual(try await Referral.find(id, on: app.db)?.status, .gathering)
         let page = try await manager.get("/referrals/\(id)")
         XCTAssertTrue(page.text.contains("Returned: Police have not answered yet"))
         XCTAssertTrue(page.text.contains("Record the decision"), "the team can decide again")

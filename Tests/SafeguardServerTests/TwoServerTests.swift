@@ -180,7 +180,7 @@ final class TwoServerTests: ServerTestCase {
         let seconds = Date().timeIntervalSince(started)
         XCTAssertLessThan(seconds, 120, "bounded in time")
 
-        let referrals = try await Referral.query(on: app.db).filter(\.$status == ReferralStatus.submitted.rawValue).all()
+        let referrals = try await Referral.query(on: app.db).filter(\.$status == ReferralStatus.submitted).all()
         XCTAssertEqual(referrals.count, 8)
         XCTAssertEqual(Set(referrals.map(\.reference)).count, 8, "no reference given twice")
         assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reference ~~ (0..<40).map { "NP-2S-\($0)" }).count(), 40)

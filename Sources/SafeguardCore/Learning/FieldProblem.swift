@@ -9,3 +9,11 @@ public struct FieldProblem: Error, Sendable, Equatable {
         self.message = message
     }
 }
+
+/// Every problem with a form at once, in the form's order: what a rule refuses a whole form with, so the form can
+/// show them all rather than one per attempt.
+public struct FieldProblems: Error, Sendable, Equatable {
+    public let all: [FieldProblem]
+
+    public init(_ all: [FieldProblem]) { self.all = all }
+}

@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// Turns every error into something a user can act on: a page (or, under /api, a problem
@@ -33,10 +34,26 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                          : page(req, .conflict, RowLock.repeatTitle, RowLock.repeatDetail)
         }
         let reference = String(UUID().uuidString.prefix(8))
-        req.logger.error("unexpected error", metadata: ["reference": .string(reference), "type": .string(String(reflecting: type(of: error)))])
+        var metadata: Logger.Metadata = ["reference": .string(reference), "type": .string(String(reflecting: type(of: error))),
+                                         "path": .string(req.url.path)]
+        // A stored value a model cannot read (a status no version of Safeguard wrote): name the column, never the value.
+        if let bad = Self.unreadableColumn(error) { metadata["column"] = .string(bad) }
+        req.logger.error("unexpected error", metadata: metadata)
         let detail = "Something went wrong on our side. Nothing you entered was saved. Try again, and if it happens again tell the service desk reference \(reference)."
         return isAPI ? Problem(status: .internalServerError, title: "Internal error", detail: detail, reference: reference).response()
                      : page(req, .internalServerError, "Sorry, there is a problem with the service", detail)
+    }
+
+    /// The column a row failed to decode at, when that was the error.
+    static func unreadableColumn(_ error: Error) -> String? {
+        if case .invalidField(let name, _, _) = error as? FluentError { return name }
+        if let stored = error as? StoredValueError { return "\(stored.table).\(stored.column) \(stored.id?.uuidString ?? "")" }
+        guard let decoding = error as? DecodingError else { return nil }
+        switch decoding {
+        case .dataCorrupted(let c), .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c):
+            return c.codingPath.map(\.stringValue).joined(separator: ".")
+        @unknown default: return nil
+        }
     }
 
     static func words(for abort: AbortError) -> (String, String) {

@@ -11,6 +11,11 @@ struct FormErrors: Sendable {
     /// The one problem a SafeguardCore rule refused a change with.
     init(_ problem: FieldProblem) { add(problem.field, problem.message) }
 
+    /// Every problem a SafeguardCore rule found with a form.
+    init(_ problems: FieldProblems) {
+        for p in problems.all { add(p.field, p.message) }
+    }
+
     subscript(field: String) -> String? { all.first { $0.field == field }?.message }
 
     mutating func add(_ field: String, _ message: String) {

@@ -42,7 +42,7 @@ struct APIPrincipal: Sendable {
             """
         guard let row = try await db.preparedRow(query) else { return nil }
         return APIPrincipal(tokenID: try row.decode(column: "token_id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
-                            agencyKind: Agency.kind(try row.decode(column: "agency_kind", as: String.self)),
+                            agencyKind: try row.decode(column: "agency_kind", as: AgencyKind.self),
                             permissions: APIToken.permissionSet(try row.decode(column: "permissions", as: String.self)))
     }
 

@@ -30,7 +30,7 @@ extension APIReferralsController {
         }
         let user = try await User.query(on: db).filter(\.$email == key).filter(\.$agency.$id == agency).with(\.$agency).first()
         guard let user, user.active, let role = user.userRole,
-              AccessPolicy.decide(role: role, agencyKind: user.agency.agencyKind, relationship: .none, action: .submitReferral).isPermitted else {
+              AccessPolicy.decide(role: role, agencyKind: user.agency.kind, relationship: .none, action: .submitReferral).isPermitted else {
             errors.add("referrer-email", "No active user of your agency who may make referrals has that email address: ask your administrator to add them")
             return nil
         }

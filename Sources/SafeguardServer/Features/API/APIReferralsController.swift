@@ -20,7 +20,7 @@ struct APIReferralsController: RouteCollection {
         }
         var errors = FormErrors()
         let referrer = try await Self.referrer(dto.referrer?.email, agency: p.agencyID, errors: &errors, on: req.db)
-        let referral = Referral()
+        let referral = Referral.newDraft()
         let subjects = try Self.subjects(dto.subjects ?? [], today: req.today, errors: &errors)
         ReferralForm.address(["address-line1": dto.address?.line1 ?? "", "address-town": dto.address?.town ?? "",
                               "address-postcode": dto.address?.postcode ?? ""], into: referral, errors: &errors)
@@ -60,7 +60,7 @@ struct APIReferralsController: RouteCollection {
     func list(req: Request) async throws -> ReferralListDTO {
         let p = try req.requirePrincipal(APIPrincipal.referralsRead)
         let sent = try await Referral.query(on: req.db).filter(\.$referrerAgency.$id == p.agencyID)
-            .filter(\.$status != ReferralStatus.draft.rawValue).sort(\.$submittedAt, .descending).limit(200).all()
+            .filter(\.$status != ReferralStatus.draft).sort(\.$submittedAt, .descending).limit(200).all()
         let outcomes = try await ReferralsController.signedOffOutcomes(for: sent.compactMap(\.id), on: req.db)
         try await req.audit.record(p.event(.view, "referral-list", p.agencyID.uuidString, on: req), on: req.db)
         return ReferralListDTO(referrals: try sent.map { try ReferralStatusDTO($0, outcome: outcomes[$0.id!]) })
@@ -70,7 +70,7 @@ struct APIReferralsController: RouteCollection {
         let p = try req.requirePrincipal(APIPrincipal.referralsRead)
         // Another agency's referral gets the same answer as an unknown id, so ids cannot be probed.
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
-              r.$referrerAgency.id == p.agencyID, r.referralStatus != .draft else {
+              r.$referrerAgency.id == p.agencyID, r.status != .draft else {
             throw Problem(status: .notFound, title: "Not found", detail: "Your agency has sent no referral with that id.")
         }
         let outcome = try await ReferralsController.signedOffOutcomes(for: [id], on: req.db)[id]

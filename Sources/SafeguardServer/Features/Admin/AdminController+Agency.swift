@@ -6,7 +6,7 @@ extension AdminController {
     func agency(req: Request) async throws -> Response {
         try req.require(.manageAgencies)
         guard let id = req.parameters.get("agencyID", as: UUID.self), let a = try await Agency.find(id, on: req.db) else { throw Abort(.notFound) }
-        return try await AgencyView.load(a, name: a.name, kind: a.kind, district: a.$district.id?.uuidString ?? "",
+        return try await AgencyView.load(a, name: a.name, kind: a.kind.rawValue, district: a.$district.id?.uuidString ?? "",
                                          active: a.active ? "yes" : "no", errors: FormErrors(), on: req)
     }
 
@@ -27,7 +27,7 @@ extension AdminController {
         }
         let kind = AgencyKind(rawValue: kindText)
         if kind == nil { errors.add("kind", "Select the kind of agency") }
-        if let kind, kind != a.agencyKind {
+        if let kind, kind != a.kind {
             // Changing the kind must not leave users in roles the new kind does not allow.
             let roles = try await User.query(on: req.db).filter(\.$agency.$id == id).filter(\.$active == true).all(\.$role)
             if let clash = roles.compactMap(Role.init(rawValue:)).first(where: { !$0.isPermitted(in: kind) }) {
@@ -43,7 +43,7 @@ extension AdminController {
         try await req.audit.write(on: req.db) { db in
             let wasActive = a.active
             a.name = name
-            a.kind = kind.rawValue
+            a.kind = kind
             a.$district.id = districtID
             a.active = active
             try await a.update(on: db)

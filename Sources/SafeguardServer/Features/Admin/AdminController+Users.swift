@@ -124,8 +124,8 @@ extension AdminController {
         if role == nil { errors.add("role", "Select the user's role") }
         let agency = try await UUID(uuidString: form.agency ?? "").asyncFlatMap { try await Agency.find($0, on: req.db) }
         if agency == nil { errors.add("agency", "Select the user's agency") }
-        if let role, let agency, !role.isPermitted(in: agency.agencyKind) {
-            errors.add("role", "A \(role.displayName.lowercased()) cannot belong to \(agency.agencyKind.displayName.lowercased()): choose another role or agency")
+        if let role, let agency, !role.isPermitted(in: agency.kind) {
+            errors.add("role", "A \(role.displayName.lowercased()) cannot belong to \(agency.kind.displayName.lowercased()): choose another role or agency")
         }
         var team: Team?
         if let t = UUID(uuidString: form.team ?? "") {

@@ -12,7 +12,7 @@ enum AgenciesView {
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Agencies" }
             Components.table(caption: "\(agencies.count) agencies", headers: ["Name", "Kind", "District", "Status"], rows: agencies.map { a in
-                [el("a", .href(.adminAgency(a.id!)), .class("sg-link")) { a.name }, .text(a.agencyKind.displayName),
+                [el("a", .href(.adminAgency(a.id!)), .class("sg-link")) { a.name }, .text(a.kind.displayName),
                  .text(a.district?.name ?? "County-wide"),
                  a.active ? Components.tag("Active", colour: "green") : Components.tag("Inactive", colour: "grey")]
             })

@@ -7,7 +7,9 @@ final class Agency: Model, @unchecked Sendable {
     static let schema = "agencies"
     @ID var id: UUID?
     @Field(key: "name") var name: String
-    @Field(key: "kind") var kind: String
+    /// Decides what its staff may do (``AccessPolicy``): a stored kind Safeguard does not know is an error, never a
+    /// guess at some other kind.
+    @Field(key: "kind") var kind: AgencyKind
     @OptionalParent(key: "district_id") var district: District?
     @Field(key: "active") var active: Bool
 
@@ -15,14 +17,10 @@ final class Agency: Model, @unchecked Sendable {
     init(id: UUID? = nil, name: String, kind: AgencyKind, districtID: UUID? = nil) {
         self.id = id
         self.name = name
-        self.kind = kind.rawValue
+        self.kind = kind
         self.$district.id = districtID
         self.active = true
     }
-
-    var agencyKind: AgencyKind { Self.kind(kind) }
-    /// A stored kind this version no longer knows counts as the voluntary sector: the narrowest access.
-    static func kind(_ stored: String) -> AgencyKind { AgencyKind(rawValue: stored) ?? .voluntarySector }
 }
 
 /// A district or borough: reports break figures down by these.

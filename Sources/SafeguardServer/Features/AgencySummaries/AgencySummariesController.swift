@@ -33,7 +33,7 @@ struct AgencySummariesController: RouteCollection {
         let users = try await User.query(on: req.db).filter(\.$active == true).sort(\.$displayName).all()
             .filter { $0.userRole.map(AgencySummary.mayContribute(role:)) ?? false }
         let involved = Set(agencies.filter { subject.person.agencies.contains($0.name) }.map { $0.id!.uuidString })
-        let groups = PartnerChoice.groups(agencies.map { .init(id: $0.id!.uuidString, name: $0.name, kind: $0.agencyKind) }, involved: involved, asked: asked,
+        let groups = PartnerChoice.groups(agencies.map { .init(id: $0.id!.uuidString, name: $0.name, kind: $0.kind) }, involved: involved, asked: asked,
                                           involvedTitle: "Already working with \(subject.person.name)")
         let byAgency = Dictionary(grouping: users, by: { $0.$agency.id.uuidString })
         let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!.uuidString, $0.name) })

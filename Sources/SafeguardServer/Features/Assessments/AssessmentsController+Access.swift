@@ -39,7 +39,7 @@ extension AssessmentsController {
     /// Referrals about the person, newest first, which an assessment may be started from.
     static func referrals(of person: Person, on req: Request) async throws -> [Referral] {
         let subjects = try await ReferralSubject.query(on: req.db).filter(\.$person.$id == person.requireID()).with(\.$referral).all()
-        return subjects.map(\.referral).filter { $0.referralStatus != .draft }
+        return subjects.map(\.referral).filter { $0.status != .draft }
             .sorted { ($0.submittedAt ?? .distantPast) > ($1.submittedAt ?? .distantPast) }
     }
 }

@@ -42,7 +42,7 @@ struct SignedInSession: Sendable {
             reviewGroups: try row.decode(column: "review_groups", as: String?.self),
             agencyID: try row.decode(column: "agency_id", as: UUID.self),
             agencyName: try row.decode(column: "agency_name", as: String.self),
-            agencyKind: Agency.kind(try row.decode(column: "agency_kind", as: String.self)),
+            agencyKind: try row.decode(column: "agency_kind", as: AgencyKind.self),
             agencyActive: try row.decode(column: "agency_active", as: Bool.self),
             unreadMessages: try row.decode(column: "unread", as: Int.self))
     }

@@ -13,8 +13,7 @@ final class CuckooedHome: Model, @unchecked Sendable {
     @Parent(key: "person_id") var person: Person
     /// ``CuckooingKind`` raw values, space-separated.
     @Field(key: "kinds") var kinds: String
-    /// A ``CuckooingConfidence`` raw value.
-    @Field(key: "confidence") var confidence: String
+    @Field(key: "confidence") var confidence: CuckooingConfidence
     /// What is known, briefly: who comes and goes, what was seen.
     @Field(key: "summary") var summary: String
     /// Who is told of incidents there: the contact the police are given.
@@ -29,6 +28,32 @@ final class CuckooedHome: Model, @unchecked Sendable {
 
     var kindList: [CuckooingKind] { kinds.split(separator: " ").compactMap { CuckooingKind(rawValue: String($0)) } }
     var isActive: Bool { endedAt == nil }
+
+    /// The marker as ``CuckooingMarker`` decides it. A stored kind no version wrote is an error, not dropped.
+    var marker: CuckooingMarker {
+        get throws {
+            let names = kinds.split(separator: " ").map(String.init)
+            let known = names.compactMap(CuckooingKind.init(rawValue:))
+            guard known.count == names.count else { throw StoredValueError(table: Self.schema, column: "kinds", id: id) }
+            return CuckooingMarker(kinds: known, confidence: confidence, summary: summary, isOpen: isActive, endReason: endReason)
+        }
+    }
+
+    /// Stores a newly placed marker.
+    func set(_ m: CuckooingMarker) {
+        kinds = m.kinds.map(\.rawValue).joined(separator: " ")
+        confidence = m.confidence
+        summary = m.summary
+    }
+
+    /// Stores an ended marker, dated now.
+    func set(_ m: CuckooingMarker, at now: Date) {
+        set(m)
+        if !m.isOpen, endedAt == nil {
+            endedAt = now
+            endReason = m.endReason
+        }
+    }
 }
 
 /// A confirmed police incident at a cuckooed home, sent to the home's lead professional.

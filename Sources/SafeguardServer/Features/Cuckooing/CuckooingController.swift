@@ -25,30 +25,22 @@ struct CuckooingController: RouteCollection {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordCuckooing, personID: req.personID(), on: req)
         let fields = try ReferralsController.fields(req), kinds = try ReferralsController.list(req, "kinds")
         let homes = try await Self.homes(of: person, on: req), leads = try await Self.leads(viewer, on: req.db)
-        var errors = FormErrors()
         let address = homes.first { $0.id?.uuidString == fields["address"] }
-        if address == nil { errors.add("address", "Choose the home that has been taken over. If it is not listed, add it to \(person.firstName)'s addresses first") }
-        let chosen = kinds.compactMap(CuckooingKind.init(rawValue:))
-        if chosen.isEmpty { errors.add("kinds", "Select how the home is being used") }
-        let confidence = fields["confidence"].flatMap(CuckooingConfidence.init(rawValue:))
-        if confidence == nil { errors.add("confidence", "Say whether it is suspected or confirmed") }
-        let summary = fields["summary"] ?? ""
-        if summary.count < 10 { errors.add("summary", "Say briefly what is known, for example who comes and goes and what has been seen") }
         let lead = leads.first { $0.id?.uuidString == fields["lead"] }
-        if lead == nil { errors.add("lead", "Choose who the police and partners should contact") }
-        if let address, try await CuckooedHome.query(on: req.db).filter(\.$address.$id == address.requireID()).filter(\.$endedAt == nil).count() > 0 {
-            errors.add("address", "This home is already recorded as cuckooed: open that record instead")
-        }
-        guard errors.isEmpty, let address, let confidence, let lead else {
+        var alreadyMarked = false
+        if let address { alreadyMarked = try await CuckooedHome.query(on: req.db).filter(\.$address.$id == address.requireID()).filter(\.$endedAt == nil).count() > 0 }
+        let placed = CuckooingMarker.place(.init(addressChosen: address != nil, addressAlreadyMarked: alreadyMarked, kinds: kinds,
+                                                 confidence: fields["confidence"], summary: fields["summary"] ?? "", leadChosen: lead != nil,
+                                                 firstName: person.firstName))
+        guard case .success(let marker) = placed, let address, let lead else {
+            let errors = if case .failure(let problems) = placed { FormErrors(problems) } else { FormErrors() }
             return try CuckooingFormView(person: person, homes: homes, leads: leads, fields: fields, kinds: kinds, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let home = CuckooedHome()
         home.$address.id = try address.requireID()
         home.$person.id = try person.requireID()
-        home.kinds = CuckooingKind.allCases.filter(chosen.contains).map(\.rawValue).joined(separator: " ")
-        home.confidence = confidence.rawValue
-        home.summary = summary
+        home.set(marker)
         home.$lead.id = try lead.requireID()
         home.$agency.id = viewer.agencyID
         home.$recordedBy.id = viewer.userID
@@ -58,12 +50,12 @@ struct CuckooingController: RouteCollection {
             // The address is held, so one home cannot get two open markers (every incident there would alert twice).
             _ = try await db.lockedForWrite(Address.self, home.$address.id)
             if try await CuckooedHome.query(on: db).filter(\.$address.$id == home.$address.id).filter(\.$endedAt == nil).count() > 0 {
-                throw Abort(.conflict, reason: "This home is already recorded as cuckooed: open that record instead")
+                throw Abort(.conflict, reason: CuckooingMarker.alreadyMarked)
             }
             try await home.create(on: db)
             let id = try home.requireID()
             try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Cuckooing",
-                                      summary: "\(confidence.displayName) cuckooing at \(address.line1): \(chosen.map(\.displayName).joined(separator: "; "))",
+                                      summary: "\(marker.confidence.displayName) cuckooing at \(address.line1): \(marker.kinds.map(\.displayName).joined(separator: "; "))",
                                       recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
             return (id, [viewer.event(.create, "cuckooed-home", id.uuidString, reason: "marker placed", on: req)])
         }
@@ -81,19 +73,16 @@ struct CuckooingController: RouteCollection {
 
     func end(req: Request) async throws -> Response {
         let (viewer, home, relationship) = try await Self.load(req, for: .recordCuckooing)
-        let reason = ((try? req.content.get(String.self, at: "end-reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard home.isActive, reason.count >= 5 else {
-            var errors = FormErrors()
-            errors.add("end-reason", home.isActive ? "Say why the marker should end, for example \"Tenant moved; property secured by the landlord\""
-                                                    : "This marker has already ended")
+        var marker = try home.marker
+        do throws(FieldProblem) { try marker.end(reason: (try? req.content.get(String.self, at: "end-reason")) ?? "") } catch {
             let notices = try await CuckooingNotice.query(on: req.db).filter(\.$home.$id == home.requireID()).with(\.$incident).with(\.$lead).all()
             return CuckooedHomeView(home: home, notices: notices, mayChange: viewer.may(.recordCuckooing, relationship: relationship),
-                                    viewer: viewer, errors: errors).render(on: req, status: .unprocessableEntity)
+                                    viewer: viewer, errors: FormErrors(error)).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = try home.requireID()
+        let now = req.now, id = try home.requireID(), ended = marker, reason = marker.endReason ?? ""
         try await req.audit.write(on: req.db) { db in
-            home.endedAt = now
-            home.endReason = reason
+            try await db.holdUnchanged(home) { $0.isActive }
+            home.set(ended, at: now)
             try await home.update(on: db)
             try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Cuckooing",
                                       summary: "Cuckooing marker at \(home.address.line1) ended: \(reason)", recordedBy: viewer.userID,

@@ -64,7 +64,7 @@ struct CuckooedHomeView {
                     : .text("Ended \(h.endedAt.map(PersonRecordView.dateTime) ?? ""): \(h.endReason ?? "")")),
                 ("Whose home", el("a", .href(.person(h.$person.id)), .class("sg-link")) { h.person.fullName }),
                 ("How it is used", .text(h.kindList.map(\.displayName).joined(separator: "; "))),
-                ("Suspected or confirmed", .text(CuckooingConfidence(rawValue: h.confidence)?.displayName ?? h.confidence)),
+                ("Suspected or confirmed", .text(h.confidence.displayName)),
                 ("What is known", .text(h.summary)),
                 ("Lead professional", .text(h.lead.contactLine)),
                 ("Recorded", .text("\(h.recordedBy.displayName), \(h.agency.name), \(PersonRecordView.dateTime(h.recordedAt))")),

@@ -27,7 +27,7 @@ extension DemoLoader {
         let gathering = try await referral(children[1], linked: true, sentAt: now - 26 * hour, urgency: .standard, cast: cast, calendar: calendar,
                                            on: db, concern: "Attendance has dropped to 71% and he has bruises on his arm he will not explain.")
         gathering.rag = RAGRating.amber.rawValue
-        gathering.status = ReferralStatus.gathering.rawValue
+        try gathering.move(.triage)
         gathering.$triagedBy.id = try cast.manager.requireID()
         gathering.triagedAt = now - 25 * hour
         gathering.$allocatedTo.id = try cast.practitioner.requireID()
@@ -40,7 +40,7 @@ extension DemoLoader {
         let decided = try await referral(children[2], linked: true, sentAt: now - 30 * hour, urgency: .standard, cast: cast, calendar: calendar,
                                          on: db, concern: "Mum has told the health visitor she is not coping and the baby is losing weight.")
         decided.rag = RAGRating.green.rawValue
-        decided.status = ReferralStatus.awaitingSignOff.rawValue
+        try decided.move(.recordDecision)
         decided.$allocatedTo.id = try cast.practitioner.requireID()
         decided.$allocatedBy.id = try cast.manager.requireID()
         decided.allocatedAt = now - 29 * hour
@@ -50,7 +50,8 @@ extension DemoLoader {
         let s47 = try await referral(children[3], linked: true, sentAt: now - 28 * hour, urgency: .today, cast: cast, calendar: calendar,
                                      on: db, concern: "Told her teacher that mum's partner hit her with a belt; a mark on her leg was seen.")
         s47.rag = RAGRating.red.rawValue
-        s47.status = ReferralStatus.closed.rawValue
+        try s47.move(.recordDecision)
+        try s47.move(.signOff)
         try await s47.update(on: db)
         try await decision(for: s47, outcome: .strategyDiscussion, level: 4, signedOff: now - 20 * hour, cast: cast, at: now - 22 * hour, on: db)
         try await request(s47, to: cast.policeForce, raisedAt: now - 27 * hour, dueAt: now - 24 * hour, answered: true, cast: cast, on: db)
@@ -95,9 +96,8 @@ extension DemoLoader {
     private static func referral(_ child: (Person, Address), linked: Bool, sentAt: Date, urgency: ReferralUrgency, cast: Cast,
                                  calendar: WorkingCalendar, on db: Database, concern: String) async throws -> Referral {
         let (person, home) = child
-        let r = Referral()
+        let r = Referral.newDraft()
         r.reference = ""
-        r.status = ReferralStatus.draft.rawValue
         r.$referrer.id = try cast.referrer.requireID()
         r.$referrerAgency.id = cast.referrer.$agency.id
         r.referrerPhone = "01632 960 014"

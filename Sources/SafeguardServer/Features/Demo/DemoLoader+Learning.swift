@@ -232,7 +232,7 @@ extension DemoLoader {
             (.adultSocialCare, 70, "Care review by phone: said friends were staying; no visit arranged"),
         ]
         for (kind, daysAgo, summary) in reports {
-            guard let agency = try await Agency.query(on: db).filter(\.$kind == kind.rawValue).sort(\.$name).first(), let agencyID = agency.id else { continue }
+            guard let agency = try await Agency.query(on: db).filter(\.$kind == kind).sort(\.$name).first(), let agencyID = agency.id else { continue }
             if !held.contains(agencyID) {
                 try await AgencyInvolvement(personID: id, agencyID: agencyID, startedOn: today.adding(days: -daysAgo - 30).iso).create(on: db)
             }

@@ -129,7 +129,7 @@ extension DemoLoader {
         for agency in try await Agency.query(on: db).sort(\.$name).all() {
             let key = RegistrationKey.issue(agencyID: try agency.requireID(), agencyName: agency.name, at: now.addingTimeInterval(-100 * 86400), using: &generator)
             try await RegistrationKeyRecord(key, issuedBy: try admin.requireID()).create(on: db)
-            if agency.agencyKind == .voluntarySector && shown == nil { shown = (agency.name, key.code) }
+            if agency.kind == .voluntarySector && shown == nil { shown = (agency.name, key.code) }
         }
         return shown
     }

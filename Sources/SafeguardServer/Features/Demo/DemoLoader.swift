@@ -33,7 +33,7 @@ enum DemoLoader {
         }
         if try await Agency.query(on: app.db).count() > 0 {
             let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$revokedAt == nil).with(\.$agency).sort(\.$code).all()
-                .first { $0.agency.agencyKind == .voluntarySector }
+                .first { $0.agency.kind == .voluntarySector }
             return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins, reviewGroupLogins: groupLogins,
                            registrationKey: key.map { ($0.agency.name, $0.code) })
         }

@@ -11,7 +11,7 @@ extension IncidentAlertsController {
         let (viewer, alert) = try await Self.alert(req)
         let f = try ReferralsController.fields(req)
         var errors = FormErrors()
-        let referral = Referral()
+        let referral = Referral.newDraft()
         ReferralForm.sharing(f, into: referral, errors: &errors)
         ReferralForm.contact(["urgency": ReferralUrgency.today.rawValue, "referrer-phone": f["referrer-phone"] ?? ""], into: referral, errors: &errors)
         if !alert.decisionState.mayAskForDetails {
@@ -56,7 +56,8 @@ extension IncidentAlertsController {
             try await db.holdUnchanged(alert) { $0.decisionState.mayAskForDetails }
             referral.reference = "SENDING-" + UUID().uuidString
             try await ReferralSubmission.markSent(referral, subjects: [subject], now: now, today: today, calendar: calendar, on: db)
-            referral.status = ReferralStatus.gathering.rawValue
+            // Rated amber by the request itself: sent and triaged in one step, as the MASH would.
+            try referral.move(.triage)
             referral.rag = RAGRating.amber.rawValue
             try await referral.create(on: db)
             let rid = try referral.requireID()

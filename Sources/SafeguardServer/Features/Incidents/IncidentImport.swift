@@ -13,7 +13,7 @@ enum IncidentImport {
     static let columns = ["reference", "occurred_at", "type", "address", "postcode", "summary"]
 
     static func run(csv text: String, fileName: String, force: String, on app: Application) async throws -> Report {
-        guard let agency = try await Agency.query(on: app.db).filter(\.$name == force).first(), agency.agencyKind == .police, agency.active else {
+        guard let agency = try await Agency.query(on: app.db).filter(\.$name == force).first(), agency.kind == .police, agency.active else {
             throw ImportProblem(description: "--force '\(force)': no active police force has that name (as recorded in Administration)")
         }
         let table = try CSVTable(text: text, name: fileName)

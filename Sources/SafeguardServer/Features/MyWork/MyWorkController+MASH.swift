@@ -8,14 +8,14 @@ extension MyWorkController {
     static func mashItems(_ viewer: Viewer, scope: MyWorkScope, on req: Request) async throws -> [Item] {
         let now = req.now
         let team = try await teamMembers(of: viewer, on: req.db)
-        let open = ReferralStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let open = ReferralStatus.allCases.filter(\.isOpen)
         let referrals = try await Referral.query(on: req.db).filter(\.$status ~~ open).with(\.$allocatedTo).sort(\.$decisionDueAt).sort(\.$submittedAt).all()
         var items: [Item] = []
         for r in referrals where scope.includes(allocatedTo: r.$allocatedTo.id?.uuidString, team: team) {
             let queued = r.queueItem(subjects: [], overdueRequests: 0)
             let holder = r.$allocatedTo.id == viewer.userID ? "yours" : r.allocatedTo.map { "with \($0.displayName)" } ?? "not allocated"
             let title: String
-            switch r.referralStatus {
+            switch r.status {
             case .submitted: title = viewer.may(.triageReferral) ? "Rate \(r.reference)" : "New referral \(r.reference)"
             case .awaitingSignOff: title = viewer.may(.signOffDecision) ? "Sign off the decision on \(r.reference)" : "\(r.reference) waits for sign-off"
             default: title = "Decide \(r.reference)"

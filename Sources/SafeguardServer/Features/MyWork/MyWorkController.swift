@@ -48,7 +48,7 @@ struct MyWorkController: RouteCollection {
                               detail: "\(CareSetting(rawValue: c.setting)?.displayName ?? c.setting), \(PersonRecordView.dateTime(c.checkedAt))", urgent: false,
                               seen: c.id))
         }
-        for d in try await Referral.query(on: req.db).filter(\.$referrer.$id == viewer.userID).filter(\.$status == ReferralStatus.draft.rawValue).all() {
+        for d in try await Referral.query(on: req.db).filter(\.$referrer.$id == viewer.userID).filter(\.$status == ReferralStatus.draft).all() {
             items.append(Item(title: "Finish your draft referral", url: .referralStep(d.id!, .people),
                               detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
         }

@@ -142,7 +142,7 @@ enum PersonRecordReads {
             """
         return try await db.preparedRows(query).map { row in
             PersonRecord.Involvement(agency: try row.decode(column: "sg_agency", as: String.self),
-                                     kind: Agency.kind(try row.decode(column: "sg_kind", as: String.self)).displayName,
+                                     kind: try row.decode(column: "sg_kind", as: AgencyKind.self).displayName,
                                      since: try row.decode(column: "started_on", as: String.self))
         }
     }

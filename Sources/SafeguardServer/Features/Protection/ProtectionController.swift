@@ -191,6 +191,6 @@ struct ProtectionController: RouteCollection {
     /// Who can hold a child's case: active social workers and team managers in children's social care.
     static func socialWorkers(on db: Database) async throws -> [User] {
         try await User.query(on: db).filter(\.$role ~~ [Role.socialWorker.rawValue, Role.teamManager.rawValue]).filter(\.$active == true)
-            .with(\.$agency).sort(\.$displayName).all().filter { $0.agency.agencyKind == .childrensSocialCare }
+            .with(\.$agency).sort(\.$displayName).all().filter { $0.agency.kind == .childrensSocialCare }
     }
 }

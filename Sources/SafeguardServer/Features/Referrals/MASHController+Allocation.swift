@@ -12,7 +12,7 @@ extension MASHController {
         if let workerID = UUID(uuidString: workerText) { worker = try await User.find(workerID, on: req.db) }
         let problem = ReferralAllocation.check(by: viewer.role, isSelf: worker?.id == viewer.userID,
                                                toRole: worker.flatMap { $0.active ? Role(rawValue: $0.role) : nil },
-                                               current: referral.$allocatedTo.id?.uuidString, status: referral.referralStatus)
+                                               current: referral.$allocatedTo.id?.uuidString, status: referral.status)
         if let problem {
             var errors = FormErrors()
             errors.add("worker", problem.message)

@@ -7,7 +7,7 @@ extension MASHController {
         let (viewer, referral) = try await Self.load(req, .recordDecision)
         let id = try referral.requireID()
         let form = try ReferralsController.fields(req)
-        guard referral.referralStatus.after(.recordDecision) != nil else {
+        guard referral.status.after(.recordDecision) != nil else {
             throw Abort(.conflict, reason: "A decision has already been recorded for this referral.")
         }
         let subjects = try await referral.$subjects.query(on: req.db).all()
@@ -41,7 +41,7 @@ extension MASHController {
                 d.$decidedBy.id = viewer.userID
                 d.decidedAt = now
                 try await d.create(on: db)
-                referral.status = ReferralStatus.awaitingSignOff.rawValue
+                try referral.move(.recordDecision)
                 try await referral.update(on: db)
                 return ((), [viewer.event(.change, "referral", id.uuidString, reason: "decision recorded: \(decision.outcome.rawValue)", on: req)])
             }
@@ -54,7 +54,7 @@ extension MASHController {
         let (viewer, referral) = try await Self.load(req, .signOffDecision)
         let id = try referral.requireID()
         let form = try ReferralsController.fields(req)
-        guard referral.referralStatus == .awaitingSignOff,
+        guard referral.status == .awaitingSignOff,
               let decision = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
                 .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first() else {
             throw Abort(.conflict, reason: "There is no decision waiting for sign-off.")
@@ -75,7 +75,7 @@ extension MASHController {
             if approve {
                 decision.$signedOffBy.id = viewer.userID
                 decision.signedOffAt = now
-                referral.status = (referral.referralStatus.after(choice.event) ?? .closed).rawValue
+                try referral.move(choice.event)
                 for s in subjects {
                     guard let pid = s.$person.id else { continue }
                     try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH decision",
@@ -90,7 +90,7 @@ extension MASHController {
             } else {
                 // A returned decision stays on record with the manager's note; the referral goes back to the team.
                 decision.returnedNote = note
-                referral.status = (referral.referralStatus.after(choice.event) ?? .gathering).rawValue
+                try referral.move(choice.event)
             }
             try await decision.update(on: db)
             try await referral.update(on: db)

@@ -26,7 +26,7 @@ extension MASHController {
     func queue(req: Request) async throws -> Response {
         let viewer = try req.require(.viewReferral)
         let form = req.method == .POST ? try req.content.decode(QueueForm.self) : try req.query.decode(QueueForm.self)
-        let open: [String] = ReferralStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let open = ReferralStatus.allCases.filter(\.isOpen)
         let referrals = try await Referral.query(on: req.db).filter(\.$status ~~ open).with(\.$subjects).with(\.$allocatedTo).all()
         let now = req.now
         let requests = try await InformationRequest.query(on: req.db).filter(\.$referral.$id ~~ referrals.compactMap(\.id)).all()

@@ -20,7 +20,7 @@ struct MASHController: RouteCollection {
     static func load(_ req: Request, _ action: Action) async throws -> (Viewer, Referral) {
         let viewer = try req.require(action)
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
-              r.referralStatus != .draft else { throw Abort(.notFound) }
+              r.status != .draft else { throw Abort(.notFound) }
         return (viewer, r)
     }
 
@@ -44,7 +44,7 @@ struct MASHController: RouteCollection {
         if rag == nil { errors.add("rag", "Select a RAG rating") }
         let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ agencyIDs).filter(\.$active == true).all()
         if agencies.count != Set(agencyIDs).count { errors.add("agencies", "Select agencies from the list") }
-        guard referral.referralStatus.after(.triage) != nil else { throw Abort(.conflict, reason: "This referral can no longer be rated.") }
+        guard referral.status.after(.triage) != nil else { throw Abort(.conflict, reason: "This referral can no longer be rated.") }
         guard let rag, errors.isEmpty else {
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
             return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
@@ -56,7 +56,7 @@ struct MASHController: RouteCollection {
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
             referral.rag = rag.rawValue
-            referral.status = ReferralStatus.gathering.rawValue
+            try referral.move(.triage)
             referral.$triagedBy.id = viewer.userID
             referral.triagedAt = now
             try await referral.update(on: db)

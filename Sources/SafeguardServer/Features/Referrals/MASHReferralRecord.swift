@@ -71,7 +71,7 @@ struct MASHReferralRecord: Sendable {
         let linked = subjects.compactMap { $0.$person.id }
         let involved = linked.isEmpty ? [] : try await AgencyInvolvement.query(on: db).filter(\.$person.$id ~~ linked).filter(\.$endedOn == nil)
             .all(\.$agency.$id)
-        let status = r.referralStatus
+        let status = r.status
         try await r.$allocatedTo.load(on: db)
         let mayAllocate = viewer.may(.allocateReferral) && status.isOpen
         let mayAllocateToOthers = mayAllocate && ReferralAllocation.check(by: viewer.role, isSelf: false, toRole: .mashPractitioner,
@@ -96,7 +96,7 @@ struct MASHReferralRecord: Sendable {
                 Decision(level: d.level, outcome: d.referralOutcome?.displayName ?? d.outcome, rationale: d.rationale, by: d.decidedBy.displayName,
                          at: d.decidedAt, signedOffBy: d.signedOffBy?.displayName, signedOffAt: d.signedOffAt, returnedNote: d.returnedNote)
             },
-            partnerGroups: PartnerChoice.groups(agencies.map { PartnerChoice.Agency(id: $0.id!.uuidString, name: $0.name, kind: $0.agencyKind) },
+            partnerGroups: PartnerChoice.groups(agencies.map { PartnerChoice.Agency(id: $0.id!.uuidString, name: $0.name, kind: $0.kind) },
                                                 involved: Set(involved.map(\.uuidString)), asked: Set(requests.map { $0.$agency.id.uuidString })),
             mayTriage: viewer.may(.triageReferral) && status.after(.triage) != nil,
             mayDecide: viewer.may(.recordDecision) && status.after(.recordDecision) != nil,

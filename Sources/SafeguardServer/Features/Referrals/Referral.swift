@@ -1,4 +1,5 @@
 import Fluent
+import Vapor
 import Foundation
 import SafeguardCore
 
@@ -8,7 +9,8 @@ final class Referral: Model, @unchecked Sendable {
     @ID var id: UUID?
     /// What the referrer quotes when they phone: "MASH-2026-000123".
     @Field(key: "reference") var reference: String
-    @Field(key: "status") var status: String
+    /// Moved on only by ``move(_:)``, as ``ReferralStatus`` allows: no route sets it.
+    @Field(key: "status") private(set) var status: ReferralStatus
     @Parent(key: "referrer_user_id") var referrer: User
     @Parent(key: "referrer_agency_id") var referrerAgency: Agency
     @Field(key: "referrer_phone") var referrerPhone: String
@@ -38,7 +40,21 @@ final class Referral: Model, @unchecked Sendable {
 
     init() {}
 
-    var referralStatus: ReferralStatus { ReferralStatus(rawValue: status) ?? .draft }
+    /// A referral as its referrer starts it: a draft nobody else sees.
+    static func newDraft() -> Referral {
+        let r = Referral()
+        r.status = .draft
+        return r
+    }
+
+    /// Moves the referral on by `event`. A move the workflow does not allow now is refused as a conflict: the
+    /// page it came from is out of date (another tab or a colleague moved the referral first).
+    func move(_ event: ReferralStatus.Event) throws {
+        guard let next = status.after(event) else {
+            throw Abort(.conflict, reason: "This referral is \(status.displayName.lowercased()) now, so this step was not saved. Open it again to see where it is.")
+        }
+        status = next
+    }
 
     /// What the MASH's decisions are made on: where the referral is in its workflow and who has it. Checked again
     /// on the held row inside each decision's write (see `Database.holdUnchanged`).
@@ -50,7 +66,7 @@ final class Referral: Model, @unchecked Sendable {
 
     /// The referral as the work queue's rules see it (``MASHQueue``): the queue page and My work both ask them.
     func queueItem(subjects: [String], overdueRequests: Int) -> MASHQueue.Item {
-        MASHQueue.Item(id: id?.uuidString ?? "", reference: reference, subjects: subjects, status: referralStatus, rag: ragRating,
+        MASHQueue.Item(id: id?.uuidString ?? "", reference: reference, subjects: subjects, status: status, rag: ragRating,
                        urgency: ReferralUrgency(rawValue: urgency) ?? .standard, submittedAt: submittedAt, decisionDueAt: decisionDueAt,
                        allocatedTo: $allocatedTo.id?.uuidString, district: $district.id?.uuidString, overdueRequests: overdueRequests)
     }

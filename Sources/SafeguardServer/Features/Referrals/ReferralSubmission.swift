@@ -11,7 +11,7 @@ enum ReferralSubmission {
     static func markSent(_ referral: Referral, subjects: [ReferralSubject], now: Date, today: SimpleDate,
                          calendar: WorkingCalendar, on db: Database) async throws {
         referral.reference = try await YearlyReference.mashReferral.next(Referral.self, \.$reference, year: today.year, on: db)
-        referral.status = ReferralStatus.submitted.rawValue
+        try referral.move(.submit)
         referral.submittedAt = now
         referral.decisionDueAt = concernsAChild(subjects, today: today) ? try calendar.deadline(addingWorkingDays: 1, to: now) : nil
     }

@@ -8,9 +8,9 @@ extension ReferralsController {
     func mine(req: Request) async throws -> Response {
         let viewer = try req.require(.submitReferral)
         let sent = try await Referral.query(on: req.db).filter(\.$referrerAgency.$id == viewer.agencyID)
-            .filter(\.$status != ReferralStatus.draft.rawValue).with(\.$referrer).sort(\.$submittedAt, .descending).limit(200).all()
+            .filter(\.$status != ReferralStatus.draft).with(\.$referrer).sort(\.$submittedAt, .descending).limit(200).all()
         let drafts = try await Referral.query(on: req.db).filter(\.$referrer.$id == viewer.userID)
-            .filter(\.$status == ReferralStatus.draft.rawValue).sort(\.$createdAt, .descending).all()
+            .filter(\.$status == ReferralStatus.draft).sort(\.$createdAt, .descending).all()
         let decisions = try await Self.signedOffOutcomes(for: sent.compactMap(\.id), on: req.db)
         try await req.audit.record(viewer.event(.view, "referral-list", viewer.agencyID.uuidString, on: req), on: req.db)
         return req.page("Your referrals", section: .referrals) {
@@ -36,7 +36,7 @@ extension ReferralsController {
     func outcome(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
-              r.referralStatus != .draft else { throw Abort(.notFound) }
+              r.status != .draft else { throw Abort(.notFound) }
         let relationship: Relationship = r.$referrerAgency.id == viewer.agencyID ? .agencyInvolved : .none
         guard viewer.may(.viewReferralOutcome, relationship: relationship) else {
             throw AccessDenied(decision: viewer.decide(.viewReferralOutcome, relationship: relationship))

@@ -57,7 +57,7 @@ extension ReferralsController {
         let id = try referral.requireID()
         try await req.audit.plainWrite(on: req.db) { db in
             try await db.transaction { tx in
-                guard try await tx.lockedForWrite(Referral.self, id).referralStatus == .draft else { throw ReferralSubmission.alreadySent }
+                guard try await tx.lockedForWrite(Referral.self, id).status == .draft else { throw ReferralSubmission.alreadySent }
                 try await save(tx)
             }
         }

@@ -33,7 +33,7 @@ extension ReferralsController {
         try await req.audit.write(on: req.db) { db in
             // The send button pressed twice: the second press finds it sent and goes to the same confirmation,
             // rather than taking a second reference.
-            guard try await db.lockedForWrite(Referral.self, id).referralStatus == .draft else {
+            guard try await db.lockedForWrite(Referral.self, id).status == .draft else {
                 throw Abort.redirect(to: SiteURL.referralSent(id).path)
             }
             try await ReferralSubmission.markSent(referral, subjects: subjects, now: now, today: today, calendar: calendar, on: db)
@@ -46,7 +46,7 @@ extension ReferralsController {
     func sent(req: Request) async throws -> Response {
         let viewer = try req.require(.submitReferral)
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
-              r.$referrer.id == viewer.userID, r.referralStatus != .draft else { throw Abort(.notFound) }
+              r.$referrer.id == viewer.userID, r.status != .draft else { throw Abort(.notFound) }
         let urgency = ReferralUrgency(rawValue: r.urgency) ?? .standard
         let outOfHours = r.submittedAt.map { urgency.needsOutOfHoursContact(sentAt: $0, calendar: req.safeguard.calendar) } ?? false
         let opens = r.submittedAt.map { req.safeguard.calendar.workingClockStart(for: $0) }

@@ -27,9 +27,8 @@ struct ReferralsController: RouteCollection {
 
     func createDraft(req: Request) async throws -> Response {
         let viewer = try req.require(.submitReferral)
-        let referral = Referral()
+        let referral = Referral.newDraft()
         referral.reference = "DRAFT-" + UUID().uuidString
-        referral.status = ReferralStatus.draft.rawValue
         referral.$referrer.id = viewer.userID
         referral.$referrerAgency.id = viewer.agencyID
         // Every page fills in its own answers; until then they are empty, never missing.
@@ -55,7 +54,7 @@ struct ReferralsController: RouteCollection {
             throw Abort(.notFound)
         }
         guard r.$referrer.id == viewer.userID else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
-        guard r.referralStatus == .draft else {
+        guard r.status == .draft else {
             throw saving ? ReferralSubmission.alreadySent : Abort.redirect(to: SiteURL.referralSent(id).path)
         }
         return (viewer, r)

@@ -27,7 +27,7 @@ struct StrategyDiscussionReportController: RouteCollection {
             guard let submitted = d.referral.submittedAt else { continue }
             let item = StrategyDiscussionTimeliness.Discussion(
                 referredOn: SimpleDate(submitted), heldOn: SimpleDate(d.heldAt),
-                missingPartners: StrategyDiscussionRules.missingPartners(attending: d.agencies.map(\.agencyKind)).count, section47: d.section47)
+                missingPartners: StrategyDiscussionRules.missingPartners(attending: d.agencies.map(\.kind)).count, section47: d.section47)
             items.append(item)
             let days = StrategyDiscussionTimeliness.workingDays(item, calendar: calendar)
             if days > target {

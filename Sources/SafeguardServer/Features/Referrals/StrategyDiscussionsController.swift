@@ -25,7 +25,7 @@ struct StrategyDiscussionsController: RouteCollection {
         if heldAt == nil { errors.add("held-day", "Enter the date and time it was held, for example 27 3 2026 and 14:30") }
         else if heldAt! > req.now { errors.add("held-day", "The discussion must have happened already: record it afterwards") }
         let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ chosen).all()
-        let missing = StrategyDiscussionRules.missingPartners(attending: agencies.map(\.agencyKind))
+        let missing = StrategyDiscussionRules.missingPartners(attending: agencies.map(\.kind))
         if agencies.isEmpty { errors.add("agencies", "Select the agencies that took part") }
         else if !missing.isEmpty {
             errors.add("agencies", "A strategy discussion needs social care, police and health: \(missing.map(\.rawValue).joined(separator: " and ")) did not take part")

@@ -88,7 +88,7 @@ enum PersonSnapshotLoader {
             legalStatus: ChildLegalStatus.from(openProtections: open.map(\.protectionKind),
                                                childInNeedDecision: decisions.contains { $0.referralOutcome == .childInNeedAssessment }),
             agencies: involved.map(\.agency.name).sorted(),
-            openReferrals: referrals.filter { $0.referralStatus != .closed && $0.referralStatus != .draft }.map(\.reference),
+            openReferrals: referrals.filter { $0.status != .closed && $0.status != .draft }.map(\.reference),
             plans: protections.map { p in
                 "\(p.protectionKind.displayName) from \(SimpleDate(iso: p.startDate)?.longText ?? p.startDate)"
                     + (p.endDate.map { " to \(SimpleDate(iso: $0)?.longText ?? $0)" } ?? " (open)")
