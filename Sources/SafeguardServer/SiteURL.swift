@@ -23,7 +23,7 @@ public enum SiteURL: Sendable, Equatable {
     case referral(UUID), referralOutcome(UUID)
     case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralAllocation(UUID), referralLink(UUID, UUID)
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
-    case healthCheck, healthCheckNoticeSeen(UUID)
+    case protectionStatusCheck, protectionStatusCheckNoticeSeen(UUID)
     case incidentAlerts, incidentAlert(UUID), incidentAlertForward(UUID), incidentAlertReject(UUID), incidentAlertForSocialWorker(UUID), incidentAlertDetails(UUID)
     case register, notifications
     case training, trainingLog, trainingEvent(UUID), trainingEventBook(UUID), trainingEventCancel(UUID), trainingEventComplete(UUID)
@@ -158,8 +158,8 @@ public enum SiteURL: Sendable, Equatable {
         case .referralAllocation(let id): "/referrals/\(id)/allocation"
         case .referralLink(let id, let subject): "/referrals/\(id)/subjects/\(subject)"
         case .incidentAlerts: "/incident-alerts"
-        case .healthCheck: "/health-check"
-        case .healthCheckNoticeSeen(let id): "/health-check/notices/\(id)/seen"
+        case .protectionStatusCheck: "/protection-status-check"
+        case .protectionStatusCheckNoticeSeen(let id): "/protection-status-check/notices/\(id)/seen"
         case .incidentAlert(let id): "/incident-alerts/\(id)"
         case .incidentAlertForward(let id): "/incident-alerts/\(id)/forward"
         case .incidentAlertReject(let id): "/incident-alerts/\(id)/reject"

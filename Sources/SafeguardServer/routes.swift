@@ -42,7 +42,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: VulnerabilityDashboardController())
     try signedIn.grouped(MayEver(.viewPerson, .referToExploitationPanel, .manageExploitationPanel)).register(collection: ExploitationPanelController())
     try signedIn.grouped(MayEver(.reviewIncidentAlert, .decideIncidentAlert)).register(collection: IncidentAlertsController())
-    try signedIn.grouped(MayEver(.checkProtectionStatus, .viewPerson)).register(collection: HealthCheckController())
+    try signedIn.grouped(MayEver(.checkProtectionStatus, .viewPerson)).register(collection: ProtectionStatusCheckController())
     try signedIn.grouped(MayEver(.submitReferral, .viewReferral, .viewReferralOutcome)).register(collection: ReferralsController())
     try signedIn.register(collection: MASHController())
     try signedIn.register(collection: StrategyDiscussionsController())

@@ -30,7 +30,7 @@ final class DemoLoaderTests: ServerTestCase {
         assertGreaterThanOrEqual(try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).count(), 1, "a plan with markers")
         assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == .waiting).count(), 1,
                     "an incident waiting for the information management team")
-        assertEqual(try await StatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1, "a health look-up not yet seen")
+        assertEqual(try await ProtectionStatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1, "a health look-up not yet seen")
         // A rapid review in progress with one agency late (issue 16).
         let summaries = try await AgencySummaryRecord.query(on: app.db).all().map(\.summary)
         XCTAssertEqual(summaries.filter { $0.stage == .submitted }.count, 2)

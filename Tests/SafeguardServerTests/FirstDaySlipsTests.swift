@@ -67,7 +67,7 @@ final class FirstDaySlipsTests: ServerTestCase {
     }
 
     func testTimesReadTheGOVUKWay() {
-        XCTAssertEqual(PersonRecordView.dateTime(Date(timeIntervalSince1970: 1_772_445_600)), "2 March 2026, 10:00am")
+        XCTAssertEqual(SiteFormat.dateTime(Date(timeIntervalSince1970: 1_772_445_600)), "2 March 2026, 10:00am")
     }
 
     func testTablesReflowOnAPhoneAndTheNavigationFoldsBehindMenu() async throws {

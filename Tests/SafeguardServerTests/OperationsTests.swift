@@ -96,7 +96,7 @@ final class OperationsTests: ServerTestCase {
                                .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
                                .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id), .referralAllocation(id),
                                .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id),
-                               .healthCheck, .healthCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id),
+                               .protectionStatusCheck, .protectionStatusCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id),
                                .personAssessmentNew(id), .personAssessments(id), .assessment(id), .assessmentCountersign(id),
                                .assessmentDiscard(id), .adminAssessmentTools, .adminAssessmentTool(id),
                                .cuckooing, .personCuckooingNew(id), .personCuckooing(id), .cuckooedHome(id), .cuckooedHomeEnd(id), .cuckooingNoticeSeen(id),

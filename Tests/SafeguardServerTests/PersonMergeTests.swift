@@ -25,7 +25,7 @@ final class PersonMergeTests: ServerTestCase {
         try await PersonRelationship(fromID: fx.dean, toID: id, kind: RelationshipKind.father.rawValue).create(on: db)
         try await AgencyInvolvement(personID: id, agencyID: fx.hospital, startedOn: "2024-02-02").create(on: db)
         try await AgencyInvolvement(personID: id, agencyID: fx.school, startedOn: "2024-02-02").create(on: db)
-        let check = StatusCheck()
+        let check = ProtectionStatusCheck()
         check.$person.id = id; check.$checkedBy.id = fx[.healthPractitioner].id; check.$agency.id = fx.hospital
         check.setting = CareSetting.emergencyDepartment.rawValue; check.checkedAt = Date(timeIntervalSince1970: 1_700_000_000)
         try await check.create(on: db)
@@ -60,7 +60,7 @@ final class PersonMergeTests: ServerTestCase {
         XCTAssertEqual(Set(names), ["Kay", "Kayla Smyth"], "the duplicate's names, and its spelling as an alias")
         let stays = try await Residence.query(on: app.db).filter(\.$person.$id == fx.kayla).count()
         XCTAssertEqual(stays, 2, "the old address joins; the shared current one is not doubled")
-        assertEqual(try await StatusCheck.query(on: app.db).first()?.$person.id, fx.kayla, "health look-ups follow the record kept")
+        assertEqual(try await ProtectionStatusCheck.query(on: app.db).first()?.$person.id, fx.kayla, "health look-ups follow the record kept")
         let relatives = try await PersonRelationship.query(on: app.db).filter(\.$to.$id == fx.kayla).all().map(\.kind)
         XCTAssertEqual(relatives.sorted(), ["father", "mother", "mothers-partner"].sorted(), "Dean as father moves; Shannon as mother is not doubled")
 
@@ -103,7 +103,7 @@ final class PersonMergeTests: ServerTestCase {
         assertEqual(Set(try await OtherName.query(on: app.db).filter(\.$person.$id == fx.kayla).all().map(\.name)), ["KK"])
         assertEqual(try await OtherName.query(on: app.db).filter(\.$person.$id == dup).all().map(\.name), ["Kay"])
         assertEqual(try await Residence.query(on: app.db).filter(\.$person.$id == dup).count(), 2)
-        assertEqual(try await StatusCheck.query(on: app.db).first()?.$person.id, dup)
+        assertEqual(try await ProtectionStatusCheck.query(on: app.db).first()?.$person.id, dup)
         assertEqual(try await PersonRelationship.query(on: app.db).filter(\.$to.$id == dup).count(), 2)
         let kayla = try await mash.get("/people/\(fx.kayla)")
         XCTAssertFalse(kayla.text.contains("Merged with a duplicate record"), "the merge note goes with the merge")

@@ -48,7 +48,7 @@ def test_new_forms_with_and_without_errors(driver, server):
 
     # The health status check, empty and with its error summary.
     sign_in(driver, server, server.login("health.practitioner"))
-    driver.get(server.url("/health-check"))
+    driver.get(server.url("/protection-status-check"))
     check(driver, "Health status check")
     click_button(driver, "Check status")
     check(driver, "Health status check with errors")

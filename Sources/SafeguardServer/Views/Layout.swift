@@ -4,7 +4,7 @@ import SafeguardCore
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, healthCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, disagreements, actionPlan, sars, practiceReviews, admin, audit, none }
+    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, protectionStatusCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, disagreements, actionPlan, sars, practiceReviews, admin, audit, none }
 
     var title: String
     var viewer: Viewer?
@@ -90,7 +90,7 @@ struct Layout {
         if viewer.mayEver(.searchPeople) { items.append(("People", .people, .people)) }
         if viewer.mayEver(.submitReferral) { items.append(("Referrals", .referrals, .referrals)) }
         if viewer.role.worksCases { items.append(("Information requests", .informationRequests, .requests)) }
-        if viewer.mayEver(.checkProtectionStatus) { items.append(("Status check", .healthCheck, .healthCheck)) }
+        if viewer.mayEver(.checkProtectionStatus) { items.append(("Status check", .protectionStatusCheck, .protectionStatusCheck)) }
         if viewer.mayEver(.reviewIncidentAlert) { items.append(("Incident alerts", .incidentAlerts, .incidentAlerts)) }
         if viewer.mayEver(.manageExploitationPanel) { items.append(("Exploitation panel", .exploitationPanel, .exploitation)) }
         if viewer.mayEver(.viewVulnerabilityDashboard) { items.append(("Vulnerable young people", .vulnerabilityDashboard, .vulnerability)) }
@@ -201,7 +201,7 @@ extension Request {
         let remaining = sessionEndsAt.map { max(0, Int($0.timeIntervalSince(now))) }
         let clock = remaining.map { r in
             Layout.SessionClock(remaining: r, warnAfter: Int(KeptFormRules.warningDelay(remaining: TimeInterval(r))),
-                                endsAt: PersonRecordView.dateTime(sessionEndsAt!))
+                                endsAt: SiteFormat.dateTime(sessionEndsAt!))
         }
         let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors, session: viewer == nil ? nil : clock,
                             unreadMessages: unreadMessages)

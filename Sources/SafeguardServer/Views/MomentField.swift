@@ -14,7 +14,7 @@ enum MomentField {
             if required { errors.add(prefix + "-day", "Enter the \(label)") }
             return nil
         }
-        guard let day = ProtectionForm.date(fields, prefix, label: label, required: true, today: SimpleDate(now), errors: &errors) else { return nil }
+        guard let day = FormDate.read(fields, prefix, label: label, required: true, today: SimpleDate(now), errors: &errors) else { return nil }
         guard let clock = ClockTime(time) else {
             errors.add(prefix + "-time", "Enter the time of the \(label) on the 24-hour clock, like 21:30")
             return nil

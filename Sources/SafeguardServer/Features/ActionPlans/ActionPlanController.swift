@@ -57,7 +57,7 @@ struct ActionPlanController: RouteCollection {
 
     func createRecommendation(req: Request) async throws -> Response {
         let viewer = try req.require(.manageActionPlan)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let sources = try await Self.sources(on: req.db)
         let source = sources.first { $0.reference == fields["source"] }
         let finding = TypedText.cleaned(fields["finding"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -93,7 +93,7 @@ struct ActionPlanController: RouteCollection {
     func addAction(req: Request) async throws -> Response {
         let viewer = try req.require(.manageActionPlan)
         let record = try await Self.recommendation(req), rid = record.id!
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let owners = try await Self.owners(on: req.db)
         let owner = owners.first { $0.id?.uuidString == fields["owner"] }
         let description = TypedText.cleaned(fields["description"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -128,7 +128,7 @@ struct ActionPlanController: RouteCollection {
     func close(req: Request) async throws -> Response {
         let viewer = try req.require(.manageActionPlan)
         let record = try await Self.recommendation(req), rid = record.id!
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let actions = try await PlanActionRecord.query(on: req.db).filter(\.$recommendation.$id == rid).all().map(\.action)
         var r = record.recommendation
         var errors = FormErrors()

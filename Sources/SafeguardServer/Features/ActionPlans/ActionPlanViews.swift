@@ -218,7 +218,7 @@ struct PlanActionView {
                 ("Impact achieved", .text(a.impactAchieved.isEmpty ? "Not yet" : a.impactAchieved)),
                 ("Signed off", .text(a.signedOffOn.map { "\($0.longText) by \(a.signedOffBy ?? "")" } ?? "Not yet")),
             ] + (a.returnedNote.isEmpty ? [] : [("Returned by the sub-group", .text(a.returnedNote))])
-              + (chasedAt.map { [("Last reminder", .text(PersonRecordView.dateTime($0)))] } ?? []))
+              + (chasedAt.map { [("Last reminder", .text(SiteFormat.dateTime($0)))] } ?? []))
             el("h2", .class("sg-heading-m")) { "Evidence" }
             if a.evidence.isEmpty { el("p", .class("sg-body")) { "No evidence yet." } } else {
                 el("ul", .class("sg-list sg-list--bullet"), .id("evidence")) {

@@ -38,7 +38,7 @@ struct PlanActionsController: RouteCollection {
                       _ change: (inout PlanAction, [String: String], Viewer) throws(FieldProblem) -> Void) async throws -> Response {
         let (viewer, record) = try await Self.load(req, action)
         guard may(viewer, record) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var a = record.action
         do throws(FieldProblem) { try change(&a, fields, viewer) } catch {
             var errors = FormErrors()

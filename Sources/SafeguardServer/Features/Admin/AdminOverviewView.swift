@@ -38,7 +38,7 @@ struct AdminOverviewView {
             ("Messages in the last 7 days", .text("\(email.sent) sent, \(email.waiting) waiting, \(email.failed) failed")),
         ]
         if email.retrying > 0 {
-            let next = email.nextTry.map { ", the next try at " + PersonRecordView.dateTime($0) } ?? ""
+            let next = email.nextTry.map { ", the next try at " + SiteFormat.dateTime($0) } ?? ""
             rows.append(("Waiting to be tried again", .text("\(email.retrying) after a failure\(next)")))
         }
         if let problem = email.lastProblem { rows.append(("What the mail server said last time it failed", .text(problem))) }

@@ -74,7 +74,7 @@ struct AgencySummariesController: RouteCollection {
         let viewer = try req.require(.manageAgencySummaries)
         let subject = try await Self.gathering(req)
         let (offer, offered) = try await Self.contributors(for: subject, on: req)
-        let chosen = try ReferralsController.list(req, "contributors")
+        let chosen = try FormBody.list(req, "contributors")
         let askText = TypedText.cleaned((try? req.content.get(String.self, at: "ask")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let due = try Self.dueDay(subject, on: req)
         var errors = FormErrors()
@@ -160,7 +160,7 @@ struct AgencySummariesController: RouteCollection {
         let (r, subject) = try await Self.load(req)
         let me = try req.requireViewer()
         let viewer = try req.require(.writeAgencySummary, relationship: r.$contributor.id == me.userID ? .agencyInvolved : .none)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let typed = AgencySummaryPage.Typed(involvement: TypedText.cleaned(fields["involvement"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                             chronology: TypedText.cleaned(fields["chronology"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                             analysis: TypedText.cleaned(fields["analysis"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))

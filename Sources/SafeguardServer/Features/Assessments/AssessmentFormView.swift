@@ -29,7 +29,7 @@ struct AssessmentFormView {
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; tool.title }
             el("p", .class("sg-body")) { tool.summary }
             el("p", .class("sg-body-s")) {
-                "Version \(tool.version). Draft started \(PersonRecordView.dateTime(assessment.startedAt)) by \(assessment.startedBy.displayName)"
+                "Version \(tool.version). Draft started \(SiteFormat.dateTime(assessment.startedAt)) by \(assessment.startedBy.displayName)"
                 if let r = assessment.referral { ", following referral \(r.reference)" }
                 "."
             }

@@ -25,7 +25,7 @@ struct AssessmentStartView {
                     if !referrals.isEmpty {
                         Components.select("referral", label: "Does it follow a referral? (optional)",
                                           options: [("", "No, it stands on its own")] + referrals.map { r in
-                                              (r.id!.uuidString, r.reference + (r.submittedAt.map { ", received " + PersonRecordView.dateTime($0) } ?? ""))
+                                              (r.id!.uuidString, r.reference + (r.submittedAt.map { ", received " + SiteFormat.dateTime($0) } ?? ""))
                                           },
                                           selected: fields["referral"] ?? "", errors: errors)
                     }

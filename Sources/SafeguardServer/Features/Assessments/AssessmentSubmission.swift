@@ -14,7 +14,7 @@ struct AssessmentSubmission {
     static func read(_ fields: [String: String], tool: AssessmentTool, answers: AssessmentAnswers, submitting: Bool,
                      today: SimpleDate) -> AssessmentSubmission {
         var errors = FormErrors()
-        let assessedOn = ProtectionForm.date(fields, "assessed", label: "date of the assessment", required: submitting, today: today, errors: &errors)
+        let assessedOn = FormDate.read(fields, "assessed", label: "date of the assessment", required: submitting, today: today, errors: &errors)
         let level = fields["override-level"] ?? "", reason = fields["override-reason"] ?? ""
         // An empty level means "agree with the calculated level"; a reason alone is kept with a draft.
         let override = level.isEmpty ? nil : LevelOverride(level: level, reason: reason)

@@ -58,14 +58,14 @@ struct AssessmentSummaryView {
         rows.append(("Tool", .text("\(tool.title), version \(tool.version)")))
         if let day = a.assessed { rows.append(("Date of the assessment", .text(day.longText))) }
         if let by = a.submittedBy, let at = a.submittedAt {
-            rows.append(("Submitted by", .text("\(by.displayName), \(a.agency.name), \(PersonRecordView.dateTime(at))")))
+            rows.append(("Submitted by", .text("\(by.displayName), \(a.agency.name), \(SiteFormat.dateTime(at))")))
         } else {
             rows.append(("Started by", .text("\(a.startedBy.displayName), \(a.agency.name)")))
         }
         if let r = a.referral { rows.append(("Following referral", .text(r.reference))) }
         if a.assessmentStatus.isComplete {
             if let by = a.countersignedBy, let at = a.countersignedAt {
-                rows.append(("Countersigned", .text("\(by.displayName), \(PersonRecordView.dateTime(at))" + (a.countersignNote.map { ": \($0)" } ?? ""))))
+                rows.append(("Countersigned", .text("\(by.displayName), \(SiteFormat.dateTime(at))" + (a.countersignNote.map { ": \($0)" } ?? ""))))
             } else {
                 rows.append(("Countersigned", .text("Not yet: waiting for a manager")))
             }

@@ -65,7 +65,7 @@ struct AssessmentToolsController: RouteCollection {
                 ("Levels", .text(tool.levels.map(\.label).joined(separator: ", "))),
                 ("Reassess after", .text("\(tool.reassessAfterDays) days")),
                 ("Added", .text(record.source == AssessmentToolRecord.shipped ? "Shipped with Safeguard"
-                                : "Uploaded by \(record.addedBy?.displayName ?? "an administrator"), \(PersonRecordView.dateTime(record.addedAt))")),
+                                : "Uploaded by \(record.addedBy?.displayName ?? "an administrator"), \(SiteFormat.dateTime(record.addedAt))")),
                 ("Assessments made with it", .text(String(used))),
             ])
             el("h2", .class("sg-heading-m")) { "Definition" }

@@ -16,7 +16,7 @@ enum AssessmentToolsView {
             }
             Components.table(caption: "Tools and versions", headers: ["Tool", "Version", "Source", "Added", ""], rows: records.map { r in
                 [el("a", .href(.adminAssessmentTool(r.id!)), .class("sg-link")) { r.title }, .text(String(r.version)),
-                 .text(r.source == AssessmentToolRecord.shipped ? "Shipped" : "Uploaded"), .text(PersonRecordView.dateTime(r.addedAt)),
+                 .text(r.source == AssessmentToolRecord.shipped ? "Shipped" : "Uploaded"), .text(SiteFormat.dateTime(r.addedAt)),
                  current.contains(r.id!) ? Components.tag("In use", colour: "green") : Components.tag("Superseded", colour: "grey")]
             })
             el("h2", .class("sg-heading-m")) { "Add a tool or a new version" }

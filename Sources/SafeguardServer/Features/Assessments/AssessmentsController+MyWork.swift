@@ -12,7 +12,7 @@ extension AssessmentsController {
         for d in try await Assessment.query(on: req.db).filter(\.$startedBy.$id == viewer.userID)
             .filter(\.$status == AssessmentStatus.draft.rawValue).with(\.$tool).with(\.$person).sort(\.$startedAt).all() {
             items.append(.init(title: "Finish your draft \(d.tool.title.lowercased()) about \(d.person.fullName)", url: .assessment(d.id!),
-                               detail: "Started \(PersonRecordView.dateTime(d.startedAt))", urgent: false))
+                               detail: "Started \(SiteFormat.dateTime(d.startedAt))", urgent: false))
         }
         let limit = today.adding(days: Reassessment.noticeDays).iso
         let complete = [AssessmentStatus.submitted.rawValue, AssessmentStatus.countersigned.rawValue]
@@ -33,7 +33,7 @@ extension AssessmentsController {
                 .filter(\.$status == AssessmentStatus.submitted.rawValue).filter(\.$submittedBy.$id != viewer.userID)
                 .with(\.$tool).with(\.$person).sort(\.$submittedAt).all() {
                 items.append(.init(title: "Countersign the \(a.tool.title.lowercased()) about \(a.person.fullName)", url: .assessment(a.id!),
-                                   detail: "Submitted \(a.submittedAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
+                                   detail: "Submitted \(a.submittedAt.map(SiteFormat.dateTime) ?? "")", urgent: false))
             }
         }
         return items

@@ -25,7 +25,7 @@ struct AssessmentsController: RouteCollection {
 
     func start(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordAssessment, personID: req.personID(), on: req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let tools = try await Self.fitting(person, on: req), referrals = try await Self.referrals(of: person, on: req)
         var errors = FormErrors()
         let tool = tools.first { $0.id?.uuidString == fields["tool"] }

@@ -22,7 +22,7 @@ struct AuditReviewController: RouteCollection {
         let line = { (e: AuditEntry) in AuditReviewView.Line(e, names: names) }
         return AuditReviewView(
             openings: pending.map { g in
-                AuditReviewView.Opening(id: g.id!, when: PersonRecordView.dateTime(g.grantedAt), who: "\(g.user.displayName), \(g.user.agency.name)",
+                AuditReviewView.Opening(id: g.id!, when: SiteFormat.dateTime(g.grantedAt), who: "\(g.user.displayName), \(g.user.agency.name)",
                                         whoName: g.user.displayName, record: g.person.fullName, reason: g.reason,
                                         doneWhileOpen: (activity[g.id!] ?? []).map(line))
             },
@@ -69,7 +69,7 @@ extension AuditReviewView.Line {
     /// The stored entry as the page shows it, names looked up.
     init(_ e: AuditEntry, names: AuditNames) {
         sequence = e.sequence
-        when = PersonRecordView.dateTime(Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000))
+        when = SiteFormat.dateTime(Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000))
         who = names.user(e.userID)
         what = AuditAction(rawValue: e.action)?.displayName ?? e.action
         record = names.record(type: e.recordType, id: e.recordID)

@@ -26,7 +26,7 @@ extension CuckooingController {
                 Components.table(caption: "\(homes.count) open markers", headers: ["Address", "Whose home", "How used", "Lead", "Since"], rows: homes.map { h in
                     [el("a", .href(.cuckooedHome(h.id!)), .class("sg-link")) { h.address.singleLine }, .text(h.person.fullName),
                      .text(h.kindList.map(\.displayName).joined(separator: "; ")), .text("\(h.lead.displayName), \(h.agency.name)"),
-                     .text(PersonRecordView.dateTime(h.recordedAt))]
+                     .text(SiteFormat.dateTime(h.recordedAt))]
                 })
             }
         }
@@ -72,7 +72,7 @@ extension CuckooingController {
         try await CuckooingNotice.query(on: req.db).filter(\.$lead.$id == viewer.userID).filter(\.$seenAt == nil)
             .with(\.$incident).with(\.$home) { $0.with(\.$address) }.sort(\.$forwardedAt).all().map { n in
                 MyWorkController.Item(title: "Police incident \(n.incident.reference) at the cuckooed home \(n.home.address.line1)",
-                                      url: .cuckooedHome(n.$home.id), detail: "Forwarded \(PersonRecordView.dateTime(n.forwardedAt))", urgent: true)
+                                      url: .cuckooedHome(n.$home.id), detail: "Forwarded \(SiteFormat.dateTime(n.forwardedAt))", urgent: true)
             }
     }
 }

@@ -23,7 +23,7 @@ struct CuckooingController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordCuckooing, personID: req.personID(), on: req)
-        let fields = try ReferralsController.fields(req), kinds = try ReferralsController.list(req, "kinds")
+        let fields = try FormBody.fields(req), kinds = try FormBody.list(req, "kinds")
         let homes = try await Self.homes(of: person, on: req), leads = try await Self.leads(viewer, on: req.db)
         let address = homes.first { $0.id?.uuidString == fields["address"] }
         let lead = leads.first { $0.id?.uuidString == fields["lead"] }

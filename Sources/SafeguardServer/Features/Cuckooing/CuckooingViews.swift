@@ -61,22 +61,22 @@ struct CuckooedHomeView {
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { h.address.singleLine }; "Cuckooed home" }
             Components.summaryList([
                 ("Marker", h.isActive ? Components.tag("Active", colour: "red")
-                    : .text("Ended \(h.endedAt.map(PersonRecordView.dateTime) ?? ""): \(h.endReason ?? "")")),
+                    : .text("Ended \(h.endedAt.map(SiteFormat.dateTime) ?? ""): \(h.endReason ?? "")")),
                 ("Whose home", el("a", .href(.person(h.$person.id)), .class("sg-link")) { h.person.fullName }),
                 ("How it is used", .text(h.kindList.map(\.displayName).joined(separator: "; "))),
                 ("Suspected or confirmed", .text(h.confidence.displayName)),
                 ("What is known", .text(h.summary)),
                 ("Lead professional", .text(h.lead.contactLine)),
-                ("Recorded", .text("\(h.recordedBy.displayName), \(h.agency.name), \(PersonRecordView.dateTime(h.recordedAt))")),
+                ("Recorded", .text("\(h.recordedBy.displayName), \(h.agency.name), \(SiteFormat.dateTime(h.recordedAt))")),
             ])
             el("h2", .class("sg-heading-m")) { "Police incidents here" }
             if notices.isEmpty {
                 el("p", .class("sg-body")) { "None confirmed since the marker was placed." }
             } else {
                 Components.table(caption: "Confirmed incidents at this address", headers: ["Incident", "When", "What happened", "Read"], rows: notices.map { n in
-                    [.text("\(n.incident.reference) (\(n.incident.incidentType))"), .text(PersonRecordView.dateTime(n.incident.occurredAt)),
+                    [.text("\(n.incident.reference) (\(n.incident.incidentType))"), .text(SiteFormat.dateTime(n.incident.occurredAt)),
                      .text(n.incident.summary),
-                     n.seenAt.map { .text("Read \(PersonRecordView.dateTime($0))") }
+                     n.seenAt.map { .text("Read \(SiteFormat.dateTime($0))") }
                         ?? (n.$lead.id == viewer.userID
                             ? el("form", .postMethod, .action(.cuckooingNoticeSeen(n.id!))) {
                                 Components.csrfField(req.csrfToken)

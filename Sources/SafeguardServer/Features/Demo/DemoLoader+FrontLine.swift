@@ -198,7 +198,7 @@ extension DemoLoader {
         incident.reviewStatus = IncidentReview(received: match).status
         try await incident.create(on: db)
 
-        let check = StatusCheck()
+        let check = ProtectionStatusCheck()
         check.$person.id = personID
         check.$checkedBy.id = try cast.health.requireID()
         check.$agency.id = try cast.hospital.requireID()

@@ -39,7 +39,7 @@ struct DisagreementsController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let viewer = try req.require(.raiseDisagreement)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let agencies = try await Self.otherAgencies(viewer, on: req.db)
         let other = UUID(uuidString: fields["other-agency"] ?? "")
         let otherKnown = other.map { id in agencies.contains { $0.id == id } } ?? false
@@ -83,7 +83,7 @@ struct DisagreementsController: RouteCollection {
 
     func outcome(req: Request) async throws -> Response {
         let (viewer, record) = try await Self.authorise(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let ladder = req.safeguard.settings.rules.escalation
         var d = record.disagreement(ladder)
         var errors = FormErrors()

@@ -42,13 +42,13 @@ struct IncidentAlertsController: RouteCollection {
             Components.table(caption: "\(waiting.count) waiting, oldest first", headers: ["Incident", "Address as typed", "Match", "Received"], rows: waiting.map { i in
                 [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { "\(i.reference) (\(i.incidentType))" }, .text(i.addressText),
                  i.matchOutcome == .match ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow"),
-                 .text(MASHController.age(from: i.receivedAt, to: now))]
+                 .text(SiteFormat.age(from: i.receivedAt, to: now))]
             })
             if !done.isEmpty {
                 Components.table(caption: "Recently checked", headers: ["Incident", "Outcome", "By", "When"], rows: done.map { i in
                     [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { i.reference },
                      .text(i.reviewStatus == .forwarded ? "Forwarded" : "Rejected: \(i.reviewNote ?? "")"),
-                     .text(i.reviewedBy?.displayName ?? ""), .text(i.reviewedAt.map(PersonRecordView.dateTime) ?? "")]
+                     .text(i.reviewedBy?.displayName ?? ""), .text(i.reviewedAt.map(SiteFormat.dateTime) ?? "")]
                 })
             }
         }
@@ -120,7 +120,7 @@ struct IncidentAlertsController: RouteCollection {
                 // Dated when the incident happened; the entry says when it was received and forwarded.
                 try await ChronologyEntry(personID: m.protection.$person.id, occurredAt: incident.occurredAt, agencyID: viewer.agencyID, category: "Police incident",
                                           summary: "Police incident \(incident.reference) (\(incident.incidentType)) at \(m.address.line1): forwarded to \(m.protection.socialWorker.displayName)"
-                                            + " (incident \(PersonRecordView.dateTime(incident.occurredAt)), received \(PersonRecordView.dateTime(incident.receivedAt)))",
+                                            + " (incident \(SiteFormat.dateTime(incident.occurredAt)), received \(SiteFormat.dateTime(incident.receivedAt)))",
                                           recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: now).create(on: db)
                 events.append(viewer.event(.change, "person", m.protection.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded", on: req))
             }

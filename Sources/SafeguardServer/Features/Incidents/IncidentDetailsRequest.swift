@@ -9,7 +9,7 @@ import SafeguardCore
 extension IncidentAlertsController {
     func requestDetails(req: Request) async throws -> Response {
         let (viewer, alert) = try await Self.alert(req)
-        let f = try ReferralsController.fields(req)
+        let f = try FormBody.fields(req)
         var errors = FormErrors()
         let referral = Referral.newDraft()
         ReferralForm.sharing(f, into: referral, errors: &errors)
@@ -39,7 +39,7 @@ extension IncidentAlertsController {
         referral.addressPostcode = address?.postcode ?? (incident.postcode ?? "")
         referral.$district.id = address?.$district.id
         referral.concerns = (concerns.isEmpty ? [.neglect] : concerns).map(\.rawValue).joined(separator: " ")
-        referral.whatHappened = "Full details requested of police incident \(incident.reference) (\(incident.incidentType), \(PersonRecordView.dateTime(incident.occurredAt))) "
+        referral.whatHappened = "Full details requested of police incident \(incident.reference) (\(incident.incidentType), \(SiteFormat.dateTime(incident.occurredAt))) "
             + "at \(incident.addressText), which the social worker found relevant to \(child.firstName)'s \(plan?.protectionKind.displayName.lowercased() ?? "plan")."
             + (alert.decisionNote.map { " \($0)" } ?? "")
         let now = req.now, today = req.today, calendar = req.safeguard.calendar

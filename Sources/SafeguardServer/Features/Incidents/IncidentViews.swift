@@ -20,11 +20,11 @@ struct IncidentAlertView {
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "Police incident" }; i.reference }
             Components.summaryList([
                 ("From", .text(i.agency.name)),
-                ("When", .text(PersonRecordView.dateTime(i.occurredAt))),
+                ("When", .text(SiteFormat.dateTime(i.occurredAt))),
                 ("Type", .text(i.incidentType)),
                 ("Address as typed", .text(i.addressText + (i.postcode.map { ", \($0)" } ?? ""))),
                 ("Summary", .text(i.summary)),
-                ("Received", .text(PersonRecordView.dateTime(i.receivedAt))),
+                ("Received", .text(SiteFormat.dateTime(i.receivedAt))),
                 ("Matched address", .text(i.matchedAddress?.singleLine ?? "None")),
                 ("Match", fragment {
                     i.matchOutcome == .match ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow")
@@ -60,7 +60,7 @@ struct IncidentAlertView {
             } else {
                 el("p", .class("sg-body"), .id("review-outcome")) {
                     "\(i.reviewStatus.displayName) by \(i.reviewedBy?.displayName ?? "") "
-                    "on \(i.reviewedAt.map(PersonRecordView.dateTime) ?? "")\(i.reviewNote.map { ": \($0)" } ?? "")."
+                    "on \(i.reviewedAt.map(SiteFormat.dateTime) ?? "")\(i.reviewNote.map { ": \($0)" } ?? "")."
                 }
                 if !alerts.isEmpty {
                     Components.table(caption: "Social workers' decisions", headers: ["Child", "Social worker", "Decision"], rows: alerts.map { a in
@@ -86,16 +86,16 @@ struct SocialWorkerAlertView {
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { a.person.fullName }; "Police incident \(i.reference)" }
             Components.summaryList([
-                ("When", .text(PersonRecordView.dateTime(i.occurredAt))),
+                ("When", .text(SiteFormat.dateTime(i.occurredAt))),
                 ("Type", .text(i.incidentType)),
                 ("Address", .text(i.addressText)),
                 ("Summary", .text(i.summary)),
-                ("Forwarded", .text(PersonRecordView.dateTime(a.forwardedAt))),
+                ("Forwarded", .text(SiteFormat.dateTime(a.forwardedAt))),
             ])
             if let decision = a.decision {
                 el("p", .class("sg-body"), .id("decision")) {
                     "\(decision.displayName) to the plan, decided by \(a.decidedBy?.displayName ?? "") on "
-                    "\(a.decidedAt.map(PersonRecordView.dateTime) ?? "")\(a.decisionNote.map { ": \($0)" } ?? "")."
+                    "\(a.decidedAt.map(SiteFormat.dateTime) ?? "")\(a.decisionNote.map { ": \($0)" } ?? "")."
                 }
                 if let referral = a.detailsReferral {
                     el("p", .class("sg-body"), .id("details-requested")) {

@@ -14,7 +14,7 @@ struct KeptFormsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (viewer, kept) = try await Self.load(req)
         try await req.audit.record(viewer.event(.view, "kept-form", try kept.requireID().uuidString, on: req), on: req.db)
-        return KeptFormView(id: try kept.requireID(), path: kept.path, fields: kept.fields, keptAt: PersonRecordView.dateTime(kept.keptAt))
+        return KeptFormView(id: try kept.requireID(), path: kept.path, fields: kept.fields, keptAt: SiteFormat.dateTime(kept.keptAt))
             .render(on: req)
     }
 

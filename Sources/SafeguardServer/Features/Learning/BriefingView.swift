@@ -58,7 +58,7 @@ struct BriefingView {
     private func reading(_ id: UUID, csrf: String) -> Node {
         el("div", .class("sg-briefing__reading"), .id("briefing-reading")) {
             if let at = listing.readAt {
-                el("p", .class("sg-body")) { "You marked this briefing read on \(PersonRecordView.dateTime(at))." }
+                el("p", .class("sg-body")) { "You marked this briefing read on \(SiteFormat.dateTime(at))." }
             } else {
                 el("form", .postMethod, .action(.learningBriefingRead(id))) {
                     Components.csrfField(csrf)

@@ -26,7 +26,7 @@ struct BriefingsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let viewer = try req.require(.manageLearning)
         let sources = try await LearningSources.load(on: req.db)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let (briefing, course, errors) = BriefingForm.read(fields, existing: nil, sources: sources)
         guard errors.isEmpty else {
             return BriefingFormView(editing: nil, fields: fields, errors: errors, sources: sources).render(on: req, status: .unprocessableEntity)
@@ -60,7 +60,7 @@ struct BriefingsController: RouteCollection {
         let viewer = try req.require(.manageLearning)
         let record = try await Self.record(req), id = record.id!
         let sources = try await LearningSources.load(on: req.db)
-        var fields = try ReferralsController.fields(req)
+        var fields = try FormBody.fields(req)
         let (_, _, formErrors) = BriefingForm.read(fields, existing: record.briefing, sources: sources)
         var errors = formErrors
         if !record.briefing.mayEdit { errors.add("title", Self.publishedProblem) }
@@ -136,7 +136,7 @@ struct BriefingsController: RouteCollection {
     func withdraw(req: Request) async throws -> Response {
         let viewer = try req.require(.manageLearning)
         let id = try req.briefingID(), now = req.now
-        let reason = TypedText.cleaned((try ReferralsController.fields(req))["reason"] ?? "")
+        let reason = TypedText.cleaned((try FormBody.fields(req))["reason"] ?? "")
         let refusal: FieldProblem? = try await req.audit.write(on: req.db) { db in
             guard let record = try await BriefingRecord.find(id, on: db) else { throw Abort(.notFound) }
             var b = record.briefing

@@ -83,7 +83,7 @@ struct ThematicAnalysisController: RouteCollection {
 
     func addTheme(req: Request) async throws -> Response {
         let viewer = try req.require(.manageLearning)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var vocabulary = try await ReviewThemeRecord.vocabulary(on: req.db)
         var errors = FormErrors()
         let group = ReviewThemeGroup(rawValue: fields["group"] ?? "")

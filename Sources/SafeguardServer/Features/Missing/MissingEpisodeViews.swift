@@ -66,14 +66,14 @@ struct MissingEpisodeView {
                 }
             }
             Components.summaryList([
-                ("Last seen", .text(PersonRecordView.dateTime(e.startedAt))),
-                ("Returned", e.returnedAt.map { .text(PersonRecordView.dateTime($0)) } ?? Components.tag("Still missing", colour: "red")),
+                ("Last seen", .text(SiteFormat.dateTime(e.startedAt))),
+                ("Returned", e.returnedAt.map { .text(SiteFormat.dateTime($0)) } ?? Components.tag("Still missing", colour: "red")),
                 ("Where found", .text(domain.whereFound.map { $0.displayName + (e.whereFoundDetail.map { ": \($0)" } ?? "") } ?? "–")),
                 ("Police reference", .text(e.policeReference ?? "Not given")),
                 ("Recorded by", .text("\(e.recordedBy.displayName), \(e.agency.name)")),
                 ("Return home interview", fragment {
                     Components.tag(interview.displayName, colour: Self.colour(interview))
-                    if let due = domain.interviewDueBy { " due by \(PersonRecordView.dateTime(due))" }
+                    if let due = domain.interviewDueBy { " due by \(SiteFormat.dateTime(due))" }
                 }),
             ])
             if e.interviewOfferedAt != nil { interviewRecord }
@@ -89,8 +89,8 @@ struct MissingEpisodeView {
             el("h2", .class("sg-heading-m")) { "\(e.person.firstName)'s missing episodes" }
             Components.table(caption: "Every episode, oldest first; \(repeatCheck.episodesInLast12Months) in the last 12 months",
                              headers: ["Last seen", "Returned", "Interview"], rows: history.map { h in
-                [el("a", .href(.missingEpisode(h.id!)), .class("sg-link")) { PersonRecordView.dateTime(h.startedAt) },
-                 .text(h.returnedAt.map(PersonRecordView.dateTime) ?? "Still missing"), .text(h.episode.interviewStatus(at: now).displayName)]
+                [el("a", .href(.missingEpisode(h.id!)), .class("sg-link")) { SiteFormat.dateTime(h.startedAt) },
+                 .text(h.returnedAt.map(SiteFormat.dateTime) ?? "Still missing"), .text(h.episode.interviewStatus(at: now).displayName)]
             })
         }
     }
@@ -98,8 +98,8 @@ struct MissingEpisodeView {
     private var interviewRecord: Node {
         let e = episode
         return Components.summaryList([
-            ("Interview offered", .text(e.interviewOfferedAt.map(PersonRecordView.dateTime) ?? "")),
-            ("Interview", .text(e.interviewCompletedAt.map { "Done \(PersonRecordView.dateTime($0))" } ?? (e.interviewDeclined ? "Declined" : "Not yet"))),
+            ("Interview offered", .text(e.interviewOfferedAt.map(SiteFormat.dateTime) ?? "")),
+            ("Interview", .text(e.interviewCompletedAt.map { "Done \(SiteFormat.dateTime($0))" } ?? (e.interviewDeclined ? "Declined" : "Not yet"))),
             ("What was said", .text(e.interviewNotes ?? "")),
             ("Recorded by", .text(e.interviewBy?.displayName ?? "")),
         ])

@@ -6,7 +6,7 @@ extension MissingEpisodesController {
     /// The return home interview: when it was offered, and when it was done or that the child declined.
     func recordInterview(req: Request) async throws -> Response {
         let (viewer, episode, relationship) = try await Self.load(req, for: .recordMissingEpisode)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var errors = FormErrors()
         let offered = MomentField.read(fields, "offered", label: "offer", required: true, now: req.now, errors: &errors)
         let declined = fields["outcome"] == "declined"
@@ -77,7 +77,7 @@ extension MissingEpisodesController {
             let status = e.episode.interviewStatus(at: now)
             guard status == .due || status == .overdue, let due = e.episode.interviewDueBy else { return nil }
             return MyWorkController.Item(title: "Return home interview for \(e.person.fullName)", url: .missingEpisode(e.id!),
-                                         detail: (status == .overdue ? "Overdue since " : "Due by ") + PersonRecordView.dateTime(due),
+                                         detail: (status == .overdue ? "Overdue since " : "Due by ") + SiteFormat.dateTime(due),
                                          urgent: true)
         }
     }

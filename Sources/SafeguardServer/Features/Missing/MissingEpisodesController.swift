@@ -20,7 +20,7 @@ struct MissingEpisodesController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordMissingEpisode, personID: req.personID(), on: req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var errors = FormErrors()
         let kind = fields["kind"].flatMap(MissingEpisodeKind.init(rawValue:))
         if kind == nil { errors.add("kind", "Say whether the child went missing from home or from care") }
@@ -50,7 +50,7 @@ struct MissingEpisodesController: RouteCollection {
             try await episode.create(on: db)
             let id = try episode.requireID()
             try await ChronologyEntry(personID: episode.$person.id, occurredAt: started, agencyID: viewer.agencyID, category: "Missing",
-                                      summary: "\(kind.displayName)" + (returned.map { ", returned \(PersonRecordView.dateTime($0))" } ?? ": still missing"),
+                                      summary: "\(kind.displayName)" + (returned.map { ", returned \(SiteFormat.dateTime($0))" } ?? ": still missing"),
                                       recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
             return (id, [viewer.event(.create, "missing-episode", id.uuidString, reason: kind.rawValue, on: req)])
         }
@@ -68,7 +68,7 @@ struct MissingEpisodesController: RouteCollection {
     /// The child is back: when, and where they were found.
     func recordReturn(req: Request) async throws -> Response {
         let (viewer, episode, relationship) = try await Self.load(req, for: .recordMissingEpisode)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var errors = FormErrors()
         let returned = MomentField.read(fields, "returned", label: "return", required: true, now: req.now, errors: &errors)
         if let returned, returned < episode.startedAt { errors.add("returned-day", "The return cannot be before the child went missing") }
@@ -89,7 +89,7 @@ struct MissingEpisodesController: RouteCollection {
             try await episode.update(on: db)
             try await ChronologyEntry(personID: episode.$person.id, occurredAt: returned, agencyID: viewer.agencyID, category: "Missing",
                                       summary: "Returned from missing episode: \(found.displayName)" + (episode.whereFoundDetail.map { ", \($0)" } ?? "")
-                                        + ". Return home interview due by \(PersonRecordView.dateTime(ReturnHomeInterview.dueBy(returnedAt: returned)))",
+                                        + ". Return home interview due by \(SiteFormat.dateTime(ReturnHomeInterview.dueBy(returnedAt: returned)))",
                                       recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
             return ((), [viewer.event(.change, "missing-episode", id.uuidString, reason: "returned", on: req)])
         }

@@ -20,7 +20,7 @@ extension MyWorkController {
             case .awaitingSignOff: title = viewer.may(.signOffDecision) ? "Sign off the decision on \(r.reference)" : "\(r.reference) waits for sign-off"
             default: title = "Decide \(r.reference)"
             }
-            let clock = r.decisionDueAt.map { (queued.decisionOverdue(at: now) ? "decision overdue since " : "decision due by ") + PersonRecordView.dateTime($0) }
+            let clock = r.decisionDueAt.map { (queued.decisionOverdue(at: now) ? "decision overdue since " : "decision due by ") + SiteFormat.dateTime($0) }
             let detail = ([r.ragRating.map { "\($0.label)" }, clock, holder].compactMap { $0 }).joined(separator: "; ")
             items.append(Item(title: title, url: .referral(r.id!), detail: detail.prefix(1).uppercased() + detail.dropFirst(), urgent: queued.isUrgent(at: now)))
         }
@@ -37,7 +37,7 @@ extension MyWorkController {
         return try decided.filter { !held.contains($0.$referral.id) }.map { d in
             let due = try req.safeguard.calendar.deadline(addingWorkingDays: req.safeguard.strategyDiscussionTarget, to: d.referral.submittedAt ?? d.signedOffAt!)
             return Item(title: "Hold the strategy discussion for \(d.referral.reference)", url: .referralStrategyDiscussion(d.$referral.id),
-                        detail: "Section 47 agreed \(PersonRecordView.dateTime(d.signedOffAt!)); " + (now > due ? "overdue since " : "due by ") + PersonRecordView.dateTime(due),
+                        detail: "Section 47 agreed \(SiteFormat.dateTime(d.signedOffAt!)); " + (now > due ? "overdue since " : "due by ") + SiteFormat.dateTime(due),
                         urgent: true)
         }
     }

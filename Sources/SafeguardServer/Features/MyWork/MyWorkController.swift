@@ -29,28 +29,28 @@ struct MyWorkController: RouteCollection {
         for q in try await InformationRequest.query(on: req.db).filter(\.$agency.$id == viewer.agencyID).filter(\.$answeredAt == nil)
             .with(\.$referral).sort(\.$dueAt).all() {
             items.append(Item(title: "Answer the MASH about \(q.referral.reference)", url: .informationRequest(q.id!),
-                              detail: (q.isOverdue(at: now) ? "Overdue since " : "Due by ") + PersonRecordView.dateTime(q.dueAt), urgent: q.isOverdue(at: now)))
+                              detail: (q.isOverdue(at: now) ? "Overdue since " : "Due by ") + SiteFormat.dateTime(q.dueAt), urgent: q.isOverdue(at: now)))
         }
         if viewer.may(.reviewIncidentAlert) {
             for i in try await PoliceIncident.query(on: req.db).filter(\.$reviewStatus == .waiting).sort(\.$receivedAt).all() {
                 items.append(Item(title: "Check police incident \(i.reference)", url: .incidentAlert(i.id!),
-                                  detail: "Received \(PersonRecordView.dateTime(i.receivedAt))", urgent: true))
+                                  detail: "Received \(SiteFormat.dateTime(i.receivedAt))", urgent: true))
             }
         }
         for a in try await IncidentAlert.query(on: req.db).filter(\.$socialWorker.$id == viewer.userID).filter(\.$decision == nil)
             .with(\.$incident).with(\.$person).sort(\.$forwardedAt).all() {
             items.append(Item(title: "Police incident \(a.incident.reference) about \(a.person.fullName)", url: .incidentAlertForSocialWorker(a.id!),
-                              detail: "Forwarded \(PersonRecordView.dateTime(a.forwardedAt))", urgent: true))
+                              detail: "Forwarded \(SiteFormat.dateTime(a.forwardedAt))", urgent: true))
         }
-        for c in try await StatusCheck.query(on: req.db).filter(\.$socialWorker.$id == viewer.userID).filter(\.$seenAt == nil)
+        for c in try await ProtectionStatusCheck.query(on: req.db).filter(\.$socialWorker.$id == viewer.userID).filter(\.$seenAt == nil)
             .with(\.$person).with(\.$agency).sort(\.$checkedAt).all() {
             items.append(Item(title: "Health look-up: \(c.person.fullName) seen at \(c.agency.name)", url: .person(c.$person.id),
-                              detail: "\(CareSetting(rawValue: c.setting)?.displayName ?? c.setting), \(PersonRecordView.dateTime(c.checkedAt))", urgent: false,
+                              detail: "\(CareSetting(rawValue: c.setting)?.displayName ?? c.setting), \(SiteFormat.dateTime(c.checkedAt))", urgent: false,
                               seen: c.id))
         }
         for d in try await Referral.query(on: req.db).filter(\.$referrer.$id == viewer.userID).filter(\.$status == ReferralStatus.draft).all() {
             items.append(Item(title: "Finish your draft referral", url: .referralStep(d.id!, .people),
-                              detail: "Started \(d.createdAt.map(PersonRecordView.dateTime) ?? "")", urgent: false))
+                              detail: "Started \(d.createdAt.map(SiteFormat.dateTime) ?? "")", urgent: false))
         }
         items += try await SeriousIncidentsController.myWork(viewer, on: req)
         items += try await RapidReviewController.myWork(viewer, on: req)
@@ -65,7 +65,7 @@ struct MyWorkController: RouteCollection {
         // Unread messages (an outcome for a referrer, a decision on a request) until they are read.
         for n in try await UserNotification.query(on: req.db).filter(\.$user.$id == viewer.userID).filter(\.$readAt == nil)
             .sort(\.$createdAt, .descending).limit(20).all() {
-            items.append(Item(title: "Read: \(n.subject)", url: .notifications, detail: "Sent \(PersonRecordView.dateTime(n.createdAt))", urgent: false))
+            items.append(Item(title: "Read: \(n.subject)", url: .notifications, detail: "Sent \(SiteFormat.dateTime(n.createdAt))", urgent: false))
         }
         try await req.audit.record(viewer.event(.view, "my-work", viewer.userID.uuidString, on: req), on: req.db)
         let sorted = items.filter(\.urgent) + items.filter { !$0.urgent }

@@ -32,7 +32,7 @@ struct MyWorkView {
                     [el("a", .href(i.url), .class("sg-link")) { i.title }, .text(i.detail),
                      i.urgent ? Components.tag("Urgent", colour: "red")
                         : i.seen.map { id in
-                            el("form", .postMethod, .action(.healthCheckNoticeSeen(id))) {
+                            el("form", .postMethod, .action(.protectionStatusCheckNoticeSeen(id))) {
                                 Components.csrfField(req.csrfToken)
                                 el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
                                     "Seen"; el("span", .class("sg-visually-hidden")) { ": \(i.title)" }

@@ -32,7 +32,7 @@ struct AccessLogView {
                 el("tbody") {
                     for r in rows {
                         el("tr", .class("sg-table__row")) {
-                            el("td", .class("sg-table__cell")) { PersonRecordView.dateTime(r.when) }
+                            el("td", .class("sg-table__cell")) { SiteFormat.dateTime(r.when) }
                             el("td", .class("sg-table__cell")) { r.who }
                             el("td", .class("sg-table__cell")) { r.agency }
                             el("td", .class("sg-table__cell")) { r.action }

@@ -58,7 +58,7 @@ struct InvolvementRequestsController: RouteCollection {
 
     func decide(req: Request) async throws -> Response {
         let (viewer, request) = try await Self.load(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let note = (fields["note"] ?? "").trimmed
         var errors = FormErrors()
         let decision = fields["decision"].flatMap(InvolvementDecision.init(rawValue:))
@@ -147,7 +147,7 @@ struct InvolvementRequestsController: RouteCollection {
         guard viewer.may(.decideInvolvementRequest) else { return [] }
         return try await waiting(for: viewer, on: db).map { r in
             MyWorkController.Item(title: "Decide: \(r.agency.name) to work with \(r.person.fullName)", url: .involvementRequest(r.id!),
-                                  detail: "Asked by \(r.requestedBy.displayName), \(PersonRecordView.dateTime(r.requestedAt))", urgent: false)
+                                  detail: "Asked by \(r.requestedBy.displayName), \(SiteFormat.dateTime(r.requestedAt))", urgent: false)
         }
     }
 }
@@ -159,7 +159,7 @@ extension InvolvementRequestView.Summary {
         personName = r.person.fullName
         agencyName = r.agency.name
         askedBy = r.requestedBy.displayName
-        askedAt = PersonRecordView.dateTime(r.requestedAt)
+        askedAt = SiteFormat.dateTime(r.requestedAt)
     }
 }
 
@@ -169,8 +169,8 @@ extension InvolvementRequestView {
         personID = r.$person.id
         reason = r.reason
         status = r.requestStatus
-        decided = r.decidedAt.map { "\(PersonRecordView.dateTime($0)) by \(r.decidedBy?.displayName ?? "")" + (r.decisionNote.map { ": \($0)" } ?? "") }
-        breakGlassReasons = grants.map { (PersonRecordView.dateTime($0.grantedAt), $0.reason) }
+        decided = r.decidedAt.map { "\(SiteFormat.dateTime($0)) by \(r.decidedBy?.displayName ?? "")" + (r.decisionNote.map { ": \($0)" } ?? "") }
+        breakGlassReasons = grants.map { (SiteFormat.dateTime($0.grantedAt), $0.reason) }
         self.mayDecide = mayDecide
         self.fields = fields
         self.errors = errors

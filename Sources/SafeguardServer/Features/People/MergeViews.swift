@@ -63,7 +63,7 @@ struct UndoMergeView {
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Undo the merge of \(merge.merged.fullName) into \(merge.kept.fullName)" }
             Components.summaryList([
-                ("Merged", .text("\(PersonRecordView.dateTime(merge.mergedAt)) by \(merge.mergedBy.displayName)")),
+                ("Merged", .text("\(SiteFormat.dateTime(merge.mergedAt)) by \(merge.mergedBy.displayName)")),
                 ("Reason given", .text(merge.reason)),
             ])
             el("p", .class("sg-body")) {

@@ -16,9 +16,9 @@ struct PersonChronology: Sendable {
 
         var rules: ChronologyRules.Entry { .init(occurredAt: when, recordedAt: recordedAt, category: category, agency: agency) }
         /// "20 November 2026", or "20 November 2026, 3:15pm".
-        var whenText: String { dateOnly ? SimpleDate(when).longText : PersonRecordView.dateTime(when) }
+        var whenText: String { dateOnly ? SimpleDate(when).longText : SiteFormat.dateTime(when) }
         /// Said when it was typed a day or more after it happened.
-        var recordedLate: String? { ChronologyRules.recordedLate(rules) ? "recorded \(PersonRecordView.dateTime(recordedAt))" : nil }
+        var recordedLate: String? { ChronologyRules.recordedLate(rules) ? "recorded \(SiteFormat.dateTime(recordedAt))" : nil }
     }
 
     var events: [Event]

@@ -53,8 +53,8 @@ enum PersonMerger {
         for a in try await IncidentAlert.query(on: db).filter(\.$person.$id == dupID).all() {
             moves.append(.init(table: IncidentAlert.schema, column: "person_id", rowID: try a.requireID()))
         }
-        for c in try await StatusCheck.query(on: db).filter(\.$person.$id == dupID).all() {
-            moves.append(.init(table: StatusCheck.schema, column: "person_id", rowID: try c.requireID()))
+        for c in try await ProtectionStatusCheck.query(on: db).filter(\.$person.$id == dupID).all() {
+            moves.append(.init(table: ProtectionStatusCheck.schema, column: "person_id", rowID: try c.requireID()))
         }
         for m in moves { try await point(m, at: keptID, on: db) }
 

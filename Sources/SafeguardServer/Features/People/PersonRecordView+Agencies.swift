@@ -62,7 +62,7 @@ extension PersonRecordView {
     var mergedRecords: Node {
         card("Merged records", actions: []) {
             Components.table(caption: "Duplicate records merged into this one", headers: ["Record", "Merged", "Reason", ""], rows: record.merges.map { m in
-                [.text(m.name), .text("\(Self.dateTime(m.when)) by \(m.by)"), .text(m.reason),
+                [.text(m.name), .text("\(SiteFormat.dateTime(m.when)) by \(m.by)"), .text(m.reason),
                  record.mayMerge ? el("a", .href(.personMergeUndo(m.id)), .class("sg-link")) { "Undo"; el("span", .class("sg-visually-hidden")) { " the merge of \(m.name)" } } : .text("")]
             }, captionVisible: false)
         }
@@ -105,13 +105,5 @@ extension PersonRecordView {
 
     static func slug(_ s: String) -> String {
         s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
-    }
-
-    /// "3 March 2026, 2:15pm", GOV.UK style, in UK time: the one date-time style of every page and message.
-    static func dateTime(_ d: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        let c = calendar.dateComponents([.hour, .minute], from: d)
-        return SimpleDate(d).longText + ", " + (ClockTime(hour: c.hour ?? 0, minute: c.minute ?? 0)?.spoken ?? "")
     }
 }

@@ -29,7 +29,7 @@ struct PracticeReviewsController: RouteCollection {
         guard review.decision == .localReview, let decided = review.submittedOn else {
             throw Abort(.conflict, reason: "A local review is commissioned once the rapid review deciding it has been submitted")
         }
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         if let problem = Self.titleProblem(fields["title"]) {
             var errors = FormErrors()
             errors.add("title", problem)
@@ -47,7 +47,7 @@ struct PracticeReviewsController: RouteCollection {
         guard let decision = referral.decision, decision != .noReview, let decided = referral.decidedOn else {
             throw Abort(.conflict, reason: "A SAR is commissioned once the panel has decided to hold one")
         }
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         if let problem = Self.titleProblem(fields["title"]) {
             var errors = FormErrors()
             errors.add("title", problem)
@@ -69,7 +69,7 @@ struct PracticeReviewsController: RouteCollection {
     }
 
     private func commission(_ req: Request, viewer: Viewer, kind: PracticeReviewKind, decidedOn: SimpleDate, incident: UUID?, sar: UUID?) async throws -> Response {
-        let title = TypedText.cleaned((try ReferralsController.fields(req))["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = TypedText.cleaned((try FormBody.fields(req))["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let months = req.safeguard.settings.rules.practiceReviewPublicationMonths, now = req.now, year = req.today.year
         let id = try await req.audit.write(on: req.db) { db in
             // The incident or SAR is held and only then counted, so a commission pressed twice makes one review, not
@@ -127,7 +127,7 @@ struct PracticeReviewsController: RouteCollection {
     func codeThemes(req: Request) async throws -> Response {
         let viewer = try req.require(.manageSeriousIncidents)
         let (_, record) = try await Self.load(req)
-        let chosen = Set(try ReferralsController.list(req, "themes"))
+        let chosen = Set(try FormBody.list(req, "themes"))
         var coding = try await Self.coding(record, on: req.db)
         let review = record.review
         let coded: CodedReview
@@ -160,7 +160,7 @@ struct PracticeReviewsController: RouteCollection {
     private func step(_ req: Request, audit: String, _ change: (inout PracticeReview, [String: String], SimpleDate) throws(FieldProblem) -> Void) async throws -> Response {
         let viewer = try req.require(.manageSeriousIncidents)
         let (_, record) = try await Self.load(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var review = record.review
         do throws(FieldProblem) { try change(&review, fields, req.today) } catch {
             var errors = FormErrors()

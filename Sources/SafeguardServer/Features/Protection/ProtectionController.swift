@@ -26,7 +26,7 @@ struct ProtectionController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordProtection, personID: req.personID(), on: req)
-        let fields = try ReferralsController.fields(req), chosen = try ReferralsController.list(req, "categories")
+        let fields = try FormBody.fields(req), chosen = try FormBody.list(req, "categories")
         let workers = try await Self.socialWorkers(on: req.db)
         var errors = FormErrors()
         let form = ProtectionForm.read(fields, categories: chosen, socialWorkers: Set(workers.compactMap(\.id)), today: req.today, errors: &errors)
@@ -87,9 +87,9 @@ struct ProtectionController: RouteCollection {
     func end(req: Request) async throws -> Response {
         let record = try await Self.load(req)
         let (viewer, person, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var errors = FormErrors()
-        let endDate = ProtectionForm.date(fields, "end", label: "end date", required: true, today: req.today, errors: &errors)
+        let endDate = FormDate.read(fields, "end", label: "end date", required: true, today: req.today, errors: &errors)
         let reason = (fields["end-reason"] ?? "").trimmed
         if let problem = ProtectionEnding.reasonProblem(reason, example: "Plan ended at review conference") { errors.add("end-reason", problem) }
         if let endDate, let start = record.start, endDate < start { errors.add("end-day", "The end date cannot be before the start, \(start.longText)") }

@@ -23,10 +23,10 @@ struct ProtectionForm: Sendable {
             errors.add("categories", "'\(bad)' is not a plan category: use physical-abuse, emotional-abuse, sexual-abuse or neglect")
         }
         if kind?.isPlan == true && categories.isEmpty { errors.add("categories", "Select the plan's category, or more than one") }
-        let start = date(fields, "start", label: "start date", required: true, today: today, errors: &errors)
-        let strategy = date(fields, "strategy", label: "strategy discussion date", required: false, today: today, errors: &errors)
-        let conference = date(fields, "conference", label: "initial conference date", required: false, today: today, errors: &errors)
-        let review = date(fields, "review", label: "last review date", required: false, today: today, errors: &errors)
+        let start = FormDate.read(fields, "start", label: "start date", required: true, today: today, errors: &errors)
+        let strategy = FormDate.read(fields, "strategy", label: "strategy discussion date", required: false, today: today, errors: &errors)
+        let conference = FormDate.read(fields, "conference", label: "initial conference date", required: false, today: today, errors: &errors)
+        let review = FormDate.read(fields, "review", label: "last review date", required: false, today: today, errors: &errors)
         if kind?.isPlan == true, conference == nil, errors["conference-day"] == nil {
             errors.add("conference-day", "Enter the date of the initial child protection conference that made the plan")
         }
@@ -37,28 +37,6 @@ struct ProtectionForm: Sendable {
         guard errors.isEmpty, let kind, let start, let worker else { return nil }
         return ProtectionForm(kind: kind, categories: kind.isPlan ? categories : [], start: start, socialWorkerID: worker,
                               strategyDiscussion: strategy, initialConference: kind.isPlan ? conference : nil, lastReview: kind.isPlan ? review : nil)
-    }
-
-    /// A date from `prefix-day`, `-month`, `-year`, or from `prefix` as YYYY-MM-DD (the CSV import's form).
-    /// Reads a GOV.UK date input. With `today`, a date after it is refused; without, any date is
-    /// allowed (a meeting being planned, an action's due date).
-    static func date(_ f: [String: String], _ prefix: String, label: String, required: Bool, today: SimpleDate?,
-                     errors: inout FormErrors) -> SimpleDate? {
-        let d = f[prefix + "-day"] ?? "", m = f[prefix + "-month"] ?? "", y = f[prefix + "-year"] ?? "", iso = f[prefix] ?? ""
-        if (d + m + y + iso).isEmpty {
-            if required { errors.add(prefix + "-day", "Enter the \(label)") }
-            return nil
-        }
-        let parsed: SimpleDate? = iso.isEmpty
-            ? SimpleDate(day: d, month: m, year: y)
-            : SimpleDate(iso: iso)
-        guard let parsed else {
-            errors.add(prefix + "-day", "The \(label) must be a real date, like \(iso.isEmpty ? "27 3 2026" : "2026-03-27")")
-            return nil
-        }
-        if let today, parsed > today { errors.add(prefix + "-day", "The \(label) cannot be in the future") }
-        else if let today, let problem = EventDate.problem(with: parsed, label: label, bornOn: nil, today: today) { errors.add(prefix + "-day", problem) }
-        return parsed
     }
 
     func apply(to record: ProtectionRecord) {

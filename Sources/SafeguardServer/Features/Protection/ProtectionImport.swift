@@ -47,7 +47,7 @@ enum ProtectionImport {
             let form = ProtectionForm.read(fields, categories: categories, socialWorkers: Set(byEmail.values), today: req.today, errors: &errors)
             var end: SimpleDate?
             if !f[9].isEmpty {
-                end = ProtectionForm.date(["end": f[9]], "end", label: "end date", required: false, today: req.today, errors: &errors)
+                end = FormDate.read(["end": f[9]], "end", label: "end date", required: false, today: req.today, errors: &errors)
                 if f[10].count < 5 { errors.add("end_reason", "Give the reason it ended, at least 5 characters") }
             }
             for e in errors.all where e.field != "social-worker" { problem("\(e.field.replacingOccurrences(of: "-day", with: "")): \(e.message)") }

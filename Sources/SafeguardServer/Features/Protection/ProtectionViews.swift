@@ -87,8 +87,8 @@ struct ProtectionView {
             el("h2", .class("sg-heading-m")) { "Place of Interest markers" }
             el("p", .class("sg-body")) { "Police officers attending a marked address are told there are safeguarding concerns there and whom to contact: nothing more." }
             Components.table(caption: "Addresses marked", headers: ["Address", "Why", "From", "To", ""], rows: markers.map { m in
-                [.text(m.address.singleLine), .text(m.reason), .text(PersonRecordView.dateTime(m.startedAt)),
-                 m.endedAt.map { .text(PersonRecordView.dateTime($0) + (m.endReason.map { " (\($0))" } ?? "")) } ?? Components.tag("Active", colour: "red"),
+                [.text(m.address.singleLine), .text(m.reason), .text(SiteFormat.dateTime(m.startedAt)),
+                 m.endedAt.map { .text(SiteFormat.dateTime($0) + (m.endReason.map { " (\($0))" } ?? "")) } ?? Components.tag("Active", colour: "red"),
                  mayChange && m.endedAt == nil && r.end == nil
                     ? el("a", .href(.protectionMarkerEnd(id, m.id!)), .class("sg-link")) {
                         "Stop marking"; el("span", .class("sg-visually-hidden")) { " \(m.address.singleLine)" }

@@ -22,12 +22,12 @@ struct InformationRequestQueueView {
             el("p", .class("sg-body")) { "Search your agency's records for the people named and say what you know, by the deadline." }
             Components.table(caption: "\(open.count) waiting for an answer, most urgent first", headers: ["Referral", "RAG", "Due", ""], rows: open.map { q in
                 [el("a", .href(.informationRequest(q.id)), .class("sg-link sg-nowrap")) { q.reference }, MASHTags.rag(q.rag),
-                 .text(PersonRecordView.dateTime(q.due)),
+                 .text(SiteFormat.dateTime(q.due)),
                  q.overdue ? Components.tag("Overdue", colour: "red") : (q.chased ? Components.tag("Chased", colour: "orange") : .empty)]
             })
             if !done.isEmpty {
                 Components.table(caption: "Recently answered", headers: ["Referral", "Answered"], rows: done.map { q in
-                    [.text(q.reference), .text(q.answeredAt.map(PersonRecordView.dateTime) ?? "")]
+                    [.text(q.reference), .text(q.answeredAt.map(SiteFormat.dateTime) ?? "")]
                 })
             }
         }

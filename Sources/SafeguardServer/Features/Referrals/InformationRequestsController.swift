@@ -107,8 +107,8 @@ struct InformationRequestView {
             el("h1", .class("sg-heading-l")) { q.referral.reference }
             el("p", .class("sg-body")) {
                 MASHTags.rag(RAGRating(rawValue: q.rag)); " "
-                q.isOverdue(at: now) ? Components.tag("Overdue: was due \(PersonRecordView.dateTime(q.dueAt))", colour: "red")
-                                     : Components.tag("Due by \(PersonRecordView.dateTime(q.dueAt))", colour: "yellow")
+                q.isOverdue(at: now) ? Components.tag("Overdue: was due \(SiteFormat.dateTime(q.dueAt))", colour: "red")
+                                     : Components.tag("Due by \(SiteFormat.dateTime(q.dueAt))", colour: "yellow")
             }
             for s in subjects { subject(s) }
             el("h2", .class("sg-heading-m")) { "Address given by the referrer" }

@@ -6,7 +6,7 @@ extension MASHController {
     func decide(req: Request) async throws -> Response {
         let (viewer, referral) = try await Self.load(req, .recordDecision)
         let id = try referral.requireID()
-        let form = try ReferralsController.fields(req)
+        let form = try FormBody.fields(req)
         guard referral.status.after(.recordDecision) != nil else {
             throw Abort(.conflict, reason: "A decision has already been recorded for this referral.")
         }
@@ -53,7 +53,7 @@ extension MASHController {
     func signOff(req: Request) async throws -> Response {
         let (viewer, referral) = try await Self.load(req, .signOffDecision)
         let id = try referral.requireID()
-        let form = try ReferralsController.fields(req)
+        let form = try FormBody.fields(req)
         guard referral.status == .awaitingSignOff,
               let decision = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
                 .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first() else {

@@ -41,13 +41,4 @@ extension MASHController {
                              districts: try await District.query(on: req.db).sort(\.$name).all().map { ($0.id!.uuidString, $0.name) },
                              workers: try await Self.workers(on: req.db), now: now).render(on: req)
     }
-
-    /// "3 hours ago", "2 days ago": how long a referral has waited.
-    static func age(from: Date, to: Date) -> String {
-        let minutes = Int(to.timeIntervalSince(from) / 60)
-        if minutes < 60 { return minutes <= 1 ? "just now" : "\(minutes) minutes ago" }
-        let hours = minutes / 60
-        if hours < 48 { return hours == 1 ? "1 hour ago" : "\(hours) hours ago" }
-        return "\(hours / 24) days ago"
-    }
 }

@@ -13,7 +13,7 @@ extension MASHController {
               let subject = try await ReferralSubject.query(on: req.db).filter(\.$id == sid).filter(\.$referral.$id == id).first() else {
             throw Abort(.notFound)
         }
-        let choice = (try ReferralsController.fields(req))["person"] ?? ""
+        let choice = (try FormBody.fields(req))["person"] ?? ""
         let now = req.now, today = req.today
         var chosen: Person?
         if choice != "new" {

@@ -37,8 +37,8 @@ struct MASHController: RouteCollection {
     func triage(req: Request) async throws -> Response {
         let (viewer, referral) = try await Self.load(req, .triageReferral)
         let id = try referral.requireID()
-        let form = try ReferralsController.fields(req)
-        let agencyIDs = try ReferralsController.list(req, "agencies").compactMap(UUID.init(uuidString:))
+        let form = try FormBody.fields(req)
+        let agencyIDs = try FormBody.list(req, "agencies").compactMap(UUID.init(uuidString:))
         var errors = FormErrors()
         let rag = RAGRating(rawValue: form["rag"] ?? "")
         if rag == nil { errors.add("rag", "Select a RAG rating") }

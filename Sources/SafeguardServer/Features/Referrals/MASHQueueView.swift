@@ -39,7 +39,7 @@ struct MASHQueueView {
             if r.isUrgent(at: now) { " "; Components.tag("Urgent", colour: "red") }
          },
          .text(r.subjects.joined(separator: ", ")),
-         .text(r.submittedAt.map { MASHController.age(from: $0, to: now) } ?? ""),
+         .text(r.submittedAt.map { SiteFormat.age(from: $0, to: now) } ?? ""),
          urgencyTag(r.urgency),
          MASHTags.rag(r.rag),
          .text(r.allocatedTo.map { $0 == viewerID.uuidString ? "You" : (allocatedNames[$0] ?? "") } ?? "Not allocated"),

@@ -10,7 +10,7 @@ extension MASHReferralSections {
                 el("strong") { "Allocated to: " }
                 if let name = r.allocatedTo {
                     r.allocatedToViewer ? "you" : name
-                    if let at = r.allocatedAt { " (since \(PersonRecordView.dateTime(at)))" }
+                    if let at = r.allocatedAt { " (since \(SiteFormat.dateTime(at)))" }
                 } else {
                     "nobody yet"
                 }

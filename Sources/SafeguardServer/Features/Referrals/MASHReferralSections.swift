@@ -56,7 +56,7 @@ enum MASHReferralSections {
     static func requests(_ r: MASHReferralRecord, csrf: String) -> Node {
         guard !r.requests.isEmpty else { return .empty }
         return Components.table(caption: "What partners know", headers: ["Agency", "Due", "Status", "Answer"], rows: r.requests.map { q in
-            [.text(q.agency), .text(PersonRecordView.dateTime(q.due) + (q.dueAtDecision ? " (the decision deadline: earlier than its RAG time)" : "")),
+            [.text(q.agency), .text(SiteFormat.dateTime(q.due) + (q.dueAtDecision ? " (the decision deadline: earlier than its RAG time)" : "")),
              q.answered != nil ? Components.tag("Answered", colour: "green") : q.overdue ? Components.tag("Overdue", colour: "red") : Components.tag("Waiting", colour: "grey"),
              q.answered != nil ? .text(q.answer ?? "") : el("form", .postMethod, .action(.informationRequestChase(q.id))) {
                  Components.csrfField(csrf)
@@ -74,7 +74,7 @@ enum MASHReferralSections {
             for d in r.decisions {
                 Components.summaryList([
                     ("Level of need", .text(String(d.level))), ("Outcome", .text(d.outcome)), ("Rationale", .text(d.rationale)),
-                    ("Decided by", .text("\(d.by), \(PersonRecordView.dateTime(d.at))")),
+                    ("Decided by", .text("\(d.by), \(SiteFormat.dateTime(d.at))")),
                     ("Sign-off", .text(d.signedOffBy.map { "Signed off by \($0)" } ?? d.returnedNote.map { "Returned: \($0)" } ?? "Waiting for a MASH manager")),
                 ])
             }

@@ -28,7 +28,7 @@ struct MASHReferralView {
             MASHReferralSections.allocation(r, csrf: req.csrfToken, errors: errors)
             Components.summaryList([
                 ("Referred by", .text("\(r.referrer), \(r.referrerAgency), \(r.referrerPhone)")),
-                ("Sent", .text(r.submittedAt.map(PersonRecordView.dateTime) ?? "")),
+                ("Sent", .text(r.submittedAt.map(SiteFormat.dateTime) ?? "")),
                 ("Urgency", .text(r.urgency)),
                 ("Address", .text(r.address + (r.district.map { " (\($0))" } ?? ""))),
                 ("Concerns", .text(r.concerns.map(\.displayName).joined(separator: ", "))),
@@ -71,7 +71,7 @@ enum MASHTags {
     /// The one-working-day decision clock for children.
     static func clock(due: Date?, open: Bool, now: Date) -> Node {
         guard let due, open else { return .empty }
-        return now > due ? Components.tag("Decision overdue since \(PersonRecordView.dateTime(due))", colour: "red")
-                         : Components.tag("Decision due by \(PersonRecordView.dateTime(due))", colour: "yellow")
+        return now > due ? Components.tag("Decision overdue since \(SiteFormat.dateTime(due))", colour: "red")
+                         : Components.tag("Decision due by \(SiteFormat.dateTime(due))", colour: "yellow")
     }
 }

@@ -19,12 +19,12 @@ extension ReferralsController {
             el("a", .href(.referralNew), .class("sg-button"), Attr("role", "button"), Attr("draggable", "false")) { "Make a referral" }
             if !drafts.isEmpty {
                 Components.table(caption: "Your unsent drafts", headers: ["Started", ""], rows: drafts.map { d in
-                    [.text(d.createdAt.map(PersonRecordView.dateTime) ?? ""),
+                    [.text(d.createdAt.map(SiteFormat.dateTime) ?? ""),
                      el("a", .href(.referralStep(d.id!, .people)), .class("sg-link")) { "Continue this draft" }]
                 })
             }
             Components.table(caption: "Sent referrals", headers: ["Reference", "Sent", "By", "Outcome"], rows: sent.map { r in
-                [el("a", .href(.referralOutcome(r.id!)), .class("sg-link")) { r.reference }, .text(r.submittedAt.map(PersonRecordView.dateTime) ?? ""),
+                [el("a", .href(.referralOutcome(r.id!)), .class("sg-link")) { r.reference }, .text(r.submittedAt.map(SiteFormat.dateTime) ?? ""),
                  .text(r.referrer.displayName),
                  decisions[r.id!].map { Components.tag($0.displayName, colour: "blue") } ?? Components.tag("With the MASH", colour: "blue")]
             })
@@ -47,7 +47,7 @@ extension ReferralsController {
             Components.backLink(.referrals, "Back to your referrals")
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "Referral" }; r.reference }
             Components.summaryList([
-                ("Sent", .text(r.submittedAt.map(PersonRecordView.dateTime) ?? "")),
+                ("Sent", .text(r.submittedAt.map(SiteFormat.dateTime) ?? "")),
                 ("Status", .text(outcome == nil ? "With the MASH" : "Decided")),
                 ("Outcome", outcome.map { .text($0.displayName) } ?? .text("Not decided yet")),
             ])

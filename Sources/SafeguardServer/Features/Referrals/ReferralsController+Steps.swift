@@ -12,7 +12,7 @@ extension ReferralsController {
     func saveStep(_ step: SiteURL.ReferralStep, req: Request) async throws -> Response {
         let (_, referral) = try await Self.draft(req, saving: true)
         let id = try referral.requireID()
-        let form = try Self.fields(req)
+        let form = try FormBody.fields(req)
         var errors = FormErrors()
         var next: SiteURL = .referralStep(id, step.next ?? .contact)
         if step.next == nil { next = .referralCheck(id) }
@@ -31,7 +31,7 @@ extension ReferralsController {
         case .address:
             ReferralForm.address(form, into: referral, errors: &errors)
         case .concerns:
-            ReferralForm.concerns(form, list: try Self.list(req, "concerns"), into: referral, errors: &errors)
+            ReferralForm.concerns(form, list: try FormBody.list(req, "concerns"), into: referral, errors: &errors)
         case .sharing:
             ReferralForm.sharing(form, into: referral, errors: &errors)
         case .contact:
@@ -61,35 +61,6 @@ extension ReferralsController {
                 try await save(tx)
             }
         }
-    }
-
-    /// The posted form as single values, trimmed (checkbox lists are read with `list`).
-    static func fields(_ req: Request) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for (k, v) in FormBody.pairs(req) where !k.hasSuffix("[]") { out[k] = v.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return out
-    }
-
-    /// Every value posted under `name[]`, as checkboxes send them.
-    static func list(_ req: Request, _ name: String) throws -> [String] {
-        FormBody.pairs(req).filter { $0.0 == name + "[]" }.map(\.1)
-    }
-}
-
-/// Reads an `application/x-www-form-urlencoded` body as ordered pairs. Forms that mix single
-/// fields with checkbox lists do not decode into one Swift type, so pages read the pairs.
-enum FormBody {
-    static func pairs(_ req: Request) -> [(String, String)] {
-        guard let body = req.body.string else { return [] }
-        return body.split(separator: "&").compactMap { part in
-            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = decode(kv[0]) else { return nil }
-            return (key, kv.count > 1 ? decode(kv[1]) ?? "" : "")
-        }
-    }
-
-    private static func decode(_ s: Substring) -> String? {
-        s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
 

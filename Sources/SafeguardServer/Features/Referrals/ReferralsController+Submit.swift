@@ -61,7 +61,7 @@ extension ReferralsController {
                     if outOfHours {
                         el("div", .class("sg-warning-text"), .id("out-of-hours")) {
                             el("strong", .class("sg-warning-text__text")) {
-                                "The MASH is closed until \(opens.map(PersonRecordView.dateTime) ?? "it next opens"). "
+                                "The MASH is closed until \(opens.map(SiteFormat.dateTime) ?? "it next opens"). "
                                 if let contact {
                                     "If someone needs to act before then, call \(contact) now and quote \(r.reference). "
                                 } else {
@@ -73,7 +73,7 @@ extension ReferralsController {
                     }
                     el("h2", .class("sg-heading-m")) { "What happens next" }
                     el("p", .class("sg-body")) {
-                        r.decisionDueAt.map { "The MASH will decide how to respond by \(PersonRecordView.dateTime($0)). " } ?? ""
+                        r.decisionDueAt.map { "The MASH will decide how to respond by \(SiteFormat.dateTime($0)). " } ?? ""
                         "They may call you. You can see the outcome on your referrals page once it is decided."
                     }
                     el("p", .class("sg-body")) { el("a", .href(.referrals), .class("sg-link")) { "Your referrals" } }

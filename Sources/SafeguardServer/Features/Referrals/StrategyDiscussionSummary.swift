@@ -33,7 +33,7 @@ struct StrategyDiscussionSummary: Sendable {
             if list.isEmpty { el("p", .class("sg-body")) { "None recorded." } }
             for d in list {
                 Components.summaryList([
-                    ("Held", .text(PersonRecordView.dateTime(d.heldAt) + (d.workingDaysAfterReferral.map {
+                    ("Held", .text(SiteFormat.dateTime(d.heldAt) + (d.workingDaysAfterReferral.map {
                         $0 == 0 ? " (the day the referral arrived)" : $0 == 1 ? " (1 working day after the referral)" : " (\($0) working days after the referral)"
                     } ?? ""))),
                     ("Agencies", .text(d.agencies.joined(separator: ", "))),

@@ -18,8 +18,8 @@ struct StrategyDiscussionsController: RouteCollection {
     func record(req: Request) async throws -> Response {
         let (viewer, referral) = try await MASHController.load(req, .recordStrategyDiscussion)
         let id = try referral.requireID()
-        let f = try ReferralsController.fields(req)
-        let chosen = try ReferralsController.list(req, "agencies").compactMap(UUID.init(uuidString:))
+        let f = try FormBody.fields(req)
+        let chosen = try FormBody.list(req, "agencies").compactMap(UUID.init(uuidString:))
         var errors = FormErrors()
         let heldAt = Self.instant(day: f["held-day"], month: f["held-month"], year: f["held-year"], time: f["held-time"])
         if heldAt == nil { errors.add("held-day", "Enter the date and time it was held, for example 27 3 2026 and 14:30") }

@@ -22,7 +22,7 @@ struct SARController: RouteCollection {
 
     func refer(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.referForSAR, personID: req.personID(), on: req, offerBreakGlass: true)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let today = req.today, now = req.now, personID = person.id!
         let snapshot = try await PersonSnapshotLoader.load(person, on: req.db, today: today)
         let whatHappened = TypedText.cleaned(fields["what-happened"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -72,7 +72,7 @@ struct SARController: RouteCollection {
     func decide(req: Request) async throws -> Response {
         let viewer = try req.require(.decideSAR)
         let r = try await Self.record(req), id = r.id!
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var answers: [S44Criterion: S44Answer] = [:]
         for c in S44Criterion.allCases {
             if let met = fields[c.rawValue], met == "yes" || met == "no" {
@@ -109,7 +109,7 @@ struct SARController: RouteCollection {
         guard viewer.may(.decideSAR) else { return [] }
         return try await SARReferralRecord.query(on: req.db).filter(\.$decision == nil).sort(\.$raisedAt).all().map { r in
             MyWorkController.Item(title: "Test SAR referral \(r.reference) against s44", url: .sar(r.id!),
-                                  detail: "Referred \(PersonRecordView.dateTime(r.raisedAt))", urgent: false)
+                                  detail: "Referred \(SiteFormat.dateTime(r.raisedAt))", urgent: false)
         }
     }
 }

@@ -36,7 +36,7 @@ struct SARListView {
             el("h1", .class("sg-heading-l")) { "Safeguarding Adults Review referrals" }
             if rows.isEmpty { el("p", .class("sg-body")) { "No referrals." } } else {
                 Components.table(caption: "Referrals, newest first", headers: ["Reference", "Adult", "Referred", "By", "Decision"], rows: rows.map { r in
-                    [el("a", .href(.sar(r.id)), .class("sg-link")) { r.reference }, .text(r.name), .text(PersonRecordView.dateTime(r.raisedAt)), .text(r.agency),
+                    [el("a", .href(.sar(r.id)), .class("sg-link")) { r.reference }, .text(r.name), .text(SiteFormat.dateTime(r.raisedAt)), .text(r.agency),
                      r.referral.decision.map { .text($0.displayName) } ?? Components.tag("Awaiting the panel", colour: "blue")]
                 }, captionVisible: false)
             }
@@ -90,7 +90,7 @@ struct SARPage {
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "SAR referral \(reference)" }; snapshot?.name ?? "" }
-            Components.summaryList([("What happened", .text(r.whatHappened)), ("Referred by", .text("\(raisedBy), \(PersonRecordView.dateTime(raisedAt))"))])
+            Components.summaryList([("What happened", .text(r.whatHappened)), ("Referred by", .text("\(raisedBy), \(SiteFormat.dateTime(raisedAt))"))])
             if let snapshot { el("h2", .class("sg-heading-m")) { "The adult" }; SeriousIncidentPage.childSummary(snapshot) }
             if let decision = r.decision {
                 el("h2", .class("sg-heading-m")) { "The panel's s44 test" }

@@ -45,7 +45,7 @@ struct RapidReviewController: RouteCollection {
                       _ change: (inout RapidReview, [String: String], Viewer, SimpleDate) throws(FieldProblem) -> Void) async throws -> Response {
         let viewer = try req.require(action)
         let (incident, record, due) = try await Self.load(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var review = record.review
         do throws(FieldProblem) { try change(&review, fields, viewer, due) } catch {
             var errors = FormErrors()

@@ -67,7 +67,7 @@ struct SeriousIncidentPage {
                 ("Reason", .text(n.reason.displayName)),
                 ("When it happened", .text(n.incidentOn.longText)),
                 ("What happened", .text(n.whatHappened)),
-                ("Raised by", .text("\(raisedBy), \(PersonRecordView.dateTime(raisedAt))")),
+                ("Raised by", .text("\(raisedBy), \(SiteFormat.dateTime(raisedAt))")),
                 ("Where it happened", .text(n.place.isEmpty ? "Not recorded yet" : n.place)),
                 ("Police investigation", .text(n.policeInvestigation.map { $0.displayName + (n.policeDetails.isEmpty ? "" : ": \(n.policeDetails)") } ?? "Not recorded yet")),
                 ("Linked cases", .text(n.linkedCases.isEmpty ? "None recorded" : n.linkedCases)),

@@ -58,7 +58,7 @@ struct SeriousIncidentListView {
                 el("p", .class("sg-body"), .id("no-incidents")) { "No notifications have been raised." }
             } else {
                 Components.table(caption: "Notifications", headers: ["Reference", "Child", "Raised", "Status", "Next", "RAG"], rows: rows.map { r in
-                    [el("a", .href(.seriousIncident(r.id)), .class("sg-link")) { r.reference }, .text(r.child), .text(PersonRecordView.dateTime(r.raisedAt)),
+                    [el("a", .href(.seriousIncident(r.id)), .class("sg-link")) { r.reference }, .text(r.child), .text(SiteFormat.dateTime(r.raisedAt)),
                      .text(r.status.displayName), .text(r.nextStep), r.rag.map { MASHTags.rag($0) } ?? .text("–")]
                 }, captionVisible: false)
             }

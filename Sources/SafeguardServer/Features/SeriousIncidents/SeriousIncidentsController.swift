@@ -28,9 +28,9 @@ struct SeriousIncidentsController: RouteCollection {
 
     func raise(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.raiseSeriousIncident, personID: req.personID(), on: req, offerBreakGlass: true)
-        var fields = try ReferralsController.fields(req)
+        var fields = try FormBody.fields(req)
         // A checkbox posts as "abuse-or-neglect[]"; the form reads it back under its own name.
-        fields["abuse-or-neglect"] = try ReferralsController.list(req, "abuse-or-neglect").contains("yes") ? "yes" : nil
+        fields["abuse-or-neglect"] = try FormBody.list(req, "abuse-or-neglect").contains("yes") ? "yes" : nil
         let today = req.today, now = req.now, personID = person.id!
         let snapshot = try await PersonSnapshotLoader.load(person, on: req.db, today: today)
         let reason = SeriousIncidentReason(rawValue: fields["reason"] ?? "")
@@ -90,7 +90,7 @@ struct SeriousIncidentsController: RouteCollection {
     func complete(req: Request) async throws -> Response {
         let viewer = try req.require(.manageSeriousIncidents)
         let record = try await Self.record(req), id = record.id!
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var n = record.notification
         var errors = FormErrors()
         if !n.mayComplete { errors.add("place", "This notification has been \(n.status == .notified ? "sent" : "closed") and can no longer be changed") }
@@ -118,7 +118,7 @@ struct SeriousIncidentsController: RouteCollection {
     func notified(req: Request) async throws -> Response {
         let viewer = try req.require(.manageSeriousIncidents)
         let record = try await Self.record(req), id = record.id!
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var n = record.notification
         var errors = FormErrors()
         if let day = SimpleDate(day: fields["notified-day"] ?? "", month: fields["notified-month"] ?? "", year: fields["notified-year"] ?? "") {
@@ -146,7 +146,7 @@ struct SeriousIncidentsController: RouteCollection {
     func close(req: Request) async throws -> Response {
         let viewer = try req.require(.manageSeriousIncidents)
         let record = try await Self.record(req), id = record.id!
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var n = record.notification
         let reason = TypedText.cleaned(fields["close-reason"] ?? "")
         do throws(FieldProblem) { try n.closeAsNotNotifiable(reason: reason) } catch {

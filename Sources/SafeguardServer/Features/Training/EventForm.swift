@@ -8,7 +8,7 @@ enum EventForm {
         var errors = FormErrors()
         let delivery = existing?.delivery ?? TrainingDelivery(rawValue: fields["delivery"] ?? "")
         if delivery == nil { errors.add("delivery", "Select how the event is delivered") }
-        let date = ProtectionForm.date(fields, "date", label: "date", required: true, today: nil, errors: &errors)
+        let date = FormDate.read(fields, "date", label: "date", required: true, today: nil, errors: &errors)
         func time(_ name: String, _ label: String) -> ClockTime? {
             let text = fields[name] ?? ""
             guard delivery?.isScheduled == true, !text.isEmpty else { return nil }

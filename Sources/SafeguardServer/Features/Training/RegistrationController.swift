@@ -17,7 +17,7 @@ struct RegistrationController: RouteCollection {
 
     func register(req: Request) async throws -> Response {
         if req.viewer != nil { return req.redirect(to: SiteURL.training.path) }
-        var fields = try ReferralsController.fields(req)
+        var fields = try FormBody.fields(req)
         let password = fields["password"] ?? "", confirm = fields["confirm-password"] ?? ""
         fields["password"] = nil
         fields["confirm-password"] = nil

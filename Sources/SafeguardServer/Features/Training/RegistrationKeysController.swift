@@ -18,7 +18,7 @@ struct RegistrationKeysController: RouteCollection {
 
     func issue(req: Request) async throws -> Response {
         let viewer = try req.require(.manageRegistrationKeys)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         guard let agencyID = fields["agency"].flatMap(UUID.init(uuidString:)),
               let agency = try await Agency.find(agencyID, on: req.db), agency.active else {
             var errors = FormErrors()

@@ -30,7 +30,7 @@ struct TrainingAttendanceController: RouteCollection {
 
     func evaluate(req: Request) async throws -> Response {
         let (viewer, row) = try await ownBooking(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let course = row.event.course, eventID = row.$event.id, now = req.now, today = req.today
         let response: EvaluationResponse
         do {

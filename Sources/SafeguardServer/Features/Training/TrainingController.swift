@@ -107,8 +107,8 @@ struct TrainingController: RouteCollection {
         let viewer = try req.require(.bookTraining)
         let eventID = try req.eventID(), now = req.now, today = req.today
         var errors = FormErrors()
-        let fields = try ReferralsController.fields(req)
-        let day = ProtectionForm.date(fields, "completed", label: "date you finished it", required: true, today: today, errors: &errors)
+        let fields = try FormBody.fields(req)
+        let day = FormDate.read(fields, "completed", label: "date you finished it", required: true, today: today, errors: &errors)
         guard let day, errors.isEmpty else {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
             return TrainingEventView(viewer: viewer, loaded: loaded, materials: [], now: now, banner: nil, errors: errors, fields: fields)

@@ -19,7 +19,7 @@ extension TrainingManageController {
         let viewer = try req.require(.manageTraining)
         let eventID = try req.eventID(), now = req.now
         guard let current = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
-        var fields = try ReferralsController.fields(req)
+        var fields = try FormBody.fields(req)
         let (event, formErrors) = EventForm.read(fields, courseID: current.record.$course.id, existing: current.places.event)
         var errors = formErrors
         if current.record.calledOffAt != nil { errors.add("date-day", "This event has been cancelled, so it cannot be changed") }
@@ -63,7 +63,7 @@ extension TrainingManageController {
     func callOff(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let eventID = try req.eventID(), now = req.now
-        let reason = (try ReferralsController.fields(req))["reason"] ?? ""
+        let reason = (try FormBody.fields(req))["reason"] ?? ""
         let emailConfigured = req.notifications.isConfigured
         let refusal: String? = try await req.audit.write(on: req.db) { db in
             guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }

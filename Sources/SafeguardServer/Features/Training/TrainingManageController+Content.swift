@@ -13,7 +13,7 @@ extension TrainingManageController {
     func saveQuestions(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let course = try await Self.course(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let count = min(Int(fields["rows"] ?? "") ?? 0, 40)
         var rows: [QuestionsFormView.Row] = []
         var errors = FormErrors()

@@ -13,7 +13,7 @@ extension TrainingManageController {
     func createEvent(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let course = try await Self.course(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let (event, errors) = EventForm.read(fields, courseID: try course.requireID(), existing: nil)
         guard let event else { return EventFormView(course: course, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity) }
         let record = TrainingEventRecord()
@@ -39,7 +39,7 @@ extension TrainingManageController {
     func saveRegister(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let eventID = try req.eventID(), now = req.now
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         var marks: [UUID: TrainingEventPlaces.RegisterMark] = [:]
         for (name, value) in fields where name.hasPrefix("mark-") {
             if let id = UUID(uuidString: String(name.dropFirst(5))), let mark = TrainingEventPlaces.RegisterMark(rawValue: value) { marks[id] = mark }
@@ -76,7 +76,7 @@ extension TrainingManageController {
     func changeCapacity(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let eventID = try req.eventID(), now = req.now
-        let text = (try ReferralsController.fields(req))["capacity"] ?? ""
+        let text = (try FormBody.fields(req))["capacity"] ?? ""
         let emailConfigured = req.notifications.isConfigured
         let refusal: String? = try await req.audit.write(on: req.db) { db in
             guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }

@@ -47,7 +47,7 @@ struct TrainingManageController: RouteCollection {
 
     func createCourse(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let errors = Self.problems(fields)
         guard errors.isEmpty else {
             return CourseFormView(course: nil, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
@@ -73,15 +73,15 @@ struct TrainingManageController: RouteCollection {
     func updateCourse(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
         let course = try await Self.course(req)
-        let fields = try ReferralsController.fields(req)
+        let fields = try FormBody.fields(req)
         let errors = Self.problems(fields)
         guard errors.isEmpty else {
             var fields = fields
-            fields["withdrawn"] = try ReferralsController.list(req, "withdrawn-box").first
+            fields["withdrawn"] = try FormBody.list(req, "withdrawn-box").first
             return try await CourseView.load(course, on: req, errors: errors, fields: fields).render(on: req, status: .unprocessableEntity)
         }
         Self.copy(fields, into: course)
-        if try ReferralsController.list(req, "withdrawn-box").contains("yes") { course.withdrawnAt = course.withdrawnAt ?? req.now } else { course.withdrawnAt = nil }
+        if try FormBody.list(req, "withdrawn-box").contains("yes") { course.withdrawnAt = course.withdrawnAt ?? req.now } else { course.withdrawnAt = nil }
         let id = try course.requireID()
         try await req.audit.write(on: req.db) { db in
             try await course.update(on: db)

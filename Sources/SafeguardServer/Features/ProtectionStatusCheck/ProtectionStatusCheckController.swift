@@ -2,33 +2,40 @@ import Fluent
 import Vapor
 import SafeguardCore
 
-/// `/health-check`: in the style of CP-IS, health staff in unscheduled care look a child up by NHS
+/// `/protection-status-check`: in the style of CP-IS, health staff in unscheduled care look a child up by NHS
 /// number, or by name and date of birth, and see only whether the child is on a child protection
 /// plan, looked after, or (for an expectant mother) has an unborn plan, with the social care
 /// contact. Every look-up with a status is told to the allocated social worker.
-struct HealthCheckController: RouteCollection {
+struct ProtectionStatusCheckController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("health-check", use: form)
-        routes.post("health-check", use: check)
-        routes.post("health-check", "notices", ":checkID", "seen", use: seen)
+        routes.get("protection-status-check", use: form)
+        routes.post("protection-status-check", use: check)
+        routes.post("protection-status-check", "notices", ":checkID", "seen", use: seen)
+        // The page's address until December 2026: health staff have it bookmarked.
+        routes.get("health-check", use: formerAddress)
+    }
+
+    func formerAddress(req: Request) async throws -> Response {
+        try req.require(.checkProtectionStatus)
+        return req.redirect(to: SiteURL.protectionStatusCheck.path, redirectType: .permanent)
     }
 
     struct Status: Sendable { var kind: ProtectionKind; var since: String; var contact: String; var about: String? }
 
     func form(req: Request) async throws -> Response {
         try req.require(.checkProtectionStatus)
-        return HealthCheckView(fields: [:], errors: FormErrors(), result: nil).render(on: req)
+        return ProtectionStatusCheckView(fields: [:], errors: FormErrors(), result: nil).render(on: req)
     }
 
     func check(req: Request) async throws -> Response {
         let viewer = try req.require(.checkProtectionStatus)
-        let f = try ReferralsController.fields(req)
+        let f = try FormBody.fields(req)
         var errors = FormErrors()
         let setting = CareSetting(rawValue: f["setting"] ?? "")
         if setting == nil { errors.add("setting", "Select where you are seeing the child") }
         let person = try await Self.find(f, today: req.today, errors: &errors, on: req.db)
         guard errors.isEmpty, let person, let setting else {
-            return HealthCheckView(fields: f, errors: errors, result: nil).render(on: req, status: .unprocessableEntity)
+            return ProtectionStatusCheckView(fields: f, errors: errors, result: nil).render(on: req, status: .unprocessableEntity)
         }
         let pid = try person.requireID(), now = req.now
         let records = try await Self.statuses(for: pid, today: req.today, on: req.db)
@@ -36,13 +43,13 @@ struct HealthCheckController: RouteCollection {
             var events = [viewer.event(.view, "protection-status", pid.uuidString, reason: "health check: \(setting.rawValue)", on: req)]
             if records.isEmpty {
                 // A look-up with nothing to tell is still recorded, so the partnership can see who looked.
-                let check = StatusCheck()
+                let check = ProtectionStatusCheck()
                 check.$person.id = pid; check.$checkedBy.id = viewer.userID; check.$agency.id = viewer.agencyID
                 check.setting = setting.rawValue; check.checkedAt = now
                 try await check.create(on: db)
             }
             for r in records {
-                let check = StatusCheck()
+                let check = ProtectionStatusCheck()
                 check.$person.id = pid; check.$checkedBy.id = viewer.userID; check.$agency.id = viewer.agencyID
                 check.setting = setting.rawValue; check.checkedAt = now
                 check.$protection.id = try r.requireID(); check.$socialWorker.id = r.$socialWorker.id
@@ -54,19 +61,19 @@ struct HealthCheckController: RouteCollection {
             }
             return ((), events)
         }
-        let result = HealthCheckView.Result(name: person.fullName, dateOfBirth: person.dob?.longText ?? person.expectedDob.map { "Due \($0.longText)" } ?? "Not known",
+        let result = ProtectionStatusCheckView.Result(name: person.fullName, dateOfBirth: person.dob?.longText ?? person.expectedDob.map { "Due \($0.longText)" } ?? "Not known",
                                             statuses: records.map { r in
             Status(kind: r.protectionKind, since: r.start?.longText ?? r.startDate,
                    contact: r.socialWorker.contactLine,
                    about: r.$person.id == pid ? nil : r.person.fullName)
         })
-        return HealthCheckView(fields: [:], errors: FormErrors(), result: result).render(on: req)
+        return ProtectionStatusCheckView(fields: [:], errors: FormErrors(), result: result).render(on: req)
     }
 
     /// The social worker marks a look-up notice as seen; it leaves their work list.
     func seen(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard let id = req.parameters.get("checkID", as: UUID.self), let check = try await StatusCheck.find(id, on: req.db),
+        guard let id = req.parameters.get("checkID", as: UUID.self), let check = try await ProtectionStatusCheck.find(id, on: req.db),
               check.$socialWorker.id == viewer.userID else { throw Abort(.notFound) }
         let now = req.now
         try await req.audit.write(on: req.db) { db in
@@ -92,7 +99,7 @@ struct HealthCheckController: RouteCollection {
             return found.count == 1 ? found[0] : nil
         }
         let first = Person.key(f["first-name"] ?? ""), last = Person.key(f["last-name"] ?? "")
-        let dob = ProtectionForm.date(f, "dob", label: "date of birth", required: true, today: today, errors: &errors)
+        let dob = FormDate.read(f, "dob", label: "date of birth", required: true, today: today, errors: &errors)
         if first.isEmpty { errors.add("first-name", "Enter the child's first name, or search by NHS number") }
         if last.isEmpty { errors.add("last-name", "Enter the child's last name, or search by NHS number") }
         guard errors.isEmpty, let dob else { return nil }

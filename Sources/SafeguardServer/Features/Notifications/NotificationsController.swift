@@ -28,7 +28,7 @@ struct NotificationsController: RouteCollection {
                         el("a", Attr("href", n.link), .class("sg-link")) { n.subject }
                         if n.readAt == nil { " "; Components.tag("New", colour: "blue") }
                     }
-                    el("p", .class("sg-body-s sg-hint")) { PersonRecordView.dateTime(n.createdAt) }
+                    el("p", .class("sg-body-s sg-hint")) { SiteFormat.dateTime(n.createdAt) }
                     for paragraph in n.body.components(separatedBy: "\n\n") {
                         el("p", .class("sg-body")) {
                             for (i, line) in paragraph.components(separatedBy: "\n").enumerated() {

@@ -4,7 +4,7 @@ import XCTVapor
 @testable import SafeguardServer
 
 /// CP-IS style look-ups: status and contact only, and the social worker is told.
-final class HealthCheckTests: ServerTestCase {
+final class ProtectionStatusCheckTests: ServerTestCase {
     func startPlan(for child: UUID, kind: String = "child-protection-plan") async throws {
         let sw = try await signedIn(fx[.socialWorker])
         let res = try await sw.post("/people/\(child)/protection", [
@@ -19,8 +19,11 @@ final class HealthCheckTests: ServerTestCase {
         try await kayla.save(on: app.db)
         try await startPlan(for: fx.kayla)
         let nurse = try await signedIn(fx[.healthPractitioner])
-        assertEqual(try await nurse.get("/health-check").status, .ok)
-        let res = try await nurse.post("/health-check", [("setting", "emergency-department"), ("nhs-number", "943 476 5919")])
+        assertEqual(try await nurse.get("/protection-status-check").status, .ok)
+        let former = try await nurse.get("/health-check")
+        XCTAssertEqual(former.status, .movedPermanently, "the old address, bookmarked, still finds the page")
+        XCTAssertEqual(former.location, "/protection-status-check")
+        let res = try await nurse.post("/protection-status-check", [("setting", "emergency-department"), ("nhs-number", "943 476 5919")])
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.text.contains("Child protection plan"))
         XCTAssertTrue(res.text.contains("Test Social worker, Northmere Children&#39;s Services") || res.text.contains("Test Social worker, Northmere Children's Services"))
@@ -31,10 +34,10 @@ final class HealthCheckTests: ServerTestCase {
         let work = try await sw.get("/my-work")
         XCTAssertTrue(work.text.contains("Health look-up: Kayla Smith seen at Northmere Hospitals NHS Trust"))
         XCTAssertTrue(work.text.contains("Emergency department"))
-        let check = try await StatusCheck.query(on: app.db).first()!
-        assertEqual(try await signedIn(fx[.teamManager]).post("/health-check/notices/\(check.id!)/seen", []).status, .notFound,
+        let check = try await ProtectionStatusCheck.query(on: app.db).first()!
+        assertEqual(try await signedIn(fx[.teamManager]).post("/protection-status-check/notices/\(check.id!)/seen", []).status, .notFound,
                     "only the social worker told marks the notice seen")
-        assertEqual(try await sw.post("/health-check/notices/\(check.id!)/seen", []).location, "/my-work")
+        assertEqual(try await sw.post("/protection-status-check/notices/\(check.id!)/seen", []).location, "/my-work")
         assertTrue(!(try await sw.get("/my-work").text.contains("Health look-up")))
         assertTrue(try await sw.get("/people/\(fx.kayla)").text.contains("Kayla Smith seen at Northmere Hospitals NHS Trust (Emergency department)"))
         assertTrue(try await auditEntries().contains { $0.recordType == "protection-status" && $0.reason == "health check: emergency-department" })
@@ -42,7 +45,7 @@ final class HealthCheckTests: ServerTestCase {
 
     func testAnExpectantMothersUnbornPlanShowsAndNoStatusSaysSo() async throws {
         let nurse = try await signedIn(fx[.healthPractitioner])
-        let none = try await nurse.post("/health-check", [("setting", "maternity"), ("first-name", "shannon"), ("last-name", "SMITH"),
+        let none = try await nurse.post("/protection-status-check", [("setting", "maternity"), ("first-name", "shannon"), ("last-name", "SMITH"),
                                                          ("dob-day", "30"), ("dob-month", "1"), ("dob-year", "1996")])
         XCTAssertTrue(none.text.contains("No child protection plan, looked-after status or unborn child protection plan is recorded"))
         // Shannon is expecting; the baby has a pre-birth plan.
@@ -53,25 +56,25 @@ final class HealthCheckTests: ServerTestCase {
         try await PersonRelationship(fromID: fx.shannon, toID: baby.id!, kind: RelationshipKind.mother.rawValue).create(on: app.db)
         try await AgencyInvolvement(personID: baby.id!, agencyID: fx.socialCare, startedOn: "2026-02-01").create(on: app.db)
         try await startPlan(for: baby.id!, kind: "unborn-plan")
-        let found = try await nurse.post("/health-check", [("setting", "maternity"), ("first-name", "Shannon"), ("last-name", "Smith"),
+        let found = try await nurse.post("/protection-status-check", [("setting", "maternity"), ("first-name", "Shannon"), ("last-name", "Smith"),
                                                           ("dob-day", "30"), ("dob-month", "1"), ("dob-year", "1996")])
         XCTAssertTrue(found.text.contains("Unborn child protection plan (for Baby Smith)"), found.text)
     }
 
     func testLookUpsAreCheckedAndOnlyHealthStaffMayMakeThem() async throws {
         let nurse = try await signedIn(fx[.healthPractitioner])
-        let empty = try await nurse.post("/health-check", [("nhs-number", "")])
+        let empty = try await nurse.post("/protection-status-check", [("nhs-number", "")])
         XCTAssertEqual(empty.status, .unprocessableEntity)
         XCTAssertTrue(empty.text.contains("Select where you are seeing the child"))
         XCTAssertTrue(empty.text.contains("Enter the date of birth"))
-        let bad = try await nurse.post("/health-check", [("setting", "walk-in-centre"), ("nhs-number", "1234567890")])
+        let bad = try await nurse.post("/protection-status-check", [("setting", "walk-in-centre"), ("nhs-number", "1234567890")])
         XCTAssertTrue(bad.text.contains("Enter a valid 10-digit NHS number"))
-        let unknown = try await nurse.post("/health-check", [("setting", "walk-in-centre"), ("first-name", "Nobody"), ("last-name", "Known"),
+        let unknown = try await nurse.post("/protection-status-check", [("setting", "walk-in-centre"), ("first-name", "Nobody"), ("last-name", "Known"),
                                                             ("dob-day", "1"), ("dob-month", "1"), ("dob-year", "2020")])
         XCTAssertTrue(unknown.text.contains("No child with that name and date of birth is recorded here"))
         for role in [Role.schoolDesignatedSafeguardingLead, .policeOfficer, .socialWorker] {
-            assertEqual(try await signedIn(fx[role]).get("/health-check").status, .forbidden, "\(role)")
-            assertEqual(try await signedIn(fx[role]).post("/health-check", [("setting", "walk-in-centre"), ("nhs-number", "9434765919")]).status,
+            assertEqual(try await signedIn(fx[role]).get("/protection-status-check").status, .forbidden, "\(role)")
+            assertEqual(try await signedIn(fx[role]).post("/protection-status-check", [("setting", "walk-in-centre"), ("nhs-number", "9434765919")]).status,
                         .forbidden, "\(role)")
         }
     }

@@ -3,15 +3,15 @@ import Vapor
 import SafeguardCore
 
 /// The look-up form and, after a look-up, the answer: status and contact, nothing more.
-struct HealthCheckView {
-    struct Result: Sendable { var name: String; var dateOfBirth: String; var statuses: [HealthCheckController.Status] }
+struct ProtectionStatusCheckView {
+    struct Result: Sendable { var name: String; var dateOfBirth: String; var statuses: [ProtectionStatusCheckController.Status] }
 
     var fields: [String: String]
     var errors: FormErrors
     var result: Result?
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        req.page("Child protection status check", section: .healthCheck, hasErrors: !errors.isEmpty, status: status) {
+        req.page("Child protection status check", section: .protectionStatusCheck, hasErrors: !errors.isEmpty, status: status) {
             Components.errorSummary(errors)
             if let result {
                 el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "Status check" }; result.name }
@@ -33,14 +33,14 @@ struct HealthCheckView {
                         [.text(s.kind.displayName + (s.about.map { " (for \($0))" } ?? "")), .text(s.since), .text(s.contact)]
                     })
                 }
-                el("p", .class("sg-body")) { el("a", .href(.healthCheck), .class("sg-link")) { "Check another child" } }
+                el("p", .class("sg-body")) { el("a", .href(.protectionStatusCheck), .class("sg-link")) { "Check another child" } }
             } else {
                 el("h1", .class("sg-heading-l")) { "Check a child's protection status" }
                 el("p", .class("sg-body")) {
                     "For unscheduled care: you will see whether the child is on a child protection plan, looked after, or (for an expectant mother) "
                     "has an unborn child protection plan, and whom to contact. The child's social worker is told that you looked."
                 }
-                el("form", .postMethod, .action(.healthCheck), Attr("novalidate", nil)) {
+                el("form", .postMethod, .action(.protectionStatusCheck), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
                     Components.radios("setting", legend: "Where are you seeing the child?", options: CareSetting.allCases.map { ($0.rawValue, $0.displayName) },
                                       selected: fields["setting"] ?? "", errors: errors)

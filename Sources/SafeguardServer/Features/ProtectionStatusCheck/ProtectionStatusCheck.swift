@@ -3,7 +3,7 @@ import Foundation
 import SafeguardCore
 
 /// One look-up by health staff, and the notice it sends to the child's social worker.
-final class StatusCheck: Model, @unchecked Sendable {
+final class ProtectionStatusCheck: Model, @unchecked Sendable {
     static let schema = "status_checks"
     @ID var id: UUID?
     @Parent(key: "person_id") var person: Person
