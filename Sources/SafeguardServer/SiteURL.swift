@@ -23,7 +23,7 @@ public enum SiteURL: Sendable, Equatable {
     case referral(UUID), referralOutcome(UUID)
     case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralAllocation(UUID), referralLink(UUID, UUID)
     case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
-    case protectionStatusCheck, protectionStatusCheckNoticeSeen(UUID)
+    case protectionStatusCheck, protectionStatusCheckNoticeSeen(UUID), formerProtectionStatusCheck
     case incidentAlerts, incidentAlert(UUID), incidentAlertForward(UUID), incidentAlertReject(UUID), incidentAlertForSocialWorker(UUID), incidentAlertDetails(UUID)
     case register, notifications
     case training, trainingLog, trainingEvent(UUID), trainingEventBook(UUID), trainingEventCancel(UUID), trainingEventComplete(UUID)
@@ -58,7 +58,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     public enum APIPath: Sendable, Equatable {
-        case people, person(UUID), openAPI, learningThemes, actions
+        case people, person(UUID), openAPI, learningThemes, actions, referrals, referral(UUID), incidents, markers, markersCSV
     }
 
     public var path: String {
@@ -158,6 +158,7 @@ public enum SiteURL: Sendable, Equatable {
         case .referralAllocation(let id): "/referrals/\(id)/allocation"
         case .referralLink(let id, let subject): "/referrals/\(id)/subjects/\(subject)"
         case .incidentAlerts: "/incident-alerts"
+        case .formerProtectionStatusCheck: "/health-check"
         case .protectionStatusCheck: "/protection-status-check"
         case .protectionStatusCheckNoticeSeen(let id): "/protection-status-check/notices/\(id)/seen"
         case .incidentAlert(let id): "/incident-alerts/\(id)"
@@ -268,6 +269,11 @@ public enum SiteURL: Sendable, Equatable {
         case .api(.openAPI): "/api/v1/openapi.json"
         case .api(.learningThemes): "/api/v1/learning/themes"
         case .api(.actions): "/api/v1/actions"
+        case .api(.referrals): "/api/v1/referrals"
+        case .api(.referral(let id)): "/api/v1/referrals/\(id)"
+        case .api(.incidents): "/api/v1/incidents"
+        case .api(.markers): "/api/v1/markers"
+        case .api(.markersCSV): "/api/v1/markers.csv"
         case .stylesheet: "/css/safeguard.css"
         case .printStylesheet: "/css/print.css"
         case .favicon: "/favicon.svg"

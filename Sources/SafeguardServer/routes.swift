@@ -1,14 +1,14 @@
 import Vapor
 import SafeguardCore
 
-/// Every route the site serves. Paths follow ``SiteURL``; `SiteURLTests` checks they agree.
+/// Every route the site serves, each registered from its ``SiteURL`` (`OperationsTests` fails for a path typed out).
 ///
 /// The site's pages run behind the CSRF check and the session; the partner API (bearer tokens,
 /// which a browser never sends by itself) and the operations endpoints do not. Neither runs for
 /// a path that matches no route, so such a request is answered without its body being read.
 func routes(_ app: Application) throws {
     let site = app.grouped(CSRFMiddleware(), SessionMiddleware())
-    site.get { req async throws -> Response in
+    site.get(.home) { req async throws -> Response in
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
         // Case workers start on what is waiting for them; searching is one box away in the header.
         // The business unit too: its serious incident clocks are on My work.

@@ -85,55 +85,25 @@ final class OperationsTests: ServerTestCase {
         XCTAssertNotEqual(s.resolvedSecret(), s.resolvedSecret())
     }
 
-    func testEveryLinkTheSiteBuildsIsServed() async throws {
+    /// Issue 18, item 2: every route is registered from a ``SiteURL``, the same value links are built from, so a link
+    /// and the route it names cannot be spelt two ways. A route registered with a path typed out fails here.
+    func testEveryRouteIsRegisteredFromSiteURL() async throws {
+        var fromSiteURL = 0
+        for route in app.routes.all {
+            let shown = "\(route.method) /\(route.path.map(\.description).joined(separator: "/"))"
+            guard let url = route.siteURL else {
+                XCTFail("\(shown) was registered from a typed path: register it from its SiteURL")
+                continue
+            }
+            XCTAssertEqual(route.path, url.routePath, "\(shown) is not where its SiteURL points")
+            fromSiteURL += 1
+        }
+        XCTAssertGreaterThan(fromSiteURL, 200, "the site's routes were walked")
+        // A link to a record lands on the route registered for it: the path with a real id matches the pattern.
         let id = UUID()
-        let urls: [SiteURL] = [.home, .signIn, .signOut, .people, .peopleSearch, .personNew, .person(id), .personEdit(id), .personBreakGlass(id),
-                               .personAccessLog(id), .personAddresses(id), .personRelationships(id), .personOtherNames(id),
-                               .personInvolvements(id), .personMerge(id), .personMergeUndo(id), .duplicateHomes, .homeMerge(id), .personChronology(id), .personChronologyCSV(id), .personMaleCarer(id, id), .personProtectionNew(id), .personProtection(id), .protection(id),
-                               .protectionEnd(id), .protectionMarkers(id), .protectionMarkerEnd(id, id), .admin, .adminAgencies, .adminAgency(id), .adminDistricts, .adminTeams, .adminUsers, .adminUser(id),
-                               .adminUserUnlock(id), .adminTokens, .adminTokenRevoke(id), .auditReview, .auditReviewGrant(id), .health,
-                               .ready, .metrics, .api(.people), .api(.person(id)), .api(.openAPI),
-                               .referrals, .referralNew, .referralCheck(id), .referralSubmit(id), .referralSent(id), .referral(id),
-                               .referralOutcome(id), .mash, .strategyDiscussionReport, .referralTriage(id), .referralDecision(id), .referralSignOff(id), .referralAllocation(id),
-                               .referralLink(id, id), .informationRequests, .informationRequest(id), .informationRequestChase(id),
-                               .protectionStatusCheck, .protectionStatusCheckNoticeSeen(id), .incidentAlerts, .incidentAlert(id), .incidentAlertForward(id), .incidentAlertReject(id), .incidentAlertForSocialWorker(id), .incidentAlertDetails(id),
-                               .personAssessmentNew(id), .personAssessments(id), .assessment(id), .assessmentCountersign(id),
-                               .assessmentDiscard(id), .adminAssessmentTools, .adminAssessmentTool(id),
-                               .cuckooing, .personCuckooingNew(id), .personCuckooing(id), .cuckooedHome(id), .cuckooedHomeEnd(id), .cuckooingNoticeSeen(id),
-                               .personMissingNew(id), .personMissing(id), .missingEpisode(id), .missingEpisodeReturn(id), .missingEpisodeInterview(id),
-                               .vulnerabilityDashboard, .exploitationPanel, .panelNetwork, .panelMeetings, .panelMeeting(id), .panelCase(id),
-                               .panelCaseDecisions(id), .panelCaseActions(id), .panelCasePlaces(id), .panelCaseAssociates(id), .panelAction(id),
-                               .personPanelReferralNew(id), .personPanelReferral(id),
-                               .register, .notifications, .training, .trainingLog, .trainingEvent(id), .trainingEventBook(id), .trainingEventCancel(id),
-                               .trainingEventComplete(id), .trainingEvaluation(id), .trainingCertificate(id), .trainingMaterial(id), .trainingManage,
-                               .trainingCourseNew, .trainingCourses, .trainingCourse(id), .trainingCourseQuestions(id), .trainingCourseMaterials(id),
-                               .trainingMaterialRemove(id), .trainingEventNew(id), .trainingCourseEvents(id), .trainingEventRegister(id),
-                               .trainingEventCapacity(id), .trainingReports, .trainingCourseEvaluations(id), .trainingCourseEvaluationsCSV(id),
-                               .trainingAgency, .trainingEventEdit(id), .trainingEventCallOff(id), .adminRegistrationKeys, .adminRegistrationKeyRevoke(id),
-                               .personInvolvementRequest(id), .involvementRequests, .involvementRequest(id), .sessionKeepAlive,
-                               .keptForm(id), .keptFormSend(id), .keptFormDiscard(id),
-                               .learning, .learningBriefing(id), .learningBriefingRead(id), .learningBriefingNew, .learningBriefingEdit(id),
-                               .learningBriefingPublish(id), .learningBriefingWithdraw(id), .learningBriefingReads(id), .learningBriefingReadsCSV(id),
-                               .learningThemes, .learningThemesCSV, .learningThemeVocabulary, .learningReviews, .learningReviewsCSV,
-                               .api(.learningThemes), .personSeriousIncidentNew(id), .seriousIncidents, .seriousIncident(id), .seriousIncidentJSON(id),
-                               .seriousIncidentComplete(id), .seriousIncidentNotified(id), .seriousIncidentClose(id),
-                               .disagreements, .disagreementNew, .disagreement(id), .disagreementOutcome(id), .disagreementFigures, .disagreementFiguresCSV,
-                               .actionPlan, .actionPlanCSV, .recommendationNew, .recommendation(id), .recommendationActions(id), .recommendationClose(id),
-                               .planAction(id), .planActionProgress(id), .planActionEvidence(id), .planActionComplete(id), .planActionSignOff(id),
-                               .planActionChase(id), .evidenceFile(id), .api(.actions), .personSARReferral(id), .sars, .sar(id), .sarDecision(id),
-                               .rapidReview(id), .practiceReviews, .practiceReview(id), .sarCommission(id),
-                               .rapidReviewSummaries(id), .rapidReviewChronology(id), .rapidReviewChronologyCSV(id), .sarSummaries(id), .sarChronology(id),
-                               .sarChronologyCSV(id), .agencySummaries, .agencySummary(id), .agencySummaryChase(id), .agencySummaryReturn(id), .agencySummaryContributor(id)]
-            + ["sections", "decision", "agreement", "submit", "panel-response", "commission"].map { SiteURL.rapidReviewStep(id, $0) }
-            + ["set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing", "themes"].map { SiteURL.practiceReviewStep(id, $0) }
-            + SiteURL.ReferralStep.allCases.map { SiteURL.referralStep(id, $0) }
-        let patterns = app.routes.all.map { r in r.path.map { c -> String in
-            if case .parameter = c { return "*" }
-            return c.description
-        } }
-        for url in urls {
-            let parts = url.path.split(separator: "/").map { UUID(uuidString: String($0)) != nil ? "*" : String($0) }
-            XCTAssertTrue(patterns.contains(parts), "\(url.path) has no route")
+        let patterns = Set(app.routes.all.map { $0.path.map { c -> String in if case .parameter = c { "*" } else { c.description } } })
+        for url in [SiteURL.incidentAlert(id), .personMaleCarer(id, id), .api(.referral(id)), .referralStep(id, .concerns), .rapidReviewStep(id, "submit")] {
+            XCTAssertTrue(patterns.contains(url.path.split(separator: "/").map { UUID(uuidString: String($0)) != nil ? "*" : String($0) }), url.path)
         }
         // The report downloads are one route with the file name as its parameter.
         XCTAssertTrue(patterns.contains(["training", "reports", "*"]))

@@ -12,7 +12,9 @@ struct FormErrors: Sendable {
     init(_ problem: FieldProblem) { add(problem.field, problem.message) }
 
     /// Every problem a SafeguardCore rule found with a form.
-    init(_ problems: FieldProblems) {
+    init(_ problems: FieldProblems) { add(problems) }
+
+    mutating func add(_ problems: FieldProblems) {
         for p in problems.all { add(p.field, p.message) }
     }
 

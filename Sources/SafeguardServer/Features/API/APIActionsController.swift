@@ -6,7 +6,7 @@ import SafeguardCore
 /// follow them. No other agency's actions, and no case details (actions are about practice).
 struct APIActionsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped("api", "v1").grouped(APITokenMiddleware()).get("actions", use: list)
+        routes.grouped(APITokenMiddleware()).get(.api(.actions), use: list)
     }
 
     struct ActionDTO: Content {

@@ -6,7 +6,7 @@ import SafeguardCore
 /// figures only: counts of reviews and the share with each theme, never a review's details.
 struct APILearningController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped("api", "v1").grouped(APITokenMiddleware()).get("learning", "themes", use: themes)
+        routes.grouped(APITokenMiddleware()).get(.api(.learningThemes), use: themes)
     }
 
     struct ThemeShareDTO: Content {

@@ -6,12 +6,11 @@ import SafeguardCore
 /// people its agency is involved with; there is no break-glass through the API.
 struct APIPeopleController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("openapi.json", use: openAPI)
-        let people = v1.grouped(APITokenMiddleware()).grouped("people")
-        people.get(use: list)
-        people.post(use: create)
-        people.get(":personID", use: show)
+        routes.get(.api(.openAPI), use: openAPI)
+        let people = routes.grouped(APITokenMiddleware())
+        people.get(.api(.people), use: list)
+        people.post(.api(.people), use: create)
+        people.get(.api(.person(.param("personID"))), use: show)
     }
 
     func openAPI(req: Request) async throws -> Response {

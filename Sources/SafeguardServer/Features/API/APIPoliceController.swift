@@ -6,10 +6,10 @@ import SafeguardCore
 /// whether an address carries a safeguarding marker and whom to contact, never a plan's details.
 struct APIPoliceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1").grouped(APITokenMiddleware())
-        v1.post("incidents", use: receive)
-        v1.get("markers", use: markers)
-        v1.get("markers.csv", use: markersCSV)
+        let police = routes.grouped(APITokenMiddleware())
+        police.post(.api(.incidents), use: receive)
+        police.get(.api(.markers), use: markers)
+        police.get(.api(.markersCSV), use: markersCSV)
     }
 
     struct IncidentDTO: Codable, Sendable {

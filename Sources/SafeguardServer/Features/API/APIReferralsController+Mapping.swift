@@ -44,18 +44,20 @@ extension APIReferralsController {
         var out: [ReferralSubject] = []
         for (i, dto) in dtos.prefix(20).enumerated() {
             var own = FormErrors()
-            var f = ["subject-first-name": dto.firstName ?? "", "subject-last-name": dto.lastName ?? "",
-                     "subject-gender": dto.gender ?? "", "subject-nhs-number": dto.nhsNumber ?? ""]
+            var dob = ("", "", "")
             if let text = dto.dateOfBirth, !text.isEmpty {
                 if let d = SimpleDate(iso: text), d > today {
                     own.add("subject-dob-day", "The date of birth is in the future: for an unborn baby, leave it out and say so in whatHappened")
                 } else if let d = SimpleDate(iso: text) {
-                    f["subject-dob-day"] = String(d.day); f["subject-dob-month"] = String(d.month); f["subject-dob-year"] = String(format: "%04d", d.year)
+                    dob = (String(d.day), String(d.month), String(format: "%04d", d.year))
                 } else {
                     own.add("subject-dob-day", "Give the date of birth as YYYY-MM-DD, like 2015-03-27, or leave it out if not known")
                 }
             }
-            let subject = try ReferralForm.subject(f, today: today, errors: &own, required: true)
+            let (read, problems) = ReferralAnswers.subject(firstName: dto.firstName ?? "", lastName: dto.lastName ?? "", dateOfBirth: dob,
+                                                           gender: dto.gender ?? "", nhsNumber: dto.nhsNumber ?? "", today: today, required: true)
+            own.add(problems)
+            let subject = own.isEmpty ? read.map(ReferralSubject.init) : nil
             for e in own.all { errors.add("subjects[\(i)].\(subjectFieldNames[e.field] ?? e.field)", e.message) }
             if let subject, own.isEmpty { out.append(subject) }
         }

@@ -6,10 +6,10 @@ import SafeguardCore
 /// outcomes. The answers are checked by the web form's own rules, so both ways in agree.
 struct APIReferralsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let referrals = routes.grouped("api", "v1").grouped(APITokenMiddleware()).grouped("referrals")
-        referrals.post(use: create)
-        referrals.get(use: list)
-        referrals.get(":referralID", use: show)
+        let referrals = routes.grouped(APITokenMiddleware())
+        referrals.post(.api(.referrals), use: create)
+        referrals.get(.api(.referrals), use: list)
+        referrals.get(.api(.referral(.param("referralID"))), use: show)
     }
 
     func create(req: Request) async throws -> Response {
@@ -22,14 +22,23 @@ struct APIReferralsController: RouteCollection {
         let referrer = try await Self.referrer(dto.referrer?.email, agency: p.agencyID, errors: &errors, on: req.db)
         let referral = Referral.newDraft()
         let subjects = try Self.subjects(dto.subjects ?? [], today: req.today, errors: &errors)
-        ReferralForm.address(["address-line1": dto.address?.line1 ?? "", "address-town": dto.address?.town ?? "",
-                              "address-postcode": dto.address?.postcode ?? ""], into: referral, errors: &errors)
-        ReferralForm.concerns(["what-happened": dto.whatHappened ?? ""], list: dto.concerns ?? [], into: referral, errors: &errors)
+        // The same questions as the web form, answered from the JSON fields (``ReferralAnswers``).
+        let address = ReferralAnswers.address(line1: dto.address?.line1 ?? "", town: dto.address?.town ?? "",
+                                              postcode: dto.address?.postcode ?? "")
+        errors.add(address.3)
+        referral.setAddress(line1: address.line1, town: address.town, postcode: address.postcode)
+        let concerns = ReferralAnswers.concerns(chosen: dto.concerns ?? [], whatHappened: dto.whatHappened ?? "")
+        errors.add(concerns.2)
+        referral.setConcerns(concerns.categories, whatHappened: concerns.whatHappened)
         if let unknown = dto.concerns?.first(where: { ConcernCategory(rawValue: $0) == nil }) {
             errors.add("concerns", "'\(unknown)' is not a concern category: use the values listed in the API description")
         }
-        ReferralForm.sharing(["family-awareness": dto.familyAwareness ?? "", "lawful-basis": dto.lawfulBasis ?? ""], into: referral, errors: &errors)
-        ReferralForm.contact(["urgency": dto.urgency ?? "", "referrer-phone": dto.referrer?.phone ?? ""], into: referral, errors: &errors)
+        let (awareness, basis, sharingProblems) = ReferralAnswers.sharing(familyAwareness: dto.familyAwareness ?? "", lawfulBasis: dto.lawfulBasis ?? "")
+        errors.add(sharingProblems)
+        referral.setSharing(awareness, basis)
+        let (urgency, phone, contactProblems) = ReferralAnswers.contact(urgency: dto.urgency ?? "", phone: dto.referrer?.phone ?? "")
+        errors.add(contactProblems)
+        referral.setContact(urgency, phone: phone)
         guard errors.isEmpty, let referrer else { throw Self.problem(errors) }
 
         referral.$referrer.id = try referrer.requireID()

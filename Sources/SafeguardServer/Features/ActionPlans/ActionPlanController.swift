@@ -6,13 +6,13 @@ import SafeguardCore
 /// and the actions agencies owe; everyone who oversees the plan reads all of it, an agency its own actions.
 struct ActionPlanController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("action-plan", use: plan)
-        routes.get("action-plan.csv", use: planCSV)
-        routes.get("action-plan", "recommendations", "new", use: newRecommendation)
-        routes.post("action-plan", "recommendations", "new", use: createRecommendation)
-        routes.get("action-plan", "recommendations", ":recommendationID", use: recommendation)
-        routes.post("action-plan", "recommendations", ":recommendationID", "actions", use: addAction)
-        routes.post("action-plan", "recommendations", ":recommendationID", "close", use: close)
+        routes.get(.actionPlan, use: plan)
+        routes.get(.actionPlanCSV, use: planCSV)
+        routes.get(.recommendationNew, use: newRecommendation)
+        routes.post(.recommendationNew, use: createRecommendation)
+        routes.get(.recommendation(.param("recommendationID")), use: recommendation)
+        routes.post(.recommendationActions(.param("recommendationID")), use: addAction)
+        routes.post(.recommendationClose(.param("recommendationID")), use: close)
     }
 
     /// The plan's entries this viewer may see, filtered as the page's GET form asks.

@@ -6,13 +6,13 @@ import SafeguardCore
 /// sub-group signs it off or returns it; the business unit chases an owner. ``PlanAction`` decides each move.
 struct PlanActionsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("action-plan", "actions", ":actionID", use: show)
-        routes.post("action-plan", "actions", ":actionID", "progress", use: progress)
-        routes.post("action-plan", "actions", ":actionID", "evidence", bodyLimit: "20mb", use: evidence)
-        routes.post("action-plan", "actions", ":actionID", "complete", use: complete)
-        routes.post("action-plan", "actions", ":actionID", "sign-off", use: signOff)
-        routes.post("action-plan", "actions", ":actionID", "chase", use: chase)
-        routes.get("action-plan", "evidence", ":fileID", use: file)
+        routes.get(.planAction(.param("actionID")), use: show)
+        routes.post(.planActionProgress(.param("actionID")), use: progress)
+        routes.post(.planActionEvidence(.param("actionID")), bodyLimit: "20mb", use: evidence)
+        routes.post(.planActionComplete(.param("actionID")), use: complete)
+        routes.post(.planActionSignOff(.param("actionID")), use: signOff)
+        routes.post(.planActionChase(.param("actionID")), use: chase)
+        routes.get(.evidenceFile(.param("fileID")), use: file)
     }
 
     /// Loads the action if the viewer may see it: the whole plan's overseers, or the owning agency's staff.

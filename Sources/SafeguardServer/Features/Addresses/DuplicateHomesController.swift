@@ -6,9 +6,9 @@ import SafeguardCore
 /// are one house, as it resolves which records are one person, so the police get one marker per door.
 struct DuplicateHomesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("addresses", "duplicates", use: list)
-        routes.get("addresses", ":addressID", "merge", use: mergeForm)
-        routes.post("addresses", ":addressID", "merge", use: merge)
+        routes.get(.duplicateHomes, use: list)
+        routes.get(.homeMerge(.param("addressID")), use: mergeForm)
+        routes.post(.homeMerge(.param("addressID")), use: merge)
     }
 
     struct MergeForm: Content {

@@ -8,20 +8,20 @@ import SafeguardCore
 /// chronology. ``AgencySummary`` decides each step; ``ReviewSubject`` is the review it belongs to.
 struct AgencySummariesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        for review in [["serious-incidents", ":incidentID", "rapid-review"], ["sars", ":sarID"]] {
-            let r = routes.grouped(review.map { PathComponent(stringLiteral: $0) })
-            r.get("summaries", use: askForm)
-            r.post("summaries", use: ask)
-            r.get("chronology", use: chronology)
-            r.get("chronology.csv", use: chronologyCSV)
+        let incident = UUID.param("incidentID"), sar = UUID.param("sarID")
+        for (summariesPage, chronologyPage, csv) in [(SiteURL.rapidReviewSummaries(incident), SiteURL.rapidReviewChronology(incident), SiteURL.rapidReviewChronologyCSV(incident)),
+                                             (.sarSummaries(sar), .sarChronology(sar), .sarChronologyCSV(sar))] {
+            routes.get(summariesPage, use: askForm)
+            routes.post(summariesPage, use: ask)
+            routes.get(chronologyPage, use: chronology)
+            routes.get(csv, use: chronologyCSV)
         }
-        let s = routes.grouped("agency-summaries")
-        s.get(use: mine)
-        s.get(":summaryID", use: show)
-        s.post(":summaryID", use: write)
-        s.post(":summaryID", "chase", use: chase)
-        s.post(":summaryID", "return", use: returnForMore)
-        s.post(":summaryID", "contributor", use: passOn)
+        routes.get(.agencySummaries, use: mine)
+        routes.get(.agencySummary(.param("summaryID")), use: show)
+        routes.post(.agencySummary(.param("summaryID")), use: write)
+        routes.post(.agencySummaryChase(.param("summaryID")), use: chase)
+        routes.post(.agencySummaryReturn(.param("summaryID")), use: returnForMore)
+        routes.post(.agencySummaryContributor(.param("summaryID")), use: passOn)
     }
 
     // MARK: Asking

@@ -7,12 +7,11 @@ import SafeguardCore
 /// is refused with its line and the reason, and nothing is stored.
 struct AssessmentToolsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let tools = routes.grouped("admin", "assessment-tools")
-        tools.get(use: list)
+        routes.get(.adminAssessmentTools, use: list)
         // Definitions run to tens of kilobytes (the exploitation tool is 18 KB before form encoding),
         // beyond Vapor's 16 KB default for a collected body.
-        tools.post(bodyLimit: "512kb", use: upload)
-        tools.get(":toolID", use: show)
+        routes.post(.adminAssessmentTools, bodyLimit: "512kb", use: upload)
+        routes.get(.adminAssessmentTool(.param("toolID")), use: show)
     }
 
     func list(req: Request) async throws -> Response {

@@ -7,14 +7,13 @@ import SafeguardCore
 /// countersign it. The rules (rating, checks, countersigning) live in SafeguardCore.
 struct AssessmentsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("people", ":personID", "assessments", "new", use: startForm)
-        routes.post("people", ":personID", "assessments", use: start)
-        let a = routes.grouped("assessments", ":assessmentID")
-        a.get(use: show)
+        routes.get(.personAssessmentNew(.param("personID")), use: startForm)
+        routes.post(.personAssessments(.param("personID")), use: start)
+        routes.get(.assessment(.param("assessmentID")), use: show)
         // Evidence for a dozen areas easily passes Vapor's 16 KB default for a form.
-        a.post(bodyLimit: "1mb", use: save)
-        a.post("countersign", use: countersign)
-        a.post("discard", use: discard)
+        routes.post(.assessment(.param("assessmentID")), bodyLimit: "1mb", use: save)
+        routes.post(.assessmentCountersign(.param("assessmentID")), use: countersign)
+        routes.post(.assessmentDiscard(.param("assessmentID")), use: discard)
     }
 
     func startForm(req: Request) async throws -> Response {

@@ -30,7 +30,7 @@ struct AuditNames: Sendable {
             names.others["address", default: [:]][a.id!.uuidString] = "Address: \(a.singleLine)"
         }
         for r in try await ProtectionRecord.query(on: db).filter(\.$id ~~ ids("protection")).with(\.$person).all() {
-            names.others["protection", default: [:]][r.id!.uuidString] = "\(r.protectionKind.displayName): \(r.person.fullName)"
+            names.others["protection", default: [:]][r.id!.uuidString] = "\(r.kind.displayName): \(r.person.fullName)"
         }
         for i in try await PoliceIncident.query(on: db).filter(\.$id ~~ ids("police-incident")).all() {
             names.others["police-incident", default: [:]][i.id!.uuidString] = "Police incident \(i.reference)"

@@ -6,8 +6,8 @@ import SafeguardCore
 /// latest entries of the trail.
 struct AuditReviewController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("audit", use: review)
-        routes.post("audit", "break-glass", ":grantID", use: markReviewed)
+        routes.get(.auditReview, use: review)
+        routes.post(.auditReviewGrant(.param("grantID")), use: markReviewed)
     }
 
     func review(req: Request) async throws -> Response {

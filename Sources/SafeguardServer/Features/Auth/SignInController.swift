@@ -6,10 +6,10 @@ import SafeguardCore
 /// time, so the form cannot be used to find out who has an account.
 struct SignInController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("sign-in", use: show)
-        routes.post("sign-in", use: signIn)
-        routes.post("sign-out", use: signOut)
-        routes.get("session", "keep-alive", use: keepAlive)
+        routes.get(.signIn, use: show)
+        routes.post(.signIn, use: signIn)
+        routes.post(.signOut, use: signOut)
+        routes.get(.sessionKeepAlive, use: keepAlive)
     }
 
     struct Form: Content {

@@ -7,12 +7,12 @@ import SafeguardCore
 /// information management team forwards a confirmed incident there to the home's lead.
 struct CuckooingController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("cuckooing", use: register)
-        routes.get("people", ":personID", "cuckooing", "new", use: newForm)
-        routes.post("people", ":personID", "cuckooing", use: create)
-        routes.get("cuckooing", ":homeID", use: show)
-        routes.post("cuckooing", ":homeID", "end", use: end)
-        routes.post("cuckooing", "notices", ":noticeID", "seen", use: seen)
+        routes.get(.cuckooing, use: register)
+        routes.get(.personCuckooingNew(.param("personID")), use: newForm)
+        routes.post(.personCuckooing(.param("personID")), use: create)
+        routes.get(.cuckooedHome(.param("homeID")), use: show)
+        routes.post(.cuckooedHomeEnd(.param("homeID")), use: end)
+        routes.post(.cuckooingNoticeSeen(.param("noticeID")), use: seen)
     }
 
     func newForm(req: Request) async throws -> Response {

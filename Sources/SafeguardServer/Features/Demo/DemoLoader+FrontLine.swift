@@ -164,7 +164,7 @@ extension DemoLoader {
         }
         let plan = ProtectionRecord()
         plan.$person.id = personID
-        plan.kind = ProtectionKind.childProtectionPlan.rawValue
+        plan.kind = .childProtectionPlan
         plan.categories = ProtectionCategory.neglect.rawValue
         plan.startDate = today.adding(days: -20).iso
         plan.$socialWorker.id = try cast.socialWorker.requireID()

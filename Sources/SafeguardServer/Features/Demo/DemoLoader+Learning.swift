@@ -40,7 +40,7 @@ extension DemoLoader {
     /// A need-to-know the social worker raised two working days ago about the child on a plan: the business unit
     /// has recorded when it became aware, so My work shows the national panel's deadline counting down.
     static func loadSeriousIncident(on db: Database, now: Date, calendar: WorkingCalendar) async throws {
-        guard let plan = try await ProtectionRecord.query(on: db).filter(\.$kind == ProtectionKind.childProtectionPlan.rawValue)
+        guard let plan = try await ProtectionRecord.query(on: db).filter(\.$kind == ProtectionKind.childProtectionPlan)
                 .filter(\.$endDate == nil).with(\.$person).first(),
               let worker = try await User.query(on: db).filter(\.$email == "social.worker@demo.safeguard.test").first() else { return }
         let today = SimpleDate(now)

@@ -7,13 +7,13 @@ import SafeguardCore
 /// ``ProfessionalDisagreement`` decides the clocks, the moves and whose each stage is; this loads, saves, audits.
 struct DisagreementsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("disagreements", use: list)
-        routes.get("disagreements", "new", use: new)
-        routes.post("disagreements", "new", use: create)
-        routes.get("disagreements", "figures", use: figures)
-        routes.get("disagreements", "figures.csv", use: figuresCSV)
-        routes.get("disagreements", ":disagreementID", use: show)
-        routes.post("disagreements", ":disagreementID", "outcome", use: outcome)
+        routes.get(.disagreements, use: list)
+        routes.get(.disagreementNew, use: new)
+        routes.post(.disagreementNew, use: create)
+        routes.get(.disagreementFigures, use: figures)
+        routes.get(.disagreementFiguresCSV, use: figuresCSV)
+        routes.get(.disagreement(.param("disagreementID")), use: show)
+        routes.post(.disagreementOutcome(.param("disagreementID")), use: outcome)
     }
 
     func list(req: Request) async throws -> Response {

@@ -8,14 +8,13 @@ import SafeguardCore
 /// child's chronology.
 struct IncidentAlertsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let q = routes.grouped("incident-alerts")
-        q.get(use: queue)
-        q.get(":incidentID", use: show)
-        q.post(":incidentID", "forward", use: forward)
-        q.post(":incidentID", "reject", use: reject)
-        routes.get("alerts", ":alertID", use: alert)
-        routes.post("alerts", ":alertID", use: decide)
-        routes.post("alerts", ":alertID", "details", use: requestDetails)
+        routes.get(.incidentAlerts, use: queue)
+        routes.get(.incidentAlert(.param("incidentID")), use: show)
+        routes.post(.incidentAlertForward(.param("incidentID")), use: forward)
+        routes.post(.incidentAlertReject(.param("incidentID")), use: reject)
+        routes.get(.incidentAlertForSocialWorker(.param("alertID")), use: alert)
+        routes.post(.incidentAlertForSocialWorker(.param("alertID")), use: decide)
+        routes.post(.incidentAlertDetails(.param("alertID")), use: requestDetails)
     }
 
     func queue(req: Request) async throws -> Response {

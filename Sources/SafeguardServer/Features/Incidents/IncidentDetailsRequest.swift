@@ -40,7 +40,7 @@ extension IncidentAlertsController {
         referral.$district.id = address?.$district.id
         referral.concerns = (concerns.isEmpty ? [.neglect] : concerns).map(\.rawValue).joined(separator: " ")
         referral.whatHappened = "Full details requested of police incident \(incident.reference) (\(incident.incidentType), \(SiteFormat.dateTime(incident.occurredAt))) "
-            + "at \(incident.addressText), which the social worker found relevant to \(child.firstName)'s \(plan?.protectionKind.displayName.lowercased() ?? "plan")."
+            + "at \(incident.addressText), which the social worker found relevant to \(child.firstName)'s \(plan?.kind.displayName.lowercased() ?? "plan")."
             + (alert.decisionNote.map { " \($0)" } ?? "")
         let now = req.now, today = req.today, calendar = req.safeguard.calendar
         let due = try req.safeguard.ragTimescales.deadline(for: .amber, raisedAt: now, on: calendar)

@@ -35,7 +35,7 @@ struct IncidentAlertView {
             el("h2", .class("sg-heading-m")) { "Children marked at this address" }
             Components.table(caption: "Children marked at this address", headers: ["Child", "Status", "Social worker"], rows: marked.map { m in
                 [el("a", .href(.person(m.protection.$person.id)), .class("sg-link")) { m.protection.person.fullName },
-                 .text(m.protection.protectionKind.displayName), .text(m.protection.socialWorker.displayName)]
+                 .text(m.protection.kind.displayName), .text(m.protection.socialWorker.displayName)]
             }, captionVisible: false)
             if !cuckooed.isEmpty {
                 el("h2", .class("sg-heading-m")) { "Cuckooed home" }

@@ -6,9 +6,9 @@ import SafeguardCore
 /// discard. Sending deletes the kept copy and hands the same fields to the page they were for.
 struct KeptFormsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("kept-forms", ":keptID", use: show)
-        routes.post("kept-forms", ":keptID", "send", use: send)
-        routes.post("kept-forms", ":keptID", "discard", use: discard)
+        routes.get(.keptForm(.param("keptID")), use: show)
+        routes.post(.keptFormSend(.param("keptID")), use: send)
+        routes.post(.keptFormDiscard(.param("keptID")), use: discard)
     }
 
     func show(req: Request) async throws -> Response {

@@ -6,16 +6,16 @@ import SafeguardCore
 /// who has read each, by agency. ``SevenMinuteBriefing`` decides each step; this loads, saves and audits.
 struct BriefingsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("learning", "briefings", "new", use: new)
-        routes.post("learning", "briefings", "new", use: create)
-        routes.get("learning", "briefings", ":briefingID", "edit", use: edit)
-        routes.post("learning", "briefings", ":briefingID", "edit", use: update)
-        routes.get("learning", "briefings", ":briefingID", "publish", use: check)
-        routes.post("learning", "briefings", ":briefingID", "publish", use: publish)
-        routes.get("learning", "briefings", ":briefingID", "withdraw", use: withdrawForm)
-        routes.post("learning", "briefings", ":briefingID", "withdraw", use: withdraw)
-        routes.get("learning", "briefings", ":briefingID", "reads", use: reads)
-        routes.get("learning", "briefings", ":briefingID", "reads.csv", use: readsCSV)
+        routes.get(.learningBriefingNew, use: new)
+        routes.post(.learningBriefingNew, use: create)
+        routes.get(.learningBriefingEdit(.param("briefingID")), use: edit)
+        routes.post(.learningBriefingEdit(.param("briefingID")), use: update)
+        routes.get(.learningBriefingPublish(.param("briefingID")), use: check)
+        routes.post(.learningBriefingPublish(.param("briefingID")), use: publish)
+        routes.get(.learningBriefingWithdraw(.param("briefingID")), use: withdrawForm)
+        routes.post(.learningBriefingWithdraw(.param("briefingID")), use: withdraw)
+        routes.get(.learningBriefingReads(.param("briefingID")), use: reads)
+        routes.get(.learningBriefingReadsCSV(.param("briefingID")), use: readsCSV)
     }
 
     func new(req: Request) async throws -> Response {

@@ -6,9 +6,9 @@ import SafeguardCore
 /// those who plan the partnership's work, the themes across reviews. The business unit also sees its drafts.
 struct LearningController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("learning", use: index)
-        routes.get("learning", "briefings", ":briefingID", use: show)
-        routes.post("learning", "briefings", ":briefingID", "read", use: markRead)
+        routes.get(.learning, use: index)
+        routes.get(.learningBriefing(.param("briefingID")), use: show)
+        routes.post(.learningBriefingRead(.param("briefingID")), use: markRead)
     }
 
     func index(req: Request) async throws -> Response {

@@ -6,12 +6,12 @@ import SafeguardCore
 /// reviews behind the figures, and the vocabulary the business unit extends.
 struct ThematicAnalysisController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("learning", "themes", use: themes)
-        routes.get("learning", "themes.csv", use: themesCSV)
-        routes.get("learning", "themes", "vocabulary", use: vocabulary)
-        routes.post("learning", "themes", "vocabulary", use: addTheme)
-        routes.get("learning", "reviews", use: reviews)
-        routes.get("learning", "reviews.csv", use: reviewsCSV)
+        routes.get(.learningThemes, use: themes)
+        routes.get(.learningThemesCSV, use: themesCSV)
+        routes.get(.learningThemeVocabulary, use: vocabulary)
+        routes.post(.learningThemeVocabulary, use: addTheme)
+        routes.get(.learningReviews, use: reviews)
+        routes.get(.learningReviewsCSV, use: reviewsCSV)
     }
 
     /// The question the page's GET form asks: a period (all reviews held, by default) and kinds (all, by default).

@@ -6,11 +6,11 @@ import SafeguardCore
 /// the local authority records the return home interview, offered and done within 72 hours.
 struct MissingEpisodesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("people", ":personID", "missing", "new", use: newForm)
-        routes.post("people", ":personID", "missing", use: create)
-        routes.get("missing", ":episodeID", use: show)
-        routes.post("missing", ":episodeID", "return", use: recordReturn)
-        routes.post("missing", ":episodeID", "interview", use: recordInterview)
+        routes.get(.personMissingNew(.param("personID")), use: newForm)
+        routes.post(.personMissing(.param("personID")), use: create)
+        routes.get(.missingEpisode(.param("episodeID")), use: show)
+        routes.post(.missingEpisodeReturn(.param("episodeID")), use: recordReturn)
+        routes.post(.missingEpisodeInterview(.param("episodeID")), use: recordInterview)
     }
 
     func newForm(req: Request) async throws -> Response {

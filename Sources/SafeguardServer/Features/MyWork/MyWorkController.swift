@@ -5,7 +5,7 @@ import SafeguardCore
 /// "My work": what is waiting for this user, from every feature, in one list.
 struct MyWorkController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("my-work", use: show)
+        routes.get(.myWork, use: show)
     }
 
     struct Item: Sendable {

@@ -5,9 +5,9 @@ import Vapor
 /// Liveness, readiness and metrics for whoever runs the service.
 struct OperationsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("health") { _ in Status(status: "ok") }
-        routes.get("ready", use: ready)
-        routes.get("metrics", use: metrics)
+        routes.get(.health) { _ in Status(status: "ok") }
+        routes.get(.ready, use: ready)
+        routes.get(.metrics, use: metrics)
     }
 
     struct Status: Content { var status: String; var database: String? = nil }

@@ -6,11 +6,11 @@ import SafeguardCore
 /// Until a manager approves, the worker's access stays what break-glass gives: four hours, read-only.
 struct InvolvementRequestsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("people", ":personID", "involvement-request", use: askForm)
-        routes.post("people", ":personID", "involvement-request", use: ask)
-        routes.get("involvement-requests", use: list)
-        routes.get("involvement-requests", ":requestID", use: show)
-        routes.post("involvement-requests", ":requestID", use: decide)
+        routes.get(.personInvolvementRequest(.param("personID")), use: askForm)
+        routes.post(.personInvolvementRequest(.param("personID")), use: ask)
+        routes.get(.involvementRequests, use: list)
+        routes.get(.involvementRequest(.param("requestID")), use: show)
+        routes.post(.involvementRequest(.param("requestID")), use: decide)
     }
 
     func askForm(req: Request) async throws -> Response {

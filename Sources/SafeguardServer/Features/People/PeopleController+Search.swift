@@ -35,7 +35,7 @@ extension PeopleController {
         let postcodes = try await CurrentAddresses.postcodes(for: ids, on: req.db)
         let today = req.today
         let alerts = Dictionary(grouping: try await ProtectionRecord.query(on: req.db).filter(\.$person.$id ~~ ids).all()
-            .filter { $0.isActive(on: today) }, by: { $0.$person.id }).mapValues { $0.map(\.protectionKind) }
+            .filter { $0.isActive(on: today) }, by: { $0.$person.id }).mapValues { $0.map(\.kind) }
         return hits.compactMap { hit in
             guard let p = people[hit.personID] else { return nil }
             let id = hit.personID

@@ -135,7 +135,7 @@ struct PersonRecord: Sendable {
             mayRaiseSeriousIncident: p.category(on: today) != .adult && viewer.may(.raiseSeriousIncident, relationship: relationship),
             mayReferForSAR: p.category(on: today) == .adult && viewer.may(.referForSAR, relationship: relationship),
             protections: try protections.map { r in
-                Protection(id: try r.requireID(), kind: r.protectionKind, active: r.isActive(on: today),
+                Protection(id: try r.requireID(), kind: r.kind, active: r.isActive(on: today),
                            started: r.start?.longText ?? r.startDate, ended: r.end?.longText, contact: r.socialWorker.contactLine)
             },
             mayRecordProtection: viewer.may(.recordProtection, relationship: relationship),

@@ -6,18 +6,18 @@ import SafeguardCore
 /// the panel decided to hold; run to publication (or a recorded reason not to publish). ``PracticeReview`` decides.
 struct PracticeReviewsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.post("serious-incidents", ":incidentID", "rapid-review", "commission", use: commissionLCSPR)
-        routes.post("sars", ":sarID", "commission", use: commissionSAR)
-        routes.get("practice-reviews", use: list)
-        routes.get("practice-reviews", ":reviewID", use: show)
-        routes.post("practice-reviews", ":reviewID", "set-up", use: setUp)
-        routes.post("practice-reviews", ":reviewID", "milestone", use: milestone)
-        routes.post("practice-reviews", ":reviewID", "milestone-done", use: milestoneDone)
-        routes.post("practice-reviews", ":reviewID", "draft", use: draft)
-        routes.post("practice-reviews", ":reviewID", "board-response", use: boardResponse)
-        routes.post("practice-reviews", ":reviewID", "publish", use: publish)
-        routes.post("practice-reviews", ":reviewID", "not-publishing", use: notPublishing)
-        routes.post("practice-reviews", ":reviewID", "themes", use: codeThemes)
+        routes.post(.rapidReviewStep(.param("incidentID"), "commission"), use: commissionLCSPR)
+        routes.post(.sarCommission(.param("sarID")), use: commissionSAR)
+        routes.get(.practiceReviews, use: list)
+        routes.get(.practiceReview(.param("reviewID")), use: show)
+        routes.post(.practiceReviewStep(.param("reviewID"), "set-up"), use: setUp)
+        routes.post(.practiceReviewStep(.param("reviewID"), "milestone"), use: milestone)
+        routes.post(.practiceReviewStep(.param("reviewID"), "milestone-done"), use: milestoneDone)
+        routes.post(.practiceReviewStep(.param("reviewID"), "draft"), use: draft)
+        routes.post(.practiceReviewStep(.param("reviewID"), "board-response"), use: boardResponse)
+        routes.post(.practiceReviewStep(.param("reviewID"), "publish"), use: publish)
+        routes.post(.practiceReviewStep(.param("reviewID"), "not-publishing"), use: notPublishing)
+        routes.post(.practiceReviewStep(.param("reviewID"), "themes"), use: codeThemes)
     }
 
     // MARK: Commissioning

@@ -7,15 +7,14 @@ import SafeguardCore
 /// and every carer's home; ending it ends the markers, which stay as history.
 struct ProtectionController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("people", ":personID", "protection", "new", use: newForm)
-        routes.post("people", ":personID", "protection", use: create)
-        let p = routes.grouped("protection", ":protectionID")
-        p.get(use: show)
-        p.get("end", use: endForm)
-        p.post("end", use: end)
-        p.post("markers", use: refreshMarkers)
-        p.get("markers", ":markerID", "end", use: endMarkerForm)
-        p.post("markers", ":markerID", "end", use: endMarker)
+        routes.get(.personProtectionNew(.param("personID")), use: newForm)
+        routes.post(.personProtection(.param("personID")), use: create)
+        routes.get(.protection(.param("protectionID")), use: show)
+        routes.get(.protectionEnd(.param("protectionID")), use: endForm)
+        routes.post(.protectionEnd(.param("protectionID")), use: end)
+        routes.post(.protectionMarkers(.param("protectionID")), use: refreshMarkers)
+        routes.get(.protectionMarkerEnd(.param("protectionID"), .param("markerID")), use: endMarkerForm)
+        routes.post(.protectionMarkerEnd(.param("protectionID"), .param("markerID")), use: endMarker)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -32,7 +31,8 @@ struct ProtectionController: RouteCollection {
         let form = ProtectionForm.read(fields, categories: chosen, socialWorkers: Set(workers.compactMap(\.id)), today: req.today, errors: &errors)
         let personID = try person.requireID()
         if let form, try await Self.active(for: personID, kind: form.kind, on: req.db, today: req.today) != nil {
-            errors.add("kind", "\(person.firstName) already has an open \(form.kind.displayName.lowercased()): end it before starting another")
+            let open = ProtectionStart.alreadyOpen(form.kind, firstName: person.firstName)
+            errors.add(open.field, open.message)
         }
         guard errors.isEmpty, let form else {
             return try await ProtectionFormView(person: person, fields: fields, categories: chosen, workers: workers, errors: errors)
@@ -46,7 +46,7 @@ struct ProtectionController: RouteCollection {
     }
 
     /// Saves a new record, marks its addresses and notes it on the chronology, in one audited write.
-    static func start(_ form: ProtectionForm, personID: UUID, recordedBy: UUID?, agencyID: UUID?, externalReference: String?, now: Date,
+    static func start(_ form: ProtectionStart, personID: UUID, recordedBy: UUID?, agencyID: UUID?, externalReference: String?, now: Date,
                       req: Request, events: @escaping @Sendable (UUID, Int) -> [AuditEvent]) async throws -> UUID {
         let today = req.today
         return try await req.audit.write(on: req.db) { db in
@@ -54,11 +54,11 @@ struct ProtectionController: RouteCollection {
             // addresses again, and every police incident there would alert twice).
             let child = try await db.lockedForWrite(Person.self, personID)
             if try await active(for: personID, kind: form.kind, on: db, today: today) != nil {
-                throw Abort(.conflict, reason: "\(child.firstName) already has an open \(form.kind.displayName.lowercased()): end it before starting another")
+                throw Abort(.conflict, reason: ProtectionStart.alreadyOpen(form.kind, firstName: child.firstName).message)
             }
             let record = ProtectionRecord()
             record.$person.id = personID
-            form.apply(to: record)
+            record.set(form)
             record.externalReference = externalReference
             record.$recordedBy.id = recordedBy
             record.recordedAt = now
@@ -88,13 +88,9 @@ struct ProtectionController: RouteCollection {
         let record = try await Self.load(req)
         let (viewer, person, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
         let fields = try FormBody.fields(req)
-        var errors = FormErrors()
-        let endDate = FormDate.read(fields, "end", label: "end date", required: true, today: req.today, errors: &errors)
-        let reason = (fields["end-reason"] ?? "").trimmed
-        if let problem = ProtectionEnding.reasonProblem(reason, example: "Plan ended at review conference") { errors.add("end-reason", problem) }
-        if let endDate, let start = record.start, endDate < start { errors.add("end-day", "The end date cannot be before the start, \(start.longText)") }
-        if record.endDate != nil { errors.add("end-day", "This has already ended") }
-        guard errors.isEmpty, let endDate else {
+        let ending = ProtectionEnding.read(fields, start: record.start, alreadyEnded: record.endDate != nil, today: req.today)
+        guard case .success(let (endDate, reason)) = ending else {
+            let errors = if case .failure(let problems) = ending { FormErrors(problems) } else { FormErrors() }
             return try await Self.endView(record, person: person, fields: fields, errors: errors, on: req).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now, rid = try record.requireID()
@@ -131,7 +127,7 @@ struct ProtectionController: RouteCollection {
         let open = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID()).filter(\.$endedAt == nil)
             .with(\.$address).all()
         return ProtectionEndView(protectionID: try record.requireID(), personName: person.fullName,
-                                 recordName: record.protectionKind.recordName, markedAddresses: open.map(\.address.singleLine),
+                                 recordName: record.kind.recordName, markedAddresses: open.map(\.address.singleLine),
                                  fields: fields, errors: errors)
     }
 
@@ -184,7 +180,7 @@ struct ProtectionController: RouteCollection {
 
     /// The open record of `kind` for the person, if any.
     static func active(for personID: UUID, kind: ProtectionKind, on db: Database, today: SimpleDate) async throws -> ProtectionRecord? {
-        try await ProtectionRecord.query(on: db).filter(\.$person.$id == personID).filter(\.$kind == kind.rawValue).all()
+        try await ProtectionRecord.query(on: db).filter(\.$person.$id == personID).filter(\.$kind == kind).all()
             .first { $0.endDate == nil || ($0.end.map { $0 > today } ?? true) }
     }
 

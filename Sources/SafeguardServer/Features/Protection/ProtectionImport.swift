@@ -16,7 +16,7 @@ enum ProtectionImport {
     static let columns = ["external_reference", "nhs_number", "kind", "categories", "start_date", "social_worker_email",
                           "strategy_discussion_date", "initial_conference_date", "last_review_date", "end_date", "end_reason"]
 
-    struct Row { var reference: String; var personID: UUID; var form: ProtectionForm; var end: SimpleDate?; var endReason: String }
+    struct Row { var reference: String; var personID: UUID; var form: ProtectionStart; var end: SimpleDate?; var endReason: String }
 
     static func run(csv text: String, fileName: String, on app: Application) async throws -> Report {
         let table = try CSVTable(text: text, name: fileName)

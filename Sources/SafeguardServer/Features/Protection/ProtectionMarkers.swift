@@ -61,9 +61,9 @@ enum ProtectionMarkers {
         record.endDate = end.iso
         record.endReason = reason
         try await record.update(on: db)
-        try await endAll(for: record, reason: "\(record.protectionKind.displayName) ended: \(reason)", now: now, on: db)
+        try await endAll(for: record, reason: "\(record.kind.displayName) ended: \(reason)", now: now, on: db)
         try await ChronologyEntry.onDay(end, personID: record.$person.id, agencyID: agencyID, category: "Child protection",
-                                        summary: "\(record.protectionKind.displayName) ended \(end.longText): \(reason)",
+                                        summary: "\(record.kind.displayName) ended \(end.longText): \(reason)",
                                         recordedBy: userID, recordedAt: now, visibility: .safeguarding).create(on: db)
     }
 }

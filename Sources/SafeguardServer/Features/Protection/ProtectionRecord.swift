@@ -7,8 +7,7 @@ final class ProtectionRecord: Model, @unchecked Sendable {
     static let schema = "protection_records"
     @ID var id: UUID?
     @Parent(key: "person_id") var person: Person
-    /// A ``ProtectionKind`` raw value.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: ProtectionKind
     /// ``ProtectionCategory`` raw values, space-separated; empty for looked-after status.
     @Field(key: "categories") var categories: String
     @Field(key: "start_date") var startDate: String
@@ -27,7 +26,6 @@ final class ProtectionRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var protectionKind: ProtectionKind { ProtectionKind(rawValue: kind) ?? .childProtectionPlan }
     var categoryList: [ProtectionCategory] { categories.split(separator: " ").compactMap { ProtectionCategory(rawValue: String($0)) } }
     var start: SimpleDate? { SimpleDate(iso: startDate) }
     var end: SimpleDate? { endDate.flatMap(SimpleDate.init(iso:)) }

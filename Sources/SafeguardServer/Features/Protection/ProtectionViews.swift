@@ -55,7 +55,7 @@ struct ProtectionView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let r = record, id = record.id!
-        let kind = r.protectionKind
+        let kind = r.kind
         var rows: [(String, Node)] = [
             ("Status", r.isActive(on: today) ? Components.tag("Active", colour: "red") : Components.tag(r.end == nil ? "Not started" : "Ended", colour: "grey")),
             ("Started", .text(r.start?.longText ?? r.startDate)),

@@ -8,11 +8,11 @@ import SafeguardCore
 /// contact. Every look-up with a status is told to the allocated social worker.
 struct ProtectionStatusCheckController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("protection-status-check", use: form)
-        routes.post("protection-status-check", use: check)
-        routes.post("protection-status-check", "notices", ":checkID", "seen", use: seen)
+        routes.get(.protectionStatusCheck, use: form)
+        routes.post(.protectionStatusCheck, use: check)
+        routes.post(.protectionStatusCheckNoticeSeen(.param("checkID")), use: seen)
         // The page's address until December 2026: health staff have it bookmarked.
-        routes.get("health-check", use: formerAddress)
+        routes.get(.formerProtectionStatusCheck, use: formerAddress)
     }
 
     func formerAddress(req: Request) async throws -> Response {
@@ -63,7 +63,7 @@ struct ProtectionStatusCheckController: RouteCollection {
         }
         let result = ProtectionStatusCheckView.Result(name: person.fullName, dateOfBirth: person.dob?.longText ?? person.expectedDob.map { "Due \($0.longText)" } ?? "Not known",
                                             statuses: records.map { r in
-            Status(kind: r.protectionKind, since: r.start?.longText ?? r.startDate,
+            Status(kind: r.kind, since: r.start?.longText ?? r.startDate,
                    contact: r.socialWorker.contactLine,
                    about: r.$person.id == pid ? nil : r.person.fullName)
         })
@@ -119,6 +119,6 @@ struct ProtectionStatusCheckController: RouteCollection {
         let people = [pid] + expecting
         return try await ProtectionRecord.query(on: db).filter(\.$person.$id ~~ people).with(\.$person)
             .with(\.$socialWorker) { $0.with(\.$agency).with(\.$team) }.all()
-            .filter { $0.isActive(on: today) && ($0.$person.id == pid || $0.protectionKind == .unbornPlan) }
+            .filter { $0.isActive(on: today) && ($0.$person.id == pid || $0.kind == .unbornPlan) }
     }
 }

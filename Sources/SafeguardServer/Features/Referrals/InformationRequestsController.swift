@@ -6,11 +6,10 @@ import SafeguardCore
 /// own records (names, dates of birth, address), never the referral's story.
 struct InformationRequestsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let r = routes.grouped("information-requests")
-        r.get(use: queue)
-        r.get(":requestID", use: show)
-        r.post(":requestID", use: answer)
-        r.post(":requestID", "chase", use: chase)
+        routes.get(.informationRequests, use: queue)
+        routes.get(.informationRequest(.param("requestID")), use: show)
+        routes.post(.informationRequest(.param("requestID")), use: answer)
+        routes.post(.informationRequestChase(.param("requestID")), use: chase)
     }
 
     func queue(req: Request) async throws -> Response {

@@ -6,15 +6,14 @@ import SafeguardCore
 /// decision and its sign-off.
 struct MASHController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("mash", use: queue)
-        routes.post("mash", use: queue)
-        let r = routes.grouped("referrals", ":referralID")
-        r.get(use: show)
-        r.post("triage", use: triage)
-        r.post("decision", use: decide)
-        r.post("sign-off", use: signOff)
-        r.post("allocation", use: allocate)
-        r.post("subjects", ":subjectID", use: linkSubject)
+        routes.get(.mash, use: queue)
+        routes.post(.mash, use: queue)
+        routes.get(.referral(.param("referralID")), use: show)
+        routes.post(.referralTriage(.param("referralID")), use: triage)
+        routes.post(.referralDecision(.param("referralID")), use: decide)
+        routes.post(.referralSignOff(.param("referralID")), use: signOff)
+        routes.post(.referralAllocation(.param("referralID")), use: allocate)
+        routes.post(.referralLink(.param("referralID"), .param("subjectID")), use: linkSubject)
     }
 
     static func load(_ req: Request, _ action: Action) async throws -> (Viewer, Referral) {

@@ -6,17 +6,16 @@ import SafeguardCore
 /// A draft belongs to the person writing it; nobody else sees it until it is sent.
 struct ReferralsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let r = routes.grouped("referrals")
-        r.get(use: mine)
-        r.get("new", use: start)
-        r.post("new", use: createDraft)
-        r.get(":referralID", "check", use: check)
-        r.post(":referralID", "submit", use: submit)
-        r.get(":referralID", "sent", use: sent)
-        r.get(":referralID", "outcome", use: outcome)
+        routes.get(.referrals, use: mine)
+        routes.get(.referralNew, use: start)
+        routes.post(.referralNew, use: createDraft)
+        routes.get(.referralCheck(.param("referralID")), use: check)
+        routes.post(.referralSubmit(.param("referralID")), use: submit)
+        routes.get(.referralSent(.param("referralID")), use: sent)
+        routes.get(.referralOutcome(.param("referralID")), use: outcome)
         for step in SiteURL.ReferralStep.allCases {
-            r.get(":referralID", .constant(step.rawValue)) { req in try await showStep(step, req: req) }
-            r.post(":referralID", .constant(step.rawValue)) { req in try await saveStep(step, req: req) }
+            routes.get(.referralStep(.param("referralID"), step)) { req in try await showStep(step, req: req) }
+            routes.post(.referralStep(.param("referralID"), step)) { req in try await saveStep(step, req: req) }
         }
     }
 

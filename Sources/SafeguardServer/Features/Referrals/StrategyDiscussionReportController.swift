@@ -7,7 +7,7 @@ import SafeguardCore
 /// manager can look at why. Filters by district, like every partnership figure.
 struct StrategyDiscussionReportController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("mash", "strategy-discussions", use: report)
+        routes.get(.strategyDiscussionReport, use: report)
     }
 
     struct Late: Sendable { var referralID: UUID; var reference: String; var referred: SimpleDate; var held: SimpleDate; var workingDays: Int }

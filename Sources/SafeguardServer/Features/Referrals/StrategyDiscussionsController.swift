@@ -5,9 +5,8 @@ import SafeguardCore
 /// Recording a strategy discussion about a referral.
 struct StrategyDiscussionsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let r = routes.grouped("referrals", ":referralID", "strategy-discussions")
-        r.get(use: form)
-        r.post(use: record)
+        routes.get(.referralStrategyDiscussion(.param("referralID")), use: form)
+        routes.post(.referralStrategyDiscussion(.param("referralID")), use: record)
     }
 
     func form(req: Request) async throws -> Response {

@@ -7,11 +7,11 @@ import SafeguardCore
 /// decides what the answers make of it; this loads, saves, tells the panel and audits.
 struct SARController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("people", ":personID", "sar-referral", use: referForm)
-        routes.post("people", ":personID", "sar-referral", use: refer)
-        routes.get("sars", use: list)
-        routes.get("sars", ":sarID", use: show)
-        routes.post("sars", ":sarID", "decision", use: decide)
+        routes.get(.personSARReferral(.param("personID")), use: referForm)
+        routes.post(.personSARReferral(.param("personID")), use: refer)
+        routes.get(.sars, use: list)
+        routes.get(.sar(.param("sarID")), use: show)
+        routes.post(.sarDecision(.param("sarID")), use: decide)
     }
 
     func referForm(req: Request) async throws -> Response {

@@ -7,12 +7,12 @@ import SafeguardCore
 /// response. ``RapidReview`` decides each step; the clock is ``SeriousIncidentClock``'s 15 working days.
 struct RapidReviewController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("serious-incidents", ":incidentID", "rapid-review", use: show)
-        routes.post("serious-incidents", ":incidentID", "rapid-review", "sections", use: sections)
-        routes.post("serious-incidents", ":incidentID", "rapid-review", "decision", use: decision)
-        routes.post("serious-incidents", ":incidentID", "rapid-review", "agreement", use: agreement)
-        routes.post("serious-incidents", ":incidentID", "rapid-review", "submit", use: submit)
-        routes.post("serious-incidents", ":incidentID", "rapid-review", "panel-response", use: panelResponse)
+        routes.get(.rapidReview(.param("incidentID")), use: show)
+        routes.post(.rapidReviewStep(.param("incidentID"), "sections"), use: sections)
+        routes.post(.rapidReviewStep(.param("incidentID"), "decision"), use: decision)
+        routes.post(.rapidReviewStep(.param("incidentID"), "agreement"), use: agreement)
+        routes.post(.rapidReviewStep(.param("incidentID"), "submit"), use: submit)
+        routes.post(.rapidReviewStep(.param("incidentID"), "panel-response"), use: panelResponse)
     }
 
     /// The incident (it must have been notified: the rapid review's clock starts then) and its review, made on first use.

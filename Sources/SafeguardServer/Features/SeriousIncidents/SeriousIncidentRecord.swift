@@ -85,12 +85,12 @@ enum PersonSnapshotLoader {
             name: person.fullName, otherNames: others.map(\.name), dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init(iso:)),
             gender: Gender(rawValue: person.gender)?.displayName ?? person.gender, ethnicity: person.ethnicity, disability: person.disability,
             address: home?.address.singleLine,
-            legalStatus: ChildLegalStatus.from(openProtections: open.map(\.protectionKind),
+            legalStatus: ChildLegalStatus.from(openProtections: open.map(\.kind),
                                                childInNeedDecision: decisions.contains { $0.referralOutcome == .childInNeedAssessment }),
             agencies: involved.map(\.agency.name).sorted(),
             openReferrals: referrals.filter { $0.status != .closed && $0.status != .draft }.map(\.reference),
             plans: protections.map { p in
-                "\(p.protectionKind.displayName) from \(SimpleDate(iso: p.startDate)?.longText ?? p.startDate)"
+                "\(p.kind.displayName) from \(SimpleDate(iso: p.startDate)?.longText ?? p.startDate)"
                     + (p.endDate.map { " to \(SimpleDate(iso: $0)?.longText ?? $0)" } ?? " (open)")
             })
     }

@@ -7,14 +7,14 @@ import SafeguardCore
 /// records when. ``SeriousIncidentNotification`` decides each step; this loads, saves, tells people and audits.
 struct SeriousIncidentsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("people", ":personID", "serious-incident", use: raiseForm)
-        routes.post("people", ":personID", "serious-incident", use: raise)
-        routes.get("serious-incidents", use: list)
-        routes.get("serious-incidents", ":incidentID", use: show)
-        routes.get("serious-incidents", ":incidentID", "notification.json", use: json)
-        routes.post("serious-incidents", ":incidentID", "complete", use: complete)
-        routes.post("serious-incidents", ":incidentID", "notified", use: notified)
-        routes.post("serious-incidents", ":incidentID", "close", use: close)
+        routes.get(.personSeriousIncidentNew(.param("personID")), use: raiseForm)
+        routes.post(.personSeriousIncidentNew(.param("personID")), use: raise)
+        routes.get(.seriousIncidents, use: list)
+        routes.get(.seriousIncident(.param("incidentID")), use: show)
+        routes.get(.seriousIncidentJSON(.param("incidentID")), use: json)
+        routes.post(.seriousIncidentComplete(.param("incidentID")), use: complete)
+        routes.post(.seriousIncidentNotified(.param("incidentID")), use: notified)
+        routes.post(.seriousIncidentClose(.param("incidentID")), use: close)
     }
 
     // MARK: Raising, from the child's record

@@ -6,9 +6,9 @@ import SafeguardCore
 /// leaks or the agency leaves. Revoking stops new accounts only; existing ones keep working.
 struct RegistrationKeysController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("admin", "registration-keys", use: list)
-        routes.post("admin", "registration-keys", use: issue)
-        routes.post("admin", "registration-keys", ":keyID", "revoke", use: revoke)
+        routes.get(.adminRegistrationKeys, use: list)
+        routes.post(.adminRegistrationKeys, use: issue)
+        routes.post(.adminRegistrationKeyRevoke(.param("keyID")), use: revoke)
     }
 
     func list(req: Request) async throws -> Response {

@@ -5,11 +5,11 @@ import SafeguardCore
 /// After the event: the evaluation, the certificate, the course materials and the training log.
 struct TrainingAttendanceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("training", "log", use: log)
-        routes.get("training", "bookings", ":bookingID", "evaluation", use: evaluationForm)
-        routes.post("training", "bookings", ":bookingID", "evaluation", bodyLimit: "256kb", use: evaluate)
-        routes.get("training", "bookings", ":bookingID", "certificate", use: certificate)
-        routes.get("training", "materials", ":materialID", use: material)
+        routes.get(.trainingLog, use: log)
+        routes.get(.trainingEvaluation(.param("bookingID")), use: evaluationForm)
+        routes.post(.trainingEvaluation(.param("bookingID")), bodyLimit: "256kb", use: evaluate)
+        routes.get(.trainingCertificate(.param("bookingID")), use: certificate)
+        routes.get(.trainingMaterial(.param("materialID")), use: material)
     }
 
     func log(req: Request) async throws -> Response {

@@ -6,11 +6,11 @@ import SafeguardCore
 /// record e-learning as done. Every change goes through ``TrainingEventPlaces``.
 struct TrainingController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("training", use: index)
-        routes.get("training", "events", ":eventID", use: show)
-        routes.post("training", "events", ":eventID", "book", use: book)
-        routes.post("training", "events", ":eventID", "cancel", use: cancel)
-        routes.post("training", "events", ":eventID", "complete", use: complete)
+        routes.get(.training, use: index)
+        routes.get(.trainingEvent(.param("eventID")), use: show)
+        routes.post(.trainingEventBook(.param("eventID")), use: book)
+        routes.post(.trainingEventCancel(.param("eventID")), use: cancel)
+        routes.post(.trainingEventComplete(.param("eventID")), use: complete)
     }
 
     /// Upcoming events (filtered by level and delivery), the viewer's own bookings and messages.

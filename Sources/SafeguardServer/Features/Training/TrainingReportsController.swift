@@ -6,11 +6,12 @@ import SafeguardCore
 /// no-show rates), each course's evaluation results, and the agency manager's view of their staff.
 struct TrainingReportsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("training", "reports", use: reports)
-        routes.get("training", "reports", ":file", use: reportCSV)
-        routes.get("training", "courses", ":courseID", "evaluations", use: evaluations)
-        routes.get("training", "courses", ":courseID", "evaluations.csv", use: evaluationsCSV)
-        routes.get("training", "agency", use: agency)
+        routes.get(.trainingReports, use: reports)
+        // ":file" takes the whole last segment, ".csv" and all: the handler checks the name.
+        routes.get(.trainingReportCSV(":file"), use: reportCSV)
+        routes.get(.trainingCourseEvaluations(.param("courseID")), use: evaluations)
+        routes.get(.trainingCourseEvaluationsCSV(.param("courseID")), use: evaluationsCSV)
+        routes.get(.trainingAgency, use: agency)
     }
 
     /// What the reports are built from: every booking on events up to the end of the period.
