@@ -63,7 +63,7 @@ final class AssessmentTests: ServerTestCase {
         XCTAssertEqual(saved.location, location + "?done=saved")
         let draft = try await Assessment.query(on: app.db).first()!
         XCTAssertEqual(draft.answers.value(first.key), "moderate")
-        XCTAssertEqual(draft.assessmentStatus, .draft)
+        XCTAssertEqual(draft.status, .draft)
         assertTrue(try await sw.get("/my-work").text.contains("Finish your draft exploitation"))
 
         // Submitting half an assessment is refused, saying what is missing.

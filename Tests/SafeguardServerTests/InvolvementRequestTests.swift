@@ -98,7 +98,7 @@ final class InvolvementRequestTests: ServerTestCase {
         assertEqual(try await signedIn(fx[.healthPractitioner]).get("/people/\(fx.kayla)/involvement-request").location, "/people/\(fx.kayla)/break-glass")
         let manager = try await signedIn(fx[.mashManager])
         assertEqual(try await manager.post("/involvement-requests/\(request.id!)", [("decision", "approve")], csrf: false).status, .forbidden)
-        assertEqual(try await InvolvementRequest.query(on: app.db).first()!.status, "pending")
+        assertEqual(try await InvolvementRequest.query(on: app.db).first()!.status.rawValue, "pending")
     }
 
     func testTheAuditReviewShowsWhatWasDoneUnderBreakGlass() async throws {

@@ -45,8 +45,8 @@ final class RowLockTests: ServerTestCase {
         XCTAssertEqual(statuses, Array(repeating: 303, count: 6), "everyone gets a place or a place in the queue")
         let rows = try await TrainingBookingRecord.query(on: app.db).filter(\.$event.$id == event).all()
         let statusesStored = rows.map { $0.status }
-        XCTAssertEqual(statusesStored.filter { $0 == "booked" }.count, 2, "\(statusesStored)")
-        XCTAssertEqual(statusesStored.filter { $0 == "waiting-list" }.count, 4, "\(statusesStored)")
+        XCTAssertEqual(statusesStored.filter { $0 == .booked }.count, 2, "\(statusesStored)")
+        XCTAssertEqual(statusesStored.filter { $0 == .waitingList }.count, 4, "\(statusesStored)")
     }
 
     func testADecisionPressedFourTimesAtOnceIsRecordedOnce() async throws {
@@ -114,7 +114,7 @@ final class RowLockTests: ServerTestCase {
         let decided = try XCTUnwrap(stored)
         let involved = try await AgencyInvolvement.query(on: app.db).filter(\.$person.$id == fx.kayla)
             .filter(\.$agency.$id == fx.police).count()
-        XCTAssertEqual(involved, decided.status == InvolvementRequestStatus.approved.rawValue ? 1 : 0,
+        XCTAssertEqual(involved, decided.status == InvolvementRequestStatus.approved ? 1 : 0,
                        "access granted exactly when the request says approved (\(decided.status))")
     }
     func testAPlanStartedTwiceAtOnceIsOnePlanWithOneSetOfMarkers() async throws {

@@ -30,8 +30,8 @@ final class TrainingAttendanceTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("Test Social worker, Northmere Children&#39;s Services"), page.text)
         let saved = try await trainer.post("/training/events/\(event)/register", [("mark-\(swBooking.id!)", "attended"), ("mark-\(policeBooking.id!)", "no-show")])
         XCTAssertEqual(saved.location, "/training/events/\(event)/register?done=register-saved")
-        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status, "attended")
-        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status, "no-show")
+        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "attended")
+        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "no-show")
         assertFalse(try await trainer.get("/training/manage").text.contains("Registers to take"), "taken registers leave the list")
 
         sw = try await signedIn(fx[.socialWorker])
@@ -104,7 +104,7 @@ final class TrainingAttendanceTests: ServerTestCase {
         let done = try await sw.post("/training/events/\(event)/complete", [("completed-day", "2"), ("completed-month", "3"), ("completed-year", "2026")])
         XCTAssertEqual(done.location, "/training/events/\(event)?done=completed")
         let row = try await booking(of: fx[.socialWorker].id, on: event)!
-        XCTAssertEqual(row.status, "completed")
+        XCTAssertEqual(row.status.rawValue, "completed")
         let completions = try await trainer.get("/training/events/\(event)/register")
         XCTAssertTrue(completions.text.contains("Completed"), completions.text)
         XCTAssertTrue(completions.text.contains("Test Social worker</td><td class=\"sg-table__cell\">Northmere Children&#39;s Services</td><td class=\"sg-table__cell\">2 March 2026"),

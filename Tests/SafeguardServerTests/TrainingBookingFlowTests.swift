@@ -16,7 +16,7 @@ final class TrainingBookingFlowTests: ServerTestCase {
         let booked = try await sw.post("/training/events/\(event)/book", [])
         XCTAssertEqual(booked.location, "/training/events/\(event)?done=booked")
         assertTrue(try await sw.get(booked.location!).text.contains("Your place is booked"))
-        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status, "booked")
+        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "booked")
 
         let police = try await signedIn(fx[.policeOfficer])
         assertTrue(try await police.get("/training/events/\(event)").text.contains("Join the waiting list"))
@@ -31,8 +31,8 @@ final class TrainingBookingFlowTests: ServerTestCase {
         // The social worker cancels a week ahead: not late; the police officer (first waiting) moves up.
         let cancelled = try await sw.post("/training/events/\(event)/cancel", [])
         XCTAssertEqual(cancelled.location, "/training/events/\(event)?done=cancelled")
-        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status, "booked")
-        assertEqual(try await booking(of: fx[.schoolDesignatedSafeguardingLead].id, on: event)?.status, "waiting-list")
+        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "booked")
+        assertEqual(try await booking(of: fx[.schoolDesignatedSafeguardingLead].id, on: event)?.status.rawValue, "waiting-list")
         let told = try await notices(for: fx[.policeOfficer].id).map(\.subject)
         XCTAssertEqual(told, ["On the waiting list: Safeguarding and Child Protection Multi-agency course",
                               "You now have a place: Safeguarding and Child Protection Multi-agency course"])
@@ -64,11 +64,11 @@ final class TrainingBookingFlowTests: ServerTestCase {
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertTrue(bad.text.contains("places"), bad.text)
         _ = try await trainer.post("/training/events/\(event)/capacity", [("capacity", "2")])
-        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status, "booked")
+        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "booked")
 
         let late = try await sw.post("/training/events/\(event)/cancel", [])
         XCTAssertEqual(late.location, "/training/events/\(event)?done=late-cancellation")
-        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status, "late-cancellation")
+        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "late-cancellation")
         let register = try await trainer.get("/training/events/\(event)/register")
         XCTAssertTrue(register.text.contains("Late cancellations"), register.text)
         XCTAssertTrue(register.text.contains("The register opens when the event starts"))

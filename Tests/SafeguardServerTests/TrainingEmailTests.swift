@@ -89,7 +89,7 @@ final class TrainingEmailTests: ServerTestCase {
         }
         XCTAssertEqual(notice?.emailStatus, "failed")
         XCTAssertTrue(notice?.emailError?.contains("550") ?? false, notice?.emailError ?? "")
-        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status, "booked")
+        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "booked")
         assertTrue(try await sw.get("/notifications").text.contains("Booking confirmed"))
     }
 }

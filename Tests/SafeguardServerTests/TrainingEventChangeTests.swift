@@ -38,8 +38,8 @@ final class TrainingEventChangeTests: ServerTestCase {
         XCTAssertTrue(noReason.text.contains("Say why the event is cancelled"))
         let off = try await trainer.post("/training/events/\(event)/call-off", [("reason", "The trainer is unwell.")])
         XCTAssertEqual(off.location, "/training/events/\(event)/register?done=event-called-off")
-        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status, "cancelled")
-        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status, "cancelled")
+        assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "cancelled")
+        assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "cancelled")
         let told = try await notices(for: fx[.policeOfficer].id).last
         XCTAssertEqual(told?.subject, "Event cancelled: Safeguarding and Child Protection Multi-agency course")
         XCTAssertTrue(told?.body.contains("The trainer is unwell.") ?? false)

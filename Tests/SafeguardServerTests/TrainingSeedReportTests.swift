@@ -82,7 +82,7 @@ final class TrainingSeedReportTests: ServerTestCase {
             b.$event.id = event
             b.$user.id = try await person(agency)
             b.$agency.id = agency
-            b.status = status.rawValue
+            b.status = status
             b.firstBookedAt = day.adding(days: -14).at(hour: 10)
             b.queuedAt = b.firstBookedAt
             try await b.create(on: app.db)

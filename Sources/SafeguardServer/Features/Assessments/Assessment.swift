@@ -15,7 +15,7 @@ final class Assessment: Model, @unchecked Sendable {
     /// The assessing agency: its staff may see the assessment, and its managers countersign it.
     @Parent(key: "agency_id") var agency: Agency
     /// An ``AssessmentStatus`` raw value.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: AssessmentStatus
     /// ``AssessmentAnswers`` as JSON.
     @Field(key: "answers") var answersJSON: String
     @OptionalField(key: "override_level") var overrideLevel: String?
@@ -40,7 +40,6 @@ final class Assessment: Model, @unchecked Sendable {
 
     init() {}
 
-    var assessmentStatus: AssessmentStatus { AssessmentStatus(rawValue: status) ?? .draft }
 
     var answers: AssessmentAnswers {
         get { (try? JSONDecoder().decode(AssessmentAnswers.self, from: Data(answersJSON.utf8))) ?? AssessmentAnswers() }

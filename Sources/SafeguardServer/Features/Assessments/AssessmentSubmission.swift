@@ -32,7 +32,7 @@ struct AssessmentSubmission {
         assessment.overrideReason = override?.reason
         assessment.updatedAt = now
         guard let rating, let assessedOn else { return }
-        assessment.status = AssessmentStatus.submitted.rawValue
+        assessment.status = AssessmentStatus.submitted
         assessment.calculatedLevel = rating.calculated.key
         assessment.finalLevel = rating.final.key
         assessment.overrideLevel = rating.override?.level

@@ -45,7 +45,7 @@ struct AssessmentSummaryView {
 
     private var rows: [(String, Node)] {
         let a = assessment
-        var rows: [(String, Node)] = [("Status", Components.tag(a.assessmentStatus.displayName, colour: a.assessmentStatus == .draft ? "grey" : "blue"))]
+        var rows: [(String, Node)] = [("Status", Components.tag(a.status.displayName, colour: a.status == .draft ? "grey" : "blue"))]
         if let final = a.finalLevel.flatMap(tool.level) {
             rows.append(("Overall level", fragment {
                 Components.tag(final.label, colour: final.colour.rawValue)
@@ -63,7 +63,7 @@ struct AssessmentSummaryView {
             rows.append(("Started by", .text("\(a.startedBy.displayName), \(a.agency.name)")))
         }
         if let r = a.referral { rows.append(("Following referral", .text(r.reference))) }
-        if a.assessmentStatus.isComplete {
+        if a.status.isComplete {
             if let by = a.countersignedBy, let at = a.countersignedAt {
                 rows.append(("Countersigned", .text("\(by.displayName), \(SiteFormat.dateTime(at))" + (a.countersignNote.map { ": \($0)" } ?? ""))))
             } else {

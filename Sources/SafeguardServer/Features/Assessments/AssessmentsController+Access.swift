@@ -21,7 +21,7 @@ extension AssessmentsController {
 
     static func isVisible(_ assessment: Assessment, to viewer: Viewer) -> Bool {
         let ownAgency = assessment.$agency.id == viewer.agencyID
-        if assessment.assessmentStatus == .draft { return ownAgency }
+        if assessment.status == .draft { return ownAgency }
         return ChronologyVisibility.safeguarding.isVisible(to: viewer.role, recordedByViewersAgency: ownAgency)
     }
 

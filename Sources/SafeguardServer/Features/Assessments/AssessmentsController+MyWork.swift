@@ -10,12 +10,12 @@ extension AssessmentsController {
         var items: [MyWorkController.Item] = []
         let today = req.today
         for d in try await Assessment.query(on: req.db).filter(\.$startedBy.$id == viewer.userID)
-            .filter(\.$status == AssessmentStatus.draft.rawValue).with(\.$tool).with(\.$person).sort(\.$startedAt).all() {
+            .filter(\.$status == AssessmentStatus.draft).with(\.$tool).with(\.$person).sort(\.$startedAt).all() {
             items.append(.init(title: "Finish your draft \(d.tool.title.lowercased()) about \(d.person.fullName)", url: .assessment(d.id!),
                                detail: "Started \(SiteFormat.dateTime(d.startedAt))", urgent: false))
         }
         let limit = today.adding(days: Reassessment.noticeDays).iso
-        let complete = [AssessmentStatus.submitted.rawValue, AssessmentStatus.countersigned.rawValue]
+        let complete = [AssessmentStatus.submitted, AssessmentStatus.countersigned]
         let mine = try await Assessment.query(on: req.db).filter(\.$submittedBy.$id == viewer.userID).filter(\.$status ~~ complete)
             .filter(\.$reassessOn <= limit).with(\.$tool).with(\.$person).all()
         if !mine.isEmpty {
@@ -30,7 +30,7 @@ extension AssessmentsController {
         }
         if viewer.mayEver(.countersignAssessment) {
             for a in try await Assessment.query(on: req.db).filter(\.$agency.$id == viewer.agencyID)
-                .filter(\.$status == AssessmentStatus.submitted.rawValue).filter(\.$submittedBy.$id != viewer.userID)
+                .filter(\.$status == AssessmentStatus.submitted).filter(\.$submittedBy.$id != viewer.userID)
                 .with(\.$tool).with(\.$person).sort(\.$submittedAt).all() {
                 items.append(.init(title: "Countersign the \(a.tool.title.lowercased()) about \(a.person.fullName)", url: .assessment(a.id!),
                                    detail: "Submitted \(a.submittedAt.map(SiteFormat.dateTime) ?? "")", urgent: false))
@@ -43,7 +43,7 @@ extension AssessmentsController {
 
     /// The newest complete assessment of each person with each tool (any version, any assessor).
     static func latestComplete(for people: Set<UUID>, on db: Database) async throws -> [Pair: UUID] {
-        let complete = [AssessmentStatus.submitted.rawValue, AssessmentStatus.countersigned.rawValue]
+        let complete = [AssessmentStatus.submitted, AssessmentStatus.countersigned]
         let rows = try await Assessment.query(on: db).filter(\.$person.$id ~~ people).filter(\.$status ~~ complete).with(\.$tool).all()
         var latest: [Pair: Assessment] = [:]
         for a in rows {

@@ -40,7 +40,7 @@ struct AssessmentsController: RouteCollection {
         assessment.$tool.id = try tool.requireID()
         assessment.$referral.id = referral??.id
         assessment.$agency.id = viewer.agencyID
-        assessment.status = AssessmentStatus.draft.rawValue
+        assessment.status = AssessmentStatus.draft
         assessment.answers = AssessmentAnswers()
         assessment.$startedBy.id = viewer.userID
         assessment.startedAt = req.now
@@ -57,7 +57,7 @@ struct AssessmentsController: RouteCollection {
         let (viewer, assessment, person, relationship) = try await Self.load(req, for: .viewPerson)
         let tool = try AssessmentToolCatalogue.tool(assessment.tool)
         try await req.audit.record(viewer.event(.view, "assessment", try assessment.requireID().uuidString, on: req), on: req.db)
-        if assessment.assessmentStatus.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) {
+        if assessment.status.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) {
             return AssessmentFormView(assessment: assessment, tool: tool, person: person, answers: assessment.answers,
                                       fields: AssessmentFormView.initialFields(assessment, today: req.today), errors: FormErrors(),
                                       flash: req.query[String.self, at: "done"])
@@ -68,7 +68,7 @@ struct AssessmentsController: RouteCollection {
 
     func summary(_ assessment: Assessment, tool: AssessmentTool, person: Person, viewer: Viewer, relationship: Relationship,
                  errors: FormErrors = FormErrors(), flash: String? = nil, on req: Request) async throws -> Response {
-        let refusal = AssessmentCountersignature.refusal(status: assessment.assessmentStatus, submittedBy: assessment.$submittedBy.id,
+        let refusal = AssessmentCountersignature.refusal(status: assessment.status, submittedBy: assessment.$submittedBy.id,
                                                           manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID)
         let mayCountersign = viewer.may(.countersignAssessment, relationship: relationship) && refusal == nil
         return AssessmentSummaryView(assessment: assessment, tool: tool, person: person, mayCountersign: mayCountersign,
@@ -79,7 +79,7 @@ struct AssessmentsController: RouteCollection {
     /// "Save as draft" keeps whatever is valid so far; "Submit" needs a complete, checked assessment.
     func save(req: Request) async throws -> Response {
         let (viewer, assessment, person, relationship) = try await Self.load(req, for: .recordAssessment)
-        guard assessment.assessmentStatus.isEditable else {
+        guard assessment.status.isEditable else {
             throw Abort(.conflict, reason: "This assessment has been submitted: start a new one to record a change.")
         }
         guard Self.mayEdit(assessment, viewer: viewer, relationship: relationship) else {
@@ -99,7 +99,7 @@ struct AssessmentsController: RouteCollection {
         submission.apply(to: assessment, tool: tool, by: viewer.userID, now: now)
         try await req.audit.write(on: req.db) { db in
             // Submitted meanwhile (a second tab, a double press): a draft save must not turn it back into a draft.
-            try await db.holdUnchanged(assessment) { $0.assessmentStatus.isEditable }
+            try await db.holdUnchanged(assessment) { $0.status.isEditable }
             try await assessment.update(on: db)
             if submitting, let rating = submission.rating {
                 // On the chronology where it happened: an assessment typed up later belongs on the day it was done.
@@ -116,7 +116,7 @@ struct AssessmentsController: RouteCollection {
 
     func countersign(req: Request) async throws -> Response {
         let (viewer, assessment, person, relationship) = try await Self.load(req, for: .countersignAssessment)
-        if let refusal = AssessmentCountersignature.refusal(status: assessment.assessmentStatus, submittedBy: assessment.$submittedBy.id,
+        if let refusal = AssessmentCountersignature.refusal(status: assessment.status, submittedBy: assessment.$submittedBy.id,
                                                              manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID) {
             var errors = FormErrors()
             errors.add("countersign-note", refusal)
@@ -126,7 +126,7 @@ struct AssessmentsController: RouteCollection {
         let note = ((try? req.content.get(String.self, at: "countersign-note")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let now = req.now, id = try assessment.requireID()
         try await req.audit.write(on: req.db) { db in
-            assessment.status = AssessmentStatus.countersigned.rawValue
+            assessment.status = AssessmentStatus.countersigned
             assessment.$countersignedBy.id = viewer.userID
             assessment.countersignedAt = now
             assessment.countersignNote = note.isEmpty ? nil : note
@@ -139,12 +139,12 @@ struct AssessmentsController: RouteCollection {
     /// A draft started by mistake can be thrown away; a submitted assessment cannot.
     func discard(req: Request) async throws -> Response {
         let (viewer, assessment, _, relationship) = try await Self.load(req, for: .recordAssessment)
-        guard assessment.assessmentStatus.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) else {
+        guard assessment.status.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) else {
             throw Abort(.conflict, reason: "Only a draft can be discarded.")
         }
         let id = try assessment.requireID(), personID = assessment.$person.id
         try await req.audit.write(on: req.db) { db in
-            try await db.holdUnchanged(assessment) { $0.assessmentStatus.isEditable }
+            try await db.holdUnchanged(assessment) { $0.status.isEditable }
             try await assessment.delete(on: db)
             return ((), [viewer.event(.change, "assessment", id.uuidString, reason: "draft discarded", on: req)])
         }

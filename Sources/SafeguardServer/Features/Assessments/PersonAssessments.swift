@@ -32,9 +32,9 @@ struct PersonAssessments: Sendable {
         var lines: [Line] = [], complete: [(Assessment, AssessmentTool)] = []
         for a in all {
             let tool = try AssessmentToolCatalogue.tool(a.tool)
-            lines.append(Line(id: try a.requireID(), title: tool.title, version: tool.version, status: a.assessmentStatus,
+            lines.append(Line(id: try a.requireID(), title: tool.title, version: tool.version, status: a.status,
                               assessedOn: a.assessed, level: a.finalLevel.flatMap(tool.level), agency: a.agency.name, reassessDue: a.reassessDue))
-            if a.assessmentStatus.isComplete, a.assessed != nil { complete.append((a, tool)) }
+            if a.status.isComplete, a.assessed != nil { complete.append((a, tool)) }
         }
         let byTool = Dictionary(grouping: complete, by: { $0.1.key })
         var trends: [Trend] = [], due: [(String, SimpleDate, Bool)] = []

@@ -101,7 +101,7 @@ extension DemoLoader {
         b.$event.id = try e.requireID()
         b.$user.id = try u.requireID()
         b.$agency.id = u.$agency.id
-        b.status = status.rawValue
+        b.status = status
         b.firstBookedAt = day.adding(days: -bookedDaysBefore).at(hour: 11)
         b.queuedAt = b.firstBookedAt
         if status == .lateCancellation { b.cancelledAt = day.adding(days: -1).at(hour: 8) }

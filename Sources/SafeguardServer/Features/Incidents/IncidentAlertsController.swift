@@ -26,36 +26,22 @@ struct IncidentAlertsController: RouteCollection {
         try await req.audit.record(viewer.event(.view, "incident-alert-queue", "", on: req), on: req.db)
         let now = req.now
         let facts = try await Self.lastThirtyDays(now: now, on: req.db)
-        return req.page("Police incident alerts", section: .incidentAlerts) {
-            el("h1", .class("sg-heading-l")) { "Police incident alerts" }
-            el("h2", .class("sg-heading-s")) { "The last 30 days" }
-            el("dl", .class("sg-key-facts")) {
-                for (label, value) in facts {
-                    el("div", .class("sg-key-facts__item")) {
-                        el("dt", .class("sg-key-facts__label")) { label }
-                        el("dd", .class("sg-key-facts__value")) { value }
-                    }
-                }
-            }
-            el("p", .class("sg-body")) { "Incidents at an address with a Place of Interest marker. Check each match, then forward it to the child's social worker or reject it." }
-            Components.table(caption: "\(waiting.count) waiting, oldest first", headers: ["Incident", "Address as typed", "Match", "Received"], rows: waiting.map { i in
-                [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { "\(i.reference) (\(i.incidentType))" }, .text(i.addressText),
-                 i.matchOutcome == .match ? Components.tag("Match", colour: "red") : Components.tag("Possible match", colour: "yellow"),
-                 .text(SiteFormat.age(from: i.receivedAt, to: now))]
+        let page = IncidentPages.Queue(
+            facts: facts,
+            waiting: waiting.map { i in
+                .init(id: i.id!, reference: i.reference, type: i.incidentType, address: i.addressText, match: i.matchOutcome,
+                      received: SiteFormat.age(from: i.receivedAt, to: now))
+            },
+            checked: done.map { i in
+                .init(id: i.id!, reference: i.reference, outcome: i.reviewStatus == .forwarded ? "Forwarded" : "Rejected: \(i.reviewNote ?? "")",
+                      by: i.reviewedBy?.displayName ?? "", when: i.reviewedAt.map(SiteFormat.dateTime) ?? "")
             })
-            if !done.isEmpty {
-                Components.table(caption: "Recently checked", headers: ["Incident", "Outcome", "By", "When"], rows: done.map { i in
-                    [el("a", .href(.incidentAlert(i.id!)), .class("sg-link")) { i.reference },
-                     .text(i.reviewStatus == .forwarded ? "Forwarded" : "Rejected: \(i.reviewNote ?? "")"),
-                     .text(i.reviewedBy?.displayName ?? ""), .text(i.reviewedAt.map(SiteFormat.dateTime) ?? "")]
-                })
-            }
-        }
+        return IncidentQueueView(page: page).render(on: req)
     }
 
     /// Counts and timeliness for managers: received, matched, forwarded, rejected, found relevant, and
     /// the median hours from the incident to the social worker.
-    static func lastThirtyDays(now: Date, on db: Database) async throws -> [(String, String)] {
+    static func lastThirtyDays(now: Date, on db: Database) async throws -> [(label: String, value: String)] {
         let since = now.addingTimeInterval(-30 * 24 * 3600)
         let incidents = try await PoliceIncident.query(on: db).filter(\.$receivedAt >= since).all()
         let ids = incidents.compactMap(\.id)
@@ -86,7 +72,7 @@ struct IncidentAlertsController: RouteCollection {
         let alerts = try await IncidentAlert.query(on: req.db).filter(\.$incident.$id == incident.requireID()).with(\.$person).with(\.$socialWorker).all()
         try await req.audit.record(viewer.event(.view, "police-incident", try incident.requireID().uuidString, on: req), on: req.db)
         let cuckooed = try await CuckooingController.open(at: incident.$matchedAddress.id, on: req.db)
-        return IncidentAlertView(incident: incident, marked: marked, alerts: alerts, errors: FormErrors(), cuckooed: cuckooed).render(on: req)
+        return IncidentAlertView(page: .init(incident, marked: marked, alerts: alerts, cuckooed: cuckooed), errors: FormErrors()).render(on: req)
     }
 
     func forward(req: Request) async throws -> Response {
@@ -99,7 +85,7 @@ struct IncidentAlertsController: RouteCollection {
             try review.forward(markedChildren: marked.count, cuckooedHomes: cuckooed.count,
                                note: (try? req.content.get(String.self, at: "note")) ?? "")
         } catch {
-            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: FormErrors(error))
+            return IncidentAlertView(page: .init(incident, marked: marked, alerts: [], cuckooed: []), errors: FormErrors(error))
                 .render(on: req, status: .conflict)
         }
         let now = req.now, iid = try incident.requireID(), checked = review
@@ -139,7 +125,7 @@ struct IncidentAlertsController: RouteCollection {
             try review.reject(reason: (try? req.content.get(String.self, at: "reason")) ?? "")
         } catch {
             let marked = try await Self.children(at: incident.$matchedAddress.id, today: req.today, on: req.db)
-            return IncidentAlertView(incident: incident, marked: marked, alerts: [], errors: FormErrors(error))
+            return IncidentAlertView(page: .init(incident, marked: marked, alerts: [], cuckooed: []), errors: FormErrors(error))
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now, iid = try incident.requireID(), checked = review
@@ -155,7 +141,7 @@ struct IncidentAlertsController: RouteCollection {
     func alert(req: Request) async throws -> Response {
         let (viewer, alert) = try await Self.alert(req)
         try await req.audit.record(viewer.event(.view, "incident-alert", try alert.requireID().uuidString, on: req), on: req.db)
-        return SocialWorkerAlertView(alert: alert, errors: FormErrors()).render(on: req)
+        return SocialWorkerAlertView(page: .init(alert), errors: FormErrors()).render(on: req)
     }
 
     func decide(req: Request) async throws -> Response {
@@ -164,7 +150,7 @@ struct IncidentAlertsController: RouteCollection {
         do throws(FieldProblem) {
             try decision.decide((try? req.content.get(String.self, at: "decision")) ?? "", note: (try? req.content.get(String.self, at: "note")) ?? "")
         } catch {
-            return SocialWorkerAlertView(alert: alert, errors: FormErrors(error)).render(on: req, status: .unprocessableEntity)
+            return SocialWorkerAlertView(page: .init(alert), errors: FormErrors(error)).render(on: req, status: .unprocessableEntity)
         }
         guard let relevance = decision.relevance else { throw Abort(.internalServerError) }
         let now = req.now, aid = try alert.requireID(), decided = decision

@@ -18,7 +18,7 @@ extension IncidentAlertsController {
             errors.add("family-awareness", alert.decisionState.detailsRequested ? "The details have already been asked for"
                                                                                 : "Mark the incident as relevant before asking for its details")
         }
-        guard errors.isEmpty else { return SocialWorkerAlertView(alert: alert, errors: errors, fields: f).render(on: req, status: .unprocessableEntity) }
+        guard errors.isEmpty else { return SocialWorkerAlertView(page: .init(alert), errors: errors, fields: f).render(on: req, status: .unprocessableEntity) }
 
         let incident = alert.incident
         let plan = try await ProtectionRecord.find(alert.$protection.id, on: req.db)

@@ -13,7 +13,7 @@ final class InvolvementRequest: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     @Field(key: "requested_at") var requestedAt: Date
     /// An ``InvolvementRequestStatus`` raw value.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: InvolvementRequestStatus
     @OptionalParent(key: "decided_by") var decidedBy: User?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "decision_note") var decisionNote: String?
@@ -25,8 +25,7 @@ final class InvolvementRequest: Model, @unchecked Sendable {
         $requestedBy.id = requestedBy
         self.reason = reason
         requestedAt = now
-        status = InvolvementRequestStatus.pending.rawValue
+        status = InvolvementRequestStatus.pending
     }
 
-    var requestStatus: InvolvementRequestStatus { InvolvementRequestStatus(rawValue: status) ?? .pending }
 }

@@ -67,7 +67,7 @@ struct InvolvementRequestsController: RouteCollection {
         var status: InvolvementRequestStatus?
         if let decision {
             do {
-                status = try InvolvementRequestRules.decide(request.requestStatus, decision, role: viewer.role,
+                status = try InvolvementRequestRules.decide(request.status, decision, role: viewer.role,
                                                             sameAgency: request.$agency.id == viewer.agencyID,
                                                             deciderIsRequester: request.$requestedBy.id == viewer.userID)
             } catch { errors.add("decision", error.message) }
@@ -88,7 +88,7 @@ struct InvolvementRequestsController: RouteCollection {
         try await req.audit.write(on: req.db) { db in
             let decidedOn = request.status
             try await db.holdUnchanged(request) { $0.status == decidedOn }
-            request.status = status.rawValue
+            request.status = status
             request.$decidedBy.id = viewer.userID
             request.decidedAt = now
             request.decisionNote = note.isEmpty ? nil : note
@@ -121,17 +121,17 @@ struct InvolvementRequestsController: RouteCollection {
     }
 
     static func mayDecide(_ viewer: Viewer, _ request: InvolvementRequest) -> Bool {
-        request.requestStatus == .pending && request.$requestedBy.id != viewer.userID
+        request.status == .pending && request.$requestedBy.id != viewer.userID
     }
 
     static func pending(person: UUID, agency: UUID, on db: Database) async throws -> InvolvementRequest? {
         try await InvolvementRequest.query(on: db).filter(\.$person.$id == person).filter(\.$agency.$id == agency)
-            .filter(\.$status == InvolvementRequestStatus.pending.rawValue).first()
+            .filter(\.$status == InvolvementRequestStatus.pending).first()
     }
 
     /// Requests this manager may decide, oldest first.
     static func waiting(for viewer: Viewer, on db: Database) async throws -> [InvolvementRequest] {
-        var q = InvolvementRequest.query(on: db).filter(\.$status == InvolvementRequestStatus.pending.rawValue)
+        var q = InvolvementRequest.query(on: db).filter(\.$status == InvolvementRequestStatus.pending)
             .with(\.$person).with(\.$agency).with(\.$requestedBy).sort(\.$requestedAt)
         if viewer.role != .mashManager { q = q.filter(\.$agency.$id == viewer.agencyID) }
         return try await q.all().filter { InvolvementRequestRules.mayDecide(role: viewer.role, sameAgency: $0.$agency.id == viewer.agencyID) }
@@ -168,7 +168,7 @@ extension InvolvementRequestView {
         summary = Summary(r)
         personID = r.$person.id
         reason = r.reason
-        status = r.requestStatus
+        status = r.status
         decided = r.decidedAt.map { "\(SiteFormat.dateTime($0)) by \(r.decidedBy?.displayName ?? "")" + (r.decisionNote.map { ": \($0)" } ?? "") }
         breakGlassReasons = grants.map { (SiteFormat.dateTime($0.grantedAt), $0.reason) }
         self.mayDecide = mayDecide

@@ -22,7 +22,7 @@ struct RegisterView {
 
     private func rows(_ statuses: Set<TrainingBookingStatus>) -> [TrainingBookingRecord] {
         let order = loaded.places.bookings.map(\.id)
-        return loaded.rows.filter { row in statuses.contains(loaded.places.bookings.first { $0.id == row.id }?.status ?? row.bookingStatus) }
+        return loaded.rows.filter { row in statuses.contains(loaded.places.bookings.first { $0.id == row.id }?.status ?? row.status) }
             .sorted { (order.firstIndex(of: $0.id!) ?? 0) < (order.firstIndex(of: $1.id!) ?? 0) }
     }
 

@@ -23,7 +23,7 @@ struct TrainingLogView {
             if !upcoming.isEmpty {
                 Components.table(caption: "Booked and waiting", headers: ["Date", "Course", "Status"], rows: upcoming.map { b in
                     [.text(b.event.date), el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
-                     TrainingTags.status(b.bookingStatus)]
+                     TrainingTags.status(b.status)]
                 })
             }
         }
@@ -104,7 +104,7 @@ struct CertificateView {
                 el("p", .class("sg-certificate__lead")) { "This is to certify that" }
                 el("p", .class("sg-certificate__name")) { name }
                 el("p", .class("sg-certificate__agency")) { agency }
-                el("p", .class("sg-certificate__lead")) { booking.bookingStatus == .completed ? "completed" : "attended" }
+                el("p", .class("sg-certificate__lead")) { booking.status == .completed ? "completed" : "attended" }
                 el("p", .class("sg-certificate__course")) { course.title }
                 Components.summaryList([
                     ("Level", .text(course.trainingLevel.displayName)),

@@ -17,7 +17,7 @@ struct TrainingAttendanceController: RouteCollection {
         let rows = try await TrainingBookingRecord.query(on: req.db).filter(\.$user.$id == viewer.userID)
             .with(\.$event) { $0.with(\.$course) }.all()
         let log = TrainingLog(bookings: rows.map(\.booking), events: rows.map(\.event.event), courses: rows.map(\.event.course.course))
-        let upcoming = rows.filter { $0.bookingStatus.isActive }.sorted { $0.event.date < $1.event.date }
+        let upcoming = rows.filter { $0.status.isActive }.sorted { $0.event.date < $1.event.date }
         try await req.audit.record(viewer.event(.view, "training-log", viewer.userID.uuidString, on: req), on: req.db)
         return TrainingLogView(viewer: viewer, log: log, upcoming: upcoming).render(on: req)
     }

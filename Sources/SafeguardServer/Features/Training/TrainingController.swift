@@ -27,7 +27,7 @@ struct TrainingController: RouteCollection {
         let counts = try await Self.placeCounts(events.compactMap(\.id), on: req.db)
         let mine = try await TrainingBookingRecord.query(on: req.db).filter(\.$user.$id == viewer.userID)
             .with(\.$event) { $0.with(\.$course) }.all()
-            .filter { $0.bookingStatus.isActive }
+            .filter { $0.status.isActive }
             .sorted { $0.event.date < $1.event.date }
         let notices = try await UserNotification.query(on: req.db).filter(\.$user.$id == viewer.userID)
             .filter(\.$readAt == nil).sort(\.$createdAt, .descending).limit(5).all()
@@ -151,8 +151,8 @@ struct TrainingController: RouteCollection {
         var out: [UUID: (taken: Int, waiting: Int)] = [:]
         for row in rows {
             var c = out[row.$event.id] ?? (0, 0)
-            if row.bookingStatus.holdsPlace { c.taken += 1 }
-            if row.bookingStatus == .waitingList { c.waiting += 1 }
+            if row.status.holdsPlace { c.taken += 1 }
+            if row.status == .waitingList { c.waiting += 1 }
             out[row.$event.id] = c
         }
         return out

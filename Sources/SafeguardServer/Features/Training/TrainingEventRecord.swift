@@ -55,7 +55,7 @@ final class TrainingBookingRecord: Model, @unchecked Sendable {
     @Parent(key: "user_id") var user: User
     /// Where they worked when they booked; nil only for imported history that did not record it.
     @OptionalParent(key: "agency_id") var agency: Agency?
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: TrainingBookingStatus
     @Field(key: "first_booked_at") var firstBookedAt: Date
     @Field(key: "queued_at") var queuedAt: Date
     @OptionalField(key: "cancelled_at") var cancelledAt: Date?
@@ -66,17 +66,16 @@ final class TrainingBookingRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var bookingStatus: TrainingBookingStatus { TrainingBookingStatus(rawValue: status) ?? .booked }
 
     var booking: TrainingBooking {
-        TrainingBooking(id: id ?? UUID(), eventID: $event.id, personID: $user.id, status: bookingStatus,
+        TrainingBooking(id: id ?? UUID(), eventID: $event.id, personID: $user.id, status: status,
                         firstBookedAt: firstBookedAt, queuedAt: queuedAt, cancelledAt: cancelledAt,
                         completedOn: completedOn.flatMap { SimpleDate(iso: $0) }, evaluatedAt: evaluatedAt)
     }
 
     /// Copies the rules' result onto the row.
     func apply(_ booking: TrainingBooking) {
-        status = booking.status.rawValue
+        status = booking.status
         queuedAt = booking.queuedAt
         cancelledAt = booking.cancelledAt
         completedOn = booking.completedOn?.iso
@@ -85,7 +84,7 @@ final class TrainingBookingRecord: Model, @unchecked Sendable {
 
     /// Whether the rules changed anything this row stores.
     func differs(from booking: TrainingBooking) -> Bool {
-        status != booking.status.rawValue || queuedAt != booking.queuedAt || cancelledAt != booking.cancelledAt
+        status != booking.status || queuedAt != booking.queuedAt || cancelledAt != booking.cancelledAt
             || completedOn != booking.completedOn?.iso || evaluatedAt != booking.evaluatedAt
     }
 }

@@ -47,7 +47,7 @@ struct TrainingIndexView {
     private var bookings: Node {
         Components.table(caption: "Your bookings", headers: ["Course", "When", "Status"], rows: mine.map { b in
             [el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
-             .text(b.event.whenText), TrainingTags.status(b.bookingStatus)]
+             .text(b.event.whenText), TrainingTags.status(b.status)]
         })
     }
 

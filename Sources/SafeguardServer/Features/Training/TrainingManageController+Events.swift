@@ -58,7 +58,7 @@ extension TrainingManageController {
             }
             // All or nothing: a register with a refused mark is shown again, nothing saved.
             guard problems.isEmpty else { return (problems, []) }
-            for row in loaded.rows where chosen[row.id!] != nil && row.bookingStatus != loaded.places.bookings.first(where: { $0.id == row.id })?.status {
+            for row in loaded.rows where chosen[row.id!] != nil && row.status != loaded.places.bookings.first(where: { $0.id == row.id })?.status {
                 row.markedAt = now
             }
             try await loaded.save(on: db)

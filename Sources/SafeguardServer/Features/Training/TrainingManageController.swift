@@ -32,7 +32,7 @@ struct TrainingManageController: RouteCollection {
         let events = try await TrainingEventRecord.query(on: req.db).filter(\.$date >= since).with(\.$course).sort(\.$date).sort(\.$startTime).all()
         let counts = try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db)
         let unmarked = try await TrainingBookingRecord.query(on: req.db).filter(\.$event.$id ~~ events.compactMap(\.id))
-            .filter(\.$status == TrainingBookingStatus.booked.rawValue).all()
+            .filter(\.$status == TrainingBookingStatus.booked).all()
         let due = events.filter { e in
             e.calledOffAt == nil
                 && TrainingEventPlaces(event: e.event, bookings: unmarked.filter { $0.$event.id == e.id }.map(\.booking)).isRegisterDue(at: req.now)

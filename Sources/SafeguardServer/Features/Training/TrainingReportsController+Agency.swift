@@ -11,9 +11,9 @@ extension TrainingReportsController {
         let period = Self.period(req, errors: &errors)
         let rows = try await TrainingBookingRecord.query(on: req.db).filter(\.$agency.$id == viewer.agencyID)
             .with(\.$user).with(\.$event) { $0.with(\.$course) }.all()
-        let upcoming = rows.filter { $0.bookingStatus.isActive }.sorted { ($0.event.date, $0.user.displayName) < ($1.event.date, $1.user.displayName) }
+        let upcoming = rows.filter { $0.status.isActive }.sorted { ($0.event.date, $0.user.displayName) < ($1.event.date, $1.user.displayName) }
         let done = rows.filter { row in
-            let status = row.bookingStatus
+            let status = row.status
             guard status.isAttendance || status == .noShow || status == .lateCancellation else { return false }
             let day = row.completedOn.flatMap { SimpleDate(iso: $0) } ?? SimpleDate(iso: row.event.date)
             return day.map(period.contains) ?? false
@@ -44,6 +44,6 @@ struct AgencyTrainingView {
 
     private func row(_ b: TrainingBookingRecord) -> [Node] {
         [.text(b.user.displayName), .text(b.event.course.title), .text(SimpleDate(iso: b.completedOn ?? b.event.date)?.longText ?? ""),
-         TrainingTags.status(b.bookingStatus)]
+         TrainingTags.status(b.status)]
     }
 }
