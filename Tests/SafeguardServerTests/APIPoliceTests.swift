@@ -8,7 +8,7 @@ import XCTVapor
 final class APIPoliceTests: ServerTestCase {
     func startPlan(for child: UUID) async throws -> String {
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post("/people/\(child)/protection", [
+        let res = try await sw.post(.personProtection(child), [
             ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
             ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026")])
         return try XCTUnwrap(res.location, res.text)
@@ -18,7 +18,7 @@ final class APIPoliceTests: ServerTestCase {
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
-        return try await app.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: json))
+        return try await app.sendRequest(.POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: json))
     }
 
     func get(_ path: String, token: String) async throws -> XCTHTTPResponse {
@@ -62,11 +62,11 @@ final class APIPoliceTests: ServerTestCase {
     func testPoliceFetchTheCurrentMarkersAsJSONAndCSV() async throws {
         let plan = try await startPlan(for: fx.kayla)
         let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["markers:read"])
-        let list = try await get("/api/v1/markers", token: token)
+        let list = try await get(SiteURL.api(.markers).path, token: token)
         XCTAssertEqual(list.status, .ok)
         XCTAssertTrue(list.text.contains("14 Mill Lane"))
         XCTAssertFalse(list.text.contains("Kayla"), "addresses only")
-        let csv = try await get("/api/v1/markers.csv", token: token)
+        let csv = try await get(SiteURL.api(.markersCSV).path, token: token)
         XCTAssertEqual(csv.headers.contentType?.subType, "csv")
         XCTAssertTrue(csv.text.hasPrefix("marker_id,line1,line2,town,postcode,uprn,since,contact\n"))
         XCTAssertTrue(csv.text.contains("14 Mill Lane,,Calder Vale,NM4 2AB"))
@@ -74,7 +74,7 @@ final class APIPoliceTests: ServerTestCase {
         // The plan ends: the marker goes, and an incident there is no longer flagged.
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(plan + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "Plan ended at review")])
-        assertTrue(try await get("/api/v1/markers", token: token).text.contains("\"markers\":[]"))
+        assertTrue(try await get(SiteURL.api(.markers).path, token: token).text.contains("\"markers\":[]"))
         let writer = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write"])
         assertTrue(try await send(incident("NM-2026-0303", "14 Mill Lane, Calder Vale", postcode: "NM4 2AB"), token: writer).text
             .contains("\"safeguardingMarker\":\"no\""))
@@ -83,9 +83,9 @@ final class APIPoliceTests: ServerTestCase {
     func testOnlyPoliceSendIncidentsAndBadOnesAreExplained() async throws {
         let school = try await APITests.issue(in: self, agency: fx.school, permissions: ["incidents:write", "markers:read"])
         assertEqual(try await send(incident("X-1", "14 Mill Lane"), token: school).status, .forbidden)
-        assertEqual(try await get("/api/v1/markers", token: school).status, .forbidden)
+        assertEqual(try await get(SiteURL.api(.markers).path, token: school).status, .forbidden)
         let police = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write"])
-        assertEqual(try await get("/api/v1/markers", token: police).status, .forbidden, "markers:read is a separate permission")
+        assertEqual(try await get(SiteURL.api(.markers).path, token: police).status, .forbidden, "markers:read is a separate permission")
         let bad = try await send(#"{"reference": "", "occurredAt": "yesterday", "type": "", "address": "x", "summary": ""}"#, token: police)
         XCTAssertEqual(bad.status, .unprocessableEntity)
         let problem = try JSONDecoder().decode(Problem.self, from: Data(bad.text.utf8))

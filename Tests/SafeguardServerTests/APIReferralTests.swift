@@ -13,7 +13,7 @@ final class APIReferralTests: ServerTestCase {
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
-        return try await app.sendRequest(.POST, "/api/v1/referrals", headers: h, body: ByteBuffer(string: json))
+        return try await app.sendRequest(.POST, SiteURL.api(.referrals).path, headers: h, body: ByteBuffer(string: json))
     }
 
     func get(_ path: String, token: String) async throws -> XCTHTTPResponse {
@@ -41,7 +41,7 @@ final class APIReferralTests: ServerTestCase {
         XCTAssertTrue(body.reference.hasPrefix("MASH-"))
         XCTAssertEqual(body.status, "with-mash")
         XCTAssertNotNil(body.decisionDueAt, "a child's referral gets the one-working-day clock")
-        XCTAssertEqual(res.headers.first(name: .location), "/api/v1/referrals/\(body.id)")
+        XCTAssertEqual(res.headers.first(name: .location), SiteURL.api(.referral(body.id)).path)
 
         let saved = try await Referral.find(body.id, on: app.db)!
         XCTAssertEqual(saved.status, .submitted)
@@ -53,9 +53,9 @@ final class APIReferralTests: ServerTestCase {
             && $0.userID.hasPrefix("api-token:") })
 
         let mash = try await signedIn(fx[.mashPractitioner])
-        assertTrue(try await mash.get("/mash").text.contains(body.reference), "the MASH sees it like any other")
+        assertTrue(try await mash.get(.mash).text.contains(body.reference), "the MASH sees it like any other")
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        assertTrue(try await dsl.get("/referrals").text.contains(body.reference), "the named referrer sees it on their page")
+        assertTrue(try await dsl.get(.referrals).text.contains(body.reference), "the named referrer sees it on their page")
     }
 
     func testTheOutcomeIsAllTheReferringAgencyReadsBack() async throws {
@@ -64,26 +64,26 @@ final class APIReferralTests: ServerTestCase {
         try await linkSubjects(sent.id)
         let rationale = "Repeated neglect indicators from school and two police incidents: assessment needed."
         let practitioner = try await signedIn(fx[.mashPractitioner])
-        let decided = try await practitioner.post("/referrals/\(sent.id)/decision", [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
-        XCTAssertEqual(decided.location, "/referrals/\(sent.id)")
-        assertEqual(try await get("/api/v1/referrals/\(sent.id)", token: token).text.contains("\"with-mash\""), true, "not before sign-off")
+        let decided = try await practitioner.post(.referralDecision(sent.id), [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
+        XCTAssertEqual(decided.location, SiteURL.referral(sent.id).path)
+        assertEqual(try await get(SiteURL.api(.referral(sent.id)).path, token: token).text.contains("\"with-mash\""), true, "not before sign-off")
         let manager = try await signedIn(fx[.mashManager])
-        _ = try await manager.post("/referrals/\(sent.id)/sign-off", [("sign-off", "approve")])
+        _ = try await manager.post(.referralSignOff(sent.id), [("sign-off", "approve")])
 
-        let one = try await get("/api/v1/referrals/\(sent.id)", token: token)
+        let one = try await get(SiteURL.api(.referral(sent.id)).path, token: token)
         XCTAssertEqual(one.status, .ok)
         let status = try JSONDecoder.iso8601.decode(ReferralStatusDTO.self, from: Data(one.text.utf8))
         XCTAssertEqual(status.status, "decided")
         XCTAssertEqual(status.outcome, "child-in-need-assessment")
         XCTAssertFalse(one.text.contains("Repeated neglect"), "never the rationale")
-        let list = try JSONDecoder.iso8601.decode(ReferralListDTO.self, from: Data(try await get("/api/v1/referrals", token: token).text.utf8))
+        let list = try JSONDecoder.iso8601.decode(ReferralListDTO.self, from: Data(try await get(SiteURL.api(.referrals).path, token: token).text.utf8))
         XCTAssertEqual(list.referrals.map(\.reference), [sent.reference])
 
         let hospital = try await APITests.issue(in: self, agency: fx.hospital, permissions: ["referrals:read"])
-        assertEqual(try await get("/api/v1/referrals/\(sent.id)", token: hospital).status, .notFound, "another agency's referral is not there")
-        assertEqual(try await get("/api/v1/referrals", token: hospital).text, #"{"referrals":[]}"#)
+        assertEqual(try await get(SiteURL.api(.referral(sent.id)).path, token: hospital).status, .notFound, "another agency's referral is not there")
+        assertEqual(try await get(SiteURL.api(.referrals).path, token: hospital).text, #"{"referrals":[]}"#)
         let writeOnly = try await self.token(["referrals:write"])
-        assertEqual(try await get("/api/v1/referrals", token: writeOnly).status, .forbidden)
+        assertEqual(try await get(SiteURL.api(.referrals).path, token: writeOnly).status, .forbidden)
     }
 
     func testBadReferralsAreRefusedWholeWithEveryFieldNamed() async throws {
@@ -119,7 +119,7 @@ final class APIReferralTests: ServerTestCase {
 
     /// The documented enums are the domain's own lists, so a new category cannot go undocumented.
     func testTheDocumentedValuesAreTheDomainsValues() async throws {
-        let res = try await app.sendRequest(.GET, "/api/v1/openapi.json")
+        let res = try await app.sendRequest(.GET, SiteURL.api(.openAPI).path)
         let doc = try JSONSerialization.jsonObject(with: Data(res.text.utf8)) as! [String: Any]
         let schemas = (doc["components"] as! [String: Any])["schemas"] as! [String: Any]
         func properties(_ name: String) -> [String: Any] { (schemas[name] as! [String: Any])["properties"] as! [String: Any] }

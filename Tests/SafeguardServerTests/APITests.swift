@@ -11,7 +11,7 @@ final class APITests: ServerTestCase {
 
     static func issue(in test: ServerTestCase, agency: UUID, permissions: [String]) async throws -> String {
         let fx = test.fx!, admin = try await test.signedIn(fx[.partnershipAdmin])
-        let res = try await admin.post("/admin/api-tokens", [("name", "Case system"), ("agency", agency.uuidString)] + permissions.map { ("permissions[]", $0) })
+        let res = try await admin.post(.adminTokens, [("name", "Case system"), ("agency", agency.uuidString)] + permissions.map { ("permissions[]", $0) })
         XCTAssertEqual(res.status, .ok)
         let marker = "<code id=\"new-token\">"
         let start = try XCTUnwrap(res.text.range(of: marker)).upperBound
@@ -46,8 +46,8 @@ final class APITests: ServerTestCase {
         let body = try JSONDecoder().decode(PersonListDTO.self, from: Data(list.text.utf8))
         XCTAssertEqual(body.people.map(\.firstName), ["Kayla"], "the school is involved with Kayla, not her mother")
         XCTAssertEqual(body.people.first?.currentPostcode, "NM4 2AB")
-        assertEqual(try await get("/api/v1/people/\(fx.kayla)", token: token).status, .ok)
-        let hidden = try await get("/api/v1/people/\(fx.shannon)", token: token)
+        assertEqual(try await get(SiteURL.api(.person(fx.kayla)).path, token: token).status, .ok)
+        let hidden = try await get(SiteURL.api(.person(fx.shannon)).path, token: token)
         XCTAssertEqual(hidden.status, .notFound, "the same answer as an id that does not exist")
         assertTrue(try await auditEntries().contains { $0.action == "export" && $0.userID.hasPrefix("api-token:") })
     }
@@ -65,43 +65,43 @@ final class APITests: ServerTestCase {
         let admin = try await signedIn(fx[.partnershipAdmin])
         let stored = try await APIToken.query(on: app.db).first()!
         XCTAssertNotEqual(stored.tokenHash, token, "only a hash is stored")
-        _ = try await admin.post("/admin/api-tokens/\(stored.id!)/revoke", [])
+        _ = try await admin.post(.adminTokenRevoke(stored.id!), [])
         assertEqual(try await get("/api/v1/people?q=smith", token: token).status, .unauthorized)
     }
 
     func testPermissionsAreEnforced() async throws {
         let token = try await issueToken(agency: fx.school, permissions: ["people:read"])
-        let res = try await post("/api/v1/people", token: token, json: "{}")
+        let res = try await post(SiteURL.api(.people).path, token: token, json: "{}")
         XCTAssertEqual(res.status, .forbidden)
         XCTAssertTrue(res.text.contains("people:write"))
     }
 
     func testCreatingAPersonValidatesEveryField() async throws {
         let token = try await issueToken(agency: fx.hospital, permissions: ["people:read", "people:write"])
-        let bad = try await post("/api/v1/people", token: token,
+        let bad = try await post(SiteURL.api(.people).path, token: token,
                                  json: #"{"firstName":"Ben","lastName":"","dateOfBirth":"2019-02-30","gender":"male","ethnicity":"Not known","nhsNumber":"1234567890"}"#)
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertEqual(bad.headers.first(name: .contentType), "application/problem+json")
         let problem = try JSONDecoder().decode(Problem.self, from: Data(bad.text.utf8))
         XCTAssertEqual(Set(problem.errors?.map(\.field) ?? []), ["lastName", "dateOfBirth", "nhsNumber"])
-        let good = try await post("/api/v1/people", token: token,
+        let good = try await post(SiteURL.api(.people).path, token: token,
                                   json: #"{"firstName":"Ben","lastName":"Carter","dateOfBirth":"2019-02-28","gender":"male","ethnicity":"Not known","address":{"line1":"3 Rowan Close","town":"Calder Vale","postcode":"nm4 2ab"}}"#)
         XCTAssertEqual(good.status, .created)
         let created = try JSONDecoder().decode(PersonDTO.self, from: Data(good.text.utf8))
-        XCTAssertEqual(good.headers.first(name: .location), "/api/v1/people/\(created.id)")
+        XCTAssertEqual(good.headers.first(name: .location), SiteURL.api(.person(created.id)).path)
         XCTAssertEqual(created.currentPostcode, "NM4 2AB")
-        assertEqual(try await get("/api/v1/people/\(created.id)", token: token).status, .ok, "the creating agency is involved")
+        assertEqual(try await get(SiteURL.api(.person(created.id)).path, token: token).status, .ok, "the creating agency is involved")
     }
 
     func testMalformedJSONIsABadRequest() async throws {
         let token = try await issueToken(agency: fx.hospital, permissions: ["people:write"])
-        let res = try await post("/api/v1/people", token: token, json: "{not json")
+        let res = try await post(SiteURL.api(.people).path, token: token, json: "{not json")
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(res.headers.first(name: .contentType), "application/problem+json")
     }
 
     func testTheOpenAPIDocumentDescribesExactlyTheRoutesServed() async throws {
-        let res = try await get("/api/v1/openapi.json", token: nil)
+        let res = try await get(SiteURL.api(.openAPI).path, token: nil)
         XCTAssertEqual(res.status, .ok)
         let doc = try JSONSerialization.jsonObject(with: Data(res.text.utf8)) as! [String: Any]
         let paths = doc["paths"] as! [String: [String: Any]]
@@ -113,11 +113,11 @@ final class APITests: ServerTestCase {
         }
         var served = Set<String>()
         for route in app.routes.all {
-            let path = "/" + route.path.map { c -> String in
+            let path = SiteURL.home.path + route.path.map { c -> String in
                 if case .parameter(let name) = c { return name == "personID" ? "{id}" : "{\(name)}" }
                 return c.description
-            }.joined(separator: "/")
-            if path.hasPrefix("/api/v1") && path != "/api/v1/openapi.json" { served.insert("\(route.method.rawValue) \(path)") }
+            }.joined(separator: SiteURL.home.path)
+            if path.hasPrefix("/api/v1") && path != SiteURL.api(.openAPI).path { served.insert("\(route.method.rawValue) \(path)") }
         }
         XCTAssertEqual(documented, served)
     }

@@ -10,14 +10,14 @@ final class ActionPlanTests: ServerTestCase {
         _ = try await ReviewsImport.load([ReviewImport.Row(review: CodedReview(reference: "NM-LCSPR-2025-1", kind: .localChildSafeguardingPracticeReview,
                                                                                completedOn: SimpleDate(year: 2025, month: 11, day: 1)!, themes: ["engagement-of-fathers"]),
                                                            title: "LCSPR: Baby M")], source: "test", now: clock.now, on: app.db)
-        let res = try await unit.post("/action-plan/recommendations/new", [("source", "NM-LCSPR-2025-1"), ("finding", "The men in the home were unknown to health"),
+        let res = try await unit.post(.recommendationNew, [("source", "NM-LCSPR-2025-1"), ("finding", "The men in the home were unknown to health"),
                                                                            ("recommendation", "Every agency records the men around a baby")])
         XCTAssertEqual(res.status, .seeOther, res.text)
         return try await RecommendationRecord.query(on: app.db).first()!.id!
     }
 
     func addAction(_ unit: Browser, to rec: UUID, owner: Role, due: (String, String, String) = ("31", "3", "2026")) async throws -> UUID {
-        let res = try await unit.post("/action-plan/recommendations/\(rec)/actions", [
+        let res = try await unit.post(.recommendationActions(rec), [
             ("description", "Add a men in the household prompt to new-birth visits"), ("impact", "Audit of 20 records shows men recorded in 90%"),
             ("owner", fx[owner].id.uuidString), ("due-day", due.0), ("due-month", due.1), ("due-year", due.2)])
         XCTAssertEqual(res.status, .seeOther, res.text)
@@ -32,51 +32,51 @@ final class ActionPlanTests: ServerTestCase {
 
     func testFromRecommendationToSignedOffActionWithEvidenceAndAFile() async throws {
         let unit = try await signedIn(fx[.businessUnitOfficer])
-        let empty = try await unit.post("/action-plan/recommendations/new", [])
+        let empty = try await unit.post(.recommendationNew, [])
         XCTAssertEqual(empty.status, .unprocessableEntity)
         XCTAssertTrue(empty.text.contains("Choose the review the recommendation comes from"))
         let rec = try await recommendation(unit)
-        let bad = try await unit.post("/action-plan/recommendations/\(rec)/actions", [("description", "Train"), ("due-day", "1"), ("due-month", "1"), ("due-year", "2026")])
+        let bad = try await unit.post(.recommendationActions(rec), [("description", "Train"), ("due-day", "1"), ("due-month", "1"), ("due-year", "2026")])
         XCTAssertEqual(bad.status, .unprocessableEntity)
         for m in ["Say what will be done", "plan the evidence from the start", "Choose the person who owns the action", "The due date cannot be in the past"] {
             XCTAssertTrue(bad.text.contains(m), m)
         }
         let id = try await addAction(unit, to: rec, owner: .healthPractitioner)
         let owner = try await signedIn(fx[.healthPractitioner])
-        assertTrue(try await owner.get("/my-work").text.contains("Action from a review: Add a men in the household prompt"))
+        assertTrue(try await owner.get(.myWork).text.contains("Action from a review: Add a men in the household prompt"))
         assertTrue(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.healthPractitioner].id).count() == 1)
 
         // The owner: at risk needs a reason; evidence with a file; completion needs evidence first.
-        assertEqual(try await owner.post("/action-plan/actions/\(id)/progress", [("status", "at-risk")]).status, .unprocessableEntity)
-        assertEqual(try await owner.post("/action-plan/actions/\(id)/progress", [("status", "at-risk"), ("note", "Two trainers are off sick")]).location,
+        assertEqual(try await owner.post(.planActionProgress(id), [("status", "at-risk")]).status, .unprocessableEntity)
+        assertEqual(try await owner.post(.planActionProgress(id), [("status", "at-risk"), ("note", "Two trainers are off sick")]).location,
                     "/action-plan/actions/\(id)?done=progress")
-        let early = try await owner.post("/action-plan/actions/\(id)/complete", [("impact-achieved", "Men recorded in most records now")])
+        let early = try await owner.post(.planActionComplete(id), [("impact-achieved", "Men recorded in most records now")])
         XCTAssertTrue(early.text.contains("Add evidence before marking the action completed"))
-        let upload = try await owner.upload("/action-plan/actions/\(id)/evidence", fields: [("evidence", "The audit of 20 new-birth records")],
+        let upload = try await owner.upload(.planActionEvidence(id), fields: [("evidence", "The audit of 20 new-birth records")],
                                             file: ("file", "audit.csv", "text/csv", "record,men\n1,yes\n"))
         XCTAssertEqual(upload.location, "/action-plan/actions/\(id)?done=evidence", upload.text)
         let stored = try await EvidenceFileRecord.query(on: app.db).first()!
         XCTAssertEqual(stored.filename, "audit.csv")
-        let download = try await owner.get("/action-plan/evidence/\(stored.id!)")
+        let download = try await owner.get(.evidenceFile(stored.id!))
         XCTAssertEqual(download.body.string, "record,men\n1,yes\n")
-        assertEqual(try await signedIn(fx[.policeOfficer]).get("/action-plan/evidence/\(stored.id!)").status, .forbidden, "another agency's evidence")
-        assertEqual(try await browser().get("/action-plan/evidence/\(stored.id!)").location, "/sign-in")
-        assertEqual(try await owner.post("/action-plan/actions/\(id)/complete", [("impact-achieved", "The audit found men recorded in 19 of 20")]).location,
+        assertEqual(try await signedIn(fx[.policeOfficer]).get(.evidenceFile(stored.id!)).status, .forbidden, "another agency's evidence")
+        assertEqual(try await browser().get(.evidenceFile(stored.id!)).location, SiteURL.signIn.path)
+        assertEqual(try await owner.post(.planActionComplete(id), [("impact-achieved", "The audit found men recorded in 19 of 20")]).location,
                     "/action-plan/actions/\(id)?done=completed")
 
         // The owner cannot sign off their own; a sub-group member can, and returning needs a note.
-        assertEqual(try await owner.post("/action-plan/actions/\(id)/sign-off", [("decision", "sign-off")]).status, .forbidden)
+        assertEqual(try await owner.post(.planActionSignOff(id), [("decision", "sign-off")]).status, .forbidden)
         try await joinSubGroup(.teamManager)
         let member = try await signedIn(fx[.teamManager])
-        assertTrue(try await member.get("/my-work").text.contains("Sign off an action: Add a men in the household prompt"))
-        assertEqual(try await member.post("/action-plan/actions/\(id)/sign-off", [("decision", "return")]).status, .unprocessableEntity)
-        assertEqual(try await member.post("/action-plan/actions/\(id)/sign-off", [("decision", "sign-off")]).location, "/action-plan/actions/\(id)?done=signed-off")
+        assertTrue(try await member.get(.myWork).text.contains("Sign off an action: Add a men in the household prompt"))
+        assertEqual(try await member.post(.planActionSignOff(id), [("decision", "return")]).status, .unprocessableEntity)
+        assertEqual(try await member.post(.planActionSignOff(id), [("decision", "sign-off")]).location, "/action-plan/actions/\(id)?done=signed-off")
         let action = try await PlanActionRecord.find(id, on: app.db)!.action
         XCTAssertEqual(action.status, .signedOff)
         XCTAssertEqual(action.signedOffBy, "Test Team manager")
 
         // Every action signed off: the recommendation closes as implemented.
-        assertEqual(try await unit.post("/action-plan/recommendations/\(rec)/close", [("close", "implemented")]).location,
+        assertEqual(try await unit.post(.recommendationClose(rec), [("close", "implemented")]).location,
                     "/action-plan/recommendations/\(rec)?done=closed")
         assertEqual(try await RecommendationRecord.find(rec, on: app.db)?.status, "implemented")
         let trail = try await auditEntries().filter { $0.recordType == "plan-action" }.map(\.reason)
@@ -90,7 +90,7 @@ final class ActionPlanTests: ServerTestCase {
         _ = try await addAction(unit, to: rec, owner: .policePublicProtection, due: ("3", "3", "2026"))
         clock.advance(minutes: 3 * 24 * 60)  // Thursday 5 March: the police action is overdue.
         let unitLater = try await signedIn(fx[.businessUnitOfficer])
-        let plan = try await unitLater.get("/action-plan")
+        let plan = try await unitLater.get(.actionPlan)
         XCTAssertTrue(plan.text.contains("2 actions: 1 overdue, 0 awaiting sign-off, 0 signed off"), plan.text)
         let overdue = try await unitLater.get("/action-plan?overdue=yes")
         XCTAssertTrue(overdue.text.contains("1 action: 1 overdue"))
@@ -98,14 +98,14 @@ final class ActionPlanTests: ServerTestCase {
         XCTAssertEqual(csv.split(separator: "\n").count, 2, csv)
         XCTAssertTrue(csv.contains("Northmere Constabulary") && csv.contains(",Red,yes,"), csv)
         let police = try await signedIn(fx[.policePublicProtection])
-        assertTrue(try await police.get("/my-work").text.contains("Overdue since 3 March 2026"))
+        assertTrue(try await police.get(.myWork).text.contains("Overdue since 3 March 2026"))
         // An agency sees its own actions only; another agency's action is refused.
-        let own = try await police.get("/action-plan")
+        let own = try await police.get(.actionPlan)
         XCTAssertTrue(own.text.contains("Your agency&#39;s actions from reviews") && own.text.contains("1 action"), own.text)
-        assertEqual(try await police.get("/action-plan/actions/\(health)").status, .forbidden)
+        assertEqual(try await police.get(.planAction(health)).status, .forbidden)
         // The business unit chases; the owner is told.
         let policeAction = try await PlanActionRecord.query(on: app.db).filter(\.$agency.$id == fx.police).first()!.id!
-        assertEqual(try await unitLater.post("/action-plan/actions/\(policeAction)/chase", []).location, "/action-plan/actions/\(policeAction)?done=chased")
+        assertEqual(try await unitLater.post(.planActionChase(policeAction), []).location, "/action-plan/actions/\(policeAction)?done=chased")
         assertTrue(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.policePublicProtection].id)
             .filter(\.$subject == "Your action from a review is overdue").count() == 1)
     }
@@ -116,38 +116,38 @@ final class ActionPlanTests: ServerTestCase {
         let id = try await addAction(unit, to: rec, owner: .healthPractitioner)
         for role in [Role.socialWorker, .boardMember, .trainer, .teamManager] {
             let b = try await signedIn(fx[role])
-            assertEqual(try await b.post("/action-plan/recommendations/new", [("source", "NM-LCSPR-2025-1")]).status, .forbidden, "\(role)")
-            assertEqual(try await b.post("/action-plan/recommendations/\(rec)/actions", []).status, .forbidden, "\(role)")
-            assertEqual(try await b.post("/action-plan/actions/\(id)/chase", []).status, .forbidden, "\(role)")
+            assertEqual(try await b.post(.recommendationNew, [("source", "NM-LCSPR-2025-1")]).status, .forbidden, "\(role)")
+            assertEqual(try await b.post(.recommendationActions(rec), []).status, .forbidden, "\(role)")
+            assertEqual(try await b.post(.planActionChase(id), []).status, .forbidden, "\(role)")
         }
         // Not the owner: the social worker (same council? no: health owns it) may not record progress.
-        assertEqual(try await signedIn(fx[.socialWorker]).post("/action-plan/actions/\(id)/progress", [("status", "on-track")]).status, .forbidden)
-        assertEqual(try await signedIn(fx[.boardMember]).get("/action-plan").status, .ok, "the board reads the whole plan")
-        assertEqual(try await signedIn(fx[.boardMember]).post("/action-plan/actions/\(id)/sign-off", [("decision", "sign-off")]).status, .forbidden)
-        for role in [Role.learner, .trainer, .agencyManager] { assertEqual(try await signedIn(fx[role]).get("/action-plan").status, .forbidden, "\(role)") }
+        assertEqual(try await signedIn(fx[.socialWorker]).post(.planActionProgress(id), [("status", "on-track")]).status, .forbidden)
+        assertEqual(try await signedIn(fx[.boardMember]).get(.actionPlan).status, .ok, "the board reads the whole plan")
+        assertEqual(try await signedIn(fx[.boardMember]).post(.planActionSignOff(id), [("decision", "sign-off")]).status, .forbidden)
+        for role in [Role.learner, .trainer, .agencyManager] { assertEqual(try await signedIn(fx[role]).get(.actionPlan).status, .forbidden, "\(role)") }
         let anonymous = browser()
-        for path in ["/action-plan", "/action-plan.csv", "/action-plan/recommendations/\(rec)", "/action-plan/actions/\(id)"] {
-            assertEqual(try await anonymous.get(path).location, "/sign-in", path)
+        for path in [SiteURL.actionPlan.path, SiteURL.actionPlanCSV.path, SiteURL.recommendation(rec).path, SiteURL.planAction(id).path] {
+            assertEqual(try await anonymous.get(path).location, SiteURL.signIn.path, path)
         }
-        assertEqual(try await anonymous.post("/action-plan/actions/\(id)/progress", []).location, "/sign-in")
+        assertEqual(try await anonymous.post(.planActionProgress(id), []).location, SiteURL.signIn.path)
         let owner = try await signedIn(fx[.healthPractitioner])
-        assertEqual(try await owner.post("/action-plan/actions/\(id)/progress", [("status", "on-track")], csrf: false).status, .forbidden)
+        assertEqual(try await owner.post(.planActionProgress(id), [("status", "on-track")], csrf: false).status, .forbidden)
         assertEqual(try await PlanActionRecord.find(id, on: app.db)?.status, "not-started", "nothing was changed by the refused posts")
 
         let token = try await APITests.issue(in: self, agency: fx.hospital, permissions: [APIPrincipal.actionsRead])
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
-        let res = try await app.sendRequest(.GET, "/api/v1/actions", headers: h)
+        let res = try await app.sendRequest(.GET, SiteURL.api(.actions).path, headers: h)
         XCTAssertEqual(res.status, .ok)
         let list = try res.content.decode(APIActionsController.ActionListDTO.self)
         XCTAssertEqual(list.actions.map(\.status), ["not-started"])
         let police = try await APITests.issue(in: self, agency: fx.police, permissions: [APIPrincipal.actionsRead])
         h.bearerAuthorization = .init(token: police)
-        assertEqual(try await app.sendRequest(.GET, "/api/v1/actions", headers: h).content.decode(APIActionsController.ActionListDTO.self).actions.count, 0,
+        assertEqual(try await app.sendRequest(.GET, SiteURL.api(.actions).path, headers: h).content.decode(APIActionsController.ActionListDTO.self).actions.count, 0,
                     "another agency's actions are not its own")
         let other = try await APITests.issue(in: self, agency: fx.hospital, permissions: [APIPrincipal.read])
         h.bearerAuthorization = .init(token: other)
-        assertEqual(try await app.sendRequest(.GET, "/api/v1/actions", headers: h).status, .forbidden)
+        assertEqual(try await app.sendRequest(.GET, SiteURL.api(.actions).path, headers: h).status, .forbidden)
     }
 }
 
@@ -159,14 +159,14 @@ final class OverdueReminderServerTests: ServerTestCase {
         _ = try await ReviewsImport.load([ReviewImport.Row(review: CodedReview(reference: "NM-LCSPR-2025-1", kind: .localChildSafeguardingPracticeReview,
                                                                                completedOn: SimpleDate(year: 2025, month: 11, day: 1)!, themes: []),
                                                            title: "LCSPR: Baby M")], source: "test", now: clock.now, on: app.db)
-        _ = try await unit.post("/action-plan/recommendations/new", [("source", "NM-LCSPR-2025-1"), ("finding", "The men in the home were unknown to health"),
+        _ = try await unit.post(.recommendationNew, [("source", "NM-LCSPR-2025-1"), ("finding", "The men in the home were unknown to health"),
                                                                      ("recommendation", "Every agency records the men around a baby")])
         let rec = try await RecommendationRecord.query(on: app.db).first()!.id!
-        _ = try await unit.post("/action-plan/recommendations/\(rec)/actions", [
+        _ = try await unit.post(.recommendationActions(rec), [
             ("description", "Add a men in the household prompt to new-birth visits"), ("impact", "Audit of 20 records shows men recorded in 90%"),
             ("owner", fx[.healthPractitioner].id.uuidString), ("due-day", "10"), ("due-month", "3"), ("due-year", "2026")])
         let incident = try await notifiedIncident()
-        _ = try await unit.post("/serious-incidents/\(incident)/rapid-review/summaries", [("contributors[]", fx[.schoolDesignatedSafeguardingLead].id.uuidString)])
+        _ = try await unit.post(.rapidReviewSummaries(incident), [("contributors[]", fx[.schoolDesignatedSafeguardingLead].id.uuidString)])
         func messages(_ role: Role) async throws -> Int {
             try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[role].id).filter(\.$subject, .custom("LIKE"), "%overdue%").count()
                 + UserNotification.query(on: app.db).filter(\.$user.$id == fx[role].id).filter(\.$subject, .custom("LIKE"), "Reminder%").count()
@@ -186,7 +186,7 @@ final class OverdueReminderServerTests: ServerTestCase {
         // A summary sent is never chased again.
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         let summary = try await AgencySummaryRecord.query(on: app.db).first()!.id!
-        _ = try await dsl.post("/agency-summaries/\(summary)", [("involvement", "Not known to us"), ("intent", "send")])
+        _ = try await dsl.post(.agencySummary(summary), [("involvement", "Not known to us"), ("intent", "send")])
         clock.advance(minutes: 7 * 24 * 60)
         assertEqual(try await OverdueReminders.run(on: app), .init(actions: 1, summaries: 0))
         assertTrue(try await auditEntries().contains { $0.userID == "system:overdue-reminders" && $0.recordType == "agency-summary" })

@@ -43,13 +43,13 @@ final class AssessmentTests: ServerTestCase {
     /// Starts a draft about `person` with the tool, as `user`, and returns its address.
     func start(_ key: String, about person: UUID, as user: Browser) async throws -> String {
         let (record, _) = try await tool(key)
-        let res = try await user.post("/people/\(person)/assessments", [("tool", record.id!.uuidString)])
+        let res = try await user.post(.personAssessments(person), [("tool", record.id!.uuidString)])
         return try XCTUnwrap(res.location, res.text)
     }
 
     func testAnExploitationAssessmentGoesFromDraftToCountersignedAndTrends() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let choose = try await sw.get("/people/\(fx.kayla)/assessments/new")
+        let choose = try await sw.get(.personAssessmentNew(fx.kayla))
         XCTAssertTrue(choose.text.contains("Exploitation"))
         XCTAssertFalse(choose.text.contains("Domestic abuse"), "an adults' tool is not offered for a child")
         let (_, exploitation) = try await tool("exploitation")
@@ -64,7 +64,7 @@ final class AssessmentTests: ServerTestCase {
         let draft = try await Assessment.query(on: app.db).first()!
         XCTAssertEqual(draft.answers.value(first.key), "moderate")
         XCTAssertEqual(draft.status, .draft)
-        assertTrue(try await sw.get("/my-work").text.contains("Finish your draft exploitation"))
+        assertTrue(try await sw.get(.myWork).text.contains("Finish your draft exploitation"))
 
         // Submitting half an assessment is refused, saying what is missing.
         // Long evidence is kept: practitioners write paragraphs, not lines.
@@ -94,23 +94,23 @@ final class AssessmentTests: ServerTestCase {
         // The social worker cannot countersign; their manager can, and it leaves their list.
         assertEqual(try await sw.post(location + "/countersign", []).status, .forbidden)
         let manager = try await signedIn(fx[.teamManager])
-        assertTrue(try await manager.get("/my-work").text.contains("Countersign the exploitation"))
+        assertTrue(try await manager.get(.myWork).text.contains("Countersign the exploitation"))
         let signed = try await manager.post(location + "/countersign", [("countersign-note", "Agreed: refer to the panel")])
         XCTAssertEqual(signed.location, location + "?done=countersigned")
-        assertFalse(try await manager.get("/my-work").text.contains("Countersign the exploitation"))
+        assertFalse(try await manager.get(.myWork).text.contains("Countersign the exploitation"))
         assertTrue(try await sw.get(location).text.contains("Agreed: refer to the panel"))
 
         // Overdue already (28 days from December): My work says so.
-        assertTrue(try await sw.get("/my-work").text.contains("Reassess Kayla Smith"))
+        assertTrue(try await sw.get(.myWork).text.contains("Reassess Kayla Smith"))
 
         // A second assessment, three months on, shows the change over time on Kayla's page.
         let second = try await start("exploitation", about: fx.kayla, as: sw)
         _ = try await sw.post(second, [("action", "submit")] + Self.answers(exploitation, grades: [first.key: "emerging"], date: "2 3 2026"))
-        let page = try await sw.get("/people/\(fx.kayla)")
+        let page = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("change over time"))
         XCTAssertTrue(page.text.contains("<svg"))
         XCTAssertTrue(page.text.contains("Significant risk on 2 December 2025, then Emerging risk on 2 March 2026"))
-        assertFalse(try await sw.get("/my-work").text.contains("Reassess Kayla Smith"), "the newer assessment replaces the overdue one")
+        assertFalse(try await sw.get(.myWork).text.contains("Reassess Kayla Smith"), "the newer assessment replaces the overdue one")
         let entries = try await auditEntries()
         XCTAssertTrue(entries.contains { $0.recordType == "assessment" && $0.reason.hasPrefix("submitted: significant") })
         XCTAssertTrue(entries.contains { $0.recordType == "assessment" && $0.action == "view" })
@@ -151,17 +151,17 @@ final class AssessmentTests: ServerTestCase {
         assertEqual(try await school.post(location, [("action", "save")]).status, .notFound)
         _ = try await sw.post(location, [("action", "submit")] + Self.answers(exploitation))
         assertEqual(try await school.get(location).status, .notFound, "an exploitation assessment is shared with safeguarding leads, not schools")
-        assertFalse(try await school.get("/people/\(fx.kayla)").text.contains("Exploitation risk assessment"))
+        assertFalse(try await school.get(.person(fx.kayla)).text.contains("Exploitation risk assessment"))
         // The police are not involved with Kayla: they may not start one.
         let police = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await police.post("/people/\(fx.kayla)/assessments", [("tool", record.id!.uuidString)]).status, .forbidden)
+        assertEqual(try await police.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString)]).status, .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden)
         assertEqual(try await signedIn(fx[.auditor]).post(location + "/countersign", []).status, .forbidden)
-        assertEqual(try await browser().get(location).location, "/sign-in")
-        assertEqual(try await sw.get("/admin/assessment-tools").status, .forbidden)
+        assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
+        assertEqual(try await sw.get(.adminAssessmentTools).status, .forbidden)
         // A tool that does not fit (an adults' tool for a child) cannot be forced through the form.
         let (dash, _) = try await tool("domestic-abuse-risk")
-        assertEqual(try await sw.post("/people/\(fx.kayla)/assessments", [("tool", dash.id!.uuidString)]).status, .unprocessableEntity)
+        assertEqual(try await sw.post(.personAssessments(fx.kayla), [("tool", dash.id!.uuidString)]).status, .unprocessableEntity)
     }
 
     func testAnAdministratorRevisesAToolAndOldAssessmentsKeepTheirVersion() async throws {
@@ -171,22 +171,22 @@ final class AssessmentTests: ServerTestCase {
         _ = try await sw.post(old, [("action", "submit")] + Self.answers(neglect))
 
         let admin = try await signedIn(fx[.partnershipAdmin])
-        assertTrue(try await admin.get("/admin/assessment-tools").text.contains(neglect.title))
-        let broken = try await admin.post("/admin/assessment-tools", [("definition", "key: neglect-profile\nversion: [\n")])
+        assertTrue(try await admin.get(.adminAssessmentTools).text.contains(neglect.title))
+        let broken = try await admin.post(.adminAssessmentTools, [("definition", "key: neglect-profile\nversion: [\n")])
         XCTAssertEqual(broken.status, .unprocessableEntity)
         XCTAssertTrue(broken.text.contains("Line "), broken.text)
-        let same = try await admin.post("/admin/assessment-tools", [("definition", v1.definition)])
+        let same = try await admin.post(.adminAssessmentTools, [("definition", v1.definition)])
         XCTAssertTrue(same.text.contains("give this revision version 2"), same.text)
         let revised = v1.definition.replacingOccurrences(of: "version: 1\n", with: "version: 2\n")
             .replacingOccurrences(of: "title: \(neglect.title)", with: "title: \(neglect.title) (2026)")
         XCTAssertNotEqual(revised, v1.definition)
-        let added = try await admin.post("/admin/assessment-tools", [("definition", revised)])
+        let added = try await admin.post(.adminAssessmentTools, [("definition", revised)])
         XCTAssertNotNil(added.location, added.text)
         assertTrue(try await auditEntries().contains { $0.recordType == "assessment-tool" && $0.reason == "neglect-profile version 2 added" })
 
         // The largest shipped definition goes through the form too.
         let (exploitation, _) = try await tool("exploitation")
-        let bigger = try await admin.post("/admin/assessment-tools", [("definition", exploitation.definition.replacingOccurrences(of: "version: 1\n", with: "version: 2\n"))])
+        let bigger = try await admin.post(.adminAssessmentTools, [("definition", exploitation.definition.replacingOccurrences(of: "version: 1\n", with: "version: 2\n"))])
         XCTAssertNotNil(bigger.location, "\(bigger.status)")
 
         let (v2, _) = try await tool("neglect-profile")
@@ -216,15 +216,15 @@ extension AssessmentTests {
         let (_, referralID) = try await refer()
         try await linkSubjects(referralID)
         let mash = try await signedIn(fx[.mashPractitioner])
-        let page = try await mash.get("/referrals/\(referralID)")
+        let page = try await mash.get(.referral(referralID))
         let link = "/people/\(fx.kayla)/assessments/new?referral=\(referralID)"
         XCTAssertTrue(page.text.contains(link.replacingOccurrences(of: "&", with: "&amp;")), "the MASH record offers an assessment")
         let form = try await mash.get(link)
         XCTAssertTrue(form.text.contains("<option value=\"\(referralID)\" selected>"), "the referral is already chosen")
         let (record, _) = try await tool("neglect-profile")
-        let bad = try await mash.post("/people/\(fx.kayla)/assessments", [("tool", record.id!.uuidString), ("referral", UUID().uuidString)])
+        let bad = try await mash.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString), ("referral", UUID().uuidString)])
         XCTAssertTrue(bad.text.contains("Choose one of Kayla&#39;s referrals, or none"), bad.text)
-        let started = try await mash.post("/people/\(fx.kayla)/assessments", [("tool", record.id!.uuidString), ("referral", referralID.uuidString)])
+        let started = try await mash.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString), ("referral", referralID.uuidString)])
         let location = try XCTUnwrap(started.location)
         let stored = try await Assessment.query(on: app.db).first()!
         XCTAssertEqual(stored.$referral.id, referralID)
@@ -239,16 +239,16 @@ extension AssessmentTests {
         let draft = try await start("neglect-profile", about: fx.kayla, as: sw)
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         assertEqual(try await school.post(draft + "/discard", []).status, .notFound)
-        assertEqual(try await browser().post(draft + "/discard", []).location, "/sign-in")
+        assertEqual(try await browser().post(draft + "/discard", []).location, SiteURL.signIn.path)
         assertEqual(try await Assessment.query(on: app.db).count(), 1)
-        assertEqual(try await sw.post(draft + "/discard", []).location, "/people/\(fx.kayla)")
+        assertEqual(try await sw.post(draft + "/discard", []).location, SiteURL.person(fx.kayla).path)
         assertEqual(try await Assessment.query(on: app.db).count(), 0)
 
         let (record, _) = try await tool("clutter-rating")
         for user in [fx[.socialWorker], fx[.auditor], fx[.trainer]] {
             let b = try await signedIn(user)
-            assertEqual(try await b.get("/admin/assessment-tools/\(record.id!)").status, .forbidden)
-            assertEqual(try await b.post("/admin/assessment-tools", [("definition", record.definition)]).status, .forbidden)
+            assertEqual(try await b.get(.adminAssessmentTool(record.id!)).status, .forbidden)
+            assertEqual(try await b.post(.adminAssessmentTools, [("definition", record.definition)]).status, .forbidden)
         }
         assertEqual(try await AssessmentToolRecord.query(on: app.db).count(), 5)
     }

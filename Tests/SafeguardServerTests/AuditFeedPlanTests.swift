@@ -24,13 +24,13 @@ final class AuditFeedPlanTests: ServerTestCase {
 
         // And it still finds a person's change among views, in order.
         let mash = try await signedIn(fx[.mashPractitioner])
-        _ = try await mash.get("/people/\(fx.kayla)")
+        _ = try await mash.get(.person(fx.kayla))
         try await app.safeguard.audit.seal(on: app.db)
         let before = try await AuditFeed.head(on: app.db)
-        _ = try await mash.get("/people/\(fx.kayla)")
+        _ = try await mash.get(.person(fx.kayla))
         let sw = try await signedIn(fx[.socialWorker])
-        let opened = Browser.hiddenValue("opened-as", in: try await sw.get("/people/\(fx.kayla)/edit").text) ?? ""
-        let edited = try await sw.post("/people/\(fx.kayla)/edit", [("opened-as", opened),
+        let opened = Browser.hiddenValue("opened-as", in: try await sw.get(.personEdit(fx.kayla)).text) ?? ""
+        let edited = try await sw.post(.personEdit(fx.kayla), [("opened-as", opened),
             ("first-name", "Kayla"), ("middle-names", "Marie"), ("last-name", "Smith"), ("unborn", "no"), ("dob-day", "14"), ("dob-month", "6"),
             ("dob-year", "2018"), ("gender", "female"), ("ethnicity", "Not known"), ("nhs-number", ""), ("language", "English"), ("disability", ""),
             ("address-line1", "14 Mill Lane"), ("address-line2", ""), ("address-town", "Calder Vale"), ("address-postcode", "NM4 2AB")])

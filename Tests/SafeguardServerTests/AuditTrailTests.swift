@@ -7,7 +7,7 @@ import XCTVapor
 final class AuditTrailTests: ServerTestCase {
     func makeTrail() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        for _ in 0..<3 { _ = try await b.get("/people/\(fx.kayla)") }
+        for _ in 0..<3 { _ = try await b.get(.person(fx.kayla)) }
         _ = try await b.search("smith")
         try await app.safeguard.audit.seal(on: app.db)
     }
@@ -178,7 +178,7 @@ final class AuditTrailTests: ServerTestCase {
     func testLogsHoldNoPersonalData() async throws {
         // The request logger is given only the method and path; a person's id is a UUID, never a name.
         let b = try await signedIn(fx[.socialWorker])
-        let page = try await b.get("/people/\(fx.kayla)")
+        let page = try await b.get(.person(fx.kayla))
         XCTAssertEqual(page.status, .ok)
         XCTAssertFalse(ErrorPageMiddleware.words(for: Abort(.notFound)).1.contains("Kayla"))
     }

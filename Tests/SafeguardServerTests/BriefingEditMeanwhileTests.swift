@@ -14,11 +14,11 @@ final class BriefingEditMeanwhileTests: ServerTestCase {
 
     func testASaveOverAColleaguesChangeIsHeldBackWithTheTypedWorkKept() async throws {
         let first = try await signedIn(fx[.businessUnitOfficer]), second = try await signedIn(fx[.businessUnitOfficer])
-        let created = try await first.post("/learning/briefings/new", fields(title: "The men around a baby", background: "Babies.", openedAs: nil))
+        let created = try await first.post(.learningBriefingNew, fields(title: "The men around a baby", background: "Babies.", openedAs: nil))
         XCTAssertEqual(created.status, .seeOther, created.text)
         let record = try await BriefingRecord.query(on: app.db).first()
         let id = try XCTUnwrap(record?.id)
-        let path = "/learning/briefings/\(id)/edit"
+        let path = SiteURL.learningBriefingEdit(id).path
         let formOfFirst = try await first.get(path).text, formOfSecond = try await second.get(path).text
         let openedByFirst = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfFirst))
         let openedBySecond = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfSecond))

@@ -8,14 +8,14 @@ import XCTVapor
 final class ChronologyTests: ServerTestCase {
     func testAPlanTypedLateIsDatedByItsStartAndSaysWhenItWasRecorded() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        _ = try await sw.post("/people/\(fx.kayla)/other-names", [("kind", "alias"), ("name", "KK")])
-        let plan = try await sw.post("/people/\(fx.kayla)/protection", [
+        _ = try await sw.post(.personOtherNames(fx.kayla), [("kind", "alias"), ("name", "KK")])
+        let plan = try await sw.post(.personProtection(fx.kayla), [
             ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "20"), ("start-month", "2"), ("start-year", "2026"),
             ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "20"), ("conference-month", "2"), ("conference-year", "2026")])
         XCTAssertNotNil(plan.location, plan.text)
-        _ = try await sw.post("/people/\(fx.kayla)/addresses", [("address-line1", "3 Canal Street"), ("address-town", "Calder Vale"),
+        _ = try await sw.post(.personAddresses(fx.kayla), [("address-line1", "3 Canal Street"), ("address-town", "Calder Vale"),
                                                                 ("address-postcode", "NM4 7XY"), ("from-day", "25"), ("from-month", "2"), ("from-year", "2026")])
-        let page = try await sw.get("/people/\(fx.kayla)/chronology")
+        let page = try await sw.get(.personChronology(fx.kayla))
         XCTAssertEqual(page.status, .ok)
         let text = page.text
         let moved = try XCTUnwrap(text.range(of: "Moved to a new address on 25 February 2026"))
@@ -45,16 +45,16 @@ final class ChronologyTests: ServerTestCase {
         assertTrue(try await auditEntries().contains { $0.action == "export" && $0.recordID == fx.kayla.uuidString && $0.reason.contains("chronology CSV") })
 
         // The record's own card is in the same order and links to the whole chronology.
-        let record = try await sw.get("/people/\(fx.kayla)")
-        XCTAssertTrue(record.text.contains("/people/\(fx.kayla)/chronology"))
+        let record = try await sw.get(.person(fx.kayla))
+        XCTAssertTrue(record.text.contains(SiteURL.personChronology(fx.kayla).path))
     }
 
     func testTheChronologyIsDeniedAsTheRecordIs() async throws {
         let police = try await signedIn(fx[.policeOfficer])
-        let page = try await police.get("/people/\(fx.kayla)/chronology")
-        XCTAssertEqual(page.location, "/people/\(fx.kayla)/break-glass", "not involved: break the glass first")
-        assertEqual(try await police.get("/people/\(fx.kayla)/chronology.csv").status, .forbidden)
-        assertEqual(try await signedIn(fx[.trainer]).get("/people/\(fx.kayla)/chronology").status, .forbidden)
-        assertEqual(try await browser().get("/people/\(fx.kayla)/chronology.csv").status, .seeOther)
+        let page = try await police.get(.personChronology(fx.kayla))
+        XCTAssertEqual(page.location, SiteURL.personBreakGlass(fx.kayla).path, "not involved: break the glass first")
+        assertEqual(try await police.get(.personChronologyCSV(fx.kayla)).status, .forbidden)
+        assertEqual(try await signedIn(fx[.trainer]).get(.personChronology(fx.kayla)).status, .forbidden)
+        assertEqual(try await browser().get(.personChronologyCSV(fx.kayla)).status, .seeOther)
     }
 }

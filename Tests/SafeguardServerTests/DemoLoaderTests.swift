@@ -41,7 +41,7 @@ final class DemoLoaderTests: ServerTestCase {
             let login = try XCTUnwrap(logins[role])
             let b = browser()
             _ = try await b.signIn(login.email, login.password)
-            let work = try await b.get("/my-work")
+            let work = try await b.get(.myWork)
             XCTAssertFalse(work.text.contains("Nothing is waiting for you"), "\(role)'s first screen shows real work")
         }
         // The example import files in Examples/ load cleanly into the demo.

@@ -22,7 +22,7 @@ final class EmailRetryServerTests: ServerTestCase {
     private func queue(_ subjects: [String]) async throws -> [UUID] {
         var ids: [UUID] = []
         for (i, subject) in subjects.enumerated() {
-            let n = UserNotification(userID: fx[.socialWorker].id, subject: subject, body: "Body", link: "/training",
+            let n = UserNotification(userID: fx[.socialWorker].id, subject: subject, body: "Body", link: SiteURL.training.path,
                                      at: clock.now.addingTimeInterval(Double(i)), emailConfigured: true)
             try await n.create(on: app.db)
             ids.append(try n.requireID())
@@ -124,13 +124,13 @@ final class EmailRetryServerTests: ServerTestCase {
 /// The administrator sees how e-mail is going: a mail server that is down shows as e-mail waiting to be tried again.
 final class EmailDeliverySummaryTests: ServerTestCase {
     func testTheAdministratorSeesEmailWaitingToBeTriedAgainAndWhatTheServerSaid() async throws {
-        let before = try await signedIn(fx[.partnershipAdmin]).get("/admin").text
+        let before = try await signedIn(fx[.partnershipAdmin]).get(.admin).text
         XCTAssertTrue(before.contains("E-mail is not set up"), before)
 
         try await startApp(smtp: SMTPSettings(host: "127.0.0.1", port: 1, security: .none, from: "safeguard@example.org", timeoutSeconds: 1))
         func message(_ status: UserNotification.EmailStatus, attempts: Int = 0, retryAt: Date? = nil, error: String? = nil,
                      daysAgo: Double = 0) async throws {
-            let n = UserNotification(userID: fx[.socialWorker].id, subject: "S", body: "B", link: "/training",
+            let n = UserNotification(userID: fx[.socialWorker].id, subject: "S", body: "B", link: SiteURL.training.path,
                                      at: clock.now.addingTimeInterval(-daysAgo * 86400), emailConfigured: true)
             n.emailStatus = status.rawValue
             n.emailAttempts = attempts
@@ -144,12 +144,12 @@ final class EmailDeliverySummaryTests: ServerTestCase {
         try await message(.pending, attempts: 2, retryAt: clock.now.addingTimeInterval(300), error: "Connection refused by 127.0.0.1:1")
         try await message(.sent, attempts: 1, daysAgo: 8)  // outside the 7 days
 
-        let page = try await signedIn(fx[.partnershipAdmin]).get("/admin")
+        let page = try await signedIn(fx[.partnershipAdmin]).get(.admin)
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.text.contains("2 sent, 1 waiting, 1 failed"), page.text)
         XCTAssertTrue(page.text.contains("1 after a failure, the next try at"), page.text)
         XCTAssertTrue(page.text.contains("Connection refused by 127.0.0.1:1"), "the most recent failure's reason")
         XCTAssertTrue(page.text.contains("waiting to be tried again"), page.text)
-        assertEqual(try await signedIn(fx[.socialWorker]).get("/admin").status, .forbidden)
+        assertEqual(try await signedIn(fx[.socialWorker]).get(.admin).status, .forbidden)
     }
 }

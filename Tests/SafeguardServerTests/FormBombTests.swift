@@ -19,7 +19,7 @@ final class FormBombTests: ServerTestCase {
     }
 
     func testABombWithoutTheCookieIsRefusedUnread() async throws {
-        for path in ["/sign-in", "/register", "/people"] {
+        for path in [SiteURL.signIn.path, SiteURL.register.path, SiteURL.people.path] {
             let (res, seconds) = try await post(path, body: bomb)
             XCTAssertEqual(res.status, .forbidden, path)
             XCTAssertLessThan(seconds, 0.25, path)
@@ -28,7 +28,7 @@ final class FormBombTests: ServerTestCase {
 
     func testABombToAPathThatDoesNotExistIsNotRead() async throws {
         let b = browser()
-        try await b.get("/sign-in")
+        try await b.get(.signIn)
         let (res, seconds) = try await post("/no-such-page", body: bomb, cookie: b.cookieHeader)
         XCTAssertEqual(res.status, .notFound)
         XCTAssertLessThan(seconds, 0.25)
@@ -36,9 +36,9 @@ final class FormBombTests: ServerTestCase {
 
     func testABombWithTheCookieIsOverTheDefaultLimit() async throws {
         let b = browser()
-        try await b.get("/sign-in")
+        try await b.get(.signIn)
         XCTAssertGreaterThan(bomb.utf8.count, FormInput.defaultBodyLimit)
-        for path in ["/sign-in", "/register"] {
+        for path in [SiteURL.signIn.path, SiteURL.register.path] {
             let (res, seconds) = try await post(path, body: bomb, cookie: b.cookieHeader)
             XCTAssertEqual(res.status, .payloadTooLarge, path)
             XCTAssertLessThan(seconds, 0.25, path)
@@ -47,12 +47,12 @@ final class FormBombTests: ServerTestCase {
 
     func testASmallBodyWithTooManyFieldsIsRefusedBeforeParsing() async throws {
         let b = browser()
-        try await b.get("/sign-in")
+        try await b.get(.signIn)
         let token = SessionToken.csrf(for: b.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
         // 10,000 one-letter fields fit in 40 KB, under the size limit.
         let body = "_csrf=\(token)&" + Array(repeating: "a[]=", count: 10_000).joined(separator: "&")
         XCTAssertLessThan(body.utf8.count, FormInput.defaultBodyLimit)
-        let (res, seconds) = try await post("/sign-in", body: body, cookie: b.cookieHeader)
+        let (res, seconds) = try await post(SiteURL.signIn.path, body: body, cookie: b.cookieHeader)
         XCTAssertEqual(res.status, .payloadTooLarge)
         XCTAssertTrue(res.text.contains("more than 500 answers"), res.text)
         XCTAssertLessThan(seconds, 0.25)
@@ -79,7 +79,7 @@ final class FormBombTests: ServerTestCase {
     /// Routes that need more say so, and the CSRF check reads that much: an assessment's evidence.
     func testRoutesThatTakeLongTextStillDo() async throws {
         let routes = app.routes.all.filter { $0.method == .POST }
-        let limits = Dictionary(routes.map { ($0.path.map(\.description).joined(separator: "/"), $0.bodyLimit) }, uniquingKeysWith: max)
+        let limits = Dictionary(routes.map { ($0.path.map(\.description).joined(separator: SiteURL.home.path), $0.bodyLimit) }, uniquingKeysWith: max)
         XCTAssertEqual(limits["training/courses/:courseID/materials"], 20 << 20)
         XCTAssertEqual(limits["action-plan/actions/:actionID/evidence"], 20 << 20, "evidence files, up to 15 MB")
         XCTAssertEqual(limits["sign-in"], FormInput.defaultBodyLimit)

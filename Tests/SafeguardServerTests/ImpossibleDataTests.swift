@@ -11,7 +11,7 @@ final class ImpossibleDataTests: ServerTestCase {
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
-        return try await app.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: """
+        return try await app.sendRequest(.POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: """
             {"reference": "\(reference)", "occurredAt": "\(occurredAt)", "type": "Domestic", "address": "3 Canal St, Calder Vale", "summary": "Noise"}
             """))
     }
@@ -43,10 +43,10 @@ final class ImpossibleDataTests: ServerTestCase {
     func testAMissingEpisodeCannotStartBeforeTheChildWasBorn() async throws {
         let sw = try await signedIn(fx[.socialWorker])
         let fields = [("kind", "missing-from-home"), ("started-day", "1"), ("started-month", "1"), ("started-year", "1900"), ("started-time", "10:00")]
-        let res = try await sw.post("/people/\(fx.kayla)/missing", fields)
+        let res = try await sw.post(.personMissing(fx.kayla), fields)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.text.contains("The time last seen must be after 1906"))
-        let beforeBirth = try await sw.post("/people/\(fx.kayla)/missing", [("kind", "missing-from-home"), ("started-day", "1"), ("started-month", "6"),
+        let beforeBirth = try await sw.post(.personMissing(fx.kayla), [("kind", "missing-from-home"), ("started-day", "1"), ("started-month", "6"),
                                                                               ("started-year", "2018"), ("started-time", "10:00")])
         XCTAssertEqual(beforeBirth.status, .unprocessableEntity)
         XCTAssertTrue(beforeBirth.text.contains("cannot be before the date of birth, 14 June 2018"))

@@ -53,7 +53,7 @@ final class JobLeaseServerTests: ServerTestCase {
     /// and that server sends the rest, each once. (Renewed once a run, a backlog longer than the lease was sent by both.)
     func testAnEmailRunThatLosesItsLeaseStopsAndTheNewHolderSendsTheRest() async throws {
         for i in 0..<3 {
-            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: "/training",
+            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: SiteURL.training.path,
                                        at: clock.now.addingTimeInterval(Double(i)), emailConfigured: true).create(on: app.db)
         }
         let db = app.db, lease = JobLease.Job.emailDelivery.leaseSeconds

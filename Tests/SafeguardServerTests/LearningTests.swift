@@ -44,7 +44,7 @@ final class LearningTests: ServerTestCase {
     func testTheThemesPageGivesSeed004sFiguresWithChartTableAndCSV() async throws {
         try await loadSeed004()
         let unit = try await signedIn(fx[.businessUnitOfficer])
-        let page = try await unit.get("/learning/themes")
+        let page = try await unit.get(.learningThemes)
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.text.contains("27 reviews completed 31 March 2006 to"), page.text)
         XCTAssertTrue(page.text.contains("<svg"))
@@ -55,7 +55,7 @@ final class LearningTests: ServerTestCase {
         XCTAssertEqual(table.components(separatedBy: "<td>1 of 27</td><td>4%</td>").count - 1, 11, "eleven themes at 4%")
         XCTAssertTrue(page.text.contains("How the three most frequent themes overlap"))
 
-        let csv = try await unit.get("/learning/themes.csv")
+        let csv = try await unit.get(.learningThemesCSV)
         XCTAssertEqual(csv.headers.contentType?.description, "text/csv; charset=utf-8")
         XCTAssertTrue(csv.body.string.contains("Assessment / risk assessment,Practitioner factors,23,27,85%"))
 
@@ -67,25 +67,25 @@ final class LearningTests: ServerTestCase {
         XCTAssertEqual(wrong.status, .unprocessableEntity)
         XCTAssertTrue(wrong.text.contains("Enter the start of the period as a real date"))
 
-        let reviews = try await unit.get("/learning/reviews.csv")
+        let reviews = try await unit.get(.learningReviewsCSV)
         XCTAssertTrue(reviews.body.string.hasPrefix("reference,title,kind,completed_on,themes\n"))
         XCTAssertEqual(reviews.body.string.split(separator: "\n").count, 28)
 
         // The board sees the figures and starts there; it may not change the vocabulary.
         let board = try await signedIn(fx[.boardMember])
-        assertEqual(try await board.get("/").location, "/learning")
-        let home = try await board.get("/learning")
+        assertEqual(try await board.get(.home).location, SiteURL.learning.path)
+        let home = try await board.get(.learning)
         XCTAssertTrue(home.text.contains("assessment / risk assessment: 85% of reviews (23)"), home.text)
-        assertEqual(try await board.post("/learning/themes/vocabulary", [("name", "Neurodiversity"), ("group", "child")]).status, .forbidden)
+        assertEqual(try await board.post(.learningThemeVocabulary, [("name", "Neurodiversity"), ("group", "child")]).status, .forbidden)
     }
 
     func testTheBusinessUnitAddsATheme() async throws {
         let unit = try await signedIn(fx[.businessUnitOfficer])
-        let refused = try await unit.post("/learning/themes/vocabulary", [("name", "Professional curiosity"), ("group", "")])
+        let refused = try await unit.post(.learningThemeVocabulary, [("name", "Professional curiosity"), ("group", "")])
         XCTAssertEqual(refused.status, .unprocessableEntity)
         XCTAssertTrue(refused.text.contains("Choose the group the theme belongs to"))
         XCTAssertTrue(refused.text.contains("already exists"))
-        let added = try await unit.post("/learning/themes/vocabulary", [("name", "Neurodiversity"), ("group", "child")])
+        let added = try await unit.post(.learningThemeVocabulary, [("name", "Neurodiversity"), ("group", "child")])
         XCTAssertEqual(added.location, "/learning/themes/vocabulary?done=theme-added")
         let csv = "SCR-9,Child N,serious-case-review,2018-01-01,Neurodiversity\n"
         assertEqual(try await ReviewsImport.run(csv: header + csv, fileName: "n.csv", on: app).added, 1, "a review can be coded with the new theme")
@@ -99,61 +99,61 @@ final class LearningTests: ServerTestCase {
         let unit = try await signedIn(fx[.businessUnitOfficer])
         let worker = try await signedIn(fx[.socialWorker])
         // An unfinished draft saves; nobody else sees it.
-        let saved = try await unit.post("/learning/briefings/new", briefingFields(sections: [.background: "Babies and the men around them."]))
+        let saved = try await unit.post(.learningBriefingNew, briefingFields(sections: [.background: "Babies and the men around them."]))
         XCTAssertEqual(saved.status, .seeOther)
         let record = try await BriefingRecord.query(on: app.db).first()!
         let id = record.id!
         XCTAssertEqual(record.status, "draft")
-        assertEqual(try await worker.get("/learning/briefings/\(id)").status, .notFound)
-        assertFalse(try await worker.get("/learning").text.contains("The men around a baby"))
+        assertEqual(try await worker.get(.learningBriefing(id)).status, .notFound)
+        assertFalse(try await worker.get(.learning).text.contains("The men around a baby"))
 
         // The check lists what is missing, and publishing refuses until it is there.
-        let check = try await unit.get("/learning/briefings/\(id)/publish")
+        let check = try await unit.get(.learningBriefingPublish(id))
         XCTAssertTrue(check.text.contains("Write section 2, why it matters"))
         XCTAssertTrue(check.text.contains("Link the briefing to the review or the theme it draws on"))
         XCTAssertFalse(check.text.contains("Publish to everyone"))
-        assertEqual(try await unit.post("/learning/briefings/\(id)/publish", []).status, .unprocessableEntity)
+        assertEqual(try await unit.post(.learningBriefingPublish(id), []).status, .unprocessableEntity)
         assertEqual(try await BriefingRecord.find(id, on: app.db)?.status, "draft")
 
-        let tooLong = try await unit.post("/learning/briefings/\(id)/edit",
+        let tooLong = try await unit.post(.learningBriefingEdit(id),
                                           briefingFields(sections: [.background: String(repeating: "word ", count: 130)], theme: "engagement-of-fathers"))
         XCTAssertEqual(tooLong.status, .unprocessableEntity)
         XCTAssertTrue(tooLong.text.contains("has 130 words: keep it to 120"))
         XCTAssertTrue(tooLong.text.contains("word word word"), "what was typed is kept")
 
-        let opened = Browser.hiddenValue("opened-as", in: try await unit.get("/learning/briefings/\(id)/edit").text) ?? ""
-        let complete = try await unit.post("/learning/briefings/\(id)/edit",
+        let opened = Browser.hiddenValue("opened-as", in: try await unit.get(.learningBriefingEdit(id)).text) ?? ""
+        let complete = try await unit.post(.learningBriefingEdit(id),
                                            briefingFields(sections: DemoLearning.menAroundABaby, theme: "engagement-of-fathers") + [("opened-as", opened)])
         XCTAssertEqual(complete.status, .seeOther)
-        assertTrue(try await unit.get("/learning/briefings/\(id)/publish").text.contains("Publish to everyone"))
-        assertEqual(try await unit.post("/learning/briefings/\(id)/publish", []).location, "/learning/briefings/\(id)?done=published")
+        assertTrue(try await unit.get(.learningBriefingPublish(id)).text.contains("Publish to everyone"))
+        assertEqual(try await unit.post(.learningBriefingPublish(id), []).location, "/learning/briefings/\(id)?done=published")
 
         // Everyone reads it; reading is recorded once, by agency.
-        let list = try await worker.get("/learning")
+        let list = try await worker.get(.learning)
         XCTAssertTrue(list.text.contains("The men around a baby"))
         XCTAssertTrue(list.text.contains("Not read yet"))
-        let page = try await worker.get("/learning/briefings/\(id)")
+        let page = try await worker.get(.learningBriefing(id))
         XCTAssertTrue(page.text.contains("Theme: Engagement of fathers"))
         XCTAssertTrue(page.text.contains("7</span> What to do, and questions to consider"))
-        assertEqual(try await worker.post("/learning/briefings/\(id)/read", []).status, .seeOther)
-        assertEqual(try await worker.post("/learning/briefings/\(id)/read", []).status, .seeOther)
+        assertEqual(try await worker.post(.learningBriefingRead(id), []).status, .seeOther)
+        assertEqual(try await worker.post(.learningBriefingRead(id), []).status, .seeOther)
         assertEqual(try await BriefingReadRecord.query(on: app.db).count(), 1)
-        assertTrue(try await worker.get("/learning/briefings/\(id)").text.contains("You marked this briefing read on"))
-        let reads = try await unit.get("/learning/briefings/\(id)/reads")
+        assertTrue(try await worker.get(.learningBriefing(id)).text.contains("You marked this briefing read on"))
+        let reads = try await unit.get(.learningBriefingReads(id))
         XCTAssertTrue(cells(reads).contains("Northmere Children&#39;s Services</td><td>12</td><td>1</td><td>8%</td>"), reads.text)
         XCTAssertTrue(reads.text.contains("1 of 16 people with an account have marked it read (6%)"))
-        let readsCSV = try await unit.get("/learning/briefings/\(id)/reads.csv")
+        let readsCSV = try await unit.get(.learningBriefingReadsCSV(id))
         XCTAssertTrue(readsCSV.body.string.contains("Northmere Children's Services,"))
 
         // Published text is not changed in place; withdrawing needs a reason.
-        assertEqual(try await unit.post("/learning/briefings/\(id)/edit", briefingFields(sections: DemoLearning.menAroundABaby, theme: "escalation")).status,
+        assertEqual(try await unit.post(.learningBriefingEdit(id), briefingFields(sections: DemoLearning.menAroundABaby, theme: "escalation")).status,
                        .unprocessableEntity)
-        let short = try await unit.post("/learning/briefings/\(id)/withdraw", [("reason", "old")])
+        let short = try await unit.post(.learningBriefingWithdraw(id), [("reason", "old")])
         XCTAssertEqual(short.status, .unprocessableEntity)
         XCTAssertTrue(short.text.contains("Say why it is withdrawn"))
-        assertEqual(try await unit.post("/learning/briefings/\(id)/withdraw", [("reason", "Superseded by the 2027 procedures")]).status, .seeOther)
-        assertEqual(try await worker.get("/learning/briefings/\(id)").status, .notFound)
-        assertTrue(try await unit.get("/learning/briefings/\(id)").text.contains("Withdrawn: Superseded by the 2027 procedures"))
+        assertEqual(try await unit.post(.learningBriefingWithdraw(id), [("reason", "Superseded by the 2027 procedures")]).status, .seeOther)
+        assertEqual(try await worker.get(.learningBriefing(id)).status, .notFound)
+        assertTrue(try await unit.get(.learningBriefing(id)).text.contains("Withdrawn: Superseded by the 2027 procedures"))
         let trail = try await auditEntries().filter { $0.recordType == "briefing" }.map(\.reason)
         XCTAssertTrue(trail.contains("published") && trail.contains("marked read") && trail.contains("withdrawn: Superseded by the 2027 procedures"))
     }
@@ -161,33 +161,33 @@ final class LearningTests: ServerTestCase {
     func testEveryLearningRouteRefusesTheWrongRoleAndNoSession() async throws {
         try await loadSeed004()
         let unit = try await signedIn(fx[.businessUnitOfficer])
-        _ = try await unit.post("/learning/briefings/new", briefingFields(sections: DemoLearning.menAroundABaby, theme: "engagement-of-fathers"))
+        _ = try await unit.post(.learningBriefingNew, briefingFields(sections: DemoLearning.menAroundABaby, theme: "engagement-of-fathers"))
         let id = try await BriefingRecord.query(on: app.db).first()!.id!
-        _ = try await unit.post("/learning/briefings/\(id)/publish", [])
-        let manageGets = ["/learning/briefings/new", "/learning/briefings/\(id)/edit", "/learning/briefings/\(id)/publish",
-                          "/learning/briefings/\(id)/withdraw", "/learning/briefings/\(id)/reads", "/learning/briefings/\(id)/reads.csv"]
-        let managePosts = ["/learning/briefings/new", "/learning/briefings/\(id)/edit", "/learning/briefings/\(id)/publish",
-                           "/learning/briefings/\(id)/withdraw", "/learning/themes/vocabulary"]
-        let figures = ["/learning/themes", "/learning/themes.csv", "/learning/reviews", "/learning/reviews.csv", "/learning/themes/vocabulary"]
+        _ = try await unit.post(.learningBriefingPublish(id), [])
+        let manageGets = [SiteURL.learningBriefingNew.path, SiteURL.learningBriefingEdit(id).path, SiteURL.learningBriefingPublish(id).path,
+                          SiteURL.learningBriefingWithdraw(id).path, SiteURL.learningBriefingReads(id).path, SiteURL.learningBriefingReadsCSV(id).path]
+        let managePosts = [SiteURL.learningBriefingNew.path, SiteURL.learningBriefingEdit(id).path, SiteURL.learningBriefingPublish(id).path,
+                           SiteURL.learningBriefingWithdraw(id).path, SiteURL.learningThemeVocabulary.path]
+        let figures = [SiteURL.learningThemes.path, SiteURL.learningThemesCSV.path, SiteURL.learningReviews.path, SiteURL.learningReviewsCSV.path, SiteURL.learningThemeVocabulary.path]
         for role in [Role.socialWorker, .boardMember, .trainer, .mashManager] {
             let b = try await signedIn(fx[role])
             for path in manageGets { assertEqual(try await b.get(path).status, .forbidden, "\(role) GET \(path)") }
             for path in managePosts { assertEqual(try await b.post(path, [("reason", "Superseded by the 2027 procedures")]).status, .forbidden, "\(role) POST \(path)") }
-            assertEqual(try await b.get("/learning").status, .ok, "\(role) reads the learning")
+            assertEqual(try await b.get(.learning).status, .ok, "\(role) reads the learning")
         }
         for role in [Role.socialWorker, .learner, .policeOfficer, .agencyManager] {
             let b = try await signedIn(fx[role])
             for path in figures { assertEqual(try await b.get(path).status, .forbidden, "\(role) GET \(path)") }
         }
         let anonymous = browser()
-        for path in ["/learning", "/learning/briefings/\(id)"] + manageGets + figures {
-            assertEqual(try await anonymous.get(path).location, "/sign-in", path)
+        for path in [SiteURL.learning.path, SiteURL.learningBriefing(id).path] + manageGets + figures {
+            assertEqual(try await anonymous.get(path).location, SiteURL.signIn.path, path)
         }
-        for path in managePosts + ["/learning/briefings/\(id)/read"] { assertEqual(try await anonymous.post(path, []).location, "/sign-in", path) }
+        for path in managePosts + [SiteURL.learningBriefingRead(id).path] { assertEqual(try await anonymous.post(path, []).location, SiteURL.signIn.path, path) }
         // A form from another site has no token.
         let worker = try await signedIn(fx[.socialWorker])
-        assertEqual(try await worker.post("/learning/briefings/\(id)/read", [], csrf: false).status, .forbidden)
-        assertEqual(try await unit.post("/learning/briefings/\(id)/withdraw", [("reason", "Superseded by the 2027 procedures")], csrf: false).status, .forbidden)
+        assertEqual(try await worker.post(.learningBriefingRead(id), [], csrf: false).status, .forbidden)
+        assertEqual(try await unit.post(.learningBriefingWithdraw(id), [("reason", "Superseded by the 2027 procedures")], csrf: false).status, .forbidden)
         assertEqual(try await BriefingReadRecord.query(on: app.db).count(), 0)
         assertEqual(try await BriefingRecord.find(id, on: app.db)?.status, "published", "nothing was changed by the refused posts")
     }
@@ -209,8 +209,8 @@ final class LearningTests: ServerTestCase {
 
         let other = try await APITests.issue(in: self, agency: fx.police, permissions: [APIPrincipal.read])
         h.bearerAuthorization = .init(token: other)
-        assertEqual(try await app.sendRequest(.GET, "/api/v1/learning/themes", headers: h).status, .forbidden)
-        assertEqual(try await app.sendRequest(.GET, "/api/v1/learning/themes").status, .unauthorized)
+        assertEqual(try await app.sendRequest(.GET, SiteURL.api(.learningThemes).path, headers: h).status, .forbidden)
+        assertEqual(try await app.sendRequest(.GET, SiteURL.api(.learningThemes).path).status, .unauthorized)
     }
 }
 

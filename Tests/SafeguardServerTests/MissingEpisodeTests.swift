@@ -14,7 +14,7 @@ final class MissingEpisodeTests: ServerTestCase {
     func episode(_ user: Browser, seen: (Int, Int, String), returned: (Int, Int, String)?) async throws -> String {
         var fields = [("kind", "missing-from-home")] + moment("started", seen.0, seen.1, seen.2)
         if let r = returned { fields += moment("returned", r.0, r.1, r.2) + [("where-found", "public-place"), ("where-found-detail", "Northgate Park")] }
-        let res = try await user.post("/people/\(fx.kayla)/missing", fields)
+        let res = try await user.post(.personMissing(fx.kayla), fields)
         return try XCTUnwrap(res.location, res.text)
     }
 
@@ -25,12 +25,12 @@ final class MissingEpisodeTests: ServerTestCase {
 
     func testEpisodesInterviewsRepeatMissingAndTheDashboard() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let bad = try await sw.post("/people/\(fx.kayla)/missing", [("kind", "missing-from-home")] + moment("started", 1, 3, "21:30")
+        let bad = try await sw.post(.personMissing(fx.kayla), [("kind", "missing-from-home")] + moment("started", 1, 3, "21:30")
                                     + moment("returned", 1, 3, "20:00"))
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertTrue(bad.text.contains("The return cannot be before the child went missing"))
         XCTAssertTrue(bad.text.contains("Say where the child was found"))
-        let future = try await sw.post("/people/\(fx.kayla)/missing", [("kind", "missing-from-home")] + moment("started", 3, 3, "21:30"))
+        let future = try await sw.post(.personMissing(fx.kayla), [("kind", "missing-from-home")] + moment("started", 3, 3, "21:30"))
         XCTAssertTrue(future.text.contains("cannot be in the future"))
 
         // Done in time: returned 07:00 on 11 February, interviewed 13 February.
@@ -48,18 +48,18 @@ final class MissingEpisodeTests: ServerTestCase {
         let page = try await sw.get(third)
         XCTAssertTrue(page.text.contains("Still missing"))
         XCTAssertTrue(page.text.contains("Repeat missing: 3 episodes within 90 days"))
-        assertTrue(try await sw.get("/people/\(fx.kayla)").text.contains("Repeat missing"))
+        assertTrue(try await sw.get(.person(fx.kayla)).text.contains("Repeat missing"))
 
         // She is found; the interview is due within 72 hours and My work says so.
         let back = try await sw.post(third + "/return", moment("returned", 2, 3, "08:00") + [("where-found", "friend-or-relative-address")])
         XCTAssertEqual(back.location, third)
-        let work = try await sw.get("/my-work")
+        let work = try await sw.get(.myWork)
         XCTAssertTrue(work.text.contains("Return home interview for Kayla Smith"))
         XCTAssertTrue(work.text.contains("Due by 5 March 2026, 8:00am"), work.text)
 
         // The dashboard: one child in Calder Vale, three episodes, repeat missing and not yet assessed.
         let manager = try await signedIn(fx[.teamManager])
-        var dashboard = try await manager.get("/vulnerable-young-people")
+        var dashboard = try await manager.get(.vulnerabilityDashboard)
         XCTAssertEqual(dashboard.status, .ok)
         let calder = try XCTUnwrap(Self.row("Calder Vale", in: dashboard.text))
         XCTAssertEqual(calder, ["Calder Vale", "1", "3", "1", "0", "50%", "0"], "one of the two interviews due by now was within 72 hours")
@@ -68,10 +68,10 @@ final class MissingEpisodeTests: ServerTestCase {
         // Once assessed as significant, the cross-tab moves her.
         let tool = try await AssessmentToolRecord.query(on: app.db).filter(\.$key == "exploitation").first()!
         let exploitation = try AssessmentToolCatalogue.tool(tool)
-        let started = try await sw.post("/people/\(fx.kayla)/assessments", [("tool", tool.id!.uuidString)])
+        let started = try await sw.post(.personAssessments(fx.kayla), [("tool", tool.id!.uuidString)])
         let graded = exploitation.sections.flatMap(\.questions).first { if case .grade = $0.answer { true } else { false } }!
         _ = try await sw.post(started.location!, [("action", "submit")] + AssessmentTests.answers(exploitation, grades: [graded.key: "significant"]))
-        dashboard = try await manager.get("/vulnerable-young-people")
+        dashboard = try await manager.get(.vulnerabilityDashboard)
         XCTAssertEqual(Self.rows("Calder Vale", in: dashboard.text)[1], ["Calder Vale", "1", "0", "0", "0", "0"])
     }
 
@@ -79,12 +79,12 @@ final class MissingEpisodeTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         let location = try await episode(sw, seen: (1, 3, "21:30"), returned: nil)
         let police = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await police.get("/people/\(fx.kayla)/missing/new").status, .forbidden, "the police are not involved with Kayla")
+        assertEqual(try await police.get(.personMissingNew(fx.kayla)).status, .forbidden, "the police are not involved with Kayla")
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location).status, .notFound, "safeguarding information")
-        assertEqual(try await signedIn(fx[.policePublicProtection]).get("/vulnerable-young-people").status, .ok)
-        assertEqual(try await sw.get("/vulnerable-young-people").status, .forbidden)
-        assertEqual(try await signedIn(fx[.boardMember]).get("/vulnerable-young-people").status, .forbidden)
-        assertEqual(try await browser().get(location).location, "/sign-in")
+        assertEqual(try await signedIn(fx[.policePublicProtection]).get(.vulnerabilityDashboard).status, .ok)
+        assertEqual(try await sw.get(.vulnerabilityDashboard).status, .forbidden)
+        assertEqual(try await signedIn(fx[.boardMember]).get(.vulnerabilityDashboard).status, .forbidden)
+        assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(location + "/return", []).status, .notFound)
     }
 
@@ -108,8 +108,8 @@ extension MissingEpisodeTests {
         let fields = moment("offered", 2, 3, "09:00") + [("outcome", "declined"), ("interview-notes", "Did not want to talk today, offered again.")]
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(location + "/interview", fields).status, .notFound)
         assertEqual(try await signedIn(fx[.policeOfficer]).post(location + "/interview", fields).status, .forbidden)
-        assertEqual(try await signedIn(fx[.policeOfficer]).post("/people/\(fx.kayla)/missing", [("kind", "missing-from-home")]).status, .forbidden)
-        assertEqual(try await browser().post(location + "/interview", fields).location, "/sign-in")
+        assertEqual(try await signedIn(fx[.policeOfficer]).post(.personMissing(fx.kayla), [("kind", "missing-from-home")]).status, .forbidden)
+        assertEqual(try await browser().post(location + "/interview", fields).location, SiteURL.signIn.path)
         assertNil(try await MissingEpisodeRecord.query(on: app.db).first()?.interviewOfferedAt)
         assertEqual(try await sw.post(location + "/interview", fields).location, location)
     }

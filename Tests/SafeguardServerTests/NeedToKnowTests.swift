@@ -8,7 +8,7 @@ import XCTVapor
 final class NeedToKnowTests: ServerTestCase {
     func testAnInvolvedAgencySeesTheRecord() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let res = try await b.get("/people/\(fx.kayla)")
+        let res = try await b.get(.person(fx.kayla))
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.text.contains("<h1 class=\"sg-heading-xl\">Kayla Smith</h1>"))
         XCTAssertFalse(res.text.contains("breaking the glass"))
@@ -16,21 +16,21 @@ final class NeedToKnowTests: ServerTestCase {
 
     func testMASHSeesEveryoneByRole() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
-        assertEqual(try await b.get("/people/\(fx.dean)").status, .ok)
+        assertEqual(try await b.get(.person(fx.dean)).status, .ok)
     }
 
     func testAnUninvolvedAgencyMustBreakTheGlass() async throws {
         let b = try await signedIn(fx[.policeOfficer])
-        let res = try await b.get("/people/\(fx.kayla)")
-        XCTAssertEqual(res.location, "/people/\(fx.kayla)/break-glass")
-        let form = try await b.get("/people/\(fx.kayla)/break-glass")
+        let res = try await b.get(.person(fx.kayla))
+        XCTAssertEqual(res.location, SiteURL.personBreakGlass(fx.kayla).path)
+        let form = try await b.get(.personBreakGlass(fx.kayla))
         XCTAssertTrue(form.text.contains("Northmere Constabulary is not recorded as working with Kayla Smith"))
         XCTAssertFalse(form.text.contains("14 Mill Lane"), "the break-glass page shows nothing of the record")
     }
 
     func testBreakingTheGlassNeedsAReason() async throws {
         let b = try await signedIn(fx[.policeOfficer])
-        let res = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "need it")])
+        let res = try await b.post(.personBreakGlass(fx.kayla), [("reason", "need it")])
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.text.contains("href=\"#reason\">Explain why you need to see this record"))
         assertEqual(try await BreakGlassGrant.query(on: app.db).count(), 0)
@@ -39,9 +39,9 @@ final class NeedToKnowTests: ServerTestCase {
     func testBreakingTheGlassOpensTheRecordRecordsTheReasonAndFlagsItForReview() async throws {
         let b = try await signedIn(fx[.policeOfficer])
         let reason = "Attending a domestic incident at the address tonight"
-        let res = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", reason)])
-        XCTAssertEqual(res.location, "/people/\(fx.kayla)")
-        let page = try await b.get("/people/\(fx.kayla)")
+        let res = try await b.post(.personBreakGlass(fx.kayla), [("reason", reason)])
+        XCTAssertEqual(res.location, SiteURL.person(fx.kayla).path)
+        let page = try await b.get(.person(fx.kayla))
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.text.contains("You opened this record by breaking the glass"))
 
@@ -50,93 +50,93 @@ final class NeedToKnowTests: ServerTestCase {
         XCTAssertTrue(entries.contains { $0.action == "view" && $0.reason == "break-glass: " + reason })
 
         let auditor = try await signedIn(fx[.auditor])
-        let review = try await auditor.get("/audit")
+        let review = try await auditor.get(.auditReview)
         XCTAssertTrue(review.text.contains("Break-glass openings to review (1)"))
         XCTAssertTrue(review.text.contains(reason))
         let grant = try await BreakGlassGrant.query(on: app.db).first()!
-        _ = try await auditor.post("/audit/break-glass/\(grant.id!)", [("note", "Checked with the duty inspector")])
-        assertTrue(try await auditor.get("/audit").text.contains("Break-glass openings to review (0)"))
+        _ = try await auditor.post(.auditReviewGrant(grant.id!), [("note", "Checked with the duty inspector")])
+        assertTrue(try await auditor.get(.auditReview).text.contains("Break-glass openings to review (0)"))
     }
 
     func testABrokenGlassExpires() async throws {
         let b = try await signedIn(fx[.policeOfficer])
-        _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Attending an incident at the address")])
+        _ = try await b.post(.personBreakGlass(fx.kayla), [("reason", "Attending an incident at the address")])
         clock.advance(minutes: 25)
-        assertEqual(try await b.get("/people/\(fx.kayla)").status, .ok)
+        assertEqual(try await b.get(.person(fx.kayla)).status, .ok)
         // Keep the session alive while the four-hour grant runs out.
-        for _ in 0..<10 { clock.advance(minutes: 25); _ = try await b.get("/people") }
-        assertEqual(try await b.get("/people/\(fx.kayla)").location, "/people/\(fx.kayla)/break-glass")
+        for _ in 0..<10 { clock.advance(minutes: 25); _ = try await b.get(.people) }
+        assertEqual(try await b.get(.person(fx.kayla)).location, SiteURL.personBreakGlass(fx.kayla).path)
     }
 
     func testAfterBreakingTheGlassAWorkerCanReadButNotChange() async throws {
         let b = try await signedIn(fx[.policeOfficer])
-        _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Attending an incident at the address")])
-        assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .forbidden)
-        let post = try await b.post("/people/\(fx.kayla)/other-names", [("kind", "alias"), ("name", "KK")])
+        _ = try await b.post(.personBreakGlass(fx.kayla), [("reason", "Attending an incident at the address")])
+        assertEqual(try await b.get(.personEdit(fx.kayla)).status, .forbidden)
+        let post = try await b.post(.personOtherNames(fx.kayla), [("kind", "alias"), ("name", "KK")])
         XCTAssertEqual(post.status, .forbidden)
         assertEqual(try await OtherName.query(on: app.db).count(), 0)
     }
 
     func testBreakGlassNeverBecomesLastingAccessWithoutAManager() async throws {
         let b = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await b.post("/people/\(fx.kayla)/involvements", []).status, .forbidden, "needs the glass broken first")
-        _ = try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "Officer in the case for a new investigation")])
-        let refused = try await b.post("/people/\(fx.kayla)/involvements", [])
+        assertEqual(try await b.post(.personInvolvements(fx.kayla), []).status, .forbidden, "needs the glass broken first")
+        _ = try await b.post(.personBreakGlass(fx.kayla), [("reason", "Officer in the case for a new investigation")])
+        let refused = try await b.post(.personInvolvements(fx.kayla), [])
         XCTAssertEqual(refused.status, .forbidden)
         XCTAssertTrue(refused.text.contains("Break-glass access is read-only"), refused.text)
         assertEqual(try await AgencyInvolvement.query(on: app.db).filter(\.$agency.$id == fx.police).count(), 0)
-        let page = try await b.get("/people/\(fx.kayla)")
+        let page = try await b.get(.person(fx.kayla))
         XCTAssertFalse(page.text.contains("Record that my agency is working with"))
         XCTAssertTrue(page.text.contains("Ask a manager to record that my agency is working with Kayla"))
-        assertEqual(try await b.get("/people/\(fx.kayla)/edit").status, .forbidden)
+        assertEqual(try await b.get(.personEdit(fx.kayla)).status, .forbidden)
     }
 
     func testRolesWithoutCaseworkSeeNoPeopleAndCannotBreakGlass() async throws {
         for role in [Role.trainer, .boardMember, .partnershipAdmin] {
             let b = try await signedIn(fx[role])
-            assertEqual(try await b.get("/people").status, .forbidden, "\(role)")
-            assertEqual(try await b.get("/people/\(fx.kayla)").status, .forbidden, "\(role)")
-            assertEqual(try await b.get("/people/\(fx.kayla)/break-glass").status, .forbidden, "\(role)")
-            assertEqual(try await b.post("/people/\(fx.kayla)/break-glass", [("reason", "I would like to look please")]).status, .forbidden)
+            assertEqual(try await b.get(.people).status, .forbidden, "\(role)")
+            assertEqual(try await b.get(.person(fx.kayla)).status, .forbidden, "\(role)")
+            assertEqual(try await b.get(.personBreakGlass(fx.kayla)).status, .forbidden, "\(role)")
+            assertEqual(try await b.post(.personBreakGlass(fx.kayla), [("reason", "I would like to look please")]).status, .forbidden)
         }
     }
 
     func testTheAuditorReadsButCannotWrite() async throws {
         let b = try await signedIn(fx[.auditor])
-        assertEqual(try await b.get("/people/\(fx.kayla)").status, .ok)
-        assertEqual(try await b.get("/people/new").status, .forbidden)
-        assertEqual(try await b.post("/people/\(fx.kayla)/edit", [("first-name", "X")]).status, .forbidden)
+        assertEqual(try await b.get(.person(fx.kayla)).status, .ok)
+        assertEqual(try await b.get(.personNew).status, .forbidden)
+        assertEqual(try await b.post(.personEdit(fx.kayla), [("first-name", "X")]).status, .forbidden)
     }
 
     func testEveryPersonalDataRouteNeedsASession() async throws {
         let b = browser()
         let id = fx.kayla
-        for path in ["/people", "/people/new", "/people/\(id)", "/people/\(id)/edit", "/people/\(id)/break-glass",
-                     "/people/\(id)/access-log", "/people/\(id)/other-names", "/people/\(id)/addresses",
-                     "/people/\(id)/relationships", "/admin", "/admin/users", "/admin/agencies", "/admin/districts",
-                     "/admin/teams", "/admin/api-tokens", "/audit", "/referrals", "/referrals/new", "/mash",
-                     "/referrals/\(id)", "/referrals/\(id)/people", "/referrals/\(id)/check", "/referrals/\(id)/outcome",
-                     "/information-requests", "/information-requests/\(id)"] {
-            assertEqual(try await b.get(path).location, "/sign-in", path)
+        for path in [SiteURL.people.path, SiteURL.personNew.path, SiteURL.person(id).path, SiteURL.personEdit(id).path, SiteURL.personBreakGlass(id).path,
+                     SiteURL.personAccessLog(id).path, SiteURL.personOtherNames(id).path, SiteURL.personAddresses(id).path,
+                     SiteURL.personRelationships(id).path, SiteURL.admin.path, SiteURL.adminUsers.path, SiteURL.adminAgencies.path, SiteURL.adminDistricts.path,
+                     SiteURL.adminTeams.path, SiteURL.adminTokens.path, SiteURL.auditReview.path, SiteURL.referrals.path, SiteURL.referralNew.path, SiteURL.mash.path,
+                     SiteURL.referral(id).path, SiteURL.referralStep(id, .people).path, SiteURL.referralCheck(id).path, SiteURL.referralOutcome(id).path,
+                     SiteURL.informationRequests.path, SiteURL.informationRequest(id).path] {
+            assertEqual(try await b.get(path).location, SiteURL.signIn.path, path)
         }
-        for path in ["/people", "/people/\(id)/edit", "/people/\(id)/break-glass", "/people/\(id)/involvements",
-                     "/people/\(id)/other-names", "/people/\(id)/addresses", "/people/\(id)/relationships",
-                     "/admin/users", "/admin/agencies", "/admin/api-tokens", "/referrals/new", "/referrals/\(id)/people",
-                     "/referrals/\(id)/submit", "/referrals/\(id)/triage", "/referrals/\(id)/decision", "/referrals/\(id)/sign-off",
-                     "/information-requests/\(id)", "/information-requests/\(id)/chase"] {
-            assertEqual(try await b.post(path, [("x", "y")]).location, "/sign-in", "POST " + path)
+        for path in [SiteURL.people.path, SiteURL.personEdit(id).path, SiteURL.personBreakGlass(id).path, SiteURL.personInvolvements(id).path,
+                     SiteURL.personOtherNames(id).path, SiteURL.personAddresses(id).path, SiteURL.personRelationships(id).path,
+                     SiteURL.adminUsers.path, SiteURL.adminAgencies.path, SiteURL.adminTokens.path, SiteURL.referralNew.path, SiteURL.referralStep(id, .people).path,
+                     SiteURL.referralSubmit(id).path, SiteURL.referralTriage(id).path, SiteURL.referralDecision(id).path, SiteURL.referralSignOff(id).path,
+                     SiteURL.informationRequest(id).path, SiteURL.informationRequestChase(id).path] {
+            assertEqual(try await b.post(path, [("x", "y")]).location, SiteURL.signIn.path, "POST " + path)
         }
     }
 
     func testWhoHasLookedIsForManagers() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        _ = try await sw.get("/people/\(fx.kayla)")
-        assertEqual(try await sw.get("/people/\(fx.kayla)/access-log").status, .forbidden)
+        _ = try await sw.get(.person(fx.kayla))
+        assertEqual(try await sw.get(.personAccessLog(fx.kayla)).status, .forbidden)
 
         let manager = try await signedIn(fx[.teamManager])
-        let page = try await manager.get("/people/\(fx.kayla)")
+        let page = try await manager.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("See who has looked at this record"))
-        let log = try await manager.get("/people/\(fx.kayla)/access-log")
+        let log = try await manager.get(.personAccessLog(fx.kayla))
         XCTAssertEqual(log.status, .ok)
         XCTAssertTrue(log.text.contains("Test Social worker"))
         XCTAssertTrue(log.text.contains("Viewed"))
@@ -144,7 +144,7 @@ final class NeedToKnowTests: ServerTestCase {
 
     func testTheChildsPageShowsTheMenInTheirLife() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let page = try await b.get("/people/\(fx.kayla)")
+        let page = try await b.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("Men in Kayla&#39;s life"))
         XCTAssertTrue(page.text.contains(">Dean Walker</a> – mother&#39;s partner"))
         XCTAssertTrue(page.text.contains("14 Mill Lane, Calder Vale, NM4 2AB"))
@@ -153,7 +153,7 @@ final class NeedToKnowTests: ServerTestCase {
     func testAChildWithNoMaleCarerRecordedPromptsTheQuestion() async throws {
         try await PersonRelationship.query(on: app.db).filter(\.$kind == "mothers-partner").delete()
         let b = try await signedIn(fx[.socialWorker])
-        let page = try await b.get("/people/\(fx.kayla)")
+        let page = try await b.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("No father, step-father, mother&#39;s partner or other male carer is recorded"))
     }
 }

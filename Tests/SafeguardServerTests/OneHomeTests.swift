@@ -17,16 +17,16 @@ final class OneHomeTests: ServerTestCase {
 
     func testSomeoneAddedAtARecordedHomeJoinsThatHousehold() async throws {
         let mash = try await signedIn(fx[.mashPractitioner])
-        let created = try await mash.post("/people", personFields("Lily", address("14 mill ln")))
-        let lily = try XCTUnwrap(created.location.flatMap { UUID(uuidString: String($0.split(separator: "/").last!.split(separator: "?").first!)) }, created.text)
+        let created = try await mash.post(.people, personFields("Lily", address("14 mill ln")))
+        let lily = try XCTUnwrap(created.location.flatMap { UUID(uuidString: String($0.split(separator: SiteURL.home.path).last!.split(separator: "?").first!)) }, created.text)
         assertEqual(try await Address.query(on: app.db).count(), 1, "no second row for 14 Mill Lane")
         let home = try await Residence.query(on: app.db).filter(\.$person.$id == lily).first()
         XCTAssertEqual(home?.$address.id, fx.address)
-        assertTrue(try await mash.get("/people/\(fx.kayla)").text.contains("Lily Smith"), "Kayla's household shows Lily")
+        assertTrue(try await mash.get(.person(fx.kayla)).text.contains("Lily Smith"), "Kayla's household shows Lily")
 
         // Moving someone to a recorded home files them there too, and says so.
-        let other = try await mash.post("/people", personFields("Mia", address("2 Station Road", postcode: "NM4 9ZZ")))
-        let mia = String(try XCTUnwrap(other.location).split(separator: "/").last!.split(separator: "?").first!)
+        let other = try await mash.post(.people, personFields("Mia", address("2 Station Road", postcode: "NM4 9ZZ")))
+        let mia = String(try XCTUnwrap(other.location).split(separator: SiteURL.home.path).last!.split(separator: "?").first!)
         let moved = try await mash.post("/people/\(mia)/addresses", address("14 Mill Lane"))
         XCTAssertEqual(moved.location, "/people/\(mia)?done=address-shared")
         assertEqual(try await Address.query(on: app.db).count(), 2)
@@ -41,29 +41,29 @@ final class OneHomeTests: ServerTestCase {
         let copy = Address(line1: "14 Mill Ln", line2: nil, town: "Calder Vale", districtID: fx.district, postcode: "NM4 2AB", uprn: nil)
         try await copy.create(on: app.db)
         let mash = try await signedIn(fx[.mashPractitioner])
-        let asked = try await mash.post("/people/\(fx.kayla)/addresses", address("14 Mill Lane") + [("from-day", "1"), ("from-month", "1"), ("from-year", "2026")])
+        let asked = try await mash.post(.personAddresses(fx.kayla), address("14 Mill Lane") + [("from-day", "1"), ("from-month", "1"), ("from-year", "2026")])
         XCTAssertEqual(asked.status, .ok)
         XCTAssertTrue(asked.text.contains("Is this one of these homes?"))
         XCTAssertFalse(asked.text.contains("checked"), "no home is chosen for the user")
         assertEqual(try await Address.query(on: app.db).count(), 2, "nothing stored before the answer")
 
-        let unanswered = try await mash.post("/people/\(fx.kayla)/addresses", address("14 Mill Lane") + [("home-asked", "yes")])
+        let unanswered = try await mash.post(.personAddresses(fx.kayla), address("14 Mill Lane") + [("home-asked", "yes")])
         XCTAssertEqual(unanswered.status, .unprocessableEntity)
         XCTAssertTrue(unanswered.text.contains("Select the home this is, or that it is a different address"))
         // An id that was not offered is not taken.
         let elsewhere = Address(line1: "1 Other Road", line2: nil, town: "Calder Vale", districtID: fx.district, postcode: "NM9 9AA", uprn: nil)
         try await elsewhere.create(on: app.db)
-        let forged = try await mash.post("/people/\(fx.shannon)/addresses", address("14 Mill Lane") + [("home-asked", "yes"), ("home", elsewhere.id!.uuidString)])
+        let forged = try await mash.post(.personAddresses(fx.shannon), address("14 Mill Lane") + [("home-asked", "yes"), ("home", elsewhere.id!.uuidString)])
         XCTAssertEqual(forged.status, .unprocessableEntity)
 
-        let different = try await mash.post("/people/\(fx.shannon)/addresses", address("14 Mill Lane") + [("home-asked", "yes"), ("home", "new")])
+        let different = try await mash.post(.personAddresses(fx.shannon), address("14 Mill Lane") + [("home-asked", "yes"), ("home", "new")])
         XCTAssertEqual(different.location, "/people/\(fx.shannon)?done=address")
         assertEqual(try await Address.query(on: app.db).count(), 4)
     }
 
     func testCopiesOfOneHomeMergeIntoOneMarkerForThePolice() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let plan = try await sw.post("/people/\(fx.kayla)/protection", [
+        let plan = try await sw.post(.personProtection(fx.kayla), [
             ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
             ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026")])
         XCTAssertNotNil(plan.location, plan.text)
@@ -79,30 +79,30 @@ final class OneHomeTests: ServerTestCase {
         let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["markers:read"])
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
-        func markerCount() async throws -> Int { try await app.sendRequest(.GET, "/api/v1/markers", headers: h).text.components(separatedBy: "\"markerID\"").count - 1 }
+        func markerCount() async throws -> Int { try await app.sendRequest(.GET, SiteURL.api(.markers).path, headers: h).text.components(separatedBy: "\"markerID\"").count - 1 }
         assertEqual(try await markerCount(), 2, "two rows, two markers: the defect")
 
         // Only the MASH resolves which rows are one home.
-        assertEqual(try await sw.get("/addresses/duplicates").status, .forbidden)
-        assertEqual(try await sw.get("/addresses/\(fx.address)/merge").status, .forbidden)
-        assertEqual(try await browser().get("/addresses/\(fx.address)/merge").status, .seeOther)
-        assertEqual(try await sw.post("/addresses/\(copy.id!)/merge", [("keep", fx.address.uuidString), ("reason", "Same house, spelt two ways")]).status, .forbidden)
-        assertEqual(try await signedIn(fx[.partnershipAdmin]).get("/addresses/duplicates").status, .forbidden)
-        assertEqual(try await browser().get("/addresses/duplicates").status, .seeOther)
+        assertEqual(try await sw.get(.duplicateHomes).status, .forbidden)
+        assertEqual(try await sw.get(.homeMerge(fx.address)).status, .forbidden)
+        assertEqual(try await browser().get(.homeMerge(fx.address)).status, .seeOther)
+        assertEqual(try await sw.post(.homeMerge(copy.id!), [("keep", fx.address.uuidString), ("reason", "Same house, spelt two ways")]).status, .forbidden)
+        assertEqual(try await signedIn(fx[.partnershipAdmin]).get(.duplicateHomes).status, .forbidden)
+        assertEqual(try await browser().get(.duplicateHomes).status, .seeOther)
 
         let manager = try await signedIn(fx[.mashManager])
-        let list = try await manager.get("/addresses/duplicates")
+        let list = try await manager.get(.duplicateHomes)
         XCTAssertTrue(list.text.contains("14 Mill Ln") && list.text.contains("14 Mill Lane"))
-        XCTAssertTrue(list.text.contains("/addresses/\(fx.address)/merge"))
-        let page = try await manager.get("/addresses/\(fx.address)/merge")
+        XCTAssertTrue(list.text.contains(SiteURL.homeMerge(fx.address).path))
+        let page = try await manager.get(.homeMerge(fx.address))
         XCTAssertTrue(page.text.contains("Dean Walker") && page.text.contains("Kayla Smith"))
         XCTAssertFalse(page.text.contains("checked"), "the copy to keep is the user's choice")
-        let empty = try await manager.post("/addresses/\(fx.address)/merge", [])
+        let empty = try await manager.post(.homeMerge(fx.address), [])
         XCTAssertEqual(empty.status, .unprocessableEntity)
         XCTAssertTrue(empty.text.contains("Select the address to keep") && empty.text.contains("Say how you know"))
         assertEqual(try await Residence.query(on: app.db).filter(\.$address.$id == copy.id!).count(), 1, "nothing half-done")
 
-        let merged = try await manager.post("/addresses/\(fx.address)/merge", [("keep", fx.address.uuidString), ("reason", "Same house, spelt two ways on the referral")])
+        let merged = try await manager.post(.homeMerge(fx.address), [("keep", fx.address.uuidString), ("reason", "Same house, spelt two ways on the referral")])
         XCTAssertEqual(merged.location, "/addresses/duplicates?done=merged")
         assertEqual(try await Residence.query(on: app.db).filter(\.$address.$id == copy.id!).count(), 0)
         assertEqual(try await markerCount(), 1, "one marker per home")
@@ -111,7 +111,7 @@ final class OneHomeTests: ServerTestCase {
         XCTAssertEqual(ended.first?.$address.id, fx.address, "history moves to the home kept")
         let stored = try await Address.find(copy.id!, on: app.db)
         XCTAssertEqual(stored?.$mergedInto.id, fx.address)
-        assertTrue(try await manager.get("/addresses/duplicates").text.contains("No duplicate addresses were found"))
+        assertTrue(try await manager.get(.duplicateHomes).text.contains("No duplicate addresses were found"))
         assertTrue(try await auditEntries().contains { $0.recordType == "address" && $0.recordID == copy.id!.uuidString && $0.reason.contains("merged into") })
         // The merged copy is never offered again.
         let lookup = try await KnownHomes.lookup(KnownHome(id: "", line1: "14 Mill Ln", line2: nil, town: "Calder Vale", postcode: "NM4 2AB", uprn: nil), on: app.db)

@@ -21,9 +21,9 @@ final class OutcomeEmailTests: ServerTestCase {
                                               timeoutSeconds: 5))
         let (_, id) = try await refer()
         try await linkSubjects(id)
-        _ = try await signedIn(fx[.mashPractitioner]).post("/referrals/\(id)/decision", [
+        _ = try await signedIn(fx[.mashPractitioner]).post(.referralDecision(id), [
             ("level", "3"), ("outcome", "early-help"), ("rationale", "Emerging needs; the school and health visitor will lead early help.")])
-        _ = try await signedIn(fx[.mashManager]).post("/referrals/\(id)/sign-off", [("sign-off", "approve"), ("note", "")])
+        _ = try await signedIn(fx[.mashManager]).post(.referralSignOff(id), [("sign-off", "approve"), ("note", "")])
         let sent = try await mail.waitForMessages(1)
         XCTAssertEqual(sent[0].recipients, [fx[.schoolDesignatedSafeguardingLead].email])
         XCTAssertEqual(sent[0].decodedHeader("Subject"), "Outcome of your referral MASH-2026-000001 about Kayla Smith")

@@ -9,7 +9,7 @@ final class ParallelThrottleTests: ServerTestCase {
     /// Posts the same form `count` times at once from one browser's cookie; returns the statuses.
     func burst(_ path: String, count: Int, fields: @escaping @Sendable (Int) -> [(String, String)]) async throws -> [UInt] {
         let b = browser()
-        try await b.get("/sign-in")
+        try await b.get(.signIn)
         let cookie = b.cookieHeader
         let token = SessionToken.csrf(for: b.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
         let app = self.app!
@@ -29,7 +29,7 @@ final class ParallelThrottleTests: ServerTestCase {
 
     func testFortyParallelGuessesGetAtMostFiveChecked() async throws {
         let email = fx[.socialWorker].email
-        let statuses = try await burst("/sign-in", count: 40) { i in
+        let statuses = try await burst(SiteURL.signIn.path, count: 40) { i in
             [("email", email), ("password", i == 39 ? Fixtures.password : "wrong-guess-\(i)")]
         }
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
@@ -45,7 +45,7 @@ final class ParallelThrottleTests: ServerTestCase {
         let email = fx[.teamManager].email
         var checked = 0
         for burstNumber in 0..<10 {
-            let statuses = try await burst("/sign-in", count: 20) { i in [("email", email), ("password", "guess-\(burstNumber)-\(i)")] }
+            let statuses = try await burst(SiteURL.signIn.path, count: 20) { i in [("email", email), ("password", "guess-\(burstNumber)-\(i)")] }
             XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0)
             checked += statuses.filter { $0 == 401 }.count
         }
@@ -54,9 +54,9 @@ final class ParallelThrottleTests: ServerTestCase {
 
     func testParallelRegistrationsOfOneAddressMakeOneAccountAndNoErrors() async throws {
         let admin = try await signedIn(fx[.partnershipAdmin])
-        _ = try await admin.post("/admin/registration-keys", [("agency", fx.school.uuidString)])
+        _ = try await admin.post(.adminRegistrationKeys, [("agency", fx.school.uuidString)])
         let key = try await RegistrationKeyRecord.query(on: app.db).first()!.code
-        let statuses = try await burst("/register", count: 10) { _ in
+        let statuses = try await burst(SiteURL.register.path, count: 10) { _ in
             [("key", key), ("name", "Jo Reed"), ("email", "jo.reed@school.example"), ("password", "Lantern-Orchard-Swift-27"),
              ("confirm-password", "Lantern-Orchard-Swift-27")]
         }
@@ -66,7 +66,7 @@ final class ParallelThrottleTests: ServerTestCase {
     }
 
     func testWrongKeysInParallelLockRegistration() async throws {
-        let statuses = try await burst("/register", count: 30) { i in
+        let statuses = try await burst(SiteURL.register.path, count: 30) { i in
             [("key", "GUES-S000-\(1000 + i)"), ("name", "Jo Reed"), ("email", "x\(i)@school.example"), ("password", "Lantern-Orchard-Swift-27"),
              ("confirm-password", "Lantern-Orchard-Swift-27")]
         }

@@ -29,8 +29,8 @@ final class PeopleSearchTests: ServerTestCase {
         XCTAssertFalse(res.text.contains("Tomasz Nowak"))
         // With the date of birth as well he is still first.
         let withDOB = try await mash.search("thomas michalsky", dob: ("9", "5", "2012"))
-        let first = withDOB.text.range(of: "/people/")!
-        XCTAssertTrue(withDOB.text[first.lowerBound...].hasPrefix("/people/\(thomas)") || withDOB.text.contains("1 person found"))
+        let first = withDOB.text.range(of: SiteURL.people.path)!
+        XCTAssertTrue(withDOB.text[first.lowerBound...].hasPrefix(SiteURL.person(thomas).path) || withDOB.text.contains("1 person found"))
     }
 
     func testReferencesNHSNumbersAndAddressesFindTheirPeople() async throws {
@@ -39,7 +39,7 @@ final class PeopleSearchTests: ServerTestCase {
         try await kayla.save(on: app.db)
         let mash = try await signedIn(fx[.mashPractitioner])
         assertTrue(try await mash.search("943-476-5919").text.contains("1 person found"))
-        let byReference = try await mash.search("/people/\(fx.kayla)")
+        let byReference = try await mash.search(SiteURL.person(fx.kayla).path)
         XCTAssertTrue(byReference.text.contains("1 person found") && byReference.text.contains("Kayla Smith"))
         let byAddress = try await mash.search("", address: "14 mill ln")
         XCTAssertTrue(byAddress.text.contains("3 people found"), "everyone at 14 Mill Lane, typed loosely")
@@ -68,19 +68,19 @@ final class PeopleSearchTests: ServerTestCase {
 
     func testNamesGoInTheBodyFromEveryPageAndNeverInTheAddress() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let page = try await sw.get("/people/\(fx.kayla)")
+        let page = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("<form class=\"sg-header__search\" method=\"post\" action=\"/people/search\""), "the header's search box posts")
         let viaURL = try await sw.get("/people?q=Kayla+Smith")
         XCTAssertFalse(viaURL.text.contains("person found"), "a name in the web address is not searched")
-        assertEqual(try await sw.get("/people/search").status, .seeOther)
+        assertEqual(try await sw.get(.peopleSearch).status, .seeOther)
         let empty = try await sw.search("")
         XCTAssertEqual(empty.status, .unprocessableEntity)
         XCTAssertTrue(empty.text.contains("Enter a name, NHS number or reference"))
         let badDate = try await sw.search("kayla", dob: ("14", "13", "2018"))
         XCTAssertEqual(badDate.status, .unprocessableEntity)
         // Denied without a session, and to roles that never see records.
-        assertEqual(try await browser().post("/people/search", [("q", "smith")]).status, .seeOther)
+        assertEqual(try await browser().post(.peopleSearch, [("q", "smith")]).status, .seeOther)
         assertEqual(try await signedIn(fx[.trainer]).search("smith").status, .forbidden)
-        assertFalse(try await signedIn(fx[.trainer]).get("/training").text.contains("sg-header__search"), "no search box for those who may not search")
+        assertFalse(try await signedIn(fx[.trainer]).get(.training).text.contains("sg-header__search"), "no search box for those who may not search")
     }
 }

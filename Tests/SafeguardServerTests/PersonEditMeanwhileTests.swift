@@ -14,7 +14,7 @@ final class PersonEditMeanwhileTests: ServerTestCase {
 
     func testASaveOverAColleaguesChangeIsHeldBackWithTheTypedWorkKept() async throws {
         let first = try await signedIn(fx[.socialWorker]), second = try await signedIn(fx[.socialWorker])
-        let path = "/people/\(fx.kayla)/edit"
+        let path = SiteURL.personEdit(fx.kayla).path
         let formOfFirst = try await first.get(path).text, formOfSecond = try await second.get(path).text
         let openedByFirst = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfFirst))
         let openedBySecond = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfSecond))
@@ -47,7 +47,7 @@ final class PersonEditMeanwhileTests: ServerTestCase {
 
     func testAFormWithoutItsStampIsHeldBackToo() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let res = try await b.post("/people/\(fx.kayla)/edit", fields("Kayleigh", "Smith", openedAs: nil))
+        let res = try await b.post(.personEdit(fx.kayla), fields("Kayleigh", "Smith", openedAs: nil))
         XCTAssertEqual(res.status, .conflict, "a form that cannot say what it was opened on is not saved over the record unseen")
         XCTAssertTrue(res.text.contains("value=\"Kayleigh\""))
         let person = try await Person.find(fx.kayla, on: app.db)
@@ -56,9 +56,9 @@ final class PersonEditMeanwhileTests: ServerTestCase {
 
     func testAnInvalidFormKeepsItsStamp() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let form = try await b.get("/people/\(fx.kayla)/edit").text
+        let form = try await b.get(.personEdit(fx.kayla)).text
         let opened = try XCTUnwrap(Browser.hiddenValue("opened-as", in: form))
-        let res = try await b.post("/people/\(fx.kayla)/edit", fields("", "", openedAs: opened))
+        let res = try await b.post(.personEdit(fx.kayla), fields("", "", openedAs: opened))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(Browser.hiddenValue("opened-as", in: res.text), opened, "correcting the form does not count as seeing a change")
     }

@@ -38,7 +38,7 @@ final class PersonIndexRefreshTests: ServerTestCase {
         let index = try await app.safeguard.personIndex.index(on: app.db)
         let size = index.count
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post("/people", [("first-name", "Zofia"), ("middle-names", ""), ("last-name", "Wiśniewska"), ("unborn", "no"),
+        let res = try await sw.post(.people, [("first-name", "Zofia"), ("middle-names", ""), ("last-name", "Wiśniewska"), ("unborn", "no"),
                                                 ("dob-day", "3"), ("dob-month", "4"), ("dob-year", "2019"), ("gender", "female"), ("ethnicity", "Not known"),
                                                 ("nhs-number", ""), ("language", "Polish"), ("disability", ""), ("address-line1", "9 Mill Lane"),
                                                 ("address-line2", ""), ("address-town", "Calder Vale"), ("address-postcode", "nm4 2ab")])

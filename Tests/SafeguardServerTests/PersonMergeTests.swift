@@ -36,7 +36,7 @@ final class PersonMergeTests: ServerTestCase {
 
     func mergeIntoKayla(_ dup: UUID) async throws -> Browser {
         let mash = try await signedIn(fx[.mashPractitioner])
-        let res = try await mash.post("/people/\(dup)/merge", [("otherID", fx.kayla.uuidString), ("other", ""), ("keep", "other"),
+        let res = try await mash.post(.personMerge(dup), [("otherID", fx.kayla.uuidString), ("other", ""), ("keep", "other"),
                                                                ("reason", "Same date of birth and address; surname misspelt by the hospital")])
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=merged")
         return mash
@@ -45,7 +45,7 @@ final class PersonMergeTests: ServerTestCase {
     func testTheMatcherSuggestsTheDuplicateAndTheMergeMovesEverything() async throws {
         let dup = try await makeDuplicate()
         let mash = try await signedIn(fx[.mashPractitioner])
-        let form = try await mash.get("/people/\(dup)/merge")
+        let form = try await mash.get(.personMerge(dup))
         XCTAssertEqual(form.status, .ok)
         XCTAssertTrue(form.text.contains("value=\"\(fx.kayla.uuidString)\""), "Kayla Smith is offered as the likely duplicate")
         XCTAssertTrue(form.text.contains("likely the same person"))
@@ -64,15 +64,15 @@ final class PersonMergeTests: ServerTestCase {
         let relatives = try await PersonRelationship.query(on: app.db).filter(\.$to.$id == fx.kayla).all().map(\.kind)
         XCTAssertEqual(relatives.sorted(), ["father", "mother", "mothers-partner"].sorted(), "Dean as father moves; Shannon as mother is not doubled")
 
-        let page = try await mash.get("/people/\(fx.kayla)")
+        let page = try await mash.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("Seen in the emergency department with a burn"), "the duplicate's chronology joins")
         XCTAssertTrue(page.text.contains("Merged with a duplicate record: Kayla Smyth, born 14 June 2018"))
         XCTAssertTrue(page.text.contains("Merged records"))
-        let old = try await mash.get("/people/\(dup)")
+        let old = try await mash.get(.person(dup))
         XCTAssertEqual(old.location, "/people/\(fx.kayla)?done=redirected", "old links lead to the record kept")
         let search = try await mash.search("smyth")
-        XCTAssertTrue(search.text.contains("/people/\(fx.kayla)"), "found by the alias")
-        XCTAssertFalse(search.text.contains("/people/\(dup)"), "the merged record is out of search")
+        XCTAssertTrue(search.text.contains(SiteURL.person(fx.kayla).path), "found by the alias")
+        XCTAssertFalse(search.text.contains(SiteURL.person(dup).path), "the merged record is out of search")
         let entries = try await auditEntries()
         XCTAssertTrue(entries.contains { $0.action == "change" && $0.recordID == fx.kayla.uuidString && $0.reason.hasPrefix("merged duplicate \(dup)") })
         XCTAssertTrue(entries.contains { $0.action == "change" && $0.recordID == dup.uuidString && $0.reason.hasPrefix("merged into \(fx.kayla)") })
@@ -85,15 +85,15 @@ final class PersonMergeTests: ServerTestCase {
         // After the merge someone adds a name to the kept record: it stays there.
         try await OtherName(personID: fx.kayla, kind: .knownAs, name: "KK").create(on: app.db)
 
-        assertEqual(try await signedIn(fx[.socialWorker]).get("/people/merges/\(merge.id!)/undo").status, .forbidden)
-        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post("/people/merges/\(merge.id!)/undo",
+        assertEqual(try await signedIn(fx[.socialWorker]).get(.personMergeUndo(merge.id!)).status, .forbidden)
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(.personMergeUndo(merge.id!),
                                                                                   [("reason", "Not the same child at all")]).status, .forbidden)
-        let page = try await mash.get("/people/merges/\(merge.id!)/undo")
+        let page = try await mash.get(.personMergeUndo(merge.id!))
         XCTAssertTrue(page.text.contains("Undo the merge of Kayla Smyth into Kayla Smith"))
-        let short = try await mash.post("/people/merges/\(merge.id!)/undo", [("reason", "wrong")])
+        let short = try await mash.post(.personMergeUndo(merge.id!), [("reason", "wrong")])
         XCTAssertEqual(short.status, .unprocessableEntity)
         XCTAssertTrue(short.text.contains("Say why the records are different people"))
-        let res = try await mash.post("/people/merges/\(merge.id!)/undo", [("reason", "Twins: the NHS numbers differ")])
+        let res = try await mash.post(.personMergeUndo(merge.id!), [("reason", "Twins: the NHS numbers differ")])
         XCTAssertEqual(res.location, "/people/\(dup)?done=unmerged")
 
         assertEqual(try await Person.find(dup, on: app.db)?.$mergedInto.id, nil)
@@ -105,36 +105,36 @@ final class PersonMergeTests: ServerTestCase {
         assertEqual(try await Residence.query(on: app.db).filter(\.$person.$id == dup).count(), 2)
         assertEqual(try await ProtectionStatusCheck.query(on: app.db).first()?.$person.id, dup)
         assertEqual(try await PersonRelationship.query(on: app.db).filter(\.$to.$id == dup).count(), 2)
-        let kayla = try await mash.get("/people/\(fx.kayla)")
+        let kayla = try await mash.get(.person(fx.kayla))
         XCTAssertFalse(kayla.text.contains("Merged with a duplicate record"), "the merge note goes with the merge")
         XCTAssertFalse(kayla.text.contains("emergency department"))
-        assertTrue(try await mash.get("/people/\(dup)").text.contains("emergency department"))
+        assertTrue(try await mash.get(.person(dup)).text.contains("emergency department"))
         assertEqual(try await PersonMerge.find(merge.id, on: app.db)?.undoReason, "Twins: the NHS numbers differ")
-        assertEqual(try await mash.post("/people/merges/\(merge.id!)/undo", [("reason", "Twins: the NHS numbers differ")]).location,
-                    "/people/\(dup)", "a merge is undone once")
+        assertEqual(try await mash.post(.personMergeUndo(merge.id!), [("reason", "Twins: the NHS numbers differ")]).location,
+                    SiteURL.person(dup).path, "a merge is undone once")
         assertTrue(try await auditEntries().contains { $0.recordID == dup.uuidString && $0.reason.hasPrefix("merge into \(fx.kayla) undone") })
     }
 
     func testOnlyTheMASHMergesAndBadChoicesAreExplained() async throws {
         let dup = try await makeDuplicate()
-        assertEqual(try await signedIn(fx[.socialWorker]).get("/people/\(fx.kayla)/merge").status, .forbidden)
-        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post("/people/\(dup)/merge",
+        assertEqual(try await signedIn(fx[.socialWorker]).get(.personMerge(fx.kayla)).status, .forbidden)
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(.personMerge(dup),
             [("otherID", fx.kayla.uuidString), ("keep", "other"), ("reason", "Same person, same date of birth")]).status, .forbidden)
         let mash = try await signedIn(fx[.mashPractitioner])
-        let none = try await mash.post("/people/\(dup)/merge", [("other", ""), ("reason", "")])
+        let none = try await mash.post(.personMerge(dup), [("other", ""), ("reason", "")])
         XCTAssertEqual(none.status, .unprocessableEntity)
         XCTAssertTrue(none.text.contains("Select the record that is the same person"))
         XCTAssertTrue(none.text.contains("Select which record to keep"))
         XCTAssertTrue(none.text.contains("Say why these are the same person"))
-        let itself = try await mash.post("/people/\(dup)/merge", [("other", dup.uuidString), ("keep", "this"), ("reason", "Same person, same date of birth")])
+        let itself = try await mash.post(.personMerge(dup), [("other", dup.uuidString), ("keep", "this"), ("reason", "Same person, same date of birth")])
         XCTAssertTrue(itself.text.contains("it cannot be this record"))
-        let unknown = try await mash.post("/people/\(dup)/merge", [("other", UUID().uuidString), ("keep", "this"), ("reason", "Same person, same date of birth")])
+        let unknown = try await mash.post(.personMerge(dup), [("other", UUID().uuidString), ("keep", "this"), ("reason", "Same person, same date of birth")])
         XCTAssertTrue(unknown.text.contains("No record has that reference"))
         // A pasted address works as well as the bare reference.
-        let pasted = try await mash.post("/people/\(dup)/merge", [("other", "https://safeguard.example/people/\(fx.kayla)"), ("keep", "other"),
+        let pasted = try await mash.post(.personMerge(dup), [("other", "https://safeguard.example/people/\(fx.kayla)"), ("keep", "other"),
                                                                   ("reason", "Same person, same date of birth")])
         XCTAssertEqual(pasted.location, "/people/\(fx.kayla)?done=merged")
-        let again = try await mash.post("/people/\(fx.shannon)/merge", [("other", dup.uuidString), ("keep", "this"), ("reason", "Same person, same date of birth")])
+        let again = try await mash.post(.personMerge(fx.shannon), [("other", dup.uuidString), ("keep", "this"), ("reason", "Same person, same date of birth")])
         XCTAssertTrue(again.text.contains("already been merged"))
         assertEqual(try await PersonMerge.query(on: app.db).count(), 1)
     }

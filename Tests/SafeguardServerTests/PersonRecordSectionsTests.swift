@@ -15,7 +15,7 @@ final class PersonRecordSectionsTests: ServerTestCase {
         let id = try p.requireID()
         let mash = try await signedIn(fx[.mashPractitioner])
 
-        var page = try await mash.get("/people/\(id)")
+        var page = try await mash.get(.person(id))
         XCTAssertEqual(page.status, .ok)
         for empty in ["No address recorded.", "No relationships recorded.", "No agency has recorded involvement.", "No assessment recorded."] {
             XCTAssertTrue(page.text.contains(empty), "shows: \(empty)")
@@ -23,13 +23,13 @@ final class PersonRecordSectionsTests: ServerTestCase {
 
         // A home he has left, at the address where Kayla's family live now: shown, but they are not his household.
         try await Residence(personID: id, addressID: fx.address, from: "2015-01-01", to: "2020-06-30").create(on: app.db)
-        page = try await mash.get("/people/\(id)")
+        page = try await mash.get(.person(id))
         XCTAssertTrue(page.text.contains("14 Mill Lane"), "the past home is listed")
         XCTAssertFalse(page.text.contains("No address recorded."))
         XCTAssertFalse(page.text.contains("id=\"household\""), "no one lives with him now")
 
         // Kayla has every common section: each is read and shown.
-        page = try await mash.get("/people/\(fx.kayla)")
+        page = try await mash.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("id=\"household\""), "her household")
         XCTAssertTrue(page.text.contains("Shannon Smith") && page.text.contains("Dean Walker"))
         XCTAssertTrue(page.text.contains("Calder Vale Primary School"), "the agencies working with her")

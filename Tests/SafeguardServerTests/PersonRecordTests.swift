@@ -17,7 +17,7 @@ final class PersonRecordTests: ServerTestCase {
 
     func testAPractitionerAddsAPersonAndTheirAgencyBecomesInvolved() async throws {
         let b = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        let res = try await b.post("/people", validPerson())
+        let res = try await b.post(.people, validPerson())
         XCTAssertEqual(res.status, .seeOther)
         let location = try XCTUnwrap(res.location)
         let page = try await b.get(location)
@@ -33,7 +33,7 @@ final class PersonRecordTests: ServerTestCase {
 
     func testInvalidFieldsAreExplainedAndNothingIsWritten() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post("/people", validPerson(["nhs-number": "943 476 5918", "address-postcode": "NM4 2CB",
+        let res = try await b.post(.people, validPerson(["nhs-number": "943 476 5918", "address-postcode": "NM4 2CB",
                                                            "dob-day": "31", "dob-month": "2", "last-name": ""]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.text.contains("href=\"#nhs-number\">This is not a valid NHS number"))
@@ -47,9 +47,9 @@ final class PersonRecordTests: ServerTestCase {
 
     func testAFutureDateOfBirthIsRefusedButAnUnbornChildHasAnExpectedDate() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
-        let future = try await b.post("/people", validPerson(["dob-year": "2027"]))
+        let future = try await b.post(.people, validPerson(["dob-year": "2027"]))
         XCTAssertTrue(future.text.contains("must be today or in the past"))
-        let unborn = try await b.post("/people", validPerson(["unborn": "yes", "first-name": "", "dob-year": "2026", "dob-month": "7",
+        let unborn = try await b.post(.people, validPerson(["unborn": "yes", "first-name": "", "dob-year": "2026", "dob-month": "7",
                                                               "gender": "", "nhs-number": ""]))
         XCTAssertEqual(unborn.status, .seeOther)
         let page = try await b.get(unborn.location!)
@@ -61,10 +61,10 @@ final class PersonRecordTests: ServerTestCase {
         let xss = "<script>alert(1)</script>"
         let attr = "\"><img src=x onerror=alert(2)>"
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post("/people", validPerson(["first-name": xss, "middle-names": attr, "last-name": "O'Brien & <b>Sons</b>",
+        let res = try await b.post(.people, validPerson(["first-name": xss, "middle-names": attr, "last-name": "O'Brien & <b>Sons</b>",
                                                            "language": xss, "disability": attr, "address-line1": xss, "address-town": attr]))
         XCTAssertEqual(res.status, .seeOther)
-        let id = String(res.location!.split(separator: "/").last!.split(separator: "?").first!)
+        let id = String(res.location!.split(separator: SiteURL.home.path).last!.split(separator: "?").first!)
         _ = try await b.post("/people/\(id)/other-names", [("kind", "alias"), ("name", xss)])
         for path in ["/people/\(id)", "search", "/people/\(id)/edit"] {
             let page = path == "search" ? try await b.search("alert") : try await b.get(path)
@@ -76,14 +76,14 @@ final class PersonRecordTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         XCTAssertTrue(page.text.contains("O&#39;Brien &amp; &lt;b&gt;Sons&lt;/b&gt;"))
         // An invalid form echoes the typed value inside value="", the classic hole.
-        let echo = try await b.post("/people", validPerson(["first-name": attr, "last-name": ""]))
+        let echo = try await b.post(.people, validPerson(["first-name": attr, "last-name": ""]))
         XCTAssertTrue(echo.text.contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(2)&gt;\""))
     }
 
     func testSQLMetacharactersAreStoredVerbatim() async throws {
         let name = "Robert'); DROP TABLE people;--"
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post("/people", validPerson(["first-name": name, "last-name": "O'Neil \\ % _"]))
+        let res = try await b.post(.people, validPerson(["first-name": name, "last-name": "O'Neil \\ % _"]))
         XCTAssertEqual(res.status, .seeOther)
         let stored = try await Person.query(on: app.db).filter(\.$firstName == name).first()
         XCTAssertEqual(stored?.lastName, "O'Neil \\ % _")
@@ -95,10 +95,10 @@ final class PersonRecordTests: ServerTestCase {
 
     func testEditingChangesTheRecordAndTheChronology() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let form = try await b.get("/people/\(fx.kayla)/edit")
+        let form = try await b.get(.personEdit(fx.kayla))
         XCTAssertTrue(form.text.contains("value=\"Kayla\""))
         let opened = try XCTUnwrap(Browser.hiddenValue("opened-as", in: form.text))
-        let res = try await b.post("/people/\(fx.kayla)/edit", validPerson(["first-name": "Kayleigh", "last-name": "Smith",
+        let res = try await b.post(.personEdit(fx.kayla), validPerson(["first-name": "Kayleigh", "last-name": "Smith",
                                                                            "dob-day": "14", "dob-month": "6", "dob-year": "2018",
                                                                            "opened-as": opened]))
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=updated")
@@ -110,27 +110,27 @@ final class PersonRecordTests: ServerTestCase {
 
     func testAddingAnAddressEndsTheCurrentOne() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let res = try await b.post("/people/\(fx.kayla)/addresses", [("address-line1", "Flat 2, Beech Court"), ("address-line2", ""),
+        let res = try await b.post(.personAddresses(fx.kayla), [("address-line1", "Flat 2, Beech Court"), ("address-line2", ""),
                                                                       ("address-town", "Dunstowe"), ("address-postcode", "NM7 1AA"), ("uprn", "100012345678"),
                                                                       ("from-day", "1"), ("from-month", "2"), ("from-year", "2026")])
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=address")
         let residences = try await Residence.query(on: app.db).filter(\.$person.$id == fx.kayla).sort(\.$fromDate).all()
         XCTAssertEqual(residences.map(\.toDate), ["2026-01-31", nil])
-        let page = try await b.get("/people/\(fx.kayla)")
+        let page = try await b.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("Flat 2, Beech Court, Dunstowe, NM7 1AA"))
     }
 
     func testRelationshipsCanBeRecordedBetweenHouseholdMembers() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let form = try await b.get("/people/\(fx.kayla)/relationships")
+        let form = try await b.get(.personRelationships(fx.kayla))
         XCTAssertFalse(form.text.contains("value=\"other-is\" checked"), "which way round is never assumed")
         XCTAssertTrue(form.text.contains("Shannon Smith"), "housemates are offered")
-        let res = try await b.post("/people/\(fx.kayla)/relationships", [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
+        let res = try await b.post(.personRelationships(fx.kayla), [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
         XCTAssertEqual(res.status, .unprocessableEntity, "a social worker not involved with Dean cannot link to him")
         let mash = try await signedIn(fx[.mashPractitioner])
-        let ok = try await mash.post("/people/\(fx.kayla)/relationships", [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
+        let ok = try await mash.post(.personRelationships(fx.kayla), [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
         XCTAssertEqual(ok.status, .seeOther)
-        let page = try await mash.get("/people/\(fx.kayla)")
+        let page = try await mash.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains(">Dean Walker</a> – step-parent"))
     }
 
@@ -157,13 +157,13 @@ final class PersonRecordTests: ServerTestCase {
 
     func testTheAdultsRecordNamesTheChildFromTheirSide() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let page = try await b.get("/people/\(fx.shannon)")
+        let page = try await b.get(.person(fx.shannon))
         XCTAssertTrue(page.text.contains(">Kayla Smith</a></td><td class=\"sg-table__cell\">Child</td>"))
     }
 
     func testANewAddressTakesTheDistrictOfItsPostcodeDistrict() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post("/people", validPerson(["address-postcode": "NM4 9ZZ"]))
+        let res = try await b.post(.people, validPerson(["address-postcode": "NM4 9ZZ"]))
         let page = try await b.get(res.location!)
         XCTAssertTrue(page.text.contains("NM4 9ZZ</td><td class=\"sg-table__cell\">Calder Vale</td>"))
     }

@@ -9,7 +9,7 @@ import XCTVapor
 final class ProtectionDetailsTests: ServerTestCase {
     func startPlan() async throws -> String {
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post("/people/\(fx.kayla)/protection", [
+        let res = try await sw.post(.personProtection(fx.kayla), [
             ("kind", "child-protection-plan"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
             ("social-worker", fx[.socialWorker].id.uuidString), ("strategy-day", "9"), ("strategy-month", "2"), ("strategy-year", "2026"),
             ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026"), ("categories[]", "neglect")])
@@ -28,7 +28,7 @@ final class ProtectionDetailsTests: ServerTestCase {
             let b = try await signedIn(fx[role])
             let plan = try await b.get(location)
             XCTAssertEqual(plan.status, .forbidden, "\(role)")
-            let person = try await b.get("/people/\(fx.kayla)")
+            let person = try await b.get(.person(fx.kayla))
             XCTAssertEqual(person.status, .ok, "\(role)")
             XCTAssertTrue(person.text.contains("Child protection plan"), "\(role) learns that a plan exists")
             XCTAssertTrue(person.text.contains("Test Social worker"), "\(role) learns whom to contact")
@@ -52,7 +52,7 @@ final class ProtectionDetailsTests: ServerTestCase {
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         let results = try await school.search("Kayla")
         XCTAssertTrue(results.text.contains("sg-tag--red\">Child protection plan"), results.text)
-        let page = try await school.get("/people/\(fx.kayla)")
+        let page = try await school.get(.person(fx.kayla))
         let caption = try XCTUnwrap(page.text.range(of: "<h1")).lowerBound
         XCTAssertTrue(page.text[..<caption].contains("Child protection plan"), "beside the name, before anything else")
         let sw = try await signedIn(fx[.socialWorker])
@@ -63,8 +63,8 @@ final class ProtectionDetailsTests: ServerTestCase {
     func testPolicePublicProtectionWithoutInvolvementMustBreakTheGlass() async throws {
         let location = try await startPlan()
         let ppp = try await signedIn(fx[.policePublicProtection])
-        assertEqual(try await ppp.get(location).location, "/people/\(fx.kayla)/break-glass")
-        assertEqual(try await browser().get(location).location, "/sign-in")
+        assertEqual(try await ppp.get(location).location, SiteURL.personBreakGlass(fx.kayla).path)
+        assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
     }
 }
 

@@ -25,8 +25,8 @@ final class ProtectionTests: ServerTestCase {
     func testAPlanMarksTheChildsHomeAndEveryCarersHome() async throws {
         try await moveDeanOut()
         let sw = try await signedIn(fx[.socialWorker])
-        assertEqual(try await sw.get("/people/\(fx.kayla)/protection/new").status, .ok)
-        let res = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        assertEqual(try await sw.get(.personProtectionNew(fx.kayla)).status, .ok)
+        let res = try await sw.post(.personProtection(fx.kayla), planFields())
         let location = try XCTUnwrap(res.location)
         XCTAssertTrue(location.hasPrefix("/protection/"))
         let record = try await ProtectionRecord.query(on: app.db).first()!
@@ -40,7 +40,7 @@ final class ProtectionTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("Next review due"))
         XCTAssertTrue(page.text.contains("1 June 2026"), "the first review is three months after the conference")
         XCTAssertTrue(page.text.contains("conference due by 2 March 2026"), "15 working days after the strategy discussion")
-        let kayla = try await sw.get("/people/\(fx.kayla)")
+        let kayla = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(kayla.text.contains("Child protection plan"))
         XCTAssertTrue(kayla.text.contains("Child protection plan started 1 March 2026: Emotional abuse, Neglect"))
         assertTrue(try await auditEntries().contains { $0.action == "create" && $0.recordType == "protection" && $0.reason.contains("2 address(es) marked") })
@@ -49,12 +49,12 @@ final class ProtectionTests: ServerTestCase {
         // plan's details, and may not start or end one.
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         assertEqual(try await school.get(location).status, .forbidden)
-        let schoolView = try await school.get("/people/\(fx.kayla)")
+        let schoolView = try await school.get(.person(fx.kayla))
         XCTAssertTrue(schoolView.text.contains("Child protection plan"))
         XCTAssertTrue(schoolView.text.contains("protection-contact"))
         XCTAssertFalse(schoolView.text.contains("href=\"\(location)\""))
         XCTAssertFalse(schoolView.text.contains("Emotional abuse"))
-        assertEqual(try await school.post("/people/\(fx.kayla)/protection", planFields()).status, .forbidden)
+        assertEqual(try await school.post(.personProtection(fx.kayla), planFields()).status, .forbidden)
         let marker = try await PlaceOfInterestMarker.query(on: app.db).first()!
         assertEqual(try await school.post(location + "/markers", []).status, .forbidden)
         assertEqual(try await school.post(location + "/markers/\(marker.id!)/end", [("reason", "x")]).status, .forbidden)
@@ -64,7 +64,7 @@ final class ProtectionTests: ServerTestCase {
 
     func testEndingThePlanEndsTheMarkersAndKeepsThemAsHistory() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let started = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let started = try await sw.post(.personProtection(fx.kayla), planFields())
         let location = try XCTUnwrap(started.location)
         // The plan's page only links to ending it; the ending page says which addresses stop being marked.
         let planPage = try await sw.get(location)
@@ -91,36 +91,36 @@ final class ProtectionTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("Ended"))
         XCTAssertFalse(page.text.contains("End and remove markers"))
         // A new plan can start once the old one has ended.
-        let again = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let again = try await sw.post(.personProtection(fx.kayla), planFields())
         XCTAssertNotNil(again.location)
     }
 
     func testBadPlansAreExplainedAndNothingIsSaved() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let none = try await sw.post("/people/\(fx.kayla)/protection", planFields(categories: []) + [("social-worker", "")])
+        let none = try await sw.post(.personProtection(fx.kayla), planFields(categories: []) + [("social-worker", "")])
         XCTAssertEqual(none.status, .unprocessableEntity)
         XCTAssertTrue(none.text.contains("Select the plan&#39;s category") || none.text.contains("Select the plan's category"))
         var future = planFields()
         future[3] = ("start-year", "2027")
-        assertTrue(try await sw.post("/people/\(fx.kayla)/protection", future).text.contains("The start date cannot be in the future"))
+        assertTrue(try await sw.post(.personProtection(fx.kayla), future).text.contains("The start date cannot be in the future"))
         var noWorker = planFields()
         noWorker[4] = ("social-worker", fx[.policeOfficer].id.uuidString)
-        assertTrue(try await sw.post("/people/\(fx.kayla)/protection", noWorker).text.contains("Select the allocated social worker"))
+        assertTrue(try await sw.post(.personProtection(fx.kayla), noWorker).text.contains("Select the allocated social worker"))
         assertEqual(try await ProtectionRecord.query(on: app.db).count(), 0)
         assertEqual(try await PlaceOfInterestMarker.query(on: app.db).count(), 0)
 
-        _ = try await sw.post("/people/\(fx.kayla)/protection", planFields())
-        let twice = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        _ = try await sw.post(.personProtection(fx.kayla), planFields())
+        let twice = try await sw.post(.personProtection(fx.kayla), planFields())
         XCTAssertTrue(twice.text.contains("already has an open child protection plan"))
         // Looked-after status needs no category or conference, and can run beside a plan.
-        let lac = try await sw.post("/people/\(fx.kayla)/protection", [("kind", "looked-after"), ("start-day", "1"), ("start-month", "3"),
+        let lac = try await sw.post(.personProtection(fx.kayla), [("kind", "looked-after"), ("start-day", "1"), ("start-month", "3"),
                                                                         ("start-year", "2026"), ("social-worker", fx[.socialWorker].id.uuidString)])
         XCTAssertNotNil(lac.location, lac.text)
     }
 
     func testAMarkerEndsWhenItsAddressStopsBeingRelevantAndReviewAddsNewOnes() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let started = try await sw.post("/people/\(fx.kayla)/protection", planFields())
+        let started = try await sw.post(.personProtection(fx.kayla), planFields())
         let location = try XCTUnwrap(started.location)
         try await moveDeanOut()
         _ = try await sw.post(location + "/markers", [])
@@ -142,7 +142,7 @@ final class ProtectionTests: ServerTestCase {
         assertEqual(try await PlaceOfInterestMarker.find(flat.id, on: app.db)?.endReason, "Dean has left the family")
         assertEqual(try await sw.get(location + "/markers/\(flat.id!)/end").status, .notFound, "an ended marker cannot be ended again")
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location + "/markers/\(markers[0].id!)/end").status, .forbidden)
-        assertEqual(try await browser().get(location + "/end").location, "/sign-in")
+        assertEqual(try await browser().get(location + "/end").location, SiteURL.signIn.path)
         assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location + "/end").status, .forbidden)
     }
 }

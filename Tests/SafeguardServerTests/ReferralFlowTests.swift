@@ -8,7 +8,7 @@ import XCTVapor
 final class ReferralFlowTests: ServerTestCase {
     func testASchoolRefersAndGetsAReferenceAndADecisionClock() async throws {
         let (b, id) = try await refer()
-        let sent = try await b.get("/referrals/\(id)/sent")
+        let sent = try await b.get(.referralSent(id))
         XCTAssertTrue(sent.text.contains("MASH-2026-000001"))
         // Received Monday 2 March 2026 at 10:00: a child's decision is due by the end of the next working day.
         XCTAssertTrue(sent.text.contains("3 March 2026, 5:00pm"))
@@ -16,14 +16,14 @@ final class ReferralFlowTests: ServerTestCase {
         XCTAssertEqual(referral.status, .submitted)
         XCTAssertEqual(referral.$district.id, fx.district, "district from the postcode")
         assertTrue(try await auditEntries().contains { $0.action == "create" && $0.recordType == "referral" })
-        let mine = try await b.get("/referrals")
+        let mine = try await b.get(.referrals)
         XCTAssertTrue(mine.text.contains("MASH-2026-000001"))
         XCTAssertTrue(mine.text.contains("With the MASH"))
     }
 
     func testEachPageExplainsWhatIsMissing() async throws {
         let b = try await signedIn(fx[.healthPractitioner])
-        let id = String(try await b.post("/referrals/new", []).location!.split(separator: "/")[1])
+        let id = String(try await b.post(.referralNew, []).location!.split(separator: SiteURL.home.path)[1])
         let none = try await b.post("/referrals/\(id)/people", [("action", "continue")])
         XCTAssertTrue(none.text.contains("Add at least one person the referral is about"))
         let concerns = try await b.post("/referrals/\(id)/concerns", [("what-happened", "short")])
@@ -40,15 +40,15 @@ final class ReferralFlowTests: ServerTestCase {
 
     func testADraftIsTheAuthorsAlone() async throws {
         let author = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        let id = String(try await author.post("/referrals/new", []).location!.split(separator: "/")[1])
+        let id = String(try await author.post(.referralNew, []).location!.split(separator: SiteURL.home.path)[1])
         let other = try await signedIn(fx[.healthPractitioner])
         assertEqual(try await other.get("/referrals/\(id)/people").status, .forbidden)
         let mash = try await signedIn(fx[.mashManager])
         assertEqual(try await mash.get("/referrals/\(id)").status, .notFound)
-        assertFalse(try await mash.get("/mash").text.contains("DRAFT-"))
+        assertFalse(try await mash.get(.mash).text.contains("DRAFT-"))
         for role in [Role.trainer, .boardMember, .partnershipAdmin, .auditor] {
             let b = try await signedIn(fx[role])
-            assertEqual(try await b.post("/referrals/new", []).status, .forbidden, "\(role)")
+            assertEqual(try await b.post(.referralNew, []).status, .forbidden, "\(role)")
         }
     }
 }

@@ -15,7 +15,7 @@ final class RowLockTests: ServerTestCase {
     }
 
     func post(_ b: Browser, _ path: String, _ fields: [(String, String)]) async throws -> Post {
-        if b.cookies[CSRFMiddleware.cookieName] == nil { try await b.get("/sign-in") }
+        if b.cookies[CSRFMiddleware.cookieName] == nil { try await b.get(.signIn) }
         var h = HTTPHeaders()
         h.contentType = .urlEncodedForm
         h.replaceOrAdd(name: .cookie, value: b.cookieHeader)
@@ -40,7 +40,7 @@ final class RowLockTests: ServerTestCase {
         let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 7), capacity: 2)
         let roles: [Role] = [.socialWorker, .policeOfficer, .schoolDesignatedSafeguardingLead, .healthPractitioner, .mashPractitioner, .teamManager]
         var posts: [Post] = []
-        for role in roles { posts.append(try await post(try await signedIn(fx[role]), "/training/events/\(event)/book", [])) }
+        for role in roles { posts.append(try await post(try await signedIn(fx[role]), SiteURL.trainingEventBook(event).path, [])) }
         let statuses = try await together(posts)
         XCTAssertEqual(statuses, Array(repeating: 303, count: 6), "everyone gets a place or a place in the queue")
         let rows = try await TrainingBookingRecord.query(on: app.db).filter(\.$event.$id == event).all()
@@ -56,7 +56,7 @@ final class RowLockTests: ServerTestCase {
         let fields = [("level", "4"), ("outcome", "child-in-need-assessment"),
                       ("rationale", "Repeated neglect indicators from school and two police incidents: assessment needed.")]
         var posts: [Post] = []
-        for _ in 0..<4 { posts.append(try await post(practitioner, "/referrals/\(id)/decision", fields)) }
+        for _ in 0..<4 { posts.append(try await post(practitioner, SiteURL.referralDecision(id).path, fields)) }
         let statuses = try await together(posts)
         XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
         XCTAssertEqual(statuses.filter { $0 == 409 }.count, 3, "the others are told it was already decided: \(statuses)")
@@ -65,13 +65,13 @@ final class RowLockTests: ServerTestCase {
         // The manager's approval, pressed three times: one outcome, one notice to the referrer.
         let manager = try await signedIn(fx[.mashManager])
         var approvals: [Post] = []
-        for _ in 0..<3 { approvals.append(try await post(manager, "/referrals/\(id)/sign-off", [("sign-off", "approve")])) }
+        for _ in 0..<3 { approvals.append(try await post(manager, SiteURL.referralSignOff(id).path, [("sign-off", "approve")])) }
         let signed = try await together(approvals)
         XCTAssertEqual(signed.filter { $0 == 303 }.count, 1, "\(signed)")
         XCTAssertEqual(signed.filter { $0 == 409 }.count, 2, "\(signed)")
         assertEqual(try await ChronologyEntry.query(on: app.db).filter(\.$category == "MASH decision").count(), 1)
         assertEqual(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.schoolDesignatedSafeguardingLead].id).count(), 1)
-        let conflict = try await manager.post("/referrals/\(id)/sign-off", [("sign-off", "approve")])
+        let conflict = try await manager.post(.referralSignOff(id), [("sign-off", "approve")])
         XCTAssertEqual(conflict.status, .conflict)
         XCTAssertTrue(conflict.text.contains("Nothing was changed"), "a refusal says first that nothing changed")
     }
@@ -84,8 +84,8 @@ final class RowLockTests: ServerTestCase {
         try await dup.create(on: app.db)
         let dupID = try dup.requireID()
         let reason = ("reason", "Same date of birth and address; surname misspelt by the hospital")
-        let intoKayla = try await post(mash, "/people/\(dupID)/merge", [("otherID", fx.kayla.uuidString), ("other", ""), ("keep", "other"), reason])
-        let intoDup = try await post(mash, "/people/\(fx.kayla)/merge", [("otherID", dupID.uuidString), ("other", ""), ("keep", "other"), reason])
+        let intoKayla = try await post(mash, SiteURL.personMerge(dupID).path, [("otherID", fx.kayla.uuidString), ("other", ""), ("keep", "other"), reason])
+        let intoDup = try await post(mash, SiteURL.personMerge(fx.kayla).path, [("otherID", dupID.uuidString), ("other", ""), ("keep", "other"), reason])
         let statuses = try await together([intoKayla, intoDup, intoKayla, intoDup])
         // A press that arrives after the merge finds its record merged and is sent on to the one kept (303 too),
         // so the statuses alone do not count merges: the records do.
@@ -98,15 +98,15 @@ final class RowLockTests: ServerTestCase {
 
     func testAnInvolvementRequestApprovedAndDeclinedAtOnceIsDecidedOnce() async throws {
         let police = try await signedIn(fx[.policeOfficer])
-        _ = try await police.post("/people/\(fx.kayla)/break-glass", [("reason", "Officer in the case for a new investigation")])
-        let asked = try await police.post("/people/\(fx.kayla)/involvement-request", [("reason", "Allocated to our child abuse investigation team today")])
+        _ = try await police.post(.personBreakGlass(fx.kayla), [("reason", "Officer in the case for a new investigation")])
+        let asked = try await police.post(.personInvolvementRequest(fx.kayla), [("reason", "Allocated to our child abuse investigation team today")])
         XCTAssertEqual(asked.status, .seeOther, asked.text)
         let found = try await InvolvementRequest.query(on: app.db).first()
         let request = try XCTUnwrap(found)
         let rid = try request.requireID()
         let manager = try await signedIn(fx[.mashManager])
-        let approve = try await post(manager, "/involvement-requests/\(rid)", [("decision", "approve"), ("note", "")])
-        let decline = try await post(manager, "/involvement-requests/\(rid)", [("decision", "decline"), ("note", "Not allocated to this team")])
+        let approve = try await post(manager, SiteURL.involvementRequest(rid).path, [("decision", "approve"), ("note", "")])
+        let decline = try await post(manager, SiteURL.involvementRequest(rid).path, [("decision", "decline"), ("note", "Not allocated to this team")])
         let statuses = try await together([approve, decline, approve, decline])
         XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
@@ -125,7 +125,7 @@ final class RowLockTests: ServerTestCase {
                                           ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026"),
                                           ("categories[]", "neglect")]
         var posts: [Post] = []
-        for _ in 0..<3 { posts.append(try await post(sw, "/people/\(fx.kayla)/protection", fields)) }
+        for _ in 0..<3 { posts.append(try await post(sw, SiteURL.personProtection(fx.kayla).path, fields)) }
         let statuses = try await together(posts)
         XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
@@ -137,7 +137,7 @@ final class RowLockTests: ServerTestCase {
         let mash = try await signedIn(fx[.mashPractitioner])
         let fields = [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")]
         var posts: [Post] = []
-        for _ in 0..<3 { posts.append(try await post(mash, "/people/\(fx.kayla)/relationships", fields)) }
+        for _ in 0..<3 { posts.append(try await post(mash, SiteURL.personRelationships(fx.kayla).path, fields)) }
         let statuses = try await together(posts)
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "a repeat is not a fault: \(statuses)")
         XCTAssertTrue(statuses.allSatisfy { $0 == 303 || $0 == 409 }, "\(statuses)")

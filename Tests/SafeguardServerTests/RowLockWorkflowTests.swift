@@ -10,7 +10,7 @@ extension RowLockTests {
     func testAReferralSentThreeTimesAtOnceIsSentOnceWithOneReference() async throws {
         let (school, id) = try await refer(submit: false)
         var posts: [Post] = []
-        for _ in 0..<3 { posts.append(try await post(school, "/referrals/\(id)/submit", [])) }
+        for _ in 0..<3 { posts.append(try await post(school, SiteURL.referralSubmit(id).path, [])) }
         let statuses = try await together(posts)
         XCTAssertEqual(statuses, [303, 303, 303], "every press ends on the confirmation")
         let sent = try await auditEntries().filter { $0.action == "create" && $0.recordType == "referral" && $0.recordID == id.uuidString }
@@ -19,24 +19,24 @@ extension RowLockTests {
         let referral = try XCTUnwrap(stored)
         XCTAssertEqual(referral.reference, YearlyReference.mashReferral.make(year: SimpleDate(clock.now).year, number: 1),
                        "the first reference of the year, not a later one taken by a repeat press")
-        let page = try await school.get("/referrals/\(id)/sent")
+        let page = try await school.get(.referralSent(id))
         XCTAssertTrue(page.text.contains(referral.reference), "the confirmation shows the reference that stands")
 
         // A step saved after sending (a second tab) is refused and says why, rather than changing what the MASH has
         // or dropping the typed change without a word.
-        let late = try await school.post("/referrals/\(id)/address", [("address-line1", "1 Other Street"), ("address-town", "Calder Vale"),
+        let late = try await school.post(.referralStep(id, .address), [("address-line1", "1 Other Street"), ("address-town", "Calder Vale"),
                                                                      ("address-postcode", "nm42ab")])
         XCTAssertEqual(late.status, .conflict)
         XCTAssertTrue(late.text.contains("This referral has already been sent"), late.text)
-        let opened = try await school.get("/referrals/\(id)/address")
-        XCTAssertEqual(opened.location, "/referrals/\(id)/sent", "opening a step leads to the confirmation")
+        let opened = try await school.get(.referralStep(id, .address))
+        XCTAssertEqual(opened.location, SiteURL.referralSent(id).path, "opening a step leads to the confirmation")
         let after = try await Referral.find(id, on: app.db)
         XCTAssertEqual(after?.addressLine1, "14 Mill Lane")
     }
 
     func testAPlanEndedThreeTimesAtOnceEndsOnce() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let started = try await sw.post("/people/\(fx.kayla)/protection", [
+        let started = try await sw.post(.personProtection(fx.kayla), [
             ("kind", "child-protection-plan"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
             ("social-worker", fx[.socialWorker].id.uuidString), ("strategy-day", "9"), ("strategy-month", "2"), ("strategy-year", "2026"),
             ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026"), ("categories[]", "neglect")])
@@ -46,7 +46,7 @@ extension RowLockTests {
         let today = SimpleDate(clock.now)
         var posts: [Post] = []
         for reason in ["Plan ended at review conference", "Ended at the review conference", "Review conference ended the plan"] {
-            posts.append(try await post(sw, "/protection/\(plan)/end", [("end-day", String(today.day)), ("end-month", String(today.month)),
+            posts.append(try await post(sw, SiteURL.protectionEnd(plan).path, [("end-day", String(today.day)), ("end-month", String(today.month)),
                                                                        ("end-year", String(today.year)), ("end-reason", reason)]))
         }
         let statuses = try await together(posts)
@@ -65,7 +65,7 @@ extension RowLockTests {
         let secondAccount = Fixtures.Account(id: try second.requireID(), email: second.email, role: .partnershipAdmin, agencyID: fx.socialCare)
         let first = fx[.partnershipAdmin]
         func disabling(_ admin: Fixtures.Account, by browser: Browser) async throws -> Post {
-            try await post(browser, "/admin/users/\(admin.id)", [("display-name", "Disabled Administrator"), ("role", "partnership-admin"),
+            try await post(browser, SiteURL.adminUser(admin.id).path, [("display-name", "Disabled Administrator"), ("role", "partnership-admin"),
                                                                  ("agency", fx.socialCare.uuidString), ("active", "no"), ("password", "")])
         }
         let one = try await disabling(secondAccount, by: try await signedIn(first))

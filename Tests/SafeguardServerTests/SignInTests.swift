@@ -7,10 +7,10 @@ final class SignInTests: ServerTestCase {
         let b = browser()
         let res = try await b.signIn(fx[.mashPractitioner].email, Fixtures.password)
         XCTAssertEqual(res.status, .seeOther)
-        XCTAssertEqual(res.location, "/")
-        let home = try await b.get("/")
-        XCTAssertEqual(home.location, "/my-work", "a case worker starts on what is waiting for them")
-        let people = try await b.get("/people")
+        XCTAssertEqual(res.location, SiteURL.home.path)
+        let home = try await b.get(.home)
+        XCTAssertEqual(home.location, SiteURL.myWork.path, "a case worker starts on what is waiting for them")
+        let people = try await b.get(.people)
         XCTAssertEqual(people.status, .ok)
         XCTAssertTrue(people.text.contains("Find a person"))
         XCTAssertTrue(people.text.contains("Test MASH practitioner, Northmere Children&#39;s Services"))
@@ -66,9 +66,9 @@ final class SignInTests: ServerTestCase {
         let email = fx[.socialWorker].email
         for _ in 1...5 { _ = try await browser().signIn(email, "Wrong-Password-123") }
         let admin = try await signedIn(fx[.partnershipAdmin])
-        let page = try await admin.get("/admin/users/\(fx[.socialWorker].id)")
+        let page = try await admin.get(.adminUser(fx[.socialWorker].id))
         XCTAssertTrue(page.text.contains("Unlock account"))
-        let res = try await admin.post("/admin/users/\(fx[.socialWorker].id)/unlock", [])
+        let res = try await admin.post(.adminUserUnlock(fx[.socialWorker].id), [])
         XCTAssertEqual(res.status, .seeOther)
         assertEqual(try await browser().signIn(email, Fixtures.password).status, .seeOther)
     }
@@ -76,32 +76,32 @@ final class SignInTests: ServerTestCase {
     func testSessionsExpireAfterThirtyMinutesIdle() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
         clock.advance(minutes: 29)
-        assertEqual(try await b.get("/people").status, .ok, "activity within 30 minutes keeps the session")
+        assertEqual(try await b.get(.people).status, .ok, "activity within 30 minutes keeps the session")
         clock.advance(minutes: 29)
-        assertEqual(try await b.get("/people").status, .ok, "the timer restarts on each request")
+        assertEqual(try await b.get(.people).status, .ok, "the timer restarts on each request")
         clock.advance(minutes: 31)
-        let res = try await b.get("/people")
-        XCTAssertEqual(res.location, "/sign-in")
-        let page = try await b.get("/sign-in")
+        let res = try await b.get(.people)
+        XCTAssertEqual(res.location, SiteURL.signIn.path)
+        let page = try await b.get(.signIn)
         XCTAssertEqual(page.status, .ok)
     }
 
     func testTimedOutSessionExplainsWhy() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
         clock.advance(minutes: 31)
-        let page = try await b.get("/sign-in")
+        let page = try await b.get(.signIn)
         XCTAssertTrue(page.text.contains("had not done anything for 30 minutes"))
     }
 
     func testSignOutEndsTheSession() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
         let oldCookies = b.cookies
-        let res = try await b.post("/sign-out", [])
+        let res = try await b.post(.signOut, [])
         XCTAssertEqual(res.location, "/sign-in?signed-out=1")
         // Replaying the old session cookie must not work.
         let replay = browser()
         replay.cookies = oldCookies
-        assertEqual(try await replay.get("/people").location, "/sign-in")
+        assertEqual(try await replay.get(.people).location, SiteURL.signIn.path)
     }
 
     func testCookiesAreHttpOnlyAndSameSite() async throws {
@@ -124,22 +124,22 @@ final class SignInTests: ServerTestCase {
 
     func testFormsWithoutTheCSRFTokenAreRefused() async throws {
         let b = browser()
-        _ = try await b.get("/sign-in")
-        let res = try await b.post("/sign-in", [("email", fx[.mashPractitioner].email), ("password", Fixtures.password)], csrf: false)
+        _ = try await b.get(.signIn)
+        let res = try await b.post(.signIn, [("email", fx[.mashPractitioner].email), ("password", Fixtures.password)], csrf: false)
         XCTAssertEqual(res.status, .forbidden)
         XCTAssertTrue(res.text.contains("This form has expired"))
         let signedIn = try await signedIn(fx[.mashPractitioner])
-        let create = try await signedIn.post("/people", [("first-name", "A"), ("last-name", "B")], csrf: false)
+        let create = try await signedIn.post(.people, [("first-name", "A"), ("last-name", "B")], csrf: false)
         XCTAssertEqual(create.status, .forbidden)
         assertEqual(try await Person.query(on: app.db).count(), 3)
     }
 
     func testATokenFromAnotherBrowserIsRefused() async throws {
         let attacker = browser()
-        _ = try await attacker.get("/sign-in")
+        _ = try await attacker.get(.signIn)
         let victim = try await signedIn(fx[.mashPractitioner])
         let stolenToken = SessionToken.csrf(for: attacker.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
-        let res = try await victim.post("/people", [("first-name", "A"), ("last-name", "B"), ("_csrf", stolenToken)], csrf: false)
+        let res = try await victim.post(.people, [("first-name", "A"), ("last-name", "B"), ("_csrf", stolenToken)], csrf: false)
         XCTAssertEqual(res.status, .forbidden)
     }
 

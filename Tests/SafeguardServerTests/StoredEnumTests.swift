@@ -11,9 +11,9 @@ final class StoredEnumTests: ServerTestCase {
     func testAnUnknownStoredStatusIsAnErrorNotADraft() async throws {
         let (_, id) = try await refer()
         let manager = try await signedIn(fx[.mashManager])
-        assertEqual(try await manager.get("/referrals/\(id)").status, .ok)
+        assertEqual(try await manager.get(.referral(id)).status, .ok)
         try await (app.db as! SQLDatabase).raw("UPDATE referrals SET status = 'on-hold' WHERE id = \(bind: id)").run()
-        let page = try await manager.get("/referrals/\(id)")
+        let page = try await manager.get(.referral(id))
         XCTAssertEqual(page.status, .internalServerError, "an unreadable status is a fault to fix, not a missing referral")
         XCTAssertTrue(page.text.contains("tell the service desk reference"))
         do {

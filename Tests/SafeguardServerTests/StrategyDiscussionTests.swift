@@ -15,7 +15,7 @@ final class StrategyDiscussionTests: ServerTestCase {
     func testSocialCarePoliceAndHealthMustTakePart() async throws {
         let id = try await refer().1
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post("/referrals/\(id)/strategy-discussions", fields([fx.socialCare, fx.police]))
+        let res = try await b.post(.referralStrategyDiscussion(id), fields([fx.socialCare, fx.police]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.text.contains("health did not take part"))
         assertEqual(try await StrategyDiscussion.query(on: app.db).count(), 0)
@@ -25,18 +25,18 @@ final class StrategyDiscussionTests: ServerTestCase {
         let id = try await refer().1
         let mash = try await signedIn(fx[.mashPractitioner])
         let subject = try await ReferralSubject.query(on: app.db).filter(\.$referral.$id == id).first()!
-        _ = try await mash.post("/referrals/\(id)/subjects/\(subject.id!)", [("person", fx.kayla.uuidString)])
+        _ = try await mash.post(.referralLink(id, subject.id!), [("person", fx.kayla.uuidString)])
         clock.advance(minutes: 60)
         let b = try await signedIn(fx[.policePublicProtection])
-        assertEqual(try await b.get("/referrals/\(id)/strategy-discussions").status, .ok)
-        let res = try await b.post("/referrals/\(id)/strategy-discussions", fields([fx.socialCare, fx.police, fx.hospital]))
-        XCTAssertEqual(res.location, "/referrals/\(id)")
+        assertEqual(try await b.get(.referralStrategyDiscussion(id)).status, .ok)
+        let res = try await b.post(.referralStrategyDiscussion(id), fields([fx.socialCare, fx.police, fx.hospital]))
+        XCTAssertEqual(res.location, SiteURL.referral(id).path)
         let reader = try await signedIn(fx[.mashPractitioner])  // the first session idled out during the hour
-        let page = try await reader.get("/referrals/\(id)")
+        let page = try await reader.get(.referral(id))
         XCTAssertTrue(page.text.contains("(the day the referral arrived)"))
         // Held Monday 2 March 2026: 15 working days later is Monday 23 March.
         XCTAssertTrue(page.text.contains("initial child protection conference due by 23 March 2026"))
-        let record = try await reader.get("/people/\(fx.kayla)")
+        let record = try await reader.get(.person(fx.kayla))
         XCTAssertTrue(record.text.contains("Strategy discussion about MASH-2026-000001: section 47 enquiry started"))
     }
 
@@ -45,7 +45,7 @@ final class StrategyDiscussionTests: ServerTestCase {
         let b = try await signedIn(fx[.socialWorker])
         var f = fields([fx.socialCare, fx.police, fx.hospital])
         f[2] = ("held-year", "2027")
-        let res = try await b.post("/referrals/\(id)/strategy-discussions", f)
+        let res = try await b.post(.referralStrategyDiscussion(id), f)
         XCTAssertTrue(res.text.contains("The discussion must have happened already"))
     }
 
@@ -53,7 +53,7 @@ final class StrategyDiscussionTests: ServerTestCase {
         let id = try await refer().1
         for role in [Role.schoolDesignatedSafeguardingLead, .healthPractitioner, .policeOfficer, .trainer] {
             let b = try await signedIn(fx[role])
-            assertEqual(try await b.get("/referrals/\(id)/strategy-discussions").status, .forbidden, "\(role)")
+            assertEqual(try await b.get(.referralStrategyDiscussion(id)).status, .forbidden, "\(role)")
         }
     }
 
@@ -61,15 +61,15 @@ final class StrategyDiscussionTests: ServerTestCase {
         let prompt = try await refer().1
         let slow = try await refer(child: ("Kayla", "Smith", "2018-06-14")).1
         let mash = try await signedIn(fx[.mashPractitioner])
-        _ = try await mash.post("/referrals/\(prompt)/strategy-discussions", fields([fx.socialCare, fx.police, fx.hospital]))
+        _ = try await mash.post(.referralStrategyDiscussion(prompt), fields([fx.socialCare, fx.police, fx.hospital]))
         clock.advance(minutes: 7 * 24 * 60)
         let later = try await signedIn(fx[.mashManager])
         var f = fields([fx.socialCare, fx.police, fx.hospital], section47: "no")
         f[0] = ("held-day", "9"); f[3] = ("held-time", "09:45")
-        let recorded = try await later.post("/referrals/\(slow)/strategy-discussions", f)
-        XCTAssertEqual(recorded.location, "/referrals/\(slow)", recorded.text)
+        let recorded = try await later.post(.referralStrategyDiscussion(slow), f)
+        XCTAssertEqual(recorded.location, SiteURL.referral(slow).path, recorded.text)
 
-        let report = try await later.get("/mash/strategy-discussions")
+        let report = try await later.get(.strategyDiscussionReport)
         XCTAssertEqual(report.status, .ok)
         XCTAssertTrue(report.text.contains("The partnership&#39;s target is 3 working days") || report.text.contains("The partnership's target is 3 working days"))
         XCTAssertTrue(report.text.contains("<td class=\"sg-table__cell\">March 2026</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1 (50%)</td><td class=\"sg-table__cell\">2.5</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1</td>"),
@@ -79,7 +79,7 @@ final class StrategyDiscussionTests: ServerTestCase {
         let elsewhere = try await later.get("/mash/strategy-discussions?district=\(UUID())")
         XCTAssertTrue(elsewhere.text.contains("No strategy discussion was held in this period"), "a district with none is not praised")
         assertTrue(try await auditEntries().contains { $0.recordType == "strategy-discussion-report" })
-        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get("/mash/strategy-discussions").status, .forbidden)
+        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(.strategyDiscussionReport).status, .forbidden)
     }
 }
 
@@ -87,15 +87,15 @@ final class MyWorkTests: ServerTestCase {
     func testEachUserSeesWhatIsWaitingForThem() async throws {
         let id = try await refer().1
         let manager = try await signedIn(fx[.mashManager])
-        assertTrue(try await manager.get("/my-work").text.contains("Rate MASH-2026-000001"))
-        _ = try await manager.post("/referrals/\(id)/triage", [("rag", "amber"), ("agencies[]", fx.police.uuidString)])
+        assertTrue(try await manager.get(.myWork).text.contains("Rate MASH-2026-000001"))
+        _ = try await manager.post(.referralTriage(id), [("rag", "amber"), ("agencies[]", fx.police.uuidString)])
         let police = try await signedIn(fx[.policeOfficer])
-        let work = try await police.get("/my-work")
+        let work = try await police.get(.myWork)
         XCTAssertTrue(work.text.contains("Answer the MASH about MASH-2026-000001"))
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        _ = try await school.post("/referrals/new", [])
-        assertTrue(try await school.get("/my-work").text.contains("Finish your draft referral"))
+        _ = try await school.post(.referralNew, [])
+        assertTrue(try await school.get(.myWork).text.contains("Finish your draft referral"))
         let trainer = try await signedIn(fx[.trainer])
-        assertEqual(try await trainer.get("/my-work").status, .forbidden)
+        assertEqual(try await trainer.get(.myWork).status, .forbidden)
     }
 }

@@ -23,7 +23,7 @@ final class TrainingEmailTests: ServerTestCase {
     func testParallelRunsSendEachMessageOnce() async throws {
         try await startWithMail()
         for i in 0..<3 {
-            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: "/training",
+            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: SiteURL.training.path,
                                        at: clock.now, emailConfigured: true).create(on: app.db)
         }
         let delivery = app.safeguard.notificationDelivery, db = app.db, logger = app.logger
@@ -47,7 +47,7 @@ final class TrainingEmailTests: ServerTestCase {
         let course = try await addCourse(trainer)
         let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 7), capacity: 1)
         let sw = try await signedIn(fx[.socialWorker])
-        _ = try await sw.post("/training/events/\(event)/book", [])
+        _ = try await sw.post(.trainingEventBook(event), [])
         let first = try await mail.waitForMessages(1)
         XCTAssertEqual(first[0].recipients, [fx[.socialWorker].email])
         XCTAssertEqual(first[0].sender, "training@safeguard.example.org")
@@ -56,8 +56,8 @@ final class TrainingEmailTests: ServerTestCase {
         XCTAssertTrue(first[0].decodedBody.contains("https://safeguard.example.org/training/events/\(event)"), first[0].decodedBody)
 
         let police = try await signedIn(fx[.policeOfficer])
-        _ = try await police.post("/training/events/\(event)/book", [])
-        _ = try await sw.post("/training/events/\(event)/cancel", [])
+        _ = try await police.post(.trainingEventBook(event), [])
+        _ = try await sw.post(.trainingEventCancel(event), [])
         let all = try await mail.waitForMessages(4)
         let subjects = all.map { "\($0.recipients[0]): \($0.decodedHeader("Subject") ?? "")" }
         XCTAssertTrue(subjects.contains("\(fx[.policeOfficer].email): You now have a place: Safeguarding and Child Protection Multi-agency course"),
@@ -79,7 +79,7 @@ final class TrainingEmailTests: ServerTestCase {
         let course = try await addCourse(trainer)
         let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 7), capacity: 3)
         let sw = try await signedIn(fx[.socialWorker])
-        assertEqual(try await sw.post("/training/events/\(event)/book", []).location, "/training/events/\(event)?done=booked")
+        assertEqual(try await sw.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=booked")
         // Delivery runs in the background: wait for it to record the outcome.
         var notice: UserNotification?
         for _ in 0..<50 {
@@ -90,6 +90,6 @@ final class TrainingEmailTests: ServerTestCase {
         XCTAssertEqual(notice?.emailStatus, "failed")
         XCTAssertTrue(notice?.emailError?.contains("550") ?? false, notice?.emailError ?? "")
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "booked")
-        assertTrue(try await sw.get("/notifications").text.contains("Booking confirmed"))
+        assertTrue(try await sw.get(.notifications).text.contains("Booking confirmed"))
     }
 }

@@ -19,8 +19,8 @@ final class TrainingEventEditMeanwhileTests: ServerTestCase {
         let day = SimpleDate(clock.now).adding(days: 10)
         let event = try await addEvent(first, course: course, on: day, capacity: 5)
         let sw = try await signedIn(fx[.socialWorker])
-        assertEqual(try await sw.post("/training/events/\(event)/book", []).status, .seeOther)
-        let path = "/training/events/\(event)"
+        assertEqual(try await sw.post(.trainingEventBook(event), []).status, .seeOther)
+        let path = SiteURL.trainingEvent(event).path
         let formOfFirst = try await first.get(path + "/edit").text, formOfSecond = try await second.get(path + "/edit").text
         let openedByFirst = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfFirst))
         let openedBySecond = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfSecond))
@@ -56,7 +56,7 @@ final class TrainingEventEditMeanwhileTests: ServerTestCase {
         let course = try await addCourse(trainer)
         let day = SimpleDate(clock.now).adding(days: 10)
         let event = try await addEvent(trainer, course: course, on: day, capacity: 5)
-        let held = try await trainer.post("/training/events/\(event)", details(day, start: "11:00", venue: "County Hall", openedAs: nil))
+        let held = try await trainer.post(.trainingEvent(event), details(day, start: "11:00", venue: "County Hall", openedAs: nil))
         XCTAssertEqual(held.status, .conflict)
         assertEqual(try await TrainingEventRecord.find(event, on: app.db)?.startTime, "09:30")
         XCTAssertNotNil(Browser.hiddenValue("opened-as", in: held.text), "the next press can save")

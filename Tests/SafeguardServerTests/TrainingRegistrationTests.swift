@@ -7,7 +7,7 @@ import XCTVapor
 final class TrainingRegistrationTests: ServerTestCase {
     func issueKey(for agency: UUID) async throws -> RegistrationKeyRecord {
         let admin = try await signedIn(fx[.partnershipAdmin])
-        let res = try await admin.post("/admin/registration-keys", [("agency", agency.uuidString)])
+        let res = try await admin.post(.adminRegistrationKeys, [("agency", agency.uuidString)])
         XCTAssertEqual(res.location, "/admin/registration-keys?done=key-issued")
         let keys = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == agency).sort(\.$issuedAt).all()
         return try XCTUnwrap(keys.last)
@@ -15,7 +15,7 @@ final class TrainingRegistrationTests: ServerTestCase {
 
     func register(_ b: Browser, key: String, email: String = "jo.reed@school.example", password: String = "Lantern-Orchard-Swift-27",
                   confirm: String? = nil) async throws -> XCTHTTPResponse {
-        try await b.post("/register", [("key", key), ("name", "Jo Reed"), ("email", email), ("password", password),
+        try await b.post(.register, [("key", key), ("name", "Jo Reed"), ("email", email), ("password", password),
                                        ("confirm-password", confirm ?? password)])
     }
 
@@ -23,7 +23,7 @@ final class TrainingRegistrationTests: ServerTestCase {
         let key = try await issueKey(for: fx.school)
         XCTAssertTrue(key.code.hasPrefix("CVPS-"), key.code)
         let b = browser()
-        assertTrue(try await b.get("/register").text.contains("Registration key"))
+        assertTrue(try await b.get(.register).text.contains("Registration key"))
         // Typed in lower case with spaces: still the key.
         let typed = key.code.lowercased().replacingOccurrences(of: "-", with: " ")
         let res = try await register(b, key: typed)
@@ -36,12 +36,12 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertEqual(user.registrationKeyID, key.id)
         // Signed in straight away, to training; people's records stay closed.
         assertTrue(try await b.get("/training?done=registered").text.contains("Your account is ready"))
-        assertEqual(try await b.get("/people").status, .forbidden)
-        assertEqual(try await b.get("/").location, "/training")
+        assertEqual(try await b.get(.people).status, .forbidden)
+        assertEqual(try await b.get(.home).location, SiteURL.training.path)
         let entries = try await auditEntries()
         XCTAssertTrue(entries.contains { $0.recordType == "user" && $0.reason.contains("registered with key \(key.code)") })
         let admin = try await signedIn(fx[.partnershipAdmin])
-        assertTrue(try await admin.get("/admin/registration-keys").text.contains(">1<"))
+        assertTrue(try await admin.get(.adminRegistrationKeys).text.contains(">1<"))
     }
 
     func testBadKeysAndFormsSayWhatToFixAndCreateNothing() async throws {
@@ -60,11 +60,11 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertTrue(taken.text.contains("An account already uses this email address"))
 
         let admin = try await signedIn(fx[.partnershipAdmin])
-        assertEqual(try await admin.post("/admin/registration-keys/\(key.id!)/revoke", []).location, "/admin/registration-keys?done=key-revoked")
+        assertEqual(try await admin.post(.adminRegistrationKeyRevoke(key.id!), []).location, "/admin/registration-keys?done=key-revoked")
         let revoked = try await register(b, key: key.code)
         XCTAssertTrue(revoked.text.contains("no longer in use"), revoked.text)
         assertEqual(try await User.query(on: app.db).count(), before)
-        let none = try await admin.post("/admin/registration-keys", [("agency", "")])
+        let none = try await admin.post(.adminRegistrationKeys, [("agency", "")])
         XCTAssertTrue(none.text.contains("Choose the agency the key is for"))
     }
 
@@ -101,10 +101,10 @@ final class TrainingRegistrationTests: ServerTestCase {
         let key = try await issueKey(for: fx.school)
         for role in [Role.trainer, .teamManager, .learner, .agencyManager] {
             let b = try await signedIn(fx[role])
-            assertEqual(try await b.get("/admin/registration-keys").status, .forbidden, "\(role)")
-            assertEqual(try await b.post("/admin/registration-keys/\(key.id!)/revoke", []).status, .forbidden, "\(role)")
+            assertEqual(try await b.get(.adminRegistrationKeys).status, .forbidden, "\(role)")
+            assertEqual(try await b.post(.adminRegistrationKeyRevoke(key.id!), []).status, .forbidden, "\(role)")
         }
-        assertEqual(try await browser().get("/admin/registration-keys").location, "/sign-in")
+        assertEqual(try await browser().get(.adminRegistrationKeys).location, SiteURL.signIn.path)
         assertNil(try await RegistrationKeyRecord.find(key.id, on: app.db)?.revokedAt)
     }
 }

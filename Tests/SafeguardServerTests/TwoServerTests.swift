@@ -61,7 +61,7 @@ final class TwoServerTests: ServerTestCase {
         for _ in 0..<2 {
             let res = try await b.get("/people/\(fx.kayla)")
             XCTAssertEqual(res.status, .seeOther)
-            XCTAssertTrue(res.location?.hasPrefix("/sign-in") == true)
+            XCTAssertTrue(res.location?.hasPrefix(SiteURL.signIn.path) == true)
         }
     }
 
@@ -79,7 +79,7 @@ final class TwoServerTests: ServerTestCase {
     /// Issue 17, item 4: guessing registration keys through both servers counts as one run of guesses.
     func testRegistrationKeyGuessesAcrossTwoServersAreThrottledTogether() async throws {
         let admin = try await signedIn(fx[.partnershipAdmin])
-        let issued = try await admin.post("/admin/registration-keys", [("agency", fx.school.uuidString)])
+        let issued = try await admin.post(.adminRegistrationKeys, [("agency", fx.school.uuidString)])
         XCTAssertEqual(issued.location, "/admin/registration-keys?done=key-issued")
         let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == fx.school).first()!
         func register(_ b: Alternating, _ code: String) async throws -> XCTHTTPResponse {
@@ -106,7 +106,7 @@ final class TwoServerTests: ServerTestCase {
         BackgroundJobs.schedule(on: app)
         BackgroundJobs.schedule(on: other)
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post("/people/\(fx.kayla)/other-names", [("kind", "alias"), ("name", "Blessing Okonkwo")])
+        let res = try await sw.post(.personOtherNames(fx.kayla), [("kind", "alias"), ("name", "Blessing Okonkwo")])
         XCTAssertEqual(res.status, .seeOther, res.text)
         let edited = Date()
         while !found(), Date().timeIntervalSince(edited) < 10 { try await Task.sleep(for: .milliseconds(20)) }
@@ -131,7 +131,7 @@ final class TwoServerTests: ServerTestCase {
         BackgroundJobs.schedule(on: app)
         BackgroundJobs.schedule(on: other)
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post("/people/\(fx.kayla)/protection", [
+        let res = try await sw.post(.personProtection(fx.kayla), [
             ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
             ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026")])
         XCTAssertEqual(res.status, .seeOther, res.text)
@@ -208,8 +208,8 @@ final class TwoServerTests: ServerTestCase {
     private static func referTwice(on app: Application, as email: String, child: Int) async throws {
         let b = try await signIn(email, on: app)
         for n in 0..<2 {
-            let start = try await b.post("/referrals/new", [])
-            guard let people = start.location, let id = people.split(separator: "/").dropFirst().first else { throw Failed("no referral started") }
+            let start = try await b.post(.referralNew, [])
+            guard let people = start.location, let id = people.split(separator: SiteURL.home.path).dropFirst().first else { throw Failed("no referral started") }
             let steps: [(String, [(String, String)])] = [
                 (people, [("action", "continue"), ("subject-first-name", "Child\(child)x\(n)"), ("subject-last-name", "Twoserver"),
                           ("subject-dob-day", "14"), ("subject-dob-month", "6"), ("subject-dob-year", "2018"), ("subject-gender", "female"),
@@ -243,7 +243,7 @@ final class TwoServerTests: ServerTestCase {
             {"reference": "\(reference)", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
              "address": "\(address)", "summary": "Neighbours report shouting; officers attended."}
             """
-        return try await app.sendRequest(.POST, "/api/v1/incidents", headers: h, body: ByteBuffer(string: json))
+        return try await app.sendRequest(.POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: json))
     }
 
     private static func addPeople(on app: Application, as email: String, batch: Int, count: Int) async throws {
@@ -254,7 +254,7 @@ final class TwoServerTests: ServerTestCase {
                 ("dob-day", "3"), ("dob-month", "3"), ("dob-year", "2015"), ("gender", "female"), ("ethnicity", "Not known"),
                 ("nhs-number", ""), ("language", "English"), ("disability", ""), ("address-line1", "\(n + 1) Station Road"),
                 ("address-line2", ""), ("address-town", "Calder Vale"), ("address-postcode", "nm4 2ab")]
-            let res = try await b.post("/people", fields)
+            let res = try await b.post(.people, fields)
             guard res.status == .seeOther else { throw Failed("new person: \(res.status) \(res.text.prefix(300))") }
         }
     }

@@ -31,7 +31,7 @@ final class TypedInputTests: ServerTestCase {
 
     func testVerifyReportsEveryBreakNotOnlyTheFirst() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        for _ in 0..<4 { _ = try await b.get("/people/\(fx.kayla)") }
+        for _ in 0..<4 { _ = try await b.get(.person(fx.kayla)) }
         try await app.safeguard.audit.seal(on: app.db)
         let sql = app.db as! SQLDatabase
         try await sql.update("audit_entries").set("reason", to: "edited").where("sequence", .equal, 2).run()
@@ -43,12 +43,12 @@ final class TypedInputTests: ServerTestCase {
         let mash = try await signedIn(fx[.mashPractitioner])
         let fields = [("first-name", "\u{0}"), ("last-name", "\u{202E}"), ("dob-day", "1"), ("dob-month", "2"), ("dob-year", "2015"),
                       ("gender", "female"), ("ethnicity", "Not known")]
-        let refused = try await mash.post("/people", fields)
+        let refused = try await mash.post(.people, fields)
         XCTAssertEqual(refused.status, .unprocessableEntity)
         XCTAssertTrue(refused.text.contains("Enter the person&#39;s last name") || refused.text.contains("Enter the person's last name"), refused.text)
-        let zeroWidth = try await mash.post("/people", [("first-name", "Amy"), ("last-name", "\u{200B}")] + fields.dropFirst(2))
+        let zeroWidth = try await mash.post(.people, [("first-name", "Amy"), ("last-name", "\u{200B}")] + fields.dropFirst(2))
         XCTAssertEqual(zeroWidth.status, .unprocessableEntity)
-        let ok = try await mash.post("/people", [("first-name", "Am\u{202E}y"), ("last-name", "Fox\u{0}")] + fields.dropFirst(2))
+        let ok = try await mash.post(.people, [("first-name", "Am\u{202E}y"), ("last-name", "Fox\u{0}")] + fields.dropFirst(2))
         XCTAssertEqual(ok.status, .seeOther, ok.text)
         let amy = try await Person.query(on: app.db).filter(\.$lastName == "Fox").first()
         XCTAssertEqual(amy?.firstName, "Amy")
@@ -57,7 +57,7 @@ final class TypedInputTests: ServerTestCase {
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
-        let api = try await app.sendRequest(.POST, "/api/v1/people", headers: h, body: ByteBuffer(string:
+        let api = try await app.sendRequest(.POST, SiteURL.api(.people).path, headers: h, body: ByteBuffer(string:
             #"{"firstName":"\u0000","lastName":"\u202e","dateOfBirth":"2015-02-01","gender":"female","ethnicity":"Not known"}"#))
         XCTAssertEqual(api.status, .unprocessableEntity)
         XCTAssertTrue(api.text.contains("lastName"), api.text)

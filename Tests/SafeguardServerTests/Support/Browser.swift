@@ -19,6 +19,20 @@ final class Browser {
         return res
     }
 
+    /// Pages are asked for by their ``SiteURL``, as the site's own links are built.
+    @discardableResult
+    func get(_ url: SiteURL, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse { try await get(url.path, headers: headers) }
+
+    @discardableResult
+    func post(_ url: SiteURL, _ fields: [(String, String)], csrf: Bool = true) async throws -> XCTHTTPResponse {
+        try await post(url.path, fields, csrf: csrf)
+    }
+
+    @discardableResult
+    func upload(_ url: SiteURL, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)) async throws -> XCTHTTPResponse {
+        try await upload(url.path, fields: fields, file: file)
+    }
+
     /// The value of the hidden field `name` in a page's HTML, as a browser would send it back.
     static func hiddenValue(_ name: String, in html: String) -> String? {
         guard let start = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
