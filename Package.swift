@@ -5,7 +5,7 @@ let package = Package(
     name: "Safeguard",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "safeguard", targets: ["safeguard"]),
+        .executable(name: "safeguard", targets: ["safeguard"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

@@ -2,13 +2,15 @@ import Fluent
 import Foundation
 import NIOCore
 import NIOPosix
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The server's entry points for the command line, so the CLI stays a thin shell.
 public enum SafeguardOperations {
     /// Builds a configured application with its database migrated.
-    public static func makeApplication(_ settings: Settings, arguments: [String] = ["safeguard"]) async throws -> Application {
+    public static func makeApplication(
+        _ settings: Settings, arguments: [String] = ["safeguard"]
+    ) async throws -> Application {
         var env = Environment(name: settings.mode == .production ? "production" : "development", arguments: arguments)
         env.arguments = arguments
         let app = try await Application.make(env)
@@ -39,17 +41,24 @@ public enum SafeguardOperations {
         do {
             if settings.demo {
                 let outcome = try await DemoLoader.load(app)
-                printer(outcome.loaded ? "Loaded the demo partnership: \(outcome.people) fictional people." : "Demo data already present: \(outcome.people) people.")
+                printer(
+                    outcome.loaded
+                        ? "Loaded the demo partnership: \(outcome.people) fictional people."
+                        : "Demo data already present: \(outcome.people) people.")
                 printer("")
                 printer("Demo sign-ins (demo mode only; these passwords are public):")
                 for l in outcome.logins {
-                    printer("  \(l.role.displayName.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)")
+                    printer(
+                        "  \(l.role.displayName.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)"
+                    )
                 }
                 if !outcome.reviewGroupLogins.isEmpty {
                     printer("")
                     printer("Review group members, to agree a rapid review for the ICB or sit on the SAR panel:")
                     for l in outcome.reviewGroupLogins {
-                        printer("  \(l.label.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)")
+                        printer(
+                            "  \(l.label.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)"
+                        )
                     }
                 }
                 if let key = outcome.registrationKey {
@@ -59,7 +68,9 @@ public enum SafeguardOperations {
                 printer("")
             }
             printer("E-mail: \(settings.mailDescription)")
-            printer("Safeguard is running at http://\(settings.hostname):\(settings.port)/  (database: \(settings.database.engineName); Ctrl-C stops it)")
+            printer(
+                "Safeguard is running at http://\(settings.hostname):\(settings.port)/  (database: \(settings.database.engineName); Ctrl-C stops it)"
+            )
             // E-mails left pending when the server last stopped go out now.
             app.safeguardNotifications.sendPending(app: app)
             BackgroundJobs.schedule(on: app)
@@ -75,7 +86,8 @@ public enum SafeguardOperations {
     public static func importPlans(_ settings: Settings, file: String) async throws -> String {
         try await runImport(settings, file: file) { text, name, app in
             let r = try await ProtectionImport.run(csv: text, fileName: name, on: app)
-            return "\(r.started) started (\(r.markersPlaced) addresses marked), \(r.ended) ended, \(r.unchanged) already loaded"
+            return
+                "\(r.started) started (\(r.markersPlaced) addresses marked), \(r.ended) ended, \(r.unchanged) already loaded"
         }
     }
 
@@ -83,7 +95,8 @@ public enum SafeguardOperations {
     public static func importIncidents(_ settings: Settings, file: String, force: String) async throws -> String {
         try await runImport(settings, file: file) { text, name, app in
             let r = try await IncidentImport.run(csv: text, fileName: name, force: force, on: app)
-            return "\(r.received) received (\(r.markerMatches) at a marked address, \(r.possibleMatches) possible), \(r.alreadyKnown) already received"
+            return
+                "\(r.received) received (\(r.markerMatches) at a marked address, \(r.possibleMatches) possible), \(r.alreadyKnown) already received"
         }
     }
 
@@ -97,8 +110,10 @@ public enum SafeguardOperations {
 
     /// Reads the file, runs `body` on a migrated application, and turns the imports' own problems
     /// into an ``ImportFailure`` the command line prints as it is.
-    static func runImport(_ settings: Settings, file: String,
-                          _ body: (String, String, Application) async throws -> String) async throws -> String {
+    static func runImport(
+        _ settings: Settings, file: String,
+        _ body: (String, String, Application) async throws -> String
+    ) async throws -> String {
         let text = try readImport(file)
         let app = try await makeApplication(settings)
         do {
@@ -116,8 +131,12 @@ public enum SafeguardOperations {
     public struct ImportFailure: Error, CustomStringConvertible { public var description: String }
 
     static func readImport(_ file: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ImportFailure(description: "cannot read \(file): check the path") }
-        guard let text = String(data: data, encoding: .utf8) else { throw ImportFailure(description: "\(file) is not UTF-8 text: save it as CSV UTF-8") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ImportFailure(description: "cannot read \(file): check the path")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportFailure(description: "\(file) is not UTF-8 text: save it as CSV UTF-8")
+        }
         return text
     }
 
@@ -133,7 +152,8 @@ public enum SafeguardOperations {
             let sent = try await OverdueReminders.run(on: app)
             try await app.asyncShutdown()
             if sent.runningElsewhere { return "A Safeguard server is running the reminders now; nothing more was sent" }
-            return "Chased \(sent.actions) overdue action\(sent.actions == 1 ? "" : "s") and \(sent.summaries) late agency summar\(sent.summaries == 1 ? "y" : "ies")"
+            return
+                "Chased \(sent.actions) overdue action\(sent.actions == 1 ? "" : "s") and \(sent.summaries) late agency summar\(sent.summaries == 1 ? "y" : "ies")"
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -148,22 +168,34 @@ public enum SafeguardOperations {
         if !outcome.failures.isEmpty {
             let listed = outcome.failures.prefix(100).map { "- \($0)" }
             let more = outcome.failures.count > 100 ? ["- and \(outcome.failures.count - 100) more breaks"] : []
-            return ((["audit trail BROKEN at \(outcome.failures.count) place(s) (checked \(outcome.checked) entries):"] + listed + more)
-                .joined(separator: "\n"), false)
+            return (
+                (["audit trail BROKEN at \(outcome.failures.count) place(s) (checked \(outcome.checked) entries):"]
+                    + listed + more)
+                    .joined(separator: "\n"), false
+            )
         }
-        let waiting = outcome.unsealed == 0 ? "every entry sealed"
+        let waiting =
+            outcome.unsealed == 0
+            ? "every entry sealed"
             : "\(outcome.unsealed) entr\(outcome.unsealed == 1 ? "y" : "ies") written but not yet sealed (a running server seals them within a second)"
-        return ("audit trail intact: \(outcome.checked) entries verified against \(outcome.seals) sealed batches; \(waiting)", true)
+        return (
+            "audit trail intact: \(outcome.checked) entries verified against \(outcome.seals) sealed batches; \(waiting)",
+            true
+        )
     }
 
     public enum UserProblem: Error, CustomStringConvertible {
-        case unknownRole(String), unknownAgency(String), roleDoesNotFit(Role, AgencyKind), password(String), duplicate(String), badEmail
+        case unknownRole(String), unknownAgency(String), roleDoesNotFit(Role, AgencyKind), password(String), duplicate(
+            String), badEmail
 
         public var description: String {
             switch self {
-            case .unknownRole(let r): "No role called '\(r)'. Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"
-            case .unknownAgency(let a): "No agency called '\(a)'. Use the agency's name exactly as the administration pages show it."
-            case .roleDoesNotFit(let r, let k): "A \(r.displayName.lowercased()) cannot belong to \(k.displayName.lowercased())."
+            case .unknownRole(let r):
+                "No role called '\(r)'. Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"
+            case .unknownAgency(let a):
+                "No agency called '\(a)'. Use the agency's name exactly as the administration pages show it."
+            case .roleDoesNotFit(let r, let k):
+                "A \(r.displayName.lowercased()) cannot belong to \(k.displayName.lowercased())."
             case .password(let m): m
             case .duplicate(let e): "A user with email \(e) already exists."
             case .badEmail: "Enter an email address like name@example.org."
@@ -172,15 +204,21 @@ public enum SafeguardOperations {
     }
 
     /// Adds a user from the command line (the first administrator, typically).
-    public static func addUser(_ settings: Settings, email: String, name: String, role roleText: String, agency agencyName: String,
-                               password: String, createAgencyKind: AgencyKind?) async throws {
+    public static func addUser(
+        _ settings: Settings, email: String, name: String, role roleText: String, agency agencyName: String,
+        password: String, createAgencyKind: AgencyKind?
+    ) async throws {
         let app = try await makeApplication(settings)
         do {
             let email = email.trimmed.lowercased()
             guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else { throw UserProblem.badEmail }
             guard let role = Role(rawValue: roleText) else { throw UserProblem.unknownRole(roleText) }
-            do { try PasswordPolicy.standard.check(password, email: email) } catch { throw UserProblem.password(error.message) }
-            if try await User.query(on: app.db).filter(\.$email == email).count() > 0 { throw UserProblem.duplicate(email) }
+            do { try PasswordPolicy.standard.check(password, email: email) } catch {
+                throw UserProblem.password(error.message)
+            }
+            if try await User.query(on: app.db).filter(\.$email == email).count() > 0 {
+                throw UserProblem.duplicate(email)
+            }
             var agency = try await Agency.query(on: app.db).filter(\.$name == agencyName).first()
             if agency == nil, let kind = createAgencyKind { agency = Agency(name: agencyName, kind: kind) }
             guard let agency else { throw UserProblem.unknownAgency(agencyName) }
@@ -190,8 +228,16 @@ public enum SafeguardOperations {
                 if agency.id == nil { try await agency.create(on: db) }
                 let user = User(email: email, displayName: name, role: role, agencyID: agency.id!, passwordHash: hash)
                 try await user.create(on: db)
-                return ((), [AuditEvent(userID: "command-line", agencyID: agency.id!.uuidString, action: .administer, recordType: "user",
-                                        recordID: user.id!.uuidString, reason: "user added from the command line", sourceAddress: "local")])
+                return (
+                    (),
+                    [
+                        AuditEvent(
+                            userID: "command-line", agencyID: agency.id!.uuidString, action: .administer,
+                            recordType: "user",
+                            recordID: user.id!.uuidString, reason: "user added from the command line",
+                            sourceAddress: "local")
+                    ]
+                )
             }
         } catch {
             try? await app.asyncShutdown()

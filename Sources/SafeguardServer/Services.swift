@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// What the application shares across requests, made once in `configure`.
 struct SafeguardContext: Sendable {
@@ -52,7 +52,8 @@ extension Request {
     /// The client's address for throttles and the audit trail: `X-Forwarded-For` is read only
     /// when the connection comes from a configured trusted proxy.
     var sourceAddress: String {
-        ClientAddress.resolve(peer: remoteAddress?.ipAddress ?? "unknown", forwardedFor: headers[.xForwardedFor],
-                              trustedProxies: safeguard.settings.trustedProxies)
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress ?? "unknown", forwardedFor: headers[.xForwardedFor],
+            trustedProxies: safeguard.settings.trustedProxies)
     }
 }

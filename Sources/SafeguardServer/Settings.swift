@@ -33,7 +33,8 @@ public struct Settings: Sendable {
             let expected = "a postgres://user:password@host/database address for PostgreSQL, or a SQLite file name"
             // The address itself is not repeated: it may hold a password.
             if let scheme = lowered.range(of: "://").map({ String(lowered[..<$0.lowerBound]) }),
-               !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) {
+                !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
+            {
                 throw SettingProblem(variable: setting, entry: "a \(scheme):// address", expected: expected)
             }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -44,7 +45,8 @@ public struct Settings: Sendable {
     }
 
     public enum Problem: Error, CustomStringConvertible {
-        case missingSessionSecret, shortSessionSecret, demoInProduction, insecurePublicURL(String)
+        case missingSessionSecret, shortSessionSecret, demoInProduction
+        case insecurePublicURL(String)
 
         public var description: String {
             switch self {
@@ -92,7 +94,8 @@ public struct Settings: Sendable {
     public mutating func readDatabaseSettings(from environment: [String: String]) throws(SettingProblem) {
         guard let text = environment["SAFEGUARD_DB_CONNECTIONS_PER_CORE"], !text.isEmpty else { return }
         guard let n = Int(text), (1...64).contains(n) else {
-            throw SettingProblem(variable: "SAFEGUARD_DB_CONNECTIONS_PER_CORE", entry: text, expected: "a whole number from 1 to 64")
+            throw SettingProblem(
+                variable: "SAFEGUARD_DB_CONNECTIONS_PER_CORE", entry: text, expected: "a whole number from 1 to 64")
         }
         databaseConnectionsPerCore = n
     }
@@ -100,7 +103,10 @@ public struct Settings: Sendable {
     /// Reads SAFEGUARD_METRICS_ALLOW, SAFEGUARD_METRICS_TOKEN and SAFEGUARD_TRUSTED_PROXIES; throws
     /// a message naming the variable and the entry to fix.
     public mutating func readNetworkSettings(from environment: [String: String]) throws(SettingProblem) {
-        for (name, keyPath) in [("SAFEGUARD_METRICS_ALLOW", \Settings.metricsNetworks), ("SAFEGUARD_TRUSTED_PROXIES", \Settings.trustedProxies)] {
+        for (name, keyPath) in [
+            ("SAFEGUARD_METRICS_ALLOW", \Settings.metricsNetworks),
+            ("SAFEGUARD_TRUSTED_PROXIES", \Settings.trustedProxies),
+        ] {
             guard let text = environment[name] else { continue }
             switch NetworkRange.list(text) {
             case .success(let ranges): self[keyPath: keyPath] = ranges
@@ -108,14 +114,17 @@ public struct Settings: Sendable {
             }
         }
         if let token = environment["SAFEGUARD_METRICS_TOKEN"], !token.isEmpty {
-            guard token.count >= 24 else { throw SettingProblem(variable: "SAFEGUARD_METRICS_TOKEN", entry: "(shorter than 24 characters)") }
+            guard token.count >= 24 else {
+                throw SettingProblem(variable: "SAFEGUARD_METRICS_TOKEN", entry: "(shorter than 24 characters)")
+            }
             metricsToken = token
         }
     }
 
     public struct SettingProblem: Error, CustomStringConvertible {
         public let variable: String, entry: String
-        var expected = "an address range. Use addresses or CIDR ranges separated by commas, like 10.0.0.0/8, ::1, or a token of 24 characters or more"
+        var expected =
+            "an address range. Use addresses or CIDR ranges separated by commas, like 10.0.0.0/8, ::1, or a token of 24 characters or more"
         public var description: String { "\(variable): \(entry) is not \(expected)." }
     }
 
@@ -130,9 +139,11 @@ public struct Settings: Sendable {
         return "\(smtp.host):\(smtp.port) (\(smtp.security.rawValue))"
     }
 
-    public init(mode: Mode = .development, hostname: String = "127.0.0.1", port: Int = 8080,
-                database: DatabaseLocation = .sqliteFile("safeguard.sqlite"), sessionSecret: String? = nil,
-                publicURL: String? = nil, demo: Bool = false, passwordHashCost: Int? = nil, clock: Clock = .system) {
+    public init(
+        mode: Mode = .development, hostname: String = "127.0.0.1", port: Int = 8080,
+        database: DatabaseLocation = .sqliteFile("safeguard.sqlite"), sessionSecret: String? = nil,
+        publicURL: String? = nil, demo: Bool = false, passwordHashCost: Int? = nil, clock: Clock = .system
+    ) {
         self.mode = mode
         self.hostname = hostname
         self.port = port

@@ -12,9 +12,14 @@ extension UUID {
         // FNV-1a over the name, twice with different offsets: sixteen bytes no real record's id will have.
         func fnv(_ offset: UInt64) -> UInt64 { name.utf8.reduce(offset) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
         let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x8422_2325_cbf2_9ce4))
-        let bytes = (0..<8).map { UInt8(truncatingIfNeeded: a >> ($0 * 8)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> ($0 * 8)) }
-        let id = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                             bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        let bytes =
+            (0..<8).map { UInt8(truncatingIfNeeded: a >> ($0 * 8)) }
+            + (0..<8).map { UInt8(truncatingIfNeeded: b >> ($0 * 8)) }
+        let id = UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
         RouteParameters.names.withLockedValue { $0[id.uuidString] = name }
         return id
     }
@@ -52,27 +57,35 @@ extension Route {
 
 extension RoutesBuilder {
     @discardableResult
-    func get<R: AsyncResponseEncodable>(_ url: SiteURL, use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func get<R: AsyncResponseEncodable>(
+        _ url: SiteURL, use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         register(url, on(.GET, url.routePath, use: closure))
     }
 
     @discardableResult
-    func post<R: AsyncResponseEncodable>(_ url: SiteURL, use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func post<R: AsyncResponseEncodable>(
+        _ url: SiteURL, use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         register(url, on(.POST, url.routePath, use: closure))
     }
 
     /// A post that takes more than the default 64 KB: long evidence, a YAML tool, an upload.
     @discardableResult
-    func post<R: AsyncResponseEncodable>(_ url: SiteURL, bodyLimit: ByteCount,
-                                         use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func post<R: AsyncResponseEncodable>(
+        _ url: SiteURL, bodyLimit: ByteCount,
+        use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         let route = on(.POST, url.routePath, body: .collect(maxSize: bodyLimit), use: closure)
         route.bodyLimit = bodyLimit.value
         return register(url, route)
     }
 
     @discardableResult
-    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL,
-                                       use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func on<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ url: SiteURL,
+        use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         register(url, on(method, url.routePath, use: closure))
     }
 

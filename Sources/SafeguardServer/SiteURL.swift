@@ -4,50 +4,179 @@ import Foundation
 /// never link somewhere that isn't served.
 public enum SiteURL: Sendable, Equatable {
     case home, myWork
-    case signIn, signOut, sessionKeepAlive, keptForm(UUID), keptFormSend(UUID), keptFormDiscard(UUID)
-    case people, peopleSearch, personNew, person(UUID), personEdit(UUID), personBreakGlass(UUID), personAccessLog(UUID)
-    case personChronology(UUID), personChronologyCSV(UUID), personMaleCarer(UUID, UUID)
-    case personAddresses(UUID), personRelationships(UUID), personOtherNames(UUID), personInvolvements(UUID)
-    case personInvolvementRequest(UUID), involvementRequests, involvementRequest(UUID)
-    case personMerge(UUID), personMergeUndo(UUID), duplicateHomes, homeMerge(UUID)
-    case personAssessmentNew(UUID), personAssessments(UUID), assessment(UUID), assessmentCountersign(UUID), assessmentDiscard(UUID)
-    case cuckooing, personCuckooingNew(UUID), personCuckooing(UUID), cuckooedHome(UUID), cuckooedHomeEnd(UUID), cuckooingNoticeSeen(UUID)
-    case personMissingNew(UUID), personMissing(UUID), missingEpisode(UUID), missingEpisodeReturn(UUID), missingEpisodeInterview(UUID), vulnerabilityDashboard
-    case exploitationPanel, panelNetwork, panelMeetings, panelMeeting(UUID), panelCase(UUID), panelCaseDecisions(UUID), panelCaseActions(UUID)
-    case panelCasePlaces(UUID), panelCaseAssociates(UUID), panelAction(UUID), personPanelReferralNew(UUID), personPanelReferral(UUID)
-    case personProtectionNew(UUID), personProtection(UUID), protection(UUID), protectionEnd(UUID), protectionMarkers(UUID), protectionMarkerEnd(UUID, UUID)
-    case admin, adminAgencies, adminAgency(UUID), adminDistricts, adminTeams, adminUsers, adminUser(UUID), adminUserUnlock(UUID)
-    case adminTokens, adminTokenRevoke(UUID), adminAssessmentTools, adminAssessmentTool(UUID)
-    case auditReview, auditReviewGrant(UUID)
-    case referrals, referralNew, referralStep(UUID, ReferralStep), referralCheck(UUID), referralSubmit(UUID), referralSent(UUID)
-    case referral(UUID), referralOutcome(UUID)
-    case mash, strategyDiscussionReport, referralStrategyDiscussion(UUID), referralTriage(UUID), referralDecision(UUID), referralSignOff(UUID), referralAllocation(UUID), referralLink(UUID, UUID)
-    case informationRequests, informationRequest(UUID), informationRequestChase(UUID)
-    case protectionStatusCheck, protectionStatusCheckNoticeSeen(UUID), formerProtectionStatusCheck
-    case incidentAlerts, incidentAlert(UUID), incidentAlertForward(UUID), incidentAlertReject(UUID), incidentAlertForSocialWorker(UUID), incidentAlertDetails(UUID)
+    case signIn, signOut, sessionKeepAlive
+    case keptForm(UUID)
+    case keptFormSend(UUID)
+    case keptFormDiscard(UUID)
+    case people, peopleSearch, personNew
+    case person(UUID)
+    case personEdit(UUID)
+    case personBreakGlass(UUID)
+    case personAccessLog(UUID)
+    case personChronology(UUID)
+    case personChronologyCSV(UUID)
+    case personMaleCarer(UUID, UUID)
+    case personAddresses(UUID)
+    case personRelationships(UUID)
+    case personOtherNames(UUID)
+    case personInvolvements(UUID)
+    case personInvolvementRequest(UUID)
+    case involvementRequests
+    case involvementRequest(UUID)
+    case personMerge(UUID)
+    case personMergeUndo(UUID)
+    case duplicateHomes
+    case homeMerge(UUID)
+    case personAssessmentNew(UUID)
+    case personAssessments(UUID)
+    case assessment(UUID)
+    case assessmentCountersign(UUID)
+    case assessmentDiscard(UUID)
+    case cuckooing
+    case personCuckooingNew(UUID)
+    case personCuckooing(UUID)
+    case cuckooedHome(UUID)
+    case cuckooedHomeEnd(UUID)
+    case cuckooingNoticeSeen(UUID)
+    case personMissingNew(UUID)
+    case personMissing(UUID)
+    case missingEpisode(UUID)
+    case missingEpisodeReturn(UUID)
+    case missingEpisodeInterview(UUID)
+    case vulnerabilityDashboard
+    case exploitationPanel, panelNetwork, panelMeetings
+    case panelMeeting(UUID)
+    case panelCase(UUID)
+    case panelCaseDecisions(UUID)
+    case panelCaseActions(UUID)
+    case panelCasePlaces(UUID)
+    case panelCaseAssociates(UUID)
+    case panelAction(UUID)
+    case personPanelReferralNew(UUID)
+    case personPanelReferral(UUID)
+    case personProtectionNew(UUID)
+    case personProtection(UUID)
+    case protection(UUID)
+    case protectionEnd(UUID)
+    case protectionMarkers(UUID)
+    case protectionMarkerEnd(UUID, UUID)
+    case admin, adminAgencies
+    case adminAgency(UUID)
+    case adminDistricts, adminTeams, adminUsers
+    case adminUser(UUID)
+    case adminUserUnlock(UUID)
+    case adminTokens
+    case adminTokenRevoke(UUID)
+    case adminAssessmentTools
+    case adminAssessmentTool(UUID)
+    case auditReview
+    case auditReviewGrant(UUID)
+    case referrals, referralNew
+    case referralStep(UUID, ReferralStep)
+    case referralCheck(UUID)
+    case referralSubmit(UUID)
+    case referralSent(UUID)
+    case referral(UUID)
+    case referralOutcome(UUID)
+    case mash, strategyDiscussionReport
+    case referralStrategyDiscussion(UUID)
+    case referralTriage(UUID)
+    case referralDecision(UUID)
+    case referralSignOff(UUID)
+    case referralAllocation(UUID)
+    case referralLink(UUID, UUID)
+    case informationRequests
+    case informationRequest(UUID)
+    case informationRequestChase(UUID)
+    case protectionStatusCheck
+    case protectionStatusCheckNoticeSeen(UUID)
+    case formerProtectionStatusCheck
+    case incidentAlerts
+    case incidentAlert(UUID)
+    case incidentAlertForward(UUID)
+    case incidentAlertReject(UUID)
+    case incidentAlertForSocialWorker(UUID)
+    case incidentAlertDetails(UUID)
     case register, notifications
-    case training, trainingLog, trainingEvent(UUID), trainingEventBook(UUID), trainingEventCancel(UUID), trainingEventComplete(UUID)
-    case trainingEvaluation(UUID), trainingCertificate(UUID), trainingMaterial(UUID)
-    case trainingManage, trainingCourseNew, trainingCourses, trainingCourse(UUID), trainingCourseQuestions(UUID), trainingCourseMaterials(UUID)
-    case trainingEventEdit(UUID), trainingEventCallOff(UUID)
-    case trainingMaterialRemove(UUID), trainingEventNew(UUID), trainingCourseEvents(UUID), trainingEventRegister(UUID), trainingEventCapacity(UUID)
-    case trainingReports, trainingReportCSV(String), trainingCourseEvaluations(UUID), trainingCourseEvaluationsCSV(UUID), trainingAgency
-    case adminRegistrationKeys, adminRegistrationKeyRevoke(UUID)
-    case learning, learningBriefing(UUID), learningBriefingRead(UUID), learningBriefingNew, learningBriefingEdit(UUID)
-    case learningBriefingPublish(UUID), learningBriefingWithdraw(UUID), learningBriefingReads(UUID), learningBriefingReadsCSV(UUID)
+    case training, trainingLog
+    case trainingEvent(UUID)
+    case trainingEventBook(UUID)
+    case trainingEventCancel(UUID)
+    case trainingEventComplete(UUID)
+    case trainingEvaluation(UUID)
+    case trainingCertificate(UUID)
+    case trainingMaterial(UUID)
+    case trainingManage, trainingCourseNew, trainingCourses
+    case trainingCourse(UUID)
+    case trainingCourseQuestions(UUID)
+    case trainingCourseMaterials(UUID)
+    case trainingEventEdit(UUID)
+    case trainingEventCallOff(UUID)
+    case trainingMaterialRemove(UUID)
+    case trainingEventNew(UUID)
+    case trainingCourseEvents(UUID)
+    case trainingEventRegister(UUID)
+    case trainingEventCapacity(UUID)
+    case trainingReports
+    case trainingReportCSV(String)
+    case trainingCourseEvaluations(UUID)
+    case trainingCourseEvaluationsCSV(UUID)
+    case trainingAgency
+    case adminRegistrationKeys
+    case adminRegistrationKeyRevoke(UUID)
+    case learning
+    case learningBriefing(UUID)
+    case learningBriefingRead(UUID)
+    case learningBriefingNew
+    case learningBriefingEdit(UUID)
+    case learningBriefingPublish(UUID)
+    case learningBriefingWithdraw(UUID)
+    case learningBriefingReads(UUID)
+    case learningBriefingReadsCSV(UUID)
     case learningThemes, learningThemesCSV, learningThemeVocabulary, learningReviews, learningReviewsCSV
-    case personSeriousIncidentNew(UUID), seriousIncidents, seriousIncident(UUID), seriousIncidentJSON(UUID), seriousIncidentComplete(UUID)
-    case seriousIncidentNotified(UUID), seriousIncidentClose(UUID)
-    case disagreements, disagreementNew, disagreement(UUID), disagreementOutcome(UUID), disagreementFigures, disagreementFiguresCSV
-    case actionPlan, actionPlanCSV, recommendationNew, recommendation(UUID), recommendationActions(UUID), recommendationClose(UUID)
-    case planAction(UUID), planActionProgress(UUID), planActionEvidence(UUID), planActionComplete(UUID), planActionSignOff(UUID), planActionChase(UUID)
+    case personSeriousIncidentNew(UUID)
+    case seriousIncidents
+    case seriousIncident(UUID)
+    case seriousIncidentJSON(UUID)
+    case seriousIncidentComplete(UUID)
+    case seriousIncidentNotified(UUID)
+    case seriousIncidentClose(UUID)
+    case disagreements, disagreementNew
+    case disagreement(UUID)
+    case disagreementOutcome(UUID)
+    case disagreementFigures, disagreementFiguresCSV
+    case actionPlan, actionPlanCSV, recommendationNew
+    case recommendation(UUID)
+    case recommendationActions(UUID)
+    case recommendationClose(UUID)
+    case planAction(UUID)
+    case planActionProgress(UUID)
+    case planActionEvidence(UUID)
+    case planActionComplete(UUID)
+    case planActionSignOff(UUID)
+    case planActionChase(UUID)
     case evidenceFile(UUID)
-    case personSARReferral(UUID), sars, sar(UUID), sarDecision(UUID)
-    case rapidReview(UUID), rapidReviewStep(UUID, String)
-    case practiceReviews, practiceReview(UUID), practiceReviewStep(UUID, String), sarCommission(UUID)
-    case rapidReviewSummaries(UUID), rapidReviewChronology(UUID), rapidReviewChronologyCSV(UUID)
-    case sarSummaries(UUID), sarChronology(UUID), sarChronologyCSV(UUID)
-    case agencySummaries, agencySummary(UUID), agencySummaryChase(UUID), agencySummaryReturn(UUID), agencySummaryContributor(UUID)
+    case personSARReferral(UUID)
+    case sars
+    case sar(UUID)
+    case sarDecision(UUID)
+    case rapidReview(UUID)
+    case rapidReviewStep(UUID, String)
+    case practiceReviews
+    case practiceReview(UUID)
+    case practiceReviewStep(UUID, String)
+    case sarCommission(UUID)
+    case rapidReviewSummaries(UUID)
+    case rapidReviewChronology(UUID)
+    case rapidReviewChronologyCSV(UUID)
+    case sarSummaries(UUID)
+    case sarChronology(UUID)
+    case sarChronologyCSV(UUID)
+    case agencySummaries
+    case agencySummary(UUID)
+    case agencySummaryChase(UUID)
+    case agencySummaryReturn(UUID)
+    case agencySummaryContributor(UUID)
     case health, ready, metrics
     case api(APIPath)
     case stylesheet, printStylesheet, favicon
@@ -58,7 +187,8 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     public enum APIPath: Sendable, Equatable {
-        case people, person(UUID), openAPI, learningThemes, actions, referrals, referral(UUID), incidents, markers, markersCSV
+        case people, person(UUID), openAPI, learningThemes, actions, referrals, referral(UUID), incidents, markers,
+            markersCSV
     }
 
     public var path: String {

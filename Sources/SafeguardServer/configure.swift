@@ -2,8 +2,8 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import NIOSSL
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Sets the application up from its settings: database, middleware, routes, migrations.
 public func configure(_ app: Application, settings: Settings) async throws {
@@ -15,10 +15,14 @@ public func configure(_ app: Application, settings: Settings) async throws {
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
-        if url.contains("sslmode=disable") == false, url.contains("localhost") == false, url.contains("127.0.0.1") == false {
+        if url.contains("sslmode=disable") == false, url.contains("localhost") == false,
+            url.contains("127.0.0.1") == false
+        {
             config.coreConfiguration.tls = .prefer(try .init(configuration: .clientDefault))
         }
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: settings.databaseConnectionsPerCore), as: .psql)
+        app.databases.use(
+            .postgres(configuration: config, maxConnectionsPerEventLoop: settings.databaseConnectionsPerCore), as: .psql
+        )
     }
     app.migrations.add(SafeguardMigrations.all)
     app.passwords.use(.bcrypt(cost: settings.passwordHashCost))
@@ -26,14 +30,16 @@ public func configure(_ app: Application, settings: Settings) async throws {
     let audit = AuditTrail(database: settings.database, clock: settings.clock, server: server)
     app.metrics = RequestMetrics()
     let mailer = settings.smtp.map { SMTPMailer(settings: $0, eventLoopGroup: app.eventLoopGroup) }
-    app.safeguard = SafeguardContext(settings: settings, audit: audit,
-                                     notificationDelivery: NotificationDelivery(mailer: mailer, publicURL: settings.publicURL, audit: audit,
-                                                                                server: server, clock: settings.clock,
-                                                                                metrics: app.metrics),
-                                     secret: settings.resolvedSecret(), passwordPolicy: .standard,
-                                     decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
-                                     calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),
-                                     ragTimescales: settings.rules.ragTimescales, continuum: settings.rules.continuum)
+    app.safeguard = SafeguardContext(
+        settings: settings, audit: audit,
+        notificationDelivery: NotificationDelivery(
+            mailer: mailer, publicURL: settings.publicURL, audit: audit,
+            server: server, clock: settings.clock,
+            metrics: app.metrics),
+        secret: settings.resolvedSecret(), passwordPolicy: .standard,
+        decoyPasswordHash: try Bcrypt.hash(SessionToken.random(), cost: settings.passwordHashCost),
+        calendar: WorkingCalendar.englandAndWales.adding(closures: settings.rules.closures),
+        ragTimescales: settings.rules.ragTimescales, continuum: settings.rules.continuum)
     let markers = app.safeguard.markerIndex
     app.databases.middleware.use(MarkerIndexWatch<PlaceOfInterestMarker>(holder: markers))
     app.databases.middleware.use(MarkerIndexWatch<ProtectionRecord>(holder: markers))
@@ -69,6 +75,8 @@ public func prepareDatabase(_ app: Application) async throws {
     try await app.migrator.setupIfNeeded().get()
     let pending = try await app.migrator.previewPrepareBatch().get().count
     try await app.autoMigrate()
-    if pending > 0 { app.logger.notice("Database schema brought up to date: \(pending) migration\(pending == 1 ? "" : "s") applied") }
+    if pending > 0 {
+        app.logger.notice("Database schema brought up to date: \(pending) migration\(pending == 1 ? "" : "s") applied")
+    }
     try await AssessmentToolCatalogue.registerShipped(on: app.db, now: app.safeguard.settings.clock.now())
 }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Every route the site serves, each registered from its ``SiteURL`` (`OperationsTests` fails for a path typed out).
 ///
@@ -12,7 +12,9 @@ func routes(_ app: Application) throws {
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
         // Case workers start on what is waiting for them; searching is one box away in the header.
         // The business unit too: its serious incident clocks are on My work.
-        if viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) { return req.redirect(to: SiteURL.myWork.path) }
+        if viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) {
+            return req.redirect(to: SiteURL.myWork.path)
+        }
         if viewer.mayEver(.searchPeople) { return req.redirect(to: SiteURL.people.path) }
         if viewer.mayEver(.manageUsers) { return req.redirect(to: SiteURL.admin.path) }
         if viewer.mayEver(.manageTraining) { return req.redirect(to: SiteURL.trainingManage.path) }
@@ -32,23 +34,32 @@ func routes(_ app: Application) throws {
     let signedIn = site.grouped(SignedInOnly())
     try signedIn.register(collection: KeptFormsController())
     try signedIn.grouped(MayEver(.searchPeople, .viewPerson, .createPerson)).register(collection: PeopleController())
-    try signedIn.grouped(MayEver(.viewPerson, .requestInvolvement, .decideInvolvementRequest)).register(collection: InvolvementRequestsController())
+    try signedIn.grouped(MayEver(.viewPerson, .requestInvolvement, .decideInvolvementRequest)).register(
+        collection: InvolvementRequestsController())
     try signedIn.register(collection: DuplicateHomesController())
-    try signedIn.grouped(MayEver(.viewPerson, .recordProtection, .viewProtectionDetails)).register(collection: ProtectionController())
-    try signedIn.grouped(MayEver(.viewPerson, .recordAssessment, .countersignAssessment)).register(collection: AssessmentsController())
+    try signedIn.grouped(MayEver(.viewPerson, .recordProtection, .viewProtectionDetails)).register(
+        collection: ProtectionController())
+    try signedIn.grouped(MayEver(.viewPerson, .recordAssessment, .countersignAssessment)).register(
+        collection: AssessmentsController())
     try signedIn.register(collection: AssessmentToolsController())
     try signedIn.grouped(MayEver(.viewPerson, .recordCuckooing)).register(collection: CuckooingController())
-    try signedIn.grouped(MayEver(.viewPerson, .recordMissingEpisode, .viewVulnerabilityDashboard)).register(collection: MissingEpisodesController())
+    try signedIn.grouped(MayEver(.viewPerson, .recordMissingEpisode, .viewVulnerabilityDashboard)).register(
+        collection: MissingEpisodesController())
     try signedIn.register(collection: VulnerabilityDashboardController())
-    try signedIn.grouped(MayEver(.viewPerson, .referToExploitationPanel, .manageExploitationPanel)).register(collection: ExploitationPanelController())
-    try signedIn.grouped(MayEver(.reviewIncidentAlert, .decideIncidentAlert)).register(collection: IncidentAlertsController())
-    try signedIn.grouped(MayEver(.checkProtectionStatus, .viewPerson)).register(collection: ProtectionStatusCheckController())
-    try signedIn.grouped(MayEver(.submitReferral, .viewReferral, .viewReferralOutcome)).register(collection: ReferralsController())
+    try signedIn.grouped(MayEver(.viewPerson, .referToExploitationPanel, .manageExploitationPanel)).register(
+        collection: ExploitationPanelController())
+    try signedIn.grouped(MayEver(.reviewIncidentAlert, .decideIncidentAlert)).register(
+        collection: IncidentAlertsController())
+    try signedIn.grouped(MayEver(.checkProtectionStatus, .viewPerson)).register(
+        collection: ProtectionStatusCheckController())
+    try signedIn.grouped(MayEver(.submitReferral, .viewReferral, .viewReferralOutcome)).register(
+        collection: ReferralsController())
     try signedIn.register(collection: MASHController())
     try signedIn.register(collection: StrategyDiscussionsController())
     try signedIn.register(collection: StrategyDiscussionReportController())
     try signedIn.register(collection: MyWorkController())
-    try signedIn.grouped(MayEver(.answerInformationRequest, .viewReferral)).register(collection: InformationRequestsController())
+    try signedIn.grouped(MayEver(.answerInformationRequest, .viewReferral)).register(
+        collection: InformationRequestsController())
     try signedIn.register(collection: AdminController())
     try signedIn.register(collection: AuditReviewController())
     try signedIn.register(collection: RegistrationKeysController())
@@ -60,13 +71,18 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: LearningController())
     try signedIn.register(collection: BriefingsController())
     try signedIn.register(collection: ThematicAnalysisController())
-    try signedIn.grouped(MayEver(.manageSeriousIncidents, .raiseSeriousIncident, .viewSeriousIncidents)).register(collection: SeriousIncidentsController())
-    try signedIn.grouped(MayEver(.manageSeriousIncidents, .viewSeriousIncidents)).register(collection: RapidReviewController())
-    try signedIn.grouped(MayEver(.manageSeriousIncidents, .viewSeriousIncidents, .viewSARs, .viewThematicAnalysis)).register(collection: PracticeReviewsController())
-    try signedIn.grouped(MayEver(.raiseDisagreement, .handleDisagreement, .viewDisagreementFigures)).register(collection: DisagreementsController())
+    try signedIn.grouped(MayEver(.manageSeriousIncidents, .raiseSeriousIncident, .viewSeriousIncidents)).register(
+        collection: SeriousIncidentsController())
+    try signedIn.grouped(MayEver(.manageSeriousIncidents, .viewSeriousIncidents)).register(
+        collection: RapidReviewController())
+    try signedIn.grouped(MayEver(.manageSeriousIncidents, .viewSeriousIncidents, .viewSARs, .viewThematicAnalysis))
+        .register(collection: PracticeReviewsController())
+    try signedIn.grouped(MayEver(.raiseDisagreement, .handleDisagreement, .viewDisagreementFigures)).register(
+        collection: DisagreementsController())
     try signedIn.register(collection: ActionPlanController())
     try signedIn.grouped(MayEver(.referForSAR, .decideSAR, .viewSARs)).register(collection: SARController())
-    try signedIn.grouped(MayEver(.writeAgencySummary, .manageAgencySummaries)).register(collection: AgencySummariesController())
+    try signedIn.grouped(MayEver(.writeAgencySummary, .manageAgencySummaries)).register(
+        collection: AgencySummariesController())
     try signedIn.register(collection: PlanActionsController())
     try app.register(collection: OperationsController())
     try app.register(collection: APIPeopleController())

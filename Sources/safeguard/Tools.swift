@@ -18,14 +18,18 @@ struct Tools: ParsableCommand {
         func run() throws {
             var failed = false
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                guard let data = FileManager.default.contents(atPath: file),
+                    let text = String(data: data, encoding: .utf8)
+                else {
                     print("\(file): cannot be read as UTF-8 text")
                     failed = true
                     continue
                 }
                 do {
                     let tool = try ToolDefinition.parse(text)
-                    print("\(file): ok: \(tool.title), '\(tool.key)' version \(tool.version), \(tool.sections.flatMap(\.questions).count) questions")
+                    print(
+                        "\(file): ok: \(tool.title), '\(tool.key)' version \(tool.version), \(tool.sections.flatMap(\.questions).count) questions"
+                    )
                 } catch {
                     print("\(file): \(error)")
                     failed = true

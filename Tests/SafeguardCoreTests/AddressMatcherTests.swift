@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 /// The matcher's decisions: messy variants that must match, neighbours that must not, close calls that go
@@ -29,10 +30,13 @@ struct AddressMatcherTests {
     // MARK: Messy variants of a known address match it
 
     @Test(arguments: [
-        ("10 High Street, Leeds", "LS1 4AB", "h10"), ("10 high st", "ls14ab", "h10"), ("10, High Stret, Leeds", "LS1 4AB", "h10"),
-        ("10 High Street, Leeds", "LS1 4AV", "h10"), ("10 High Street, Leeds", nil, "h10"), ("10 High St Leeds LS1 4AB", nil, "h10"),
+        ("10 High Street, Leeds", "LS1 4AB", "h10"), ("10 high st", "ls14ab", "h10"),
+        ("10, High Stret, Leeds", "LS1 4AB", "h10"),
+        ("10 High Street, Leeds", "LS1 4AV", "h10"), ("10 High Street, Leeds", nil, "h10"),
+        ("10 High St Leeds LS1 4AB", nil, "h10"),
         ("10A High Street", "LS1 4AB", "h10a"), ("10 a High Street, Leeds", "LS1 4AB", "h10a"),
-        ("Flat 2 14 high st", "LS1 4AD", "f14-2"), ("2/14 High Street", "LS1 4AD", "f14-2"), ("Apt 2, 14 High St, Leeds", nil, "f14-2"),
+        ("Flat 2 14 high st", "LS1 4AD", "f14-2"), ("2/14 High Street", "LS1 4AD", "f14-2"),
+        ("Apt 2, 14 High St, Leeds", nil, "f14-2"),
         ("Ground Floor Flat, 16 High St", "LS1 4AD", "g16"), ("1st floor flat 16 high street leeds", nil, "u16"),
         ("Rose Cottage, Mill Lane, Leeds", "LS2 7XY", "rose"), ("Rose Cotage, Leeds", "LS2 7XY", "rose"),
         ("3 Mill Ln, Leeds", "LS2 7XY", "m3"), ("5 Station Rd, York", "YO1 6AA", "s5"),
@@ -43,7 +47,8 @@ struct AddressMatcherTests {
 
     @Test func aMatchSaysWhy() throws {
         guard case .match(let c) = Self.matcher.decide(address: "10 High St, Leeds", postcode: "LS1 4AB") else {
-            Issue.record("expected a match"); return
+            Issue.record("expected a match")
+            return
         }
         #expect(c.reasons.contains("postcode: exact"))
         #expect(c.reasons.contains("house number: 10 = 10"))
@@ -54,13 +59,13 @@ struct AddressMatcherTests {
     // MARK: Precision rules: neighbours are never automatic matches
 
     @Test(arguments: [
-        ("11 High Street, Leeds", "LS1 4AB"),          // a house number the street does not have
-        ("10B High Street, Leeds", "LS1 4AB"),         // 10B is neither 10 nor 10A
+        ("11 High Street, Leeds", "LS1 4AB"),  // a house number the street does not have
+        ("10B High Street, Leeds", "LS1 4AB"),  // 10B is neither 10 nor 10A
         ("Flat 3, 14 High Street, Leeds", "LS1 4AD"),  // a flat the building does not have
         ("Second Floor Flat, 16 High Street", "LS1 4AD"),
-        ("Ivy House, Mill Lane, Leeds", "LS2 7XY"),    // another name on the street
+        ("Ivy House, Mill Lane, Leeds", "LS2 7XY"),  // another name on the street
         ("7 Mill Lane, Leeds", "LS2 7XY"),
-        ("10 Low Street, Leeds", nil),                 // another street
+        ("10 Low Street, Leeds", nil),  // another street
     ])
     func neighboursAreNotMatched(address: String, postcode: String?) {
         #expect(Self.matchedID(address, postcode) == nil)
@@ -91,9 +96,10 @@ struct AddressMatcherTests {
         let query = ParsedAddress(address, postcode: postcode)
         let state = index.snapshot()
         var cache = AddressFieldCache()
-        return AddressComparison(query: query, queryPostcode: query.postcodeKey.map(AddressPostcode.pack),
-                                 words: AddressQueryWords(query.words), candidate: state.records[0], state: state,
-                                 fieldCache: &cache, explain: true)
+        return AddressComparison(
+            query: query, queryPostcode: query.postcodeKey.map(AddressPostcode.pack),
+            words: AddressQueryWords(query.words), candidate: state.records[0], state: state,
+            fieldCache: &cache, explain: true)
     }
 
     @Test func aNumberedQueryDoesNotMatchANamedHouse() {
@@ -101,8 +107,10 @@ struct AddressMatcherTests {
     }
 
     @Test func theBuildingWithoutAFlatGoesToReviewWhenItsFlatsAreKnown() {
-        guard case .needsReview(let list) = Self.matcher.decide(address: "14 High Street, Leeds", postcode: "LS1 4AD") else {
-            Issue.record("expected needs review"); return
+        guard case .needsReview(let list) = Self.matcher.decide(address: "14 High Street, Leeds", postcode: "LS1 4AD")
+        else {
+            Issue.record("expected needs review")
+            return
         }
         #expect(list.first?.id == "b14")
     }
@@ -112,7 +120,8 @@ struct AddressMatcherTests {
     @Test func twoCloseCandidatesNeedReview() {
         // Number and street, but no town or postcode: Leeds and York both have a 10 High Street.
         guard case .needsReview(let list) = Self.matcher.decide(address: "10 High Street", postcode: nil) else {
-            Issue.record("expected needs review"); return
+            Issue.record("expected needs review")
+            return
         }
         #expect(Set(list.prefix(2).map(\.id)) == ["h10", "y10"])
     }
@@ -124,7 +133,8 @@ struct AddressMatcherTests {
     @Test func stricterThresholdsSendTheSameQueryToReview() {
         let strict = AddressMatcher(index: AddressIndex(Self.known), thresholds: .init(match: 0.999, review: 0.2))
         guard case .needsReview = strict.decide(address: "10 High Street, Leeds", postcode: nil) else {
-            Issue.record("expected needs review"); return
+            Issue.record("expected needs review")
+            return
         }
     }
 
@@ -156,8 +166,10 @@ struct AddressMatcherTests {
         var records = Self.known
         for s in 0..<100 {
             for n in 1...20 {
-                records.append(AddressRecord(id: "x\(s)-\(n)", address: "\(n) STREET\(s) ROAD, TOWN\(s % 7)",
-                                             postcode: "ZZ\(s % 90 + 1) \(n % 9 + 1)QQ"))
+                records.append(
+                    AddressRecord(
+                        id: "x\(s)-\(n)", address: "\(n) STREET\(s) ROAD, TOWN\(s % 7)",
+                        postcode: "ZZ\(s % 90 + 1) \(n % 9 + 1)QQ"))
             }
         }
         let matcher = AddressMatcher(index: AddressIndex(records))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 /// How typed UK addresses are taken apart: flats, floors, building names, numbers with letters,
@@ -44,8 +45,10 @@ struct AddressParsingTests {
         #expect(p.street == "FIRST AVENUE")
     }
 
-    @Test(arguments: [("10B High Street", "10B"), ("10 B High Street", "10B"), ("10b high st", "10B"),
-                      ("10-12 High Street", "10-12"), ("No 10 High Street", "10")])
+    @Test(arguments: [
+        ("10B High Street", "10B"), ("10 B High Street", "10B"), ("10b high st", "10B"),
+        ("10-12 High Street", "10-12"), ("No 10 High Street", "10"),
+    ])
     func houseNumbersKeepTheirLetter(text: String, number: String) {
         let p = ParsedAddress(text, postcode: nil)
         #expect(p.houseNumber == number)
@@ -86,8 +89,10 @@ struct AddressParsingTests {
         #expect(p.buildingName == "ST JOHNS COURT")
     }
 
-    @Test(arguments: [("10 High St, Leeds LS1 4AB", "LS1 4AB"), ("10 High St, Leeds, ls14ab", "LS1 4AB"),
-                      ("10 High St, Leeds", nil)])
+    @Test(arguments: [
+        ("10 High St, Leeds LS1 4AB", "LS1 4AB"), ("10 High St, Leeds, ls14ab", "LS1 4AB"),
+        ("10 High St, Leeds", nil),
+    ])
     func postcodeTypedInTheAddress(text: String, postcode: String?) {
         let p = ParsedAddress(text, postcode: nil)
         #expect(p.postcode == postcode)
@@ -101,8 +106,11 @@ struct AddressParsingTests {
         #expect(p.town == "NEW HOLLIE")
     }
 
-    @Test(arguments: [("ls1 4ab", "LS14AB"), (" LS1  4AB ", "LS14AB"), ("SW1A OAA", "SW1A0AA"), ("LS1 OAB", "LS10AB"), ("LS1 4A0", "LS14AO"),
-                      ("", nil)])
+    @Test(arguments: [
+        ("ls1 4ab", "LS14AB"), (" LS1  4AB ", "LS14AB"), ("SW1A OAA", "SW1A0AA"), ("LS1 OAB", "LS10AB"),
+        ("LS1 4A0", "LS14AO"),
+        ("", nil),
+    ])
     func postcodeNormalisationMendsSlips(text: String, compact: String?) {
         #expect(AddressPostcode.normalise(text) == compact)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct ContextualNetworkTests {
@@ -12,7 +13,10 @@ struct ContextualNetworkTests {
         let places: [String: ContextualPlace]
         let network: ContextualNetwork
 
-        init(extraPlaceLinks: [(String, String, PlaceLinkNature)] = [], extraAssociates: [(String, String, AssociateLinkNature)] = []) {
+        init(
+            extraPlaceLinks: [(String, String, PlaceLinkNature)] = [],
+            extraAssociates: [(String, String, AssociateLinkNature)] = []
+        ) {
             var people: [String: ContextualPerson] = [:]
             for name in ["Alex", "Jay", "Sam", "Dan", "Mia", "Lee", "Zoe"] {
                 people[name] = ContextualPerson(displayName: name, isCohortMember: true)
@@ -25,21 +29,28 @@ struct ContextualNetworkTests {
                 "oak": ContextualPlace(name: "3 Oak Road", kind: .address),
                 "school": ContextualPlace(name: "Northgate Academy", kind: .school),
             ]
-            let placeLinks: [(String, String, PlaceLinkNature)] = [
-                ("Alex", "park", .frequents), ("Jay", "park", .seenAt), ("Dan", "park", .seenAt), ("Dan", "park", .frequents),
-                ("Alex", "station", .seenAt), ("Sam", "station", .seenAt),
-                ("Sam", "mill", .foundWhenMissing), ("Kieran", "mill", .frequents),
-                ("Mia", "oak", .livesAt), ("Lee", "oak", .livesAt), ("Zoe", "school", .seenAt),
-            ] + extraPlaceLinks
-            let associates: [(String, String, AssociateLinkNature)] = [
-                ("Jay", "Kieran", .suspectedExploiter), ("Mia", "Lee", .sibling),
-            ] + extraAssociates
+            let placeLinks: [(String, String, PlaceLinkNature)] =
+                [
+                    ("Alex", "park", .frequents), ("Jay", "park", .seenAt), ("Dan", "park", .seenAt),
+                    ("Dan", "park", .frequents),
+                    ("Alex", "station", .seenAt), ("Sam", "station", .seenAt),
+                    ("Sam", "mill", .foundWhenMissing), ("Kieran", "mill", .frequents),
+                    ("Mia", "oak", .livesAt), ("Lee", "oak", .livesAt), ("Zoe", "school", .seenAt),
+                ] + extraPlaceLinks
+            let associates: [(String, String, AssociateLinkNature)] =
+                [
+                    ("Jay", "Kieran", .suspectedExploiter), ("Mia", "Lee", .sibling),
+                ] + extraAssociates
             self.people = people
             self.places = places
             network = ContextualNetwork(
                 people: Array(people.values), places: Array(places.values),
-                placeLinks: placeLinks.map { PersonPlaceLink(personID: people[$0.0]!.id, placeID: places[$0.1]!.id, nature: $0.2) },
-                associateLinks: associates.map { AssociateLink(personID: people[$0.0]!.id, associateID: people[$0.1]!.id, nature: $0.2) })
+                placeLinks: placeLinks.map {
+                    PersonPlaceLink(personID: people[$0.0]!.id, placeID: places[$0.1]!.id, nature: $0.2)
+                },
+                associateLinks: associates.map {
+                    AssociateLink(personID: people[$0.0]!.id, associateID: people[$0.1]!.id, nature: $0.2)
+                })
         }
 
         func around(_ name: String, steps: Int = 2) -> NetworkNeighbourhood {
@@ -58,7 +69,8 @@ struct ContextualNetworkTests {
     func theNetworkAroundAlexGrowsStepByStep(steps: Int, expected: [String]) {
         let around = Fixture().around("Alex", steps: steps)
         #expect(Self.names(around.reached) == expected)
-        #expect(Set(around.reached.map(\.node)).count == around.reached.count, "nobody appears twice, even round the cycle")
+        #expect(
+            Set(around.reached.map(\.node)).count == around.reached.count, "nobody appears twice, even round the cycle")
         #expect(!around.reached.contains { $0.node.name == "Alex" })
         #expect(!around.reached.contains { $0.node.name == "Mia" })
     }
@@ -80,7 +92,8 @@ struct ContextualNetworkTests {
     }
 
     @Test func aSuspectedExploiterIsDescribedTheRightWayRound() {
-        let why = Dictionary(uniqueKeysWithValues: Fixture().around("Kieran", steps: 1).reached.map { ($0.node.name, $0.why) })
+        let why = Dictionary(
+            uniqueKeysWithValues: Fixture().around("Kieran", steps: 1).reached.map { ($0.node.name, $0.why) })
         #expect(why["Jay"] == "Suspected of being exploited by Kieran")
         #expect(why["14 Mill Lane"] == "Frequented by Kieran")
         let siblings = Fixture().around("Lee", steps: 1).reached
@@ -98,7 +111,8 @@ struct ContextualNetworkTests {
     @Test func connectedGroupsAcrossTheCohort() throws {
         let groups = Fixture().network.connectedGroups()
         #expect(groups.count == 2)
-        let big = groups[0], siblings = groups[1]
+        let big = groups[0]
+        let siblings = groups[1]
         #expect(big.cohortMembers.map(\.displayName) == ["Alex", "Dan", "Jay", "Sam"])
         #expect(big.otherPeople.map(\.displayName) == ["Kieran"])
         #expect(big.places.map(\.name) == ["14 Mill Lane", "Central Station", "Northgate Park"])
@@ -113,12 +127,17 @@ struct ContextualNetworkTests {
 
     @Test func youngPeopleWhoOnlyKnowEachOtherAreLinkedDirectly() {
         let network = ContextualNetwork(
-            people: [ContextualPerson(displayName: "A", isCohortMember: true), ContextualPerson(displayName: "B", isCohortMember: true)],
+            people: [
+                ContextualPerson(displayName: "A", isCohortMember: true),
+                ContextualPerson(displayName: "B", isCohortMember: true),
+            ],
             places: [], placeLinks: [], associateLinks: [])
         #expect(network.connectedGroups().isEmpty)
-        let a = network.people[0], b = network.people[1]
-        let linked = ContextualNetwork(people: network.people, places: [], placeLinks: [],
-                                       associateLinks: [AssociateLink(personID: a.id, associateID: b.id, nature: .peer)])
+        let a = network.people[0]
+        let b = network.people[1]
+        let linked = ContextualNetwork(
+            people: network.people, places: [], placeLinks: [],
+            associateLinks: [AssociateLink(personID: a.id, associateID: b.id, nature: .peer)])
         #expect(linked.connectedGroups().map(\.summary) == ["2 young people linked directly"])
     }
 
@@ -134,14 +153,16 @@ struct ContextualNetworkTests {
     }
 
     @Test func repeatedReverseSelfAndDanglingLinksAreTidiedAway() {
-        let f = Fixture(extraPlaceLinks: [("Alex", "park", .frequents)],
-                        extraAssociates: [("Lee", "Mia", .sibling), ("Jay", "Jay", .peer), ("Kieran", "Jay", .suspectedExploiter)])
+        let f = Fixture(
+            extraPlaceLinks: [("Alex", "park", .frequents)],
+            extraAssociates: [("Lee", "Mia", .sibling), ("Jay", "Jay", .peer), ("Kieran", "Jay", .suspectedExploiter)])
         // The reverse sibling link is the same link; a reverse suspected-exploiter link is not.
         #expect(f.network.associateLinks.count == 3)
         #expect(f.network.placeLinks.count == 11)
-        let dangling = ContextualNetwork(people: Array(f.people.values), places: [],
-                                         placeLinks: [PersonPlaceLink(personID: f.people["Alex"]!.id, placeID: UUID(), nature: .seenAt)],
-                                         associateLinks: [AssociateLink(personID: f.people["Alex"]!.id, associateID: UUID(), nature: .peer)])
+        let dangling = ContextualNetwork(
+            people: Array(f.people.values), places: [],
+            placeLinks: [PersonPlaceLink(personID: f.people["Alex"]!.id, placeID: UUID(), nature: .seenAt)],
+            associateLinks: [AssociateLink(personID: f.people["Alex"]!.id, associateID: UUID(), nature: .peer)])
         #expect(dangling.placeLinks.isEmpty && dangling.associateLinks.isEmpty)
         #expect(dangling.neighbourhood(of: f.people["Alex"]!.id)?.reached.isEmpty == true)
         let around = f.around("Jay", steps: 5)
@@ -151,6 +172,9 @@ struct ContextualNetworkTests {
     @Test func everyListIsInNameOrder() {
         let network = Fixture().network
         #expect(network.people.map(\.displayName) == ["Alex", "Dan", "Jay", "Kieran", "Lee", "Mia", "Sam", "Zoe"])
-        #expect(network.places.map(\.name) == ["14 Mill Lane", "3 Oak Road", "Central Station", "Northgate Academy", "Northgate Park"])
+        #expect(
+            network.places.map(\.name) == [
+                "14 Mill Lane", "3 Oak Road", "Central Station", "Northgate Academy", "Northgate Park",
+            ])
     }
 }

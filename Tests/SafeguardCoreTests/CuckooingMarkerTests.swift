@@ -1,11 +1,17 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct CuckooingMarkerTests {
-    static func request(address: Bool = true, marked: Bool = false, kinds: [String] = ["financial", "drugs"], confidence: String? = "suspected",
-                        summary: String = "Two men seen coming and going at night", lead: Bool = true) -> CuckooingMarker.Request {
-        .init(addressChosen: address, addressAlreadyMarked: marked, kinds: kinds, confidence: confidence, summary: summary, leadChosen: lead,
-              firstName: "Ray")
+    static func request(
+        address: Bool = true, marked: Bool = false, kinds: [String] = ["financial", "drugs"],
+        confidence: String? = "suspected",
+        summary: String = "Two men seen coming and going at night", lead: Bool = true
+    ) -> CuckooingMarker.Request {
+        .init(
+            addressChosen: address, addressAlreadyMarked: marked, kinds: kinds, confidence: confidence,
+            summary: summary, leadChosen: lead,
+            firstName: "Ray")
     }
 
     @Test func aCompleteFormPlacesAMarkerWithItsKindsInTheFormsOrder() throws {
@@ -15,8 +21,12 @@ struct CuckooingMarkerTests {
     }
 
     @Test func everyProblemIsSaidAtOnce() {
-        guard case .failure(let problems) = CuckooingMarker.place(Self.request(address: false, kinds: ["parties"], confidence: "likely", summary: "men",
-                                                                               lead: false)) else {
+        guard
+            case .failure(let problems) = CuckooingMarker.place(
+                Self.request(
+                    address: false, kinds: ["parties"], confidence: "likely", summary: "men",
+                    lead: false))
+        else {
             Issue.record("an empty form placed a marker")
             return
         }
@@ -38,6 +48,8 @@ struct CuckooingMarkerTests {
         #expect(marker.isOpen)
         try marker.end(reason: "Tenant moved; property secured by the landlord")
         #expect(!marker.isOpen && marker.endReason == "Tenant moved; property secured by the landlord")
-        #expect(throws: FieldProblem(field: "end-reason", message: "This marker has already ended")) { try marker.end(reason: "again, later on") }
+        #expect(throws: FieldProblem(field: "end-reason", message: "This marker has already ended")) {
+            try marker.end(reason: "again, later on")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 /// The demo data is loaded into every demo instance and used in training, so it must be
@@ -57,7 +58,8 @@ import Testing
         for role in Role.allCases {
             let holders = p.users.filter { $0.role == role }
             #expect(!holders.isEmpty, "no user for \(role)")
-            #expect(holders.first?.email == role.rawValue.replacingOccurrences(of: "-", with: ".") + "@demo.safeguard.test")
+            #expect(
+                holders.first?.email == role.rawValue.replacingOccurrences(of: "-", with: ".") + "@demo.safeguard.test")
         }
         for user in p.users {
             #expect(user.role.isPermitted(in: p.agencies[user.agency].kind), "\(user.email) in wrong agency")
@@ -92,7 +94,9 @@ import Testing
 
     @Test func everyIndexIsInRange() {
         let p = Self.standard
-        let people = p.people.indices, addresses = p.addresses.indices, agencies = p.agencies.indices
+        let people = p.people.indices
+        let addresses = p.addresses.indices
+        let agencies = p.agencies.indices
         #expect(p.teams.allSatisfy { agencies.contains($0.agency) })
         #expect(p.users.allSatisfy { agencies.contains($0.agency) && ($0.team.map(p.teams.indices.contains) ?? true) })
         #expect(p.relationships.allSatisfy { people.contains($0.from) && people.contains($0.to) && $0.from != $0.to })
@@ -107,8 +111,9 @@ import Testing
         var cared = Set<Int>()
         for r in p.relationships where r.kind.isCaringRole { cared.insert(r.to) }
         let children = p.people.indices.filter {
-            PersonCategory.of(dateOfBirth: p.people[$0].dateOfBirth, expectedDate: p.people[$0].expectedDateOfBirth,
-                              on: today) != .adult
+            PersonCategory.of(
+                dateOfBirth: p.people[$0].dateOfBirth, expectedDate: p.people[$0].expectedDateOfBirth,
+                on: today) != .adult
         }
         #expect(children.count > 400)
         let uncared = children.filter { !cared.contains($0) }.map { p.people[$0].fullName }
@@ -154,7 +159,8 @@ import Testing
             previous = date
         }
         #expect(DemoCalendar.dayNumber(SimpleDate(year: 1970, month: 1, day: 1)!) == 0)
-        #expect(DemoCalendar.subtracting(years: 1, from: SimpleDate(year: 2024, month: 2, day: 29)!)
+        #expect(
+            DemoCalendar.subtracting(years: 1, from: SimpleDate(year: 2024, month: 2, day: 29)!)
                 == SimpleDate(year: 2023, month: 2, day: 28)!)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct NHSNumberTests {
@@ -13,8 +14,8 @@ struct NHSNumberTests {
     }
 
     @Test(arguments: [
-        ("9434765918", NHSNumber.Problem.failsCheckDigit),   // last digit wrong
-        ("9434765991", .failsCheckDigit),                    // two digits transposed
+        ("9434765918", NHSNumber.Problem.failsCheckDigit),  // last digit wrong
+        ("9434765991", .failsCheckDigit),  // two digits transposed
         ("943476591", .wrongLength),
         ("94347659190", .wrongLength),
         ("94347A5919", .notDigits),
@@ -42,13 +43,16 @@ struct NHSNumberTests {
 struct UKPostcodeTests {
     @Test(arguments: [
         ("sg138dq", "SG13 8DQ"), ("SG13  8DQ", "SG13 8DQ"), (" w1a 1aa ", "W1A 1AA"), ("M11AE", "M1 1AE"),
-        ("B338TH", "B33 8TH"), ("CR26XH", "CR2 6XH"), ("DN551PT", "DN55 1PT"), ("EC1A1BB", "EC1A 1BB"), ("gir0aa", "GIR 0AA"),
+        ("B338TH", "B33 8TH"), ("CR26XH", "CR2 6XH"), ("DN551PT", "DN55 1PT"), ("EC1A1BB", "EC1A 1BB"),
+        ("gir0aa", "GIR 0AA"),
     ])
     func normalises(_ typed: String, _ normal: String) throws {
         #expect(try UKPostcode(typed).text == normal)
     }
 
-    @Test(arguments: ["", "   ", "SG13", "SG13 8D", "12345", "SG13 8CQ", "QA1 1AA", "AJ1 1AA", "SG13 8DQX", "SG13-8DQ", "S@13 8DQ"])
+    @Test(arguments: [
+        "", "   ", "SG13", "SG13 8D", "12345", "SG13 8CQ", "QA1 1AA", "AJ1 1AA", "SG13 8DQX", "SG13-8DQ", "S@13 8DQ",
+    ])
     func refuses(_ typed: String) {
         #expect(throws: UKPostcode.Problem.self) { try UKPostcode(typed) }
     }
@@ -77,8 +81,12 @@ struct SimpleDateTests {
 
     @Test func categoryTurnsAdultOnTheEighteenthBirthday() {
         let dob = SimpleDate(year: 2008, month: 11, day: 22)!
-        #expect(PersonCategory.of(dateOfBirth: dob, expectedDate: nil, on: SimpleDate(year: 2026, month: 11, day: 21)!) == .child)
-        #expect(PersonCategory.of(dateOfBirth: dob, expectedDate: nil, on: SimpleDate(year: 2026, month: 11, day: 22)!) == .adult)
+        #expect(
+            PersonCategory.of(dateOfBirth: dob, expectedDate: nil, on: SimpleDate(year: 2026, month: 11, day: 21)!)
+                == .child)
+        #expect(
+            PersonCategory.of(dateOfBirth: dob, expectedDate: nil, on: SimpleDate(year: 2026, month: 11, day: 22)!)
+                == .adult)
         #expect(PersonCategory.of(dateOfBirth: nil, expectedDate: dob, on: dob) == .unborn)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct IncidentReviewTests {
@@ -16,7 +17,9 @@ struct IncidentReviewTests {
         #expect(r.status == .waiting, "a refused forward changes nothing")
         try r.forward(markedChildren: 0, cuckooedHomes: 1, note: "  ")
         #expect(r.status == .forwarded && r.note == nil, "a blank note is no note")
-        #expect(throws: IncidentReview.alreadyChecked) { try r.forward(markedChildren: 2, cuckooedHomes: 0, note: "again") }
+        #expect(throws: IncidentReview.alreadyChecked) {
+            try r.forward(markedChildren: 2, cuckooedHomes: 0, note: "again")
+        }
         #expect(throws: IncidentReview.alreadyChecked) { try r.reject(reason: "Flat 2, not flat 12") }
     }
 
@@ -34,10 +37,14 @@ struct IncidentReviewTests {
     @Test func theSocialWorkerDecidesOnceAndOnlyARelevantIncidentAsksForDetails() throws {
         var d = IncidentAlertDecision(relevance: nil)
         #expect(!d.mayAskForDetails)
-        #expect(throws: FieldProblem(field: "decision", message: "Select whether the incident matters for the child's plan")) { try d.decide("maybe", note: "") }
+        #expect(
+            throws: FieldProblem(field: "decision", message: "Select whether the incident matters for the child's plan")
+        ) { try d.decide("maybe", note: "") }
         try d.decide("not-relevant", note: " known already ")
         #expect(d.relevance == .notRelevant && d.note == "known already" && !d.mayAskForDetails)
-        #expect(throws: FieldProblem(field: "decision", message: "You have already decided this alert")) { try d.decide("relevant", note: "") }
+        #expect(throws: FieldProblem(field: "decision", message: "You have already decided this alert")) {
+            try d.decide("relevant", note: "")
+        }
         var relevant = IncidentAlertDecision(relevance: nil)
         try relevant.decide("relevant", note: "")
         #expect(relevant.mayAskForDetails)

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct KeptFormRulesTests {
-    @Test(arguments: [("/people/1/other-names", true), ("/sign-in", false), ("/sign-out", false), ("/register", false),
-                      ("//evil.example/x", false), ("https://evil.example", false), ("/a\\b", false), ("relative", false)])
+    @Test(arguments: [
+        ("/people/1/other-names", true), ("/sign-in", false), ("/sign-out", false), ("/register", false),
+        ("//evil.example/x", false), ("https://evil.example", false), ("/a\\b", false), ("relative", false),
+    ])
     func whichPostsAreKept(path: String, kept: Bool) {
         #expect(KeptFormRules.keeps(path: path) == kept)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct MissingEpisodeTests {
@@ -19,23 +20,28 @@ struct MissingEpisodeTests {
 
     // MARK: Return home interviews
 
-    @Test(arguments: [
-        // (completed after return in seconds, declined, now after return in seconds, expected)
-        (72 * hour, false, 100 * hour, ReturnHomeInterviewStatus.doneInTime),
-        (72 * hour + minute, false, 100 * hour, .doneLate),
-        (2 * hour, false, 3 * hour, .doneInTime),
-        (nil, false, 10 * hour, .due),
-        (nil, false, 72 * hour, .due),
-        (nil, false, 72 * hour + minute, .overdue),
-        (nil, false, 30 * 24 * hour, .overdue),
-        (nil, true, 100 * hour, .declined),
-        (nil, true, 1 * hour, .declined),
-        (50 * hour, true, 100 * hour, .doneInTime),
-    ] as [(TimeInterval?, Bool, TimeInterval, ReturnHomeInterviewStatus)])
-    func interviewStatusAgainstTheSeventyTwoHours(completedAfter: TimeInterval?, declined: Bool, nowAfter: TimeInterval,
-                                                  expected: ReturnHomeInterviewStatus) {
-        let interview = ReturnHomeInterview(completedAt: completedAfter.map { Self.returned.addingTimeInterval($0) }, declined: declined)
-        #expect(interview.status(returnedAt: Self.returned, now: Self.returned.addingTimeInterval(nowAfter)) == expected)
+    @Test(
+        arguments: [
+            // (completed after return in seconds, declined, now after return in seconds, expected)
+            (72 * hour, false, 100 * hour, ReturnHomeInterviewStatus.doneInTime),
+            (72 * hour + minute, false, 100 * hour, .doneLate),
+            (2 * hour, false, 3 * hour, .doneInTime),
+            (nil, false, 10 * hour, .due),
+            (nil, false, 72 * hour, .due),
+            (nil, false, 72 * hour + minute, .overdue),
+            (nil, false, 30 * 24 * hour, .overdue),
+            (nil, true, 100 * hour, .declined),
+            (nil, true, 1 * hour, .declined),
+            (50 * hour, true, 100 * hour, .doneInTime),
+        ] as [(TimeInterval?, Bool, TimeInterval, ReturnHomeInterviewStatus)])
+    func interviewStatusAgainstTheSeventyTwoHours(
+        completedAfter: TimeInterval?, declined: Bool, nowAfter: TimeInterval,
+        expected: ReturnHomeInterviewStatus
+    ) {
+        let interview = ReturnHomeInterview(
+            completedAt: completedAfter.map { Self.returned.addingTimeInterval($0) }, declined: declined)
+        #expect(
+            interview.status(returnedAt: Self.returned, now: Self.returned.addingTimeInterval(nowAfter)) == expected)
     }
 
     @Test func aChildStillMissingHasNoInterviewDue() {
@@ -56,7 +62,8 @@ struct MissingEpisodeTests {
         let due = ReturnHomeInterview.dueBy(returnedAt: friday)
         #expect(due.timeIntervalSince(friday) == 259_200)
         #expect(SimpleDate(due) == Self.day("2026-03-30"))
-        let episode = MissingEpisode(kind: .missingFromHome, startedAt: friday.addingTimeInterval(-10 * Self.hour), returnedAt: friday)
+        let episode = MissingEpisode(
+            kind: .missingFromHome, startedAt: friday.addingTimeInterval(-10 * Self.hour), returnedAt: friday)
         #expect(episode.interviewDueBy == due)
         #expect(!episode.isMissing(at: friday))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct OpenedAsTests {
@@ -7,8 +8,10 @@ struct OpenedAsTests {
         #expect(opened == OpenedAs(values: ["Kayla", nil, "Smith", "2018-06-14"]))
         #expect(opened.stamp.count == 24)
         #expect(opened.stamp.allSatisfy { $0.isHexDigit })
-        for changed in [["Kayleigh", nil, "Smith", "2018-06-14"], ["Kayla", "", "Smith", "2018-06-14"],
-                        ["Kayla", nil, "Smith", nil], ["Kayla", nil, "Smith", "2018-06-14", nil]] {
+        for changed in [
+            ["Kayleigh", nil, "Smith", "2018-06-14"], ["Kayla", "", "Smith", "2018-06-14"],
+            ["Kayla", nil, "Smith", nil], ["Kayla", nil, "Smith", "2018-06-14", nil],
+        ] {
             #expect(OpenedAs(values: changed) != opened, "\(changed)")
         }
     }
@@ -24,7 +27,9 @@ struct OpenedAsTests {
         #expect(OpenedAs.decide(sent: opened.stamp, storedNow: opened) == .save)
         let now = OpenedAs(values: ["Kaylee", "Smith"])
         #expect(OpenedAs.decide(sent: opened.stamp, storedNow: now) == .changedMeanwhile(now: now))
-        #expect(OpenedAs.decide(sent: nil, storedNow: now) == .changedMeanwhile(now: now), "a form without a stamp cannot say")
+        #expect(
+            OpenedAs.decide(sent: nil, storedNow: now) == .changedMeanwhile(now: now),
+            "a form without a stamp cannot say")
         #expect(OpenedAs.decide(sent: now.stamp, storedNow: now) == .save, "the next press, having seen it")
     }
 }

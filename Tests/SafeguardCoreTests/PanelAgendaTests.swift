@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct PanelAgendaTests {
@@ -17,12 +18,14 @@ struct PanelAgendaTests {
             cases["R2"] = T.referral("2026-02-20")
             cases["S1"] = try T.inCohort(.significant, added: "2026-02-09", reviewed: "2026-03-02")
             cases["S2"] = try T.inCohort(.significant, added: "2026-01-12", reviewed: "2026-02-02")
-            cases["M1"] = try T.inCohort(.moderate, added: "2026-01-12", reviewed: "2026-02-02", actions: overdueActions(1))
+            cases["M1"] = try T.inCohort(
+                .moderate, added: "2026-01-12", reviewed: "2026-02-02", actions: overdueActions(1))
             cases["M2"] = try T.inCohort(.moderate, added: "2026-01-12", reviewed: "2026-01-26")
             cases["E1"] = try T.inCohort(.emerging, added: "2026-02-16", actions: overdueActions(2))
             cases["E2"] = try T.inCohort(.emerging, added: "2026-02-16")
             cases["M3"] = try T.inCohort(.moderate, added: "2026-03-02")
-            cases["C"] = try T.inCohort(.moderate, added: "2026-01-12").applying(.close(reason: .riskReduced), on: T.day("2026-02-02"))
+            cases["C"] = try T.inCohort(.moderate, added: "2026-01-12").applying(
+                .close(reason: .riskReduced), on: T.day("2026-02-02"))
         }
 
         func label(_ item: PanelAgendaItem) -> String {
@@ -39,8 +42,11 @@ struct PanelAgendaTests {
         let f = try Fixture()
         let agenda = PanelAgenda.build(cohort: f.input, meetingDate: Self.meeting)
         #expect(agenda.map(f.label) == ["R2", "R1", "S2", "S1", "M2", "M1", "E1", "M3", "E2"])
-        #expect(agenda.map(\.section) == [.newReferrals, .newReferrals, .reviews, .reviews, .reviews, .reviews, .reviews,
-                                          .forInformation, .forInformation])
+        #expect(
+            agenda.map(\.section) == [
+                .newReferrals, .newReferrals, .reviews, .reviews, .reviews, .reviews, .reviews,
+                .forInformation, .forInformation,
+            ])
         #expect(PanelAgenda.build(cohort: f.input.reversed(), meetingDate: Self.meeting) == agenda)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct PartnershipRulesTests {
@@ -14,7 +15,8 @@ struct PartnershipRulesTests {
     }
 
     @Test func anAreaSetsItsOwnNumbers() throws {
-        let rules = try parse("""
+        let rules = try parse(
+            """
             {"ragWorkingHours": {"red": 2, "amber": 6, "green": 24},
              "continuumOfNeed": [{"number": 1, "name": "Universal"}, {"number": 2, "name": "Early help"}, {"number": 3, "name": "Statutory"}],
              "closures": {"2026-12-24": "Christmas Eve: offices closed"},
@@ -39,13 +41,19 @@ struct PartnershipRulesTests {
         (#"{"ragWorkingHours": {"red": 4.5}}"#, "ragWorkingHours.red must be a whole number"),
         (#"{"ragWorkingHours": {"red": 30}}"#, "red no more time than amber"),
         (#"{"continuumOfNeed": [{"number": 1, "name": "Only"}]}"#, "at least two levels"),
-        (#"{"continuumOfNeed": [{"number": 1, "name": "A"}, {"number": 3, "name": "C"}]}"#, "level 2 must have \"number\": 2"),
+        (
+            #"{"continuumOfNeed": [{"number": 1, "name": "A"}, {"number": 3, "name": "C"}]}"#,
+            "level 2 must have \"number\": 2"
+        ),
         (#"{"continuumOfNeed": [{"number": 1, "name": "A"}, {"number": 2, "name": " "}]}"#, "level 2 needs a \"name\""),
         (#"{"closures": {"24/12/2026": "Closed"}}"#, "write dates as YYYY-MM-DD"),
         (#"{"closures": {"2026-12-24": ""}}"#, "needs a reason"),
         (#"{"strategyDiscussionWithinWorkingDays": true}"#, "whole number of working days"),
         (#"{"strategyDiscussionWithinWorkingDays": 99}"#, "from 0 to 20"),
-        (#"{"trainingLateCancellationHours": "two days"}"#, "trainingLateCancellationHours must be a whole number of hours"),
+        (
+            #"{"trainingLateCancellationHours": "two days"}"#,
+            "trainingLateCancellationHours must be a whole number of hours"
+        ),
         (#"{"trainingLateCancellationHours": 1000}"#, "from 0 to 336"),
     ])
     func mistakesAreNamedWithWhatToWrite(json: String, message: String) {

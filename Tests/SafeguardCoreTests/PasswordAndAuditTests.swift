@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct PasswordPolicyTests {
@@ -32,13 +33,15 @@ struct PasswordPolicyTests {
 struct AuditChainTests {
     func chain(_ n: Int) -> [AuditRecord] {
         var records: [AuditRecord] = []
-        var last = AuditRecord(sequence: 1, occurredAtMillis: 1_700_000_000_000, userID: "u1", agencyID: "a1", action: .view,
-                               recordType: "person", recordID: "p1", reason: "", sourceAddress: "127.0.0.1",
-                               previousHash: AuditRecord.genesisHash)
+        var last = AuditRecord(
+            sequence: 1, occurredAtMillis: 1_700_000_000_000, userID: "u1", agencyID: "a1", action: .view,
+            recordType: "person", recordID: "p1", reason: "", sourceAddress: "127.0.0.1",
+            previousHash: AuditRecord.genesisHash)
         records.append(last)
         for i in 2...n {
-            last = last.next(occurredAtMillis: 1_700_000_000_000 + Int64(i), userID: "u\(i % 3)", agencyID: "a1",
-                             action: .view, recordType: "person", recordID: "p\(i)", reason: "", sourceAddress: "10.0.0.\(i)")
+            last = last.next(
+                occurredAtMillis: 1_700_000_000_000 + Int64(i), userID: "u\(i % 3)", agencyID: "a1",
+                action: .view, recordType: "person", recordID: "p\(i)", reason: "", sourceAddress: "10.0.0.\(i)")
             records.append(last)
         }
         return records
@@ -80,10 +83,12 @@ struct AuditChainTests {
     }
 
     @Test func fieldsCannotBeShiftedBetweenColumns() {
-        let a = AuditRecord(sequence: 1, occurredAtMillis: 1, userID: "ab", agencyID: "c", action: .view, recordType: "t",
-                            recordID: "r", reason: "", sourceAddress: "", previousHash: AuditRecord.genesisHash)
-        let b = AuditRecord(sequence: 1, occurredAtMillis: 1, userID: "a", agencyID: "bc", action: .view, recordType: "t",
-                            recordID: "r", reason: "", sourceAddress: "", previousHash: AuditRecord.genesisHash)
+        let a = AuditRecord(
+            sequence: 1, occurredAtMillis: 1, userID: "ab", agencyID: "c", action: .view, recordType: "t",
+            recordID: "r", reason: "", sourceAddress: "", previousHash: AuditRecord.genesisHash)
+        let b = AuditRecord(
+            sequence: 1, occurredAtMillis: 1, userID: "a", agencyID: "bc", action: .view, recordType: "t",
+            recordID: "r", reason: "", sourceAddress: "", previousHash: AuditRecord.genesisHash)
         #expect(a.hash != b.hash)
     }
 }

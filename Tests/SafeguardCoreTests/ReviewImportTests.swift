@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct ReviewImportTests {
@@ -10,7 +11,9 @@ struct ReviewImportTests {
     }
 
     @Test func aGoodRowIsReadByThemeNameOrKey() {
-        let (rows, check) = Self.check([["SCR-1", "Child A", "serious-case-review", "2016-03-31", "Professional curiosity; think-family"]])
+        let (rows, check) = Self.check([
+            ["SCR-1", "Child A", "serious-case-review", "2016-03-31", "Professional curiosity; think-family"]
+        ])
         #expect(check.isClean)
         #expect(rows.map(\.review.themes) == [["professional-curiosity", "think-family"]])
         #expect(rows.first?.review.completedOn == SimpleDate(year: 2016, month: 3, day: 31))
@@ -24,24 +27,32 @@ struct ReviewImportTests {
             ["SCR-3", "Child C", "lcspr", "2027-01-01", ""],
         ])
         #expect(rows.isEmpty, "one bad row loads nothing")
-        #expect(check.problems.map { "\($0.row) \($0.field)" } == [
-            "3 reference", "3 title", "3 kind", "3 completed_on", "3 themes", "4 completed_on", "4 themes",
-        ])
+        #expect(
+            check.problems.map { "\($0.row) \($0.field)" } == [
+                "3 reference", "3 title", "3 kind", "3 completed_on", "3 themes", "4 completed_on", "4 themes",
+            ])
         #expect(check.problems[0].message == "SCR-1 is also on row 2: each review once")
         #expect(check.problems[4].message.contains("'Curiosity' is not a theme"))
-        #expect(check.report(fileName: "reviews.csv").hasPrefix("reviews.csv: nothing was loaded. Correct these and load the file again:\n  row 3, reference:"))
+        #expect(
+            check.report(fileName: "reviews.csv").hasPrefix(
+                "reviews.csv: nothing was loaded. Correct these and load the file again:\n  row 3, reference:"))
     }
 
     @Test func aMissingColumnIsReportedAgainstTheHeader() {
-        let (_, check) = Self.check([["SCR-1", "Child A", "2016-03-31"]], header: ["reference", "title", "completed_on"])
-        #expect(check.problems.map(\.description) == [
-            "row 1, kind: there is no column called kind: the header must name reference, title, kind, completed_on, themes",
-            "row 1, themes: there is no column called themes: the header must name reference, title, kind, completed_on, themes",
-        ])
+        let (_, check) = Self.check(
+            [["SCR-1", "Child A", "2016-03-31"]], header: ["reference", "title", "completed_on"])
+        #expect(
+            check.problems.map(\.description) == [
+                "row 1, kind: there is no column called kind: the header must name reference, title, kind, completed_on, themes",
+                "row 1, themes: there is no column called themes: the header must name reference, title, kind, completed_on, themes",
+            ])
     }
 
     @Test func loadingTwiceChangesNothingAndARecodingIsSeen() {
-        let (rows, _) = Self.check([["SCR-1", "Child A", "sar", "2016-03-31", "Escalation"], ["SCR-2", "Child B", "sar", "2017-03-31", "Recording"]])
+        let (rows, _) = Self.check([
+            ["SCR-1", "Child A", "sar", "2016-03-31", "Escalation"],
+            ["SCR-2", "Child B", "sar", "2017-03-31", "Recording"],
+        ])
         let first = ReviewImport.plan(rows, existing: [:])
         #expect(first.added.count == 2 && first.recoded.isEmpty && first.unchanged == 0)
         let held = Dictionary(uniqueKeysWithValues: rows.map { ($0.review.reference, $0) })

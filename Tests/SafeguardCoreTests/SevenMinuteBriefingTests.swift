@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 struct SevenMinuteBriefingTests {
@@ -6,7 +7,8 @@ struct SevenMinuteBriefingTests {
     static let reviews: Set<String> = ["NM-SCR-2019-1"]
 
     static func full() -> SevenMinuteBriefing {
-        SevenMinuteBriefing(title: "The men around a baby", sections: DemoLearning.menAroundABaby, themeKey: "engagement-of-fathers")
+        SevenMinuteBriefing(
+            title: "The men around a baby", sections: DemoLearning.menAroundABaby, themeKey: "engagement-of-fathers")
     }
 
     @Test func sevenNumberedSectionsInTheCommonOrder() {
@@ -17,7 +19,8 @@ struct SevenMinuteBriefingTests {
 
     @Test func aDraftMayBeUnfinishedButNotTooLong() {
         var b = SevenMinuteBriefing(title: "", sections: [.background: String(repeating: "word ", count: 121)])
-        #expect(b.draftProblems(vocabulary: .shipped, knownReviews: Self.reviews).map(\.field) == ["title", "background"])
+        #expect(
+            b.draftProblems(vocabulary: .shipped, knownReviews: Self.reviews).map(\.field) == ["title", "background"])
         b.title = "Neglect"
         b.sections[.background] = "Short."
         #expect(b.draftProblems(vocabulary: .shipped, knownReviews: Self.reviews).isEmpty)
@@ -29,8 +32,14 @@ struct SevenMinuteBriefingTests {
     @Test func publishingNeedsEverySectionAndALink() {
         var b = SevenMinuteBriefing(title: "Neglect", sections: [.background: "Short."])
         let problems = b.publishProblems(vocabulary: .shipped, knownReviews: Self.reviews)
-        #expect(problems.map(\.field) == ["why-it-matters", "key-information-1", "key-information-2", "key-information-3", "what-to-note", "what-to-do", "review"])
-        #expect(throws: FieldProblem.self) { try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews) }
+        #expect(
+            problems.map(\.field) == [
+                "why-it-matters", "key-information-1", "key-information-2", "key-information-3", "what-to-note",
+                "what-to-do", "review",
+            ])
+        #expect(throws: FieldProblem.self) {
+            try b.publish(on: Self.today, vocabulary: .shipped, knownReviews: Self.reviews)
+        }
         #expect(b.status == .draft)
     }
 
@@ -53,15 +62,19 @@ struct SevenMinuteBriefingTests {
     @Test func theDemoBriefingsFitTheirLimits() {
         for d in DemoLearning.briefings {
             let known = Set(DemoLearning.historicalReviews.map(\.review.reference))
-            let problems = d.published ? d.briefing.publishProblems(vocabulary: .shipped, knownReviews: known)
-                                       : d.briefing.draftProblems(vocabulary: .shipped, knownReviews: known)
+            let problems =
+                d.published
+                ? d.briefing.publishProblems(vocabulary: .shipped, knownReviews: known)
+                : d.briefing.draftProblems(vocabulary: .shipped, knownReviews: known)
             #expect(problems.isEmpty, "\(d.briefing.title): \(problems)")
         }
     }
 
     @Test func readsByAgencyAddUp() {
-        let r = BriefingReadership(staff: ["Police": 10, "School": 3, "Housing": 0], reads: ["Police": 4, "School": 3, "Fire": 1])
-        #expect(r.rows.map(\.agency) == ["Fire", "Police", "School"], "an agency with no users and no reads is left out")
+        let r = BriefingReadership(
+            staff: ["Police": 10, "School": 3, "Housing": 0], reads: ["Police": 4, "School": 3, "Fire": 1])
+        #expect(
+            r.rows.map(\.agency) == ["Fire", "Police", "School"], "an agency with no users and no reads is left out")
         #expect(r.rows.map(\.percent) == [nil, 40, 100])
         #expect(r.total.staff == 13 && r.total.read == 8 && r.total.percent == 62)
         #expect(r.csvLines.last == ["Total", "13", "8", "62%"])

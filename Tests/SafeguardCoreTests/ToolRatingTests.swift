@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeguardCore
 
 @Suite struct ToolRatingTests {
@@ -19,7 +20,9 @@ import Testing
         #expect(tool.rate(answers, override: nil).calculated.key == "medium")
     }
 
-    @Test(arguments: [(14, nil, true), (2, "3", true), (2, "2", false), (13, nil, false), (0, "7", true)] as [(Int, String?, Bool)])
+    @Test(
+        arguments: [(14, nil, true), (2, "3", true), (2, "2", false), (13, nil, false), (0, "7", true)]
+            as [(Int, String?, Bool)])
     func maracPromptAtHighOrThreeIncidents(yes: Int, incidents: String?, prompted: Bool) throws {
         let tool = try TestTools.shipped("domestic-abuse-risk")
         let rating = tool.rate(TestTools.dash(tool, yes: yes, incidents: incidents), override: nil)
@@ -51,9 +54,12 @@ import Testing
         let tool = try TestTools.shipped("domestic-abuse-risk")
         let answers = TestTools.dash(tool, yes: 15)
         let override = LevelOverride(level: "medium", reason: "Victim says things have calmed down.")
-        #expect(tool.check(answers, for: .submission, override: override) == [AnswerProblem(
-            field: "override-level",
-            message: "Professional judgement can raise the level but not lower it: the answers give High risk")])
+        #expect(
+            tool.check(answers, for: .submission, override: override) == [
+                AnswerProblem(
+                    field: "override-level",
+                    message: "Professional judgement can raise the level but not lower it: the answers give High risk")
+            ])
         let rating = tool.rate(answers, override: override)
         #expect(rating.final.key == "high")
         #expect(rating.override == nil)
@@ -80,14 +86,19 @@ import Testing
 
     @Test func exploitationTakesTheHighestCategory() throws {
         let tool = try TestTools.shipped("exploitation")
-        var grades = ["missing-episodes": "emerging", "coercion-and-control": "significant",
-                      "online-activity": "emerging", "money-and-possessions": "moderate"]
+        var grades = [
+            "missing-episodes": "emerging", "coercion-and-control": "significant",
+            "online-activity": "emerging", "money-and-possessions": "moderate",
+        ]
         var rating = tool.rate(TestTools.answers(grades), override: nil)
         #expect(rating.calculated.key == "significant")
         #expect(rating.prompts.map(\.key) == ["exploitation-panel"])
         #expect(rating.reassessAfterDays == 28)
-        #expect(rating.questionLevels.map(\.question) == ["missing-episodes", "coercion-and-control",
-                                                         "online-activity", "money-and-possessions"])
+        #expect(
+            rating.questionLevels.map(\.question) == [
+                "missing-episodes", "coercion-and-control",
+                "online-activity", "money-and-possessions",
+            ])
         grades["coercion-and-control"] = "emerging"
         rating = tool.rate(TestTools.answers(grades), override: nil)
         #expect(rating.calculated.key == "moderate")
@@ -106,8 +117,10 @@ import Testing
 
     // MARK: Clutter and neglect (highest score)
 
-    @Test(arguments: [(3, "no-concern", false), (4, "help-needed", false), (5, "fire-risk", true),
-                      (6, "fire-risk", true), (7, "extreme", true), (9, "extreme", true)])
+    @Test(arguments: [
+        (3, "no-concern", false), (4, "help-needed", false), (5, "fire-risk", true),
+        (6, "fire-risk", true), (7, "extreme", true), (9, "extreme", true),
+    ])
     func clutterWorstRoomDecides(worst: Int, level: String, fireVisit: Bool) throws {
         let tool = try TestTools.shipped("clutter-rating")
         let answers = TestTools.answers(["living-room": "2", "kitchen": "\(worst)", "bedroom": "1"])
@@ -118,11 +131,15 @@ import Testing
         #expect(rating.reassessAfterDays == (level == "extreme" ? 28 : 90))
     }
 
-    @Test(arguments: [(1, "needs-met"), (2, "needs-met"), (3, "some-needs-unmet"), (4, "neglectful"), (5, "severe-neglect")])
+    @Test(arguments: [
+        (1, "needs-met"), (2, "needs-met"), (3, "some-needs-unmet"), (4, "neglectful"), (5, "severe-neglect"),
+    ])
     func neglectWorstAreaDecides(worst: Int, level: String) throws {
         let tool = try TestTools.shipped("neglect-profile")
-        let answers = TestTools.answers(["physical-care": "1", "safety-and-supervision": "\(worst)",
-                                         "love-and-care": "2", "esteem-and-stimulation": "1"])
+        let answers = TestTools.answers([
+            "physical-care": "1", "safety-and-supervision": "\(worst)",
+            "love-and-care": "2", "esteem-and-stimulation": "1",
+        ])
         let rating = tool.rate(answers, override: nil)
         #expect(rating.calculated.key == level)
         let area = try #require(rating.questionLevels.first { $0.question == "safety-and-supervision" })
@@ -142,18 +159,25 @@ import Testing
 
     @Test func redItemInTheChosenBandGivesRed() throws {
         let tool = try TestTools.shipped("harmful-sexual-behaviour")
-        let answers = AssessmentAnswers(values: ["age-band": ["10-13"],
-                                                 "behaviours-10-13": ["wants-privacy", "exchange-for-goods"]])
+        let answers = AssessmentAnswers(values: [
+            "age-band": ["10-13"],
+            "behaviours-10-13": ["wants-privacy", "exchange-for-goods"],
+        ])
         let rating = tool.rate(answers, override: nil)
         #expect(rating.calculated.key == "red")
         #expect(rating.reassessAfterDays == 28)
-        #expect(rating.questionLevels == [QuestionLevel(question: "behaviours-10-13", level: tool.level("red")!, value: nil)])
+        #expect(
+            rating.questionLevels == [
+                QuestionLevel(question: "behaviours-10-13", level: tool.level("red")!, value: nil)
+            ])
     }
 
     @Test func itemsTickedInAnotherBandAreIgnored() throws {
         let tool = try TestTools.shipped("harmful-sexual-behaviour")
-        let answers = AssessmentAnswers(values: ["age-band": ["5-9"], "behaviours-5-9": ["body-questions"],
-                                                 "behaviours-13-17": ["coercive-behaviour"]])
+        let answers = AssessmentAnswers(values: [
+            "age-band": ["5-9"], "behaviours-5-9": ["body-questions"],
+            "behaviours-13-17": ["coercive-behaviour"],
+        ])
         #expect(tool.applicableSections(answers).map(\.key) == ["about-the-child", "behaviours-5-9"])
         let rating = tool.rate(answers, override: nil)
         #expect(rating.calculated.key == "green")
@@ -162,7 +186,9 @@ import Testing
 
     @Test func amberItemsGiveAmber() throws {
         let tool = try TestTools.shipped("harmful-sexual-behaviour")
-        let answers = AssessmentAnswers(values: ["age-band": ["0-4"], "behaviours-0-4": ["enjoys-being-naked", "persistent-showing"]])
+        let answers = AssessmentAnswers(values: [
+            "age-band": ["0-4"], "behaviours-0-4": ["enjoys-being-naked", "persistent-showing"],
+        ])
         #expect(tool.rate(answers, override: nil).calculated.key == "amber")
     }
 }

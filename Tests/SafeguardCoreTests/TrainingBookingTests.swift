@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 /// Shared fixtures for the training tests.
@@ -10,15 +11,19 @@ enum TrainingFixture {
     static let course = TrainingCourse(title: "Safeguarding and Child Protection Multi-agency course", level: .level3)
 
     /// A face-to-face day, 09:30–16:30 on Tuesday 10 March 2026 (GMT, well clear of the clocks changing).
-    static func faceToFace(capacity: Int = 2, on date: String = "2026-03-10", from: String = "09:30",
-                           to: String = "16:30", courseID: UUID = course.id) -> TrainingEvent {
-        TrainingEvent(courseID: courseID, delivery: .faceToFace, date: day(date), startTime: time(from),
-                      endTime: time(to), venue: "Council Chamber, County Hall", capacity: capacity)
+    static func faceToFace(
+        capacity: Int = 2, on date: String = "2026-03-10", from: String = "09:30",
+        to: String = "16:30", courseID: UUID = course.id
+    ) -> TrainingEvent {
+        TrainingEvent(
+            courseID: courseID, delivery: .faceToFace, date: day(date), startTime: time(from),
+            endTime: time(to), venue: "Council Chamber, County Hall", capacity: capacity)
     }
 
     static func eLearning(minutes: Int = 90, courseID: UUID = course.id) -> TrainingEvent {
-        TrainingEvent(courseID: courseID, delivery: .eLearning, date: day("2026-01-05"),
-                      link: "https://learning.example/level-1", eLearningMinutes: minutes)
+        TrainingEvent(
+            courseID: courseID, delivery: .eLearning, date: day("2026-01-05"),
+            link: "https://learning.example/level-1", eLearningMinutes: minutes)
     }
 
     static func places(capacity: Int = 2) -> TrainingEventPlaces {
@@ -83,10 +88,15 @@ struct TrainingBookingTests {
         let p = F.people(3)
         for person in p { try places.book(person, at: F.weekBefore) }
         #expect(throws: TrainingBookingRefusal.alreadyBooked) { try places.book(p[0], at: F.weekBefore) }
-        #expect(throws: TrainingBookingRefusal.alreadyOnWaitingList(position: 2)) { try places.book(p[2], at: F.weekBefore) }
-        #expect(TrainingBookingRefusal.alreadyBooked.message == "You cannot book this event because you already have a place on it")
-        #expect(TrainingBookingRefusal.alreadyOnWaitingList(position: 2).message
-            == "You cannot book this event because you are already on the waiting list (number 2)")
+        #expect(throws: TrainingBookingRefusal.alreadyOnWaitingList(position: 2)) {
+            try places.book(p[2], at: F.weekBefore)
+        }
+        #expect(
+            TrainingBookingRefusal.alreadyBooked.message
+                == "You cannot book this event because you already have a place on it")
+        #expect(
+            TrainingBookingRefusal.alreadyOnWaitingList(position: 2).message
+                == "You cannot book this event because you are already on the waiting list (number 2)")
         #expect(places.bookings.count == 3)
     }
 
@@ -162,7 +172,9 @@ struct TrainingBookingTests {
         #expect(throws: TrainingBookingRefusal.eventStarted(attempted: "cancel this booking")) {
             _ = try places.cancel(p[0], at: F.start.addingTimeInterval(60))
         }
-        #expect(TrainingBookingRefusal.bookingsClosed.message == "You cannot book this event because it has already started")
+        #expect(
+            TrainingBookingRefusal.bookingsClosed.message == "You cannot book this event because it has already started"
+        )
         // One minute before the start is still open.
         #expect(try places.book(p[1], at: F.minutesBefore(1)) == .booked)
     }
@@ -173,9 +185,12 @@ struct TrainingBookingTests {
         try places.book(p[0], at: F.weekBefore)
         _ = try places.cancel(p[0], at: F.weekBefore)
         #expect(throws: TrainingBookingRefusal.alreadyCancelled) { _ = try places.cancel(p[0], at: F.weekBefore) }
-        #expect(throws: TrainingBookingRefusal.noBooking(attempted: "cancel this booking")) { _ = try places.cancel(p[1], at: F.weekBefore) }
-        #expect(TrainingBookingRefusal.noBooking(attempted: "cancel this booking").message
-            == "You cannot cancel this booking because there is no booking for this person on this event")
+        #expect(throws: TrainingBookingRefusal.noBooking(attempted: "cancel this booking")) {
+            _ = try places.cancel(p[1], at: F.weekBefore)
+        }
+        #expect(
+            TrainingBookingRefusal.noBooking(attempted: "cancel this booking").message
+                == "You cannot cancel this booking because there is no booking for this person on this event")
     }
 
     @Test func raisingCapacityPromotesInOrder() throws {
@@ -194,13 +209,17 @@ struct TrainingBookingTests {
         for person in p { try places.book(person, at: F.weekBefore) }
         #expect(try places.changeCapacity(to: 2, at: F.weekBefore) == [])
         #expect(places.freePlaces == 0)
-        #expect(throws: TrainingBookingRefusal.capacityBelowPlacesTaken(taken: 2)) { try places.changeCapacity(to: 1, at: F.weekBefore) }
+        #expect(throws: TrainingBookingRefusal.capacityBelowPlacesTaken(taken: 2)) {
+            try places.changeCapacity(to: 1, at: F.weekBefore)
+        }
         #expect(throws: TrainingBookingRefusal.capacityBelowOne) { try places.changeCapacity(to: 0, at: F.weekBefore) }
         #expect(throws: TrainingBookingRefusal.eventStarted(attempted: "change the number of places")) {
             try places.changeCapacity(to: 5, at: F.start)
         }
-        #expect(TrainingBookingRefusal.capacityBelowPlacesTaken(taken: 2).message
-            == "You cannot reduce the number of places below 2 because 2 people have a place. Cancel bookings first")
+        #expect(
+            TrainingBookingRefusal.capacityBelowPlacesTaken(taken: 2).message
+                == "You cannot reduce the number of places below 2 because 2 people have a place. Cancel bookings first"
+        )
         #expect(places.event.capacity == 2, "a refused change leaves the value as it was")
     }
 
@@ -211,7 +230,9 @@ struct TrainingBookingTests {
         #expect(places.freePlaces == nil)
         #expect(places.waitingList.isEmpty)
         #expect(!places.hasStarted(at: F.start.addingTimeInterval(86_400 * 365)))
-        #expect(throws: TrainingBookingRefusal.noLimitOnELearning) { try places.changeCapacity(to: 10, at: F.weekBefore) }
+        #expect(throws: TrainingBookingRefusal.noLimitOnELearning) {
+            try places.changeCapacity(to: 10, at: F.weekBefore)
+        }
         // Cancelling e-learning is never late: there is no start.
         #expect(try places.cancel(p[0], at: F.start).status == .cancelled)
     }
@@ -219,21 +240,24 @@ struct TrainingBookingTests {
     @Test func eventDetailsAreChecked() {
         #expect(F.faceToFace().problems == [])
         #expect(F.eLearning().problems == [])
-        let bad = TrainingEvent(courseID: UUID(), delivery: .faceToFace, date: F.day("2026-03-10"),
-                                startTime: F.time("12:00"), endTime: F.time("12:00"), capacity: 0)
+        let bad = TrainingEvent(
+            courseID: UUID(), delivery: .faceToFace, date: F.day("2026-03-10"),
+            startTime: F.time("12:00"), endTime: F.time("12:00"), capacity: 0)
         #expect(bad.problems == [.venueMissing, .endNotAfterStart, .capacityBelowOne])
         let virtual = TrainingEvent(courseID: UUID(), delivery: .virtual, date: F.day("2026-03-10"))
         #expect(virtual.problems == [.linkMissing, .timesMissing, .capacityMissing])
-        #expect(TrainingEvent(courseID: UUID(), delivery: .eLearning, date: F.day("2026-03-10"), link: "x").problems
-            == [.eLearningMinutesMissing])
+        #expect(
+            TrainingEvent(courseID: UUID(), delivery: .eLearning, date: F.day("2026-03-10"), link: "x").problems
+                == [.eLearningMinutesMissing])
         #expect(F.faceToFace(from: "09:30", to: "12:45").durationMinutes == 195)
         #expect(F.eLearning(minutes: 40).durationMinutes == 40)
         #expect(F.eLearning().startsAt() == nil)
     }
 
     @Test func enumsHaveKebabCaseRawValuesAndNames() {
-        #expect(TrainingBookingStatus.allCases.map(\.rawValue)
-            == ["booked", "waiting-list", "cancelled", "late-cancellation", "attended", "no-show", "completed"])
+        #expect(
+            TrainingBookingStatus.allCases.map(\.rawValue)
+                == ["booked", "waiting-list", "cancelled", "late-cancellation", "attended", "no-show", "completed"])
         #expect(TrainingDelivery.allCases.map(\.rawValue) == ["face-to-face", "virtual", "e-learning"])
         #expect(TrainingLevel.allCases.map(\.rawValue) == ["level-1", "level-2", "level-3", "level-4"])
         #expect(TrainingLevel.level3.displayName == "Level 3: multi-agency working")

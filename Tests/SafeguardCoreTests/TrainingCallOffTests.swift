@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 /// Calling an event off cancels every place and waiting-list entry, none of them late.

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct TrainingEvaluationTests {
     static let questions = EvaluationQuestion.standardSet
 
     static func response(_ form: [String: String]) throws -> EvaluationResponse {
-        try EvaluationResponse(courseID: UUID(), eventID: UUID(), submittedOn: TrainingFixture.day("2026-03-10"),
-                               form: form, questions: questions)
+        try EvaluationResponse(
+            courseID: UUID(), eventID: UUID(), submittedOn: TrainingFixture.day("2026-03-10"),
+            form: form, questions: questions)
     }
 
     @Test func theStandardSetHasEachKind() {
@@ -19,30 +21,51 @@ struct TrainingEvaluationTests {
     }
 
     @Test func aFormIsRead() throws {
-        let r = try Self.response(["overall": "5", "trainer": " 4 ", "met-objectives": "Yes", "confidence": "3",
-                                   "change-practice": "  Check the chronology first ", "csrf": "x"])
-        #expect(r.answers == ["overall": .rating(5), "trainer": .rating(4), "met-objectives": .yesNo(true),
-                              "confidence": .rating(3), "change-practice": .text("Check the chronology first")])
-        let blankComment = try Self.response(["overall": "1", "trainer": "2", "met-objectives": "no", "confidence": "1",
-                                              "change-practice": "  "])
+        let r = try Self.response([
+            "overall": "5", "trainer": " 4 ", "met-objectives": "Yes", "confidence": "3",
+            "change-practice": "  Check the chronology first ", "csrf": "x",
+        ])
+        #expect(
+            r.answers == [
+                "overall": .rating(5), "trainer": .rating(4), "met-objectives": .yesNo(true),
+                "confidence": .rating(3), "change-practice": .text("Check the chronology first"),
+            ])
+        let blankComment = try Self.response([
+            "overall": "1", "trainer": "2", "met-objectives": "no", "confidence": "1",
+            "change-practice": "  ",
+        ])
         #expect(blankComment.answers["change-practice"] == nil)
     }
 
     @Test func everyProblemIsReportedAtOnce() {
-        #expect(throws: EvaluationFormRefusal(problems: [
-            .init(questionKey: "overall", message: "Select a rating from 1 to 5 for ‘How would you rate the course overall?’"),
-            .init(questionKey: "trainer", message: "Select a rating from 1 to 5 for ‘How would you rate the trainer?’"),
-            .init(questionKey: "met-objectives", message: "Select yes or no for ‘Did the course meet its learning outcomes?’"),
-        ])) {
+        #expect(
+            throws: EvaluationFormRefusal(problems: [
+                .init(
+                    questionKey: "overall",
+                    message: "Select a rating from 1 to 5 for ‘How would you rate the course overall?’"),
+                .init(
+                    questionKey: "trainer", message: "Select a rating from 1 to 5 for ‘How would you rate the trainer?’"
+                ),
+                .init(
+                    questionKey: "met-objectives",
+                    message: "Select yes or no for ‘Did the course meet its learning outcomes?’"),
+            ])
+        ) {
             try Self.response(["overall": "6", "trainer": "", "met-objectives": "maybe", "confidence": "2"])
         }
     }
 
     @Test func theSummaryGivesMeansDistributionsPercentagesAndComments() throws {
         let forms: [[String: String]] = [
-            ["overall": "5", "trainer": "5", "met-objectives": "yes", "confidence": "4", "change-practice": "Use the toolkit"],
+            [
+                "overall": "5", "trainer": "5", "met-objectives": "yes", "confidence": "4",
+                "change-practice": "Use the toolkit",
+            ],
             ["overall": "4", "trainer": "5", "met-objectives": "yes", "confidence": "3"],
-            ["overall": "4", "trainer": "4", "met-objectives": "no", "confidence": "3", "change-practice": "Ask for consent"],
+            [
+                "overall": "4", "trainer": "4", "met-objectives": "no", "confidence": "3",
+                "change-practice": "Ask for consent",
+            ],
         ]
         var responses = try forms.map(Self.response)
         // An answer to a question since removed, and one of the wrong kind, are ignored.
@@ -71,15 +94,25 @@ struct TrainingEvaluationTests {
 
     @Test func theSummaryExportsAsCSV() throws {
         let responses = try [
-            ["overall": "5", "trainer": "4", "met-objectives": "yes", "confidence": "4", "change-practice": "More, please"],
+            [
+                "overall": "5", "trainer": "4", "met-objectives": "yes", "confidence": "4",
+                "change-practice": "More, please",
+            ],
             ["overall": "3", "trainer": "4", "met-objectives": "yes", "confidence": "4"],
         ].map(Self.response)
         let rows = TrainingReports.csv(EvaluationSummary(questions: Self.questions, responses: responses))
-        #expect(rows[0] == ["Question", "Answers", "Mean rating", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Rated 5",
-                            "Yes %", "No %", "Comment"])
+        #expect(
+            rows[0] == [
+                "Question", "Answers", "Mean rating", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Rated 5",
+                "Yes %", "No %", "Comment",
+            ])
         #expect(rows[1] == ["How would you rate the course overall?", "2", "4.0", "0", "0", "1", "0", "1", "", "", ""])
-        #expect(rows[3] == ["Did the course meet its learning outcomes?", "2", "", "", "", "", "", "", "100.0", "0.0", ""])
-        #expect(rows.last == ["What will you do differently in your practice?", "", "", "", "", "", "", "", "", "", "More, please"])
+        #expect(
+            rows[3] == ["Did the course meet its learning outcomes?", "2", "", "", "", "", "", "", "100.0", "0.0", ""])
+        #expect(
+            rows.last == [
+                "What will you do differently in your practice?", "", "", "", "", "", "", "", "", "", "More, please",
+            ])
         #expect(rows.allSatisfy { $0.count == 11 })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct TrainingKeyTests {
@@ -38,9 +39,14 @@ struct TrainingKeyTests {
     }
 
     @Test func generationIsDeterministicForASeedAndUsesTheUnambiguousAlphabet() throws {
-        var a = SeededGenerator(state: 42), b = SeededGenerator(state: 42)
-        let first = (0..<20).map { _ in RegistrationKey.generateCode(agencyName: "North Midlands Community Services", using: &a) }
-        let again = (0..<20).map { _ in RegistrationKey.generateCode(agencyName: "North Midlands Community Services", using: &b) }
+        var a = SeededGenerator(state: 42)
+        var b = SeededGenerator(state: 42)
+        let first = (0..<20).map { _ in
+            RegistrationKey.generateCode(agencyName: "North Midlands Community Services", using: &a)
+        }
+        let again = (0..<20).map { _ in
+            RegistrationKey.generateCode(agencyName: "North Midlands Community Services", using: &b)
+        }
         #expect(first == again)
         #expect(Set(first).count == 20)
         for code in first {
@@ -49,7 +55,8 @@ struct TrainingKeyTests {
             #expect((parts[1] + parts[2]).allSatisfy { RegistrationKey.alphabet.contains($0) })
             #expect(!(parts[1] + parts[2]).contains { "0O1I".contains($0) })
         }
-        var zeros = FixedGenerator(value: 0), ones = FixedGenerator(value: 31)
+        var zeros = FixedGenerator(value: 0)
+        var ones = FixedGenerator(value: 31)
         #expect(RegistrationKey.generateCode(agencyName: "Police", using: &zeros) == "POLI-AAAA-AAAA")
         #expect(RegistrationKey.generateCode(agencyName: "Police", using: &ones) == "POLI-9999-9999")
         #expect(RegistrationKey.alphabet.count == 32 && Set(RegistrationKey.alphabet).count == 32)
@@ -79,7 +86,8 @@ struct TrainingKeyTests {
     @Test func aRevokedKeyStillMatchesButIsNotAccepted() {
         var generator = SeededGenerator(state: 7)
         let issued = Date(timeIntervalSince1970: 1_700_000_000)
-        var key = RegistrationKey.issue(agencyID: UUID(), agencyName: "Herts Constabulary", at: issued, using: &generator)
+        var key = RegistrationKey.issue(
+            agencyID: UUID(), agencyName: "Herts Constabulary", at: issued, using: &generator)
         #expect(key.code.hasPrefix("HC-") && key.issuedAt == issued)
         #expect(key.accepts(key.code.lowercased()))
         let revoked = issued.addingTimeInterval(86_400)

@@ -1,19 +1,24 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct TrainingLogTests {
     typealias F = TrainingFixture
 
     static let awareness = TrainingCourse(title: "Safeguarding basic awareness", level: .level1)
-    static let multiAgency = TrainingCourse(title: "Safeguarding and Child Protection Multi-agency course", level: .level3)
+    static let multiAgency = TrainingCourse(
+        title: "Safeguarding and Child Protection Multi-agency course", level: .level3)
     static let neglect = TrainingCourse(title: "Understanding the impact of neglect", level: .level3)
     static let cse = TrainingCourse(title: "Child sexual exploitation", level: .level4)
 
-    static func booking(_ event: TrainingEvent, _ status: TrainingBookingStatus, evaluated: Bool = false,
-                        completedOn: String? = nil) -> TrainingBooking {
-        TrainingBooking(eventID: event.id, personID: UUID(), status: status, firstBookedAt: F.weekBefore,
-                        completedOn: completedOn.map(F.day), evaluatedAt: evaluated ? F.start : nil)
+    static func booking(
+        _ event: TrainingEvent, _ status: TrainingBookingStatus, evaluated: Bool = false,
+        completedOn: String? = nil
+    ) -> TrainingBooking {
+        TrainingBooking(
+            eventID: event.id, personID: UUID(), status: status, firstBookedAt: F.weekBefore,
+            completedOn: completedOn.map(F.day), evaluatedAt: evaluated ? F.start : nil)
     }
 
     @Test func theLogListsAttendedTrainingWithHoursByLevel() {
@@ -31,8 +36,9 @@ struct TrainingLogTests {
             Self.booking(cancelled, .lateCancellation),
             Self.booking(unknown, .attended),
         ]
-        let log = TrainingLog(bookings: bookings, events: [day, halfDay, online, missed, cancelled, unknown],
-                              courses: [Self.awareness, Self.multiAgency, Self.neglect, Self.cse])
+        let log = TrainingLog(
+            bookings: bookings, events: [day, halfDay, online, missed, cancelled, unknown],
+            courses: [Self.awareness, Self.multiAgency, Self.neglect, Self.cse])
         #expect(log.entries.map(\.courseTitle) == [Self.neglect.title, Self.awareness.title, Self.multiAgency.title])
         #expect(log.entries.map(\.date) == [F.day("2025-11-04"), F.day("2026-01-15"), F.day("2026-03-10")])
         #expect(log.entries.map(\.minutes) == [195, 90, 420])
@@ -52,7 +58,9 @@ struct TrainingLogTests {
     }
 
     @Test func shortSessionsAddUpExactly() {
-        let events = (0..<3).map { i in F.faceToFace(on: "2026-01-1\(i)", from: "12:00", to: "12:20", courseID: Self.cse.id) }
+        let events = (0..<3).map { i in
+            F.faceToFace(on: "2026-01-1\(i)", from: "12:00", to: "12:20", courseID: Self.cse.id)
+        }
         let log = TrainingLog(bookings: events.map { Self.booking($0, .attended) }, events: events, courses: [Self.cse])
         #expect(log.byLevel == [.init(level: .level4, minutes: 60)])
         #expect(log.totalHours == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 struct TrainingRegisterTests {
@@ -44,10 +45,12 @@ struct TrainingRegisterTests {
     }
 
     @Test func registerRefusalMessages() {
-        #expect(TrainingBookingRefusal.notBooked(.waitingList, attempted: "mark this person attended").message
-            == "You cannot mark this person attended because their booking is on the waiting list")
-        #expect(TrainingBookingRefusal.eventNotStarted(attempted: "mark this person did not attend").message
-            == "You cannot mark this person did not attend because the event has not started yet")
+        #expect(
+            TrainingBookingRefusal.notBooked(.waitingList, attempted: "mark this person attended").message
+                == "You cannot mark this person attended because their booking is on the waiting list")
+        #expect(
+            TrainingBookingRefusal.eventNotStarted(attempted: "mark this person did not attend").message
+                == "You cannot mark this person did not attend because the event has not started yet")
     }
 
     @Test func theRegisterOpensAtTheStart() throws {
@@ -65,16 +68,24 @@ struct TrainingRegisterTests {
         var places = TrainingEventPlaces(event: F.eLearning())
         let p = F.people(2)
         try places.book(p[0], at: F.weekBefore)
-        #expect(throws: TrainingBookingRefusal.noRegisterForELearning) { try places.markRegister(p[0], as: .attended, at: F.start) }
+        #expect(throws: TrainingBookingRefusal.noRegisterForELearning) {
+            try places.markRegister(p[0], as: .attended, at: F.start)
+        }
         try places.recordCompletion(p[0], on: F.day("2026-02-14"))
         #expect(places.booking(for: p[0])?.status == .completed)
         #expect(places.booking(for: p[0])?.completedOn == F.day("2026-02-14"))
-        #expect(throws: TrainingBookingRefusal.alreadyDone(.completed)) { try places.recordCompletion(p[0], on: F.day("2026-02-15")) }
+        #expect(throws: TrainingBookingRefusal.alreadyDone(.completed)) {
+            try places.recordCompletion(p[0], on: F.day("2026-02-15"))
+        }
         #expect(throws: TrainingBookingRefusal.alreadyDone(.completed)) { try places.book(p[0], at: F.start) }
-        #expect(throws: TrainingBookingRefusal.noBooking(attempted: "record completion")) { try places.recordCompletion(p[1], on: F.day("2026-02-14")) }
+        #expect(throws: TrainingBookingRefusal.noBooking(attempted: "record completion")) {
+            try places.recordCompletion(p[1], on: F.day("2026-02-14"))
+        }
         var faceToFace = F.places()
         try faceToFace.book(p[0], at: F.weekBefore)
-        #expect(throws: TrainingBookingRefusal.notELearning) { try faceToFace.recordCompletion(p[0], on: F.day("2026-03-10")) }
+        #expect(throws: TrainingBookingRefusal.notELearning) {
+            try faceToFace.recordCompletion(p[0], on: F.day("2026-03-10"))
+        }
     }
 
     @Test func onlyAttendeesEvaluateAndOnlyOnce() throws {
@@ -90,10 +101,13 @@ struct TrainingRegisterTests {
                 try places.recordEvaluation(p[i], at: after)
             }
         }
-        #expect(TrainingBookingRefusal.alreadyEvaluated.message
-            == "You cannot evaluate this course again because you have already sent your evaluation")
+        #expect(
+            TrainingBookingRefusal.alreadyEvaluated.message
+                == "You cannot evaluate this course again because you have already sent your evaluation")
         // Having evaluated, they were there: the register cannot now say they were not.
-        #expect(throws: TrainingBookingRefusal.evaluatedSoAttended) { try places.markRegister(p[0], as: .noShow, at: after) }
+        #expect(throws: TrainingBookingRefusal.evaluatedSoAttended) {
+            try places.markRegister(p[0], as: .noShow, at: after)
+        }
     }
 
     @Test func theCertificateNeedsAttendanceAndAnEvaluation() throws {
@@ -110,15 +124,18 @@ struct TrainingRegisterTests {
         #expect(places.certificateRefusal(for: p[0]) == nil)
         let booking = try #require(places.booking(for: p[0]))
         #expect(booking.isCertificateAvailable && booking.canDownloadMaterials && !booking.isEvaluationDue)
-        #expect(TrainingBookingRefusal.evaluationNotSubmitted.message
-            == "You cannot get the certificate yet because you have not completed the evaluation")
+        #expect(
+            TrainingBookingRefusal.evaluationNotSubmitted.message
+                == "You cannot get the certificate yet because you have not completed the evaluation")
     }
 
     @Test func eLearningCertificateAfterCompletionAndEvaluation() throws {
         var places = TrainingEventPlaces(event: F.eLearning())
         let p = F.people(1)
         try places.book(p[0], at: F.weekBefore)
-        #expect(throws: TrainingBookingRefusal.notAttended(attempted: "evaluate this course")) { try places.recordEvaluation(p[0], at: F.weekBefore) }
+        #expect(throws: TrainingBookingRefusal.notAttended(attempted: "evaluate this course")) {
+            try places.recordEvaluation(p[0], at: F.weekBefore)
+        }
         try places.recordCompletion(p[0], on: F.day("2026-03-03"))
         try places.recordEvaluation(p[0], at: F.weekBefore)
         #expect(places.certificateRefusal(for: p[0]) == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 /// Revising what a trainer set up: question keys that keep earlier answers, which event changes
@@ -7,11 +8,17 @@ import Testing
 struct TrainingRevisionTests {
     @Test func keysAreKeptOrMadeFromTheTextAndNeverRepeat() {
         var used = Set<String>()
-        #expect(EvaluationQuestion.key(for: "Overall, how useful was it?", existing: "overall", used: &used) == "overall")
-        #expect(EvaluationQuestion.key(for: "How would you rate the trainer?", existing: "", used: &used) == "how-would-you-rate-the-trainer")
-        #expect(EvaluationQuestion.key(for: "How would you rate the trainer?", existing: "", used: &used) == "how-would-you-rate-the-trainer-2")
+        #expect(
+            EvaluationQuestion.key(for: "Overall, how useful was it?", existing: "overall", used: &used) == "overall")
+        #expect(
+            EvaluationQuestion.key(for: "How would you rate the trainer?", existing: "", used: &used)
+                == "how-would-you-rate-the-trainer")
+        #expect(
+            EvaluationQuestion.key(for: "How would you rate the trainer?", existing: "", used: &used)
+                == "how-would-you-rate-the-trainer-2")
         #expect(EvaluationQuestion.key(for: "?!", existing: "", used: &used) == "question")
-        #expect(EvaluationQuestion.key(for: String(repeating: "word ", count: 20), existing: "", used: &used).count == 40)
+        #expect(
+            EvaluationQuestion.key(for: String(repeating: "word ", count: 20), existing: "", used: &used).count == 40)
     }
 
     @Test func onlyWhenWhereAndHowToJoinAreWorthTelling() {
@@ -31,7 +38,9 @@ struct TrainingRevisionTests {
         var places = TrainingEventPlaces(event: TrainingFixture.eLearning())
         let person = UUID()
         try places.book(person, at: TrainingFixture.weekBefore)
-        #expect(throws: TrainingBookingRefusal.eventNotStarted(attempted: "record completion before the e-learning opened")) {
+        #expect(
+            throws: TrainingBookingRefusal.eventNotStarted(attempted: "record completion before the e-learning opened")
+        ) {
             try places.recordCompletion(person, on: TrainingFixture.day("2026-01-04"))
         }
         try places.recordCompletion(person, on: TrainingFixture.day("2026-01-05"))

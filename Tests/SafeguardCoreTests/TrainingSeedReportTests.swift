@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 /// The issue's seed: two tables from a partnership's annual report ("Training Course 2015-2016 -
@@ -63,7 +64,8 @@ struct TrainingSeedReportTests {
     /// Every attendance's agency: each agency as often as the seed says, and six with none, spread
     /// through the year by a fixed permutation (100 is coprime to 693) so no event is all one agency.
     static var attendeeAgencies: [String?] {
-        let list: [String?] = agencyTable.flatMap { Array(repeating: $0.agency as String?, count: $0.attendees) }
+        let list: [String?] =
+            agencyTable.flatMap { Array(repeating: $0.agency as String?, count: $0.attendees) }
             + Array(repeating: nil, count: agencyNotRecorded)
         return list.indices.map { list[($0 * 100) % list.count] }
     }
@@ -98,20 +100,24 @@ struct TrainingSeedReportTests {
             for run in 0..<row.timesRun {
                 let attendees = row.attendees / row.timesRun + (run < row.attendees % row.timesRun ? 1 : 0)
                 let people = (0..<attendees).map { _ in person(agencies.next()!) }
-                let places = try runEvent(course, on: date(course: index, run: run, of: row.timesRun), liteBite: liteBite,
-                                          attendees: people, noise: noisePerson)
+                let places = try runEvent(
+                    course, on: date(course: index, run: run, of: row.timesRun), liteBite: liteBite,
+                    attendees: people, noise: noisePerson)
                 generated.records += TrainingReportRecord.records(for: places) { generated.agencyOf[$0] }
             }
         }
         #expect(agencies.next() == nil, "every seed attendance was used")
         // An extra Graded Care Profile session where everyone booked failed to come: it did not run.
         let graded = generated.courses[6]
-        let empty = try runEvent(graded, on: TrainingFixture.day("2015-10-14"), liteBite: true, attendees: [], noise: noisePerson)
+        let empty = try runEvent(
+            graded, on: TrainingFixture.day("2015-10-14"), liteBite: true, attendees: [], noise: noisePerson)
         // Sessions just outside the period, whose attendees must not count.
-        let before = try runEvent(graded, on: TrainingFixture.day("2015-03-31"), liteBite: true,
-                                  attendees: (0..<5).map { _ in person("Children's Services") }, noise: noisePerson)
-        let after = try runEvent(generated.courses[9], on: TrainingFixture.day("2016-04-01"), liteBite: false,
-                                 attendees: (0..<5).map { _ in person("School") }, noise: noisePerson)
+        let before = try runEvent(
+            graded, on: TrainingFixture.day("2015-03-31"), liteBite: true,
+            attendees: (0..<5).map { _ in person("Children's Services") }, noise: noisePerson)
+        let after = try runEvent(
+            generated.courses[9], on: TrainingFixture.day("2016-04-01"), liteBite: false,
+            attendees: (0..<5).map { _ in person("School") }, noise: noisePerson)
         for places in [empty, before, after] {
             generated.records += TrainingReportRecord.records(for: places) { generated.agencyOf[$0] }
         }
@@ -121,11 +127,14 @@ struct TrainingSeedReportTests {
     /// One session, run through the booking rules: two people cancel (one late), two are no-shows
     /// (booked from the waiting list when the cancellations freed places), one is left waiting, and
     /// `attendees` are marked attended.
-    static func runEvent(_ course: TrainingCourse, on date: SimpleDate, liteBite: Bool, attendees: [UUID],
-                         noise: () -> UUID) throws -> TrainingEventPlaces {
-        let event = TrainingEvent(courseID: course.id, delivery: .faceToFace, date: date,
-                                  startTime: ClockTime(liteBite ? "12:00" : "09:30"), endTime: ClockTime(liteBite ? "13:30" : "16:30"),
-                                  venue: "Robertson House, Stevenage", capacity: attendees.count + 2)
+    static func runEvent(
+        _ course: TrainingCourse, on date: SimpleDate, liteBite: Bool, attendees: [UUID],
+        noise: () -> UUID
+    ) throws -> TrainingEventPlaces {
+        let event = TrainingEvent(
+            courseID: course.id, delivery: .faceToFace, date: date,
+            startTime: ClockTime(liteBite ? "12:00" : "09:30"), endTime: ClockTime(liteBite ? "13:30" : "16:30"),
+            venue: "Robertson House, Stevenage", capacity: attendees.count + 2)
         var places = TrainingEventPlaces(event: event)
         let start = try #require(event.startsAt())
         let (early, late, noShows, waiter) = (noise(), noise(), [noise(), noise()], noise())
@@ -134,7 +143,9 @@ struct TrainingSeedReportTests {
         }
         #expect(places.waitingList.count == 3)
         #expect(try places.cancel(early, at: start.addingTimeInterval(-7 * 86_400)).promoted == [noShows[0]])
-        #expect(try places.cancel(late, at: start.addingTimeInterval(-24 * 3600)) == .init(status: .lateCancellation, promoted: [noShows[1]]))
+        #expect(
+            try places.cancel(late, at: start.addingTimeInterval(-24 * 3600))
+                == .init(status: .lateCancellation, promoted: [noShows[1]]))
         for id in attendees { try places.markRegister(id, as: .attended, at: start) }
         for id in noShows { try places.markRegister(id, as: .noShow, at: start) }
         return places
@@ -142,7 +153,8 @@ struct TrainingSeedReportTests {
 
     @Test func theCourseTableIsReproducedExactly() throws {
         let generated = try Self.generate()
-        let rows = TrainingReports.attendanceByCourse(generated.records, courses: generated.courses, period: Self.period)
+        let rows = TrainingReports.attendanceByCourse(
+            generated.records, courses: generated.courses, period: Self.period)
         #expect(rows.count == Self.courseTable.count + 1)
         for (row, expected) in zip(rows, Self.courseTable) {
             #expect(row.title == expected.title)
@@ -168,8 +180,9 @@ struct TrainingSeedReportTests {
 
     @Test func theAgencyTableIsReproducedExactly() throws {
         let generated = try Self.generate()
-        let report = TrainingReports.attendanceByAgency(generated.records, period: Self.period,
-                                                        agencyOrder: Self.agencyTable.map(\.agency))
+        let report = TrainingReports.attendanceByAgency(
+            generated.records, period: Self.period,
+            agencyOrder: Self.agencyTable.map(\.agency))
         #expect(report.rows.count == Self.agencyTable.count + 1)
         for (row, expected) in zip(report.rows, Self.agencyTable) {
             #expect(row.agency == expected.agency)
@@ -205,11 +218,13 @@ struct TrainingSeedReportTests {
         let agencies = TrainingReports.attendanceByAgency(generated.records, period: wider)
         #expect(agencies.rows.first { $0.agency == "Children's Services" }?.attendees == 284)
         // A period of a single day at each edge still sees the sessions held on it.
-        let firstDay = TrainingReports.attendanceByCourse(generated.records, courses: generated.courses,
-                                                          period: Self.period.lowerBound...Self.period.lowerBound)
+        let firstDay = TrainingReports.attendanceByCourse(
+            generated.records, courses: generated.courses,
+            period: Self.period.lowerBound...Self.period.lowerBound)
         #expect(firstDay.map(\.displayName) == [Self.courseTable[0].title, "Total"])
-        let lastDay = TrainingReports.attendanceByCourse(generated.records, courses: generated.courses,
-                                                         period: Self.period.upperBound...Self.period.upperBound)
+        let lastDay = TrainingReports.attendanceByCourse(
+            generated.records, courses: generated.courses,
+            period: Self.period.upperBound...Self.period.upperBound)
         #expect(lastDay.map(\.attendees) == [24, 24])
     }
 }

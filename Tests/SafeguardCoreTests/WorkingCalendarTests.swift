@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SafeguardCore
 
 /// Builds test dates: `d("2026-04-03")`.
@@ -10,7 +11,8 @@ private func at(_ iso: String, _ hour: Int, _ minute: Int = 0, zone: String = "E
     let day = d(iso)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: zone)!
-    return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+    return calendar.date(
+        from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
 }
 
 /// An instant in UTC, to pin the absolute moment as well as the London wall clock.
@@ -18,8 +20,17 @@ private func utc(_ iso: String, _ hour: Int, _ minute: Int = 0) -> Date { at(iso
 
 /// Easter Sunday by the anonymous Gregorian computus, written independently of the data file.
 private func easterSunday(_ y: Int) -> SimpleDate {
-    let a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
-    let h = (19 * a + b - dd - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
+    let a = y % 19
+    let b = y / 100
+    let c = y % 100
+    let dd = b / 4
+    let e = b % 4
+    let f = (b + 8) / 25
+    let g = (b - f + 1) / 3
+    let h = (19 * a + b - dd - g + 15) % 30
+    let i = c / 4
+    let k = c % 4
+    let l = (32 + 2 * e + 2 * i - h - k) % 7
     let m = (a + 11 * h + 22 * l) / 451
     return SimpleDate(year: y, month: (h + l - 7 * m + 114) / 31, day: (h + l - 7 * m + 114) % 31 + 1)!
 }
@@ -30,14 +41,14 @@ struct BankHolidayDataTests {
     /// Checked by hand against GOV.UK, including every substitute day and one-off holiday.
     @Test(arguments: [
         "2018-05-07", "2018-12-26", "2019-08-26",
-        "2020-05-08",                             // early May moved to Friday for VE Day 75
-        "2020-12-28",                             // Boxing Day substitute (26th a Saturday)
-        "2021-12-27", "2021-12-28",               // Christmas on Saturday: both substitutes
-        "2022-01-03",                             // New Year's Day substitute (1st a Saturday)
-        "2022-06-02", "2022-06-03",               // Spring holiday moved + Platinum Jubilee
-        "2022-09-19",                             // State Funeral of Queen Elizabeth II
-        "2022-12-26", "2022-12-27", "2023-01-02", // Christmas and New Year on Sundays
-        "2023-05-01", "2023-05-08",               // early May + Coronation of King Charles III
+        "2020-05-08",  // early May moved to Friday for VE Day 75
+        "2020-12-28",  // Boxing Day substitute (26th a Saturday)
+        "2021-12-27", "2021-12-28",  // Christmas on Saturday: both substitutes
+        "2022-01-03",  // New Year's Day substitute (1st a Saturday)
+        "2022-06-02", "2022-06-03",  // Spring holiday moved + Platinum Jubilee
+        "2022-09-19",  // State Funeral of Queen Elizabeth II
+        "2022-12-26", "2022-12-27", "2023-01-02",  // Christmas and New Year on Sundays
+        "2023-05-01", "2023-05-08",  // early May + Coronation of King Charles III
         "2024-03-29", "2024-04-01", "2025-08-25",
         "2026-04-03", "2026-04-06", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28",
         "2027-12-27", "2027-12-28", "2028-01-03", "2029-03-30", "2030-04-22", "2030-12-26",
@@ -90,7 +101,8 @@ struct BankHolidayDataTests {
     }
 
     @Test func decodesTheGovUKDivisionShapeAndRefusesBadDates() throws {
-        let govUK = #"{"division":"england-and-wales","events":[{"title":"Christmas Day","date":"2031-12-25","notes":"","bunting":true}]}"#
+        let govUK =
+            #"{"division":"england-and-wales","events":[{"title":"Christmas Day","date":"2031-12-25","notes":"","bunting":true}]}"#
         let file = try BankHolidayFile.decode(Data(govUK.utf8))
         #expect(try file.holidays() == [d("2031-12-25"): "Christmas Day"])
         let bad = #"{"division":"england-and-wales","events":[{"title":"Nope","date":"2031-02-30"}]}"#
@@ -111,14 +123,14 @@ struct WorkingDayTests {
     }
 
     @Test(arguments: [
-        ("2025-12-23", 3, "2025-12-30"),   // skips Christmas, Boxing Day and the weekend
-        ("2025-12-23", 0, "2025-12-23"),   // day 0 is the same day
-        ("2025-12-27", 0, "2025-12-29"),   // from a Saturday, day 0 is the next working day
+        ("2025-12-23", 3, "2025-12-30"),  // skips Christmas, Boxing Day and the weekend
+        ("2025-12-23", 0, "2025-12-23"),  // day 0 is the same day
+        ("2025-12-27", 0, "2025-12-29"),  // from a Saturday, day 0 is the next working day
         ("2025-12-27", 1, "2025-12-30"),
-        ("2025-12-31", 1, "2026-01-02"),   // over New Year's Day
+        ("2025-12-31", 1, "2026-01-02"),  // over New Year's Day
         ("2025-09-01", 45, "2025-11-03"),  // child and family assessment: 9 clear weeks
         ("2026-03-24", 15, "2026-04-16"),  // ICPC from strategy discussion, over Easter
-        ("2026-05-22", 1, "2026-05-26"),   // Friday, then Spring bank holiday Monday
+        ("2026-05-22", 1, "2026-05-26"),  // Friday, then Spring bank holiday Monday
     ])
     func addingWorkingDays(_ from: String, _ n: Int, _ expected: String) throws {
         #expect(try calendar.addingWorkingDays(n, to: d(from)) == d(expected))
@@ -157,7 +169,9 @@ struct WorkingDayTests {
     }
 
     @Test func refusesNegativeCounts() {
-        #expect(throws: WorkingCalendarError.negativeCount(-1)) { try calendar.addingWorkingDays(-1, to: d("2026-01-05")) }
+        #expect(throws: WorkingCalendarError.negativeCount(-1)) {
+            try calendar.addingWorkingDays(-1, to: d("2026-01-05"))
+        }
         #expect(throws: WorkingCalendarError.negativeCount(-2)) {
             try calendar.deadline(addingWorkingHours: -2, to: at("2026-01-05", 10))
         }
@@ -165,7 +179,9 @@ struct WorkingDayTests {
             try calendar.deadline(addingWorkingDays: -3, to: at("2026-01-05", 10))
         }
         #expect(throws: WorkingCalendarError.negativeCount(-4)) { try RAGTimescales(red: -4) }
-        #expect(throws: WorkingCalendarError.outOfRange) { try calendar.addingWorkingDays(1_000_000, to: d("2026-01-05")) }
+        #expect(throws: WorkingCalendarError.outOfRange) {
+            try calendar.addingWorkingDays(1_000_000, to: d("2026-01-05"))
+        }
     }
 
     @Test func refusesAWorkingDayThatClosesBeforeItOpens() {
@@ -189,19 +205,21 @@ struct WorkingHourTests {
 
     @Test(arguments: [
         // (raised day, hour, minute, working hours, due day, hour, minute) — London wall clock
-        ("2026-06-05", 15, 30, 4, "2026-06-08", 11, 30),   // Friday 15:30 red → Monday 11:30
-        ("2026-05-22", 15, 30, 4, "2026-05-26", 11, 30),   // ... Tuesday when Monday is a bank holiday
-        ("2026-06-08", 13, 0, 4, "2026-06-08", 17, 0),     // ends exactly at closing: stays that day
-        ("2026-06-08", 7, 45, 4, "2026-06-08", 13, 0),     // raised before opening
-        ("2026-06-08", 17, 0, 4, "2026-06-09", 13, 0),     // raised at closing
-        ("2026-06-08", 19, 0, 4, "2026-06-09", 13, 0),     // raised in the evening
-        ("2026-06-06", 10, 0, 4, "2026-06-08", 13, 0),     // raised on a Saturday
-        ("2026-06-05", 16, 0, 0, "2026-06-05", 16, 0),     // zero hours inside hours: now
-        ("2026-06-06", 10, 0, 0, "2026-06-08", 9, 0),      // zero hours outside: the next opening
-        ("2026-03-02", 9, 0, 72, "2026-03-12", 17, 0),     // green: nine full working days
-        ("2025-12-24", 10, 0, 24, "2025-12-31", 10, 0),    // amber over Christmas
+        ("2026-06-05", 15, 30, 4, "2026-06-08", 11, 30),  // Friday 15:30 red → Monday 11:30
+        ("2026-05-22", 15, 30, 4, "2026-05-26", 11, 30),  // ... Tuesday when Monday is a bank holiday
+        ("2026-06-08", 13, 0, 4, "2026-06-08", 17, 0),  // ends exactly at closing: stays that day
+        ("2026-06-08", 7, 45, 4, "2026-06-08", 13, 0),  // raised before opening
+        ("2026-06-08", 17, 0, 4, "2026-06-09", 13, 0),  // raised at closing
+        ("2026-06-08", 19, 0, 4, "2026-06-09", 13, 0),  // raised in the evening
+        ("2026-06-06", 10, 0, 4, "2026-06-08", 13, 0),  // raised on a Saturday
+        ("2026-06-05", 16, 0, 0, "2026-06-05", 16, 0),  // zero hours inside hours: now
+        ("2026-06-06", 10, 0, 0, "2026-06-08", 9, 0),  // zero hours outside: the next opening
+        ("2026-03-02", 9, 0, 72, "2026-03-12", 17, 0),  // green: nine full working days
+        ("2025-12-24", 10, 0, 24, "2025-12-31", 10, 0),  // amber over Christmas
     ])
-    func deadlines(_ raisedDay: String, _ rh: Int, _ rm: Int, _ hours: Int, _ dueDay: String, _ dh: Int, _ dm: Int) throws {
+    func deadlines(
+        _ raisedDay: String, _ rh: Int, _ rm: Int, _ hours: Int, _ dueDay: String, _ dh: Int, _ dm: Int
+    ) throws {
         let raised = at(raisedDay, rh, rm)
         let due = try calendar.deadline(addingWorkingHours: hours, to: raised)
         #expect(due == at(dueDay, dh, dm))
@@ -229,9 +247,10 @@ struct WorkingHourTests {
     }
 
     @Test func elapsedWorkingHours() {
-        let friday = at("2026-06-05", 14), monday = at("2026-06-08", 11)
-        #expect(calendar.workingHours(from: friday, to: monday) == 5)        // 3 on Friday + 2 on Monday
-        #expect(calendar.workingHours(from: monday, to: friday) == -5)       // negative: time left
+        let friday = at("2026-06-05", 14)
+        let monday = at("2026-06-08", 11)
+        #expect(calendar.workingHours(from: friday, to: monday) == 5)  // 3 on Friday + 2 on Monday
+        #expect(calendar.workingHours(from: monday, to: friday) == -5)  // negative: time left
         #expect(calendar.workingHours(from: at("2026-06-06", 8), to: at("2026-06-07", 20)) == 0)
         #expect(calendar.workingHours(from: at("2026-06-08", 16, 30), to: at("2026-06-08", 20)) == 0.5)
         #expect(calendar.workingHours(from: at("2026-06-01", 9), to: at("2026-06-08", 9)) == 40)
@@ -239,11 +258,11 @@ struct WorkingHourTests {
     }
 
     @Test(arguments: [
-        ("2026-06-05", 16, 1, "2026-06-08"),   // Friday 16:00, 1 working day → Monday 17:00
-        ("2026-06-05", 18, 1, "2026-06-09"),   // after closing: day 0 is Monday → Tuesday
-        ("2026-06-06", 11, 1, "2026-06-09"),   // Saturday: day 0 is Monday → Tuesday
-        ("2026-06-08", 8, 0, "2026-06-08"),    // 0 days: closing time on day 0
-        ("2026-05-22", 10, 1, "2026-05-26"),   // over Spring bank holiday
+        ("2026-06-05", 16, 1, "2026-06-08"),  // Friday 16:00, 1 working day → Monday 17:00
+        ("2026-06-05", 18, 1, "2026-06-09"),  // after closing: day 0 is Monday → Tuesday
+        ("2026-06-06", 11, 1, "2026-06-09"),  // Saturday: day 0 is Monday → Tuesday
+        ("2026-06-08", 8, 0, "2026-06-08"),  // 0 days: closing time on day 0
+        ("2026-05-22", 10, 1, "2026-05-26"),  // over Spring bank holiday
     ])
     func decisionClock(_ day: String, _ hour: Int, _ n: Int, _ dueDay: String) throws {
         #expect(try calendar.deadline(addingWorkingDays: n, to: at(day, hour)) == at(dueDay, 17))
@@ -260,8 +279,9 @@ struct WorkingHourTests {
     }
 
     @Test func customHoursAndZone() throws {
-        let short = try WorkingCalendar(holidays: [:], workdayStart: ClockTime(hour: 8, minute: 30)!,
-                                        workdayEnd: ClockTime(hour: 16, minute: 30)!)
+        let short = try WorkingCalendar(
+            holidays: [:], workdayStart: ClockTime(hour: 8, minute: 30)!,
+            workdayEnd: ClockTime(hour: 16, minute: 30)!)
         #expect(try short.deadline(addingWorkingHours: 2, to: at("2026-06-05", 15, 30)) == at("2026-06-08", 9, 30))
     }
 }
@@ -276,8 +296,9 @@ struct RAGTimescaleTests {
     }
 
     @Test func deadlineForARating() throws {
-        let due = try RAGTimescales.standard.deadline(for: .red, raisedAt: at("2026-06-05", 15, 30),
-                                                      on: .englandAndWales)
+        let due = try RAGTimescales.standard.deadline(
+            for: .red, raisedAt: at("2026-06-05", 15, 30),
+            on: .englandAndWales)
         #expect(due == at("2026-06-08", 11, 30))
     }
 
@@ -299,13 +320,19 @@ struct RequestDeadlineTests {
         let calendar = WorkingCalendar.englandAndWales
         let monday10 = SimpleDate(iso: "2026-03-02")!.at(hour: 10)
         let decision = try calendar.deadline(addingWorkingDays: 1, to: monday10)
-        let amber = try RAGTimescales.standard.requestDeadline(for: .amber, raisedAt: monday10, decisionDue: decision, on: calendar)
+        let amber = try RAGTimescales.standard.requestDeadline(
+            for: .amber, raisedAt: monday10, decisionDue: decision, on: calendar)
         #expect(amber.due == decision && amber.capped)
-        let red = try RAGTimescales.standard.requestDeadline(for: .red, raisedAt: monday10, decisionDue: decision, on: calendar)
+        let red = try RAGTimescales.standard.requestDeadline(
+            for: .red, raisedAt: monday10, decisionDue: decision, on: calendar)
         #expect(!red.capped && red.due < decision)
-        let adult = try RAGTimescales.standard.requestDeadline(for: .green, raisedAt: monday10, decisionDue: nil, on: calendar)
+        let adult = try RAGTimescales.standard.requestDeadline(
+            for: .green, raisedAt: monday10, decisionDue: nil, on: calendar)
         #expect(!adult.capped)
-        let late = try RAGTimescales.standard.requestDeadline(for: .amber, raisedAt: decision.addingTimeInterval(3600), decisionDue: decision, on: calendar)
-        #expect(late.capped && late.due == decision.addingTimeInterval(3600), "a decision already overdue: due now, never in the past")
+        let late = try RAGTimescales.standard.requestDeadline(
+            for: .amber, raisedAt: decision.addingTimeInterval(3600), decisionDue: decision, on: calendar)
+        #expect(
+            late.capped && late.due == decision.addingTimeInterval(3600),
+            "a decision already overdue: due now, never in the past")
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -13,7 +14,8 @@ final class APIReferralTests: ServerTestCase {
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
-        return try await app.sendRequest(.POST, SiteURL.api(.referrals).path, headers: h, body: ByteBuffer(string: json))
+        return try await app.sendRequest(
+            .POST, SiteURL.api(.referrals).path, headers: h, body: ByteBuffer(string: json))
     }
 
     func get(_ path: String, token: String) async throws -> XCTHTTPResponse {
@@ -49,24 +51,33 @@ final class APIReferralTests: ServerTestCase {
         XCTAssertEqual(saved.$district.id, fx.district)
         XCTAssertEqual(saved.$referrer.id, fx[.schoolDesignatedSafeguardingLead].id)
         assertEqual(try await saved.$subjects.query(on: app.db).all().map(\.fullName), ["Kayla Smyth"])
-        assertTrue(try await auditEntries().contains { $0.action == "create" && $0.recordType == "referral" && $0.recordID == body.id.uuidString
-            && $0.userID.hasPrefix("api-token:") })
+        assertTrue(
+            try await auditEntries().contains {
+                $0.action == "create" && $0.recordType == "referral" && $0.recordID == body.id.uuidString
+                    && $0.userID.hasPrefix("api-token:")
+            })
 
         let mash = try await signedIn(fx[.mashPractitioner])
         assertTrue(try await mash.get(.mash).text.contains(body.reference), "the MASH sees it like any other")
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        assertTrue(try await dsl.get(.referrals).text.contains(body.reference), "the named referrer sees it on their page")
+        assertTrue(
+            try await dsl.get(.referrals).text.contains(body.reference), "the named referrer sees it on their page")
     }
 
     func testTheOutcomeIsAllTheReferringAgencyReadsBack() async throws {
         let token = try await token(["referrals:write", "referrals:read"])
-        let sent = try JSONDecoder.iso8601.decode(ReferralStatusDTO.self, from: Data(try await send(referralJSON, token: token).text.utf8))
+        let sent = try JSONDecoder.iso8601.decode(
+            ReferralStatusDTO.self, from: Data(try await send(referralJSON, token: token).text.utf8))
         try await linkSubjects(sent.id)
         let rationale = "Repeated neglect indicators from school and two police incidents: assessment needed."
         let practitioner = try await signedIn(fx[.mashPractitioner])
-        let decided = try await practitioner.post(.referralDecision(sent.id), [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
+        let decided = try await practitioner.post(
+            .referralDecision(sent.id),
+            [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
         XCTAssertEqual(decided.location, SiteURL.referral(sent.id).path)
-        assertEqual(try await get(SiteURL.api(.referral(sent.id)).path, token: token).text.contains("\"with-mash\""), true, "not before sign-off")
+        assertEqual(
+            try await get(SiteURL.api(.referral(sent.id)).path, token: token).text.contains("\"with-mash\""), true,
+            "not before sign-off")
         let manager = try await signedIn(fx[.mashManager])
         _ = try await manager.post(.referralSignOff(sent.id), [("sign-off", "approve")])
 
@@ -76,11 +87,14 @@ final class APIReferralTests: ServerTestCase {
         XCTAssertEqual(status.status, "decided")
         XCTAssertEqual(status.outcome, "child-in-need-assessment")
         XCTAssertFalse(one.text.contains("Repeated neglect"), "never the rationale")
-        let list = try JSONDecoder.iso8601.decode(ReferralListDTO.self, from: Data(try await get(SiteURL.api(.referrals).path, token: token).text.utf8))
+        let list = try JSONDecoder.iso8601.decode(
+            ReferralListDTO.self, from: Data(try await get(SiteURL.api(.referrals).path, token: token).text.utf8))
         XCTAssertEqual(list.referrals.map(\.reference), [sent.reference])
 
         let hospital = try await APITests.issue(in: self, agency: fx.hospital, permissions: ["referrals:read"])
-        assertEqual(try await get(SiteURL.api(.referral(sent.id)).path, token: hospital).status, .notFound, "another agency's referral is not there")
+        assertEqual(
+            try await get(SiteURL.api(.referral(sent.id)).path, token: hospital).status, .notFound,
+            "another agency's referral is not there")
         assertEqual(try await get(SiteURL.api(.referrals).path, token: hospital).text, #"{"referrals":[]}"#)
         let writeOnly = try await self.token(["referrals:write"])
         assertEqual(try await get(SiteURL.api(.referrals).path, token: writeOnly).status, .forbidden)
@@ -88,7 +102,8 @@ final class APIReferralTests: ServerTestCase {
 
     func testBadReferralsAreRefusedWholeWithEveryFieldNamed() async throws {
         let token = try await token(["referrals:write"])
-        let res = try await send("""
+        let res = try await send(
+            """
             {"referrer": {"email": "nobody@test.example", "phone": "12"},
              "subjects": [{"firstName": "Kayla", "lastName": "", "dateOfBirth": "14/06/2018", "gender": "girl", "nhsNumber": "1234567890"}],
              "address": {"line1": "", "town": "Calder Vale", "postcode": "not a postcode"},
@@ -99,8 +114,14 @@ final class APIReferralTests: ServerTestCase {
         XCTAssertEqual(res.headers.first(name: .contentType), "application/problem+json")
         let problem = try JSONDecoder().decode(Problem.self, from: Data(res.text.utf8))
         let fields = Set(problem.errors?.map(\.field) ?? [])
-        XCTAssertEqual(fields, ["referrer.email", "referrer.phone", "subjects[0].lastName", "subjects[0].dateOfBirth", "subjects[0].gender",
-                                "subjects[0].nhsNumber", "address.line1", "address.postcode", "concerns", "whatHappened", "lawfulBasis", "urgency"])
+        XCTAssertEqual(
+            fields,
+            [
+                "referrer.email", "referrer.phone", "subjects[0].lastName", "subjects[0].dateOfBirth",
+                "subjects[0].gender",
+                "subjects[0].nhsNumber", "address.line1", "address.postcode", "concerns", "whatHappened", "lawfulBasis",
+                "urgency",
+            ])
         XCTAssertTrue(problem.errors!.contains { $0.message.contains("'bad-vibes' is not a concern category") })
         assertEqual(try await Referral.query(on: app.db).count(), 0, "nothing half-written")
         assertEqual(try await ReferralSubject.query(on: app.db).count(), 0)
@@ -109,7 +130,8 @@ final class APIReferralTests: ServerTestCase {
         XCTAssertTrue(noSubjects.text.contains("Add at least one person the referral is about"))
         assertEqual(try await send("not json", token: token).status, .badRequest)
         // A user of another agency cannot be named as the referrer.
-        let other = referralJSON.replacingOccurrences(of: fx[.schoolDesignatedSafeguardingLead].email, with: fx[.healthPractitioner].email)
+        let other = referralJSON.replacingOccurrences(
+            of: fx[.schoolDesignatedSafeguardingLead].email, with: fx[.healthPractitioner].email)
         let wrongAgency = try await send(other, token: token)
         XCTAssertEqual(wrongAgency.status, .unprocessableEntity)
         XCTAssertTrue(wrongAgency.text.contains("referrer.email"))
@@ -122,7 +144,9 @@ final class APIReferralTests: ServerTestCase {
         let res = try await app.sendRequest(.GET, SiteURL.api(.openAPI).path)
         let doc = try JSONSerialization.jsonObject(with: Data(res.text.utf8)) as! [String: Any]
         let schemas = (doc["components"] as! [String: Any])["schemas"] as! [String: Any]
-        func properties(_ name: String) -> [String: Any] { (schemas[name] as! [String: Any])["properties"] as! [String: Any] }
+        func properties(_ name: String) -> [String: Any] {
+            (schemas[name] as! [String: Any])["properties"] as! [String: Any]
+        }
         func values(_ property: Any?) -> [String] { (property as! [String: Any])["enum"] as! [String] }
         let new = properties("NewReferral")
         XCTAssertEqual(values((new["concerns"] as! [String: Any])["items"]), ConcernCategory.allCases.map(\.rawValue))

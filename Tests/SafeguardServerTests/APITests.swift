@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -10,8 +11,11 @@ final class APITests: ServerTestCase {
     }
 
     static func issue(in test: ServerTestCase, agency: UUID, permissions: [String]) async throws -> String {
-        let fx = test.fx!, admin = try await test.signedIn(fx[.partnershipAdmin])
-        let res = try await admin.post(.adminTokens, [("name", "Case system"), ("agency", agency.uuidString)] + permissions.map { ("permissions[]", $0) })
+        let fx = test.fx!
+        let admin = try await test.signedIn(fx[.partnershipAdmin])
+        let res = try await admin.post(
+            .adminTokens,
+            [("name", "Case system"), ("agency", agency.uuidString)] + permissions.map { ("permissions[]", $0) })
         XCTAssertEqual(res.status, .ok)
         let marker = "<code id=\"new-token\">"
         let start = try XCTUnwrap(res.text.range(of: marker)).upperBound
@@ -78,19 +82,27 @@ final class APITests: ServerTestCase {
 
     func testCreatingAPersonValidatesEveryField() async throws {
         let token = try await issueToken(agency: fx.hospital, permissions: ["people:read", "people:write"])
-        let bad = try await post(SiteURL.api(.people).path, token: token,
-                                 json: #"{"firstName":"Ben","lastName":"","dateOfBirth":"2019-02-30","gender":"male","ethnicity":"Not known","nhsNumber":"1234567890"}"#)
+        let bad = try await post(
+            SiteURL.api(.people).path, token: token,
+            json:
+                #"{"firstName":"Ben","lastName":"","dateOfBirth":"2019-02-30","gender":"male","ethnicity":"Not known","nhsNumber":"1234567890"}"#
+        )
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertEqual(bad.headers.first(name: .contentType), "application/problem+json")
         let problem = try JSONDecoder().decode(Problem.self, from: Data(bad.text.utf8))
         XCTAssertEqual(Set(problem.errors?.map(\.field) ?? []), ["lastName", "dateOfBirth", "nhsNumber"])
-        let good = try await post(SiteURL.api(.people).path, token: token,
-                                  json: #"{"firstName":"Ben","lastName":"Carter","dateOfBirth":"2019-02-28","gender":"male","ethnicity":"Not known","address":{"line1":"3 Rowan Close","town":"Calder Vale","postcode":"nm4 2ab"}}"#)
+        let good = try await post(
+            SiteURL.api(.people).path, token: token,
+            json:
+                #"{"firstName":"Ben","lastName":"Carter","dateOfBirth":"2019-02-28","gender":"male","ethnicity":"Not known","address":{"line1":"3 Rowan Close","town":"Calder Vale","postcode":"nm4 2ab"}}"#
+        )
         XCTAssertEqual(good.status, .created)
         let created = try JSONDecoder().decode(PersonDTO.self, from: Data(good.text.utf8))
         XCTAssertEqual(good.headers.first(name: .location), SiteURL.api(.person(created.id)).path)
         XCTAssertEqual(created.currentPostcode, "NM4 2AB")
-        assertEqual(try await get(SiteURL.api(.person(created.id)).path, token: token).status, .ok, "the creating agency is involved")
+        assertEqual(
+            try await get(SiteURL.api(.person(created.id)).path, token: token).status, .ok,
+            "the creating agency is involved")
     }
 
     func testMalformedJSONIsABadRequest() async throws {
@@ -113,11 +125,15 @@ final class APITests: ServerTestCase {
         }
         var served = Set<String>()
         for route in app.routes.all {
-            let path = SiteURL.home.path + route.path.map { c -> String in
-                if case .parameter(let name) = c { return name == "personID" ? "{id}" : "{\(name)}" }
-                return c.description
-            }.joined(separator: SiteURL.home.path)
-            if path.hasPrefix("/api/v1") && path != SiteURL.api(.openAPI).path { served.insert("\(route.method.rawValue) \(path)") }
+            let path =
+                SiteURL.home.path
+                + route.path.map { c -> String in
+                    if case .parameter(let name) = c { return name == "personID" ? "{id}" : "{\(name)}" }
+                    return c.description
+                }.joined(separator: SiteURL.home.path)
+            if path.hasPrefix("/api/v1") && path != SiteURL.api(.openAPI).path {
+                served.insert("\(route.method.rawValue) \(path)")
+            }
         }
         XCTAssertEqual(documented, served)
     }

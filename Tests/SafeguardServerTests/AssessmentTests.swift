@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -7,15 +8,21 @@ import XCTVapor
 final class AssessmentTests: ServerTestCase {
     /// The stored tool with this key (newest version).
     func tool(_ key: String) async throws -> (AssessmentToolRecord, AssessmentTool) {
-        let record = try await AssessmentToolRecord.query(on: app.db).filter(\.$key == key).sort(\.$version, .descending).first()!
+        let record = try await AssessmentToolRecord.query(on: app.db).filter(\.$key == key).sort(
+            \.$version, .descending
+        ).first()!
         return (record, try AssessmentToolCatalogue.tool(record))
     }
 
     /// A complete set of answers: the first option everywhere, `grades` for the graded categories
     /// named, every other graded category at the lowest grade, evidence wherever there is a box.
-    static func answers(_ tool: AssessmentTool, grades: [String: String] = [:], yes: Int = 0, date: String = "2 3 2026") -> [(String, String)] {
+    static func answers(
+        _ tool: AssessmentTool, grades: [String: String] = [:], yes: Int = 0, date: String = "2 3 2026"
+    ) -> [(String, String)] {
         let parts = date.split(separator: " ").map(String.init)
-        var fields: [(String, String)] = [("assessed-day", parts[0]), ("assessed-month", parts[1]), ("assessed-year", parts[2])]
+        var fields: [(String, String)] = [
+            ("assessed-day", parts[0]), ("assessed-month", parts[1]), ("assessed-year", parts[2]),
+        ]
         var yesLeft = yes
         for section in tool.sections where section.showIf == nil || section.showIf?.equals == "5-9" {
             for q in section.questions {
@@ -34,7 +41,9 @@ final class AssessmentTests: ServerTestCase {
                 case .checklist: value = nil
                 }
                 if let value { fields.append(("q.\(q.key)", value)) }
-                if q.evidence != .none { fields.append(("evidence.\(q.key)", "Seen by the school and confirmed by police intelligence")) }
+                if q.evidence != .none {
+                    fields.append(("evidence.\(q.key)", "Seen by the school and confirmed by police intelligence"))
+                }
             }
         }
         return fields
@@ -57,7 +66,9 @@ final class AssessmentTests: ServerTestCase {
         assertTrue(try await sw.get(location).text.contains("Save as draft"))
 
         // A draft keeps what has been typed, and My work offers it back.
-        let graded = exploitation.sections.flatMap(\.questions).filter { if case .grade = $0.answer { true } else { false } }
+        let graded = exploitation.sections.flatMap(\.questions).filter {
+            if case .grade = $0.answer { true } else { false }
+        }
         let first = try XCTUnwrap(graded.first)
         let saved = try await sw.post(location, [("action", "save"), ("q.\(first.key)", "moderate")])
         XCTAssertEqual(saved.location, location + "?done=saved")
@@ -69,22 +80,34 @@ final class AssessmentTests: ServerTestCase {
         // Submitting half an assessment is refused, saying what is missing.
         // Long evidence is kept: practitioners write paragraphs, not lines.
         let long = String(repeating: "Seen with older teenagers near the station after school. ", count: 300)
-        let lengthy = try await sw.post(location, [("action", "save"), ("q.\(first.key)", "moderate"), ("evidence.\(first.key)", long)])
+        let lengthy = try await sw.post(
+            location, [("action", "save"), ("q.\(first.key)", "moderate"), ("evidence.\(first.key)", long)])
         XCTAssertEqual(lengthy.location, location + "?done=saved", "\(lengthy.status)")
-        let incomplete = try await sw.post(location, [("action", "submit"), ("q.\(first.key)", "moderate"), ("assessed-day", "2"),
-                                                       ("assessed-month", "3"), ("assessed-year", "2026")])
+        let incomplete = try await sw.post(
+            location,
+            [
+                ("action", "submit"), ("q.\(first.key)", "moderate"), ("assessed-day", "2"),
+                ("assessed-month", "3"), ("assessed-year", "2026"),
+            ])
         XCTAssertEqual(incomplete.status, .unprocessableEntity)
         XCTAssertTrue(incomplete.text.contains("There is a problem"))
 
         // One significant category makes the whole assessment significant.
-        let submitted = try await sw.post(location, [("action", "submit")] + Self.answers(exploitation, grades: [first.key: "significant"],
-                                                                                            date: "2 12 2025"))
+        let submitted = try await sw.post(
+            location,
+            [("action", "submit")]
+                + Self.answers(
+                    exploitation, grades: [first.key: "significant"],
+                    date: "2 12 2025"))
         XCTAssertEqual(submitted.location, location + "?done=submitted", submitted.text)
         let done = try await Assessment.query(on: app.db).first()!
         XCTAssertEqual(done.finalLevel, "significant")
         XCTAssertEqual(done.assessedOn, "2025-12-02")
         let significant = try XCTUnwrap(exploitation.level("significant"))
-        XCTAssertEqual(done.reassessOn, SimpleDate(iso: "2025-12-02")!.adding(days: significant.reassessAfterDays ?? exploitation.reassessAfterDays).iso)
+        XCTAssertEqual(
+            done.reassessOn,
+            SimpleDate(iso: "2025-12-02")!.adding(days: significant.reassessAfterDays ?? exploitation.reassessAfterDays)
+                .iso)
         let summary = try await sw.get(location)
         XCTAssertTrue(summary.text.contains("Significant risk"))
         XCTAssertTrue(summary.text.contains("Not yet: waiting for a manager"))
@@ -95,7 +118,8 @@ final class AssessmentTests: ServerTestCase {
         assertEqual(try await sw.post(location + "/countersign", []).status, .forbidden)
         let manager = try await signedIn(fx[.teamManager])
         assertTrue(try await manager.get(.myWork).text.contains("Countersign the exploitation"))
-        let signed = try await manager.post(location + "/countersign", [("countersign-note", "Agreed: refer to the panel")])
+        let signed = try await manager.post(
+            location + "/countersign", [("countersign-note", "Agreed: refer to the panel")])
         XCTAssertEqual(signed.location, location + "?done=countersigned")
         assertFalse(try await manager.get(.myWork).text.contains("Countersign the exploitation"))
         assertTrue(try await sw.get(location).text.contains("Agreed: refer to the panel"))
@@ -105,14 +129,19 @@ final class AssessmentTests: ServerTestCase {
 
         // A second assessment, three months on, shows the change over time on Kayla's page.
         let second = try await start("exploitation", about: fx.kayla, as: sw)
-        _ = try await sw.post(second, [("action", "submit")] + Self.answers(exploitation, grades: [first.key: "emerging"], date: "2 3 2026"))
+        _ = try await sw.post(
+            second,
+            [("action", "submit")] + Self.answers(exploitation, grades: [first.key: "emerging"], date: "2 3 2026"))
         let page = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains("change over time"))
         XCTAssertTrue(page.text.contains("<svg"))
         XCTAssertTrue(page.text.contains("Significant risk on 2 December 2025, then Emerging risk on 2 March 2026"))
-        assertFalse(try await sw.get(.myWork).text.contains("Reassess Kayla Smith"), "the newer assessment replaces the overdue one")
+        assertFalse(
+            try await sw.get(.myWork).text.contains("Reassess Kayla Smith"),
+            "the newer assessment replaces the overdue one")
         let entries = try await auditEntries()
-        XCTAssertTrue(entries.contains { $0.recordType == "assessment" && $0.reason.hasPrefix("submitted: significant") })
+        XCTAssertTrue(
+            entries.contains { $0.recordType == "assessment" && $0.reason.hasPrefix("submitted: significant") })
         XCTAssertTrue(entries.contains { $0.recordType == "assessment" && $0.action == "view" })
     }
 
@@ -120,8 +149,10 @@ final class AssessmentTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         let (_, dash) = try await tool("domestic-abuse-risk")
         let high = try await start("domestic-abuse-risk", about: fx.shannon, as: sw)
-        let lowered = try await sw.post(high, [("action", "submit"), ("override-level", "standard"), ("override-reason", "She seems fine")]
-                                        + Self.answers(dash, yes: 14))
+        let lowered = try await sw.post(
+            high,
+            [("action", "submit"), ("override-level", "standard"), ("override-reason", "She seems fine")]
+                + Self.answers(dash, yes: 14))
         XCTAssertEqual(lowered.status, .unprocessableEntity)
         XCTAssertTrue(lowered.text.contains("not lower"), lowered.text)
         _ = try await sw.post(high, [("action", "submit")] + Self.answers(dash, yes: 14))
@@ -130,14 +161,20 @@ final class AssessmentTests: ServerTestCase {
         assertTrue(try await sw.get(high).text.contains("MARAC"), "high risk prompts a MARAC referral")
 
         let raised = try await start("domestic-abuse-risk", about: fx.shannon, as: sw)
-        let res = try await sw.post(raised, [("action", "submit"), ("override-level", "high"),
-                                             ("override-reason", "Recent threats to kill disclosed to her GP")] + Self.answers(dash, yes: 13))
+        let res = try await sw.post(
+            raised,
+            [
+                ("action", "submit"), ("override-level", "high"),
+                ("override-reason", "Recent threats to kill disclosed to her GP"),
+            ] + Self.answers(dash, yes: 13))
         XCTAssertNotNil(res.location, res.text)
         stored = try await Assessment.query(on: app.db).filter(\.$id != stored.id!).first()!
         XCTAssertEqual(stored.calculatedLevel, "medium")
         XCTAssertEqual(stored.finalLevel, "high")
         let page = try await sw.get(raised)
-        XCTAssertTrue(page.text.contains("Raised by professional judgement from Medium risk: Recent threats to kill disclosed to her GP"))
+        XCTAssertTrue(
+            page.text.contains(
+                "Raised by professional judgement from Medium risk: Recent threats to kill disclosed to her GP"))
         XCTAssertTrue(page.text.contains("MARAC"))
     }
 
@@ -150,18 +187,23 @@ final class AssessmentTests: ServerTestCase {
         assertEqual(try await school.get(location).status, .notFound)
         assertEqual(try await school.post(location, [("action", "save")]).status, .notFound)
         _ = try await sw.post(location, [("action", "submit")] + Self.answers(exploitation))
-        assertEqual(try await school.get(location).status, .notFound, "an exploitation assessment is shared with safeguarding leads, not schools")
+        assertEqual(
+            try await school.get(location).status, .notFound,
+            "an exploitation assessment is shared with safeguarding leads, not schools")
         assertFalse(try await school.get(.person(fx.kayla)).text.contains("Exploitation risk assessment"))
         // The police are not involved with Kayla: they may not start one.
         let police = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await police.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString)]).status, .forbidden)
+        assertEqual(
+            try await police.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString)]).status, .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden)
         assertEqual(try await signedIn(fx[.auditor]).post(location + "/countersign", []).status, .forbidden)
         assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
         assertEqual(try await sw.get(.adminAssessmentTools).status, .forbidden)
         // A tool that does not fit (an adults' tool for a child) cannot be forced through the form.
         let (dash, _) = try await tool("domestic-abuse-risk")
-        assertEqual(try await sw.post(.personAssessments(fx.kayla), [("tool", dash.id!.uuidString)]).status, .unprocessableEntity)
+        assertEqual(
+            try await sw.post(.personAssessments(fx.kayla), [("tool", dash.id!.uuidString)]).status,
+            .unprocessableEntity)
     }
 
     func testAnAdministratorRevisesAToolAndOldAssessmentsKeepTheirVersion() async throws {
@@ -182,11 +224,16 @@ final class AssessmentTests: ServerTestCase {
         XCTAssertNotEqual(revised, v1.definition)
         let added = try await admin.post(.adminAssessmentTools, [("definition", revised)])
         XCTAssertNotNil(added.location, added.text)
-        assertTrue(try await auditEntries().contains { $0.recordType == "assessment-tool" && $0.reason == "neglect-profile version 2 added" })
+        assertTrue(
+            try await auditEntries().contains {
+                $0.recordType == "assessment-tool" && $0.reason == "neglect-profile version 2 added"
+            })
 
         // The largest shipped definition goes through the form too.
         let (exploitation, _) = try await tool("exploitation")
-        let bigger = try await admin.post(.adminAssessmentTools, [("definition", exploitation.definition.replacingOccurrences(of: "version: 1\n", with: "version: 2\n"))])
+        let bigger = try await admin.post(
+            .adminAssessmentTools,
+            [("definition", exploitation.definition.replacingOccurrences(of: "version: 1\n", with: "version: 2\n"))])
         XCTAssertNotNil(bigger.location, "\(bigger.status)")
 
         let (v2, _) = try await tool("neglect-profile")
@@ -218,13 +265,17 @@ extension AssessmentTests {
         let mash = try await signedIn(fx[.mashPractitioner])
         let page = try await mash.get(.referral(referralID))
         let link = "/people/\(fx.kayla)/assessments/new?referral=\(referralID)"
-        XCTAssertTrue(page.text.contains(link.replacingOccurrences(of: "&", with: "&amp;")), "the MASH record offers an assessment")
+        XCTAssertTrue(
+            page.text.contains(link.replacingOccurrences(of: "&", with: "&amp;")),
+            "the MASH record offers an assessment")
         let form = try await mash.get(link)
         XCTAssertTrue(form.text.contains("<option value=\"\(referralID)\" selected>"), "the referral is already chosen")
         let (record, _) = try await tool("neglect-profile")
-        let bad = try await mash.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString), ("referral", UUID().uuidString)])
+        let bad = try await mash.post(
+            .personAssessments(fx.kayla), [("tool", record.id!.uuidString), ("referral", UUID().uuidString)])
         XCTAssertTrue(bad.text.contains("Choose one of Kayla&#39;s referrals, or none"), bad.text)
-        let started = try await mash.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString), ("referral", referralID.uuidString)])
+        let started = try await mash.post(
+            .personAssessments(fx.kayla), [("tool", record.id!.uuidString), ("referral", referralID.uuidString)])
         let location = try XCTUnwrap(started.location)
         let stored = try await Assessment.query(on: app.db).first()!
         XCTAssertEqual(stored.$referral.id, referralID)

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -50,7 +51,8 @@ final class AuditTrailTests: ServerTestCase {
         let count = Int64(try await auditEntries().count)
         let sql = app.db as! SQLDatabase
         try await sql.delete(from: "audit_entries").where("sequence", .equal, count).run()
-        assertEqual(try await AuditVerification.run(on: app.db).failures, [.truncated(lastSeen: count - 1, expected: count)])
+        assertEqual(
+            try await AuditVerification.run(on: app.db).failures, [.truncated(lastSeen: count - 1, expected: count)])
     }
 
     func testAFailedWriteLeavesNoAuditEntryAndNoData() async throws {
@@ -74,8 +76,10 @@ final class AuditTrailTests: ServerTestCase {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<40 {
                 group.addTask {
-                    try await trail.record(AuditEvent(userID: "u\(i)", agencyID: "a", action: .view, recordType: "person",
-                                                      recordID: "p\(i)", sourceAddress: "127.0.0.1"), on: db)
+                    try await trail.record(
+                        AuditEvent(
+                            userID: "u\(i)", agencyID: "a", action: .view, recordType: "person",
+                            recordID: "p\(i)", sourceAddress: "127.0.0.1"), on: db)
                     if i % 8 == 0 { try await trail.seal(on: db) }
                 }
             }
@@ -99,16 +103,20 @@ final class AuditTrailTests: ServerTestCase {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<40 {
                 group.addTask {
-                    try await trail.record(AuditEvent(userID: "u\(i)", agencyID: "a", action: .view, recordType: "person",
-                                                      recordID: "together-\(i)", sourceAddress: "127.0.0.1"), on: db)
-                    let stored = try await UnsealedAuditEntry.query(on: db).filter(\.$recordID == "together-\(i)").count()
+                    try await trail.record(
+                        AuditEvent(
+                            userID: "u\(i)", agencyID: "a", action: .view, recordType: "person",
+                            recordID: "together-\(i)", sourceAddress: "127.0.0.1"), on: db)
+                    let stored =
+                        try await UnsealedAuditEntry.query(on: db).filter(\.$recordID == "together-\(i)").count()
                         + AuditEntry.query(on: db).filter(\.$recordID == "together-\(i)").count()
                     XCTAssertEqual(stored, 1, "the entry is in the trail when record returns")
                 }
             }
             try await group.waitForAll()
         }
-        XCTAssertLessThan(trail.reads.insertsMade - before, 40, "reads waiting together go in one insert, on both databases")
+        XCTAssertLessThan(
+            trail.reads.insertsMade - before, 40, "reads waiting together go in one insert, on both databases")
         let sealed = try await auditEntries().filter { $0.recordID.hasPrefix("together-") }
         XCTAssertEqual(sealed.count, 40)
     }
@@ -119,8 +127,10 @@ final class AuditTrailTests: ServerTestCase {
         let trail = app.safeguard.audit
         let db = app.db
         for i in 0..<300 {
-            try await trail.record(AuditEvent(userID: "u", agencyID: "a", action: .view, recordType: "person",
-                                              recordID: "race-\(i)", sourceAddress: "127.0.0.1"), on: db)
+            try await trail.record(
+                AuditEvent(
+                    userID: "u", agencyID: "a", action: .view, recordType: "person",
+                    recordID: "race-\(i)", sourceAddress: "127.0.0.1"), on: db)
         }
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<5 { group.addTask { try await trail.seal(on: db) } }
@@ -138,8 +148,10 @@ final class AuditTrailTests: ServerTestCase {
     func testUnsealedEntriesAreCountedThenChainedInTheOrderWritten() async throws {
         let trail = app.safeguard.audit
         for i in 0..<5 {
-            try await trail.record(AuditEvent(userID: "u", agencyID: "a", action: .view, recordType: "person", recordID: "p\(i)",
-                                              sourceAddress: "127.0.0.1"), on: app.db)
+            try await trail.record(
+                AuditEvent(
+                    userID: "u", agencyID: "a", action: .view, recordType: "person", recordID: "p\(i)",
+                    sourceAddress: "127.0.0.1"), on: app.db)
         }
         let before = try await AuditVerification.run(on: app.db)
         XCTAssertEqual(before.unsealed, 5)
@@ -162,11 +174,14 @@ final class AuditTrailTests: ServerTestCase {
         for (i, e) in entries.enumerated() {
             var r = e.record
             if i == 1 { r.userID = "someone-else" }
-            let rewritten = AuditRecord(sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, userID: r.userID, agencyID: r.agencyID,
-                                        action: r.action, recordType: r.recordType, recordID: r.recordID, reason: r.reason,
-                                        sourceAddress: r.sourceAddress, previousHash: previous)
-            try await sql.update("audit_entries").set("user_id", to: rewritten.userID).set("previous_hash", to: rewritten.previousHash)
-                .set("hash", to: rewritten.hash).where("sequence", .equal, r.sequence).run()
+            let rewritten = AuditRecord(
+                sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, userID: r.userID, agencyID: r.agencyID,
+                action: r.action, recordType: r.recordType, recordID: r.recordID, reason: r.reason,
+                sourceAddress: r.sourceAddress, previousHash: previous)
+            try await sql.update("audit_entries").set("user_id", to: rewritten.userID).set(
+                "previous_hash", to: rewritten.previousHash
+            )
+            .set("hash", to: rewritten.hash).where("sequence", .equal, r.sequence).run()
             previous = rewritten.hash
             entries[i].hash = rewritten.hash
         }

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -9,24 +10,37 @@ final class ChronologyTests: ServerTestCase {
     func testAPlanTypedLateIsDatedByItsStartAndSaysWhenItWasRecorded() async throws {
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(.personOtherNames(fx.kayla), [("kind", "alias"), ("name", "KK")])
-        let plan = try await sw.post(.personProtection(fx.kayla), [
-            ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "20"), ("start-month", "2"), ("start-year", "2026"),
-            ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "20"), ("conference-month", "2"), ("conference-year", "2026")])
+        let plan = try await sw.post(
+            .personProtection(fx.kayla),
+            [
+                ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "20"),
+                ("start-month", "2"), ("start-year", "2026"),
+                ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "20"), ("conference-month", "2"),
+                ("conference-year", "2026"),
+            ])
         XCTAssertNotNil(plan.location, plan.text)
-        _ = try await sw.post(.personAddresses(fx.kayla), [("address-line1", "3 Canal Street"), ("address-town", "Calder Vale"),
-                                                                ("address-postcode", "NM4 7XY"), ("from-day", "25"), ("from-month", "2"), ("from-year", "2026")])
+        _ = try await sw.post(
+            .personAddresses(fx.kayla),
+            [
+                ("address-line1", "3 Canal Street"), ("address-town", "Calder Vale"),
+                ("address-postcode", "NM4 7XY"), ("from-day", "25"), ("from-month", "2"), ("from-year", "2026"),
+            ])
         let page = try await sw.get(.personChronology(fx.kayla))
         XCTAssertEqual(page.status, .ok)
         let text = page.text
         let moved = try XCTUnwrap(text.range(of: "Moved to a new address on 25 February 2026"))
         let started = try XCTUnwrap(text.range(of: "Child protection plan started 20 February 2026"))
         XCTAssertLessThan(moved.lowerBound, started.lowerBound, "newest first by when it happened, not when typed")
-        XCTAssertTrue(text.contains("<time datetime=\"2026-02-20\">20 February 2026</time>"), "a day, not the moment it was typed")
+        XCTAssertTrue(
+            text.contains("<time datetime=\"2026-02-20\">20 February 2026</time>"), "a day, not the moment it was typed"
+        )
         XCTAssertTrue(text.contains("recorded 2 March 2026, 10:00am"))
 
         // Filters by kind and by agency.
         let onlyPlans = try await sw.get("/people/\(fx.kayla)/chronology?kind[]=Child+protection")
-        XCTAssertTrue(onlyPlans.text.contains("Child protection plan started"), "\(onlyPlans.status) " + String(onlyPlans.text.suffix(3000)))
+        XCTAssertTrue(
+            onlyPlans.text.contains("Child protection plan started"),
+            "\(onlyPlans.status) " + String(onlyPlans.text.suffix(3000)))
         XCTAssertFalse(onlyPlans.text.contains("Moved to a new address"))
         XCTAssertTrue(onlyPlans.text.contains("Showing 1 of"))
         XCTAssertTrue(onlyPlans.text.contains("value=\"Child protection\" checked"), "the chosen filter stays ticked")
@@ -42,7 +56,10 @@ final class ChronologyTests: ServerTestCase {
         XCTAssertEqual(lines.first, "happened,date_only,kind,agency,summary,recorded_by,recorded_at")
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.contains("Child protection") })
         XCTAssertTrue(lines[1].hasPrefix("2026-02-20,yes,"))
-        assertTrue(try await auditEntries().contains { $0.action == "export" && $0.recordID == fx.kayla.uuidString && $0.reason.contains("chronology CSV") })
+        assertTrue(
+            try await auditEntries().contains {
+                $0.action == "export" && $0.recordID == fx.kayla.uuidString && $0.reason.contains("chronology CSV")
+            })
 
         // The record's own card is in the same order and links to the whole chronology.
         let record = try await sw.get(.person(fx.kayla))

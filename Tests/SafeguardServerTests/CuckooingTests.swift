@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -7,33 +8,46 @@ import XCTVapor
 /// Interest; the information management team forwards a confirmed incident to the home's lead.
 final class CuckooingTests: ServerTestCase {
     func record(as user: Browser, about person: UUID, lead: UUID) async throws -> XCTHTTPResponse {
-        try await user.post(.personCuckooing(person), [
-            ("address", fx.address.uuidString), ("kinds[]", "drugs"), ("kinds[]", "financial"), ("confidence", "suspected"),
-            ("summary", "Several young men come and go at night; Shannon says she owes them money."), ("lead", lead.uuidString)])
+        try await user.post(
+            .personCuckooing(person),
+            [
+                ("address", fx.address.uuidString), ("kinds[]", "drugs"), ("kinds[]", "financial"),
+                ("confidence", "suspected"),
+                ("summary", "Several young men come and go at night; Shannon says she owes them money."),
+                ("lead", lead.uuidString),
+            ])
     }
 
     func testAnIncidentAtACuckooedHomeReachesTheLead() async throws {
         let sw = try await signedIn(fx[.socialWorker])
         let empty = try await sw.post(.personCuckooing(fx.shannon), [("summary", "x")])
         XCTAssertEqual(empty.status, .unprocessableEntity)
-        for message in ["Select how the home is being used", "Say whether it is suspected or confirmed", "Choose who the police"] {
+        for message in [
+            "Select how the home is being used", "Say whether it is suspected or confirmed", "Choose who the police",
+        ] {
             XCTAssertTrue(empty.text.contains(message), message)
         }
         let created = try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id)
         let location = try XCTUnwrap(created.location, created.text)
         assertTrue(try await sw.get(location).text.contains("Financial abuse of the tenant"))
-        assertEqual(try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id).status, .unprocessableEntity, "one open marker per home")
+        assertEqual(
+            try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id).status, .unprocessableEntity,
+            "one open marker per home")
         assertTrue(try await sw.get(.person(fx.shannon)).text.contains("Missing, exploitation and cuckooing"))
 
         // The police are told the address is marked, and nothing else; it is on their marker list.
-        let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write", "markers:read"])
+        let token = try await APITests.issue(
+            in: self, agency: fx.police, permissions: ["incidents:write", "markers:read"])
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
-        let res = try await app.sendRequest(.POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: """
-            {"reference": "NM-CUCKOO-1", "occurredAt": "2026-03-02T01:10:00Z", "type": "Drugs", "address": "14 mill ln calder vale",
-             "summary": "Report of drug dealing from the flat."}
-            """))
+        let res = try await app.sendRequest(
+            .POST, SiteURL.api(.incidents).path, headers: h,
+            body: ByteBuffer(
+                string: """
+                    {"reference": "NM-CUCKOO-1", "occurredAt": "2026-03-02T01:10:00Z", "type": "Drugs", "address": "14 mill ln calder vale",
+                     "summary": "Report of drug dealing from the flat."}
+                    """))
         XCTAssertEqual(res.status, .created, res.text)
         XCTAssertTrue(res.text.contains("\"safeguardingMarker\":\"yes\""), res.text)
         XCTAssertFalse(res.text.contains("Shannon") || res.text.contains("cuckoo"), "never why")
@@ -47,7 +61,8 @@ final class CuckooingTests: ServerTestCase {
         _ = try await imo.post(.incidentAlertForward(incident.id!), [])
         let notice = try await CuckooingNotice.query(on: app.db).first()
         XCTAssertNotNil(notice)
-        assertTrue(try await sw.get(.myWork).text.contains("Police incident NM-CUCKOO-1 at the cuckooed home 14 Mill Lane"))
+        assertTrue(
+            try await sw.get(.myWork).text.contains("Police incident NM-CUCKOO-1 at the cuckooed home 14 Mill Lane"))
         assertNotNil(try await sw.post(.cuckooingNoticeSeen(notice!.id!), []).location)
         assertFalse(try await sw.get(.myWork).text.contains("NM-CUCKOO-1"))
         assertTrue(try await sw.get(.person(fx.shannon)).text.contains("forwarded to Test"), "on Shannon's chronology")
@@ -55,10 +70,14 @@ final class CuckooingTests: ServerTestCase {
         // Ending the marker: the next incident there is not matched.
         let refused = try await sw.post(location + "/end", [("end-reason", "")])
         XCTAssertEqual(refused.status, .unprocessableEntity)
-        _ = try await sw.post(location + "/end", [("end-reason", "Shannon moved to supported housing; landlord changed the locks")])
-        let later = try await app.sendRequest(.POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: """
-            {"reference": "NM-CUCKOO-2", "occurredAt": "2026-03-02T02:10:00Z", "type": "Drugs", "address": "14 mill ln calder vale", "summary": "Again."}
-            """))
+        _ = try await sw.post(
+            location + "/end", [("end-reason", "Shannon moved to supported housing; landlord changed the locks")])
+        let later = try await app.sendRequest(
+            .POST, SiteURL.api(.incidents).path, headers: h,
+            body: ByteBuffer(
+                string: """
+                    {"reference": "NM-CUCKOO-2", "occurredAt": "2026-03-02T02:10:00Z", "type": "Drugs", "address": "14 mill ln calder vale", "summary": "Again."}
+                    """))
         XCTAssertTrue(later.text.contains("\"safeguardingMarker\":\"no\""), later.text)
     }
 
@@ -67,8 +86,12 @@ final class CuckooingTests: ServerTestCase {
         let created = try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id)
         let location = try XCTUnwrap(created.location)
         let police = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await record(as: police, about: fx.shannon, lead: fx[.policeOfficer].id).status, .forbidden, "police are not involved with Shannon")
-        assertEqual(try await signedIn(fx[.informationManagementOfficer]).get(.personCuckooingNew(fx.shannon)).status, .forbidden)
+        assertEqual(
+            try await record(as: police, about: fx.shannon, lead: fx[.policeOfficer].id).status, .forbidden,
+            "police are not involved with Shannon")
+        assertEqual(
+            try await signedIn(fx[.informationManagementOfficer]).get(.personCuckooingNew(fx.shannon)).status,
+            .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden)
         // The register applies the home page's own check: police public protection, not involved with
         // Shannon, sees her home only after breaking the glass, as the home's page requires.
@@ -93,9 +116,12 @@ extension CuckooingTests {
         let created = try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id)
         let location = try XCTUnwrap(created.location)
         for user in [fx[.schoolDesignatedSafeguardingLead], fx[.policeOfficer], fx[.trainer]] {
-            assertEqual(try await signedIn(user).post(location + "/end", [("end-reason", "Moved away from the area")]).status, .forbidden)
+            assertEqual(
+                try await signedIn(user).post(location + "/end", [("end-reason", "Moved away from the area")]).status,
+                .forbidden)
         }
-        assertEqual(try await browser().post(location + "/end", [("end-reason", "Moved away")]).location, SiteURL.signIn.path)
+        assertEqual(
+            try await browser().post(location + "/end", [("end-reason", "Moved away")]).location, SiteURL.signIn.path)
         assertNil(try await CuckooedHome.query(on: app.db).first()?.endedAt)
     }
 }

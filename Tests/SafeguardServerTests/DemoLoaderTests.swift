@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -20,24 +21,42 @@ final class DemoLoaderTests: ServerTestCase {
         assertEqual(try await PanelCaseRecord.query(on: app.db).count(), 2)
         let children = try await VulnerabilityDashboardController.children(on: app.db, today: SimpleDate(clock.now))
         XCTAssertEqual(children.filter(\.repeatMissing).count, 2)
-        XCTAssertTrue(children.contains { $0.repeatMissing && $0.risk == .moderate }, "the latest of two assessments counts")
+        XCTAssertTrue(
+            children.contains { $0.repeatMissing && $0.risk == .moderate }, "the latest of two assessments counts")
         // Live front-line work for each role's first screen (issue 15, item 15).
         let referrals = try await Referral.query(on: app.db).all()
-        XCTAssertEqual(Set(referrals.map(\.status)), [.submitted, .gathering, .awaitingSignOff, .closed], "every MASH state")
+        XCTAssertEqual(
+            Set(referrals.map(\.status)), [.submitted, .gathering, .awaitingSignOff, .closed], "every MASH state")
         let gathering = try XCTUnwrap(referrals.first { $0.status == .gathering })
-        assertEqual(try await InformationRequest.query(on: app.db).filter(\.$referral.$id == gathering.id!).all()
-            .filter { $0.isOverdue(at: clock.now) }.count, 1, "one partner overdue")
-        assertGreaterThanOrEqual(try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).count(), 1, "a plan with markers")
-        assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == .waiting).count(), 1,
-                    "an incident waiting for the information management team")
-        assertEqual(try await ProtectionStatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1, "a health look-up not yet seen")
+        assertEqual(
+            try await InformationRequest.query(on: app.db).filter(\.$referral.$id == gathering.id!).all()
+                .filter { $0.isOverdue(at: clock.now) }.count, 1, "one partner overdue")
+        assertGreaterThanOrEqual(
+            try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).count(), 1,
+            "a plan with markers")
+        assertEqual(
+            try await PoliceIncident.query(on: app.db).filter(\.$reviewStatus == .waiting).count(), 1,
+            "an incident waiting for the information management team")
+        assertEqual(
+            try await ProtectionStatusCheck.query(on: app.db).filter(\.$seenAt == nil).count(), 1,
+            "a health look-up not yet seen")
         // A rapid review in progress with one agency late (issue 16).
         let summaries = try await AgencySummaryRecord.query(on: app.db).all().map(\.summary)
         XCTAssertEqual(summaries.filter { $0.stage == .submitted }.count, 2)
-        XCTAssertEqual(summaries.filter { if case .overdue = $0.standing(today: SimpleDate(clock.now), calendar: .englandAndWales) { true } else { false } }.count, 1,
-                       "one agency late")
+        XCTAssertEqual(
+            summaries.filter {
+                if case .overdue = $0.standing(today: SimpleDate(clock.now), calendar: .englandAndWales) {
+                    true
+                } else {
+                    false
+                }
+            }.count, 1,
+            "one agency late")
         let logins = Dictionary(outcome.logins.map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
-        for role in [Role.mashManager, .mashPractitioner, .socialWorker, .informationManagementOfficer, .healthPractitioner, .policeOfficer] {
+        for role in [
+            Role.mashManager, .mashPractitioner, .socialWorker, .informationManagementOfficer, .healthPractitioner,
+            .policeOfficer,
+        ] {
             let login = try XCTUnwrap(logins[role])
             let b = browser()
             _ = try await b.signIn(login.email, login.password)
@@ -45,14 +64,16 @@ final class DemoLoaderTests: ServerTestCase {
             XCTAssertFalse(work.text.contains("Nothing is waiting for you"), "\(role)'s first screen shows real work")
         }
         // The example import files in Examples/ load cleanly into the demo.
-        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Examples")
         let plans = try String(contentsOf: examples.appendingPathComponent("cp-plans.csv"), encoding: .utf8)
         let planReport = try await ProtectionImport.run(csv: plans, fileName: "cp-plans.csv", on: app)
         XCTAssertEqual(planReport.started, 2)
         XCTAssertGreaterThanOrEqual(planReport.markersPlaced, 1)
         let incidents = try String(contentsOf: examples.appendingPathComponent("incidents.csv"), encoding: .utf8)
-        _ = try await IncidentImport.run(csv: incidents, fileName: "incidents.csv", force: "Northmere Constabulary", on: app)
+        _ = try await IncidentImport.run(
+            csv: incidents, fileName: "incidents.csv", force: "Northmere Constabulary", on: app)
         let matched = try await PoliceIncident.query(on: app.db).filter(\.$reference == "NP-2026-51001").first()
         XCTAssertEqual(matched?.reviewStatus, .waiting, "the messy address matches Erin's marked home")
         let elsewhere = try await PoliceIncident.query(on: app.db).filter(\.$reference == "NP-2026-51002").first()

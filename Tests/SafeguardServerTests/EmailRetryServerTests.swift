@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -22,8 +23,9 @@ final class EmailRetryServerTests: ServerTestCase {
     private func queue(_ subjects: [String]) async throws -> [UUID] {
         var ids: [UUID] = []
         for (i, subject) in subjects.enumerated() {
-            let n = UserNotification(userID: fx[.socialWorker].id, subject: subject, body: "Body", link: SiteURL.training.path,
-                                     at: clock.now.addingTimeInterval(Double(i)), emailConfigured: true)
+            let n = UserNotification(
+                userID: fx[.socialWorker].id, subject: subject, body: "Body", link: SiteURL.training.path,
+                at: clock.now.addingTimeInterval(Double(i)), emailConfigured: true)
             try await n.create(on: app.db)
             ids.append(try n.requireID())
         }
@@ -31,8 +33,10 @@ final class EmailRetryServerTests: ServerTestCase {
     }
 
     private func delivery(_ mailer: ScriptedMailer) -> NotificationDelivery {
-        NotificationDelivery(mailer: mailer, publicURL: nil, audit: app.safeguard.audit, server: "a", clock: app.safeguard.settings.clock,
-                             metrics: app.metrics)
+        NotificationDelivery(
+            mailer: mailer, publicURL: nil, audit: app.safeguard.audit, server: "a",
+            clock: app.safeguard.settings.clock,
+            metrics: app.metrics)
     }
 
     private func notice(_ id: UUID) async throws -> UserNotification {
@@ -47,12 +51,14 @@ final class EmailRetryServerTests: ServerTestCase {
 
         let firstRun = await sender.sendPending(on: app.db, logger: app.logger)
         XCTAssertEqual(firstRun, 0)
-        let first = try await notice(ids[0]), second = try await notice(ids[1])
+        let first = try await notice(ids[0])
+        let second = try await notice(ids[1])
         XCTAssertEqual(first.emailStatus, "pending", "not given up: the server may be back")
         XCTAssertEqual(first.emailAttempts, 1)
         XCTAssertEqual(first.emailRetryAt, clock.now.addingTimeInterval(60))
         XCTAssertTrue(first.emailError?.contains("Connection refused") ?? false, first.emailError ?? "")
-        XCTAssertEqual(second.emailAttempts, 0, "with the server down the rest wait untried, not each after its own timeout")
+        XCTAssertEqual(
+            second.emailAttempts, 0, "with the server down the rest wait untried, not each after its own timeout")
         var tried = await mailer.tried
         XCTAssertEqual(tried, ["First"])
 
@@ -81,7 +87,8 @@ final class EmailRetryServerTests: ServerTestCase {
 
     func testARecipientRefusedForGoodIsNotTriedAgainAndTheNextIsStillSent() async throws {
         let ids = try await queue(["Refused", "Fine"])
-        let refused = SMTPError.recipientRefused(address: "nobody@example.org", reply: SMTPReply(code: 550, lines: ["No such user"]))
+        let refused = SMTPError.recipientRefused(
+            address: "nobody@example.org", reply: SMTPReply(code: 550, lines: ["No such user"]))
         let mailer = ScriptedMailer([refused])
         let sent = await delivery(mailer).sendPending(on: app.db, logger: app.logger)
         XCTAssertEqual(sent, 1, "a refused recipient does not hold up the next message")
@@ -99,7 +106,8 @@ final class EmailRetryServerTests: ServerTestCase {
 
     func testABusyMailboxIsTriedAgainButAnEmailIsGivenUpAfterItsLastTry() async throws {
         let ids = try await queue(["Busy"])
-        let busy = SMTPError.recipientRefused(address: "sw@example.org", reply: SMTPReply(code: 451, lines: ["Try again later"]))
+        let busy = SMTPError.recipientRefused(
+            address: "sw@example.org", reply: SMTPReply(code: 451, lines: ["Try again later"]))
         let mailer = ScriptedMailer(Array(repeating: busy, count: 10))
         let sender = delivery(mailer)
         for wait in EmailRetry.waits {
@@ -127,11 +135,16 @@ final class EmailDeliverySummaryTests: ServerTestCase {
         let before = try await signedIn(fx[.partnershipAdmin]).get(.admin).text
         XCTAssertTrue(before.contains("E-mail is not set up"), before)
 
-        try await startApp(smtp: SMTPSettings(host: "127.0.0.1", port: 1, security: .none, from: "safeguard@example.org", timeoutSeconds: 1))
-        func message(_ status: UserNotification.EmailStatus, attempts: Int = 0, retryAt: Date? = nil, error: String? = nil,
-                     daysAgo: Double = 0) async throws {
-            let n = UserNotification(userID: fx[.socialWorker].id, subject: "S", body: "B", link: SiteURL.training.path,
-                                     at: clock.now.addingTimeInterval(-daysAgo * 86400), emailConfigured: true)
+        try await startApp(
+            smtp: SMTPSettings(
+                host: "127.0.0.1", port: 1, security: .none, from: "safeguard@example.org", timeoutSeconds: 1))
+        func message(
+            _ status: UserNotification.EmailStatus, attempts: Int = 0, retryAt: Date? = nil, error: String? = nil,
+            daysAgo: Double = 0
+        ) async throws {
+            let n = UserNotification(
+                userID: fx[.socialWorker].id, subject: "S", body: "B", link: SiteURL.training.path,
+                at: clock.now.addingTimeInterval(-daysAgo * 86400), emailConfigured: true)
             n.emailStatus = status.rawValue
             n.emailAttempts = attempts
             n.emailRetryAt = retryAt
@@ -141,7 +154,9 @@ final class EmailDeliverySummaryTests: ServerTestCase {
         try await message(.sent, attempts: 1)
         try await message(.sent, attempts: 1)
         try await message(.failed, attempts: 1, error: "550 No such user", daysAgo: 2)
-        try await message(.pending, attempts: 2, retryAt: clock.now.addingTimeInterval(300), error: "Connection refused by 127.0.0.1:1")
+        try await message(
+            .pending, attempts: 2, retryAt: clock.now.addingTimeInterval(300),
+            error: "Connection refused by 127.0.0.1:1")
         try await message(.sent, attempts: 1, daysAgo: 8)  // outside the 7 days
 
         let page = try await signedIn(fx[.partnershipAdmin]).get(.admin)

@@ -1,4 +1,5 @@
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -12,7 +13,8 @@ final class EveryRouteSignedOutTests: ServerTestCase {
         "POST /sign-in": "signing in",
         "GET /health": "the load balancer's liveness check; says only 'ok'",
         "GET /ready": "the load balancer's readiness check; names only the database kind",
-        "GET /metrics": "Prometheus; refused unless from SAFEGUARD_METRICS_ALLOW or with the metrics token (its own test)",
+        "GET /metrics":
+            "Prometheus; refused unless from SAFEGUARD_METRICS_ALLOW or with the metrics token (its own test)",
         "GET /api/v1/openapi.json": "the API's published description",
         "GET /register": "training self-registration with an agency's key, for people with no account yet",
         "POST /register": "the same, sent",
@@ -40,7 +42,8 @@ final class EveryRouteSignedOutTests: ServerTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 100)
-        XCTAssertEqual(unprotected, [], "routes that answer someone not signed in:\n" + unprotected.joined(separator: "\n"))
+        XCTAssertEqual(
+            unprotected, [], "routes that answer someone not signed in:\n" + unprotected.joined(separator: "\n"))
     }
 }
 
@@ -51,9 +54,11 @@ final class EveryRouteLearnerTests: ServerTestCase {
     /// What a learner may use (their own training, messages, kept forms, the published briefings), and the routes
     /// that are open or token-protected; everything else must answer 403.
     static let learnerMayUse: Set<String> = [
-        "GET ", "GET session/keep-alive", "GET sign-in", "POST sign-in", "POST sign-out", "GET register", "POST register",
+        "GET ", "GET session/keep-alive", "GET sign-in", "POST sign-in", "POST sign-out", "GET register",
+        "POST register",
         "GET kept-forms/:keptID", "POST kept-forms/:keptID/send", "POST kept-forms/:keptID/discard",
-        "GET notifications", "GET learning", "GET learning/briefings/:briefingID", "POST learning/briefings/:briefingID/read",
+        "GET notifications", "GET learning", "GET learning/briefings/:briefingID",
+        "POST learning/briefings/:briefingID/read",
         "GET health", "GET ready", "GET metrics",
     ]
 
@@ -64,7 +69,9 @@ final class EveryRouteLearnerTests: ServerTestCase {
         for route in app.routes.all {
             let pattern = route.path.map(\.description).joined(separator: "/")
             let key = "\(route.method.rawValue) \(pattern)"
-            if Self.learnerMayUse.contains(key) || pattern.hasPrefix("training") || pattern.hasPrefix("api/") { continue }
+            if Self.learnerMayUse.contains(key) || pattern.hasPrefix("training") || pattern.hasPrefix("api/") {
+                continue
+            }
             let path = Route.madeUpPath(route)
             let res = route.method == .GET ? try await learner.get(path) : try await learner.post(path, [])
             checked += 1
@@ -79,12 +86,13 @@ extension Route {
     /// The route's address with a made-up id for each parameter: a record that does not exist, so a route that looked
     /// it up before asking who is there would say "not found", telling someone which records exist.
     static func madeUpPath(_ route: Route) -> String {
-        "/" + route.path.map { c -> String in
-            switch c {
-            case .parameter: UUID().uuidString
-            case .anything, .catchall: "x"
-            case .constant(let text): text
-            }
-        }.joined(separator: "/")
+        "/"
+            + route.path.map { c -> String in
+                switch c {
+                case .parameter: UUID().uuidString
+                case .anything, .catchall: "x"
+                case .constant(let text): text
+                }
+            }.joined(separator: "/")
     }
 }

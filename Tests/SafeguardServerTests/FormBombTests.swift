@@ -1,5 +1,6 @@
 import Foundation
 import XCTVapor
+
 @testable import SafeguardServer
 
 /// A form body that would make the parser work quadratically is refused before it is parsed:
@@ -79,7 +80,9 @@ final class FormBombTests: ServerTestCase {
     /// Routes that need more say so, and the CSRF check reads that much: an assessment's evidence.
     func testRoutesThatTakeLongTextStillDo() async throws {
         let routes = app.routes.all.filter { $0.method == .POST }
-        let limits = Dictionary(routes.map { ($0.path.map(\.description).joined(separator: SiteURL.home.path), $0.bodyLimit) }, uniquingKeysWith: max)
+        let limits = Dictionary(
+            routes.map { ($0.path.map(\.description).joined(separator: SiteURL.home.path), $0.bodyLimit) },
+            uniquingKeysWith: max)
         XCTAssertEqual(limits["training/courses/:courseID/materials"], 20 << 20)
         XCTAssertEqual(limits["action-plan/actions/:actionID/evidence"], 20 << 20, "evidence files, up to 15 MB")
         XCTAssertEqual(limits["sign-in"], FormInput.defaultBodyLimit)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -6,10 +7,14 @@ import XCTest
 final class IncidentViewTests: XCTestCase {
     static let incident = IncidentPages.Incident(
         id: UUID(), reference: "NM-1001", from: "Northmere Police", occurred: "2 March 2026, 9:40pm", type: "Domestic",
-        addressTyped: "flat 12 mill court, NM1 4AB", summary: "Shouting reported by a neighbour", received: "2 March 2026, 9:52pm",
-        matchedAddress: "Flat 12, Mill Court, Northmere NM1 4AB", match: .review, score: 0.81, reasons: ["Same flat number", "Same postcode"],
+        addressTyped: "flat 12 mill court, NM1 4AB", summary: "Shouting reported by a neighbour",
+        received: "2 March 2026, 9:52pm",
+        matchedAddress: "Flat 12, Mill Court, Northmere NM1 4AB", match: .review, score: 0.81,
+        reasons: ["Same flat number", "Same postcode"],
         review: IncidentReview(received: .review), reviewedBy: "", reviewedAt: "",
-        children: [.init(personID: UUID(), name: "Kayla <Smyth>", status: "Child protection plan", socialWorker: "Aisha Okoro")],
+        children: [
+            .init(personID: UUID(), name: "Kayla <Smyth>", status: "Child protection plan", socialWorker: "Aisha Okoro")
+        ],
         homes: [], decisions: [])
 
     func testAWaitingIncidentOffersForwardAndRejectAndEscapesWhatWasTyped() {
@@ -36,14 +41,20 @@ final class IncidentViewTests: XCTestCase {
     }
 
     func testTheSocialWorkerDecidesThenMayAskForDetailsOnce() throws {
-        var alert = IncidentPages.Alert(id: UUID(), childName: "Kayla Smyth", childFirstName: "Kayla", reference: "NM-1001", occurred: "2 March 2026, 9:40pm",
-                                        type: "Domestic", address: "flat 12 mill court", summary: "Shouting", forwarded: "3 March 2026, 9:00am",
-                                        decision: IncidentAlertDecision(relevance: nil), decidedBy: "", decidedAt: "", detailsReferral: nil)
-        XCTAssertTrue(SocialWorkerAlertView(page: alert, errors: FormErrors()).body(csrf: "t").render().contains("Record decision"))
+        var alert = IncidentPages.Alert(
+            id: UUID(), childName: "Kayla Smyth", childFirstName: "Kayla", reference: "NM-1001",
+            occurred: "2 March 2026, 9:40pm",
+            type: "Domestic", address: "flat 12 mill court", summary: "Shouting", forwarded: "3 March 2026, 9:00am",
+            decision: IncidentAlertDecision(relevance: nil), decidedBy: "", decidedAt: "", detailsReferral: nil)
+        XCTAssertTrue(
+            SocialWorkerAlertView(page: alert, errors: FormErrors()).body(csrf: "t").render().contains(
+                "Record decision"))
         var decision = alert.decision
         try decision.decide("relevant", note: "")
         alert.decision = decision
-        XCTAssertTrue(SocialWorkerAlertView(page: alert, errors: FormErrors()).body(csrf: "t").render().contains("Ask for the details"))
+        XCTAssertTrue(
+            SocialWorkerAlertView(page: alert, errors: FormErrors()).body(csrf: "t").render().contains(
+                "Ask for the details"))
         alert.detailsReferral = "MASH-2026-000007"
         let asked = SocialWorkerAlertView(page: alert, errors: FormErrors()).body(csrf: "t").render()
         XCTAssertTrue(asked.contains("MASH-2026-000007"))
@@ -51,9 +62,14 @@ final class IncidentViewTests: XCTestCase {
     }
 
     func testTheQueueListsWhatWaitsWithItsFigures() {
-        let page = IncidentPages.Queue(facts: [("Received", "4"), ("Forwarded", "1")],
-                                       waiting: [.init(id: UUID(), reference: "NM-1002", type: "Assault", address: "2 Mill Lane", match: .match, received: "3 hours ago")],
-                                       checked: [])
+        let page = IncidentPages.Queue(
+            facts: [("Received", "4"), ("Forwarded", "1")],
+            waiting: [
+                .init(
+                    id: UUID(), reference: "NM-1002", type: "Assault", address: "2 Mill Lane", match: .match,
+                    received: "3 hours ago")
+            ],
+            checked: [])
         let html = IncidentQueueView(page: page).body.render()
         XCTAssertTrue(html.contains("1 waiting, oldest first"))
         XCTAssertTrue(html.contains("NM-1002 (Assault)"))

@@ -1,6 +1,7 @@
 import Fluent
 import NIOPosix
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -9,11 +10,19 @@ final class JobLeaseServerTests: ServerTestCase {
     func testOneServerHoldsAJobUntilItsLeaseExpiresOrIsGivenUp() async throws {
         let now = Date()
         assertTrue(try await JobLeases.take(.overdueReminders, server: "a", now: now, on: app.db))
-        assertFalse(try await JobLeases.take(.overdueReminders, server: "b", now: now.addingTimeInterval(60), on: app.db))
-        assertTrue(try await JobLeases.take(.overdueReminders, server: "a", now: now.addingTimeInterval(120), on: app.db), "the holder renews it")
-        assertFalse(try await JobLeases.take(.overdueReminders, server: "b", now: now.addingTimeInterval(29 * 60), on: app.db), "renewed at 2 minutes")
-        assertTrue(try await JobLeases.take(.overdueReminders, server: "b", now: now.addingTimeInterval(33 * 60), on: app.db), "a stopped renewing")
-        assertFalse(try await JobLeases.take(.overdueReminders, server: "a", now: now.addingTimeInterval(34 * 60), on: app.db))
+        assertFalse(
+            try await JobLeases.take(.overdueReminders, server: "b", now: now.addingTimeInterval(60), on: app.db))
+        assertTrue(
+            try await JobLeases.take(.overdueReminders, server: "a", now: now.addingTimeInterval(120), on: app.db),
+            "the holder renews it")
+        assertFalse(
+            try await JobLeases.take(.overdueReminders, server: "b", now: now.addingTimeInterval(29 * 60), on: app.db),
+            "renewed at 2 minutes")
+        assertTrue(
+            try await JobLeases.take(.overdueReminders, server: "b", now: now.addingTimeInterval(33 * 60), on: app.db),
+            "a stopped renewing")
+        assertFalse(
+            try await JobLeases.take(.overdueReminders, server: "a", now: now.addingTimeInterval(34 * 60), on: app.db))
         // Another job's lease is separate; giving one up lets another server take it at once.
         assertTrue(try await JobLeases.take(.emailDelivery, server: "a", now: now, on: app.db))
         try await JobLeases.release(.emailDelivery, server: "b", on: app.db)  // not b's to give up
@@ -23,9 +32,12 @@ final class JobLeaseServerTests: ServerTestCase {
     }
 
     func testServersRacingForAFreeLeaseLetExactlyOneIn() async throws {
-        let db = app.db, now = Date()
+        let db = app.db
+        let now = Date()
         let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for i in 0..<8 { group.addTask { try await JobLeases.take(.overdueReminders, server: "server-\(i)", now: now, on: db) } }
+            for i in 0..<8 {
+                group.addTask { try await JobLeases.take(.overdueReminders, server: "server-\(i)", now: now, on: db) }
+            }
             return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         XCTAssertEqual(wins, 1)
@@ -34,7 +46,9 @@ final class JobLeaseServerTests: ServerTestCase {
 
     func testTheRemindersDoNothingWhileAnotherServerRunsThem() async throws {
         assertTrue(try await JobLeases.take(.overdueReminders, server: "the-other-server", now: Date(), on: app.db))
-        assertEqual(try await OverdueReminders.run(on: app), OverdueReminders.Sent(actions: 0, summaries: 0, runningElsewhere: true))
+        assertEqual(
+            try await OverdueReminders.run(on: app),
+            OverdueReminders.Sent(actions: 0, summaries: 0, runningElsewhere: true))
     }
 
     /// Stands in for the mail server: records each subject it is handed, and runs `first` while the first message is
@@ -53,12 +67,16 @@ final class JobLeaseServerTests: ServerTestCase {
     /// and that server sends the rest, each once. (Renewed once a run, a backlog longer than the lease was sent by both.)
     func testAnEmailRunThatLosesItsLeaseStopsAndTheNewHolderSendsTheRest() async throws {
         for i in 0..<3 {
-            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: SiteURL.training.path,
-                                       at: clock.now.addingTimeInterval(Double(i)), emailConfigured: true).create(on: app.db)
+            try await UserNotification(
+                userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: SiteURL.training.path,
+                at: clock.now.addingTimeInterval(Double(i)), emailConfigured: true
+            ).create(on: app.db)
         }
-        let db = app.db, lease = JobLease.Job.emailDelivery.leaseSeconds
+        let db = app.db
+        let lease = JobLease.Job.emailDelivery.leaseSeconds
         let slow = RecordingMailer {
-            _ = try? await JobLeases.take(.emailDelivery, server: "b", now: Date().addingTimeInterval(lease + 1), on: db)
+            _ = try? await JobLeases.take(
+                .emailDelivery, server: "b", now: Date().addingTimeInterval(lease + 1), on: db)
         }
         let a = NotificationDelivery(mailer: slow, publicURL: nil, audit: app.safeguard.audit, server: "a")
         let sentByA = await a.sendPending(on: db, logger: app.logger)
@@ -71,7 +89,8 @@ final class JobLeaseServerTests: ServerTestCase {
         let b = NotificationDelivery(mailer: mailerB, publicURL: nil, audit: app.safeguard.audit, server: "b")
         let sentByB = await b.sendPending(on: db, logger: app.logger)
         XCTAssertEqual(sentByB, 2)
-        let subjectsA = await slow.subjects, subjectsB = await mailerB.subjects
+        let subjectsA = await slow.subjects
+        let subjectsB = await mailerB.subjects
         XCTAssertEqual(subjectsA + subjectsB, ["Message 0", "Message 1", "Message 2"], "each message once, in order")
     }
 

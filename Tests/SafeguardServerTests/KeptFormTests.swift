@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -20,7 +21,9 @@ final class KeptFormTests: ServerTestCase {
         let signInPage = try await sw.get(location)
         XCTAssertTrue(signInPage.text.contains("What you were sending has been kept"))
         XCTAssertTrue(signInPage.text.contains("name=\"kept\" value=\"\(kept.id!.uuidString)\""))
-        let signedIn = try await sw.post(.signIn, [("email", fx[.socialWorker].email), ("password", Fixtures.password), ("kept", kept.id!.uuidString)])
+        let signedIn = try await sw.post(
+            .signIn,
+            [("email", fx[.socialWorker].email), ("password", Fixtures.password), ("kept", kept.id!.uuidString)])
         XCTAssertEqual(signedIn.location, SiteURL.keptForm(kept.id!).path)
         let page = try await sw.get(.keptForm(kept.id!))
         XCTAssertEqual(page.status, .ok)
@@ -52,7 +55,9 @@ final class KeptFormTests: ServerTestCase {
         assertEqual(try await browser().get(.keptForm(kept.id!)).location, SiteURL.signIn.path)
         // Signing in as someone else with the id does not lead to it.
         let stranger = browser()
-        let res = try await stranger.post(.signIn, [("email", fx[.teamManager].email), ("password", Fixtures.password), ("kept", kept.id!.uuidString)])
+        let res = try await stranger.post(
+            .signIn,
+            [("email", fx[.teamManager].email), ("password", Fixtures.password), ("kept", kept.id!.uuidString)])
         XCTAssertEqual(res.location, SiteURL.home.path)
         clock.advance(minutes: 121)
         let late = try await signedIn(fx[.socialWorker])
@@ -78,7 +83,8 @@ final class KeptFormTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("data-session-warning=\"1500\""))
         XCTAssertTrue(page.text.contains("id=\"timeout-warning\""))
         XCTAssertTrue(page.text.contains("you will be signed out at"), "said without the script too")
-        assertFalse(try await browser().get(.signIn).text.contains("timeout-warning"), "no warning for a signed-out page")
+        assertFalse(
+            try await browser().get(.signIn).text.contains("timeout-warning"), "no warning for a signed-out page")
 
         clock.advance(minutes: 25)
         let alive = try await sw.get(.sessionKeepAlive)

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -10,7 +11,9 @@ final class MaleCarerCheckTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         let before = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(before.text.contains("Men in Kayla&#39;s life"))
-        XCTAssertEqual(before.text.components(separatedBy: "Not recorded").count - 1, 3, "Dean: not seen, not assessed, not checked")
+        XCTAssertEqual(
+            before.text.components(separatedBy: "Not recorded").count - 1, 3,
+            "Dean: not seen, not assessed, not checked")
         XCTAssertTrue(before.text.contains(SiteURL.personMaleCarer(fx.kayla, fx.dean).path))
 
         let form = try await sw.get(.personMaleCarer(fx.kayla, fx.dean))
@@ -19,25 +22,48 @@ final class MaleCarerCheckTests: ServerTestCase {
         let empty = try await sw.post(.personMaleCarer(fx.kayla, fx.dean), [])
         XCTAssertEqual(empty.status, .unprocessableEntity)
         XCTAssertTrue(empty.text.contains("Select what was done") && empty.text.contains("Enter the date it was done"))
-        let future = try await sw.post(.personMaleCarer(fx.kayla, fx.dean), [("kind", "seen"), ("done-day", "3"), ("done-month", "3"), ("done-year", "2026")])
+        let future = try await sw.post(
+            .personMaleCarer(fx.kayla, fx.dean),
+            [("kind", "seen"), ("done-day", "3"), ("done-month", "3"), ("done-year", "2026")])
         XCTAssertTrue(future.text.contains("The date must be today or in the past"))
-        let seen = try await sw.post(.personMaleCarer(fx.kayla, fx.dean), [("kind", "seen"), ("done-day", "27"), ("done-month", "2"), ("done-year", "2026"),
-                                                                          ("note", "Seen at home holding the baby")])
+        let seen = try await sw.post(
+            .personMaleCarer(fx.kayla, fx.dean),
+            [
+                ("kind", "seen"), ("done-day", "27"), ("done-month", "2"), ("done-year", "2026"),
+                ("note", "Seen at home holding the baby"),
+            ])
         XCTAssertEqual(seen.location, "/people/\(fx.kayla)?done=man-check#men-in-kayla-s-life")
         let after = try await sw.get(.person(fx.kayla))
-        XCTAssertTrue(after.text.contains("27 February 2026, Northmere Children&#39;s Services (Test Social worker): Seen at home holding the baby"))
+        XCTAssertTrue(
+            after.text.contains(
+                "27 February 2026, Northmere Children&#39;s Services (Test Social worker): Seen at home holding the baby"
+            ))
         XCTAssertEqual(after.text.components(separatedBy: "Not recorded").count - 1, 2)
-        assertTrue(try await sw.get(.personChronology(fx.kayla)).text.contains("Dean Walker: seen by Northmere Children&#39;s Services"))
-        assertTrue(try await auditEntries().contains { $0.recordID == fx.kayla.uuidString && $0.reason.hasPrefix("seen recorded") })
+        assertTrue(
+            try await sw.get(.personChronology(fx.kayla)).text.contains(
+                "Dean Walker: seen by Northmere Children&#39;s Services"))
+        assertTrue(
+            try await auditEntries().contains {
+                $0.recordID == fx.kayla.uuidString && $0.reason.hasPrefix("seen recorded")
+            })
     }
 
     func testOnlyAnAgencyWorkingWithTheChildRecordsAndOnlyForHerCarers() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        assertEqual(try await sw.get(.personMaleCarer(fx.kayla, fx.shannon)).status, .notFound, "Shannon is not a man caring for Kayla")
-        assertEqual(try await sw.get(.personMaleCarer(fx.shannon, fx.dean)).status, .notFound, "Dean does not care for Shannon")
+        assertEqual(
+            try await sw.get(.personMaleCarer(fx.kayla, fx.shannon)).status, .notFound,
+            "Shannon is not a man caring for Kayla")
+        assertEqual(
+            try await sw.get(.personMaleCarer(fx.shannon, fx.dean)).status, .notFound, "Dean does not care for Shannon")
         let police = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await police.post(.personMaleCarer(fx.kayla, fx.dean), [("kind", "police-checked"), ("done-day", "1"),
-                                                                                  ("done-month", "3"), ("done-year", "2026")]).status, .forbidden)
+        assertEqual(
+            try await police.post(
+                .personMaleCarer(fx.kayla, fx.dean),
+                [
+                    ("kind", "police-checked"), ("done-day", "1"),
+                    ("done-month", "3"), ("done-year", "2026"),
+                ]
+            ).status, .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(.personMaleCarer(fx.kayla, fx.dean)).status, .forbidden)
         assertEqual(try await browser().get(.personMaleCarer(fx.kayla, fx.dean)).status, .seeOther)
         assertEqual(try await MaleCarerCheckRecord.query(on: app.db).count(), 0)

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import XCTest
+
 @testable import SafeguardServer
 
 /// Every model's fields, found once by key path (``ModelFields``), are exactly those FluentKit's `Mirror` finds,
@@ -18,7 +19,8 @@ final class ModelFieldsTests: XCTestCase {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let name = String(text[Range(match.range(at: 1), in: text)!])
-                let type = try XCTUnwrap(_typeByName("SafeguardServer.\(name)") as? any Model.Type, "\(name) is not a model")
+                let type = try XCTUnwrap(
+                    _typeByName("SafeguardServer.\(name)") as? any Model.Type, "\(name) is not a model")
                 types.append(type)
             }
         }
@@ -34,7 +36,9 @@ final class ModelFieldsTests: XCTestCase {
             XCTAssertFalse(ModelFields.isLaidOut(type))
             let fast = Self.throughFluent(model)
             let mirrored = ModelFields.mirrored(model)
-            XCTAssertEqual(fast.map { ObjectIdentifier($0 as AnyObject) }, mirrored.map { ObjectIdentifier($0 as AnyObject) }, "\(type)")
+            XCTAssertEqual(
+                fast.map { ObjectIdentifier($0 as AnyObject) }, mirrored.map { ObjectIdentifier($0 as AnyObject) },
+                "\(type)")
             XCTAssertTrue(ModelFields.isLaidOut(type), "FluentKit did not ask ModelFields for \(type)'s fields")
             XCTAssertTrue(ModelFields.readsDirectly(type), "\(type) fell back to Mirror")
         }

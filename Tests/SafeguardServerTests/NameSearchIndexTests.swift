@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import XCTVapor
+
 @testable import SafeguardServer
 
 /// A name search starts from the name indexes (migration 036), not from every person: at a county's million people
@@ -20,15 +21,21 @@ final class NameSearchIndexTests: ServerTestCase {
             let plan = try await app.db.transaction { tx in
                 let sql = try tx.sql()
                 try await sql.raw("SET LOCAL enable_seqscan = off").run()
-                return try await sql.raw("EXPLAIN \(Self.search)").all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }
+                return try await sql.raw("EXPLAIN \(Self.search)").all().map {
+                    try $0.decode(column: "QUERY PLAN", as: String.self)
+                }
             }.joined(separator: "\n")
             XCTAssertFalse(plan.contains("Seq Scan on people"), plan)
-            XCTAssertTrue(plan.contains("people_first_name_key_prefix") && plan.contains("people_last_name_key_prefix"), plan)
+            XCTAssertTrue(
+                plan.contains("people_first_name_key_prefix") && plan.contains("people_last_name_key_prefix"), plan)
         } else {
-            let plan = try await sql.raw("EXPLAIN QUERY PLAN \(Self.search)").all().map { try $0.decode(column: "detail", as: String.self) }
-                .joined(separator: "\n")
+            let plan = try await sql.raw("EXPLAIN QUERY PLAN \(Self.search)").all().map {
+                try $0.decode(column: "detail", as: String.self)
+            }
+            .joined(separator: "\n")
             XCTAssertFalse(plan.contains("SCAN people"), plan)
-            XCTAssertTrue(plan.contains("people_first_name_key_prefix") && plan.contains("people_last_name_key_prefix"), plan)
+            XCTAssertTrue(
+                plan.contains("people_first_name_key_prefix") && plan.contains("people_last_name_key_prefix"), plan)
         }
         // And the search still finds by either name.
         let found = try await PersonSearch(text: "smi").run(on: app.db).map(\.lastName)

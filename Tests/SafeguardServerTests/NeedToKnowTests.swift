@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -46,7 +47,9 @@ final class NeedToKnowTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("You opened this record by breaking the glass"))
 
         let entries = try await auditEntries()
-        XCTAssertTrue(entries.contains { $0.action == "break-glass" && $0.reason == reason && $0.recordID == fx.kayla.uuidString })
+        XCTAssertTrue(
+            entries.contains { $0.action == "break-glass" && $0.reason == reason && $0.recordID == fx.kayla.uuidString }
+        )
         XCTAssertTrue(entries.contains { $0.action == "view" && $0.reason == "break-glass: " + reason })
 
         let auditor = try await signedIn(fx[.auditor])
@@ -64,7 +67,10 @@ final class NeedToKnowTests: ServerTestCase {
         clock.advance(minutes: 25)
         assertEqual(try await b.get(.person(fx.kayla)).status, .ok)
         // Keep the session alive while the four-hour grant runs out.
-        for _ in 0..<10 { clock.advance(minutes: 25); _ = try await b.get(.people) }
+        for _ in 0..<10 {
+            clock.advance(minutes: 25)
+            _ = try await b.get(.people)
+        }
         assertEqual(try await b.get(.person(fx.kayla)).location, SiteURL.personBreakGlass(fx.kayla).path)
     }
 
@@ -79,7 +85,8 @@ final class NeedToKnowTests: ServerTestCase {
 
     func testBreakGlassNeverBecomesLastingAccessWithoutAManager() async throws {
         let b = try await signedIn(fx[.policeOfficer])
-        assertEqual(try await b.post(.personInvolvements(fx.kayla), []).status, .forbidden, "needs the glass broken first")
+        assertEqual(
+            try await b.post(.personInvolvements(fx.kayla), []).status, .forbidden, "needs the glass broken first")
         _ = try await b.post(.personBreakGlass(fx.kayla), [("reason", "Officer in the case for a new investigation")])
         let refused = try await b.post(.personInvolvements(fx.kayla), [])
         XCTAssertEqual(refused.status, .forbidden)
@@ -97,7 +104,9 @@ final class NeedToKnowTests: ServerTestCase {
             assertEqual(try await b.get(.people).status, .forbidden, "\(role)")
             assertEqual(try await b.get(.person(fx.kayla)).status, .forbidden, "\(role)")
             assertEqual(try await b.get(.personBreakGlass(fx.kayla)).status, .forbidden, "\(role)")
-            assertEqual(try await b.post(.personBreakGlass(fx.kayla), [("reason", "I would like to look please")]).status, .forbidden)
+            assertEqual(
+                try await b.post(.personBreakGlass(fx.kayla), [("reason", "I would like to look please")]).status,
+                .forbidden)
         }
     }
 
@@ -111,19 +120,30 @@ final class NeedToKnowTests: ServerTestCase {
     func testEveryPersonalDataRouteNeedsASession() async throws {
         let b = browser()
         let id = fx.kayla
-        for path in [SiteURL.people.path, SiteURL.personNew.path, SiteURL.person(id).path, SiteURL.personEdit(id).path, SiteURL.personBreakGlass(id).path,
-                     SiteURL.personAccessLog(id).path, SiteURL.personOtherNames(id).path, SiteURL.personAddresses(id).path,
-                     SiteURL.personRelationships(id).path, SiteURL.admin.path, SiteURL.adminUsers.path, SiteURL.adminAgencies.path, SiteURL.adminDistricts.path,
-                     SiteURL.adminTeams.path, SiteURL.adminTokens.path, SiteURL.auditReview.path, SiteURL.referrals.path, SiteURL.referralNew.path, SiteURL.mash.path,
-                     SiteURL.referral(id).path, SiteURL.referralStep(id, .people).path, SiteURL.referralCheck(id).path, SiteURL.referralOutcome(id).path,
-                     SiteURL.informationRequests.path, SiteURL.informationRequest(id).path] {
+        for path in [
+            SiteURL.people.path, SiteURL.personNew.path, SiteURL.person(id).path, SiteURL.personEdit(id).path,
+            SiteURL.personBreakGlass(id).path,
+            SiteURL.personAccessLog(id).path, SiteURL.personOtherNames(id).path, SiteURL.personAddresses(id).path,
+            SiteURL.personRelationships(id).path, SiteURL.admin.path, SiteURL.adminUsers.path,
+            SiteURL.adminAgencies.path, SiteURL.adminDistricts.path,
+            SiteURL.adminTeams.path, SiteURL.adminTokens.path, SiteURL.auditReview.path, SiteURL.referrals.path,
+            SiteURL.referralNew.path, SiteURL.mash.path,
+            SiteURL.referral(id).path, SiteURL.referralStep(id, .people).path, SiteURL.referralCheck(id).path,
+            SiteURL.referralOutcome(id).path,
+            SiteURL.informationRequests.path, SiteURL.informationRequest(id).path,
+        ] {
             assertEqual(try await b.get(path).location, SiteURL.signIn.path, path)
         }
-        for path in [SiteURL.people.path, SiteURL.personEdit(id).path, SiteURL.personBreakGlass(id).path, SiteURL.personInvolvements(id).path,
-                     SiteURL.personOtherNames(id).path, SiteURL.personAddresses(id).path, SiteURL.personRelationships(id).path,
-                     SiteURL.adminUsers.path, SiteURL.adminAgencies.path, SiteURL.adminTokens.path, SiteURL.referralNew.path, SiteURL.referralStep(id, .people).path,
-                     SiteURL.referralSubmit(id).path, SiteURL.referralTriage(id).path, SiteURL.referralDecision(id).path, SiteURL.referralSignOff(id).path,
-                     SiteURL.informationRequest(id).path, SiteURL.informationRequestChase(id).path] {
+        for path in [
+            SiteURL.people.path, SiteURL.personEdit(id).path, SiteURL.personBreakGlass(id).path,
+            SiteURL.personInvolvements(id).path,
+            SiteURL.personOtherNames(id).path, SiteURL.personAddresses(id).path, SiteURL.personRelationships(id).path,
+            SiteURL.adminUsers.path, SiteURL.adminAgencies.path, SiteURL.adminTokens.path, SiteURL.referralNew.path,
+            SiteURL.referralStep(id, .people).path,
+            SiteURL.referralSubmit(id).path, SiteURL.referralTriage(id).path, SiteURL.referralDecision(id).path,
+            SiteURL.referralSignOff(id).path,
+            SiteURL.informationRequest(id).path, SiteURL.informationRequestChase(id).path,
+        ] {
             assertEqual(try await b.post(path, [("x", "y")]).location, SiteURL.signIn.path, "POST " + path)
         }
     }
@@ -154,6 +174,7 @@ final class NeedToKnowTests: ServerTestCase {
         try await PersonRelationship.query(on: app.db).filter(\.$kind == "mothers-partner").delete()
         let b = try await signedIn(fx[.socialWorker])
         let page = try await b.get(.person(fx.kayla))
-        XCTAssertTrue(page.text.contains("No father, step-father, mother&#39;s partner or other male carer is recorded"))
+        XCTAssertTrue(
+            page.text.contains("No father, step-father, mother&#39;s partner or other male carer is recorded"))
     }
 }

@@ -1,4 +1,5 @@
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -29,15 +30,20 @@ final class OperationsTests: ServerTestCase {
         for trusted in [false, true] {
             if trusted { try await startApp(trustedProxies: [NetworkRange("127.0.0.1")!]) }
             let token = try await APITests.issue(in: self, agency: fx.socialCare, permissions: ["people:read"])
-            let tester = try app.testable(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000)))
+            let tester = try app.testable(
+                method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000)))
             try await tester.test(.GET, "/metrics") { res async in XCTAssertEqual(res.status, .ok) }
             var h = HTTPHeaders()
             h.bearerAuthorization = .init(token: token)
             h.replaceOrAdd(name: .xForwardedFor, value: "203.0.113.9")
-            try await tester.test(.GET, "/api/v1/people?q=smith", headers: h) { res async in XCTAssertEqual(res.status, .ok) }
+            try await tester.test(.GET, "/api/v1/people?q=smith", headers: h) { res async in
+                XCTAssertEqual(res.status, .ok)
+            }
             try await app.safeguard.audit.seal(on: app.db)
             let last = try await AuditEntry.query(on: app.db).sort(\.$sequence, .descending).first()
-            XCTAssertEqual(last?.sourceAddress, trusted ? "203.0.113.9" : "127.0.0.1", trusted ? "behind a trusted proxy" : "a header anyone can write")
+            XCTAssertEqual(
+                last?.sourceAddress, trusted ? "203.0.113.9" : "127.0.0.1",
+                trusted ? "behind a trusted proxy" : "a header anyone can write")
             await app.server.shutdown()
         }
     }
@@ -48,7 +54,9 @@ final class OperationsTests: ServerTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory()))
         defer { FileManager.default.changeCurrentDirectoryPath(before) }
         try await startApp()
-        for (path, type) in [("/css/safeguard.css", "text/css"), ("/js/safeguard.js", "javascript"), ("/favicon.svg", "image/svg+xml")] {
+        for (path, type) in [
+            ("/css/safeguard.css", "text/css"), ("/js/safeguard.js", "javascript"), ("/favicon.svg", "image/svg+xml"),
+        ] {
             let res = try await browser().get(path)
             XCTAssertEqual(res.status, .ok, path)
             XCTAssertTrue(res.headers.first(name: .contentType)?.contains(type) ?? false, path)
@@ -71,13 +79,23 @@ final class OperationsTests: ServerTestCase {
 
     func testProductionRefusesToStartWithoutASecret() throws {
         XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory).validate())
-        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: "too-short").validate())
-        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
-                                          publicURL: "http://plain.example").validate())
-        XCTAssertThrowsError(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
-                                          demo: true).validate())
-        XCTAssertNoThrow(try Settings(mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
-                                      publicURL: "https://safeguard.example").validate())
+        XCTAssertThrowsError(
+            try Settings(mode: .production, database: .sqliteMemory, sessionSecret: "too-short").validate())
+        XCTAssertThrowsError(
+            try Settings(
+                mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
+                publicURL: "http://plain.example"
+            ).validate())
+        XCTAssertThrowsError(
+            try Settings(
+                mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
+                demo: true
+            ).validate())
+        XCTAssertNoThrow(
+            try Settings(
+                mode: .production, database: .sqliteMemory, sessionSecret: String(repeating: "k", count: 40),
+                publicURL: "https://safeguard.example"
+            ).validate())
     }
 
     func testWithoutAConfiguredSecretEachStartMakesAFreshOne() {
@@ -101,9 +119,16 @@ final class OperationsTests: ServerTestCase {
         XCTAssertGreaterThan(fromSiteURL, 200, "the site's routes were walked")
         // A link to a record lands on the route registered for it: the path with a real id matches the pattern.
         let id = UUID()
-        let patterns = Set(app.routes.all.map { $0.path.map { c -> String in if case .parameter = c { "*" } else { c.description } } })
-        for url in [SiteURL.incidentAlert(id), .personMaleCarer(id, id), .api(.referral(id)), .referralStep(id, .concerns), .rapidReviewStep(id, "submit")] {
-            XCTAssertTrue(patterns.contains(url.path.split(separator: "/").map { UUID(uuidString: String($0)) != nil ? "*" : String($0) }), url.path)
+        let patterns = Set(
+            app.routes.all.map { $0.path.map { c -> String in if case .parameter = c { "*" } else { c.description } } })
+        for url in [
+            SiteURL.incidentAlert(id), .personMaleCarer(id, id), .api(.referral(id)), .referralStep(id, .concerns),
+            .rapidReviewStep(id, "submit"),
+        ] {
+            XCTAssertTrue(
+                patterns.contains(
+                    url.path.split(separator: "/").map { UUID(uuidString: String($0)) != nil ? "*" : String($0) }),
+                url.path)
         }
         // The report downloads are one route with the file name as its parameter.
         XCTAssertTrue(patterns.contains(["training", "reports", "*"]))

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -7,7 +8,9 @@ import XCTVapor
 /// never cause a server error: each try is counted by one atomic statement before it is checked.
 final class ParallelThrottleTests: ServerTestCase {
     /// Posts the same form `count` times at once from one browser's cookie; returns the statuses.
-    func burst(_ path: String, count: Int, fields: @escaping @Sendable (Int) -> [(String, String)]) async throws -> [UInt] {
+    func burst(
+        _ path: String, count: Int, fields: @escaping @Sendable (Int) -> [(String, String)]
+    ) async throws -> [UInt] {
         let b = browser()
         try await b.get(.signIn)
         let cookie = b.cookieHeader
@@ -20,7 +23,8 @@ final class ParallelThrottleTests: ServerTestCase {
                     h.contentType = .urlEncodedForm
                     h.replaceOrAdd(name: .cookie, value: cookie)
                     let body = Browser.encode(fields(i) + [(CSRFMiddleware.fieldName, token)])
-                    return try await app.sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body)).status.code
+                    return try await app.sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body)).status
+                        .code
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -45,7 +49,9 @@ final class ParallelThrottleTests: ServerTestCase {
         let email = fx[.teamManager].email
         var checked = 0
         for burstNumber in 0..<10 {
-            let statuses = try await burst(SiteURL.signIn.path, count: 20) { i in [("email", email), ("password", "guess-\(burstNumber)-\(i)")] }
+            let statuses = try await burst(SiteURL.signIn.path, count: 20) { i in
+                [("email", email), ("password", "guess-\(burstNumber)-\(i)")]
+            }
             XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0)
             checked += statuses.filter { $0 == 401 }.count
         }
@@ -57,8 +63,11 @@ final class ParallelThrottleTests: ServerTestCase {
         _ = try await admin.post(.adminRegistrationKeys, [("agency", fx.school.uuidString)])
         let key = try await RegistrationKeyRecord.query(on: app.db).first()!.code
         let statuses = try await burst(SiteURL.register.path, count: 10) { _ in
-            [("key", key), ("name", "Jo Reed"), ("email", "jo.reed@school.example"), ("password", "Lantern-Orchard-Swift-27"),
-             ("confirm-password", "Lantern-Orchard-Swift-27")]
+            [
+                ("key", key), ("name", "Jo Reed"), ("email", "jo.reed@school.example"),
+                ("password", "Lantern-Orchard-Swift-27"),
+                ("confirm-password", "Lantern-Orchard-Swift-27"),
+            ]
         }
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0, "\(statuses)")
         XCTAssertEqual(statuses.filter { $0 == 303 }.count, 1, "\(statuses)")
@@ -67,8 +76,11 @@ final class ParallelThrottleTests: ServerTestCase {
 
     func testWrongKeysInParallelLockRegistration() async throws {
         let statuses = try await burst(SiteURL.register.path, count: 30) { i in
-            [("key", "GUES-S000-\(1000 + i)"), ("name", "Jo Reed"), ("email", "x\(i)@school.example"), ("password", "Lantern-Orchard-Swift-27"),
-             ("confirm-password", "Lantern-Orchard-Swift-27")]
+            [
+                ("key", "GUES-S000-\(1000 + i)"), ("name", "Jo Reed"), ("email", "x\(i)@school.example"),
+                ("password", "Lantern-Orchard-Swift-27"),
+                ("confirm-password", "Lantern-Orchard-Swift-27"),
+            ]
         }
         XCTAssertEqual(statuses.filter { $0 >= 500 }.count, 0)
         XCTAssertEqual(statuses.filter { $0 == 422 }.count, SignInPolicy.maximumRegistrationTries, "\(statuses)")

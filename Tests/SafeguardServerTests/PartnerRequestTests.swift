@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -20,14 +21,18 @@ final class PartnerRequestTests: ServerTestCase {
 
         try await linkSubjects(id)
         let after = try await police.get(.informationRequest(request.id!))
-        XCTAssertTrue(after.text.contains("<h2 class=\"sg-summary-card__title\">Kayla Smith</h2>"), "the record's spelling")
+        XCTAssertTrue(
+            after.text.contains("<h2 class=\"sg-summary-card__title\">Kayla Smith</h2>"), "the record's spelling")
         XCTAssertTrue(after.text.contains("Referred as") && after.text.contains("Kayla Smyth, born 14 June 2018"))
         XCTAssertTrue(after.text.contains("943 476 5919"), "the NHS number from the record")
         XCTAssertTrue(after.text.contains("14 Mill Lane, Calder Vale, NM4 2AB"))
-        XCTAssertTrue(after.text.contains("Shannon Smith, born 30 January 1996") && after.text.contains("Dean Walker, born 2 September 1990"),
-                      "the household, to search for too")
+        XCTAssertTrue(
+            after.text.contains("Shannon Smith, born 30 January 1996")
+                && after.text.contains("Dean Walker, born 2 September 1990"),
+            "the household, to search for too")
         XCTAssertFalse(after.text.contains("arrived hungry"), "still never the referral's story")
-        assertEqual(try await signedIn(fx[.healthPractitioner]).get(.informationRequest(request.id!)).status, .forbidden)
+        assertEqual(
+            try await signedIn(fx[.healthPractitioner]).get(.informationRequest(request.id!)).status, .forbidden)
     }
 
     func testTheTriageChoiceIsGroupedWithTheChildsAgenciesSuggestedNotTicked() async throws {
@@ -44,6 +49,7 @@ final class PartnerRequestTests: ServerTestCase {
         XCTAssertTrue(page.contains("id=\"partner-filter\""), "a box to narrow the list")
         _ = try await manager.post(.referralTriage(id), [("rag", "amber"), ("agencies[]", fx.police.uuidString)])
         let after = try await manager.get(.referral(id)).text
-        XCTAssertFalse(after.contains("value=\"\(fx.police.uuidString)\""), "an agency already asked is not offered again")
+        XCTAssertFalse(
+            after.contains("value=\"\(fx.police.uuidString)\""), "an agency already asked is not offered again")
     }
 }

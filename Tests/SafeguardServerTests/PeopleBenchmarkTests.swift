@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -62,7 +63,9 @@ final class PeopleBenchmarkTests: XCTestCase {
         XCTAssertEqual(best.count, 3)
         XCTAssertEqual(best[0]?.id, "p000001")
         XCTAssertNil(best[2], "nobody like Zebedee Quist is in the index")
-        for candidate in best.compactMap({ $0 }) { XCTAssertGreaterThanOrEqual(candidate.probability, MatchModel.default.matchThreshold) }
+        for candidate in best.compactMap({ $0 }) {
+            XCTAssertGreaterThanOrEqual(candidate.probability, MatchModel.default.matchThreshold)
+        }
 
         let csv = try PeopleBenchmark.predictionsCSV(zip(qs, best).map { ($0.record.id, $1?.id, $1?.probability) })
         let written = try CSVTable(text: csv)
@@ -89,10 +92,11 @@ final class PeopleBenchmarkTests: XCTestCase {
     func testReadsScoreAndPeerLines() {
         let score = PeopleBenchmark.metrics(in: "precision=0.9981 recall=0.9787 f1=0.9883\n")
         XCTAssertEqual(score, ["precision": 0.9981, "recall": 0.9787, "f1": 0.9883])
-        let peer = PeopleBenchmark.metrics(in: """
-            some warning from splink
-            people-peer: precision=0.9981 recall=0.9787 f1=0.9883 per_second=1234 seconds=6.48 threshold=0.9
-            """)
+        let peer = PeopleBenchmark.metrics(
+            in: """
+                some warning from splink
+                people-peer: precision=0.9981 recall=0.9787 f1=0.9883 per_second=1234 seconds=6.48 threshold=0.9
+                """)
         XCTAssertEqual(peer["f1"], 0.9883)
         XCTAssertEqual(peer["per_second"], 1234)
         XCTAssertEqual(peer["threshold"], 0.9)
@@ -102,10 +106,16 @@ final class PeopleBenchmarkTests: XCTestCase {
     func testFormatsTheResultLineAndThePercentile() {
         XCTAssertEqual(PeopleBenchmark.percentile(Array(1...100).map(Double.init), 95), 95)
         XCTAssertEqual(PeopleBenchmark.percentile([3, 1, 2], 50), 2)
-        XCTAssertEqual(PeopleBenchmark.resultLine(precision: 0.99812, recall: 0.97, f1: 0.98, perSecond: 1500.4, p95Milliseconds: 3.456,
-                                                  peerF1: 0.9883, peerPerSecond: 1200),
-                       "people-matching: precision=0.9981 recall=0.9700 f1=0.9800 per_second=1500 p95_ms=3.46 peer_f1=0.9883 peer_per_second=1200")
-        XCTAssertTrue(PeopleBenchmark.resultLine(precision: 1, recall: 1, f1: 1, perSecond: 1, p95Milliseconds: nil, peerF1: 1, peerPerSecond: 1)
+        XCTAssertEqual(
+            PeopleBenchmark.resultLine(
+                precision: 0.99812, recall: 0.97, f1: 0.98, perSecond: 1500.4, p95Milliseconds: 3.456,
+                peerF1: 0.9883, peerPerSecond: 1200),
+            "people-matching: precision=0.9981 recall=0.9700 f1=0.9800 per_second=1500 p95_ms=3.46 peer_f1=0.9883 peer_per_second=1200"
+        )
+        XCTAssertTrue(
+            PeopleBenchmark.resultLine(
+                precision: 1, recall: 1, f1: 1, perSecond: 1, p95Milliseconds: nil, peerF1: 1, peerPerSecond: 1
+            )
             .contains("p95_ms=n/a"))
     }
 }

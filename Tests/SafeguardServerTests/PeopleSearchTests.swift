@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -9,9 +10,15 @@ final class PeopleSearchTests: ServerTestCase {
     @discardableResult
     func person(_ first: String, _ last: String, _ dob: String) async throws -> UUID {
         let p = Person()
-        p.firstName = first; p.middleNames = ""; p.lastName = last
-        p.firstNameKey = Person.key(first); p.lastNameKey = Person.key(last)
-        p.dateOfBirth = dob; p.gender = Gender.male.rawValue; p.ethnicity = "Not known"; p.language = "English"
+        p.firstName = first
+        p.middleNames = ""
+        p.lastName = last
+        p.firstNameKey = Person.key(first)
+        p.lastNameKey = Person.key(last)
+        p.dateOfBirth = dob
+        p.gender = Gender.male.rawValue
+        p.ethnicity = "Not known"
+        p.language = "English"
         try await p.create(on: app.db)
         try await app.safeguard.personIndex.refresh([p.id!], on: app.db)
         return p.id!
@@ -25,12 +32,15 @@ final class PeopleSearchTests: ServerTestCase {
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.text.contains("/people/\(thomas)\""), "the prefix search alone never found him")
         XCTAssertTrue(res.text.contains("Why it matched"))
-        XCTAssertTrue(res.text.contains("surname: 1 letter different (Michalsky → Michalski)"), "the matcher's reason is shown")
+        XCTAssertTrue(
+            res.text.contains("surname: 1 letter different (Michalsky → Michalski)"), "the matcher's reason is shown")
         XCTAssertFalse(res.text.contains("Tomasz Nowak"))
         // With the date of birth as well he is still first.
         let withDOB = try await mash.search("thomas michalsky", dob: ("9", "5", "2012"))
         let first = withDOB.text.range(of: SiteURL.people.path)!
-        XCTAssertTrue(withDOB.text[first.lowerBound...].hasPrefix(SiteURL.person(thomas).path) || withDOB.text.contains("1 person found"))
+        XCTAssertTrue(
+            withDOB.text[first.lowerBound...].hasPrefix(SiteURL.person(thomas).path)
+                || withDOB.text.contains("1 person found"))
     }
 
     func testReferencesNHSNumbersAndAddressesFindTheirPeople() async throws {
@@ -69,7 +79,9 @@ final class PeopleSearchTests: ServerTestCase {
     func testNamesGoInTheBodyFromEveryPageAndNeverInTheAddress() async throws {
         let sw = try await signedIn(fx[.socialWorker])
         let page = try await sw.get(.person(fx.kayla))
-        XCTAssertTrue(page.text.contains("<form class=\"sg-header__search\" method=\"post\" action=\"/people/search\""), "the header's search box posts")
+        XCTAssertTrue(
+            page.text.contains("<form class=\"sg-header__search\" method=\"post\" action=\"/people/search\""),
+            "the header's search box posts")
         let viaURL = try await sw.get("/people?q=Kayla+Smith")
         XCTAssertFalse(viaURL.text.contains("person found"), "a name in the web address is not searched")
         assertEqual(try await sw.get(.peopleSearch).status, .seeOther)
@@ -81,6 +93,8 @@ final class PeopleSearchTests: ServerTestCase {
         // Denied without a session, and to roles that never see records.
         assertEqual(try await browser().post(.peopleSearch, [("q", "smith")]).status, .seeOther)
         assertEqual(try await signedIn(fx[.trainer]).search("smith").status, .forbidden)
-        assertFalse(try await signedIn(fx[.trainer]).get(.training).text.contains("sg-header__search"), "no search box for those who may not search")
+        assertFalse(
+            try await signedIn(fx[.trainer]).get(.training).text.contains("sg-header__search"),
+            "no search box for those who may not search")
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -7,15 +8,20 @@ import XCTVapor
 /// undo the first. It is held back with everything typed kept, both versions shown, and the next press saves it.
 final class PersonEditMeanwhileTests: ServerTestCase {
     private func fields(_ first: String, _ last: String, openedAs: String?) -> [(String, String)] {
-        [("first-name", first), ("middle-names", ""), ("last-name", last), ("unborn", "no"), ("dob-day", "14"),
-         ("dob-month", "6"), ("dob-year", "2018"), ("gender", "female"), ("ethnicity", "Not known"), ("nhs-number", ""),
-         ("language", "English"), ("disability", "")] + (openedAs.map { [("opened-as", $0)] } ?? [])
+        [
+            ("first-name", first), ("middle-names", ""), ("last-name", last), ("unborn", "no"), ("dob-day", "14"),
+            ("dob-month", "6"), ("dob-year", "2018"), ("gender", "female"), ("ethnicity", "Not known"),
+            ("nhs-number", ""),
+            ("language", "English"), ("disability", ""),
+        ] + (openedAs.map { [("opened-as", $0)] } ?? [])
     }
 
     func testASaveOverAColleaguesChangeIsHeldBackWithTheTypedWorkKept() async throws {
-        let first = try await signedIn(fx[.socialWorker]), second = try await signedIn(fx[.socialWorker])
+        let first = try await signedIn(fx[.socialWorker])
+        let second = try await signedIn(fx[.socialWorker])
         let path = SiteURL.personEdit(fx.kayla).path
-        let formOfFirst = try await first.get(path).text, formOfSecond = try await second.get(path).text
+        let formOfFirst = try await first.get(path).text
+        let formOfSecond = try await second.get(path).text
         let openedByFirst = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfFirst))
         let openedBySecond = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfSecond))
         XCTAssertEqual(openedByFirst, openedBySecond)
@@ -25,10 +31,13 @@ final class PersonEditMeanwhileTests: ServerTestCase {
 
         let held = try await second.post(path, fields("Kayla", "Smith-Jones", openedAs: openedBySecond))
         XCTAssertEqual(held.status, .conflict)
-        XCTAssertTrue(held.text.contains("Someone else saved changes to these details after you opened this form"), held.text)
+        XCTAssertTrue(
+            held.text.contains("Someone else saved changes to these details after you opened this form"), held.text)
         XCTAssertTrue(held.text.contains("value=\"Smith-Jones\""), "what was typed is kept in the form")
         XCTAssertTrue(held.text.contains(">Kaylee<"), "what is saved now is shown")
-        XCTAssertTrue(held.text.contains(">First name<") && held.text.contains(">Last name<"), "both fields that differ are named")
+        XCTAssertTrue(
+            held.text.contains(">First name<") && held.text.contains(">Last name<"), "both fields that differ are named"
+        )
         let stillFirst = try await Person.find(fx.kayla, on: app.db)
         XCTAssertEqual(stillFirst?.firstName, "Kaylee", "nothing was saved over the colleague's change")
         XCTAssertEqual(stillFirst?.lastName, "Smith")
@@ -48,7 +57,8 @@ final class PersonEditMeanwhileTests: ServerTestCase {
     func testAFormWithoutItsStampIsHeldBackToo() async throws {
         let b = try await signedIn(fx[.socialWorker])
         let res = try await b.post(.personEdit(fx.kayla), fields("Kayleigh", "Smith", openedAs: nil))
-        XCTAssertEqual(res.status, .conflict, "a form that cannot say what it was opened on is not saved over the record unseen")
+        XCTAssertEqual(
+            res.status, .conflict, "a form that cannot say what it was opened on is not saved over the record unseen")
         XCTAssertTrue(res.text.contains("value=\"Kayleigh\""))
         let person = try await Person.find(fx.kayla, on: app.db)
         XCTAssertEqual(person?.firstName, "Kayla")
@@ -60,6 +70,8 @@ final class PersonEditMeanwhileTests: ServerTestCase {
         let opened = try XCTUnwrap(Browser.hiddenValue("opened-as", in: form))
         let res = try await b.post(.personEdit(fx.kayla), fields("", "", openedAs: opened))
         XCTAssertEqual(res.status, .unprocessableEntity)
-        XCTAssertEqual(Browser.hiddenValue("opened-as", in: res.text), opened, "correcting the form does not count as seeing a change")
+        XCTAssertEqual(
+            Browser.hiddenValue("opened-as", in: res.text), opened,
+            "correcting the form does not count as seeing a change")
     }
 }

@@ -1,16 +1,20 @@
 import Fluent
 import SQLKit
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
 /// Adding and changing people through the forms: validation, escaping, and all-or-nothing writes.
 final class PersonRecordTests: ServerTestCase {
     func validPerson(_ overrides: [String: String] = [:]) -> [(String, String)] {
-        var f: [String: String] = ["first-name": "Aaliyah", "middle-names": "", "last-name": "Okafor", "unborn": "no",
-                                   "dob-day": "3", "dob-month": "3", "dob-year": "2015", "gender": "female",
-                                   "ethnicity": "Not known", "nhs-number": "943 476 5919", "language": "English", "disability": "",
-                                   "address-line1": "22 Station Road", "address-line2": "", "address-town": "Calder Vale", "address-postcode": "nm4 2ab"]
+        var f: [String: String] = [
+            "first-name": "Aaliyah", "middle-names": "", "last-name": "Okafor", "unborn": "no",
+            "dob-day": "3", "dob-month": "3", "dob-year": "2015", "gender": "female",
+            "ethnicity": "Not known", "nhs-number": "943 476 5919", "language": "English", "disability": "",
+            "address-line1": "22 Station Road", "address-line2": "", "address-town": "Calder Vale",
+            "address-postcode": "nm4 2ab",
+        ]
         for (k, v) in overrides { f[k] = v }
         return f.sorted { $0.key < $1.key }
     }
@@ -33,8 +37,12 @@ final class PersonRecordTests: ServerTestCase {
 
     func testInvalidFieldsAreExplainedAndNothingIsWritten() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post(.people, validPerson(["nhs-number": "943 476 5918", "address-postcode": "NM4 2CB",
-                                                           "dob-day": "31", "dob-month": "2", "last-name": ""]))
+        let res = try await b.post(
+            .people,
+            validPerson([
+                "nhs-number": "943 476 5918", "address-postcode": "NM4 2CB",
+                "dob-day": "31", "dob-month": "2", "last-name": "",
+            ]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.text.contains("href=\"#nhs-number\">This is not a valid NHS number"))
         XCTAssertTrue(res.text.contains("href=\"#address-postcode\">Enter a real postcode"))
@@ -49,8 +57,12 @@ final class PersonRecordTests: ServerTestCase {
         let b = try await signedIn(fx[.mashPractitioner])
         let future = try await b.post(.people, validPerson(["dob-year": "2027"]))
         XCTAssertTrue(future.text.contains("must be today or in the past"))
-        let unborn = try await b.post(.people, validPerson(["unborn": "yes", "first-name": "", "dob-year": "2026", "dob-month": "7",
-                                                              "gender": "", "nhs-number": ""]))
+        let unborn = try await b.post(
+            .people,
+            validPerson([
+                "unborn": "yes", "first-name": "", "dob-year": "2026", "dob-month": "7",
+                "gender": "", "nhs-number": "",
+            ]))
         XCTAssertEqual(unborn.status, .seeOther)
         let page = try await b.get(unborn.location!)
         XCTAssertTrue(page.text.contains("Unborn"))
@@ -61,8 +73,12 @@ final class PersonRecordTests: ServerTestCase {
         let xss = "<script>alert(1)</script>"
         let attr = "\"><img src=x onerror=alert(2)>"
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.post(.people, validPerson(["first-name": xss, "middle-names": attr, "last-name": "O'Brien & <b>Sons</b>",
-                                                           "language": xss, "disability": attr, "address-line1": xss, "address-town": attr]))
+        let res = try await b.post(
+            .people,
+            validPerson([
+                "first-name": xss, "middle-names": attr, "last-name": "O'Brien & <b>Sons</b>",
+                "language": xss, "disability": attr, "address-line1": xss, "address-town": attr,
+            ]))
         XCTAssertEqual(res.status, .seeOther)
         let id = String(res.location!.split(separator: SiteURL.home.path).last!.split(separator: "?").first!)
         _ = try await b.post("/people/\(id)/other-names", [("kind", "alias"), ("name", xss)])
@@ -98,9 +114,13 @@ final class PersonRecordTests: ServerTestCase {
         let form = try await b.get(.personEdit(fx.kayla))
         XCTAssertTrue(form.text.contains("value=\"Kayla\""))
         let opened = try XCTUnwrap(Browser.hiddenValue("opened-as", in: form.text))
-        let res = try await b.post(.personEdit(fx.kayla), validPerson(["first-name": "Kayleigh", "last-name": "Smith",
-                                                                           "dob-day": "14", "dob-month": "6", "dob-year": "2018",
-                                                                           "opened-as": opened]))
+        let res = try await b.post(
+            .personEdit(fx.kayla),
+            validPerson([
+                "first-name": "Kayleigh", "last-name": "Smith",
+                "dob-day": "14", "dob-month": "6", "dob-year": "2018",
+                "opened-as": opened,
+            ]))
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=updated")
         let page = try await b.get(res.location!)
         XCTAssertTrue(page.text.contains("Kayleigh Smith"))
@@ -110,9 +130,13 @@ final class PersonRecordTests: ServerTestCase {
 
     func testAddingAnAddressEndsTheCurrentOne() async throws {
         let b = try await signedIn(fx[.socialWorker])
-        let res = try await b.post(.personAddresses(fx.kayla), [("address-line1", "Flat 2, Beech Court"), ("address-line2", ""),
-                                                                      ("address-town", "Dunstowe"), ("address-postcode", "NM7 1AA"), ("uprn", "100012345678"),
-                                                                      ("from-day", "1"), ("from-month", "2"), ("from-year", "2026")])
+        let res = try await b.post(
+            .personAddresses(fx.kayla),
+            [
+                ("address-line1", "Flat 2, Beech Court"), ("address-line2", ""),
+                ("address-town", "Dunstowe"), ("address-postcode", "NM7 1AA"), ("uprn", "100012345678"),
+                ("from-day", "1"), ("from-month", "2"), ("from-year", "2026"),
+            ])
         XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=address")
         let residences = try await Residence.query(on: app.db).filter(\.$person.$id == fx.kayla).sort(\.$fromDate).all()
         XCTAssertEqual(residences.map(\.toDate), ["2026-01-31", nil])
@@ -125,10 +149,14 @@ final class PersonRecordTests: ServerTestCase {
         let form = try await b.get(.personRelationships(fx.kayla))
         XCTAssertFalse(form.text.contains("value=\"other-is\" checked"), "which way round is never assumed")
         XCTAssertTrue(form.text.contains("Shannon Smith"), "housemates are offered")
-        let res = try await b.post(.personRelationships(fx.kayla), [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
+        let res = try await b.post(
+            .personRelationships(fx.kayla),
+            [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
         XCTAssertEqual(res.status, .unprocessableEntity, "a social worker not involved with Dean cannot link to him")
         let mash = try await signedIn(fx[.mashPractitioner])
-        let ok = try await mash.post(.personRelationships(fx.kayla), [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
+        let ok = try await mash.post(
+            .personRelationships(fx.kayla),
+            [("other", fx.dean.uuidString), ("kind", "step-parent"), ("direction", "other-is")])
         XCTAssertEqual(ok.status, .seeOther)
         let page = try await mash.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains(">Dean Walker</a> – step-parent"))
@@ -152,7 +180,8 @@ final class PersonRecordTests: ServerTestCase {
         let bad = try await b.search("", dob: ("31", "2", "2018"))
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertTrue(bad.text.contains("Date of birth must be a real date"))
-        assertTrue(try await auditEntries().contains { $0.action == "search" && $0.recordID.contains("name=kayla smith") })
+        assertTrue(
+            try await auditEntries().contains { $0.action == "search" && $0.recordID.contains("name=kayla smith") })
     }
 
     func testTheAdultsRecordNamesTheChildFromTheirSide() async throws {

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -9,10 +10,15 @@ import XCTVapor
 final class ProtectionDetailsTests: ServerTestCase {
     func startPlan() async throws -> String {
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post(.personProtection(fx.kayla), [
-            ("kind", "child-protection-plan"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
-            ("social-worker", fx[.socialWorker].id.uuidString), ("strategy-day", "9"), ("strategy-month", "2"), ("strategy-year", "2026"),
-            ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026"), ("categories[]", "neglect")])
+        let res = try await sw.post(
+            .personProtection(fx.kayla),
+            [
+                ("kind", "child-protection-plan"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
+                ("social-worker", fx[.socialWorker].id.uuidString), ("strategy-day", "9"), ("strategy-month", "2"),
+                ("strategy-year", "2026"),
+                ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026"),
+                ("categories[]", "neglect"),
+            ])
         return try XCTUnwrap(res.location)
     }
 
@@ -56,7 +62,9 @@ final class ProtectionDetailsTests: ServerTestCase {
         let caption = try XCTUnwrap(page.text.range(of: "<h1")).lowerBound
         XCTAssertTrue(page.text[..<caption].contains("Child protection plan"), "beside the name, before anything else")
         let sw = try await signedIn(fx[.socialWorker])
-        _ = try await sw.post(location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "Stepped down at review")])
+        _ = try await sw.post(
+            location + "/end",
+            [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "Stepped down at review")])
         assertFalse(try await school.search("Kayla").text.contains(">Child protection plan"))
     }
 
@@ -67,4 +75,3 @@ final class ProtectionDetailsTests: ServerTestCase {
         assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
     }
 }
-

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -29,9 +30,11 @@ final class ReferralFlowTests: ServerTestCase {
         let concerns = try await b.post("/referrals/\(id)/concerns", [("what-happened", "short")])
         XCTAssertTrue(concerns.text.contains("href=\"#concerns\">Select at least one kind of concern"))
         XCTAssertTrue(concerns.text.contains("href=\"#what-happened\">Describe what happened"))
-        let consent = try await b.post("/referrals/\(id)/sharing", [("family-awareness", "told-and-disagrees"), ("lawful-basis", "consent")])
+        let consent = try await b.post(
+            "/referrals/\(id)/sharing", [("family-awareness", "told-and-disagrees"), ("lawful-basis", "consent")])
         XCTAssertTrue(consent.text.contains("consent cannot be the basis"))
-        let phone = try await b.post("/referrals/\(id)/contact", [("urgency", "standard"), ("referrer-phone", "call me")])
+        let phone = try await b.post(
+            "/referrals/\(id)/contact", [("urgency", "standard"), ("referrer-phone", "call me")])
         XCTAssertTrue(phone.text.contains("Enter a telephone number"))
         let early = try await b.post("/referrals/\(id)/submit", [])
         XCTAssertEqual(early.status, .unprocessableEntity, "a half-written referral cannot be sent")

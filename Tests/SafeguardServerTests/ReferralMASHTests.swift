@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -11,12 +12,16 @@ final class ReferralMASHTests: ServerTestCase {
     func testTheManagerRatesAndPartnersGetDeadlinesFromTheRating() async throws {
         let id = try await submitted()
         let practitioner = try await signedIn(fx[.mashPractitioner])
-        assertEqual(try await practitioner.post(.referralTriage(id), [("rag", "red")]).status, .forbidden, "only a manager rates")
+        assertEqual(
+            try await practitioner.post(.referralTriage(id), [("rag", "red")]).status, .forbidden,
+            "only a manager rates")
         let manager = try await signedIn(fx[.mashManager])
         let queue = try await manager.get(.mash)
         XCTAssertTrue(queue.text.contains("MASH-2026-000001"))
         XCTAssertTrue(queue.text.contains("Kayla Smyth"))
-        let res = try await manager.post(.referralTriage(id), [("rag", "red"), ("agencies[]", fx.police.uuidString), ("agencies[]", fx.hospital.uuidString)])
+        let res = try await manager.post(
+            .referralTriage(id),
+            [("rag", "red"), ("agencies[]", fx.police.uuidString), ("agencies[]", fx.hospital.uuidString)])
         XCTAssertEqual(res.location, SiteURL.referral(id).path)
         let requests = try await InformationRequest.query(on: app.db).filter(\.$referral.$id == id).all()
         XCTAssertEqual(requests.count, 2)
@@ -36,13 +41,16 @@ final class ReferralMASHTests: ServerTestCase {
         let request = try await InformationRequest.query(on: app.db).filter(\.$referral.$id == id).first()!
         let decision = try XCTUnwrap(referral.decisionDueAt)
         XCTAssertEqual(request.dueAt, decision, "not the usual 24 working hours, which end after the decision")
-        assertTrue(try await manager.get(.referral(id)).text.contains("the decision deadline: earlier than its RAG time"))
+        assertTrue(
+            try await manager.get(.referral(id)).text.contains("the decision deadline: earlier than its RAG time"))
     }
 
     func testPartnersSeeTheMinimumAndAnswerAndOverdueRequestsShow() async throws {
         let id = try await submitted()
         let manager = try await signedIn(fx[.mashManager])
-        _ = try await manager.post(.referralTriage(id), [("rag", "red"), ("agencies[]", fx.police.uuidString), ("agencies[]", fx.hospital.uuidString)])
+        _ = try await manager.post(
+            .referralTriage(id),
+            [("rag", "red"), ("agencies[]", fx.police.uuidString), ("agencies[]", fx.hospital.uuidString)])
         let police = try await signedIn(fx[.policeOfficer])
         let queue = try await police.get(.informationRequests)
         XCTAssertTrue(queue.text.contains("MASH-2026-000001"))
@@ -53,8 +61,10 @@ final class ReferralMASHTests: ServerTestCase {
         XCTAssertFalse(page.text.contains("arrived hungry"), "partners do not see the referral's story")
         assertEqual(try await police.get(.referral(id)).status, .forbidden)
         let health = try await signedIn(fx[.healthPractitioner])
-        assertEqual(try await health.get(.informationRequest(request.id!)).status, .forbidden, "another agency's request")
-        let answered = try await police.post(.informationRequest(request.id!), [("answer", "Two domestic incidents at the address in January.")])
+        assertEqual(
+            try await health.get(.informationRequest(request.id!)).status, .forbidden, "another agency's request")
+        let answered = try await police.post(
+            .informationRequest(request.id!), [("answer", "Two domestic incidents at the address in January.")])
         XCTAssertEqual(answered.location, SiteURL.informationRequests.path)
 
         clock.advance(minutes: 5 * 60)
@@ -63,35 +73,55 @@ final class ReferralMASHTests: ServerTestCase {
         XCTAssertTrue(mash.text.contains("Two domestic incidents at the address in January."))
         XCTAssertTrue(mash.text.contains("Overdue"), "the hospital has not answered by 14:00")
         let hospital = try await InformationRequest.query(on: app.db).filter(\.$agency.$id == fx.hospital).first()!
-        assertEqual(try await later.post(.informationRequestChase(hospital.id!), []).location, SiteURL.referral(id).path)
+        assertEqual(
+            try await later.post(.informationRequestChase(hospital.id!), []).location, SiteURL.referral(id).path)
         let chasedQueue = try await signedIn(fx[.healthPractitioner]).get(.informationRequests)
         XCTAssertTrue(chasedQueue.text.contains("Overdue"))
-        assertEqual(try await signedIn(fx[.policeOfficer]).post(.informationRequestChase(hospital.id!), []).status, .forbidden, "only the MASH chases")
-        assertEqual(try await later.post(.informationRequestChase(request.id!), []).status, .conflict, "an answered request is not chased")
+        assertEqual(
+            try await signedIn(fx[.policeOfficer]).post(.informationRequestChase(hospital.id!), []).status, .forbidden,
+            "only the MASH chases")
+        assertEqual(
+            try await later.post(.informationRequestChase(request.id!), []).status, .conflict,
+            "an answered request is not chased")
         assertEqual(try await InformationRequest.find(request.id!, on: app.db)?.chasedAt, nil)
         let counts = try await later.get(.mash)
-        XCTAssertTrue(counts.text.contains("<span class=\"sg-key-facts__value\">1</span><span class=\"sg-key-facts__label\">With partner requests overdue</span>"))
+        XCTAssertTrue(
+            counts.text.contains(
+                "<span class=\"sg-key-facts__value\">1</span><span class=\"sg-key-facts__label\">With partner requests overdue</span>"
+            ))
     }
 
     func testTheDecisionNeedsARationaleAndAManagersSignOffBeforeTheReferrerSeesIt() async throws {
         let id = try await submitted()
         let practitioner = try await signedIn(fx[.mashPractitioner])
-        let unlinked = try await practitioner.post(.referralDecision(id), [("level", "4"), ("outcome", "child-in-need-assessment"),
-                                                                                 ("rationale", String(repeating: "reason ", count: 6))])
+        let unlinked = try await practitioner.post(
+            .referralDecision(id),
+            [
+                ("level", "4"), ("outcome", "child-in-need-assessment"),
+                ("rationale", String(repeating: "reason ", count: 6)),
+            ])
         XCTAssertTrue(unlinked.text.contains("Link each person the referral is about to a record"))
         try await linkSubjects(id)
-        let short = try await practitioner.post(.referralDecision(id), [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", "Needs help")])
+        let short = try await practitioner.post(
+            .referralDecision(id),
+            [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", "Needs help")])
         XCTAssertTrue(short.text.contains("href=\"#rationale\">Explain the decision"))
-        let adultOnly = try await practitioner.post(.referralDecision(id), [("level", "4"), ("outcome", "adult-section-42"),
-                                                                                  ("rationale", String(repeating: "reason ", count: 6))])
+        let adultOnly = try await practitioner.post(
+            .referralDecision(id),
+            [
+                ("level", "4"), ("outcome", "adult-section-42"),
+                ("rationale", String(repeating: "reason ", count: 6)),
+            ])
         XCTAssertTrue(adultOnly.text.contains("does not fit the people this referral is about"))
         let rationale = "Repeated neglect indicators from school and two police incidents: assessment needed."
-        let ok = try await practitioner.post(.referralDecision(id), [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
+        let ok = try await practitioner.post(
+            .referralDecision(id), [("level", "4"), ("outcome", "child-in-need-assessment"), ("rationale", rationale)])
         XCTAssertEqual(ok.location, SiteURL.referral(id).path)
         assertEqual(try await practitioner.post(.referralSignOff(id), [("sign-off", "approve")]).status, .forbidden)
 
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        assertTrue(try await school.get(.referralOutcome(id)).text.contains("Not decided yet"), "no outcome before sign-off")
+        assertTrue(
+            try await school.get(.referralOutcome(id)).text.contains("Not decided yet"), "no outcome before sign-off")
 
         let manager = try await signedIn(fx[.mashManager])
         // Nothing is chosen for the manager: the sign-off radios start empty, and Confirm alone asks for a choice.
@@ -119,10 +149,15 @@ final class ReferralMASHTests: ServerTestCase {
         let id = try await submitted()
         try await linkSubjects(id)
         let practitioner = try await signedIn(fx[.mashPractitioner])
-        _ = try await practitioner.post(.referralDecision(id), [("level", "3"), ("outcome", "early-help"),
-                                                                      ("rationale", "Family support should be enough given what school describes.")])
+        _ = try await practitioner.post(
+            .referralDecision(id),
+            [
+                ("level", "3"), ("outcome", "early-help"),
+                ("rationale", "Family support should be enough given what school describes."),
+            ])
         let manager = try await signedIn(fx[.mashManager])
-        _ = try await manager.post(.referralSignOff(id), [("sign-off", "return"), ("note", "Police have not answered yet: wait for them.")])
+        _ = try await manager.post(
+            .referralSignOff(id), [("sign-off", "return"), ("note", "Police have not answered yet: wait for them.")])
         assertEqual(try await Referral.find(id, on: app.db)?.status, .gathering)
         let page = try await manager.get(.referral(id))
         XCTAssertTrue(page.text.contains("Returned: Police have not answered yet"))
@@ -152,7 +187,8 @@ final class ReferralMASHTests: ServerTestCase {
         let manager = try await signedIn(fx[.mashManager])
         _ = try await manager.post(.referralTriage(id), [("rag", "red"), ("agencies[]", fx.police.uuidString)])
         let request = try await InformationRequest.query(on: app.db).filter(\.$agency.$id == fx.police).first()!
-        _ = try await signedIn(fx[.policeOfficer]).post(.informationRequest(request.id!), [("answer", "Two domestic incidents in January.")])
+        _ = try await signedIn(fx[.policeOfficer]).post(
+            .informationRequest(request.id!), [("answer", "Two domestic incidents in January.")])
 
         let mash = try await signedIn(fx[.mashPractitioner]).get(.person(fx.kayla))
         XCTAssertTrue(mash.text.contains("Referral MASH-2026-000001 to the MASH"))
@@ -167,7 +203,8 @@ final class ReferralMASHTests: ServerTestCase {
         XCTAssertTrue(school.text.contains("1 entry about MASH work by other agencies is not shown to your role"))
         // The police (not working with Kayla, so breaking the glass) see their own answer, not the school's referral.
         let officer = try await signedIn(fx[.policeOfficer])
-        _ = try await officer.post(.personBreakGlass(fx.kayla), [("reason", "Checking what we told the MASH about Kayla")])
+        _ = try await officer.post(
+            .personBreakGlass(fx.kayla), [("reason", "Checking what we told the MASH about Kayla")])
         let police = try await officer.get(.person(fx.kayla))
         XCTAssertTrue(police.text.contains("answered the MASH"))
         XCTAssertFalse(police.text.contains("Referral MASH-2026-000001 to the MASH"))
@@ -175,11 +212,13 @@ final class ReferralMASHTests: ServerTestCase {
 
     /// A partnership's rules file changes the deadlines and the levels of need without code.
     func testThePartnershipsOwnRulesSetDeadlinesAndLevels() async throws {
-        let rules = try PartnershipRules.parse(Data("""
-            {"ragWorkingHours": {"red": 2, "amber": 6, "green": 24},
-             "continuumOfNeed": [{"number": 1, "name": "Universal"}, {"number": 2, "name": "Early help"}, {"number": 3, "name": "Statutory"}],
-             "closures": {"2026-03-03": "Offices closed for training"}}
-            """.utf8))
+        let rules = try PartnershipRules.parse(
+            Data(
+                """
+                {"ragWorkingHours": {"red": 2, "amber": 6, "green": 24},
+                 "continuumOfNeed": [{"number": 1, "name": "Universal"}, {"number": 2, "name": "Early help"}, {"number": 3, "name": "Statutory"}],
+                 "closures": {"2026-03-03": "Offices closed for training"}}
+                """.utf8))
         try await startApp(rules: rules)
         let id = try await submitted()
         // Sent Monday 2 March 10:00; Tuesday is closed, so the one-working-day clock runs to Wednesday.
@@ -188,7 +227,8 @@ final class ReferralMASHTests: ServerTestCase {
         let manager = try await signedIn(fx[.mashManager])
         _ = try await manager.post(.referralTriage(id), [("rag", "red"), ("agencies[]", fx.police.uuidString)])
         let request = try await InformationRequest.query(on: app.db).filter(\.$referral.$id == id).first()!
-        XCTAssertEqual(request.dueAt, Date(timeIntervalSince1970: 1_772_445_600 + 2 * 3600), "red is 2 working hours here")
+        XCTAssertEqual(
+            request.dueAt, Date(timeIntervalSince1970: 1_772_445_600 + 2 * 3600), "red is 2 working hours here")
         let page = try await manager.get(.referral(id))
         XCTAssertTrue(page.text.contains("3 Statutory"), "the decision form offers this partnership's levels")
         XCTAssertFalse(page.text.contains("Specialist"))

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import XCTest
+
 @testable import SafeguardServer
 
 /// `SMTPMailer`, `MailMessage` and `SMTPSettings` against `TestMailServer` on loopback.
@@ -12,8 +13,9 @@ final class SMTPMailerTests: XCTestCase {
 
     func testMessageArrivesWithTheRightEnvelopeAndHeaders() async throws {
         try await withServer { server in
-            let message = MailMessage(to: "alex@example.org", toName: "Alex Smith", subject: "Your place is confirmed",
-                                      body: "Hello Alex,\nYour place on Level 2 training is confirmed.\n")
+            let message = MailMessage(
+                to: "alex@example.org", toName: "Alex Smith", subject: "Your place is confirmed",
+                body: "Hello Alex,\nYour place on Level 2 training is confirmed.\n")
             try await self.mailer(server).send(message)
 
             let mail = try await server.waitForMessages(1)[0]
@@ -28,10 +30,17 @@ final class SMTPMailerTests: XCTestCase {
             let messageID = try XCTUnwrap(mail.header("Message-ID"))
             XCTAssertTrue(messageID.hasPrefix("<") && messageID.hasSuffix("@example.org>"), messageID)
             let date = try XCTUnwrap(mail.header("Date"))
-            XCTAssertNotNil(date.range(of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$"#, options: .regularExpression), date)
+            XCTAssertNotNil(
+                date.range(
+                    of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$"#,
+                    options: .regularExpression), date)
             XCTAssertEqual(mail.decodedBody, "Hello Alex,\r\nYour place on Level 2 training is confirmed.\r\n")
-            XCTAssertEqual(server.commands, ["EHLO safeguard.local", "MAIL FROM:<safeguard@example.org>",
-                                             "RCPT TO:<alex@example.org>", "DATA", "QUIT"])
+            XCTAssertEqual(
+                server.commands,
+                [
+                    "EHLO safeguard.local", "MAIL FROM:<safeguard@example.org>",
+                    "RCPT TO:<alex@example.org>", "DATA", "QUIT",
+                ])
         }
     }
 
@@ -58,15 +67,20 @@ final class SMTPMailerTests: XCTestCase {
             let mail = try await server.waitForMessages(1)[0]
             let rawLines = mail.data.components(separatedBy: "\r\n")
             XCTAssertTrue(mail.data.utf8.allSatisfy { $0 < 128 }, "the message on the wire must be 7-bit")
-            XCTAssertTrue(rawLines.allSatisfy { $0.utf8.count <= 78 }, rawLines.filter { $0.utf8.count > 78 }.joined(separator: "\n"))
+            XCTAssertTrue(
+                rawLines.allSatisfy { $0.utf8.count <= 78 },
+                rawLines.filter { $0.utf8.count > 78 }.joined(separator: "\n"))
             XCTAssertTrue(try XCTUnwrap(mail.header("Subject")).hasPrefix("=?utf-8?B?"))
             XCTAssertEqual(mail.decodedHeader("Subject"), subject)
             XCTAssertEqual(mail.decodedHeader("To"), "Zoë Ørsted <zoe@example.org>")
             XCTAssertEqual(mail.decodedHeader("From"), "Équipe Safeguard <safeguard@example.org>")
 
             let bodyLines = mail.rawBody.components(separatedBy: "\r\n")
-            XCTAssertTrue(bodyLines.allSatisfy { $0.utf8.count <= 76 }, bodyLines.filter { $0.utf8.count > 76 }.joined(separator: "\n"))
-            XCTAssertFalse(bodyLines.contains { $0.hasSuffix(" ") || $0.hasSuffix("\t") }, "trailing whitespace must be encoded")
+            XCTAssertTrue(
+                bodyLines.allSatisfy { $0.utf8.count <= 76 },
+                bodyLines.filter { $0.utf8.count > 76 }.joined(separator: "\n"))
+            XCTAssertFalse(
+                bodyLines.contains { $0.hasSuffix(" ") || $0.hasSuffix("\t") }, "trailing whitespace must be encoded")
             XCTAssertTrue(bodyLines.contains { $0.hasSuffix("=") }, "the long line needs soft line breaks")
             XCTAssertEqual(mail.decodedBody, body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
         }
@@ -74,14 +88,17 @@ final class SMTPMailerTests: XCTestCase {
 
     func testHeaderInjectionInTheSubjectAndNameIsNeutralised() async throws {
         try await withServer { server in
-            let message = MailMessage(to: "alex@example.org", toName: "Alex\r\nCc: other@example.org",
-                                      subject: "Booking\r\nBcc: victim@example.org\r\n\r\nInjected body", body: "Real body")
+            let message = MailMessage(
+                to: "alex@example.org", toName: "Alex\r\nCc: other@example.org",
+                subject: "Booking\r\nBcc: victim@example.org\r\n\r\nInjected body", body: "Real body")
             try await self.mailer(server).send(message)
 
             let mail = try await server.waitForMessages(1)[0]
             XCTAssertEqual(mail.recipients, ["alex@example.org"])
             XCTAssertEqual(mail.headerLines.filter { $0.hasPrefix("Subject:") }.count, 1)
-            XCTAssertFalse(mail.headerLines.contains { $0.hasPrefix("Bcc:") || $0.hasPrefix("Cc:") }, mail.headerLines.joined(separator: "\n"))
+            XCTAssertFalse(
+                mail.headerLines.contains { $0.hasPrefix("Bcc:") || $0.hasPrefix("Cc:") },
+                mail.headerLines.joined(separator: "\n"))
             XCTAssertEqual(mail.decodedHeader("Subject"), "Booking Bcc: victim@example.org Injected body")
             XCTAssertEqual(mail.decodedHeader("To"), "\"Alex Cc: other@example.org\" <alex@example.org>")
             XCTAssertEqual(mail.decodedBody, "Real body\r\n")
@@ -118,7 +135,9 @@ final class SMTPMailerTests: XCTestCase {
         configuration.requiredCredentials = .init(username: "alice", password: "correct horse")
         try await withServer(configuration) { server in
             let error = await self.sendError(self.mailer(server, username: "alice", password: "wrong battery"))
-            guard case .authenticationFailed(let username, let reply)? = error else { return XCTFail("\(String(describing: error))") }
+            guard case .authenticationFailed(let username, let reply)? = error else {
+                return XCTFail("\(String(describing: error))")
+            }
             XCTAssertEqual(username, "alice")
             XCTAssertEqual(reply.code, 535)
             let description = try XCTUnwrap(error).description
@@ -149,11 +168,16 @@ final class SMTPMailerTests: XCTestCase {
         var configuration = TestMailServer.Configuration()
         configuration.rejectedRecipients = ["nobody@example.org"]
         try await withServer(configuration) { server in
-            let error = await self.sendError(self.mailer(server), MailMessage(to: "nobody@example.org", subject: "Hi", body: "Hi"))
-            guard case .recipientRefused("nobody@example.org", let reply)? = error else { return XCTFail("\(String(describing: error))") }
+            let error = await self.sendError(
+                self.mailer(server), MailMessage(to: "nobody@example.org", subject: "Hi", body: "Hi"))
+            guard case .recipientRefused("nobody@example.org", let reply)? = error else {
+                return XCTFail("\(String(describing: error))")
+            }
             XCTAssertEqual(reply.code, 550)
             let description = try XCTUnwrap(error).description
-            XCTAssertTrue(description.contains("nobody@example.org") && description.contains("550 5.1.1 No such user here"), description)
+            XCTAssertTrue(
+                description.contains("nobody@example.org") && description.contains("550 5.1.1 No such user here"),
+                description)
             XCTAssertTrue(server.messages.isEmpty)
         }
     }
@@ -165,10 +189,12 @@ final class SMTPMailerTests: XCTestCase {
         await server.shutdown()
 
         let settings = SMTPSettings(host: "127.0.0.1", port: port, security: .none, from: from, timeoutSeconds: 5)
-        let error = await sendError(SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
+        let error = await sendError(
+            SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
         guard case .connectionFailed? = error else { return XCTFail("\(String(describing: error))") }
         let description = try XCTUnwrap(error).description
-        XCTAssertTrue(description.contains("127.0.0.1:\(port)") && description.contains("connection refused"), description)
+        XCTAssertTrue(
+            description.contains("127.0.0.1:\(port)") && description.contains("connection refused"), description)
     }
 
     func testSilentServerTimesOut() async throws {
@@ -182,8 +208,12 @@ final class SMTPMailerTests: XCTestCase {
             // Raced against a deadline so a broken timeout fails the test instead of hanging the suite.
             let error = await Self.firstError(of: mailer, orCancelAfter: .seconds(10))
             XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
-            guard case .timedOut(_, 1, SMTPMailer.greetingStep)? = error else { return XCTFail("\(String(describing: error))") }
-            XCTAssertTrue(try XCTUnwrap(error).description.contains("did not answer within 1 second while waiting for the server's greeting"))
+            guard case .timedOut(_, 1, SMTPMailer.greetingStep)? = error else {
+                return XCTFail("\(String(describing: error))")
+            }
+            XCTAssertTrue(
+                try XCTUnwrap(error).description.contains(
+                    "did not answer within 1 second while waiting for the server's greeting"))
         }
     }
 
@@ -191,7 +221,7 @@ final class SMTPMailerTests: XCTestCase {
         var configuration = TestMailServer.Configuration()
         configuration.greets = false
         try await withServer(configuration) { server in
-            let mailer = self.mailer(server)   // 5 second timeout, far longer than the cancel below
+            let mailer = self.mailer(server)  // 5 second timeout, far longer than the cancel below
             let started = ContinuousClock.now
             let error = await Self.firstError(of: mailer, orCancelAfter: .milliseconds(300))
             XCTAssertLessThan(ContinuousClock.now - started, .seconds(3))
@@ -201,10 +231,16 @@ final class SMTPMailerTests: XCTestCase {
 
     func testInvalidAddressesAreRefusedBeforeConnecting() async throws {
         try await withServer { server in
-            for address in ["alex smith@example.org", "alex@@example.org", "alex", "Alex <alex@example.org>",
-                            "alex@example.org\r\nRCPT TO:<victim@example.org>", "@example.org", "alex@", "zoë@example.org"] {
-                let error = await self.sendError(self.mailer(server), MailMessage(to: address, subject: "Hi", body: "Hi"))
-                guard case .invalidAddress(let problem)? = error else { XCTFail("\(address): \(String(describing: error))"); continue }
+            for address in [
+                "alex smith@example.org", "alex@@example.org", "alex", "Alex <alex@example.org>",
+                "alex@example.org\r\nRCPT TO:<victim@example.org>", "@example.org", "alex@", "zoë@example.org",
+            ] {
+                let error = await self.sendError(
+                    self.mailer(server), MailMessage(to: address, subject: "Hi", body: "Hi"))
+                guard case .invalidAddress(let problem)? = error else {
+                    XCTFail("\(address): \(String(describing: error))")
+                    continue
+                }
                 XCTAssertEqual(problem.address, address)
                 XCTAssertTrue(problem.description.hasPrefix("The recipient address "), problem.description)
                 XCTAssertFalse(problem.description.contains("\n"), problem.description)
@@ -219,7 +255,8 @@ final class SMTPMailerTests: XCTestCase {
         try await withServer { server in
             var settings = self.settings(server, username: "alice", password: "secret")
             settings.security = .startTLS
-            let error = await self.sendError(SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
+            let error = await self.sendError(
+                SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
             guard case .startTLSNotOffered? = error else { return XCTFail("\(String(describing: error))") }
             XCTAssertTrue(try XCTUnwrap(error).description.contains("does not offer STARTTLS, so nothing was sent"))
             XCTAssertEqual(server.commands, ["EHLO safeguard.local"], "no AUTH, MAIL or DATA in clear text")
@@ -233,7 +270,8 @@ final class SMTPMailerTests: XCTestCase {
         try await withServer(configuration) { server in
             var settings = self.settings(server)
             settings.security = .startTLS
-            let error = await self.sendError(SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
+            let error = await self.sendError(
+                SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
             guard case .startTLSRefused(_, let reply)? = error else { return XCTFail("\(String(describing: error))") }
             XCTAssertEqual(reply.code, 454)
             XCTAssertEqual(server.commands, ["EHLO safeguard.local", "STARTTLS"])
@@ -247,7 +285,8 @@ final class SMTPMailerTests: XCTestCase {
         try await withServer(configuration) { server in
             var settings = self.settings(server)
             settings.security = .startTLS
-            let error = await self.sendError(SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
+            let error = await self.sendError(
+                SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
             guard case .tlsFailed? = error else { return XCTFail("\(String(describing: error))") }
             let description = try XCTUnwrap(error).description
             XCTAssertTrue(description.hasPrefix("Could not set up TLS with the mail server at 127.0.0.1:"), description)
@@ -260,10 +299,12 @@ final class SMTPMailerTests: XCTestCase {
         try await withServer { server in
             var settings = self.settings(server)
             settings.security = .tls
-            let error = await self.sendError(SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
+            let error = await self.sendError(
+                SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
             guard case .tlsFailed? = error else { return XCTFail("\(String(describing: error))") }
             // The server reads the TLS ClientHello as garbage; whatever it makes of it, no mail command got through.
-            XCTAssertFalse(server.commands.contains { $0.hasPrefix("EHLO") || $0.hasPrefix("MAIL") }, "\(server.commands)")
+            XCTAssertFalse(
+                server.commands.contains { $0.hasPrefix("EHLO") || $0.hasPrefix("MAIL") }, "\(server.commands)")
             XCTAssertTrue(server.messages.isEmpty)
         }
     }
@@ -275,7 +316,8 @@ final class SMTPMailerTests: XCTestCase {
         try await withServer(configuration) { server in
             var settings = self.settings(server)
             settings.security = .startTLS
-            let error = await self.sendError(SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
+            let error = await self.sendError(
+                SMTPMailer(settings: settings, eventLoopGroup: MultiThreadedEventLoopGroup.singleton))
             guard case .dataBeforeTLS? = error else { return XCTFail("\(String(describing: error))") }
             XCTAssertEqual(server.commands, ["EHLO safeguard.local", "STARTTLS"])
         }
@@ -284,11 +326,15 @@ final class SMTPMailerTests: XCTestCase {
     // MARK: Rendering
 
     func testRenderedMessageIsExactWithAFixedDateAndMessageID() throws {
-        let message = MailMessage(to: "alex@example.org", toName: "Dr. Alex \"Al\" Smith", subject: "Booking = confirmed",
-                                  body: "Line one\nLine two ")
-        let text = try message.rendered(from: from, fromName: "Safeguard", date: Date(timeIntervalSince1970: 86_400 * 365),
-                                        messageID: "fixed-id@example.org>\r\nX-Evil: 1")
-        XCTAssertEqual(text, """
+        let message = MailMessage(
+            to: "alex@example.org", toName: "Dr. Alex \"Al\" Smith", subject: "Booking = confirmed",
+            body: "Line one\nLine two ")
+        let text = try message.rendered(
+            from: from, fromName: "Safeguard", date: Date(timeIntervalSince1970: 86_400 * 365),
+            messageID: "fixed-id@example.org>\r\nX-Evil: 1")
+        XCTAssertEqual(
+            text,
+            """
             Date: Fri, 01 Jan 1971 00:00:00 +0000\r
             From: Safeguard <safeguard@example.org>\r
             To: "Dr. Alex \\"Al\\" Smith" <alex@example.org>\r
@@ -308,12 +354,15 @@ final class SMTPMailerTests: XCTestCase {
     func testQuotedPrintableFollowsRFC2045() {
         XCTAssertEqual(MailEncoding.quotedPrintable("a=b é"), "a=3Db =C3=A9")
         XCTAssertEqual(MailEncoding.quotedPrintable("end \nend\t"), "end=20\r\nend=09")
-        XCTAssertEqual(MailEncoding.quotedPrintable(String(repeating: "x", count: 76)), String(repeating: "x", count: 76))
-        XCTAssertEqual(MailEncoding.quotedPrintable(String(repeating: "x", count: 77)),
-                       String(repeating: "x", count: 75) + "=\r\nxx")
+        XCTAssertEqual(
+            MailEncoding.quotedPrintable(String(repeating: "x", count: 76)), String(repeating: "x", count: 76))
+        XCTAssertEqual(
+            MailEncoding.quotedPrintable(String(repeating: "x", count: 77)),
+            String(repeating: "x", count: 75) + "=\r\nxx")
         // A "=XX" triplet is never split by a soft break.
-        XCTAssertEqual(MailEncoding.quotedPrintable(String(repeating: "x", count: 74) + "éx"),
-                       String(repeating: "x", count: 74) + "=\r\n=C3=A9x")
+        XCTAssertEqual(
+            MailEncoding.quotedPrintable(String(repeating: "x", count: 74) + "éx"),
+            String(repeating: "x", count: 74) + "=\r\n=C3=A9x")
     }
 
     func testDotStuffingDoublesLeadingDotsAndEndsTheData() {
@@ -328,25 +377,34 @@ final class SMTPMailerTests: XCTestCase {
     }
 
     func testSettingsDefaultsAndValues() throws {
-        let minimal = try XCTUnwrap(SMTPSettings.fromEnvironment(["SAFEGUARD_SMTP_HOST": "smtp.example.org", "SAFEGUARD_SMTP_FROM": from]))
+        let minimal = try XCTUnwrap(
+            SMTPSettings.fromEnvironment(["SAFEGUARD_SMTP_HOST": "smtp.example.org", "SAFEGUARD_SMTP_FROM": from]))
         XCTAssertEqual(minimal, SMTPSettings(host: "smtp.example.org", port: 587, security: .startTLS, from: from))
         XCTAssertEqual(minimal.fromName, "Safeguard")
         XCTAssertEqual(minimal.heloName, "safeguard.local")
         XCTAssertEqual(minimal.timeoutSeconds, 30)
 
         func port(_ security: String) throws -> Int? {
-            try SMTPSettings.fromEnvironment(["SAFEGUARD_SMTP_HOST": "h", "SAFEGUARD_SMTP_FROM": from, "SAFEGUARD_SMTP_SECURITY": security])?.port
+            try SMTPSettings.fromEnvironment([
+                "SAFEGUARD_SMTP_HOST": "h", "SAFEGUARD_SMTP_FROM": from, "SAFEGUARD_SMTP_SECURITY": security,
+            ])?.port
         }
         XCTAssertEqual(try port("tls"), 465)
         XCTAssertEqual(try port("NONE"), 25)
         XCTAssertEqual(try port("starttls"), 587)
 
-        let full = try XCTUnwrap(SMTPSettings.fromEnvironment([
-            "SAFEGUARD_SMTP_HOST": "mail.example.org", "SAFEGUARD_SMTP_PORT": "2525", "SAFEGUARD_SMTP_SECURITY": "tls",
-            "SAFEGUARD_SMTP_USERNAME": "alice", "SAFEGUARD_SMTP_PASSWORD": " p4ss word ", "SAFEGUARD_SMTP_FROM": from,
-        ]))
-        XCTAssertEqual(full, SMTPSettings(host: "mail.example.org", port: 2525, security: .tls, username: "alice",
-                                          password: " p4ss word ", from: from))
+        let full = try XCTUnwrap(
+            SMTPSettings.fromEnvironment([
+                "SAFEGUARD_SMTP_HOST": "mail.example.org", "SAFEGUARD_SMTP_PORT": "2525",
+                "SAFEGUARD_SMTP_SECURITY": "tls",
+                "SAFEGUARD_SMTP_USERNAME": "alice", "SAFEGUARD_SMTP_PASSWORD": " p4ss word ",
+                "SAFEGUARD_SMTP_FROM": from,
+            ]))
+        XCTAssertEqual(
+            full,
+            SMTPSettings(
+                host: "mail.example.org", port: 2525, security: .tls, username: "alice",
+                password: " p4ss word ", from: from))
         XCTAssertFalse("\(full)".contains("p4ss"), "\(full)")
         XCTAssertFalse(String(reflecting: full).contains("p4ss"))
     }
@@ -363,33 +421,46 @@ final class SMTPMailerTests: XCTestCase {
                 return error
             }
         }
-        XCTAssertEqual(problem(["SAFEGUARD_SMTP_PORT": "abc"])?.description,
-                       "SAFEGUARD_SMTP_PORT must be a number from 1 to 65535, not \"abc\".")
+        XCTAssertEqual(
+            problem(["SAFEGUARD_SMTP_PORT": "abc"])?.description,
+            "SAFEGUARD_SMTP_PORT must be a number from 1 to 65535, not \"abc\".")
         XCTAssertEqual(problem(["SAFEGUARD_SMTP_PORT": "0"]), .invalidPort("0"))
         XCTAssertEqual(problem(["SAFEGUARD_SMTP_PORT": "65536"]), .invalidPort("65536"))
-        XCTAssertEqual(problem(["SAFEGUARD_SMTP_FROM": ""])?.description,
-                       "SAFEGUARD_SMTP_FROM must be set to the address mail is sent from when SAFEGUARD_SMTP_HOST is set.")
+        XCTAssertEqual(
+            problem(["SAFEGUARD_SMTP_FROM": ""])?.description,
+            "SAFEGUARD_SMTP_FROM must be set to the address mail is sent from when SAFEGUARD_SMTP_HOST is set.")
         XCTAssertEqual(problem(["SAFEGUARD_SMTP_USERNAME": "alice"]), .usernameWithoutPassword)
         XCTAssertEqual(problem(["SAFEGUARD_SMTP_PASSWORD": "hunter2"]), .passwordWithoutUsername)
-        XCTAssertTrue(problem(["SAFEGUARD_SMTP_USERNAME": "alice"])?.description.contains("SAFEGUARD_SMTP_PASSWORD is not") ?? false)
+        XCTAssertTrue(
+            problem(["SAFEGUARD_SMTP_USERNAME": "alice"])?.description.contains("SAFEGUARD_SMTP_PASSWORD is not")
+                ?? false)
 
         let security = problem(["SAFEGUARD_SMTP_SECURITY": "ssl"])
         XCTAssertEqual(security, .unknownSecurity("ssl"))
-        XCTAssertTrue(security?.description.contains("must be one of none, starttls, tls, not \"ssl\"") ?? false, "\(String(describing: security))")
+        XCTAssertTrue(
+            security?.description.contains("must be one of none, starttls, tls, not \"ssl\"") ?? false,
+            "\(String(describing: security))")
 
         let named = problem(["SAFEGUARD_SMTP_FROM": "Safeguard <safeguard@example.org>"])
-        guard case .invalidFrom("Safeguard <safeguard@example.org>", _)? = named else { return XCTFail("\(String(describing: named))") }
+        guard case .invalidFrom("Safeguard <safeguard@example.org>", _)? = named else {
+            return XCTFail("\(String(describing: named))")
+        }
         XCTAssertTrue(named?.description.hasPrefix("SAFEGUARD_SMTP_FROM must be a plain e-mail address") ?? false)
-        guard case .invalidFrom(_, let reason)? = problem(["SAFEGUARD_SMTP_FROM": "safeguard.example.org"]) else { return XCTFail() }
+        guard case .invalidFrom(_, let reason)? = problem(["SAFEGUARD_SMTP_FROM": "safeguard.example.org"]) else {
+            return XCTFail()
+        }
         XCTAssertEqual(reason, "it has no \"@\"")
-        XCTAssertEqual(problem(["SAFEGUARD_SMTP_HOST": "smtp://mail.example.org"]), .invalidHost("smtp://mail.example.org"))
+        XCTAssertEqual(
+            problem(["SAFEGUARD_SMTP_HOST": "smtp://mail.example.org"]), .invalidHost("smtp://mail.example.org"))
         XCTAssertNil(problem(["SAFEGUARD_SMTP_USERNAME": "alice", "SAFEGUARD_SMTP_PASSWORD": "hunter2"]))
     }
 
     // MARK: Helpers
 
-    private func withServer(_ configuration: TestMailServer.Configuration = .init(),
-                            _ body: (TestMailServer) async throws -> Void) async throws {
+    private func withServer(
+        _ configuration: TestMailServer.Configuration = .init(),
+        _ body: (TestMailServer) async throws -> Void
+    ) async throws {
         let server = TestMailServer(configuration: configuration)
         try await server.start()
         do {
@@ -402,13 +473,15 @@ final class SMTPMailerTests: XCTestCase {
     }
 
     private func settings(_ server: TestMailServer, username: String? = nil, password: String? = nil) -> SMTPSettings {
-        SMTPSettings(host: "127.0.0.1", port: server.port, security: .none, username: username, password: password,
-                     from: from, timeoutSeconds: 5)
+        SMTPSettings(
+            host: "127.0.0.1", port: server.port, security: .none, username: username, password: password,
+            from: from, timeoutSeconds: 5)
     }
 
     private func mailer(_ server: TestMailServer, username: String? = nil, password: String? = nil) -> SMTPMailer {
-        SMTPMailer(settings: settings(server, username: username, password: password),
-                   eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        SMTPMailer(
+            settings: settings(server, username: username, password: password),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
     }
 
     /// Sends in a child task and cancels it after `deadline`; returns what `send` threw, nil if it succeeded.
@@ -438,9 +511,11 @@ final class SMTPMailerTests: XCTestCase {
     }
 
     /// The error `send` throws, or nil (and a test failure) when it succeeds.
-    private func sendError(_ mailer: SMTPMailer,
-                           _ message: MailMessage = MailMessage(to: "alex@example.org", subject: "Hi", body: "Hi"),
-                           file: StaticString = #filePath, line: UInt = #line) async -> SMTPError? {
+    private func sendError(
+        _ mailer: SMTPMailer,
+        _ message: MailMessage = MailMessage(to: "alex@example.org", subject: "Hi", body: "Hi"),
+        file: StaticString = #filePath, line: UInt = #line
+    ) async -> SMTPError? {
         do {
             try await mailer.send(message)
             XCTFail("send should have failed", file: file, line: line)

@@ -1,4 +1,5 @@
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -125,7 +126,8 @@ final class SignInTests: ServerTestCase {
     func testFormsWithoutTheCSRFTokenAreRefused() async throws {
         let b = browser()
         _ = try await b.get(.signIn)
-        let res = try await b.post(.signIn, [("email", fx[.mashPractitioner].email), ("password", Fixtures.password)], csrf: false)
+        let res = try await b.post(
+            .signIn, [("email", fx[.mashPractitioner].email), ("password", Fixtures.password)], csrf: false)
         XCTAssertEqual(res.status, .forbidden)
         XCTAssertTrue(res.text.contains("This form has expired"))
         let signedIn = try await signedIn(fx[.mashPractitioner])
@@ -138,8 +140,10 @@ final class SignInTests: ServerTestCase {
         let attacker = browser()
         _ = try await attacker.get(.signIn)
         let victim = try await signedIn(fx[.mashPractitioner])
-        let stolenToken = SessionToken.csrf(for: attacker.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
-        let res = try await victim.post(.people, [("first-name", "A"), ("last-name", "B"), ("_csrf", stolenToken)], csrf: false)
+        let stolenToken = SessionToken.csrf(
+            for: attacker.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
+        let res = try await victim.post(
+            .people, [("first-name", "A"), ("last-name", "B"), ("_csrf", stolenToken)], csrf: false)
         XCTAssertEqual(res.status, .forbidden)
     }
 

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -14,7 +15,8 @@ final class StoredEnumTests: ServerTestCase {
         assertEqual(try await manager.get(.referral(id)).status, .ok)
         try await (app.db as! SQLDatabase).raw("UPDATE referrals SET status = 'on-hold' WHERE id = \(bind: id)").run()
         let page = try await manager.get(.referral(id))
-        XCTAssertEqual(page.status, .internalServerError, "an unreadable status is a fault to fix, not a missing referral")
+        XCTAssertEqual(
+            page.status, .internalServerError, "an unreadable status is a fault to fix, not a missing referral")
         XCTAssertTrue(page.text.contains("tell the service desk reference"))
         do {
             _ = try await Referral.find(id, on: app.db)
@@ -28,6 +30,7 @@ final class StoredEnumTests: ServerTestCase {
         // The stored names are the ones the table has always held: an upgrade reads old rows.
         XCTAssertEqual(IncidentReviewStatus.allCases.map(\.rawValue), ["unmatched", "new", "forwarded", "rejected"])
         XCTAssertEqual(IncidentRelevance.allCases.map(\.rawValue), ["relevant", "not-relevant"])
-        XCTAssertEqual(ReferralStatus.allCases.map(\.rawValue), ["draft", "submitted", "gathering", "awaiting-sign-off", "closed"])
+        XCTAssertEqual(
+            ReferralStatus.allCases.map(\.rawValue), ["draft", "submitted", "gathering", "awaiting-sign-off", "closed"])
     }
 }

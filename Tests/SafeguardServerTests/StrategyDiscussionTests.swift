@@ -1,15 +1,18 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
 final class StrategyDiscussionTests: ServerTestCase {
     func fields(_ agencies: [UUID], section47: String = "yes") -> [(String, String)] {
-        [("held-day", "2"), ("held-month", "3"), ("held-year", "2026"), ("held-time", "09:30"),
-         ("attendees", "A. Social Worker (chair), DC B. Officer, Nurse C. Health"),
-         ("information-shared", "Two police call-outs; school reports hunger; GP saw bruising in January."),
-         ("section47", section47), ("decisions", "Joint visit today; section 47 enquiry led by social care."),
-         ("actions", "Home visit - social worker - today")] + agencies.map { ("agencies[]", $0.uuidString) }
+        [
+            ("held-day", "2"), ("held-month", "3"), ("held-year", "2026"), ("held-time", "09:30"),
+            ("attendees", "A. Social Worker (chair), DC B. Officer, Nurse C. Health"),
+            ("information-shared", "Two police call-outs; school reports hunger; GP saw bruising in January."),
+            ("section47", section47), ("decisions", "Joint visit today; section 47 enquiry led by social care."),
+            ("actions", "Home visit - social worker - today"),
+        ] + agencies.map { ("agencies[]", $0.uuidString) }
     }
 
     func testSocialCarePoliceAndHealthMustTakePart() async throws {
@@ -65,21 +68,30 @@ final class StrategyDiscussionTests: ServerTestCase {
         clock.advance(minutes: 7 * 24 * 60)
         let later = try await signedIn(fx[.mashManager])
         var f = fields([fx.socialCare, fx.police, fx.hospital], section47: "no")
-        f[0] = ("held-day", "9"); f[3] = ("held-time", "09:45")
+        f[0] = ("held-day", "9")
+        f[3] = ("held-time", "09:45")
         let recorded = try await later.post(.referralStrategyDiscussion(slow), f)
         XCTAssertEqual(recorded.location, SiteURL.referral(slow).path, recorded.text)
 
         let report = try await later.get(.strategyDiscussionReport)
         XCTAssertEqual(report.status, .ok)
-        XCTAssertTrue(report.text.contains("The partnership&#39;s target is 3 working days") || report.text.contains("The partnership's target is 3 working days"))
-        XCTAssertTrue(report.text.contains("<td class=\"sg-table__cell\">March 2026</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1 (50%)</td><td class=\"sg-table__cell\">2.5</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1</td>"),
-                      "held 2, 1 within target, median of 0 and 5 working days, both with all three partners, 1 section 47")
+        XCTAssertTrue(
+            report.text.contains("The partnership&#39;s target is 3 working days")
+                || report.text.contains("The partnership's target is 3 working days"))
+        XCTAssertTrue(
+            report.text.contains(
+                "<td class=\"sg-table__cell\">March 2026</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1 (50%)</td><td class=\"sg-table__cell\">2.5</td><td class=\"sg-table__cell\">2</td><td class=\"sg-table__cell\">1</td>"
+            ),
+            "held 2, 1 within target, median of 0 and 5 working days, both with all three partners, 1 section 47")
         XCTAssertTrue(report.text.contains("Held later than the target"))
         XCTAssertTrue(report.text.contains("MASH-2026-000002"))
         let elsewhere = try await later.get("/mash/strategy-discussions?district=\(UUID())")
-        XCTAssertTrue(elsewhere.text.contains("No strategy discussion was held in this period"), "a district with none is not praised")
+        XCTAssertTrue(
+            elsewhere.text.contains("No strategy discussion was held in this period"),
+            "a district with none is not praised")
         assertTrue(try await auditEntries().contains { $0.recordType == "strategy-discussion-report" })
-        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(.strategyDiscussionReport).status, .forbidden)
+        assertEqual(
+            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(.strategyDiscussionReport).status, .forbidden)
     }
 }
 

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -16,23 +17,30 @@ final class TrainingAttendanceTests: ServerTestCase {
         _ = try await sw.post(.trainingEventBook(event), [])
         var police = try await signedIn(fx[.policeOfficer])
         _ = try await police.post(.trainingEventBook(event), [])
-        assertEqual(try await sw.get(.trainingMaterial(material.id!)).status, .forbidden, "materials come after the evaluation")
+        assertEqual(
+            try await sw.get(.trainingMaterial(material.id!)).status, .forbidden, "materials come after the evaluation")
         let early = try await trainer.post(.trainingEventRegister(event), [])
-        XCTAssertEqual(early.location, "/training/events/\(event)/register?done=register-saved", "nothing to mark yet is not an error")
+        XCTAssertEqual(
+            early.location, "/training/events/\(event)/register?done=register-saved",
+            "nothing to mark yet is not an error")
 
         // The next day, after the start.
         advance(days: 1, hours: 1)
         trainer = try await signedIn(fx[.trainer])
-        let swBooking = try await booking(of: fx[.socialWorker].id, on: event)!, policeBooking = try await booking(of: fx[.policeOfficer].id, on: event)!
+        let swBooking = try await booking(of: fx[.socialWorker].id, on: event)!
+        let policeBooking = try await booking(of: fx[.policeOfficer].id, on: event)!
         let due = try await trainer.get(.trainingManage)
         XCTAssertTrue(due.text.contains("Registers to take"), due.text)
         let page = try await trainer.get(.trainingEventRegister(event))
         XCTAssertTrue(page.text.contains("Test Social worker, Northmere Children&#39;s Services"), page.text)
-        let saved = try await trainer.post(.trainingEventRegister(event), [("mark-\(swBooking.id!)", "attended"), ("mark-\(policeBooking.id!)", "no-show")])
+        let saved = try await trainer.post(
+            .trainingEventRegister(event),
+            [("mark-\(swBooking.id!)", "attended"), ("mark-\(policeBooking.id!)", "no-show")])
         XCTAssertEqual(saved.location, "/training/events/\(event)/register?done=register-saved")
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "attended")
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "no-show")
-        assertFalse(try await trainer.get(.trainingManage).text.contains("Registers to take"), "taken registers leave the list")
+        assertFalse(
+            try await trainer.get(.trainingManage).text.contains("Registers to take"), "taken registers leave the list")
 
         sw = try await signedIn(fx[.socialWorker])
         let eventPage = try await sw.get(.trainingEvent(event))
@@ -44,21 +52,32 @@ final class TrainingAttendanceTests: ServerTestCase {
 
         let missing = try await sw.post(.trainingEvaluation(swBooking.id!), [("overall", "9")])
         XCTAssertEqual(missing.status, .unprocessableEntity)
-        for message in ["Select a rating from 1 to 5 for ‘How would you rate the course overall?’", "Select yes or no for ‘Did the course meet"] {
+        for message in [
+            "Select a rating from 1 to 5 for ‘How would you rate the course overall?’",
+            "Select yes or no for ‘Did the course meet",
+        ] {
             XCTAssertTrue(missing.text.contains(message), message)
         }
-        let sent = try await sw.post(.trainingEvaluation(swBooking.id!), [
-            ("overall", "5"), ("trainer", "4"), ("met-objectives", "yes"), ("confidence", "4"), ("change-practice", "Check the chronology first")])
+        let sent = try await sw.post(
+            .trainingEvaluation(swBooking.id!),
+            [
+                ("overall", "5"), ("trainer", "4"), ("met-objectives", "yes"), ("confidence", "4"),
+                ("change-practice", "Check the chronology first"),
+            ])
         XCTAssertEqual(sent.location, "/training/events/\(event)?done=evaluated")
         let stored = try await TrainingEvaluationRecord.query(on: app.db).all()
         XCTAssertEqual(stored.count, 1)
         XCTAssertFalse(stored[0].answers.contains(fx[.socialWorker].id.uuidString), "evaluations are anonymous")
-        assertEqual(try await sw.post(.trainingEvaluation(swBooking.id!), [("overall", "5")]).status, .unprocessableEntity)
+        assertEqual(
+            try await sw.post(.trainingEvaluation(swBooking.id!), [("overall", "5")]).status, .unprocessableEntity)
 
         let certificate = try await sw.get(.trainingCertificate(swBooking.id!))
         XCTAssertEqual(certificate.status, .ok)
-        for text in ["Certificate of attendance", "Test Social worker", "Safeguarding and Child Protection Multi-agency course", "3 March 2026", "3.0 hours",
-                     "Make a clear referral", "print.css"] {
+        for text in [
+            "Certificate of attendance", "Test Social worker", "Safeguarding and Child Protection Multi-agency course",
+            "3 March 2026", "3.0 hours",
+            "Make a clear referral", "print.css",
+        ] {
             XCTAssertTrue(certificate.text.contains(text), text)
         }
         let file = try await sw.get(.trainingMaterial(material.id!))
@@ -67,13 +86,18 @@ final class TrainingAttendanceTests: ServerTestCase {
         XCTAssertEqual(file.headers.first(name: .contentDisposition), "attachment; filename=\"slides.txt\"")
 
         let log = try await sw.get(.trainingLog)
-        for text in ["3 March 2026", "Level 3: multi-agency working", "3.0", "Certificate"] { XCTAssertTrue(log.text.contains(text), text) }
+        for text in ["3 March 2026", "Level 3: multi-agency working", "3.0", "Certificate"] {
+            XCTAssertTrue(log.text.contains(text), text)
+        }
         // Someone else's booking is not found, not forbidden: ids reveal nothing.
         police = try await signedIn(fx[.policeOfficer])
         assertEqual(try await police.get(.trainingCertificate(swBooking.id!)).status, .notFound)
         assertEqual(try await police.get(.trainingEvaluation(policeBooking.id!)).status, .ok)
-        let noShowEval = try await police.post(.trainingEvaluation(policeBooking.id!), [
-            ("overall", "5"), ("trainer", "4"), ("met-objectives", "yes"), ("confidence", "4")])
+        let noShowEval = try await police.post(
+            .trainingEvaluation(policeBooking.id!),
+            [
+                ("overall", "5"), ("trainer", "4"), ("met-objectives", "yes"), ("confidence", "4"),
+            ])
         XCTAssertEqual(noShowEval.status, .conflict, "only attendees evaluate")
         assertEqual(try await TrainingEvaluationRecord.query(on: app.db).count(), 1)
         let results = try await trainer.get(.trainingCourseEvaluations(course))
@@ -87,28 +111,43 @@ final class TrainingAttendanceTests: ServerTestCase {
     func testELearningIsCompletedByThePractitionerAndTheQuestionsAreTheCourses() async throws {
         let trainer = try await signedIn(fx[.trainer])
         let course = try await addCourse(trainer, title: "Introduction to safeguarding children")
-        let added = try await trainer.post(.trainingCourseEvents(course), [
-            ("delivery", "e-learning"), ("date-day", "1"), ("date-month", "3"), ("date-year", "2026"),
-            ("link", "https://learning.example.org/intro"), ("minutes", "90")])
-        let event = try XCTUnwrap(UUID(uuidString: String(try XCTUnwrap(added.location).split(separator: SiteURL.home.path)[2].prefix(36))))
-        let questions = try await trainer.post(.trainingCourseQuestions(course), [
-            ("rows", "2"), ("q0-key", "overall"), ("q0-text", "Overall, how useful was it?"), ("q0-kind", "rating"), ("q0-required", "yes"),
-            ("q1-key", "trainer"), ("q1-text", ""), ("q1-kind", "rating")])
+        let added = try await trainer.post(
+            .trainingCourseEvents(course),
+            [
+                ("delivery", "e-learning"), ("date-day", "1"), ("date-month", "3"), ("date-year", "2026"),
+                ("link", "https://learning.example.org/intro"), ("minutes", "90"),
+            ])
+        let event = try XCTUnwrap(
+            UUID(uuidString: String(try XCTUnwrap(added.location).split(separator: SiteURL.home.path)[2].prefix(36))))
+        let questions = try await trainer.post(
+            .trainingCourseQuestions(course),
+            [
+                ("rows", "2"), ("q0-key", "overall"), ("q0-text", "Overall, how useful was it?"), ("q0-kind", "rating"),
+                ("q0-required", "yes"),
+                ("q1-key", "trainer"), ("q1-text", ""), ("q1-kind", "rating"),
+            ])
         XCTAssertEqual(questions.location, "/training/courses/\(course)?done=questions-saved")
 
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(.trainingEventBook(event), [])
-        let future = try await sw.post(.trainingEventComplete(event), [("completed-day", "9"), ("completed-month", "3"), ("completed-year", "2026")])
+        let future = try await sw.post(
+            .trainingEventComplete(event),
+            [("completed-day", "9"), ("completed-month", "3"), ("completed-year", "2026")])
         XCTAssertEqual(future.status, .unprocessableEntity)
         XCTAssertTrue(future.text.contains("cannot be in the future"))
-        let done = try await sw.post(.trainingEventComplete(event), [("completed-day", "2"), ("completed-month", "3"), ("completed-year", "2026")])
+        let done = try await sw.post(
+            .trainingEventComplete(event),
+            [("completed-day", "2"), ("completed-month", "3"), ("completed-year", "2026")])
         XCTAssertEqual(done.location, "/training/events/\(event)?done=completed")
         let row = try await booking(of: fx[.socialWorker].id, on: event)!
         XCTAssertEqual(row.status.rawValue, "completed")
         let completions = try await trainer.get(.trainingEventRegister(event))
         XCTAssertTrue(completions.text.contains("Completed"), completions.text)
-        XCTAssertTrue(completions.text.contains("Test Social worker</td><td class=\"sg-table__cell\">Northmere Children&#39;s Services</td><td class=\"sg-table__cell\">2 March 2026"),
-                      completions.text)
+        XCTAssertTrue(
+            completions.text.contains(
+                "Test Social worker</td><td class=\"sg-table__cell\">Northmere Children&#39;s Services</td><td class=\"sg-table__cell\">2 March 2026"
+            ),
+            completions.text)
         let form = try await sw.get(.trainingEvaluation(row.id!))
         XCTAssertTrue(form.text.contains("Overall, how useful was it?"))
         XCTAssertFalse(form.text.contains("How would you rate the trainer?"), "a removed question is not asked")
@@ -122,14 +161,15 @@ final class TrainingAttendanceTests: ServerTestCase {
         let boundary = "----sg\(UUID().uuidString.prefix(8))"
         let csrf = SessionToken.csrf(for: trainer.cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
         let body = """
-        --\(boundary)\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n\(csrf)\r\n\
-        --\(boundary)\r\nContent-Disposition: form-data; name="material-title"\r\n\r\nSlides\r\n\
-        --\(boundary)\r\nContent-Disposition: form-data; name="file"; filename="slides.txt"\r\nContent-Type: text/plain\r\n\r\n\
-        Slide 1: what to do if you are worried\r\n--\(boundary)--\r\n
-        """
+            --\(boundary)\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n\(csrf)\r\n\
+            --\(boundary)\r\nContent-Disposition: form-data; name="material-title"\r\n\r\nSlides\r\n\
+            --\(boundary)\r\nContent-Disposition: form-data; name="file"; filename="slides.txt"\r\nContent-Type: text/plain\r\n\r\n\
+            Slide 1: what to do if you are worried\r\n--\(boundary)--\r\n
+            """
         var h = HTTPHeaders()
         h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         h.replaceOrAdd(name: .cookie, value: trainer.cookieHeader)
-        return try await app.sendRequest(.POST, SiteURL.trainingCourseMaterials(course).path, headers: h, body: ByteBuffer(string: body))
+        return try await app.sendRequest(
+            .POST, SiteURL.trainingCourseMaterials(course).path, headers: h, body: ByteBuffer(string: body))
     }
 }

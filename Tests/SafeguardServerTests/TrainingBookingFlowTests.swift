@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -20,7 +21,9 @@ final class TrainingBookingFlowTests: ServerTestCase {
 
         let police = try await signedIn(fx[.policeOfficer])
         assertTrue(try await police.get(.trainingEvent(event)).text.contains("Join the waiting list"))
-        assertEqual(try await police.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=waiting-list")
+        assertEqual(
+            try await police.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=waiting-list"
+        )
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         _ = try await dsl.post(.trainingEventBook(event), [])
         assertTrue(try await dsl.get(.trainingEvent(event)).text.contains("You are number 2 on the waiting list"))
@@ -32,18 +35,27 @@ final class TrainingBookingFlowTests: ServerTestCase {
         let cancelled = try await sw.post(.trainingEventCancel(event), [])
         XCTAssertEqual(cancelled.location, "/training/events/\(event)?done=cancelled")
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "booked")
-        assertEqual(try await booking(of: fx[.schoolDesignatedSafeguardingLead].id, on: event)?.status.rawValue, "waiting-list")
+        assertEqual(
+            try await booking(of: fx[.schoolDesignatedSafeguardingLead].id, on: event)?.status.rawValue, "waiting-list")
         let told = try await notices(for: fx[.policeOfficer].id).map(\.subject)
-        XCTAssertEqual(told, ["On the waiting list: Safeguarding and Child Protection Multi-agency course",
-                              "You now have a place: Safeguarding and Child Protection Multi-agency course"])
+        XCTAssertEqual(
+            told,
+            [
+                "On the waiting list: Safeguarding and Child Protection Multi-agency course",
+                "You now have a place: Safeguarding and Child Protection Multi-agency course",
+            ])
         let index = try await police.get(.training)
         XCTAssertTrue(index.text.contains("You now have a place"), index.text)
         let messages = try await police.get(.notifications)
         XCTAssertTrue(messages.text.contains("Someone cancelled, so you have moved up"), messages.text)
-        assertEqual(try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.policeOfficer].id).filter(\.$readAt == nil).count(), 0)
+        assertEqual(
+            try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.policeOfficer].id).filter(
+                \.$readAt == nil
+            ).count(), 0)
 
         // Re-booking goes to the back of the queue.
-        assertEqual(try await sw.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=waiting-list")
+        assertEqual(
+            try await sw.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=waiting-list")
         let rebooked = try await sw.get(.trainingEvent(event))
         XCTAssertTrue(rebooked.text.contains("You are number 2 on the waiting list"), rebooked.text)
         let audit = try await auditEntries().filter { $0.recordType == "training-booking" }
@@ -86,7 +98,9 @@ final class TrainingBookingFlowTests: ServerTestCase {
         _ = try await sw.post(.trainingEventBook(event), [])
         let told = try await notices(for: fx[.socialWorker].id).first
         XCTAssertTrue(told?.body.contains("Cancelling less than 96 hours before the start") ?? false, told?.body ?? "")
-        assertEqual(try await sw.post(.trainingEventCancel(event), []).location, "/training/events/\(event)?done=late-cancellation")
+        assertEqual(
+            try await sw.post(.trainingEventCancel(event), []).location,
+            "/training/events/\(event)?done=late-cancellation")
     }
 
     func testBookingClosesWhenTheEventStartsAndBadEventsAreRefused() async throws {
@@ -101,15 +115,28 @@ final class TrainingBookingFlowTests: ServerTestCase {
         XCTAssertTrue(res.text.contains("started"), res.text)
         assertEqual(try await TrainingBookingRecord.query(on: app.db).count(), 0)
 
-        let empty = try await trainer.post(.trainingCourseEvents(course), [("delivery", "face-to-face"), ("start", "9.30")])
+        let empty = try await trainer.post(
+            .trainingCourseEvents(course), [("delivery", "face-to-face"), ("start", "9.30")])
         XCTAssertEqual(empty.status, .unprocessableEntity)
-        for message in ["Enter the date", "24-hour clock, like 09:30"] { XCTAssertTrue(empty.text.contains(message), message) }
-        let noVenue = try await trainer.post(.trainingCourseEvents(course), [
-            ("delivery", "face-to-face"), ("date-day", "9"), ("date-month", "3"), ("date-year", "2026"), ("start", "13:00"), ("end", "12:00"),
-            ("capacity", "12")])
-        for message in ["Enter the venue", "The end time must be after the start time"] { XCTAssertTrue(noVenue.text.contains(message), message) }
-        let eLearning = try await trainer.post(.trainingCourseEvents(course), [
-            ("delivery", "e-learning"), ("date-day", "9"), ("date-month", "3"), ("date-year", "2026"), ("link", "learning.example.org")])
+        for message in ["Enter the date", "24-hour clock, like 09:30"] {
+            XCTAssertTrue(empty.text.contains(message), message)
+        }
+        let noVenue = try await trainer.post(
+            .trainingCourseEvents(course),
+            [
+                ("delivery", "face-to-face"), ("date-day", "9"), ("date-month", "3"), ("date-year", "2026"),
+                ("start", "13:00"), ("end", "12:00"),
+                ("capacity", "12"),
+            ])
+        for message in ["Enter the venue", "The end time must be after the start time"] {
+            XCTAssertTrue(noVenue.text.contains(message), message)
+        }
+        let eLearning = try await trainer.post(
+            .trainingCourseEvents(course),
+            [
+                ("delivery", "e-learning"), ("date-day", "9"), ("date-month", "3"), ("date-year", "2026"),
+                ("link", "learning.example.org"),
+            ])
         XCTAssertTrue(eLearning.text.contains("starting with https://"), eLearning.text)
         assertEqual(try await TrainingEventRecord.query(on: app.db).count(), 1)
     }

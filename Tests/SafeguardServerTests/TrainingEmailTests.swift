@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -13,9 +14,11 @@ final class TrainingEmailTests: ServerTestCase {
         configuration.rejectedRecipients = rejecting
         mail = TestMailServer(configuration: configuration)
         try await mail.start()
-        try await startApp(publicURL: "https://safeguard.example.org",
-                           smtp: SMTPSettings(host: "127.0.0.1", port: mail.port, security: .none, from: "training@safeguard.example.org",
-                                              timeoutSeconds: 5))
+        try await startApp(
+            publicURL: "https://safeguard.example.org",
+            smtp: SMTPSettings(
+                host: "127.0.0.1", port: mail.port, security: .none, from: "training@safeguard.example.org",
+                timeoutSeconds: 5))
     }
 
     /// Several runs asked for at once send each message once (an actor alone let two runs read
@@ -23,17 +26,22 @@ final class TrainingEmailTests: ServerTestCase {
     func testParallelRunsSendEachMessageOnce() async throws {
         try await startWithMail()
         for i in 0..<3 {
-            try await UserNotification(userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: SiteURL.training.path,
-                                       at: clock.now, emailConfigured: true).create(on: app.db)
+            try await UserNotification(
+                userID: fx[.socialWorker].id, subject: "Message \(i)", body: "Body \(i)", link: SiteURL.training.path,
+                at: clock.now, emailConfigured: true
+            ).create(on: app.db)
         }
-        let delivery = app.safeguard.notificationDelivery, db = app.db, logger = app.logger
+        let delivery = app.safeguard.notificationDelivery
+        let db = app.db
+        let logger = app.logger
         let counts = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<5 { group.addTask { await delivery.sendPending(on: db, logger: logger) } }
             return await group.reduce(0, +)
         }
         XCTAssertEqual(counts, 3)
         try await Task.sleep(for: .milliseconds(200))
-        XCTAssertEqual(mail.messages.count, 3, mail.messages.map { $0.decodedHeader("Subject") ?? "" }.joined(separator: ", "))
+        XCTAssertEqual(
+            mail.messages.count, 3, mail.messages.map { $0.decodedHeader("Subject") ?? "" }.joined(separator: ", "))
     }
 
     override func tearDown() async throws {
@@ -51,18 +59,27 @@ final class TrainingEmailTests: ServerTestCase {
         let first = try await mail.waitForMessages(1)
         XCTAssertEqual(first[0].recipients, [fx[.socialWorker].email])
         XCTAssertEqual(first[0].sender, "training@safeguard.example.org")
-        XCTAssertEqual(first[0].decodedHeader("Subject"), "Booking confirmed: Safeguarding and Child Protection Multi-agency course")
+        XCTAssertEqual(
+            first[0].decodedHeader("Subject"),
+            "Booking confirmed: Safeguarding and Child Protection Multi-agency course")
         XCTAssertTrue(first[0].decodedBody.contains("9 March 2026, 9:30am to 12:30pm"), first[0].decodedBody)
-        XCTAssertTrue(first[0].decodedBody.contains("https://safeguard.example.org/training/events/\(event)"), first[0].decodedBody)
+        XCTAssertTrue(
+            first[0].decodedBody.contains("https://safeguard.example.org/training/events/\(event)"),
+            first[0].decodedBody)
 
         let police = try await signedIn(fx[.policeOfficer])
         _ = try await police.post(.trainingEventBook(event), [])
         _ = try await sw.post(.trainingEventCancel(event), [])
         let all = try await mail.waitForMessages(4)
         let subjects = all.map { "\($0.recipients[0]): \($0.decodedHeader("Subject") ?? "")" }
-        XCTAssertTrue(subjects.contains("\(fx[.policeOfficer].email): You now have a place: Safeguarding and Child Protection Multi-agency course"),
-                      subjects.joined(separator: "\n"))
-        XCTAssertTrue(subjects.contains("\(fx[.socialWorker].email): Booking cancelled: Safeguarding and Child Protection Multi-agency course"))
+        XCTAssertTrue(
+            subjects.contains(
+                "\(fx[.policeOfficer].email): You now have a place: Safeguarding and Child Protection Multi-agency course"
+            ),
+            subjects.joined(separator: "\n"))
+        XCTAssertTrue(
+            subjects.contains(
+                "\(fx[.socialWorker].email): Booking cancelled: Safeguarding and Child Protection Multi-agency course"))
         // The mail server has them; the records catch up once the background sender saves its outcome.
         var statuses: Set<String> = []
         for _ in 0..<50 {

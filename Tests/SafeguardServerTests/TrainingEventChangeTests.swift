@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -16,20 +17,32 @@ final class TrainingEventChangeTests: ServerTestCase {
 
         let form = try await trainer.get(.trainingEventEdit(event))
         XCTAssertTrue(form.text.contains("value=\"County Hall\""), form.text)
-        let bad = try await trainer.post(.trainingEvent(event), [("date-day", "3"), ("date-month", "3"), ("date-year", "2026"),
-                                                                         ("start", "25:00"), ("end", "12:30"), ("venue", "Library")])
+        let bad = try await trainer.post(
+            .trainingEvent(event),
+            [
+                ("date-day", "3"), ("date-month", "3"), ("date-year", "2026"),
+                ("start", "25:00"), ("end", "12:30"), ("venue", "Library"),
+            ])
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertTrue(bad.text.contains("24-hour clock"))
-        let moved = try await trainer.post(.trainingEvent(event), [("date-day", "3"), ("date-month", "3"), ("date-year", "2026"),
-                                                                           ("start", "09:30"), ("end", "12:30"), ("venue", "Calder Vale Library"),
-                                                                           ("trainer", "Fiona Gallagher"),
-                                                                           ("opened-as", Browser.hiddenValue("opened-as", in: form.text) ?? "")])
+        let moved = try await trainer.post(
+            .trainingEvent(event),
+            [
+                ("date-day", "3"), ("date-month", "3"), ("date-year", "2026"),
+                ("start", "09:30"), ("end", "12:30"), ("venue", "Calder Vale Library"),
+                ("trainer", "Fiona Gallagher"),
+                ("opened-as", Browser.hiddenValue("opened-as", in: form.text) ?? ""),
+            ])
         XCTAssertEqual(moved.location, "/training/events/\(event)?done=event-saved")
         for person in [fx[.socialWorker].id, fx[.policeOfficer].id] {
             let subjects = try await notices(for: person).map(\.subject)
-            XCTAssertTrue(subjects.contains("Event details changed: Safeguarding and Child Protection Multi-agency course"), "\(subjects)")
+            XCTAssertTrue(
+                subjects.contains("Event details changed: Safeguarding and Child Protection Multi-agency course"),
+                "\(subjects)")
         }
-        assertEqual(try await TrainingEventRecord.find(event, on: app.db)?.capacity, 1, "places are not changed by the details form")
+        assertEqual(
+            try await TrainingEventRecord.find(event, on: app.db)?.capacity, 1,
+            "places are not changed by the details form")
         assertTrue(try await sw.get(.trainingEvent(event)).text.contains("Calder Vale Library"))
 
         // Less than 48 hours before: calling off is still never a late cancellation.
@@ -48,12 +61,18 @@ final class TrainingEventChangeTests: ServerTestCase {
         XCTAssertEqual(again.status, .conflict)
         XCTAssertTrue(again.text.contains("it has been cancelled"), again.text)
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        assertFalse(try await dsl.get(.training).text.contains("/training/events/\(event)\""), "a cancelled event is not offered")
-        assertEqual(try await trainer.post(.trainingEventCallOff(event), [("reason", "Twice over")]).status, .unprocessableEntity)
+        assertFalse(
+            try await dsl.get(.training).text.contains("/training/events/\(event)\""),
+            "a cancelled event is not offered")
+        assertEqual(
+            try await trainer.post(.trainingEventCallOff(event), [("reason", "Twice over")]).status,
+            .unprocessableEntity)
         for role in [Role.socialWorker, .learner] {
             let b = try await signedIn(fx[role])
             assertEqual(try await b.get(.trainingEventEdit(event)).status, .forbidden)
-            assertEqual(try await b.post(.trainingEventCallOff(event), [("reason", "I would rather not go")]).status, .forbidden)
+            assertEqual(
+                try await b.post(.trainingEventCallOff(event), [("reason", "I would rather not go")]).status, .forbidden
+            )
         }
     }
 }

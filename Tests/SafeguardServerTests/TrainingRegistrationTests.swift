@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -9,14 +10,22 @@ final class TrainingRegistrationTests: ServerTestCase {
         let admin = try await signedIn(fx[.partnershipAdmin])
         let res = try await admin.post(.adminRegistrationKeys, [("agency", agency.uuidString)])
         XCTAssertEqual(res.location, "/admin/registration-keys?done=key-issued")
-        let keys = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == agency).sort(\.$issuedAt).all()
+        let keys = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == agency).sort(\.$issuedAt)
+            .all()
         return try XCTUnwrap(keys.last)
     }
 
-    func register(_ b: Browser, key: String, email: String = "jo.reed@school.example", password: String = "Lantern-Orchard-Swift-27",
-                  confirm: String? = nil) async throws -> XCTHTTPResponse {
-        try await b.post(.register, [("key", key), ("name", "Jo Reed"), ("email", email), ("password", password),
-                                       ("confirm-password", confirm ?? password)])
+    func register(
+        _ b: Browser, key: String, email: String = "jo.reed@school.example",
+        password: String = "Lantern-Orchard-Swift-27",
+        confirm: String? = nil
+    ) async throws -> XCTHTTPResponse {
+        try await b.post(
+            .register,
+            [
+                ("key", key), ("name", "Jo Reed"), ("email", email), ("password", password),
+                ("confirm-password", confirm ?? password),
+            ])
     }
 
     func testAKeyMakesATrainingOnlyAccountInItsAgency() async throws {
@@ -39,7 +48,8 @@ final class TrainingRegistrationTests: ServerTestCase {
         assertEqual(try await b.get(.people).status, .forbidden)
         assertEqual(try await b.get(.home).location, SiteURL.training.path)
         let entries = try await auditEntries()
-        XCTAssertTrue(entries.contains { $0.recordType == "user" && $0.reason.contains("registered with key \(key.code)") })
+        XCTAssertTrue(
+            entries.contains { $0.recordType == "user" && $0.reason.contains("registered with key \(key.code)") })
         let admin = try await signedIn(fx[.partnershipAdmin])
         assertTrue(try await admin.get(.adminRegistrationKeys).text.contains(">1<"))
     }
@@ -52,7 +62,9 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertEqual(unknown.status, .unprocessableEntity)
         XCTAssertTrue(unknown.text.contains("This registration key is not recognised"))
         let mismatch = try await register(b, key: key.code, email: "not-an-email", password: "short", confirm: "other")
-        for message in ["Enter your work email address", "Password must be 12 characters or more", "The passwords do not match"] {
+        for message in [
+            "Enter your work email address", "Password must be 12 characters or more", "The passwords do not match",
+        ] {
             XCTAssertTrue(mismatch.text.contains(message), message)
         }
         XCTAssertFalse(mismatch.text.contains("value=\"short\""), "a password is never echoed back")
@@ -60,7 +72,9 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertTrue(taken.text.contains("An account already uses this email address"))
 
         let admin = try await signedIn(fx[.partnershipAdmin])
-        assertEqual(try await admin.post(.adminRegistrationKeyRevoke(key.id!), []).location, "/admin/registration-keys?done=key-revoked")
+        assertEqual(
+            try await admin.post(.adminRegistrationKeyRevoke(key.id!), []).location,
+            "/admin/registration-keys?done=key-revoked")
         let revoked = try await register(b, key: key.code)
         XCTAssertTrue(revoked.text.contains("no longer in use"), revoked.text)
         assertEqual(try await User.query(on: app.db).count(), before)
@@ -76,11 +90,14 @@ final class TrainingRegistrationTests: ServerTestCase {
         let fresh = try await register(b, key: "", email: "nobody.here@school.example")
         XCTAssertEqual(existing.status, fresh.status)
         XCTAssertFalse(existing.text.contains("An account already uses this email address"))
-        XCTAssertEqual(existing.text.replacingOccurrences(of: fx[.socialWorker].email, with: "E"),
-                       fresh.text.replacingOccurrences(of: "nobody.here@school.example", with: "E"))
+        XCTAssertEqual(
+            existing.text.replacingOccurrences(of: fx[.socialWorker].email, with: "E"),
+            fresh.text.replacingOccurrences(of: "nobody.here@school.example", with: "E"))
         let wrongKey = try await register(b, key: "NOPE-AAAA-BBBB", email: fx[.socialWorker].email)
         XCTAssertFalse(wrongKey.text.contains("An account already uses this email address"))
-        for _ in 0..<(SignInPolicy.maximumRegistrationTries - 3) { _ = try await register(b, key: "", email: fx[.socialWorker].email) }
+        for _ in 0..<(SignInPolicy.maximumRegistrationTries - 3) {
+            _ = try await register(b, key: "", email: fx[.socialWorker].email)
+        }
         assertEqual(try await register(b, key: "", email: fx[.socialWorker].email).status, .tooManyRequests)
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -22,11 +23,14 @@ final class TrainingSeedReportTests: ServerTestCase {
         ("Safeguarding children - understanding the impact of neglect", 24, 1),
     ]
     static let agencyTable: [(String, Int)] = [
-        ("Adult Care Services", 3), ("Children's centre", 57), ("Children's Services", 279), ("Colleges", 8), ("District Council", 6),
+        ("Adult Care Services", 3), ("Children's centre", 57), ("Children's Services", 279), ("Colleges", 8),
+        ("District Council", 6),
         ("Drug and Alcohol Service", 3), ("Education", 5), ("Health & Community Services (was ACS)", 18),
         ("Health - East and North Herts NHS Trust", 7), ("Health - Hertfordshire Community NHS Trust", 107),
-        ("Health - Herts NHS Foundation Trust", 11), ("Health - NHS Hertfordshire", 14), ("Health - West Herts Hospitals Trusts", 3),
-        ("Health - Other", 6), ("Herts Constabulary", 2), ("Housing Provider", 6), ("HSCB", 1), ("Nursery/Pre School", 30), ("Other", 24),
+        ("Health - Herts NHS Foundation Trust", 11), ("Health - NHS Hertfordshire", 14),
+        ("Health - West Herts Hospitals Trusts", 3),
+        ("Health - Other", 6), ("Herts Constabulary", 2), ("Housing Provider", 6), ("HSCB", 1),
+        ("Nursery/Pre School", 30), ("Other", 24),
         ("School", 4), ("Schools - designated senior person", 54), ("Schools - non designated senior person", 10),
         ("Schools Family Support", 1), ("South West Partnership", 9), ("Voluntary Sector", 19),
     ]
@@ -37,26 +41,36 @@ final class TrainingSeedReportTests: ServerTestCase {
         let query = "?from=2015-04-01&to=2016-03-31"
         let page = try await trainer.get("/training/reports" + query)
         XCTAssertEqual(page.status, .ok)
-        XCTAssertTrue(page.text.contains("A further 6 attendances have no agency recorded (693 attendances in all)."), page.text)
+        XCTAssertTrue(
+            page.text.contains("A further 6 attendances have no agency recorded (693 attendances in all)."), page.text)
 
         let byCourse = try await trainer.get("/training/reports/attendance-by-course.csv" + query)
         XCTAssertEqual(byCourse.headers.first(name: .contentType), "text/csv; charset=utf-8")
-        XCTAssertEqual(byCourse.headers.first(name: .contentDisposition),
-                       "attachment; filename=\"attendance-by-course-2015-04-01-to-2016-03-31.csv\"")
-        XCTAssertEqual(try CSVTable(text: byCourse.text, name: "by course").rows,
-                       Self.courseTable.map { [$0.0, String($0.1), String($0.2)] } + [["Total", "693", "36"]])
+        XCTAssertEqual(
+            byCourse.headers.first(name: .contentDisposition),
+            "attachment; filename=\"attendance-by-course-2015-04-01-to-2016-03-31.csv\"")
+        XCTAssertEqual(
+            try CSVTable(text: byCourse.text, name: "by course").rows,
+            Self.courseTable.map { [$0.0, String($0.1), String($0.2)] } + [["Total", "693", "36"]])
         let byAgency = try await trainer.get("/training/reports/attendance-by-agency.csv" + query)
         let agencyCSV = try CSVTable(text: byAgency.text, name: "by agency")
         XCTAssertEqual(agencyCSV.header, ["Agency", "Total number of attendees per agency"])
-        XCTAssertEqual(agencyCSV.rows, Self.agencyTable.map { [$0.0, String($0.1)] } + [["Total", "687"], ["Agency not recorded", "6"]])
+        XCTAssertEqual(
+            agencyCSV.rows,
+            Self.agencyTable.map { [$0.0, String($0.1)] } + [["Total", "687"], ["Agency not recorded", "6"]])
 
-        let noShows = try CSVTable(text: try await trainer.get("/training/reports/no-shows.csv" + query).text, name: "no-shows")
+        let noShows = try CSVTable(
+            text: try await trainer.get("/training/reports/no-shows.csv" + query).text, name: "no-shows")
         XCTAssertEqual(noShows.rows.last, ["All courses", "776", "693", "47", "36", "6.1", "0"])
         // The page shows the same figures as the CSV.
-        XCTAssertTrue(page.text.contains("Graded Care Profile lite bite</td><td class=\"sg-table__cell\">103</td><td class=\"sg-table__cell\">6<"), page.text)
+        XCTAssertTrue(
+            page.text.contains(
+                "Graded Care Profile lite bite</td><td class=\"sg-table__cell\">103</td><td class=\"sg-table__cell\">6<"
+            ), page.text)
         XCTAssertTrue(page.text.contains("<strong>687</strong>"))
         let audit = try await auditEntries()
-        XCTAssertEqual(audit.filter { $0.recordType == "training-report" && $0.action == AuditAction.export.rawValue }.count, 3)
+        XCTAssertEqual(
+            audit.filter { $0.recordType == "training-report" && $0.action == AuditAction.export.rawValue }.count, 3)
     }
 
     /// Each course's attendees spread over the times it ran, agencies dealt out in table order;
@@ -68,12 +82,15 @@ final class TrainingSeedReportTests: ServerTestCase {
             try await a.create(on: app.db)
             agencyIDs[name] = a.id!
         }
-        var agencyQueue = Self.agencyTable.flatMap { Array(repeating: Optional($0.0), count: $0.1) } + Array(repeating: nil, count: 6)
+        var agencyQueue =
+            Self.agencyTable.flatMap { Array(repeating: Optional($0.0), count: $0.1) } + Array(repeating: nil, count: 6)
         let creator = fx[.trainer].id
         var n = 0
         func person(_ agency: UUID?) async throws -> UUID {
             n += 1
-            let u = User(email: "p\(n)@seed.example", displayName: "Person \(n)", role: .learner, agencyID: agency ?? fx.socialCare, passwordHash: "x")
+            let u = User(
+                email: "p\(n)@seed.example", displayName: "Person \(n)", role: .learner,
+                agencyID: agency ?? fx.socialCare, passwordHash: "x")
             try await u.create(on: app.db)
             return u.id!
         }
@@ -89,18 +106,29 @@ final class TrainingSeedReportTests: ServerTestCase {
         }
         for (c, (title, attendees, timesRun)) in Self.courseTable.enumerated() {
             let course = TrainingCourseRecord()
-            course.title = title; course.description = ""; course.level = TrainingLevel.level2.rawValue; course.audience = ""
+            course.title = title
+            course.description = ""
+            course.level = TrainingLevel.level2.rawValue
+            course.audience = ""
             course.learningOutcomes = ""
             course.createdAt = clock.now.addingTimeInterval(Double(c))
             try course.setQuestions(EvaluationQuestion.standardSet)
             try await course.create(on: app.db)
             // One more event a year later, which the period leaves out.
             for run in 0...timesRun {
-                let day = run == timesRun ? SimpleDate(year: 2016, month: 5, day: 10)! : SimpleDate(year: 2015, month: 4 + (c + run * 3) % 9, day: 5 + run)!
+                let day =
+                    run == timesRun
+                    ? SimpleDate(year: 2016, month: 5, day: 10)!
+                    : SimpleDate(year: 2015, month: 4 + (c + run * 3) % 9, day: 5 + run)!
                 let e = TrainingEventRecord()
-                e.apply(TrainingEvent(courseID: course.id!, delivery: .faceToFace, date: day, startTime: ClockTime("09:30"), endTime: ClockTime("12:30"),
-                                      venue: "Hall", capacity: 40))
-                e.trainerName = ""; e.createdAt = clock.now; e.$createdBy.id = creator
+                e.apply(
+                    TrainingEvent(
+                        courseID: course.id!, delivery: .faceToFace, date: day, startTime: ClockTime("09:30"),
+                        endTime: ClockTime("12:30"),
+                        venue: "Hall", capacity: 40))
+                e.trainerName = ""
+                e.createdAt = clock.now
+                e.$createdBy.id = creator
                 try await e.create(on: app.db)
                 let count = run == timesRun ? 3 : attendees / timesRun + (run < attendees % timesRun ? 1 : 0)
                 for _ in 0..<count {
@@ -108,7 +136,9 @@ final class TrainingSeedReportTests: ServerTestCase {
                     try await book(e.id!, .attended, agency: agency.flatMap { agencyIDs[$0] }, on: day)
                 }
                 guard run < timesRun else { continue }
-                for status in [TrainingBookingStatus.noShow, .lateCancellation, .cancelled, .waitingList] + (run == 0 ? [.noShow] : []) {
+                for status in [TrainingBookingStatus.noShow, .lateCancellation, .cancelled, .waitingList]
+                    + (run == 0 ? [.noShow] : [])
+                {
                     try await book(e.id!, status, agency: agencyIDs["Other"], on: day)
                 }
             }

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -10,15 +11,19 @@ import XCTVapor
 final class TwoServerTests: ServerTestCase {
     var other: Application!
 
-    override func settings(publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil,
-                           trustedProxies: [NetworkRange] = []) -> Settings {
+    override func settings(
+        publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil,
+        trustedProxies: [NetworkRange] = []
+    ) -> Settings {
         var s = super.settings(publicURL: publicURL, rules: rules, smtp: smtp, trustedProxies: trustedProxies)
         s.sessionSecret = "two-servers-share-this-secret-0123456789"
         return s
     }
 
     override func setUp() async throws {
-        guard Self.postgresURL != nil else { throw XCTSkip("two servers share a PostgreSQL database; set SAFEGUARD_TEST_DATABASE_URL") }
+        guard Self.postgresURL != nil else {
+            throw XCTSkip("two servers share a PostgreSQL database; set SAFEGUARD_TEST_DATABASE_URL")
+        }
         try await super.setUp()
         other = try await Application.make(.testing)
         try await configure(other, settings: settings())
@@ -44,12 +49,16 @@ final class TwoServerTests: ServerTestCase {
             return b
         }
         func get(_ path: String) async throws -> XCTHTTPResponse { try await next().get(path) }
-        func post(_ path: String, _ fields: [(String, String)]) async throws -> XCTHTTPResponse { try await next().post(path, fields) }
+        func post(_ path: String, _ fields: [(String, String)]) async throws -> XCTHTTPResponse {
+            try await next().post(path, fields)
+        }
     }
 
     func testASignedInUserStaysSignedInWhenRequestsAlternateBetweenServers() async throws {
         let b = Alternating([app, other])
-        assertEqual(try await b.post("/sign-in", [("email", fx[.socialWorker].email), ("password", Fixtures.password)]).status, .seeOther)
+        assertEqual(
+            try await b.post("/sign-in", [("email", fx[.socialWorker].email), ("password", Fixtures.password)]).status,
+            .seeOther)
         for _ in 0..<4 {
             assertEqual(try await b.get("/people/\(fx.kayla)").status, .ok)
         }
@@ -68,11 +77,15 @@ final class TwoServerTests: ServerTestCase {
     func testFiveFailuresAcrossTwoServersLockTheAddress() async throws {
         let b = Alternating([app, other])
         for i in 0..<SignInPolicy.maximumFailures {
-            assertEqual(try await b.post("/sign-in", [("email", fx[.teamManager].email), ("password", "wrong-\(i)")]).status, .unauthorized)
+            assertEqual(
+                try await b.post("/sign-in", [("email", fx[.teamManager].email), ("password", "wrong-\(i)")]).status,
+                .unauthorized)
         }
         for _ in 0..<2 {
-            assertEqual(try await b.post("/sign-in", [("email", fx[.teamManager].email), ("password", Fixtures.password)]).status,
-                        .tooManyRequests, "locked on both servers, even for the right password")
+            assertEqual(
+                try await b.post("/sign-in", [("email", fx[.teamManager].email), ("password", Fixtures.password)])
+                    .status,
+                .tooManyRequests, "locked on both servers, even for the right password")
         }
     }
 
@@ -83,24 +96,33 @@ final class TwoServerTests: ServerTestCase {
         XCTAssertEqual(issued.location, "/admin/registration-keys?done=key-issued")
         let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == fx.school).first()!
         func register(_ b: Alternating, _ code: String) async throws -> XCTHTTPResponse {
-            try await b.post("/register", [("key", code), ("name", "Jo Reed"), ("email", "jo.reed@school.example"),
-                                           ("password", "Lantern-Orchard-Swift-27"), ("confirm-password", "Lantern-Orchard-Swift-27")])
+            try await b.post(
+                "/register",
+                [
+                    ("key", code), ("name", "Jo Reed"), ("email", "jo.reed@school.example"),
+                    ("password", "Lantern-Orchard-Swift-27"), ("confirm-password", "Lantern-Orchard-Swift-27"),
+                ])
         }
         let b = Alternating([app, other])
         for n in 0..<SignInPolicy.maximumRegistrationTries {
             assertEqual(try await register(b, "GUES-S000-00\(n)").status, .unprocessableEntity)
         }
         for _ in 0..<2 {
-            assertEqual(try await register(b, key.code).status, .tooManyRequests, "locked on both servers, even for the right key")
+            assertEqual(
+                try await register(b, key.code).status, .tooManyRequests,
+                "locked on both servers, even for the right key")
         }
     }
 
     /// Issue 17, item 3: an edit through one server reaches the other's in-memory person index through the sealed
     /// audit trail, in place (no rebuild), with both servers' background work running as in production.
     func testAnEditOnOneServerIsMatchedOnTheOtherWithinTwoSeconds() async throws {
-        let query = PersonRecordForMatching(id: "q", firstName: "Blessing", lastName: "Okonkwo", dateOfBirth: SimpleDate(iso: "2018-06-14"))
+        let query = PersonRecordForMatching(
+            id: "q", firstName: "Blessing", lastName: "Okonkwo", dateOfBirth: SimpleDate(iso: "2018-06-14"))
         let onB = try await other.safeguard.personIndex.index(on: other.db)
-        func kaylasScore() -> Double { PersonMatcher(index: onB).candidates(for: query).first { $0.id == fx.kayla.uuidString }?.score ?? -100 }
+        func kaylasScore() -> Double {
+            PersonMatcher(index: onB).candidates(for: query).first { $0.id == fx.kayla.uuidString }?.score ?? -100
+        }
         let before = kaylasScore()
         func found() -> Bool { kaylasScore() > before + 10 }
         BackgroundJobs.schedule(on: app)
@@ -125,18 +147,26 @@ final class TwoServerTests: ServerTestCase {
         func post(_ reference: String) async throws -> String {
             let res = try await Self.sendIncident(reference, at: "14 mill lane, calder vale", token: token, to: other)
             XCTAssertLessThan(res.status.code, 300, res.body.string)
-            return try await PoliceIncident.query(on: app.db).filter(\.$reference == reference).first()?.matchOutcome.rawValue ?? "missing"
+            return try await PoliceIncident.query(on: app.db).filter(\.$reference == reference).first()?.matchOutcome
+                .rawValue ?? "missing"
         }
-        assertEqual(try await post("MK-0"), IncidentMatch.none.rawValue, "no plan yet: server B's marker index is built now")
+        assertEqual(
+            try await post("MK-0"), IncidentMatch.none.rawValue, "no plan yet: server B's marker index is built now")
         BackgroundJobs.schedule(on: app)
         BackgroundJobs.schedule(on: other)
         let sw = try await signedIn(fx[.socialWorker])
-        let res = try await sw.post(.personProtection(fx.kayla), [
-            ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "1"), ("start-month", "3"), ("start-year", "2026"),
-            ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"), ("conference-year", "2026")])
+        let res = try await sw.post(
+            .personProtection(fx.kayla),
+            [
+                ("kind", "child-protection-plan"), ("categories[]", "neglect"), ("start-day", "1"),
+                ("start-month", "3"), ("start-year", "2026"),
+                ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"),
+                ("conference-year", "2026"),
+            ])
         XCTAssertEqual(res.status, .seeOther, res.text)
         let started = Date()
-        var n = 1, outcome = ""
+        var n = 1
+        var outcome = ""
         repeat {
             try await Task.sleep(for: .milliseconds(50))
             outcome = try await post("MK-\(n)")
@@ -152,7 +182,8 @@ final class TwoServerTests: ServerTestCase {
     /// audit trail as they go: every write lands, every reference is different, and the trail verifies whole.
     func testConcurrentWritesThroughBothServersAllLandAndTheTrailVerifies() async throws {
         let token = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write"])
-        let school = fx[.schoolDesignatedSafeguardingLead].email, worker = fx[.socialWorker].email
+        let school = fx[.schoolDesignatedSafeguardingLead].email
+        let worker = fx[.socialWorker].email
         let apps: [Application] = [app, other]
         let writing = ManagedAtomicFlag()
         let started = Date()
@@ -183,7 +214,9 @@ final class TwoServerTests: ServerTestCase {
         let referrals = try await Referral.query(on: app.db).filter(\.$status == ReferralStatus.submitted).all()
         XCTAssertEqual(referrals.count, 8)
         XCTAssertEqual(Set(referrals.map(\.reference)).count, 8, "no reference given twice")
-        assertEqual(try await PoliceIncident.query(on: app.db).filter(\.$reference ~~ (0..<40).map { "NP-2S-\($0)" }).count(), 40)
+        assertEqual(
+            try await PoliceIncident.query(on: app.db).filter(\.$reference ~~ (0..<40).map { "NP-2S-\($0)" }).count(),
+            40)
         assertEqual(try await Person.query(on: app.db).filter(\.$lastName == "Twoserver").count(), 8)
 
         try await other.safeguard.audit.seal(on: other.db)
@@ -209,14 +242,37 @@ final class TwoServerTests: ServerTestCase {
         let b = try await signIn(email, on: app)
         for n in 0..<2 {
             let start = try await b.post(.referralNew, [])
-            guard let people = start.location, let id = people.split(separator: SiteURL.home.path).dropFirst().first else { throw Failed("no referral started") }
+            guard let people = start.location, let id = people.split(separator: SiteURL.home.path).dropFirst().first
+            else { throw Failed("no referral started") }
             let steps: [(String, [(String, String)])] = [
-                (people, [("action", "continue"), ("subject-first-name", "Child\(child)x\(n)"), ("subject-last-name", "Twoserver"),
-                          ("subject-dob-day", "14"), ("subject-dob-month", "6"), ("subject-dob-year", "2018"), ("subject-gender", "female"),
-                          ("subject-nhs-number", "")]),
-                ("/referrals/\(id)/address", [("address-line1", "14 Mill Lane"), ("address-town", "Calder Vale"), ("address-postcode", "nm42ab")]),
-                ("/referrals/\(id)/concerns", [("concerns[]", "neglect"), ("what-happened", "Arrived hungry again and said there was no food at home.")]),
-                ("/referrals/\(id)/sharing", [("family-awareness", "not-told-would-increase-risk"), ("lawful-basis", "public-task")]),
+                (
+                    people,
+                    [
+                        ("action", "continue"), ("subject-first-name", "Child\(child)x\(n)"),
+                        ("subject-last-name", "Twoserver"),
+                        ("subject-dob-day", "14"), ("subject-dob-month", "6"), ("subject-dob-year", "2018"),
+                        ("subject-gender", "female"),
+                        ("subject-nhs-number", ""),
+                    ]
+                ),
+                (
+                    "/referrals/\(id)/address",
+                    [
+                        ("address-line1", "14 Mill Lane"), ("address-town", "Calder Vale"),
+                        ("address-postcode", "nm42ab"),
+                    ]
+                ),
+                (
+                    "/referrals/\(id)/concerns",
+                    [
+                        ("concerns[]", "neglect"),
+                        ("what-happened", "Arrived hungry again and said there was no food at home."),
+                    ]
+                ),
+                (
+                    "/referrals/\(id)/sharing",
+                    [("family-awareness", "not-told-would-increase-risk"), ("lawful-basis", "public-task")]
+                ),
                 ("/referrals/\(id)/contact", [("urgency", "today"), ("referrer-phone", "01632 960 001")]),
                 ("/referrals/\(id)/submit", []),
             ]
@@ -229,13 +285,16 @@ final class TwoServerTests: ServerTestCase {
 
     private static func postIncidents(on app: Application, token: String, batch: Int, count: Int) async throws {
         for n in 0..<count {
-            let res = try await sendIncident("NP-2S-\(batch * count + n)", at: "\(n) Station Road, Calder Vale", token: token, to: app)
+            let res = try await sendIncident(
+                "NP-2S-\(batch * count + n)", at: "\(n) Station Road, Calder Vale", token: token, to: app)
             guard res.status.code < 300 else { throw Failed("incident: \(res.status) \(res.body.string.prefix(300))") }
         }
     }
 
     /// A police system posting one incident through the API of `app`.
-    static func sendIncident(_ reference: String, at address: String, token: String, to app: Application) async throws -> XCTHTTPResponse {
+    static func sendIncident(
+        _ reference: String, at address: String, token: String, to app: Application
+    ) async throws -> XCTHTTPResponse {
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
         h.contentType = .json
@@ -243,17 +302,22 @@ final class TwoServerTests: ServerTestCase {
             {"reference": "\(reference)", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
              "address": "\(address)", "summary": "Neighbours report shouting; officers attended."}
             """
-        return try await app.sendRequest(.POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: json))
+        return try await app.sendRequest(
+            .POST, SiteURL.api(.incidents).path, headers: h, body: ByteBuffer(string: json))
     }
 
     private static func addPeople(on app: Application, as email: String, batch: Int, count: Int) async throws {
         let b = try await signIn(email, on: app)
         for n in 0..<count {
             let fields: [(String, String)] = [
-                ("first-name", "Person\(batch)x\(n)"), ("middle-names", ""), ("last-name", "Twoserver"), ("unborn", "no"),
-                ("dob-day", "3"), ("dob-month", "3"), ("dob-year", "2015"), ("gender", "female"), ("ethnicity", "Not known"),
-                ("nhs-number", ""), ("language", "English"), ("disability", ""), ("address-line1", "\(n + 1) Station Road"),
-                ("address-line2", ""), ("address-town", "Calder Vale"), ("address-postcode", "nm4 2ab")]
+                ("first-name", "Person\(batch)x\(n)"), ("middle-names", ""), ("last-name", "Twoserver"),
+                ("unborn", "no"),
+                ("dob-day", "3"), ("dob-month", "3"), ("dob-year", "2015"), ("gender", "female"),
+                ("ethnicity", "Not known"),
+                ("nhs-number", ""), ("language", "English"), ("disability", ""),
+                ("address-line1", "\(n + 1) Station Road"),
+                ("address-line2", ""), ("address-town", "Calder Vale"), ("address-postcode", "nm4 2ab"),
+            ]
             let res = try await b.post(.people, fields)
             guard res.status == .seeOther else { throw Failed("new person: \(res.status) \(res.text.prefix(300))") }
         }

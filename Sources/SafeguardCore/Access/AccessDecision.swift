@@ -19,10 +19,13 @@ public enum DenialReason: String, Equatable, Sendable {
     public var message: String {
         switch self {
         case .roleHasNoAccess: "Your role does not give access to this."
-        case .roleNotValidForAgency: "Your account's role does not fit your agency. Ask your partnership administrator to correct it."
+        case .roleNotValidForAgency:
+            "Your account's role does not fit your agency. Ask your partnership administrator to correct it."
         case .readOnlyRole: "Your role is read-only."
-        case .needsAgencyInvolvement: "Only an agency working with this person can do this. Record your agency's involvement first."
-        case .breakGlassIsReadOnly: "Break-glass access is read-only. To record that your agency works with this person, ask a manager to approve it from the person's record."
+        case .needsAgencyInvolvement:
+            "Only an agency working with this person can do this. Record your agency's involvement first."
+        case .breakGlassIsReadOnly:
+            "Break-glass access is read-only. To record that your agency works with this person, ask a manager to approve it from the person's record."
         }
     }
 }

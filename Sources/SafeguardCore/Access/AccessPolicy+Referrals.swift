@@ -24,7 +24,9 @@ extension AccessPolicy {
             return isMASH ? .permit : involved
         case .recordStrategyDiscussion:
             // Strategy discussions are led by social care with police and health.
-            let leads: Set<Role> = [.mashPractitioner, .mashManager, .socialWorker, .teamManager, .policePublicProtection]
+            let leads: Set<Role> = [
+                .mashPractitioner, .mashManager, .socialWorker, .teamManager, .policePublicProtection,
+            ]
             return leads.contains(role) ? .permit : .deny(.roleHasNoAccess)
         default:
             preconditionFailure("\(action) is not a referral action")

@@ -2,10 +2,13 @@ extension AccessPolicy {
     /// Serious incidents and reviews. Any case worker who may see a child can raise a need-to-know about
     /// them; the notification and the review that follows are opened only by the business unit, the case
     /// review sub-group and the statutory partners' leads. The board sees published learning, never this.
-    static func review(role: Role, relationship: Relationship, action: Action, memberships: Set<ReviewGroup>) -> AccessDecision {
+    static func review(
+        role: Role, relationship: Relationship, action: Action, memberships: Set<ReviewGroup>
+    ) -> AccessDecision {
         switch action {
         case .referForSAR:
-            return review(role: role, relationship: relationship, action: .raiseSeriousIncident, memberships: memberships)
+            return review(
+                role: role, relationship: relationship, action: .raiseSeriousIncident, memberships: memberships)
         case .viewSARs, .decideSAR:
             if role == .businessUnitOfficer { return .permit }
             guard role.worksCases else { return .deny(.roleHasNoAccess) }

@@ -6,8 +6,10 @@
 /// every partner knows is their job. The auditor reads but never writes. Administrators,
 /// trainers and board members run the partnership and never see personal records.
 public enum AccessPolicy {
-    public static func decide(role: Role, agencyKind: AgencyKind, relationship: Relationship, action: Action,
-                              memberships: Set<ReviewGroup> = []) -> AccessDecision {
+    public static func decide(
+        role: Role, agencyKind: AgencyKind, relationship: Relationship, action: Action,
+        memberships: Set<ReviewGroup> = []
+    ) -> AccessDecision {
         guard role.isPermitted(in: agencyKind) else { return .deny(.roleNotValidForAgency) }
         if !action.concernsPersonalData {
             return administrative(role: role, action: action, memberships: memberships)
@@ -26,7 +28,7 @@ public enum AccessPolicy {
         case .mashPractitioner, .mashManager:
             return mash(role: role, action: action)
         case .socialWorker, .teamManager, .policeOfficer, .policePublicProtection, .healthPractitioner,
-             .schoolDesignatedSafeguardingLead, .informationManagementOfficer:
+            .schoolDesignatedSafeguardingLead, .informationManagementOfficer:
             return needToKnow(role: role, relationship: relationship, action: action)
         }
     }
@@ -51,16 +53,18 @@ public enum AccessPolicy {
     /// Training is open to everyone who works with children and adults; running it is the
     /// training team's (with the business unit), and the board reads its reports.
     private static func training(role: Role, action: Action) -> AccessDecision {
-        let permitted: Bool = switch action {
-        case .bookTraining: true
-        case .manageTraining: role == .trainer || role == .partnershipAdmin
-        case .viewTrainingReports: [.trainer, .partnershipAdmin, .boardMember, .auditor].contains(role)
-        // Those who manage a team of practitioners: the agency manager role for agencies without
-        // a case-working manager role (schools, districts, the voluntary sector), and the managers
-        // and school safeguarding leads who already supervise staff.
-        case .viewAgencyTraining: [.agencyManager, .teamManager, .mashManager, .schoolDesignatedSafeguardingLead].contains(role)
-        default: false
-        }
+        let permitted: Bool =
+            switch action {
+            case .bookTraining: true
+            case .manageTraining: role == .trainer || role == .partnershipAdmin
+            case .viewTrainingReports: [.trainer, .partnershipAdmin, .boardMember, .auditor].contains(role)
+            // Those who manage a team of practitioners: the agency manager role for agencies without
+            // a case-working manager role (schools, districts, the voluntary sector), and the managers
+            // and school safeguarding leads who already supervise staff.
+            case .viewAgencyTraining:
+                [.agencyManager, .teamManager, .mashManager, .schoolDesignatedSafeguardingLead].contains(role)
+            default: false
+            }
         return permitted ? .permit : .deny(.roleHasNoAccess)
     }
 
@@ -68,13 +72,16 @@ public enum AccessPolicy {
     /// (the business unit, the board, the training team, the auditor and the administrator); running it is
     /// the business unit's.
     private static func learning(role: Role, action: Action) -> AccessDecision {
-        let permitted: Bool = switch action {
-        case .readLearning: true
-        case .viewThematicAnalysis: [.businessUnitOfficer, .boardMember, .trainer, .auditor, .partnershipAdmin].contains(role)
-        case .manageLearning: role == .businessUnitOfficer
-        case .viewDisagreementFigures: [.businessUnitOfficer, .boardMember, .auditor, .partnershipAdmin].contains(role)
-        default: false
-        }
+        let permitted: Bool =
+            switch action {
+            case .readLearning: true
+            case .viewThematicAnalysis:
+                [.businessUnitOfficer, .boardMember, .trainer, .auditor, .partnershipAdmin].contains(role)
+            case .manageLearning: role == .businessUnitOfficer
+            case .viewDisagreementFigures:
+                [.businessUnitOfficer, .boardMember, .auditor, .partnershipAdmin].contains(role)
+            default: false
+            }
         return permitted ? .permit : .deny(.roleHasNoAccess)
     }
 
@@ -82,13 +89,14 @@ public enum AccessPolicy {
     /// runs it; owners (case workers, or the business unit for them) record progress; the case review sub-group signs off.
     private static func actionPlan(role: Role, action: Action, memberships: Set<ReviewGroup>) -> AccessDecision {
         let overseers: Set<Role> = [.businessUnitOfficer, .boardMember, .auditor, .partnershipAdmin]
-        let permitted: Bool = switch action {
-        case .viewActionPlan: overseers.contains(role) || role.worksCases
-        case .manageActionPlan: role == .businessUnitOfficer
-        case .updatePlanAction: role.worksCases || role == .businessUnitOfficer
-        case .signOffPlanAction: role.worksCases && memberships.contains(.caseReviewSubGroup)
-        default: false
-        }
+        let permitted: Bool =
+            switch action {
+            case .viewActionPlan: overseers.contains(role) || role.worksCases
+            case .manageActionPlan: role == .businessUnitOfficer
+            case .updatePlanAction: role.worksCases || role == .businessUnitOfficer
+            case .signOffPlanAction: role.worksCases && memberships.contains(.caseReviewSubGroup)
+            default: false
+            }
         if !permitted && role == .auditor && action != .viewActionPlan { return .deny(.readOnlyRole) }
         return permitted ? .permit : .deny(.roleHasNoAccess)
     }

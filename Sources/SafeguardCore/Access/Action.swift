@@ -124,9 +124,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     public var concernsPersonalData: Bool {
         switch self {
         case .manageAgencies, .manageUsers, .manageAPITokens, .reviewAuditTrail, .manageAssessmentTools,
-             .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining,
-             .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures,
-             .viewActionPlan, .manageActionPlan, .updatePlanAction, .signOffPlanAction:
+            .bookTraining, .manageTraining, .viewTrainingReports, .manageRegistrationKeys, .viewAgencyTraining,
+            .readLearning, .viewThematicAnalysis, .manageLearning, .viewDisagreementFigures,
+            .viewActionPlan, .manageActionPlan, .updatePlanAction, .signOffPlanAction:
             false
         default: true
         }
@@ -134,14 +134,15 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
     public var concernsReviews: Bool {
         self == .raiseSeriousIncident || self == .viewSeriousIncidents || self == .manageSeriousIncidents
-            || self == .raiseDisagreement || self == .handleDisagreement || self == .referForSAR || self == .viewSARs || self == .decideSAR
+            || self == .raiseDisagreement || self == .handleDisagreement || self == .referForSAR || self == .viewSARs
+            || self == .decideSAR
             || self == .manageAgencySummaries || self == .writeAgencySummary
     }
 
     public var concernsReferrals: Bool {
         switch self {
         case .submitReferral, .viewReferral, .triageReferral, .recordDecision, .signOffDecision, .allocateReferral,
-             .answerInformationRequest, .viewReferralOutcome, .recordStrategyDiscussion:
+            .answerInformationRequest, .viewReferralOutcome, .recordStrategyDiscussion:
             true
         default:
             false

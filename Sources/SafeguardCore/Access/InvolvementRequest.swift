@@ -33,7 +33,8 @@ public enum InvolvementRequestRules {
             switch self {
             case .alreadyDecided(let s): "This request has already been decided: \(s.displayName.lowercased())."
             case .ownRequest: "You asked for this yourself, so another manager must decide it."
-            case .notTheirAgency: "Only a MASH manager, or a team manager of the agency that asked, can decide this request."
+            case .notTheirAgency:
+                "Only a MASH manager, or a team manager of the agency that asked, can decide this request."
             }
         }
     }
@@ -45,8 +46,10 @@ public enum InvolvementRequestRules {
     }
 
     /// The status after `decision`, or why it cannot be made.
-    public static func decide(_ status: InvolvementRequestStatus, _ decision: InvolvementDecision, role: Role,
-                              sameAgency: Bool, deciderIsRequester: Bool) throws(Refusal) -> InvolvementRequestStatus {
+    public static func decide(
+        _ status: InvolvementRequestStatus, _ decision: InvolvementDecision, role: Role,
+        sameAgency: Bool, deciderIsRequester: Bool
+    ) throws(Refusal) -> InvolvementRequestStatus {
         guard status == .pending else { throw .alreadyDecided(status) }
         guard mayDecide(role: role, sameAgency: sameAgency) else { throw .notTheirAgency }
         guard !deciderIsRequester else { throw .ownRequest }
@@ -64,7 +67,9 @@ public enum InvolvementRequestRules {
 
     /// A decline must say why, so the worker knows what to do instead.
     public static func noteProblem(_ note: String, for decision: InvolvementDecision) -> String? {
-        if decision == .decline && note.isEmpty { return "Say why you are declining, so the worker knows what to do instead" }
+        if decision == .decline && note.isEmpty {
+            return "Say why you are declining, so the worker knows what to do instead"
+        }
         if note.count > maximumTextLength { return "The note must be \(maximumTextLength) characters or fewer" }
         return nil
     }

@@ -16,7 +16,8 @@ public struct PasswordPolicy: Sendable {
             switch self {
             case .tooShort: "Password must be \(PasswordPolicy.minimumLength) characters or more"
             case .tooLong: "Password must be \(PasswordPolicy.maximumLength) characters or fewer"
-            case .common: "This password is too common and easy to guess: choose a different one, such as three random words"
+            case .common:
+                "This password is too common and easy to guess: choose a different one, such as three random words"
             case .containsEmail: "Password must not contain your email address"
             }
         }
@@ -28,8 +29,11 @@ public struct PasswordPolicy: Sendable {
 
     /// The policy with the shipped list (`Resources/common-passwords.txt`, one per line).
     public static let standard: PasswordPolicy = {
-        guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "common-passwords", withExtension: "txt", subdirectory: "Resources"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             fatalError("Resources/common-passwords.txt is missing from the SafeguardCore bundle")
         }
         let words = text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.map { $0.lowercased() }
@@ -41,7 +45,8 @@ public struct PasswordPolicy: Sendable {
         guard password.count <= PasswordPolicy.maximumLength else { throw .tooLong }
         let lowered = password.lowercased()
         // Common passwords padded with digits or a symbol are still common ("password1234!").
-        let stripped = String(lowered.reversed().drop(while: { $0.isNumber || $0.isPunctuation || $0.isSymbol }).reversed())
+        let stripped = String(
+            lowered.reversed().drop(while: { $0.isNumber || $0.isPunctuation || $0.isSymbol }).reversed())
         if common.contains(lowered) || common.contains(stripped) || Self.isRepetitive(lowered) { throw .common }
         if let email, !email.isEmpty, lowered.contains(email.lowercased()) { throw .containsEmail }
     }
@@ -53,7 +58,9 @@ public struct PasswordPolicy: Sendable {
         // One short chunk said again and again: "passwordpassword", "abc123abc123".
         for size in 1...max(1, chars.count / 2) where chars.count % size == 0 {
             let chunk = chars[0..<size]
-            if stride(from: size, to: chars.count, by: size).allSatisfy({ chars[$0..<$0 + size] == chunk }) { return true }
+            if stride(from: size, to: chars.count, by: size).allSatisfy({ chars[$0..<$0 + size] == chunk }) {
+                return true
+            }
         }
         let steps = zip(chars.dropFirst(), chars).map { Int($0) - Int($1) }
         return Set(steps).count == 1 && abs(steps[0]) == 1

@@ -17,7 +17,9 @@ public enum SignInPolicy {
     }
 
     /// What to do with a try already counted.
-    public static func verdict(attempt number: Int, lockedUntil: Date?, now: Date, maximum: Int = maximumFailures) -> Verdict {
+    public static func verdict(
+        attempt number: Int, lockedUntil: Date?, now: Date, maximum: Int = maximumFailures
+    ) -> Verdict {
         if isLocked(lockedUntil, now: now) { return .refuse(lockNow: false) }
         return number > maximum ? .refuse(lockNow: true) : .check
     }

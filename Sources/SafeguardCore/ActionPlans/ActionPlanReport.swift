@@ -9,8 +9,11 @@ public struct ActionPlanEntry: Sendable, Equatable {
     public var owner: String
     public var action: PlanAction
 
-    public init(id: String, source: String, sourceReference: String, recommendation: String, recommendationStatus: RecommendationStatus,
-                agency: String, owner: String, action: PlanAction) {
+    public init(
+        id: String, source: String, sourceReference: String, recommendation: String,
+        recommendationStatus: RecommendationStatus,
+        agency: String, owner: String, action: PlanAction
+    ) {
         self.id = id
         self.source = source
         self.sourceReference = sourceReference
@@ -44,14 +47,26 @@ public struct ActionPlanFilter: Sendable, Equatable {
 
 public enum ActionPlanReport {
     /// The plan as CSV: what a board paper or an agency's own tracker takes.
-    public static func csvLines(_ entries: [ActionPlanEntry], today: SimpleDate, calendar: WorkingCalendar) -> [[String]] {
-        [["Source", "Recommendation", "Recommendation status", "Action", "Agency", "Owner", "Due", "Status", "RAG", "Overdue", "Impact measure",
-          "Evidence items", "Impact achieved", "Signed off"]]
+    public static func csvLines(
+        _ entries: [ActionPlanEntry], today: SimpleDate, calendar: WorkingCalendar
+    ) -> [[String]] {
+        [
+            [
+                "Source", "Recommendation", "Recommendation status", "Action", "Agency", "Owner", "Due", "Status",
+                "RAG", "Overdue", "Impact measure",
+                "Evidence items", "Impact achieved", "Signed off",
+            ]
+        ]
             + entries.map { e in
                 let a = e.action
-                return [e.source, e.recommendation, e.recommendationStatus.displayName, a.description, e.agency, e.owner, a.dueOn.iso, a.status.displayName,
-                        a.rag(today: today, calendar: calendar)?.label ?? "", a.isOverdue(today: today) ? "yes" : "no", a.impactMeasure,
-                        String(a.evidence.count), a.impactAchieved, a.signedOffOn.map { "\($0.iso) by \(a.signedOffBy ?? "")" } ?? ""]
+                return [
+                    e.source, e.recommendation, e.recommendationStatus.displayName, a.description, e.agency, e.owner,
+                    a.dueOn.iso, a.status.displayName,
+                    a.rag(today: today, calendar: calendar)?.label ?? "", a.isOverdue(today: today) ? "yes" : "no",
+                    a.impactMeasure,
+                    String(a.evidence.count), a.impactAchieved,
+                    a.signedOffOn.map { "\($0.iso) by \(a.signedOffBy ?? "")" } ?? "",
+                ]
             }
     }
 
@@ -60,6 +75,7 @@ public enum ActionPlanReport {
         let overdue = entries.filter { $0.action.isOverdue(today: today) }.count
         let awaiting = entries.filter { $0.action.status == .completed }.count
         let done = entries.filter { $0.action.status == .signedOff }.count
-        return "\(entries.count) action\(entries.count == 1 ? "" : "s"): \(overdue) overdue, \(awaiting) awaiting sign-off, \(done) signed off"
+        return
+            "\(entries.count) action\(entries.count == 1 ? "" : "s"): \(overdue) overdue, \(awaiting) awaiting sign-off, \(done) signed off"
     }
 }

@@ -6,8 +6,10 @@ public enum OverdueReminder {
     /// Working days between one reminder and the next about the same late work.
     public static let everyWorkingDays = 5
 
-    public static func isDue(due: SimpleDate, lastReminded: SimpleDate?, today: SimpleDate, calendar: WorkingCalendar,
-                             every interval: Int = everyWorkingDays) -> Bool {
+    public static func isDue(
+        due: SimpleDate, lastReminded: SimpleDate?, today: SimpleDate, calendar: WorkingCalendar,
+        every interval: Int = everyWorkingDays
+    ) -> Bool {
         guard today > due else { return false }
         // A reminder sent before it fell overdue was about a deadline still to come: the first overdue one still goes.
         guard let last = lastReminded, last > due else { return true }

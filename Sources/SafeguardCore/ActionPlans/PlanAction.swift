@@ -54,9 +54,13 @@ public struct PlanAction: Sendable, Equatable {
     public private(set) var signedOffBy: String?
     public private(set) var returnedNote: String
 
-    public init(description: String, impactMeasure: String, dueOn: SimpleDate, status: ActionStatus = .notStarted, progressNote: String = "",
-                evidence: [ActionEvidence] = [], impactAchieved: String = "", completedOn: SimpleDate? = nil, signedOffOn: SimpleDate? = nil,
-                signedOffBy: String? = nil, returnedNote: String = "") {
+    public init(
+        description: String, impactMeasure: String, dueOn: SimpleDate, status: ActionStatus = .notStarted,
+        progressNote: String = "",
+        evidence: [ActionEvidence] = [], impactAchieved: String = "", completedOn: SimpleDate? = nil,
+        signedOffOn: SimpleDate? = nil,
+        signedOffBy: String? = nil, returnedNote: String = ""
+    ) {
         self.description = description
         self.impactMeasure = impactMeasure
         self.dueOn = dueOn
@@ -71,15 +75,27 @@ public struct PlanAction: Sendable, Equatable {
     }
 
     /// SMART from the start: what will be done, how its impact will be seen, an owner, and a due date not yet past.
-    public static func problems(description: String, impactMeasure: String, ownerChosen: Bool, dueOn: SimpleDate?, today: SimpleDate) -> [FieldProblem] {
+    public static func problems(
+        description: String, impactMeasure: String, ownerChosen: Bool, dueOn: SimpleDate?, today: SimpleDate
+    ) -> [FieldProblem] {
         var p: [FieldProblem] = []
-        if description.split(whereSeparator: \.isWhitespace).count < 5 { p.append(FieldProblem(field: "description", message: "Say what will be done, in at least 5 words")) }
+        if description.split(whereSeparator: \.isWhitespace).count < 5 {
+            p.append(FieldProblem(field: "description", message: "Say what will be done, in at least 5 words"))
+        }
         if impactMeasure.split(whereSeparator: \.isWhitespace).count < 5 {
-            p.append(FieldProblem(field: "impact", message: "Say how the impact will be measured, in at least 5 words: plan the evidence from the start"))
+            p.append(
+                FieldProblem(
+                    field: "impact",
+                    message:
+                        "Say how the impact will be measured, in at least 5 words: plan the evidence from the start"))
         }
         if !ownerChosen { p.append(FieldProblem(field: "owner", message: "Choose the person who owns the action")) }
-        if let dueOn { if dueOn < today { p.append(FieldProblem(field: "due-day", message: "The due date cannot be in the past")) } }
-        else { p.append(FieldProblem(field: "due-day", message: "Enter the due date as day, month and year, like 31 3 2027")) }
+        if let dueOn {
+            if dueOn < today { p.append(FieldProblem(field: "due-day", message: "The due date cannot be in the past")) }
+        } else {
+            p.append(
+                FieldProblem(field: "due-day", message: "Enter the due date as day, month and year, like 31 3 2027"))
+        }
         return p
     }
 
@@ -101,27 +117,47 @@ public struct PlanAction: Sendable, Equatable {
     }
 
     public mutating func updateProgress(_ new: ActionStatus, note: String) throws(FieldProblem) {
-        guard !isFinished else { throw FieldProblem(field: "status", message: "This action is \(status == .signedOff ? "signed off" : "awaiting sign-off")") }
-        guard ActionStatus.progress.contains(new) else { throw FieldProblem(field: "status", message: "Choose not started, on track or at risk") }
+        guard !isFinished else {
+            throw FieldProblem(
+                field: "status", message: "This action is \(status == .signedOff ? "signed off" : "awaiting sign-off")")
+        }
+        guard ActionStatus.progress.contains(new) else {
+            throw FieldProblem(field: "status", message: "Choose not started, on track or at risk")
+        }
         let n = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if new == .atRisk && n.count < 10 { throw FieldProblem(field: "note", message: "Say what puts it at risk, in at least 10 characters") }
+        if new == .atRisk && n.count < 10 {
+            throw FieldProblem(field: "note", message: "Say what puts it at risk, in at least 10 characters")
+        }
         status = new
         progressNote = n
     }
 
-    public mutating func addEvidence(_ text: String, on day: SimpleDate, by name: String, files: [String] = []) throws(FieldProblem) {
+    public mutating func addEvidence(
+        _ text: String, on day: SimpleDate, by name: String, files: [String] = []
+    ) throws(FieldProblem) {
         guard status != .signedOff else { throw FieldProblem(field: "evidence", message: "This action is signed off") }
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard t.count >= 10 else { throw FieldProblem(field: "evidence", message: "Describe the evidence in at least 10 characters, with or without a file") }
+        guard t.count >= 10 else {
+            throw FieldProblem(
+                field: "evidence", message: "Describe the evidence in at least 10 characters, with or without a file")
+        }
         evidence.append(ActionEvidence(text: t, addedOn: day, addedBy: name, files: files))
     }
 
     /// The owner says it is done: there must be evidence, and a word on the impact against the planned measure.
     public mutating func complete(on day: SimpleDate, impactAchieved impact: String) throws(FieldProblem) {
-        guard !isFinished else { throw FieldProblem(field: "impact-achieved", message: "This action is already completed") }
-        guard !evidence.isEmpty else { throw FieldProblem(field: "impact-achieved", message: "Add evidence before marking the action completed") }
+        guard !isFinished else {
+            throw FieldProblem(field: "impact-achieved", message: "This action is already completed")
+        }
+        guard !evidence.isEmpty else {
+            throw FieldProblem(field: "impact-achieved", message: "Add evidence before marking the action completed")
+        }
         let i = impact.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard i.count >= 10 else { throw FieldProblem(field: "impact-achieved", message: "Say what impact it has had against the measure, in at least 10 characters") }
+        guard i.count >= 10 else {
+            throw FieldProblem(
+                field: "impact-achieved",
+                message: "Say what impact it has had against the measure, in at least 10 characters")
+        }
         status = .completed
         completedOn = day
         impactAchieved = i
@@ -129,7 +165,9 @@ public struct PlanAction: Sendable, Equatable {
     }
 
     public mutating func signOff(on day: SimpleDate, by name: String) throws(FieldProblem) {
-        guard status == .completed else { throw FieldProblem(field: "sign-off", message: "Only a completed action can be signed off") }
+        guard status == .completed else {
+            throw FieldProblem(field: "sign-off", message: "Only a completed action can be signed off")
+        }
         status = .signedOff
         signedOffOn = day
         signedOffBy = name
@@ -137,9 +175,13 @@ public struct PlanAction: Sendable, Equatable {
 
     /// The sub-group is not satisfied: back to the owner, on track, with what more is needed.
     public mutating func returnToOwner(_ note: String) throws(FieldProblem) {
-        guard status == .completed else { throw FieldProblem(field: "return-note", message: "Only a completed action can be returned") }
+        guard status == .completed else {
+            throw FieldProblem(field: "return-note", message: "Only a completed action can be returned")
+        }
         let n = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard n.count >= 10 else { throw FieldProblem(field: "return-note", message: "Say what more is needed, in at least 10 characters") }
+        guard n.count >= 10 else {
+            throw FieldProblem(field: "return-note", message: "Say what more is needed, in at least 10 characters")
+        }
         status = .onTrack
         completedOn = nil
         returnedNote = n
@@ -148,7 +190,9 @@ public struct PlanAction: Sendable, Equatable {
     /// Progress and evidence are the owner's (or the business unit's, keeping the plan up to date); sign-off is
     /// the case review sub-group's, never the owner's own.
     public static func mayUpdate(isOwner: Bool, role: Role) -> Bool { isOwner || role == .businessUnitOfficer }
-    public static func maySignOff(memberships: Set<ReviewGroup>, isOwner: Bool) -> Bool { memberships.contains(.caseReviewSubGroup) && !isOwner }
+    public static func maySignOff(memberships: Set<ReviewGroup>, isOwner: Bool) -> Bool {
+        memberships.contains(.caseReviewSubGroup) && !isOwner
+    }
 }
 
 /// Which actions a viewer's composite plan shows: everything for those who oversee the plan, their own

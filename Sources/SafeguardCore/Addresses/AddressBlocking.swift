@@ -30,7 +30,9 @@ enum AddressBlocking {
             keys.append("P" + pc)
             keys += AddressPostcode.maskedKeys(pc).map { "M" + $0 }
         }
-        let street = stems(p.street), town = stems(p.town), name = stems(p.buildingName)
+        let street = stems(p.street)
+        let town = stems(p.town)
+        let name = stems(p.buildingName)
         if let house = p.houseNumber {
             if let district { keys.append("N" + district + "|" + house) }
             keys += street.map { "S" + house + "|" + $0 }
@@ -49,9 +51,12 @@ enum AddressBlocking {
     static func queryKeys(_ q: ParsedAddress, tier: Int) -> [UInt64] {
         var keys: [UInt64] = []
         let district = q.postcodeKey.map { String(AddressPostcode.outward($0)) }
-        let words = stems(q.words), numbers = Array(Set(q.numbers))
+        let words = stems(q.words)
+        let numbers = Array(Set(q.numbers))
         // Hashed piece by piece: the same value as hashing the joined key, without building the string.
-        func key(_ tag: String, _ a: String, _ b: String) -> UInt64 { hash(b, from: hash("|", from: hash(a, from: hash(tag)))) }
+        func key(_ tag: String, _ a: String, _ b: String) -> UInt64 {
+            hash(b, from: hash("|", from: hash(a, from: hash(tag))))
+        }
         if tier == 1 {
             if let pc = q.postcodeKey {
                 keys.append(hash("P" + pc))
@@ -77,8 +82,10 @@ enum AddressBlocking {
 
     static func stems(_ words: [String]) -> [String] {
         var out: [String] = []
-        for w in words where w.count >= 3 && !AddressVocabulary.stopWords.contains(w)
-            && !AddressVocabulary.streetTypes.contains(w) {
+        for w in words
+        where w.count >= 3 && !AddressVocabulary.stopWords.contains(w)
+            && !AddressVocabulary.streetTypes.contains(w)
+        {
             let s = String(w.prefix(4))
             if !out.contains(s) { out.append(s) }
         }

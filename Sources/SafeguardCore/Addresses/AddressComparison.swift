@@ -46,10 +46,14 @@ struct AddressComparison {
 
     /// Compares one candidate. With `skipBelow`, stops after postcode and numbers when even full agreement
     /// of the text fields could not lift the weight to it (`skipped` is then true and `weight` partial).
-    init(query q: ParsedAddress, queryPostcode: UInt64?, words: AddressQueryWords, candidate c: IndexedAddress, state: AddressIndexState,
-         fieldCache: inout AddressFieldCache, explain: Bool, skipBelow: Double? = nil) {
+    init(
+        query q: ParsedAddress, queryPostcode: UInt64?, words: AddressQueryWords, candidate c: IndexedAddress,
+        state: AddressIndexState,
+        fieldCache: inout AddressFieldCache, explain: Bool, skipBelow: Double? = nil
+    ) {
         self.explain = explain
-        comparePostcode(q.postcodeKey, c.postcode, agreement: AddressPostcode.compare(packed: queryPostcode, c.postcodePacked))
+        comparePostcode(
+            q.postcodeKey, c.postcode, agreement: AddressPostcode.compare(packed: queryPostcode, c.postcodePacked))
         compareNumbers(q, c, state)
         if let skipBelow {
             var best = weight
@@ -57,7 +61,10 @@ struct AddressComparison {
             if c.street != nil { best += W.streetAgree }
             if c.town != nil { best += W.townAgree }
             if c.locality != nil { best += W.localityAgree }
-            if best < skipBelow { skipped = true; return }
+            if best < skipBelow {
+                skipped = true
+                return
+            }
         }
 
         var covered: UInt64 = 0
@@ -78,7 +85,8 @@ struct AddressComparison {
             weight += strong ? agree : close
             covered |= m.covered
             if explain {
-                let field = state.fields[id].text, typed = words.text(of: m)
+                let field = state.fields[id].text
+                let typed = words.text(of: m)
                 reasons.append("\(label): \(typed) \(typed == field ? "=" : strong ? "~" : "≈") \(field)")
             }
             return true
@@ -86,8 +94,10 @@ struct AddressComparison {
 
         // Building name: decisive for a house known by name only, a small help for a named block.
         let named = c.house == nil
-        if score("name", c.name, agree: named ? W.nameHouseAgree : W.nameBlockAgree,
-                 close: named ? W.nameHouseClose : W.nameBlockClose) == false {
+        if score(
+            "name", c.name, agree: named ? W.nameHouseAgree : W.nameBlockAgree,
+            close: named ? W.nameHouseClose : W.nameBlockClose) == false
+        {
             weight += named ? W.nameHouseMissing : W.nameBlockMissing
             if named { vetoed = true }
             if explain { reasons.append("name: \(state.fields[c.name!].text) not given") }
@@ -111,7 +121,8 @@ struct AddressComparison {
             // No words left for a street: the typist left it out. Words left: they name another street.
             weight += unexplained == 0 ? W.streetMissing : W.streetDisagree
             if explain {
-                reasons.append("street: \(state.fields[c.street!].text) \(unexplained == 0 ? "not given" : "not found")")
+                reasons.append(
+                    "street: \(state.fields[c.street!].text) \(unexplained == 0 ? "not given" : "not found")")
             }
         }
         if unexplained > 0 {

@@ -66,7 +66,8 @@ struct AddressQueryWords {
             for j in i..<min(bytes.count, i + Self.maxRun) {
                 joined += bytes[j]
                 let typeFollows = j + 1 < words.count && AddressVocabulary.streetTypes.contains(words[j + 1])
-                runs.append(Run(start: i, end: j, bytes: joined, histogram: Self.histogram(joined), typeFollows: typeFollows))
+                runs.append(
+                    Run(start: i, end: j, bytes: joined, histogram: Self.histogram(joined), typeFollows: typeFollows))
             }
         }
         self.runs = runs
@@ -91,7 +92,9 @@ struct AddressQueryWords {
             if asName, sim < 0.75, run.start == run.end, let first = field.firstWord, first == run.bytes {
                 sim = 0.75
             }
-            if sim > best.similarity || (sim == best.similarity && sim > 0 && run.end - run.start < popCount(best.covered) - 1) {
+            if sim > best.similarity
+                || (sim == best.similarity && sim > 0 && run.end - run.start < popCount(best.covered) - 1)
+            {
                 best = AddressFieldMatch(similarity: sim, covered: Self.mask(run.start, run.end))
             }
         }

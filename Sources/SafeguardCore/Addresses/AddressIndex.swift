@@ -106,7 +106,8 @@ struct AddressIndexState {
         found.sort()
         var out: [Int] = []
         out.reserveCapacity(found.count)
-        var skip = excluding.makeIterator(), next = skip.next()
+        var skip = excluding.makeIterator()
+        var next = skip.next()
         for p in found where p != out.last {
             while let n = next, n < p { next = skip.next() }
             if next != p { out.append(p) }

@@ -8,10 +8,13 @@ import Foundation
 enum AddressLexer {
     static func segments(_ text: String) -> [[String]] {
         // Accents only matter when there are any; folding is slow, so plain ASCII skips it.
-        let folded = (text.utf8.allSatisfy { $0 < 128 } ? text : text.folding(options: .diacriticInsensitive, locale: nil))
+        let folded =
+            (text.utf8.allSatisfy { $0 < 128 } ? text : text.folding(options: .diacriticInsensitive, locale: nil))
             .uppercased()
         let scalars = Array(folded.unicodeScalars)
-        var segments: [[String]] = [], current: [String] = [], token = ""
+        var segments: [[String]] = []
+        var current: [String] = []
+        var token = ""
         func endToken() {
             if !token.isEmpty { current.append(contentsOf: split(token)) }
             token = ""
@@ -54,7 +57,9 @@ enum AddressLexer {
     /// numbers with a suffix letter ("10B"), ordinals ("2ND"), unit ids ("A4") and inward codes ("4AB") whole.
     static func split(_ token: String) -> [String] {
         let chars = Array(token)
-        guard chars.count > 2, chars.contains(where: \.isNumber), chars.contains(where: \.isLetter) else { return [token] }
+        guard chars.count > 2, chars.contains(where: \.isNumber), chars.contains(where: \.isLetter) else {
+            return [token]
+        }
         if AddressVocabulary.isOrdinal(token) { return [token] }
         let letters = chars.prefix { $0.isLetter }
         if letters.count >= 2 {

@@ -23,7 +23,8 @@ public struct AddressMatcher: Sendable {
     /// The closest known addresses, best first, at most `limit`; those that could not reach the review line
     /// are left out.
     public func candidates(address: String, postcode: String?, limit: Int = 5) -> [AddressCandidate] {
-        Array(rank(address: address, postcode: postcode, explained: limit).ranked.prefix(max(0, limit)).map(\.candidate))
+        Array(
+            rank(address: address, postcode: postcode, explained: limit).ranked.prefix(max(0, limit)).map(\.candidate))
     }
 
     public func decide(address: String, postcode: String?) -> AddressMatchOutcome {
@@ -63,9 +64,10 @@ public struct AddressMatcher: Sendable {
         func compare(_ block: [Int]) {
             compared += block.count
             for position in block {
-                let c = AddressComparison(query: query, queryPostcode: queryPostcode, words: words,
-                                          candidate: state.records[position], state: state,
-                                          fieldCache: &cache, explain: false, skipBelow: skipBelow)
+                let c = AddressComparison(
+                    query: query, queryPostcode: queryPostcode, words: words,
+                    candidate: state.records[position], state: state,
+                    fieldCache: &cache, explain: false, skipBelow: skipBelow)
                 if !c.skipped { kept.append((position, c.weight, c.vetoed)) }
             }
         }
@@ -82,14 +84,18 @@ public struct AddressMatcher: Sendable {
             let record = state.records[entry.position]
             var reasons: [String] = []
             if rank < explained {  // compared again, in words, only for the few that will be shown
-                reasons = AddressComparison(query: query, queryPostcode: queryPostcode, words: words, candidate: record,
-                                            state: state, fieldCache: &cache, explain: true).reasons
+                reasons =
+                    AddressComparison(
+                        query: query, queryPostcode: queryPostcode, words: words, candidate: record,
+                        state: state, fieldCache: &cache, explain: true
+                    ).reasons
             }
             var score = 1 / (1 + exp(-(entry.weight - Self.priorWeight)))
             // A broken precision rule caps the score below the match line, so a score never overstates.
             if entry.vetoed { score = min(score, thresholds.match - 0.05) }
-            return Scored(candidate: AddressCandidate(id: record.id, score: score, reasons: reasons),
-                          weight: entry.weight, vetoed: entry.vetoed)
+            return Scored(
+                candidate: AddressCandidate(id: record.id, score: score, reasons: reasons),
+                weight: entry.weight, vetoed: entry.vetoed)
         }
         return (ranked, compared)
     }

@@ -33,7 +33,8 @@ enum AddressPostcode {
         guard c.count >= 5, c.count <= 7, c.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             return false
         }
-        let inward = c.suffix(3), outward = String(c.dropLast(3).map { $0.isLetter ? "A" : "9" })
+        let inward = c.suffix(3)
+        let outward = String(c.dropLast(3).map { $0.isLetter ? "A" : "9" })
         return inward.first!.isNumber && inward.dropFirst().allSatisfy(\.isLetter)
             && ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(outward)
     }
@@ -87,7 +88,8 @@ enum AddressPostcode {
         if positions.count == 1 { return .oneCharacter }
         func byte(_ v: UInt64, _ i: Int) -> UInt64 { (v >> UInt64(8 * i)) & 0xFF }
         if positions.count == 2, positions[1] == positions[0] + 1,
-           byte(x, positions[0]) == byte(y, positions[1]), byte(x, positions[1]) == byte(y, positions[0]) {
+            byte(x, positions[0]) == byte(y, positions[1]), byte(x, positions[1]) == byte(y, positions[0])
+        {
             return .oneCharacter
         }
         let firstDiff = positions[0]

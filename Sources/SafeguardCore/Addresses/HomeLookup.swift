@@ -60,7 +60,8 @@ public struct HomeLookup: Sendable {
         let comparable = homes.filter { typed.uprn == nil || $0.uprn == nil }
         guard !comparable.isEmpty else { return .new }
         let byID = Dictionary(comparable.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let matcher = AddressMatcher(index: AddressIndex(comparable.map { AddressRecord(id: $0.id, address: $0.text, postcode: $0.postcode) }))
+        let matcher = AddressMatcher(
+            index: AddressIndex(comparable.map { AddressRecord(id: $0.id, address: $0.text, postcode: $0.postcode) }))
         let ranked = matcher.rank(address: typed.text, postcode: typed.postcode).ranked.filter { !$0.vetoed }
         guard let best = ranked.first, let bestHome = byID[best.candidate.id] else { return .new }
         let lead = ranked.count > 1 ? best.weight - ranked[1].weight : .infinity
@@ -77,15 +78,31 @@ public struct HomeLookup: Sendable {
     /// breaking no precision rule, within one postcode. Each set lists its homes in the order given.
     public func duplicateSets() -> [[KnownHome]] {
         var parent = Array(homes.indices)
-        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
-        func join(_ a: Int, _ b: Int) { let (ra, rb) = (root(a), root(b)); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        func join(_ a: Int, _ b: Int) {
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
         let byPostcode = Dictionary(grouping: homes.indices, by: { UKPostcodeKey.of(homes[$0].postcode) })
         for (_, members) in byPostcode where members.count > 1 {
             let position = Dictionary(uniqueKeysWithValues: members.map { (homes[$0].id, $0) })
-            let matcher = AddressMatcher(index: AddressIndex(members.map { AddressRecord(id: homes[$0].id, address: homes[$0].text, postcode: homes[$0].postcode) }))
+            let matcher = AddressMatcher(
+                index: AddressIndex(
+                    members.map {
+                        AddressRecord(id: homes[$0].id, address: homes[$0].text, postcode: homes[$0].postcode)
+                    }))
             for i in members {
                 for s in matcher.rank(address: homes[i].text, postcode: homes[i].postcode, explained: 0).ranked {
-                    guard let j = position[s.candidate.id], j != i, !s.vetoed, s.candidate.score >= matcher.thresholds.match else { continue }
+                    guard let j = position[s.candidate.id], j != i, !s.vetoed,
+                        s.candidate.score >= matcher.thresholds.match
+                    else { continue }
                     if let a = homes[i].uprn, let b = homes[j].uprn, a != b { continue }
                     join(i, j)
                 }
@@ -97,7 +114,9 @@ public struct HomeLookup: Sendable {
             if let first = firstWithUPRN[uprn] { join(first, i) } else { firstWithUPRN[uprn] = i }
         }
         let sets = Dictionary(grouping: homes.indices, by: root).values.filter { $0.count > 1 }
-        return sets.map { $0.sorted().map { homes[$0] } }.sorted { ($0.first?.singleLine ?? "") < ($1.first?.singleLine ?? "") }
+        return sets.map { $0.sorted().map { homes[$0] } }.sorted {
+            ($0.first?.singleLine ?? "") < ($1.first?.singleLine ?? "")
+        }
     }
 }
 

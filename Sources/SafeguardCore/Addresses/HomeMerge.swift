@@ -4,12 +4,22 @@ public enum HomeMerge {
     public static let minimumReasonLength = 10
 
     /// What was wrong with a merge request, as messages for the fields `keep` and `reason`.
-    public static func problems(keep: String?, among ids: [String], reason: String) -> [(field: String, message: String)] {
+    public static func problems(
+        keep: String?, among ids: [String], reason: String
+    ) -> [(field: String, message: String)] {
         var out: [(String, String)] = []
-        if ids.count < 2 { out.append(("keep", "These addresses are no longer duplicates of one another: go back to the list")) }
-        if keep == nil || !ids.contains(keep!) { out.append(("keep", "Select the address to keep: the others are merged into it")) }
+        if ids.count < 2 {
+            out.append(("keep", "These addresses are no longer duplicates of one another: go back to the list"))
+        }
+        if keep == nil || !ids.contains(keep!) {
+            out.append(("keep", "Select the address to keep: the others are merged into it"))
+        }
         if reason.count < minimumReasonLength {
-            out.append(("reason", "Say how you know these are one home, for example the same UPRN or a visit (at least \(minimumReasonLength) characters)"))
+            out.append(
+                (
+                    "reason",
+                    "Say how you know these are one home, for example the same UPRN or a visit (at least \(minimumReasonLength) characters)"
+                ))
         }
         return out
     }

@@ -118,28 +118,35 @@ struct TokenReader {
 
     mutating func read(_ t: [String], segment: Int) {
         let vocab = AddressVocabulary.self
-        var i = 0, sawFlatWords = false
-        let numbersBefore = numbers.count, wordsBefore = words.count
+        var i = 0
+        var sawFlatWords = false
+        let numbersBefore = numbers.count
+        let wordsBefore = words.count
         func isWordAt(_ j: Int) -> Bool {
             j < t.count && t[j].count >= 2 && t[j].allSatisfy(\.isLetter) && !vocab.designators.contains(t[j])
         }
         while i < t.count {
             let tok = t[i]
-            if vocab.designators.contains(tok) || Self.isMistypedFlat(tok) && Self.isUnitID(i + 1 < t.count ? t[i + 1] : "") {
+            if vocab.designators.contains(tok)
+                || Self.isMistypedFlat(tok) && Self.isUnitID(i + 1 < t.count ? t[i + 1] : "")
+            {
                 sawFlatWords = true
                 var j = i + 1
                 if j < t.count, vocab.numberWords.contains(t[j]) { j += 1 }
                 if j < t.count, Self.isUnitID(t[j]), unit == nil {
-                    unit = Self.canonicalUnit(t[j]); i = j + 1
+                    unit = Self.canonicalUnit(t[j])
+                    i = j + 1
                 } else {
-                    flatMentioned = true; i += 1
+                    flatMentioned = true
+                    i += 1
                 }
                 continue
             }
             let next = i + 1 < t.count ? t[i + 1] : ""
             if let level = vocab.floors[tok],
-               vocab.floorWords.contains(next) || vocab.designators.contains(next) || level == "BASEMENT"
-                || (tok == "LOWER" && next == "GROUND") {
+                vocab.floorWords.contains(next) || vocab.designators.contains(next) || level == "BASEMENT"
+                    || (tok == "LOWER" && next == "GROUND")
+            {
                 sawFlatWords = true
                 if floor == nil { floor = level }
                 i += 1
@@ -148,12 +155,15 @@ struct TokenReader {
                 // "GROUND FLOOR 3", "FIRST FLOOR FLAT 3": an id ending the part names the flat; in
                 // "1ST FLOOR FLAT 16 HIGH STREET" the number runs on into the street and is the house.
                 if i == t.count - 1, Self.isUnitID(t[i]), unit == nil {
-                    unit = Self.canonicalUnit(t[i]); i += 1
+                    unit = Self.canonicalUnit(t[i])
+                    i += 1
                 }
                 continue
             }
             if vocab.floorWords.contains(next), tok.allSatisfy(\.isLetter) {  // a mistyped floor: "TQRD FLOOR"
-                sawFlatWords = true; flatMentioned = true; i += 2
+                sawFlatWords = true
+                flatMentioned = true
+                i += 2
                 continue
             }
             if vocab.floorWords.contains(tok) || vocab.numberWords.contains(tok) && Self.isNumber(next) {
@@ -162,7 +172,8 @@ struct TokenReader {
             }
             if tok == "/" {  // "2/10": the number before the slash is the flat
                 if let prev = numbers.last, prev.segment == segment, unit == nil, i + 1 < t.count,
-                   Self.isNumber(t[i + 1]) {
+                    Self.isNumber(t[i + 1])
+                {
                     numbers.removeLast()
                     unit = Self.canonicalUnit(prev.text)
                 }
@@ -173,7 +184,8 @@ struct TokenReader {
                 var text = tok
                 // "10 B HIGH STREET": a lone letter between a number and a word is the number's suffix.
                 if next.count == 1, next.first!.isLetter, tok.last!.isNumber, isWordAt(i + 2) {
-                    text += next; i += 1
+                    text += next
+                    i += 1
                 }
                 numbers.append(Positioned(text: Self.canonicalUnit(text), segment: segment, position: i))
                 i += 1
@@ -184,7 +196,8 @@ struct TokenReader {
                 i += 1
                 continue
             }
-            words.append(Positioned(text: Self.expand(tok, isLast: !isWordAt(i + 1) && i > 0), segment: segment, position: i))
+            words.append(
+                Positioned(text: Self.expand(tok, isLast: !isWordAt(i + 1) && i > 0), segment: segment, position: i))
             i += 1
         }
         // "3 FIRST FLOOR": a lone number in a part that is otherwise about a flat is the flat number.
@@ -208,10 +221,11 @@ struct TokenReader {
         guard let first = s.first, first.isNumber else { return false }
         if AddressVocabulary.isOrdinal(s) { return false }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count <= 2 && parts.allSatisfy { p in
-            !p.isEmpty && p.first!.isNumber && p.dropFirst().drop { $0.isNumber }.count <= 1
-                && p.last!.isASCII
-        }
+        return parts.count <= 2
+            && parts.allSatisfy { p in
+                !p.isEmpty && p.first!.isNumber && p.dropFirst().drop { $0.isNumber }.count <= 1
+                    && p.last!.isASCII
+            }
     }
 
     /// A flat id: a number, a number with a letter, a letter, or a letter with digits ("A4").

@@ -5,7 +5,8 @@ public struct AssessmentAnswers: Codable, Sendable, Equatable {
     public var evidence: [String: String]
 
     public init(values: [String: [String]] = [:], evidence: [String: String] = [:]) {
-        self.values = values; self.evidence = evidence
+        self.values = values
+        self.evidence = evidence
     }
 
     public func value(_ question: String) -> String? { values[question]?.first }
@@ -15,7 +16,10 @@ public struct AssessmentAnswers: Codable, Sendable, Equatable {
 public struct LevelOverride: Sendable, Equatable, Codable {
     public let level: String
     public let reason: String
-    public init(level: String, reason: String) { self.level = level; self.reason = reason }
+    public init(level: String, reason: String) {
+        self.level = level
+        self.reason = reason
+    }
 }
 
 /// Whether answers are being saved as a draft (anything may be blank) or submitted (complete).
@@ -29,7 +33,10 @@ public enum AnswerCheck: Sendable {
 public struct AnswerProblem: Sendable, Equatable {
     public let field: String
     public let message: String
-    public init(field: String, message: String) { self.field = field; self.message = message }
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
 }
 
 /// The result of rating a set of answers.
@@ -48,10 +55,17 @@ public struct AssessmentRating: Sendable, Equatable {
     /// Days until the next assessment is due, from the final level or the tool's default.
     public let reassessAfterDays: Int
 
-    public init(calculated: ToolLevel, final: ToolLevel, override: LevelOverride?, score: Double?,
-                questionLevels: [QuestionLevel], prompts: [ToolPrompt], reassessAfterDays: Int) {
-        self.calculated = calculated; self.final = final; self.override = override; self.score = score
-        self.questionLevels = questionLevels; self.prompts = prompts; self.reassessAfterDays = reassessAfterDays
+    public init(
+        calculated: ToolLevel, final: ToolLevel, override: LevelOverride?, score: Double?,
+        questionLevels: [QuestionLevel], prompts: [ToolPrompt], reassessAfterDays: Int
+    ) {
+        self.calculated = calculated
+        self.final = final
+        self.override = override
+        self.score = score
+        self.questionLevels = questionLevels
+        self.prompts = prompts
+        self.reassessAfterDays = reassessAfterDays
     }
 }
 
@@ -61,6 +75,8 @@ public struct QuestionLevel: Sendable, Equatable {
     /// For scale questions, the value given (e.g. the neglect area's grade), to chart change.
     public let value: Double?
     public init(question: String, level: ToolLevel, value: Double?) {
-        self.question = question; self.level = level; self.value = value
+        self.question = question
+        self.level = level
+        self.value = value
     }
 }

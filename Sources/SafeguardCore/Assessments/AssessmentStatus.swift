@@ -24,7 +24,8 @@ public enum AssessmentStatus: String, CaseIterable, Codable, Sendable {
 public enum AssessmentCountersignature {
     /// Why this manager may not countersign, or nil when they may. A manager countersigns for their
     /// own agency, and never their own assessment: oversight means a second pair of eyes.
-    public static func refusal(status: AssessmentStatus, submittedBy: UUID?, manager: UUID, sameAgency: Bool) -> String? {
+    public static func refusal(status: AssessmentStatus, submittedBy: UUID?, manager: UUID, sameAgency: Bool) -> String?
+    {
         switch status {
         case .draft: return "It has not been submitted yet"
         case .countersigned: return "It has already been countersigned"

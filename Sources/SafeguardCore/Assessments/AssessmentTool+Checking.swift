@@ -6,10 +6,13 @@ extension AssessmentTool {
     /// submission must also be complete and carry the evidence its questions ask for. Answers in
     /// sections that do not apply are ignored. Override problems come last, as the override
     /// fields sit below the questions.
-    public func check(_ answers: AssessmentAnswers, for check: AnswerCheck, override: LevelOverride?) -> [AnswerProblem] {
+    public func check(_ answers: AssessmentAnswers, for check: AnswerCheck, override: LevelOverride?) -> [AnswerProblem]
+    {
         var problems: [AnswerProblem] = []
         for question in applicableQuestions(answers) {
-            let values = (answers.values[question.key] ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let values = (answers.values[question.key] ?? []).filter {
+                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
             if values.isEmpty {
                 if check == .submission, question.required {
                     problems.append(AnswerProblem(field: Self.field(question), message: missingMessage(question)))
@@ -17,7 +20,8 @@ extension AssessmentTool {
             } else if let message = invalidMessage(question, values) {
                 problems.append(AnswerProblem(field: Self.field(question), message: message))
             } else if check == .submission, needsEvidence(question, values),
-                      (answers.evidence[question.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                (answers.evidence[question.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            {
                 problems.append(AnswerProblem(field: "evidence.\(question.key)", message: evidenceMessage(question)))
             }
         }
@@ -37,7 +41,11 @@ extension AssessmentTool {
         // The server may build an override from two empty form fields; that is no override at all.
         if wanted.isEmpty && reason.isEmpty { return [] }
         guard self.override == .raiseOnly else {
-            return [AnswerProblem(field: "override-level", message: "The level for this tool comes from the answers and cannot be changed")]
+            return [
+                AnswerProblem(
+                    field: "override-level",
+                    message: "The level for this tool comes from the answers and cannot be changed")
+            ]
         }
         guard let wantedRank = rank(of: wanted) else {
             let message = wanted.isEmpty ? "Choose the level you are raising it to" : "Choose a level from the list"
@@ -46,8 +54,13 @@ extension AssessmentTool {
         let calculated = rate(answers, override: nil).calculated
         let calculatedRank = rank(of: calculated.key)!
         if wantedRank < calculatedRank {
-            return [AnswerProblem(field: "override-level", message:
-                "Professional judgement can raise the level but not lower it: the answers give \(calculated.label)")]
+            return [
+                AnswerProblem(
+                    field: "override-level",
+                    message:
+                        "Professional judgement can raise the level but not lower it: the answers give \(calculated.label)"
+                )
+            ]
         }
         if wantedRank > calculatedRank, reason.isEmpty {
             return [AnswerProblem(field: "override-reason", message: "Give the reason for raising the level")]

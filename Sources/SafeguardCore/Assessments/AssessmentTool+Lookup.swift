@@ -22,7 +22,10 @@ extension AssessmentTool {
     public func applicableSections(_ answers: AssessmentAnswers) -> [ToolSection] {
         var applicable: [ToolSection] = []
         for section in sections {
-            guard let condition = section.showIf else { applicable.append(section); continue }
+            guard let condition = section.showIf else {
+                applicable.append(section)
+                continue
+            }
             let controlling = applicable.contains { $0.questions.contains { $0.key == condition.question } }
             if controlling, answers.values[condition.question]?.contains(condition.equals) == true {
                 applicable.append(section)
@@ -48,7 +51,8 @@ extension AssessmentTool {
             if name.hasPrefix("q."), question(String(name.dropFirst(2))) != nil {
                 answers.values[String(name.dropFirst(2))] = values
             } else if name.hasPrefix("evidence."), let question = question(String(name.dropFirst(9))),
-                      question.evidence != .none {
+                question.evidence != .none
+            {
                 answers.evidence[question.key] = values.joined(separator: "\n")
             }
         }
@@ -57,9 +61,13 @@ extension AssessmentTool {
         for section in sections {
             for question in section.questions {
                 guard case .date = question.answer else { continue }
-                let parts = ["day", "month", "year"].map { (fields["q.\(question.key)-\($0)"]?.first ?? "").trimmingCharacters(in: .whitespaces) }
+                let parts = ["day", "month", "year"].map {
+                    (fields["q.\(question.key)-\($0)"]?.first ?? "").trimmingCharacters(in: .whitespaces)
+                }
                 guard parts.contains(where: { !$0.isEmpty }) else { continue }
-                answers.values[question.key] = [SimpleDate(day: parts[0], month: parts[1], year: parts[2])?.iso ?? parts.joined(separator: "/")]
+                answers.values[question.key] = [
+                    SimpleDate(day: parts[0], month: parts[1], year: parts[2])?.iso ?? parts.joined(separator: "/")
+                ]
             }
         }
         return answers

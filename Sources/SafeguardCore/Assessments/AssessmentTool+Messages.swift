@@ -30,13 +30,15 @@ extension AssessmentTool {
         case .grade:
             return question.answer.optionKeys!.contains(value) ? nil : "Choose one of the grades listed for \(name)"
         case .checklist(let items):
-            return values.allSatisfy { v in items.contains { $0.key == v } } ? nil : "Tick only the items listed for \(name)"
+            return values.allSatisfy { v in items.contains { $0.key == v } }
+                ? nil : "Tick only the items listed for \(name)"
         case .scale(let min, let max, _):
             return Int(value).map { (min...max).contains($0) } == true
                 ? nil : "Choose a whole number from \(min) to \(max) for \(name)"
         case .number(let min, let max):
             guard let number = Double(value), number.isFinite,
-                  number >= (min ?? -.infinity), number <= (max ?? .infinity) else {
+                number >= (min ?? -.infinity), number <= (max ?? .infinity)
+            else {
                 return "Enter \(name) as a number\(Self.rangeText(min, max))"
             }
             return nil
@@ -61,9 +63,9 @@ extension AssessmentTool {
 
     static func rangeText(_ min: Double?, _ max: Double?) -> String {
         switch (min, max) {
-        case let (min?, max?): " from \(min.shortText) to \(max.shortText)"
-        case let (min?, nil): " of \(min.shortText) or more"
-        case let (nil, max?): " of \(max.shortText) or less"
+        case (let min?, let max?): " from \(min.shortText) to \(max.shortText)"
+        case (let min?, nil): " of \(min.shortText) or more"
+        case (nil, let max?): " of \(max.shortText) or less"
         case (nil, nil): ""
         }
     }

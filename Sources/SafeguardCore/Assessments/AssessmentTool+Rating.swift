@@ -14,7 +14,8 @@ extension AssessmentTool {
         return AssessmentRating(
             calculated: calculated, final: final, override: accepted, score: score,
             questionLevels: questions.compactMap { questionLevel($0, answers) },
-            prompts: prompts.filter { prompt in prompt.whenAny.contains { holds($0, final: final, questions, answers) } },
+            prompts: prompts.filter { prompt in prompt.whenAny.contains { holds($0, final: final, questions, answers) }
+            },
             reassessAfterDays: final.reassessAfterDays ?? reassessAfterDays)
     }
 
@@ -24,7 +25,8 @@ extension AssessmentTool {
         let level = override.level.trimmingCharacters(in: .whitespaces)
         let reason = override.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard self.override == .raiseOnly, let wanted = rank(of: level), wanted > rank(of: calculated.key)!,
-              !reason.isEmpty else { return nil }
+            !reason.isEmpty
+        else { return nil }
         return LevelOverride(level: level, reason: reason)
     }
 
@@ -85,7 +87,8 @@ extension AssessmentTool {
     /// A valid scale answer as a number; anything else counts as nothing.
     func scaleValue(_ question: ToolQuestion, _ answers: AssessmentAnswers) -> Double? {
         guard case .scale(let min, let max, _) = question.answer,
-              let value = answers.value(question.key).flatMap({ Int($0) }), (min...max).contains(value) else { return nil }
+            let value = answers.value(question.key).flatMap({ Int($0) }), (min...max).contains(value)
+        else { return nil }
         return Double(value)
     }
 
@@ -104,8 +107,10 @@ extension AssessmentTool {
         }
     }
 
-    func holds(_ condition: PromptCondition, final: ToolLevel, _ questions: [ToolQuestion],
-               _ answers: AssessmentAnswers) -> Bool {
+    func holds(
+        _ condition: PromptCondition, final: ToolLevel, _ questions: [ToolQuestion],
+        _ answers: AssessmentAnswers
+    ) -> Bool {
         switch condition {
         case .levelAtLeast(let key):
             return rank(of: final.key)! >= (rank(of: key) ?? Int.max)

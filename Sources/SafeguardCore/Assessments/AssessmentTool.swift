@@ -23,12 +23,22 @@ public struct AssessmentTool: Sendable, Equatable {
     /// When the next assessment falls due after one is submitted, in days; a level may set its own.
     public let reassessAfterDays: Int
 
-    public init(key: String, version: Int, title: String, summary: String, subject: ToolSubject,
-                sections: [ToolSection], levels: [ToolLevel], rating: RatingRule, override: OverridePolicy,
-                prompts: [ToolPrompt], reassessAfterDays: Int) {
-        self.key = key; self.version = version; self.title = title; self.summary = summary
-        self.subject = subject; self.sections = sections; self.levels = levels; self.rating = rating
-        self.override = override; self.prompts = prompts; self.reassessAfterDays = reassessAfterDays
+    public init(
+        key: String, version: Int, title: String, summary: String, subject: ToolSubject,
+        sections: [ToolSection], levels: [ToolLevel], rating: RatingRule, override: OverridePolicy,
+        prompts: [ToolPrompt], reassessAfterDays: Int
+    ) {
+        self.key = key
+        self.version = version
+        self.title = title
+        self.summary = summary
+        self.subject = subject
+        self.sections = sections
+        self.levels = levels
+        self.rating = rating
+        self.override = override
+        self.prompts = prompts
+        self.reassessAfterDays = reassessAfterDays
     }
 }
 
@@ -58,7 +68,10 @@ public struct ToolLevel: Sendable, Equatable {
     public let reassessAfterDays: Int?
 
     public init(key: String, label: String, colour: TagColour, response: String?, reassessAfterDays: Int?) {
-        self.key = key; self.label = label; self.colour = colour; self.response = response
+        self.key = key
+        self.label = label
+        self.colour = colour
+        self.response = response
         self.reassessAfterDays = reassessAfterDays
     }
 }
@@ -77,7 +90,11 @@ public struct ToolSection: Sendable, Equatable {
     public let showIf: ToolCondition?
 
     public init(key: String, title: String, guidance: String?, questions: [ToolQuestion], showIf: ToolCondition?) {
-        self.key = key; self.title = title; self.guidance = guidance; self.questions = questions; self.showIf = showIf
+        self.key = key
+        self.title = title
+        self.guidance = guidance
+        self.questions = questions
+        self.showIf = showIf
     }
 }
 
@@ -85,7 +102,10 @@ public struct ToolSection: Sendable, Equatable {
 public struct ToolCondition: Sendable, Equatable {
     public let question: String
     public let equals: String
-    public init(question: String, equals: String) { self.question = question; self.equals = equals }
+    public init(question: String, equals: String) {
+        self.question = question
+        self.equals = equals
+    }
 }
 
 public struct ToolQuestion: Sendable, Equatable {
@@ -99,7 +119,11 @@ public struct ToolQuestion: Sendable, Equatable {
     public let evidence: EvidenceRule
 
     public init(key: String, text: String, hint: String?, answer: AnswerType, required: Bool, evidence: EvidenceRule) {
-        self.key = key; self.text = text; self.hint = hint; self.answer = answer; self.required = required
+        self.key = key
+        self.text = text
+        self.hint = hint
+        self.answer = answer
+        self.required = required
         self.evidence = evidence
     }
 }
@@ -137,7 +161,10 @@ public enum AnswerType: Sendable, Equatable {
 public struct AnswerOption: Sendable, Equatable {
     public let key: String
     public let label: String
-    public init(key: String, label: String) { self.key = key; self.label = label }
+    public init(key: String, label: String) {
+        self.key = key
+        self.label = label
+    }
 }
 
 public struct GradeOption: Sendable, Equatable {
@@ -148,7 +175,10 @@ public struct GradeOption: Sendable, Equatable {
     /// What the grade looks like in practice; the practitioner matches what they see to these.
     public let descriptors: [String]
     public init(key: String, label: String, level: String, descriptors: [String]) {
-        self.key = key; self.label = label; self.level = level; self.descriptors = descriptors
+        self.key = key
+        self.label = label
+        self.level = level
+        self.descriptors = descriptors
     }
 }
 
@@ -156,7 +186,11 @@ public struct ChecklistItem: Sendable, Equatable {
     public let key: String
     public let label: String
     public let level: String
-    public init(key: String, label: String, level: String) { self.key = key; self.label = label; self.level = level }
+    public init(key: String, label: String, level: String) {
+        self.key = key
+        self.label = label
+        self.level = level
+    }
 }
 
 /// How the overall level is worked out from the answers.
@@ -177,7 +211,10 @@ public enum RatingRule: Sendable, Equatable {
 public struct ScoreBand: Sendable, Equatable {
     public let atLeast: Double
     public let level: String
-    public init(atLeast: Double, level: String) { self.atLeast = atLeast; self.level = level }
+    public init(atLeast: Double, level: String) {
+        self.atLeast = atLeast
+        self.level = level
+    }
 }
 
 public enum OverridePolicy: String, Sendable, Equatable {
@@ -193,7 +230,9 @@ public struct ToolPrompt: Sendable, Equatable {
     public let message: String
     public let whenAny: [PromptCondition]
     public init(key: String, message: String, whenAny: [PromptCondition]) {
-        self.key = key; self.message = message; self.whenAny = whenAny
+        self.key = key
+        self.message = message
+        self.whenAny = whenAny
     }
 }
 

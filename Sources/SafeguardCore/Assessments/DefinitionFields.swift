@@ -12,8 +12,9 @@ struct DefinitionFields {
 
     init(_ node: Node, what: String, allowed: [String], line parentLine: Int) throws {
         guard case .mapping(let mapping) = node else {
-            throw ToolDefinitionError(line: node.line(or: parentLine),
-                                      reason: "each \(what) must be a block of fields such as 'key: ...'")
+            throw ToolDefinitionError(
+                line: node.line(or: parentLine),
+                reason: "each \(what) must be a block of fields such as 'key: ...'")
         }
         self.mapping = mapping
         self.what = what
@@ -21,8 +22,10 @@ struct DefinitionFields {
         for (keyNode, _) in mapping {
             let name = keyNode.scalar?.string ?? ""
             if !allowed.contains(name) {
-                throw ToolDefinitionError(line: keyNode.line(or: line), reason:
-                    "unknown field '\(name)' in \(what); expected one of \(allowed.joined(separator: ", "))")
+                throw ToolDefinitionError(
+                    line: keyNode.line(or: line),
+                    reason:
+                        "unknown field '\(name)' in \(what); expected one of \(allowed.joined(separator: ", "))")
             }
         }
     }
@@ -38,8 +41,10 @@ struct DefinitionFields {
 
     func required(_ field: String, example: String) throws -> Node {
         guard let node = mapping[field], !node.isNull else {
-            throw ToolDefinitionError(line: mapping[field]?.line(or: line) ?? line, reason:
-                "missing required field '\(field)' in \(what); add for example '\(field): \(example)'")
+            throw ToolDefinitionError(
+                line: mapping[field]?.line(or: line) ?? line,
+                reason:
+                    "missing required field '\(field)' in \(what); add for example '\(field): \(example)'")
         }
         return node
     }
@@ -71,8 +76,9 @@ struct DefinitionFields {
         guard let node = mapping[field], !node.isNull else { return nil }
         let raw = try node.text(field, line: line)
         guard let value = Int(raw), value > 0 else {
-            throw ToolDefinitionError(line: node.line(or: line),
-                                      reason: "'\(field)' must be a whole number of 1 or more, not '\(raw)'")
+            throw ToolDefinitionError(
+                line: node.line(or: line),
+                reason: "'\(field)' must be a whole number of 1 or more, not '\(raw)'")
         }
         return value
     }
@@ -92,8 +98,10 @@ struct DefinitionFields {
         switch try node.text(field, line: line) {
         case "true": return true
         case "false": return false
-        case let raw: throw ToolDefinitionError(line: node.line(or: line),
-                                                reason: "'\(field)' must be true or false, not '\(raw)'")
+        case let raw:
+            throw ToolDefinitionError(
+                line: node.line(or: line),
+                reason: "'\(field)' must be true or false, not '\(raw)'")
         }
     }
 
@@ -102,8 +110,10 @@ struct DefinitionFields {
         guard let node = mapping[field], !node.isNull else { return nil }
         let raw = try node.text(field, line: line)
         guard let value = parse(raw) else {
-            throw ToolDefinitionError(line: node.line(or: line), reason:
-                "unknown \(field) '\(raw)'; expected one of \(allowed.joined(separator: ", "))")
+            throw ToolDefinitionError(
+                line: node.line(or: line),
+                reason:
+                    "unknown \(field) '\(raw)'; expected one of \(allowed.joined(separator: ", "))")
         }
         return value
     }
@@ -136,8 +146,9 @@ extension Node {
     /// would turn `answer: yes` into a boolean and `key: 0-4` is meant as text.
     func text(_ field: String, line fallback: Int) throws -> String {
         guard case .scalar(let scalar) = self else {
-            throw ToolDefinitionError(line: line(or: fallback),
-                                      reason: "'\(field)' must be a single value, not a list or block")
+            throw ToolDefinitionError(
+                line: line(or: fallback),
+                reason: "'\(field)' must be a single value, not a list or block")
         }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
@@ -149,8 +160,9 @@ extension Node {
     func number(_ field: String, line fallback: Int) throws -> Double {
         let raw = try text(field, line: fallback)
         guard let value = Double(raw), value.isFinite else {
-            throw ToolDefinitionError(line: line(or: fallback),
-                                      reason: "'\(field)' must be a number such as 3, not '\(raw)'")
+            throw ToolDefinitionError(
+                line: line(or: fallback),
+                reason: "'\(field)' must be a number such as 3, not '\(raw)'")
         }
         return value
     }
@@ -158,16 +170,19 @@ extension Node {
     func kebabKey(_ field: String, line fallback: Int) throws -> String {
         let raw = try text(field, line: fallback)
         guard raw.isKebabCase else {
-            throw ToolDefinitionError(line: line(or: fallback), reason:
-                "'\(raw)' must use only lower-case letters, digits and single hyphens; write '\(raw.asKebabCase)'")
+            throw ToolDefinitionError(
+                line: line(or: fallback),
+                reason:
+                    "'\(raw)' must use only lower-case letters, digits and single hyphens; write '\(raw.asKebabCase)'")
         }
         return raw
     }
 
     func list(_ field: String, line fallback: Int) throws -> [Node] {
         guard case .sequence(let sequence) = self else {
-            throw ToolDefinitionError(line: line(or: fallback),
-                                      reason: "'\(field)' must be a list, with each entry starting '- '")
+            throw ToolDefinitionError(
+                line: line(or: fallback),
+                reason: "'\(field)' must be a list, with each entry starting '- '")
         }
         guard !sequence.isEmpty else {
             throw ToolDefinitionError(line: line(or: fallback), reason: "'\(field)' is empty; list at least one entry")
@@ -185,8 +200,9 @@ extension String {
 
     var isKebabCase: Bool {
         let parts = split(separator: "-", omittingEmptySubsequences: false)
-        return !isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        }
+        return !isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            }
     }
 }

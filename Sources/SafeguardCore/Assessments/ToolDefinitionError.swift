@@ -5,7 +5,10 @@ public struct ToolDefinitionError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     public let reason: String
 
-    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
 
     public var description: String { "line \(line): \(reason)" }
 }

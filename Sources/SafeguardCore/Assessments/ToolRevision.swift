@@ -5,6 +5,7 @@ public enum ToolRevision {
     /// for the tool's key, nil for a new tool.
     public static func refusal(_ tool: AssessmentTool, newestStored: Int?) -> String? {
         guard let newest = newestStored, tool.version <= newest else { return nil }
-        return "Version \(newest) of '\(tool.key)' is already in use: give this revision version \(newest + 1) (line 'version:')"
+        return
+            "Version \(newest) of '\(tool.key)' is already in use: give this revision version \(newest + 1) (line 'version:')"
     }
 }

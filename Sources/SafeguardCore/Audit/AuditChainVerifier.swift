@@ -16,10 +16,14 @@ public struct AuditChainVerifier: Sendable {
         public var description: String {
             switch self {
             case .altered(let s): "entry \(s) was altered: its contents do not match its hash"
-            case .brokenLink(let s): "entry \(s) does not follow from entry \(s - 1): that entry was altered or replaced"
-            case .missing(let from, let to): from == to ? "entry \(from) was removed" : "entries \(from) to \(to) were removed"
-            case .truncated(let last, let expected): "the trail ends at entry \(last) but entry \(expected) was written: entries after \(last) were removed"
-            case .unlikeSeal(let s): "entry \(s) does not match the hash recorded when its batch was sealed: the trail was rewritten"
+            case .brokenLink(let s):
+                "entry \(s) does not follow from entry \(s - 1): that entry was altered or replaced"
+            case .missing(let from, let to):
+                from == to ? "entry \(from) was removed" : "entries \(from) to \(to) were removed"
+            case .truncated(let last, let expected):
+                "the trail ends at entry \(last) but entry \(expected) was written: entries after \(last) were removed"
+            case .unlikeSeal(let s):
+                "entry \(s) does not match the hash recorded when its batch was sealed: the trail was rewritten"
             }
         }
     }
@@ -32,13 +36,18 @@ public struct AuditChainVerifier: Sendable {
     /// Checks the next entry; returns the first failure found, if any. `sealedHash` is the hash recorded for this
     /// entry when the batch it ends was sealed, if it ends one.
     public mutating func check(_ record: AuditRecord, sealedHash: String? = nil) -> Failure? {
-        defer { previous = (record.sequence, record.hash); checked += 1 }
+        defer {
+            previous = (record.sequence, record.hash)
+            checked += 1
+        }
         let expectedSequence = (previous?.sequence ?? 0) + 1
         if record.sequence > expectedSequence {
             return .missing(from: expectedSequence, to: record.sequence - 1)
         }
         if record.computedHash != record.hash { return .altered(sequence: record.sequence) }
-        if record.previousHash != (previous?.hash ?? AuditRecord.genesisHash) { return .brokenLink(sequence: record.sequence) }
+        if record.previousHash != (previous?.hash ?? AuditRecord.genesisHash) {
+            return .brokenLink(sequence: record.sequence)
+        }
         if let sealedHash, sealedHash != record.hash { return .unlikeSeal(sequence: record.sequence) }
         return nil
     }

@@ -21,9 +21,11 @@ public struct AuditRecord: Equatable, Sendable {
     /// The hash the first entry chains to.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    public init(sequence: Int64, occurredAtMillis: Int64, userID: String, agencyID: String, action: AuditAction,
-                recordType: String, recordID: String, reason: String, sourceAddress: String,
-                previousHash: String, hash: String = "") {
+    public init(
+        sequence: Int64, occurredAtMillis: Int64, userID: String, agencyID: String, action: AuditAction,
+        recordType: String, recordID: String, reason: String, sourceAddress: String,
+        previousHash: String, hash: String = ""
+    ) {
         self.sequence = sequence
         self.occurredAtMillis = occurredAtMillis
         self.userID = userID
@@ -41,17 +43,22 @@ public struct AuditRecord: Equatable, Sendable {
     /// SHA-256 over every field but the hash itself. Fields are length-prefixed so that no
     /// shift of characters between two fields can give the same text.
     public var computedHash: String {
-        let fields = [String(sequence), String(occurredAtMillis), userID, agencyID, action.rawValue,
-                      recordType, recordID, reason, sourceAddress, previousHash]
+        let fields = [
+            String(sequence), String(occurredAtMillis), userID, agencyID, action.rawValue,
+            recordType, recordID, reason, sourceAddress, previousHash,
+        ]
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return HexText.lowercase(SHA256.hash(data: Data(canonical.utf8)))
     }
 
     /// The entry that follows this one.
-    public func next(occurredAtMillis: Int64, userID: String, agencyID: String, action: AuditAction,
-                     recordType: String, recordID: String, reason: String, sourceAddress: String) -> AuditRecord {
-        AuditRecord(sequence: sequence + 1, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
-                    action: action, recordType: recordType, recordID: recordID, reason: reason,
-                    sourceAddress: sourceAddress, previousHash: hash)
+    public func next(
+        occurredAtMillis: Int64, userID: String, agencyID: String, action: AuditAction,
+        recordType: String, recordID: String, reason: String, sourceAddress: String
+    ) -> AuditRecord {
+        AuditRecord(
+            sequence: sequence + 1, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
+            action: action, recordType: recordType, recordID: recordID, reason: reason,
+            sourceAddress: sourceAddress, previousHash: hash)
     }
 }

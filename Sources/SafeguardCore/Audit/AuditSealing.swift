@@ -19,8 +19,10 @@ public enum AuditSealing {
         public var reason: String
         public var sourceAddress: String
 
-        public init(position: Int64, occurredAtMillis: Int64, userID: String, agencyID: String, action: AuditAction,
-                    recordType: String, recordID: String, reason: String, sourceAddress: String) {
+        public init(
+            position: Int64, occurredAtMillis: Int64, userID: String, agencyID: String, action: AuditAction,
+            recordType: String, recordID: String, reason: String, sourceAddress: String
+        ) {
             self.position = position
             self.occurredAtMillis = occurredAtMillis
             self.userID = userID
@@ -63,9 +65,10 @@ public enum AuditSealing {
         records.reserveCapacity(unsealed.count)
         let ordered = unsealed.sorted { $0.position < $1.position }
         for e in ordered {
-            let record = AuditRecord(sequence: previous.sequence + 1, occurredAtMillis: e.occurredAtMillis, userID: e.userID,
-                                     agencyID: e.agencyID, action: e.action, recordType: e.recordType, recordID: e.recordID,
-                                     reason: e.reason, sourceAddress: e.sourceAddress, previousHash: previous.hash)
+            let record = AuditRecord(
+                sequence: previous.sequence + 1, occurredAtMillis: e.occurredAtMillis, userID: e.userID,
+                agencyID: e.agencyID, action: e.action, recordType: e.recordType, recordID: e.recordID,
+                reason: e.reason, sourceAddress: e.sourceAddress, previousHash: previous.hash)
             records.append(record)
             previous = Head(sequence: record.sequence, hash: record.hash)
         }

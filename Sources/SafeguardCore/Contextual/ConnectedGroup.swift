@@ -11,8 +11,10 @@ public struct ConnectedGroup: Sendable, Equatable, Codable {
     public var placeLinks: [PersonPlaceLink]
     public var associateLinks: [AssociateLink]
 
-    public init(cohortMembers: [ContextualPerson], otherPeople: [ContextualPerson], places: [ContextualPlace],
-                placeLinks: [PersonPlaceLink], associateLinks: [AssociateLink]) {
+    public init(
+        cohortMembers: [ContextualPerson], otherPeople: [ContextualPerson], places: [ContextualPlace],
+        placeLinks: [PersonPlaceLink], associateLinks: [AssociateLink]
+    ) {
         self.cohortMembers = cohortMembers
         self.otherPeople = otherPeople
         self.places = places

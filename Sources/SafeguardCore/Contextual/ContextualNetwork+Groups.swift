@@ -15,12 +15,15 @@ extension ContextualNetwork {
             let others = component.compactMap(\.person).filter { !$0.isCohortMember }.sorted(by: nameOrder)
             let places = component.compactMap(\.place).sorted(by: nameOrder)
             let links = links(among: Set(component.compactMap { $0.person?.id }), places: Set(places.map(\.id)))
-            groups.append(ConnectedGroup(cohortMembers: members, otherPeople: others, places: places,
-                                         placeLinks: links.place, associateLinks: links.associate))
+            groups.append(
+                ConnectedGroup(
+                    cohortMembers: members, otherPeople: others, places: places,
+                    placeLinks: links.place, associateLinks: links.associate))
         }
         return groups.sorted { a, b in
-            a.cohortMembers.count != b.cohortMembers.count ? a.cohortMembers.count > b.cohortMembers.count
-                                                           : nameOrder(a.cohortMembers[0], b.cohortMembers[0])
+            a.cohortMembers.count != b.cohortMembers.count
+                ? a.cohortMembers.count > b.cohortMembers.count
+                : nameOrder(a.cohortMembers[0], b.cohortMembers[0])
         }
     }
 
@@ -31,12 +34,14 @@ extension ContextualNetwork {
             let linked = Set(placeLinks.filter { $0.placeID == place.id }.map(\.personID)).compactMap { peopleByID[$0] }
             let members = linked.filter(\.isCohortMember).sorted(by: nameOrder)
             guard members.count >= minimumCohortMembers else { return nil }
-            return Hotspot(place: place, cohortMembers: members,
-                           otherPeople: linked.filter { !$0.isCohortMember }.sorted(by: nameOrder))
+            return Hotspot(
+                place: place, cohortMembers: members,
+                otherPeople: linked.filter { !$0.isCohortMember }.sorted(by: nameOrder))
         }
         .sorted { a, b in
-            a.cohortMembers.count != b.cohortMembers.count ? a.cohortMembers.count > b.cohortMembers.count
-                                                           : nameOrder(a.place, b.place)
+            a.cohortMembers.count != b.cohortMembers.count
+                ? a.cohortMembers.count > b.cohortMembers.count
+                : nameOrder(a.place, b.place)
         }
     }
 

@@ -30,27 +30,30 @@ extension ContextualNetwork {
         let peopleIn = Set([centre.id] + reached.compactMap { $0.node.person?.id })
         let placesIn = Set(reached.compactMap { $0.node.place?.id })
         let links = links(among: peopleIn, places: placesIn)
-        return NetworkNeighbourhood(centre: centre, steps: steps, reached: reached,
-                                    placeLinks: links.place, associateLinks: links.associate)
+        return NetworkNeighbourhood(
+            centre: centre, steps: steps, reached: reached,
+            placeLinks: links.place, associateLinks: links.associate)
     }
 
     /// Describes the last node of `path` from the one before it.
     func why(_ path: [NetworkNode]) -> String {
-        let node = path[path.count - 1], previous = path[path.count - 2]
+        let node = path[path.count - 1]
+        let previous = path[path.count - 2]
         switch (previous, node) {
-        case let (.person(person), .place(place)):
+        case (.person(let person), .place(let place)):
             return placeLink(person: person.id, place: place.id)?.nature.placeDescription(person: person.displayName)
                 ?? "Linked to \(person.displayName)"
-        case let (.place(place), .person):
+        case (.place(let place), .person):
             // Places link only to people, so whoever led to this place is two back.
             if path.count >= 3, let sharer = path[path.count - 3].person {
                 return "Shares \(place.name) with \(sharer.displayName)"
             }
             return "Linked to \(place.name)"
-        case let (.person(from), .person(to)):
+        case (.person(let from), .person(let to)):
             guard let link = associateLink(between: from.id, and: to.id) else { return "Linked to \(from.displayName)" }
-            return link.personID == from.id ? link.nature.associateDescription(of: from.displayName)
-                                            : link.nature.personDescription(of: from.displayName)
+            return link.personID == from.id
+                ? link.nature.associateDescription(of: from.displayName)
+                : link.nature.personDescription(of: from.displayName)
         case (.place, .place):
             return "Linked to \(previous.name)"
         }

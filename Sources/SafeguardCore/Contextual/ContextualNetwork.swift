@@ -20,8 +20,10 @@ public struct ContextualNetwork: Sendable {
     /// Each node's neighbours, in name order, each once however many links join them.
     let neighbours: [NodeKey: [NetworkNode]]
 
-    public init(people: [ContextualPerson], places: [ContextualPlace],
-                placeLinks: [PersonPlaceLink], associateLinks: [AssociateLink]) {
+    public init(
+        people: [ContextualPerson], places: [ContextualPlace],
+        placeLinks: [PersonPlaceLink], associateLinks: [AssociateLink]
+    ) {
         // A repeated id keeps its first record, so one bad row cannot crash the page.
         var peopleByID: [UUID: ContextualPerson] = [:]
         for person in people where peopleByID[person.id] == nil { peopleByID[person.id] = person }
@@ -62,8 +64,10 @@ public struct ContextualNetwork: Sendable {
 
     /// The links whose ends are both among `people` and `places`, in input order.
     func links(among people: Set<UUID>, places: Set<UUID>) -> (place: [PersonPlaceLink], associate: [AssociateLink]) {
-        (placeLinks.filter { people.contains($0.personID) && places.contains($0.placeID) },
-         associateLinks.filter { people.contains($0.personID) && people.contains($0.associateID) })
+        (
+            placeLinks.filter { people.contains($0.personID) && places.contains($0.placeID) },
+            associateLinks.filter { people.contains($0.personID) && people.contains($0.associateID) }
+        )
     }
 
     /// The most telling link between a person and a place, for describing it.

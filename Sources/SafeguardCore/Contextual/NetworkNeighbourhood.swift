@@ -8,8 +8,10 @@ public struct NetworkNeighbourhood: Sendable, Equatable, Codable {
     public var placeLinks: [PersonPlaceLink]
     public var associateLinks: [AssociateLink]
 
-    public init(centre: ContextualPerson, steps: Int, reached: [ReachedNode],
-                placeLinks: [PersonPlaceLink], associateLinks: [AssociateLink]) {
+    public init(
+        centre: ContextualPerson, steps: Int, reached: [ReachedNode],
+        placeLinks: [PersonPlaceLink], associateLinks: [AssociateLink]
+    ) {
         self.centre = centre
         self.steps = steps
         self.reached = reached

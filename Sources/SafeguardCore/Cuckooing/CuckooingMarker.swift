@@ -9,7 +9,10 @@ public struct CuckooingMarker: Sendable, Equatable {
     public private(set) var endReason: String?
     public private(set) var isOpen: Bool
 
-    public init(kinds: [CuckooingKind], confidence: CuckooingConfidence, summary: String, isOpen: Bool = true, endReason: String? = nil) {
+    public init(
+        kinds: [CuckooingKind], confidence: CuckooingConfidence, summary: String, isOpen: Bool = true,
+        endReason: String? = nil
+    ) {
         self.kinds = CuckooingKind.allCases.filter(kinds.contains)
         self.confidence = confidence
         self.summary = summary
@@ -31,8 +34,10 @@ public struct CuckooingMarker: Sendable, Equatable {
         /// The person's first name, for the message about their addresses.
         public var firstName: String
 
-        public init(addressChosen: Bool, addressAlreadyMarked: Bool, kinds: [String], confidence: String?, summary: String,
-                    leadChosen: Bool, firstName: String) {
+        public init(
+            addressChosen: Bool, addressAlreadyMarked: Bool, kinds: [String], confidence: String?, summary: String,
+            leadChosen: Bool, firstName: String
+        ) {
             self.addressChosen = addressChosen
             self.addressAlreadyMarked = addressAlreadyMarked
             self.kinds = kinds
@@ -49,17 +54,31 @@ public struct CuckooingMarker: Sendable, Equatable {
     public static func place(_ r: Request) -> Result<CuckooingMarker, FieldProblems> {
         var problems: [FieldProblem] = []
         if !r.addressChosen {
-            problems.append(FieldProblem(field: "address", message: "Choose the home that has been taken over. If it is not listed, add it to \(r.firstName)'s addresses first"))
+            problems.append(
+                FieldProblem(
+                    field: "address",
+                    message:
+                        "Choose the home that has been taken over. If it is not listed, add it to \(r.firstName)'s addresses first"
+                ))
         }
         let kinds = r.kinds.compactMap(CuckooingKind.init(rawValue:))
         if kinds.isEmpty { problems.append(FieldProblem(field: "kinds", message: "Select how the home is being used")) }
         let confidence = r.confidence.flatMap(CuckooingConfidence.init(rawValue:))
-        if confidence == nil { problems.append(FieldProblem(field: "confidence", message: "Say whether it is suspected or confirmed")) }
-        if r.summary.count < 10 {
-            problems.append(FieldProblem(field: "summary", message: "Say briefly what is known, for example who comes and goes and what has been seen"))
+        if confidence == nil {
+            problems.append(FieldProblem(field: "confidence", message: "Say whether it is suspected or confirmed"))
         }
-        if !r.leadChosen { problems.append(FieldProblem(field: "lead", message: "Choose who the police and partners should contact")) }
-        if r.addressChosen && r.addressAlreadyMarked { problems.append(FieldProblem(field: "address", message: alreadyMarked)) }
+        if r.summary.count < 10 {
+            problems.append(
+                FieldProblem(
+                    field: "summary",
+                    message: "Say briefly what is known, for example who comes and goes and what has been seen"))
+        }
+        if !r.leadChosen {
+            problems.append(FieldProblem(field: "lead", message: "Choose who the police and partners should contact"))
+        }
+        if r.addressChosen && r.addressAlreadyMarked {
+            problems.append(FieldProblem(field: "address", message: alreadyMarked))
+        }
         guard problems.isEmpty, let confidence else { return .failure(FieldProblems(problems)) }
         return .success(CuckooingMarker(kinds: kinds, confidence: confidence, summary: r.summary))
     }
@@ -69,7 +88,10 @@ public struct CuckooingMarker: Sendable, Equatable {
         guard isOpen else { throw FieldProblem(field: "end-reason", message: "This marker has already ended") }
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard r.count >= 5 else {
-            throw FieldProblem(field: "end-reason", message: "Say why the marker should end, for example \"Tenant moved; property secured by the landlord\"")
+            throw FieldProblem(
+                field: "end-reason",
+                message: "Say why the marker should end, for example \"Tenant moved; property secured by the landlord\""
+            )
         }
         isOpen = false
         endReason = r

@@ -23,7 +23,8 @@ struct DemoAddressBook: Sendable {
                     for _ in 0..<random.int(in: 1...3) {
                         var inward: String
                         repeat {
-                            inward = "\(random.below(10))"
+                            inward =
+                                "\(random.below(10))"
                                 + String(random.pick(DemoStreet.inwardLetters))
                                 + String(random.pick(DemoStreet.inwardLetters))
                         } while postcodes.contains("\(outward) \(inward)")
@@ -53,7 +54,8 @@ struct DemoAddressBook: Sendable {
             let street = streets[s]
             // Streets lengthen once they fill up, so very large demos still find free numbers.
             var number = random.int(in: 1...max(96, attempts))
-            let line1: String, line2: String?
+            let line1: String
+            let line2: String?
             // Keys: "s#n" is a house number in use (a house, a conversion or a block);
             // "s#n#conv" marks a house split into flats, so more flats may join it.
             switch random.below(1000) {
@@ -75,7 +77,8 @@ struct DemoAddressBook: Sendable {
             default:
                 let flat = random.int(in: 1...3)
                 guard taken.contains("\(s)#\(number)#conv") || !taken.contains("\(s)#\(number)"),
-                      claim("\(s)#\(number)#\(flat)") else { continue }
+                    claim("\(s)#\(number)#\(flat)")
+                else { continue }
                 taken.insert("\(s)#\(number)")
                 taken.insert("\(s)#\(number)#conv")
                 (line1, line2) = ("Flat \(flat), \(number) \(street.name)", nil)
@@ -86,9 +89,11 @@ struct DemoAddressBook: Sendable {
                 nextUPRN += Int64(random.int(in: 1...40))
                 uprn = nextUPRN
             }
-            addresses.append(DemoAddress(line1: line1, line2: line2, town: street.town,
-                                         district: DemoDistrict.all[d].name,
-                                         postcode: "\(street.outward) \(inward)", uprn: uprn))
+            addresses.append(
+                DemoAddress(
+                    line1: line1, line2: line2, town: street.town,
+                    district: DemoDistrict.all[d].name,
+                    postcode: "\(street.outward) \(inward)", uprn: uprn))
             return addresses.count - 1
         }
     }

@@ -35,7 +35,8 @@ struct DemoInvolvementPlanner: Sendable {
                 }
             }
             // Children's social care: about one family with children in eight, half of kinship carers.
-            let social = !h.children.isEmpty
+            let social =
+                !h.children.isEmpty
                 && random.chance(percent: h.kind == .kinshipCare ? 50 : h.kind == .motherWithPartner ? 25 : 12)
             if social {
                 for p in h.residents + h.unborn { add(p, org.agency(.childrensSocialCare)) }

@@ -53,8 +53,12 @@ struct DemoOrganisation: Sendable {
         }
         // The business unit and training team are hosted by the county council on behalf of all
         // partners, as most partnerships arrange it.
-        add(.childrensSocialCare, ["MASH", "Safeguarding Children Information Management Team",
-                                   "Partnership Business Unit", "Learning and Development"])
+        add(
+            .childrensSocialCare,
+            [
+                "MASH", "Safeguarding Children Information Management Team",
+                "Partnership Business Unit", "Learning and Development",
+            ])
         perDistrict(.childrensSocialCare, "Assessment and Safeguarding")
         add(.adultSocialCare, ["Adult MASH"])
         perDistrict(.adultSocialCare, "Adult Safeguarding")
@@ -88,8 +92,10 @@ struct DemoOrganisation: Sendable {
             (.policePublicProtection, "Karen Lindqvist", agency(.police), team("Public Protection Unit", in: .police)),
             (.healthPractitioner, "Tomasz Wójcik", agency(.acuteTrust), team("Emergency Department", in: .acuteTrust)),
             (.schoolDesignatedSafeguardingLead, "Sarah Bloomfield", secondarySchool(district: 0), nil),
-            (.informationManagementOfficer, "Imran Qureshi", agency(cs),
-             team("Safeguarding Children Information Management Team", in: cs)),
+            (
+                .informationManagementOfficer, "Imran Qureshi", agency(cs),
+                team("Safeguarding Children Information Management Team", in: cs)
+            ),
             (.trainer, "Fiona Gallagher", agency(cs), team("Learning and Development", in: cs)),
             (.boardMember, "Margaret Oduya", agency(.integratedCareBoard), nil),
             (.auditor, "Peter Lindsay", agency(cs), team("Partnership Business Unit", in: cs)),
@@ -99,26 +105,39 @@ struct DemoOrganisation: Sendable {
         ]
         precondition(logins.map(\.0) == Role.allCases, "one demo login per role, in Role.allCases order")
         let extras: [(Role, String, Int, Int?)] = [
-            (.socialWorker, "Chloe Bennett", agency(cs),
-             team("Assessment and Safeguarding – \(DemoDistrict.all[1].name)", in: cs)),
-            (.policeOfficer, "Ryan Osei", agency(.police),
-             team("Response – \(DemoDistrict.all[2].name)", in: .police)),
+            (
+                .socialWorker, "Chloe Bennett", agency(cs),
+                team("Assessment and Safeguarding – \(DemoDistrict.all[1].name)", in: cs)
+            ),
+            (
+                .policeOfficer, "Ryan Osei", agency(.police),
+                team("Response – \(DemoDistrict.all[2].name)", in: .police)
+            ),
             (.schoolDesignatedSafeguardingLead, "Mark Ellison", primarySchool(district: 3), nil),
-            (.healthPractitioner, "Nia Campbell", agency(.communityTrust), team("Health Visiting", in: .communityTrust)),
+            (
+                .healthPractitioner, "Nia Campbell", agency(.communityTrust),
+                team("Health Visiting", in: .communityTrust)
+            ),
             (.mashPractitioner, "Stuart Keane", agency(.police), team("MASH Police Desk", in: .police)),
-            (.healthPractitioner, "Deepa Mistry", agency(.mentalHealthTrust),
-             team("Crisis Resolution and Home Treatment", in: .mentalHealthTrust)),
-            (.healthPractitioner, "Ama Mensah", agency(.integratedCareBoard),
-             team("Designated Safeguarding Professionals", in: .integratedCareBoard)),
+            (
+                .healthPractitioner, "Deepa Mistry", agency(.mentalHealthTrust),
+                team("Crisis Resolution and Home Treatment", in: .mentalHealthTrust)
+            ),
+            (
+                .healthPractitioner, "Ama Mensah", agency(.integratedCareBoard),
+                team("Designated Safeguarding Professionals", in: .integratedCareBoard)
+            ),
         ]
         let passwords = Self.passwords(count: logins.count + extras.count)
         for (i, (role, name, agency, team)) in (logins + extras).enumerated() {
-            let email = i < logins.count
+            let email =
+                i < logins.count
                 ? role.rawValue.replacingOccurrences(of: "-", with: ".") + "@demo.safeguard.test"
                 : DemoNameVariants.withoutAccents(name).lowercased().replacingOccurrences(of: " ", with: ".")
                     + "@demo.safeguard.test"
             precondition(role.isPermitted(in: agencies[agency].kind))
-            var user = DemoUser(displayName: name, email: email, role: role, agency: agency, team: team, password: passwords[i])
+            var user = DemoUser(
+                displayName: name, email: email, role: role, agency: agency, team: team, password: passwords[i])
             user.reviewGroups = Self.reviewGroups[name] ?? []
             users.append(user)
         }
@@ -136,10 +155,14 @@ struct DemoOrganisation: Sendable {
     /// "Demo-Harbour-Lantern-41": long enough for any password rule, easy to type in a
     /// demonstration, and drawn from a fixed seed so the published table never changes.
     static func passwords(count: Int) -> [String] {
-        let first = ["Harbour", "Copper", "Meadow", "Falcon", "Granite", "Willow", "Saffron", "Orchard", "Beacon",
-                     "Thistle", "Marble", "Juniper", "Quarry", "Heron", "Bramble", "Cobalt"]
-        let second = ["Lantern", "Compass", "Kettle", "Anchor", "Pebble", "Ribbon", "Tandem", "Whistle", "Parcel",
-                      "Saddle", "Pillar", "Button", "Ladder", "Candle", "Gazebo", "Trellis"]
+        let first = [
+            "Harbour", "Copper", "Meadow", "Falcon", "Granite", "Willow", "Saffron", "Orchard", "Beacon",
+            "Thistle", "Marble", "Juniper", "Quarry", "Heron", "Bramble", "Cobalt",
+        ]
+        let second = [
+            "Lantern", "Compass", "Kettle", "Anchor", "Pebble", "Ribbon", "Tandem", "Whistle", "Parcel",
+            "Saddle", "Pillar", "Button", "Ladder", "Candle", "Gazebo", "Trellis",
+        ]
         var random = DemoRandom(seed: 0x5AFE_0D3E_0000_0001)
         var result: [String] = []
         while result.count < count {

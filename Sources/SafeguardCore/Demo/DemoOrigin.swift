@@ -70,46 +70,49 @@ enum DemoOrigin: CaseIterable, Sendable {
 
     func ethnicity(random: inout DemoRandom) -> String {
         let e = Ethnicity.self
-        let main: [(String, Int)] = switch self {
-        case .british: [(e.whiteBritish, 960), (e.gypsyOrIrishTraveller, 8), (e.otherWhite, 4)]
-        case .irish: [(e.whiteIrish, 900), (e.gypsyOrIrishTraveller, 60), (e.whiteBritish, 20)]
-        case .polish, .portuguese: [(e.otherWhite, 980)]
-        case .romanian: [(e.otherWhite, 840), (e.roma, 140)]
-        case .pakistani: [(e.pakistani, 980)]
-        case .indian: [(e.indian, 960), (e.otherAsian, 20)]
-        case .bangladeshi: [(e.bangladeshi, 980)]
-        case .caribbean: [(e.caribbean, 900), (e.otherBlack, 80)]
-        case .nigerian, .ghanaian, .somali: [(e.african, 960), (e.otherBlack, 20)]
-        case .chinese: [(e.chinese, 980)]
-        case .turkish: [(e.otherWhite, 500), (e.otherEthnicGroup, 480)]
-        case .arab: [(e.arab, 900), (e.otherEthnicGroup, 80)]
-        }
+        let main: [(String, Int)] =
+            switch self {
+            case .british: [(e.whiteBritish, 960), (e.gypsyOrIrishTraveller, 8), (e.otherWhite, 4)]
+            case .irish: [(e.whiteIrish, 900), (e.gypsyOrIrishTraveller, 60), (e.whiteBritish, 20)]
+            case .polish, .portuguese: [(e.otherWhite, 980)]
+            case .romanian: [(e.otherWhite, 840), (e.roma, 140)]
+            case .pakistani: [(e.pakistani, 980)]
+            case .indian: [(e.indian, 960), (e.otherAsian, 20)]
+            case .bangladeshi: [(e.bangladeshi, 980)]
+            case .caribbean: [(e.caribbean, 900), (e.otherBlack, 80)]
+            case .nigerian, .ghanaian, .somali: [(e.african, 960), (e.otherBlack, 20)]
+            case .chinese: [(e.chinese, 980)]
+            case .turkish: [(e.otherWhite, 500), (e.otherEthnicGroup, 480)]
+            case .arab: [(e.arab, 900), (e.otherEthnicGroup, 80)]
+            }
         return random.pick(weighted: main + [(e.notKnown, 12), (e.notStated, 8)])
     }
 
     /// Adults mostly speak the family language; children born here mostly speak English.
     func language(child: Bool, random: inout DemoRandom) -> String {
-        let home: [(String, Int)] = switch self {
-        case .british, .irish, .caribbean: [("English", 1)]
-        case .polish: [("Polish", 1)]
-        case .romanian: [("Romanian", 9), ("Romani", 1)]
-        case .portuguese: [("Portuguese", 1)]
-        case .pakistani: [("Urdu", 3), ("Punjabi", 2), ("Pahari", 1)]
-        case .indian: [("Gujarati", 3), ("Punjabi", 3), ("Hindi", 2), ("Tamil", 1)]
-        case .bangladeshi: [("Bengali", 2), ("Sylheti", 1)]
-        case .nigerian: [("Yoruba", 3), ("Igbo", 2)]
-        case .ghanaian: [("Twi", 3), ("Ga", 1)]
-        case .somali: [("Somali", 1)]
-        case .chinese: [("Cantonese", 1), ("Mandarin", 1)]
-        case .turkish: [("Turkish", 4), ("Kurdish", 1)]
-        case .arab: [("Arabic", 1)]
-        }
-        let englishPercent: Int = switch self {
-        case .british, .irish, .caribbean: 100
-        case .nigerian, .ghanaian: child ? 95 : 75
-        case .indian, .pakistani: child ? 85 : 40
-        default: child ? 70 : 25
-        }
+        let home: [(String, Int)] =
+            switch self {
+            case .british, .irish, .caribbean: [("English", 1)]
+            case .polish: [("Polish", 1)]
+            case .romanian: [("Romanian", 9), ("Romani", 1)]
+            case .portuguese: [("Portuguese", 1)]
+            case .pakistani: [("Urdu", 3), ("Punjabi", 2), ("Pahari", 1)]
+            case .indian: [("Gujarati", 3), ("Punjabi", 3), ("Hindi", 2), ("Tamil", 1)]
+            case .bangladeshi: [("Bengali", 2), ("Sylheti", 1)]
+            case .nigerian: [("Yoruba", 3), ("Igbo", 2)]
+            case .ghanaian: [("Twi", 3), ("Ga", 1)]
+            case .somali: [("Somali", 1)]
+            case .chinese: [("Cantonese", 1), ("Mandarin", 1)]
+            case .turkish: [("Turkish", 4), ("Kurdish", 1)]
+            case .arab: [("Arabic", 1)]
+            }
+        let englishPercent: Int =
+            switch self {
+            case .british, .irish, .caribbean: 100
+            case .nigerian, .ghanaian: child ? 95 : 75
+            case .indian, .pakistani: child ? 85 : 40
+            default: child ? 70 : 25
+            }
         return random.chance(percent: englishPercent) ? "English" : random.pick(weighted: home)
     }
 

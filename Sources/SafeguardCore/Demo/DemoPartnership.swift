@@ -21,8 +21,10 @@ public struct DemoPartnership: Sendable, Equatable, Codable {
     ///
     /// Agencies, teams and users do not depend on the seed, so the published demo logins always
     /// work; people, addresses and everything about them do.
-    public static func generate(seed: UInt64 = 2026, households: Int = 800,
-                                referenceDate: SimpleDate = SimpleDate(year: 2026, month: 1, day: 1)!) -> DemoPartnership {
+    public static func generate(
+        seed: UInt64 = 2026, households: Int = 800,
+        referenceDate: SimpleDate = SimpleDate(year: 2026, month: 1, day: 1)!
+    ) -> DemoPartnership {
         let organisation = DemoOrganisation()
         // Separate streams for streets, people and involvements, so tuning one part of the
         // generator leaves the others as they were for the same seed.

@@ -19,9 +19,11 @@ public struct DemoPerson: Sendable, Equatable, Codable {
     public let language: String
     public let disability: String?
 
-    public init(firstName: String, middleNames: String, lastName: String, otherNames: [DemoOtherName],
-                dateOfBirth: SimpleDate?, expectedDateOfBirth: SimpleDate?, gender: Gender, ethnicity: String,
-                nhsNumber: String?, language: String, disability: String?) {
+    public init(
+        firstName: String, middleNames: String, lastName: String, otherNames: [DemoOtherName],
+        dateOfBirth: SimpleDate?, expectedDateOfBirth: SimpleDate?, gender: Gender, ethnicity: String,
+        nhsNumber: String?, language: String, disability: String?
+    ) {
         self.firstName = firstName
         self.middleNames = middleNames
         self.lastName = lastName

@@ -17,9 +17,12 @@ extension DemoPopulationBuilder {
     /// Birth dates for up to `count` siblings, eldest first, spaced as real births are (or twins),
     /// with the mother aged about 17–44 and the father at least 17 at each birth. Fewer come back
     /// when the range runs out.
-    mutating func birthDates(count: Int, motherAge m: Int, fatherAge f: Int? = nil, minAge: Int = 0,
-                             maxAge: Int = 17) -> [SimpleDate] {
-        let lo = max(minAge, m - 44), hi = min(maxAge, m - 17, (f ?? m) - 17)
+    mutating func birthDates(
+        count: Int, motherAge m: Int, fatherAge f: Int? = nil, minAge: Int = 0,
+        maxAge: Int = 17
+    ) -> [SimpleDate] {
+        let lo = max(minAge, m - 44)
+        let hi = min(maxAge, m - 17, (f ?? m) - 17)
         guard count > 0, lo <= hi else { return [] }
         // Often the larger of two draws: without it the eldest child sits mid-range and younger
         // siblings pile up in the early years, leaving too few teenagers.
@@ -38,15 +41,19 @@ extension DemoPopulationBuilder {
 
     /// A resident child of `mother` and/or `father`, recorded with both relationships.
     @discardableResult
-    mutating func child(born dob: SimpleDate, mother: Int?, father: Int?, surname: String,
-                        into h: inout DemoHousehold) -> Int {
-        let surnameOrigin = father.flatMap { people[$0].lastName == surname ? origins[$0] : nil }
+    mutating func child(
+        born dob: SimpleDate, mother: Int?, father: Int?, surname: String,
+        into h: inout DemoHousehold
+    ) -> Int {
+        let surnameOrigin =
+            father.flatMap { people[$0].lastName == surname ? origins[$0] : nil }
             ?? mother.map { origins[$0] } ?? .british
         let parentOrigins = [mother, father].compactMap { $0 }.map { origins[$0] }
         let nameOrigin = parentOrigins.isEmpty ? surnameOrigin : random.pick(parentOrigins)
-        let c = person(surnameOrigin, anyGender(adult: false), age: dob.age(on: today), surname: surname,
-                       nameOrigin: nameOrigin, ethnicity: childEthnicity(mother: mother, father: father),
-                       dateOfBirth: dob)
+        let c = person(
+            surnameOrigin, anyGender(adult: false), age: dob.age(on: today), surname: surname,
+            nameOrigin: nameOrigin, ethnicity: childEthnicity(mother: mother, father: father),
+            dateOfBirth: dob)
         if let mother { relate(mother, .mother, of: c) }
         if let father { relate(father, .father, of: c) }
         h.residents.append(c)
@@ -56,19 +63,26 @@ extension DemoPopulationBuilder {
 
     /// Several children at once; returns them eldest first.
     @discardableResult
-    mutating func children(_ count: Int, mother: Int?, father: Int?, motherAge: Int, surname: String,
-                           minAge: Int = 0, maxAge: Int = 17, into h: inout DemoHousehold) -> [Int] {
-        birthDates(count: count, motherAge: motherAge, fatherAge: father.map { ages[$0] }, minAge: minAge,
-                   maxAge: maxAge).map {
+    mutating func children(
+        _ count: Int, mother: Int?, father: Int?, motherAge: Int, surname: String,
+        minAge: Int = 0, maxAge: Int = 17, into h: inout DemoHousehold
+    ) -> [Int] {
+        birthDates(
+            count: count, motherAge: motherAge, fatherAge: father.map { ages[$0] }, minAge: minAge,
+            maxAge: maxAge
+        ).map {
             child(born: $0, mother: mother, father: father, surname: surname, into: &h)
         }
     }
 
     /// An expected baby, if the mother's age and the youngest child allow one.
-    mutating func expectPerhaps(percent: Int, mother: Int, father: Int?, surname: String,
-                                into h: inout DemoHousehold) {
+    mutating func expectPerhaps(
+        percent: Int, mother: Int, father: Int?, surname: String,
+        into h: inout DemoHousehold
+    ) {
         guard ages[mother] <= 43, h.residents.count < 7, h.children.allSatisfy({ ages[$0] >= 1 }),
-              random.chance(percent: percent) else { return }
+            random.chance(percent: percent)
+        else { return }
         let u = unborn(origins[mother], surname: surname, ethnicity: childEthnicity(mother: mother, father: father))
         relate(mother, .mother, of: u)
         if let father { relate(father, .father, of: u) }
@@ -95,8 +109,10 @@ extension DemoPopulationBuilder {
 
     /// A parent who lives elsewhere: on record with the children's services, sometimes with an
     /// address, sometimes with an alias.
-    mutating func absentParent(_ origin: DemoOrigin, _ gender: Gender, age: Int, district: Int,
-                               housedPercent: Int, surname: String? = nil, into h: inout DemoHousehold) -> Int {
+    mutating func absentParent(
+        _ origin: DemoOrigin, _ gender: Gender, age: Int, district: Int,
+        housedPercent: Int, surname: String? = nil, into h: inout DemoHousehold
+    ) -> Int {
         let p = person(origin, gender, age: max(18, age), surname: surname, aliasProne: gender == .male)
         h.linked.append(p)
         housePerhaps(p, near: district, percent: housedPercent)

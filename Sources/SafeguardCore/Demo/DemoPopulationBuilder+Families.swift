@@ -21,12 +21,15 @@ extension DemoPopulationBuilder {
 
     /// A man and a woman; when married the wife usually takes his surname and her maiden name
     /// becomes a previous name. Returns (woman, man).
-    mutating func marriedOrCohabiting(_ womanOrigin: DemoOrigin, womanAge: Int, _ manOrigin: DemoOrigin,
-                                      manAge: Int, marriedPercent: Int) -> (Int, Int) {
+    mutating func marriedOrCohabiting(
+        _ womanOrigin: DemoOrigin, womanAge: Int, _ manOrigin: DemoOrigin,
+        manAge: Int, marriedPercent: Int
+    ) -> (Int, Int) {
         let man = person(manOrigin, .male, age: manAge)
         let married = random.chance(percent: marriedPercent) && !womanOrigin.wifeKeepsSurname
-        let woman = person(womanOrigin, .female, age: womanAge, surname: married ? people[man].lastName : nil,
-                           maidenName: married ? random.pick(womanOrigin.surnames) : nil)
+        let woman = person(
+            womanOrigin, .female, age: womanAge, surname: married ? people[man].lastName : nil,
+            maidenName: married ? random.pick(womanOrigin.surnames) : nil)
         relate(woman, .householdMember, of: man)
         return (woman, man)
     }
@@ -34,19 +37,22 @@ extension DemoPopulationBuilder {
     private mutating func twoParents(_ household: DemoHousehold, _ origin: DemoOrigin) {
         var h = household
         let mAge = age([(20...27, 20), (28...40, 55), (41...52, 25)])
-        let (mother, father) = marriedOrCohabiting(origin, womanAge: mAge, partnerOrigin(for: origin),
-                                                   manAge: max(18, mAge + random.int(in: -3...8)), marriedPercent: 65)
+        let (mother, father) = marriedOrCohabiting(
+            origin, womanAge: mAge, partnerOrigin(for: origin),
+            manAge: max(18, mAge + random.int(in: -3...8)), marriedPercent: 65)
         h.residents = [mother, father]
         h.carers = [mother, father]
         let surname = random.chance(percent: 85) ? people[father].lastName : people[mother].lastName
         var grownUp: [Int] = []
         if mAge >= 40, random.chance(percent: 25) {
-            grownUp = children(1, mother: mother, father: father, motherAge: mAge, surname: surname,
-                               minAge: 18, maxAge: 24, into: &h)
+            grownUp = children(
+                1, mother: mother, father: father, motherAge: mAge, surname: surname,
+                minAge: 18, maxAge: 24, into: &h)
         }
         let count = min(random.pick(weighted: Self.childCounts), 7 - h.residents.count)
-        children(count, mother: mother, father: father, motherAge: mAge, surname: surname,
-                 maxAge: grownUp.isEmpty ? 17 : ages[grownUp[0]] - 1, into: &h)
+        children(
+            count, mother: mother, father: father, motherAge: mAge, surname: surname,
+            maxAge: grownUp.isEmpty ? 17 : ages[grownUp[0]] - 1, into: &h)
         expectPerhaps(percent: 5, mother: mother, father: father, surname: surname, into: &h)
         relateSiblings(grownUp + h.children)
         settle(h)
@@ -64,8 +70,9 @@ extension DemoPopulationBuilder {
         if ages[mother] < 18 {
             // A mother who is herself a child is a safeguarding concern in her own right, and her
             // own mother is the first person a social worker would want to know about.
-            let grandmother = absentParent(origin, .female, age: mAge + random.int(in: 17...30), district: h.district,
-                                           housedPercent: 90, surname: people[mother].lastName, into: &h)
+            let grandmother = absentParent(
+                origin, .female, age: mAge + random.int(in: 17...30), district: h.district,
+                housedPercent: 90, surname: people[mother].lastName, into: &h)
             relate(grandmother, .mother, of: mother)
         }
         let count = random.pick(weighted: [(1, 45), (2, 35), (3, 15), (4, 5)])
@@ -73,14 +80,17 @@ extension DemoPopulationBuilder {
         var father: Int?
         var maxAge = 17
         for group in groups {
-            father = random.chance(percent: 80)
-                ? absentParent(partnerOrigin(for: origin), .male, age: mAge + random.int(in: -2...10),
-                               district: h.district, housedPercent: 55, into: &h)
+            father =
+                random.chance(percent: 80)
+                ? absentParent(
+                    partnerOrigin(for: origin), .male, age: mAge + random.int(in: -2...10),
+                    district: h.district, housedPercent: 55, into: &h)
                 : nil
             var surname = people[mother].lastName
             if let father, random.chance(percent: 50) { surname = people[father].lastName }
-            let made = children(group, mother: mother, father: father, motherAge: mAge, surname: surname,
-                                maxAge: maxAge, into: &h)
+            let made = children(
+                group, mother: mother, father: father, motherAge: mAge, surname: surname,
+                maxAge: maxAge, into: &h)
             guard let youngest = made.last else { break }
             maxAge = ages[youngest] - 1
             if maxAge < 0 { break }
@@ -91,8 +101,9 @@ extension DemoPopulationBuilder {
             settle(h)
             return
         }
-        let partner = person(partnerOrigin(for: origin), .male, age: max(18, mAge + random.int(in: -4...12)),
-                             aliasProne: true)
+        let partner = person(
+            partnerOrigin(for: origin), .male, age: max(18, mAge + random.int(in: -4...12)),
+            aliasProne: true)
         for child in h.children { relate(partner, .mothersPartner, of: child) }
         var late: [(Int, SimpleDate)] = []
         if random.chance(percent: 60) {
@@ -117,12 +128,15 @@ extension DemoPopulationBuilder {
         h.residents = [father]
         h.carers = [father]
         let mAge = max(18, fAge - random.int(in: -2...6))
-        let mother: Int? = random.chance(percent: 70)
-            ? absentParent(partnerOrigin(for: origin), .female, age: mAge, district: h.district,
-                           housedPercent: 60, into: &h)
+        let mother: Int? =
+            random.chance(percent: 70)
+            ? absentParent(
+                partnerOrigin(for: origin), .female, age: mAge, district: h.district,
+                housedPercent: 60, into: &h)
             : nil
-        children(random.pick(weighted: [(1, 45), (2, 40), (3, 15)]), mother: mother, father: father,
-                 motherAge: mAge, surname: people[father].lastName, into: &h)
+        children(
+            random.pick(weighted: [(1, 45), (2, 40), (3, 15)]), mother: mother, father: father,
+            motherAge: mAge, surname: people[father].lastName, into: &h)
         relateSiblings(h.children)
         settle(h)
     }
@@ -135,23 +149,28 @@ extension DemoPopulationBuilder {
         let pAge = age([(24...34, 45), (35...50, 55)])
         let parent = person(origin, motherLed ? .female : .male, age: pAge)
         let exAge = max(18, pAge + random.int(in: motherLed ? -2...8 : -8...2))
-        let ex: Int? = random.chance(percent: 70)
-            ? absentParent(partnerOrigin(for: origin), motherLed ? .male : .female, age: exAge,
-                           district: h.district, housedPercent: 50, into: &h)
+        let ex: Int? =
+            random.chance(percent: 70)
+            ? absentParent(
+                partnerOrigin(for: origin), motherLed ? .male : .female, age: exAge,
+                district: h.district, housedPercent: 50, into: &h)
             : nil
         h.residents = [parent]
         let mAge = motherLed ? pAge : exAge
         var surname = people[parent].lastName
         if let ex, motherLed, random.chance(percent: 60) { surname = people[ex].lastName }
-        let earlier = children(random.pick(weighted: [(1, 50), (2, 35), (3, 15)]),
-                               mother: motherLed ? parent : ex, father: motherLed ? ex : parent,
-                               motherAge: mAge, surname: surname,
-                               minAge: 2, into: &h)
-        let youngestDays = earlier.last.map { DemoCalendar.dayNumber(today) - DemoCalendar.dayNumber(people[$0].dateOfBirth!) } ?? 730
+        let earlier = children(
+            random.pick(weighted: [(1, 50), (2, 35), (3, 15)]),
+            mother: motherLed ? parent : ex, father: motherLed ? ex : parent,
+            motherAge: mAge, surname: surname,
+            minAge: 2, into: &h)
+        let youngestDays =
+            earlier.last.map { DemoCalendar.dayNumber(today) - DemoCalendar.dayNumber(people[$0].dateOfBirth!) } ?? 730
         let joined = daysAgo(upTo: min(8 * 365, max(60, youngestDays - 30)))
         let stepAge = max(18, pAge + random.int(in: motherLed ? -3...8 : -8...3))
         let stepOrigin = partnerOrigin(for: origin)
-        let step = motherLed
+        let step =
+            motherLed
             ? person(stepOrigin, .male, age: stepAge)
             : person(stepOrigin, .female, age: stepAge)
         h.residents.append(step)

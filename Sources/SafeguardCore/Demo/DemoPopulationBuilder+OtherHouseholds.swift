@@ -18,8 +18,9 @@ extension DemoPopulationBuilder {
             h.residents = [person(origin, g, age: a), person(partnerOrigin(for: origin), g, age: otherAge)]
             relateHousehold(h.residents)
         } else {
-            let (woman, man) = marriedOrCohabiting(origin, womanAge: a, partnerOrigin(for: origin),
-                                                   manAge: otherAge, marriedPercent: a >= 50 ? 85 : 50)
+            let (woman, man) = marriedOrCohabiting(
+                origin, womanAge: a, partnerOrigin(for: origin),
+                manAge: otherAge, marriedPercent: a >= 50 ? 85 : 50)
             h.residents = [woman, man]
             if a <= 40 {
                 expectPerhaps(percent: 12, mother: woman, father: man, surname: people[man].lastName, into: &h)
@@ -37,8 +38,9 @@ extension DemoPopulationBuilder {
         let grandmother: Int
         var grandfather: Int?
         if random.chance(percent: 55) {
-            let (w, m) = marriedOrCohabiting(origin, womanAge: gmAge, origin,
-                                             manAge: gmAge + random.int(in: 0...6), marriedPercent: 90)
+            let (w, m) = marriedOrCohabiting(
+                origin, womanAge: gmAge, origin,
+                manAge: gmAge + random.int(in: 0...6), marriedPercent: 90)
             grandmother = w
             grandfather = m
         } else {
@@ -48,7 +50,8 @@ extension DemoPopulationBuilder {
         let daughter = random.chance(percent: 65)
         let pAge = max(18, min(50, gmAge - random.int(in: 20...36)))
         let parent: Int
-        var mother: Int?, father: Int?
+        var mother: Int?
+        var father: Int?
         var motherAge = pAge
         if daughter {
             parent = person(origin, .female, age: pAge, surname: family)
@@ -64,8 +67,9 @@ extension DemoPopulationBuilder {
             motherAge = max(18, pAge - random.int(in: 0...5))
             if random.chance(percent: 75) {
                 let keeps = origin.wifeKeepsSurname
-                let wife = person(origin, .female, age: motherAge, surname: keeps ? nil : family,
-                                  maidenName: keeps ? nil : random.pick(origin.surnames))
+                let wife = person(
+                    origin, .female, age: motherAge, surname: keeps ? nil : family,
+                    maidenName: keeps ? nil : random.pick(origin.surnames))
                 relate(wife, .householdMember, of: parent)
                 mother = wife
             }
@@ -75,8 +79,9 @@ extension DemoPopulationBuilder {
         h.residents = [grandmother, grandfather, mother, father].compactMap { $0 }
         h.carers = [mother, father].compactMap { $0 }
         let surname = people[father ?? parent].lastName
-        children(min(random.pick(weighted: [(1, 40), (2, 40), (3, 20)]), 7 - h.residents.count),
-                 mother: mother, father: father, motherAge: motherAge, surname: surname, into: &h)
+        children(
+            min(random.pick(weighted: [(1, 40), (2, 40), (3, 20)]), 7 - h.residents.count),
+            mother: mother, father: father, motherAge: motherAge, surname: surname, into: &h)
         let grandparentsCare = random.chance(percent: 35)
         for grandparent in [grandmother, grandfather].compactMap({ $0 }) {
             for child in h.children { relate(grandparent, grandparentsCare ? .carer : .householdMember, of: child) }
@@ -94,8 +99,9 @@ extension DemoPopulationBuilder {
         let grandmother: Int
         var grandfather: Int?
         if random.chance(percent: 50) {
-            let (w, m) = marriedOrCohabiting(origin, womanAge: gmAge, origin,
-                                             manAge: gmAge + random.int(in: 0...6), marriedPercent: 85)
+            let (w, m) = marriedOrCohabiting(
+                origin, womanAge: gmAge, origin,
+                manAge: gmAge + random.int(in: 0...6), marriedPercent: 85)
             grandmother = w
             grandfather = m
         } else {
@@ -104,16 +110,20 @@ extension DemoPopulationBuilder {
         h.residents = [grandmother, grandfather].compactMap { $0 }
         h.carers = h.residents
         let mAge = max(18, gmAge - random.int(in: 20...30))
-        let mother = absentParent(origin, .female, age: mAge, district: h.district, housedPercent: 40,
-                                  surname: people[grandfather ?? grandmother].lastName, into: &h)
+        let mother = absentParent(
+            origin, .female, age: mAge, district: h.district, housedPercent: 40,
+            surname: people[grandfather ?? grandmother].lastName, into: &h)
         relate(grandmother, .mother, of: mother)
         if let grandfather { relate(grandfather, .father, of: mother) }
-        let father: Int? = random.chance(percent: 40)
-            ? absentParent(partnerOrigin(for: origin), .male, age: mAge + random.int(in: -2...8),
-                           district: h.district, housedPercent: 40, into: &h)
+        let father: Int? =
+            random.chance(percent: 40)
+            ? absentParent(
+                partnerOrigin(for: origin), .male, age: mAge + random.int(in: -2...8),
+                district: h.district, housedPercent: 40, into: &h)
             : nil
-        children(random.pick(weighted: [(1, 50), (2, 35), (3, 15)]), mother: mother, father: father,
-                 motherAge: mAge, surname: people[mother].lastName, minAge: 1, into: &h)
+        children(
+            random.pick(weighted: [(1, 50), (2, 35), (3, 15)]), mother: mother, father: father,
+            motherAge: mAge, surname: people[mother].lastName, minAge: 1, into: &h)
         for carer in h.carers {
             for child in h.children { relate(carer, .carer, of: child) }
         }
@@ -127,8 +137,9 @@ extension DemoPopulationBuilder {
         let pAge = random.int(in: 75...95)
         let parentGender: Gender = random.chance(percent: 65) ? .female : .male
         let parent = person(origin, parentGender, age: pAge, frail: true)
-        let carer = person(origin, random.chance(percent: 60) ? .female : .male,
-                           age: random.int(in: 45...min(70, pAge - 18)), surname: people[parent].lastName)
+        let carer = person(
+            origin, random.chance(percent: 60) ? .female : .male,
+            age: random.int(in: 45...min(70, pAge - 18)), surname: people[parent].lastName)
         relate(parent, parentGender == .female ? .mother : .father, of: carer)
         relate(carer, .carer, of: parent)
         h.residents = [parent, carer]
@@ -141,8 +152,9 @@ extension DemoPopulationBuilder {
         var h = household
         var late: [(Int, SimpleDate)] = []
         for i in 0..<random.int(in: 2...4) {
-            let p = person(random.pick(weighted: DemoOrigin.weights), anyGender(adult: true),
-                           age: random.int(in: 19...45))
+            let p = person(
+                random.pick(weighted: DemoOrigin.weights), anyGender(adult: true),
+                age: random.int(in: 19...45))
             h.residents.append(p)
             if i > 0 { late.append((p, daysAgo(upTo: 4 * 365))) }
         }

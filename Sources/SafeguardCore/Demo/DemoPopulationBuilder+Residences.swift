@@ -26,8 +26,10 @@ extension DemoPopulationBuilder {
                 continue
             }
             if let previous, dob <= previous.to {
-                residences.append(DemoResidence(person: p, address: previous.address,
-                                                from: max(previous.from, dob), to: previous.to))
+                residences.append(
+                    DemoResidence(
+                        person: p, address: previous.address,
+                        from: max(previous.from, dob), to: previous.to))
             }
             residences.append(DemoResidence(person: p, address: h.address, from: max(moveIn, dob), to: nil))
         }

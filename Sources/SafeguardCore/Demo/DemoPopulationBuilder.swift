@@ -24,9 +24,11 @@ struct DemoPopulationBuilder: Sendable {
 
     /// Adds a born person. `surname` is the inherited or married surname; `maidenName` is recorded
     /// as a previous name some of the time, as agencies often fail to capture it.
-    mutating func person(_ origin: DemoOrigin, _ gender: Gender, age: Int, surname: String? = nil,
-                         maidenName: String? = nil, nameOrigin: DemoOrigin? = nil, ethnicity: String? = nil,
-                         aliasProne: Bool = false, frail: Bool = false, dateOfBirth: SimpleDate? = nil) -> Int {
+    mutating func person(
+        _ origin: DemoOrigin, _ gender: Gender, age: Int, surname: String? = nil,
+        maidenName: String? = nil, nameOrigin: DemoOrigin? = nil, ethnicity: String? = nil,
+        aliasProne: Bool = false, frail: Bool = false, dateOfBirth: SimpleDate? = nil
+    ) -> Int {
         let dob = dateOfBirth ?? DemoCalendar.dateOfBirth(age: age, on: today, random: &random)
         let age = dob.age(on: today)
         let child = age < 18
@@ -41,19 +43,22 @@ struct DemoPopulationBuilder: Sendable {
         let last = origin.surname(surname ?? random.pick(origin.surnames), for: recorded)
         var others: [DemoOtherName] = []
         if let maidenName, origin.surname(maidenName, for: recorded) != last, random.chance(percent: 35) {
-            others.append(DemoOtherName(kind: .previousName,
-                                        name: "\(first) \(origin.surname(maidenName, for: recorded))"))
+            others.append(
+                DemoOtherName(
+                    kind: .previousName,
+                    name: "\(first) \(origin.surname(maidenName, for: recorded))"))
         }
         others += otherNames(first: first, last: last, adult: !child, aliasProne: aliasProne)
         let language = origin.language(child: child, random: &random)
         let disability = frail && random.chance(percent: 70) ? random.pick(Self.frailty) : disability(age: age)
         let signs = disability == "Deaf" && random.chance(percent: 60)
-        people.append(DemoPerson(
-            firstName: first, middleNames: middle, lastName: last, otherNames: others,
-            dateOfBirth: dob, expectedDateOfBirth: nil, gender: gender,
-            ethnicity: ethnicity ?? origin.ethnicity(random: &random),
-            nhsNumber: random.chance(percent: 75) ? nhsNumber() : nil,
-            language: signs ? "British Sign Language" : language, disability: disability))
+        people.append(
+            DemoPerson(
+                firstName: first, middleNames: middle, lastName: last, otherNames: others,
+                dateOfBirth: dob, expectedDateOfBirth: nil, gender: gender,
+                ethnicity: ethnicity ?? origin.ethnicity(random: &random),
+                nhsNumber: random.chance(percent: 75) ? nhsNumber() : nil,
+                language: signs ? "British Sign Language" : language, disability: disability))
         ages.append(age)
         origins.append(origin)
         return people.count - 1
@@ -63,10 +68,11 @@ struct DemoPopulationBuilder: Sendable {
     /// first name, as maternity and children's services do before birth.
     mutating func unborn(_ origin: DemoOrigin, surname: String, ethnicity: String) -> Int {
         let due = DemoCalendar.adding(days: random.int(in: 7...182), to: today)
-        people.append(DemoPerson(
-            firstName: "Unborn", middleNames: "", lastName: surname, otherNames: [],
-            dateOfBirth: nil, expectedDateOfBirth: due, gender: .unknown, ethnicity: ethnicity,
-            nhsNumber: nil, language: "English", disability: nil))
+        people.append(
+            DemoPerson(
+                firstName: "Unborn", middleNames: "", lastName: surname, otherNames: [],
+                dateOfBirth: nil, expectedDateOfBirth: due, gender: .unknown, ethnicity: ethnicity,
+                nhsNumber: nil, language: "English", disability: nil))
         ages.append(-1)
         origins.append(origin)
         return people.count - 1
@@ -104,17 +110,36 @@ struct DemoPopulationBuilder: Sendable {
         return result
     }
 
-    private static let frailty = ["Dementia", "Mobility impairment", "Visual impairment", "Physical disability",
-                                  "Hearing impairment", "Learning disability"]
+    private static let frailty = [
+        "Dementia", "Mobility impairment", "Visual impairment", "Physical disability",
+        "Hearing impairment", "Learning disability",
+    ]
 
     private mutating func disability(age: Int) -> String? {
         let (percent, kinds): (Int, [String]) =
-            age >= 75 ? (14, ["Dementia", "Mobility impairment", "Visual impairment", "Hearing impairment",
-                              "Physical disability"])
-            : age >= 18 ? (7, ["Learning disability", "Autism", "Mental health condition", "Physical disability",
-                               "Hearing impairment", "Visual impairment", "Acquired brain injury", "ADHD", "Deaf"])
-            : (6, ["Autism", "ADHD", "Speech, language and communication needs", "Learning disability",
-                   "Cerebral palsy", "Hearing impairment", "Deaf"])
+            age >= 75
+            ? (
+                14,
+                [
+                    "Dementia", "Mobility impairment", "Visual impairment", "Hearing impairment",
+                    "Physical disability",
+                ]
+            )
+            : age >= 18
+                ? (
+                    7,
+                    [
+                        "Learning disability", "Autism", "Mental health condition", "Physical disability",
+                        "Hearing impairment", "Visual impairment", "Acquired brain injury", "ADHD", "Deaf",
+                    ]
+                )
+                : (
+                    6,
+                    [
+                        "Autism", "ADHD", "Speech, language and communication needs", "Learning disability",
+                        "Cerebral palsy", "Hearing impairment", "Deaf",
+                    ]
+                )
         return random.chance(percent: percent) ? random.pick(kinds) : nil
     }
 

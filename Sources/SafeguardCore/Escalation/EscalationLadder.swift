@@ -43,10 +43,16 @@ public struct EscalationLadder: Sendable, Equatable {
 
     /// A ladder must have 3 to 5 stages, each named, with 1 to 30 working days, the last being the partnership's.
     public static func checked(_ stages: [Stage]) -> String? {
-        guard stageCounts.contains(stages.count) else { return "escalationStages must list 3 to 5 stages, like the default's four" }
+        guard stageCounts.contains(stages.count) else {
+            return "escalationStages must list 3 to 5 stages, like the default's four"
+        }
         for (i, s) in stages.enumerated() {
-            if s.name.trimmingCharacters(in: .whitespaces).isEmpty { return "escalationStages stage \(i + 1) needs a name" }
-            if !(1...30).contains(s.workingDays) { return "escalationStages stage \(i + 1) (\(s.name)) needs workingDays from 1 to 30" }
+            if s.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                return "escalationStages stage \(i + 1) needs a name"
+            }
+            if !(1...30).contains(s.workingDays) {
+                return "escalationStages stage \(i + 1) (\(s.name)) needs workingDays from 1 to 30"
+            }
         }
         return nil
     }

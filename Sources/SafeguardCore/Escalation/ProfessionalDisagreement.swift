@@ -46,10 +46,15 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
     public var currentStage: EscalationLadder.Stage { ladder.stages[min(current.stage, ladder.stages.count - 1)] }
 
     /// Opens at the first stage on `day`.
-    public init(raisedOn day: SimpleDate, ladder: EscalationLadder, calendar: WorkingCalendar) throws(WorkingCalendarError) {
+    public init(
+        raisedOn day: SimpleDate, ladder: EscalationLadder, calendar: WorkingCalendar
+    ) throws(WorkingCalendarError) {
         self.ladder = ladder
-        steps = [DisagreementStep(stage: 0, startedOn: day, dueOn: try calendar.addingWorkingDays(ladder.stages[0].workingDays, to: day),
-                                  endedOn: nil, outcome: nil, resolved: false, recordedBy: nil)]
+        steps = [
+            DisagreementStep(
+                stage: 0, startedOn: day, dueOn: try calendar.addingWorkingDays(ladder.stages[0].workingDays, to: day),
+                endedOn: nil, outcome: nil, resolved: false, recordedBy: nil)
+        ]
     }
 
     public init(steps: [DisagreementStep], ladder: EscalationLadder) {
@@ -58,21 +63,36 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
     }
 
     /// What raising needs: another agency, a case, what the disagreement is about and what would resolve it.
-    public static func raiseProblems(otherAgencyChosen: Bool, sameAgency: Bool, caseReference: String, theme: DisagreementTheme?,
-                                     summary: String, resolution: String) -> [FieldProblem] {
+    public static func raiseProblems(
+        otherAgencyChosen: Bool, sameAgency: Bool, caseReference: String, theme: DisagreementTheme?,
+        summary: String, resolution: String
+    ) -> [FieldProblem] {
         var p: [FieldProblem] = []
-        if !otherAgencyChosen { p.append(FieldProblem(field: "other-agency", message: "Choose the agency you disagree with")) }
-        else if sameAgency { p.append(FieldProblem(field: "other-agency", message: "A disagreement inside your own agency goes to your manager, not here")) }
+        if !otherAgencyChosen {
+            p.append(FieldProblem(field: "other-agency", message: "Choose the agency you disagree with"))
+        } else if sameAgency {
+            p.append(
+                FieldProblem(
+                    field: "other-agency",
+                    message: "A disagreement inside your own agency goes to your manager, not here"))
+        }
         let ref = caseReference.trimmingCharacters(in: .whitespacesAndNewlines)
         if ref.count < 3 || ref.count > 64 {
-            p.append(FieldProblem(field: "case-reference", message: "Give the case's reference as both agencies know it: a MASH or record reference, 3 to 64 characters"))
+            p.append(
+                FieldProblem(
+                    field: "case-reference",
+                    message:
+                        "Give the case's reference as both agencies know it: a MASH or record reference, 3 to 64 characters"
+                ))
         }
         if theme == nil { p.append(FieldProblem(field: "theme", message: "Choose what the disagreement is about")) }
         if summary.split(whereSeparator: \.isWhitespace).count < 10 {
-            p.append(FieldProblem(field: "summary", message: "Say what you disagree about and why, in at least 10 words"))
+            p.append(
+                FieldProblem(field: "summary", message: "Say what you disagree about and why, in at least 10 words"))
         }
         if resolution.split(whereSeparator: \.isWhitespace).count < 3 {
-            p.append(FieldProblem(field: "resolution", message: "Say what would resolve it for the child, in a few words"))
+            p.append(
+                FieldProblem(field: "resolution", message: "Say what would resolve it for the child, in a few words"))
         }
         return p
     }
@@ -82,7 +102,9 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
     /// only the business unit, for the chair, at the last.
     public func mayRecordOutcome(role: Role, isParty: Bool) -> Bool {
         guard status == .open else { return false }
-        let managers: Set<Role> = [.teamManager, .mashManager, .policePublicProtection, .schoolDesignatedSafeguardingLead]
+        let managers: Set<Role> = [
+            .teamManager, .mashManager, .policePublicProtection, .schoolDesignatedSafeguardingLead,
+        ]
         switch currentStage.level {
         case .practitioner: return isParty && role.worksCases
         case .manager: return isParty && managers.contains(role)
@@ -100,14 +122,19 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
 
     /// Records the current stage's outcome: resolved ends it; not resolved moves it up a stage with a new clock.
     /// The last stage always resolves it: the chair's decision is final.
-    public mutating func recordOutcome(_ outcome: String, resolved: Bool, on day: SimpleDate, by name: String,
-                                       calendar: WorkingCalendar) throws(FieldProblem) {
+    public mutating func recordOutcome(
+        _ outcome: String, resolved: Bool, on day: SimpleDate, by name: String,
+        calendar: WorkingCalendar
+    ) throws(FieldProblem) {
         guard status == .open else { throw FieldProblem(field: "outcome", message: "This disagreement is resolved") }
         let text = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.split(whereSeparator: \.isWhitespace).count >= 5 else {
-            throw FieldProblem(field: "outcome", message: "Record what was discussed and decided at this stage, in at least 5 words")
+            throw FieldProblem(
+                field: "outcome", message: "Record what was discussed and decided at this stage, in at least 5 words")
         }
-        guard day >= current.startedOn else { throw FieldProblem(field: "outcome", message: "The outcome cannot be before the stage began") }
+        guard day >= current.startedOn else {
+            throw FieldProblem(field: "outcome", message: "The outcome cannot be before the stage began")
+        }
         let last = current.stage == ladder.stages.count - 1
         var step = current
         step.endedOn = day
@@ -118,10 +145,14 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
             let next = current.stage + 1
             let due: SimpleDate
             do { due = try calendar.addingWorkingDays(ladder.stages[next].workingDays, to: day) } catch {
-                throw FieldProblem(field: "outcome", message: "That day is beyond the bank holiday calendar: update it first")
+                throw FieldProblem(
+                    field: "outcome", message: "That day is beyond the bank holiday calendar: update it first")
             }
             steps[steps.count - 1] = step
-            steps.append(DisagreementStep(stage: next, startedOn: day, dueOn: due, endedOn: nil, outcome: nil, resolved: false, recordedBy: nil))
+            steps.append(
+                DisagreementStep(
+                    stage: next, startedOn: day, dueOn: due, endedOn: nil, outcome: nil, resolved: false,
+                    recordedBy: nil))
         } else {
             steps[steps.count - 1] = step
         }
@@ -129,7 +160,8 @@ public struct ProfessionalDisagreement: Sendable, Equatable {
 
     /// The current stage's clock, for the RAG tag and My work.
     public func standing(today: SimpleDate, calendar: WorkingCalendar) -> SeriousIncidentClock.Standing {
-        SeriousIncidentClock.standing(due: current.dueOn, doneOn: status == .resolved ? current.endedOn : nil, today: today, calendar: calendar)
+        SeriousIncidentClock.standing(
+            due: current.dueOn, doneOn: status == .resolved ? current.endedOn : nil, today: today, calendar: calendar)
     }
 
     /// The highest stage reached, from 0.
@@ -145,7 +177,9 @@ public struct DisagreementFigures: Sendable, Equatable {
         public let highestStage: Int
         public let resolved: Bool
 
-        public init(raisingAgency: String, otherAgency: String, theme: DisagreementTheme, highestStage: Int, resolved: Bool) {
+        public init(
+            raisingAgency: String, otherAgency: String, theme: DisagreementTheme, highestStage: Int, resolved: Bool
+        ) {
             self.raisingAgency = raisingAgency
             self.otherAgency = otherAgency
             self.theme = theme
@@ -154,7 +188,11 @@ public struct DisagreementFigures: Sendable, Equatable {
         }
     }
 
-    public struct Count: Sendable, Equatable { public let label: String; public let total: Int; public let resolved: Int }
+    public struct Count: Sendable, Equatable {
+        public let label: String
+        public let total: Int
+        public let resolved: Int
+    }
 
     public let total: Int
     /// By the highest stage reached, in ladder order (every stage listed, zero or not).
@@ -165,9 +203,13 @@ public struct DisagreementFigures: Sendable, Equatable {
 
     public init(_ entries: [Entry], ladder: EscalationLadder) {
         total = entries.count
-        func count(_ label: String, _ of: [Entry]) -> Count { Count(label: label, total: of.count, resolved: of.filter(\.resolved).count) }
+        func count(_ label: String, _ of: [Entry]) -> Count {
+            Count(label: label, total: of.count, resolved: of.filter(\.resolved).count)
+        }
         byStage = ladder.stages.enumerated().map { i, s in count(s.name, entries.filter { $0.highestStage == i }) }
-        let pairs = Dictionary(grouping: entries) { e in [e.raisingAgency, e.otherAgency].sorted().joined(separator: " and ") }
+        let pairs = Dictionary(grouping: entries) { e in
+            [e.raisingAgency, e.otherAgency].sorted().joined(separator: " and ")
+        }
         byAgencyPair = pairs.map { count($0.key, $0.value) }.sorted { ($0.total, $1.label) > ($1.total, $0.label) }
         byTheme = DisagreementTheme.allCases.compactMap { t in
             let of = entries.filter { $0.theme == t }

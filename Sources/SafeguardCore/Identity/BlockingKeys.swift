@@ -36,7 +36,9 @@ enum BlockingKeys {
         let families = ([p.surname].compactMap { $0 } + p.others).prefix(4)
         for g in givens { for f in families where f != g { keys.append(key(.names, g.phoneticHash, f.phoneticHash)) } }
         if let first = p.first {
-            for group in first.groups { for f in families { keys.append(key(.nicknameGroup, UInt64(group), f.phoneticHash)) } }
+            for group in first.groups {
+                for f in families { keys.append(key(.nicknameGroup, UInt64(group), f.phoneticHash)) }
+            }
         }
         if p.dob != 0 {
             let year = UInt64(p.year)
@@ -58,12 +60,16 @@ enum BlockingKeys {
         if q.postcodeLength >= 5 { keys.append((key(.postcode, q.postcode >> 8, UInt64(q.postcodeLength)), .postcode)) }
         let firsts = ([q.first].compactMap { $0 } + q.middles.prefix(1)).filter { $0.text.count > 1 }
         let families = ([q.surname].compactMap { $0 } + q.others).prefix(4)
-        for g in firsts { for f in families where f != g { keys.append((key(.names, g.phoneticHash, f.phoneticHash), .names)) } }
+        for g in firsts {
+            for f in families where f != g { keys.append((key(.names, g.phoneticHash, f.phoneticHash), .names)) }
+        }
         if let first = q.first, let surname = q.surname {  // entered the wrong way round
             keys.append((key(.names, surname.phoneticHash, first.phoneticHash), .names))
         }
         if let first = q.first {
-            for group in first.groups { for f in families { keys.append((key(.nicknameGroup, UInt64(group), f.phoneticHash), .nicknameGroup)) } }
+            for group in first.groups {
+                for f in families { keys.append((key(.nicknameGroup, UInt64(group), f.phoneticHash), .nicknameGroup)) }
+            }
         }
         if q.dob != 0 {
             let year = UInt64(q.year)
@@ -72,7 +78,9 @@ enum BlockingKeys {
                 keys.append((key(.firstNameYear, first.phoneticHash, year), .firstNameYear))
                 keys.append((key(.surnameYear, first.phoneticHash, year), .surnameYear))
             }
-            if let surname = q.surname { keys.append((key(.firstNameYear, surname.phoneticHash, year), .firstNameYear)) }
+            if let surname = q.surname {
+                keys.append((key(.firstNameYear, surname.phoneticHash, year), .firstNameYear))
+            }
         }
         if let first = q.first, let surname = q.surname {
             keys.append((key(.initialSurname, UInt64(first.text[0]), surname.hash), .initialSurname))
@@ -84,11 +92,16 @@ enum BlockingKeys {
     static func dateVariants(_ dob: Int32) -> [Int32] {
         guard dob != 0 else { return [] }
         var out: [Int32] = [dob]
-        let y = dob / 10_000, m = dob / 100 % 100, d = dob % 100
+        let y = dob / 10_000
+        let m = dob / 100 % 100
+        let d = dob % 100
         if d <= 12 && d != m { out.append(y * 10_000 + d * 100 + m) }
         var divisor: Int32 = 10_000_000
         var digits: [Int32] = []
-        for _ in 0..<8 { digits.append(dob / divisor % 10); divisor /= 10 }
+        for _ in 0..<8 {
+            digits.append(dob / divisor % 10)
+            divisor /= 10
+        }
         for i in 0..<(digits.count - 1) where digits[i] != digits[i + 1] {
             digits.swapAt(i, i + 1)
             let v = digits.reduce(0) { $0 * 10 + $1 }
@@ -111,7 +124,7 @@ enum BlockingKeys {
         var l = jd + 68569
         let n = 4 * l / 146097
         l -= (146097 * n + 3) / 4
-        let i = 4000 * (l + 1) / 1461001
+        let i = 4000 * (l + 1) / 1_461_001
         l = l - 1461 * i / 4 + 31
         let j = 80 * l / 2447
         let d = l - 2447 * j / 80

@@ -12,12 +12,13 @@ public enum ComparisonLevel: Int, CaseIterable, Sendable {
     case sexAgrees, sexDisagrees
     case nhsExact, nhsNear, nhsDisagrees
     case residenceSameHome, residencePostcode, residenceNearPostcodeSameAddress, residenceSameAddress,
-         residenceNearPostcode, residenceDistrict, residenceDisagrees
+        residenceNearPostcode, residenceDistrict, residenceDisagrees
 
     public var field: MatchField {
         switch self {
         case .firstExact, .firstEquivalent, .firstTypo, .firstMiddleOrAlias, .firstSimilar, .firstInitial,
-             .firstDisagrees: .firstName
+            .firstDisagrees:
+            .firstName
         case .surnameExact, .surnameTypo, .surnamePrevious, .surnameSimilar, .surnameDisagrees: .surname
         case .middleExact, .middleConsistent, .middleDisagrees: .middleNames
         case .dobExact, .dobDayMonthSwapped, .dobTransposed, .dobOneOff, .dobSameYear, .dobDisagrees: .dateOfBirth
@@ -51,7 +52,8 @@ public enum ComparisonLevel: Int, CaseIterable, Sendable {
         case .residenceNearPostcode: "postcode 1 character different"
         case .residenceDistrict: "same postcode district only"
         case .firstDisagrees, .surnameDisagrees, .middleDisagrees, .dobDisagrees, .sexDisagrees, .nhsDisagrees,
-             .residenceDisagrees: "disagrees"
+            .residenceDisagrees:
+            "disagrees"
         }
     }
 

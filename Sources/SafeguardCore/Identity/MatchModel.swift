@@ -26,8 +26,10 @@ public struct MatchModel: Sendable {
     /// Posterior probability at or above which a candidate is shown as a possible match.
     public var possibleThreshold: Double
 
-    public init(m: [Double], u: [Double], inIndexProbability: Double, swappedNamesWeight: Double = log2(0.02),
-                surnameAtSameAddressU: Double = 0.6, matchThreshold: Double = 0.9, possibleThreshold: Double = 0.05) {
+    public init(
+        m: [Double], u: [Double], inIndexProbability: Double, swappedNamesWeight: Double = log2(0.02),
+        surnameAtSameAddressU: Double = 0.6, matchThreshold: Double = 0.9, possibleThreshold: Double = 0.05
+    ) {
         precondition(m.count == ComparisonLevel.allCases.count && u.count == m.count)
         self.m = m
         self.u = u
@@ -57,8 +59,12 @@ public struct MatchModel: Sendable {
             (.residenceNearPostcodeSameAddress, 0.05, 1e-7), (.residenceSameAddress, 0.04, 1e-6),
             (.residenceNearPostcode, 0.01, 1e-6), (.residenceDistrict, 0.01, 5e-4), (.residenceDisagrees, 0.11, 0.9995),
         ]
-        var m = [Double](repeating: 0, count: ComparisonLevel.allCases.count), u = m
-        for (level, mv, uv) in table { m[level.rawValue] = mv; u[level.rawValue] = uv }
+        var m = [Double](repeating: 0, count: ComparisonLevel.allCases.count)
+        var u = m
+        for (level, mv, uv) in table {
+            m[level.rawValue] = mv
+            u[level.rawValue] = uv
+        }
         return MatchModel(m: m, u: u, inIndexProbability: 0.5)
     }()
 

@@ -14,11 +14,13 @@ extension MatchModel {
     /// - **u for a shared surname at one address** from pairs of index records at the same address.
     ///
     /// The thresholds are kept from `start`: they are probabilities, so they need no re-tuning.
-    public static func estimated(from index: PersonIndex, queries: [PersonRecordForMatching],
-                                 start: MatchModel = .default, randomPairs: Int = 500_000,
-                                 maxQueries: Int = 20_000, iterations: Int = 30, minimumCount: Int = 5,
-                                 minimumM: Double = 0.001,
-                                 seed: UInt64 = 1) -> MatchModel {
+    public static func estimated(
+        from index: PersonIndex, queries: [PersonRecordForMatching],
+        start: MatchModel = .default, randomPairs: Int = 500_000,
+        maxQueries: Int = 20_000, iterations: Int = 30, minimumCount: Int = 5,
+        minimumM: Double = 0.001,
+        seed: UInt64 = 1
+    ) -> MatchModel {
         let snapshot = index.snapshot()
         guard snapshot.count >= 2 else { return start }
         var rng = DemoRandom(seed: seed)  // SplitMix64: the same model for the same data on every platform
@@ -29,12 +31,19 @@ extension MatchModel {
         var seen = [Int](repeating: 0, count: levelCount)
         var present = [Int](repeating: 0, count: MatchField.allCases.count)
         for _ in 0..<randomPairs {
-            let a = rng.below(snapshot.count), b = rng.below(snapshot.count)
+            let a = rng.below(snapshot.count)
+            let b = rng.below(snapshot.count)
             guard a != b else { continue }
-            let comparator = RecordComparator(query: snapshot.records[a], model: start,
-                                              frequencies: snapshot.frequencies, indexSize: snapshot.count)
+            let comparator = RecordComparator(
+                query: snapshot.records[a], model: start,
+                frequencies: snapshot.frequencies, indexSize: snapshot.count)
             let v = comparator.compare(snapshot.records[b])
-            for field in MatchField.allCases { if let level = v[field] { seen[level.rawValue] += 1; present[field.rawValue] += 1 } }
+            for field in MatchField.allCases {
+                if let level = v[field] {
+                    seen[level.rawValue] += 1
+                    present[field.rawValue] += 1
+                }
+            }
         }
         for level in ComparisonLevel.allCases where seen[level.rawValue] >= minimumCount {
             model.u[level.rawValue] = Double(seen[level.rawValue]) / Double(present[level.field.rawValue])
@@ -43,14 +52,17 @@ extension MatchModel {
         // Surname agreement among different people at one address: pairs of index records at the same
         // postcode, which are different people (an index holds each person once).
         var byPostcode: [UInt64: [Int]] = [:]
-        for (position, record) in snapshot.records.enumerated() where record.postcodeLength > 0 && record.surname != nil {
+        for (position, record) in snapshot.records.enumerated() where record.postcodeLength > 0 && record.surname != nil
+        {
             byPostcode[record.postcode, default: []].append(position)
         }
-        var atAddress = 0, sharedSurname = 0
+        var atAddress = 0
+        var sharedSurname = 0
         for group in byPostcode.values where group.count > 1 {
             for i in 0..<min(group.count, 20) {
                 for j in (i + 1)..<min(group.count, 20) {
-                    let a = snapshot.records[group[i]], b = snapshot.records[group[j]]
+                    let a = snapshot.records[group[i]]
+                    let b = snapshot.records[group[j]]
                     guard IdentifierComparison.residence(a, b)?.isSameAddress == true else { continue }
                     atAddress += 1
                     if a.surname!.sameText(b.surname!) { sharedSurname += 1 }
@@ -72,8 +84,9 @@ extension MatchModel {
         var pairs: [(levels: SIMD8<Int8>, fixed: Double)] = []
         var groupEnds: [Int] = []
         for query in sample {
-            let comparator = RecordComparator(query: PreparedPerson(query), model: model,
-                                              frequencies: snapshot.frequencies, indexSize: snapshot.count)
+            let comparator = RecordComparator(
+                query: PreparedPerson(query), model: model,
+                frequencies: snapshot.frequencies, indexSize: snapshot.count)
             for (_, v) in matcher.compareWithBlocks(comparator, in: snapshot) {
                 pairs.append((v.levels, v.weight - model.levelWeightSum(v.levels)))
             }
@@ -96,7 +109,9 @@ extension MatchModel {
                 var total = 0.0
                 for k in begin..<end {
                     var w = pairs[k].fixed
-                    for f in 0..<MatchField.allCases.count where pairs[k].levels[f] >= 0 { w += logW[Int(pairs[k].levels[f])] }
+                    for f in 0..<MatchField.allCases.count where pairs[k].levels[f] >= 0 {
+                        w += logW[Int(pairs[k].levels[f])]
+                    }
                     let bf = exp2(min(w, 1000))
                     factors.append(bf)
                     total += bf
@@ -119,7 +134,8 @@ extension MatchModel {
             let pseudo = 1.0
             for level in ComparisonLevel.allCases {
                 let f = level.field.rawValue
-                model.m[level.rawValue] = (matchMass[level.rawValue] + pseudo * start.m[level.rawValue]) / (fieldMass[f] + pseudo)
+                model.m[level.rawValue] =
+                    (matchMass[level.rawValue] + pseudo * start.m[level.rawValue]) / (fieldMass[f] + pseudo)
             }
             // No outcome is treated as impossible for the same person: data-entry surprises happen (sex
             // recorded differently by two agencies, a wholly wrong date), and one must not veto a match.

@@ -22,8 +22,10 @@ enum NameNormalizer {
         }
         guard needsFolding else { return out }
         // Rare path: letters outside ASCII. Letters that do not decompose are spelled out by hand.
-        let special: [Character: String] = ["ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
-                                            "ß": "ss", "đ": "d", "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe"]
+        let special: [Character: String] = [
+            "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
+            "ß": "ss", "đ": "d", "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe",
+        ]
         var replaced = ""
         for ch in text { replaced += special[ch] ?? String(ch) }
         let folded = replaced.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
@@ -43,25 +45,50 @@ enum NameNormalizer {
     /// "Aleksander", "Alexander" → "alksndr"; "Katherine", "Catherine" → "ktrn").
     /// The first letter keeps its vowel because vowel-initial names differ mostly there.
     static func phonetic(_ name: [UInt8]) -> [UInt8] {
-        let a: UInt8 = 97, c: UInt8 = 99, e: UInt8 = 101, g: UInt8 = 103, h: UInt8 = 104, i: UInt8 = 105
-        let k: UInt8 = 107, p: UInt8 = 112, q: UInt8 = 113, s: UInt8 = 115, v: UInt8 = 118, w: UInt8 = 119
-        let x: UInt8 = 120, y: UInt8 = 121, z: UInt8 = 122, f: UInt8 = 102, t: UInt8 = 116
+        let a: UInt8 = 97
+        let c: UInt8 = 99
+        let e: UInt8 = 101
+        let g: UInt8 = 103
+        let h: UInt8 = 104
+        let i: UInt8 = 105
+        let k: UInt8 = 107
+        let p: UInt8 = 112
+        let q: UInt8 = 113
+        let s: UInt8 = 115
+        let v: UInt8 = 118
+        let w: UInt8 = 119
+        let x: UInt8 = 120
+        let y: UInt8 = 121
+        let z: UInt8 = 122
+        let f: UInt8 = 102
+        let t: UInt8 = 116
         var spelled: [UInt8] = []
         spelled.reserveCapacity(name.count + 2)
         var index = 0
         while index < name.count {
-            let ch = name[index], next: UInt8 = index + 1 < name.count ? name[index + 1] : 0
+            let ch = name[index]
+            let next: UInt8 = index + 1 < name.count ? name[index + 1] : 0
             switch ch {
-            case p where next == h: spelled.append(f); index += 1
-            case c where next == k: spelled.append(k); index += 1
+            case p where next == h:
+                spelled.append(f)
+                index += 1
+            case c where next == k:
+                spelled.append(k)
+                index += 1
             case c where next == e || next == i || next == y: spelled.append(s)
             case c, q: spelled.append(k)
-            case x: spelled.append(k); spelled.append(s)
+            case x:
+                spelled.append(k)
+                spelled.append(s)
             case z: spelled.append(s)
             case w: spelled.append(v)
             case y: spelled.append(i)
-            case t where next == h: spelled.append(t); index += 1
-            case g where next == h: spelled.append(g); index += 1
+            case t where next == h:
+                spelled.append(t)
+                index += 1
+            case g where next == h:
+                spelled.append(g)
+                index += 1
             default: spelled.append(ch)
             }
             index += 1
@@ -71,9 +98,9 @@ enum NameNormalizer {
         var previous: UInt8 = 0
         for (n, ch) in spelled.enumerated() {
             defer { previous = ch }
-            if ch == previous { continue }               // doubled letters: "Mohammed" = "Mohamed"
+            if ch == previous { continue }  // doubled letters: "Mohammed" = "Mohamed"
             if n > 0 && (ch == a || ch == e || ch == i || ch == 111 || ch == 117 || ch == h) { continue }
-            if key.last == ch { continue }                // "Mohamad": m, m across a dropped vowel
+            if key.last == ch { continue }  // "Mohamad": m, m across a dropped vowel
             key.append(ch)
         }
         return key

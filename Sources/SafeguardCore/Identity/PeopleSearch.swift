@@ -23,7 +23,9 @@ public enum PeopleSearch {
         if compact.count == 10, compact.allSatisfy(\.isNumber) { return .nhsNumber(compact) }
         let lastPart = t.split(separator: "/").last.map(String.init) ?? t
         if let id = UUID(uuidString: lastPart) { return .recordReference(id.uuidString) }
-        if t.uppercased().range(of: #"^[A-Z]{2,8}-\d{4}-\d{3,8}$"#, options: .regularExpression) != nil { return .referralReference(t.uppercased()) }
+        if t.uppercased().range(of: #"^[A-Z]{2,8}-\d{4}-\d{3,8}$"#, options: .regularExpression) != nil {
+            return .referralReference(t.uppercased())
+        }
         let words = t.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         return words.isEmpty ? .nothing : .names(words)
     }
@@ -32,7 +34,9 @@ public enum PeopleSearch {
     /// middle names; one word is tried as a surname. Date of birth and postcode, when given, count as evidence.
     public static func query(words: [String], dateOfBirth: SimpleDate?, postcode: String?) -> PersonRecordForMatching {
         var q = PersonRecordForMatching(id: "search", dateOfBirth: dateOfBirth, postcode: postcode)
-        if words.count == 1 { q.lastName = words[0] } else if let first = words.first, let last = words.last {
+        if words.count == 1 {
+            q.lastName = words[0]
+        } else if let first = words.first, let last = words.last {
             q.firstName = first
             q.lastName = last
             q.middleNames = words.dropFirst().dropLast().joined(separator: " ")
@@ -47,11 +51,14 @@ public enum PeopleSearch {
     /// candidates, each compared with the query and ranked by weight, best first, with reasons. A record found by
     /// the database is kept even at a low weight, because it matched what was typed; a matcher candidate must
     /// reach `minimumWeight`.
-    public static func rank(_ query: PersonRecordForMatching, found: [String], in index: PersonIndex,
-                            model: MatchModel = .default) -> [MatchCandidate] {
+    public static func rank(
+        _ query: PersonRecordForMatching, found: [String], in index: PersonIndex,
+        model: MatchModel = .default
+    ) -> [MatchCandidate] {
         let snapshot = index.snapshot()
-        let comparator = RecordComparator(query: PreparedPerson(query), model: model, frequencies: snapshot.frequencies,
-                                          indexSize: snapshot.count)
+        let comparator = RecordComparator(
+            query: PreparedPerson(query), model: model, frequencies: snapshot.frequencies,
+            indexSize: snapshot.count)
         let matcher = PersonMatcher(index: index, model: model)
         var positions: [Int32: Bool] = [:]  // position → found by the database
         for p in matcher.blockedPositions(for: comparator.query, in: snapshot) { positions[p] = false }
@@ -59,13 +66,18 @@ public enum PeopleSearch {
         if !wanted.isEmpty {
             for (i, id) in snapshot.ids.enumerated() where wanted.contains(id) { positions[Int32(i)] = true }
         }
-        let scored = positions.map { position, fromDatabase in (position, fromDatabase, comparator.compare(snapshot.records[Int(position)])) }
-            .filter { $0.1 || $0.2.weight >= minimumWeight }
+        let scored = positions.map { position, fromDatabase in
+            (position, fromDatabase, comparator.compare(snapshot.records[Int(position)]))
+        }
+        .filter { $0.1 || $0.2.weight >= minimumWeight }
         let total = scored.reduce(0.0) { $0 + exp2($1.2.weight) }
-        return scored.sorted { ($0.2.weight, snapshot.ids[Int($1.0)]) > ($1.2.weight, snapshot.ids[Int($0.0)]) }.map { position, _, vector in
-            MatchCandidate(id: snapshot.ids[Int(position)], score: vector.weight,
-                           probability: model.posterior(bayesFactor: exp2(vector.weight), totalBayesFactor: total, indexSize: snapshot.count),
-                           reasons: comparator.reasons(snapshot.records[Int(position)], vector))
+        return scored.sorted { ($0.2.weight, snapshot.ids[Int($1.0)]) > ($1.2.weight, snapshot.ids[Int($0.0)]) }.map {
+            position, _, vector in
+            MatchCandidate(
+                id: snapshot.ids[Int(position)], score: vector.weight,
+                probability: model.posterior(
+                    bayesFactor: exp2(vector.weight), totalBayesFactor: total, indexSize: snapshot.count),
+                reasons: comparator.reasons(snapshot.records[Int(position)], vector))
         }
     }
 }
@@ -83,7 +95,7 @@ public struct ResultPage: Sendable, Equatable {
         number = min(max(1, requested), last)
     }
 
-    public var range: Range<Int> { min(total, (number - 1) * Self.size) ..< min(total, number * Self.size) }
+    public var range: Range<Int> { min(total, (number - 1) * Self.size)..<min(total, number * Self.size) }
     public var hasPrevious: Bool { number > 1 }
     public var hasNext: Bool { number * Self.size < total }
     public var summary: String {

@@ -22,11 +22,14 @@ public struct PersonMatcher: Sendable {
     /// Candidates for the person on a referral, most probable first. Records in `excluded` (by id) are
     /// left out before the probabilities are shared out: a record looking for its own duplicates must
     /// not find itself and take all the probability.
-    public func candidates(for query: PersonRecordForMatching, limit: Int = 10, excluding excluded: Set<String> = []) -> [MatchCandidate] {
+    public func candidates(
+        for query: PersonRecordForMatching, limit: Int = 10, excluding excluded: Set<String> = []
+    ) -> [MatchCandidate] {
         let snapshot = index.snapshot()
         let prepared = PreparedPerson(query)
-        let comparator = RecordComparator(query: prepared, model: model, frequencies: snapshot.frequencies,
-                                          indexSize: snapshot.count)
+        let comparator = RecordComparator(
+            query: prepared, model: model, frequencies: snapshot.frequencies,
+            indexSize: snapshot.count)
         var scored = compareWithBlocks(comparator, in: snapshot)
         if !excluded.isEmpty { scored.removeAll { excluded.contains(snapshot.ids[Int($0.0)]) } }
         guard !scored.isEmpty else { return [] }
@@ -37,8 +40,9 @@ public struct PersonMatcher: Sendable {
             return MatchCandidate(
                 id: snapshot.ids[Int(position)],
                 score: vector.weight,
-                probability: model.posterior(bayesFactor: exp2(vector.weight), totalBayesFactor: total,
-                                             indexSize: snapshot.count),
+                probability: model.posterior(
+                    bayesFactor: exp2(vector.weight), totalBayesFactor: total,
+                    indexSize: snapshot.count),
                 reasons: comparator.reasons(record, vector))
         }
     }
@@ -73,7 +77,9 @@ public struct PersonMatcher: Sendable {
         return positions
     }
 
-    func compareWithBlocks(_ comparator: RecordComparator, in snapshot: IndexSnapshot) -> [(position: Int32, vector: ComparisonVector)] {
+    func compareWithBlocks(
+        _ comparator: RecordComparator, in snapshot: IndexSnapshot
+    ) -> [(position: Int32, vector: ComparisonVector)] {
         blockedPositions(for: comparator.query, in: snapshot).map { position in
             (position, comparator.compare(snapshot.records[Int(position)]))
         }

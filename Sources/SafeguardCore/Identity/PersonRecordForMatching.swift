@@ -20,10 +20,12 @@ public struct PersonRecordForMatching: Sendable, Hashable {
     public var postcode: String?
     public var address: String?
 
-    public init(id: String, firstName: String = "", middleNames: String = "", lastName: String = "",
-                otherNames: [String] = [], dateOfBirth: SimpleDate? = nil, dateOfBirthAsEntered: String? = nil,
-                sex: Gender? = nil,
-                nhsNumber: String? = nil, postcode: String? = nil, address: String? = nil) {
+    public init(
+        id: String, firstName: String = "", middleNames: String = "", lastName: String = "",
+        otherNames: [String] = [], dateOfBirth: SimpleDate? = nil, dateOfBirthAsEntered: String? = nil,
+        sex: Gender? = nil,
+        nhsNumber: String? = nil, postcode: String? = nil, address: String? = nil
+    ) {
         self.id = id
         self.firstName = firstName
         self.middleNames = middleNames

@@ -36,7 +36,8 @@ struct PreparedPerson: Sendable {
         if let d = record.dateOfBirth {
             dob = Int32(d.year * 10_000 + d.month * 100 + d.day)
         } else if let typed = record.dateOfBirthAsEntered.map(NameNormalizer.digits), typed.count == 8,
-                  (1...12).contains(typed[4] * 10 + typed[5]) || (1...12).contains(typed[6] * 10 + typed[7]) {
+            (1...12).contains(typed[4] * 10 + typed[5]) || (1...12).contains(typed[6] * 10 + typed[7])
+        {
             dob = typed.reduce(Int32(0)) { $0 * 10 + Int32($1) }
         } else {
             dob = 0

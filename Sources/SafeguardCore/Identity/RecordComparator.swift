@@ -23,12 +23,17 @@ struct RecordComparator: Sendable {
         surnameAtSameAddress = log2(model.m[ComparisonLevel.surnameExact.rawValue] / model.surnameAtSameAddressU)
         func tf(_ level: ComparisonLevel, _ count: Int32?) -> Double {
             guard let count else { return model.weight(level) }
-            return model.termFrequencyWeight(level, frequency: Double(count) / Double(max(indexSize, 1)), indexSize: indexSize)
+            return model.termFrequencyWeight(
+                level, frequency: Double(count) / Double(max(indexSize, 1)), indexSize: indexSize)
         }
-        firstExact = (tf(.firstExact, query.first.map { frequencies.firstName($0) }),
-                      tf(.firstExact, query.surname.map { frequencies.firstName($0) }))
-        surnameExact = (tf(.surnameExact, query.surname.map { frequencies.surname($0) }),
-                        tf(.surnameExact, query.first.map { frequencies.surname($0) }))
+        firstExact = (
+            tf(.firstExact, query.first.map { frequencies.firstName($0) }),
+            tf(.firstExact, query.surname.map { frequencies.firstName($0) })
+        )
+        surnameExact = (
+            tf(.surnameExact, query.surname.map { frequencies.surname($0) }),
+            tf(.surnameExact, query.first.map { frequencies.surname($0) })
+        )
         // Sharing a postcode with a big household is weaker evidence than sharing it with nobody else.
         let postcodeCount: Int32? = query.postcodeLength > 0 ? frequencies.postcode(query.postcode) : nil
         let uHome = model.u[ComparisonLevel.residenceSameHome.rawValue]
@@ -63,36 +68,59 @@ struct RecordComparator: Sendable {
         // Residence first: whether the two share an address changes what a shared surname is worth.
         let residence = IdentifierComparison.residence(q, r)
         let sameAddress = residence?.isSameAddress ?? false
-        var first = NameComparison.firstName(q.first, qMiddles: q.middles, qOthers: q.others,
-                                             r.first, rMiddles: r.middles, rOthers: r.others)?.0
+        var first = NameComparison.firstName(
+            q.first, qMiddles: q.middles, qOthers: q.others,
+            r.first, rMiddles: r.middles, rOthers: r.others)?.0
         var surname = NameComparison.surname(q.surname, qOthers: q.others, r.surname, rOthers: r.others)?.0
         var nameWeight = (first.map { weight($0) } ?? 0) + (surname.map { weight($0, sameAddress: sameAddress) } ?? 0)
         // Surname typed in the first-name box and vice versa: try the crossed reading when the straight
         // one is not already a clear agreement.
-        if q.first != nil && q.surname != nil && !(surname == .surnameExact && first.map(Self.strongFirst.contains) == true) {
-            let crossedFirst = NameComparison.firstName(q.surname, qMiddles: q.middles, qOthers: q.others,
-                                                        r.first, rMiddles: r.middles, rOthers: r.others)?.0
+        if q.first != nil && q.surname != nil
+            && !(surname == .surnameExact && first.map(Self.strongFirst.contains) == true)
+        {
+            let crossedFirst = NameComparison.firstName(
+                q.surname, qMiddles: q.middles, qOthers: q.others,
+                r.first, rMiddles: r.middles, rOthers: r.others)?.0
             let crossedSurname = NameComparison.surname(q.first, qOthers: q.others, r.surname, rOthers: r.others)?.0
-            let crossedWeight = (crossedFirst.map { weight($0, swapped: true) } ?? 0)
-                + (crossedSurname.map { weight($0, swapped: true, sameAddress: sameAddress) } ?? 0) + model.swappedNamesWeight
+            let crossedWeight =
+                (crossedFirst.map { weight($0, swapped: true) } ?? 0)
+                + (crossedSurname.map { weight($0, swapped: true, sameAddress: sameAddress) } ?? 0)
+                + model.swappedNamesWeight
             if crossedWeight > nameWeight {
-                first = crossedFirst; surname = crossedSurname; nameWeight = crossedWeight; v.namesSwapped = true
+                first = crossedFirst
+                surname = crossedSurname
+                nameWeight = crossedWeight
+                v.namesSwapped = true
             }
         }
         v[.firstName] = first
         v[.surname] = surname
         var total = nameWeight
         // With the given names in a different order, compare the ones left after pairing the first name.
-        let (qMiddles, rMiddles) = first == .firstMiddleOrAlias
+        let (qMiddles, rMiddles) =
+            first == .firstMiddleOrAlias
             ? NameComparison.remainingGivenNames(v.namesSwapped ? q.surname : q.first, q.middles, r.first, r.middles)
             : (q.middles, r.middles)
         if let level = NameComparison.middleNames(qMiddles, rMiddles) {
-            v[.middleNames] = level; total += weights[level.rawValue]
+            v[.middleNames] = level
+            total += weights[level.rawValue]
         }
-        if let level = IdentifierComparison.dateOfBirth(q.dob, r.dob) { v[.dateOfBirth] = level; total += weights[level.rawValue] }
-        if let level = IdentifierComparison.sex(q.sex, r.sex) { v[.sex] = level; total += weights[level.rawValue] }
-        if let level = IdentifierComparison.nhsNumber(q.nhs, r.nhs) { v[.nhsNumber] = level; total += weights[level.rawValue] }
-        if let residence { v[.residence] = residence; total += weight(residence) }
+        if let level = IdentifierComparison.dateOfBirth(q.dob, r.dob) {
+            v[.dateOfBirth] = level
+            total += weights[level.rawValue]
+        }
+        if let level = IdentifierComparison.sex(q.sex, r.sex) {
+            v[.sex] = level
+            total += weights[level.rawValue]
+        }
+        if let level = IdentifierComparison.nhsNumber(q.nhs, r.nhs) {
+            v[.nhsNumber] = level
+            total += weights[level.rawValue]
+        }
+        if let residence {
+            v[.residence] = residence
+            total += weight(residence)
+        }
         v.weight = total
         return v
     }
@@ -103,7 +131,9 @@ struct RecordComparator: Sendable {
         var reasons: [MatchReason] = []
         let (qf, qs) = v.namesSwapped ? (q.surname, q.first) : (q.first, q.surname)
         if v.namesSwapped {
-            reasons.append(MatchReason(field: "names", outcome: "first name and surname swapped", weight: model.swappedNamesWeight))
+            reasons.append(
+                MatchReason(field: "names", outcome: "first name and surname swapped", weight: model.swappedNamesWeight)
+            )
         }
         for field in MatchField.allCases {
             guard let level = v[field] else {
@@ -114,14 +144,20 @@ struct RecordComparator: Sendable {
             let sameAddress = v[.residence]?.isSameAddress ?? false
             switch field {
             case .firstName:
-                outcome = NameComparison.firstName(qf, qMiddles: q.middles, qOthers: q.others, r.first,
-                                                   rMiddles: r.middles, rOthers: r.others, explain: true)?.1 ?? outcome
+                outcome =
+                    NameComparison.firstName(
+                        qf, qMiddles: q.middles, qOthers: q.others, r.first,
+                        rMiddles: r.middles, rOthers: r.others, explain: true)?.1 ?? outcome
             case .surname:
-                outcome = NameComparison.surname(qs, qOthers: q.others, r.surname, rOthers: r.others, explain: true)?.1
+                outcome =
+                    NameComparison.surname(qs, qOthers: q.others, r.surname, rOthers: r.others, explain: true)?.1
                     ?? (level == .surnameExact && sameAddress ? "exact, but shared by the household" : outcome)
             default: break
             }
-            reasons.append(MatchReason(field: field.displayName, outcome: outcome, weight: weight(level, swapped: v.namesSwapped, sameAddress: sameAddress)))
+            reasons.append(
+                MatchReason(
+                    field: field.displayName, outcome: outcome,
+                    weight: weight(level, swapped: v.namesSwapped, sameAddress: sameAddress)))
         }
         return reasons.sorted { abs($0.weight) > abs($1.weight) }
     }

@@ -5,13 +5,19 @@ enum StringDistance {
     /// single keying error: a letter substituted, dropped, added or two letters swapped. Returns
     /// `limit + 1` as soon as the distance must exceed `limit`, which keeps disagreeing pairs cheap.
     static func osa(_ a: [UInt8], _ b: [UInt8], limit: Int = 2) -> Int {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if abs(n - m) > limit { return limit + 1 }
         if n == 0 || m == 0 { return max(n, m) }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { buffer in
             // Three rows: two back (for transpositions), previous and current.
-            var twoBack = 0, previous = m + 1, current = 2 * (m + 1)
-            for j in 0...m { buffer[previous + j] = j; buffer[twoBack + j] = j }
+            var twoBack = 0
+            var previous = m + 1
+            var current = 2 * (m + 1)
+            for j in 0...m {
+                buffer[previous + j] = j
+                buffer[twoBack + j] = j
+            }
             for i in 1...n {
                 buffer[current] = i
                 var rowMin = i
@@ -34,22 +40,28 @@ enum StringDistance {
     /// Jaro–Winkler similarity in [0, 1], which rewards agreement at the start of a name where
     /// keying errors are rarer.
     static func jaroWinkler(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if n == 0 || m == 0 { return 0 }
         if a == b { return 1 }
         let window = max(0, max(n, m) / 2 - 1)
-        var aMatched = [Bool](repeating: false, count: n), bMatched = [Bool](repeating: false, count: m)
+        var aMatched = [Bool](repeating: false, count: n)
+        var bMatched = [Bool](repeating: false, count: m)
         var matches = 0
         for i in 0..<n {
-            let lo = max(0, i - window), hi = min(m - 1, i + window)
+            let lo = max(0, i - window)
+            let hi = min(m - 1, i + window)
             if lo > hi { continue }
             for j in lo...hi where !bMatched[j] && a[i] == b[j] {
-                aMatched[i] = true; bMatched[j] = true; matches += 1
+                aMatched[i] = true
+                bMatched[j] = true
+                matches += 1
                 break
             }
         }
         if matches == 0 { return 0 }
-        var transpositions = 0, j = 0
+        var transpositions = 0
+        var j = 0
         for i in 0..<n where aMatched[i] {
             while !bMatched[j] { j += 1 }
             if a[i] != b[j] { transpositions += 1 }

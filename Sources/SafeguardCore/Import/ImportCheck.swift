@@ -34,14 +34,20 @@ public struct ImportCheck: Sendable, Equatable {
     public mutating func requireColumns(_ wanted: [String], in header: [String]) -> [String: Int]? {
         var at: [String: Int] = [:]
         for name in wanted {
-            if let i = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == name }) { at[name] = i }
-            else { add(row: 1, field: name, "there is no column called \(name): the header must name \(wanted.joined(separator: ", "))") }
+            if let i = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == name }) {
+                at[name] = i
+            } else {
+                add(
+                    row: 1, field: name,
+                    "there is no column called \(name): the header must name \(wanted.joined(separator: ", "))")
+            }
         }
         return at.count == wanted.count ? at : nil
     }
 
     /// The message an operator reads: the file, that nothing was loaded, and each problem on its own line.
     public func report(fileName: String) -> String {
-        "\(fileName): nothing was loaded. Correct these and load the file again:\n  " + problems.map(\.description).joined(separator: "\n  ")
+        "\(fileName): nothing was loaded. Correct these and load the file again:\n  "
+            + problems.map(\.description).joined(separator: "\n  ")
     }
 }

@@ -60,7 +60,11 @@ public struct IncidentReview: Sendable, Equatable {
     public mutating func forward(markedChildren: Int, cuckooedHomes: Int, note: String) throws(FieldProblem) {
         guard status == .waiting else { throw Self.alreadyChecked }
         guard markedChildren + cuckooedHomes > 0 else {
-            throw FieldProblem(field: "reason", message: "No child or cuckooed home has an active marker at the matched address any more: reject the alert, saying so")
+            throw FieldProblem(
+                field: "reason",
+                message:
+                    "No child or cuckooed home has an active marker at the matched address any more: reject the alert, saying so"
+            )
         }
         let n = note.trimmingCharacters(in: .whitespacesAndNewlines)
         status = .forwarded
@@ -72,7 +76,8 @@ public struct IncidentReview: Sendable, Equatable {
         guard status == .waiting else { throw Self.alreadyChecked }
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard r.count >= 5 else {
-            throw FieldProblem(field: "reason", message: "Say why this is not the marked address, for example \"Flat 2, not flat 12\"")
+            throw FieldProblem(
+                field: "reason", message: "Say why this is not the marked address, for example \"Flat 2, not flat 12\"")
         }
         status = .rejected
         note = r
@@ -126,7 +131,9 @@ public struct IncidentAlertDecision: Sendable, Equatable {
 
     /// Records the decision, `chosen` as the form sends it.
     public mutating func decide(_ chosen: String, note: String) throws(FieldProblem) {
-        guard relevance == nil else { throw FieldProblem(field: "decision", message: "You have already decided this alert") }
+        guard relevance == nil else {
+            throw FieldProblem(field: "decision", message: "You have already decided this alert")
+        }
         guard let r = IncidentRelevance(rawValue: chosen) else {
             throw FieldProblem(field: "decision", message: "Select whether the incident matters for the child's plan")
         }

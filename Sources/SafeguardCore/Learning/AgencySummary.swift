@@ -50,8 +50,11 @@ public struct AgencySummary: Sendable, Equatable {
     }
 
     /// As stored: every field, with no rule re-run.
-    public static func stored(requestedOn: SimpleDate, due: SimpleDate, ask: String, stage: Stage, involvement: String, chronologyText: String,
-                              analysis: String, submittedOn: SimpleDate?, returnNote: String, chasedOn: [SimpleDate]) -> AgencySummary {
+    public static func stored(
+        requestedOn: SimpleDate, due: SimpleDate, ask: String, stage: Stage, involvement: String,
+        chronologyText: String,
+        analysis: String, submittedOn: SimpleDate?, returnNote: String, chasedOn: [SimpleDate]
+    ) -> AgencySummary {
         var s = AgencySummary(requestedOn: requestedOn, due: due, ask: ask)
         s.stage = stage
         s.involvement = involvement
@@ -69,7 +72,9 @@ public struct AgencySummary: Sendable, Equatable {
     /// The due date for a summary asked for on `requestedOn`: `workingDays` later, never after the review's own
     /// due date (a rapid review's day 15 leaves no room for a summary that comes after it), never before the
     /// next working day.
-    public static func due(requestedOn: SimpleDate, workingDays: Int, reviewDue: SimpleDate?, calendar: WorkingCalendar) throws(WorkingCalendarError) -> SimpleDate {
+    public static func due(
+        requestedOn: SimpleDate, workingDays: Int, reviewDue: SimpleDate?, calendar: WorkingCalendar
+    ) throws(WorkingCalendarError) -> SimpleDate {
         let planned = try calendar.addingWorkingDays(workingDays, to: requestedOn)
         guard let reviewDue, reviewDue < planned else { return planned }
         let earliest = try calendar.addingWorkingDays(1, to: requestedOn)
@@ -78,7 +83,11 @@ public struct AgencySummary: Sendable, Equatable {
 
     /// Saves what is typed as a draft; it is checked for length and dated lines, not for completeness.
     public mutating func saveDraft(involvement: String, chronology: String, analysis: String) throws(FieldProblem) {
-        guard mayWrite else { throw FieldProblem(field: "involvement", message: "This summary has been sent; the business unit can return it if more is needed") }
+        guard mayWrite else {
+            throw FieldProblem(
+                field: "involvement",
+                message: "This summary has been sent; the business unit can return it if more is needed")
+        }
         try Self.checkLengths(involvement: involvement, chronology: chronology, analysis: analysis)
         if case .failure(let problem) = AgencySummaryChronology.parse(chronology) { throw problem }
         self.involvement = involvement
@@ -89,11 +98,17 @@ public struct AgencySummary: Sendable, Equatable {
 
     /// Sends the summary to the business unit: the account of involvement is needed; the chronology's lines must
     /// each start with a date; the reflection is needed when the agency was involved at all.
-    public mutating func submit(involvement: String, chronology: String, analysis: String, on day: SimpleDate) throws(FieldProblem) {
+    public mutating func submit(
+        involvement: String, chronology: String, analysis: String, on day: SimpleDate
+    ) throws(FieldProblem) {
         guard mayWrite else { throw FieldProblem(field: "involvement", message: "This summary has already been sent") }
         try Self.checkLengths(involvement: involvement, chronology: chronology, analysis: analysis)
         guard involvement.count >= Self.involvementMinimum else {
-            throw FieldProblem(field: "involvement", message: "Say what your agency's involvement was, or \"Not known to us\" (at least \(Self.involvementMinimum) characters)")
+            throw FieldProblem(
+                field: "involvement",
+                message:
+                    "Say what your agency's involvement was, or \"Not known to us\" (at least \(Self.involvementMinimum) characters)"
+            )
         }
         let lines: [AgencySummaryChronology.Line]
         switch AgencySummaryChronology.parse(chronology) {
@@ -101,7 +116,11 @@ public struct AgencySummary: Sendable, Equatable {
         case .success(let parsed): lines = parsed
         }
         if !lines.isEmpty && analysis.count < Self.involvementMinimum {
-            throw FieldProblem(field: "analysis", message: "Say what went well and what might have been done differently (at least \(Self.involvementMinimum) characters)")
+            throw FieldProblem(
+                field: "analysis",
+                message:
+                    "Say what went well and what might have been done differently (at least \(Self.involvementMinimum) characters)"
+            )
         }
         self.involvement = involvement
         self.chronologyText = chronology
@@ -112,9 +131,15 @@ public struct AgencySummary: Sendable, Equatable {
 
     /// The business unit sends a received summary back, saying what more it needs.
     public mutating func returnForMore(note: String) throws(FieldProblem) {
-        guard stage == .submitted else { throw FieldProblem(field: "return-note", message: "Only a summary the agency has sent can be returned") }
-        guard note.count >= 10 else { throw FieldProblem(field: "return-note", message: "Say what more the review needs (at least 10 characters)") }
-        guard note.count <= 2_000 else { throw FieldProblem(field: "return-note", message: "Keep it to 2,000 characters or fewer") }
+        guard stage == .submitted else {
+            throw FieldProblem(field: "return-note", message: "Only a summary the agency has sent can be returned")
+        }
+        guard note.count >= 10 else {
+            throw FieldProblem(field: "return-note", message: "Say what more the review needs (at least 10 characters)")
+        }
+        guard note.count <= 2_000 else {
+            throw FieldProblem(field: "return-note", message: "Keep it to 2,000 characters or fewer")
+        }
         returnNote = note
         stage = .returned
         submittedOn = nil
@@ -131,9 +156,13 @@ public struct AgencySummary: Sendable, Equatable {
     public func mayChase(on today: SimpleDate) -> Bool { chaseProblem(on: today) == nil }
 
     private func chaseProblem(on today: SimpleDate) -> FieldProblem? {
-        guard mayWrite else { return FieldProblem(field: "chase", message: "This summary has been received; there is nothing to chase") }
+        guard mayWrite else {
+            return FieldProblem(field: "chase", message: "This summary has been received; there is nothing to chase")
+        }
         guard today >= due else { return FieldProblem(field: "chase", message: "It is not due until \(due.longText)") }
-        guard chasedOn.last != today else { return FieldProblem(field: "chase", message: "It was already chased today") }
+        guard chasedOn.last != today else {
+            return FieldProblem(field: "chase", message: "It was already chased today")
+        }
         return nil
     }
 
@@ -148,7 +177,8 @@ public struct AgencySummary: Sendable, Equatable {
     }
 
     private static func checkLengths(involvement: String, chronology: String, analysis: String) throws(FieldProblem) {
-        for (field, text) in [("involvement", involvement), ("chronology", chronology), ("analysis", analysis)] where text.count > maximumLength {
+        for (field, text) in [("involvement", involvement), ("chronology", chronology), ("analysis", analysis)]
+        where text.count > maximumLength {
             throw FieldProblem(field: field, message: "Keep this to 20,000 characters or fewer")
         }
     }
@@ -158,12 +188,20 @@ public struct AgencySummary: Sendable, Equatable {
 
     /// The business unit passes a summary not yet sent to someone else in the same agency (the contributor is away,
     /// or has left); what they drafted goes with it. A sent summary is returned first.
-    public func checkPassing(to newContributor: String?, from current: String, inSameAgency: Bool, role: Role?) throws(FieldProblem) {
+    public func checkPassing(
+        to newContributor: String?, from current: String, inSameAgency: Bool, role: Role?
+    ) throws(FieldProblem) {
         guard stage != .submitted else {
-            throw FieldProblem(field: "contributor", message: "This summary has been sent: return it first if someone else should change it")
+            throw FieldProblem(
+                field: "contributor",
+                message: "This summary has been sent: return it first if someone else should change it")
         }
-        guard let newContributor, !newContributor.isEmpty else { throw FieldProblem(field: "contributor", message: "Choose who writes it now") }
-        guard newContributor != current else { throw FieldProblem(field: "contributor", message: "Choose someone other than the person asked now") }
+        guard let newContributor, !newContributor.isEmpty else {
+            throw FieldProblem(field: "contributor", message: "Choose who writes it now")
+        }
+        guard newContributor != current else {
+            throw FieldProblem(field: "contributor", message: "Choose someone other than the person asked now")
+        }
         guard inSameAgency, let role, Self.mayContribute(role: role) else {
             throw FieldProblem(field: "contributor", message: "Choose someone in the same agency who works cases")
         }
@@ -190,7 +228,9 @@ public enum AgencySummaryRequests {
     }
 
     /// The contributors chosen, checked: at least one, one per agency, none from an agency already asked.
-    public static func choose(_ chosen: [String], from offered: [Contributor], alreadyAsked: Set<String>) throws(FieldProblem) -> [Contributor] {
+    public static func choose(
+        _ chosen: [String], from offered: [Contributor], alreadyAsked: Set<String>
+    ) throws(FieldProblem) -> [Contributor] {
         let picked = offered.filter { chosen.contains($0.userID) }
         guard !picked.isEmpty, picked.count == Set(chosen).count else {
             throw FieldProblem(field: "contributors", message: "Choose who writes each agency's summary")
@@ -198,10 +238,13 @@ public enum AgencySummaryRequests {
         var seen: Set<String> = []
         for c in picked {
             if alreadyAsked.contains(c.agencyID) {
-                throw FieldProblem(field: "contributors", message: "\(c.agencyName) has already been asked for its summary")
+                throw FieldProblem(
+                    field: "contributors", message: "\(c.agencyName) has already been asked for its summary")
             }
             guard seen.insert(c.agencyID).inserted else {
-                throw FieldProblem(field: "contributors", message: "Choose one contributor for \(c.agencyName): each agency writes one summary")
+                throw FieldProblem(
+                    field: "contributors",
+                    message: "Choose one contributor for \(c.agencyName): each agency writes one summary")
             }
         }
         return picked

@@ -15,10 +15,15 @@ public enum AgencySummaryChronology {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             guard let (day, rest) = leadingDate(line) else {
-                return .failure(FieldProblem(field: "chronology", message: "Line \(i + 1) must start with the day it happened, like 14/03/2026, then what happened"))
+                return .failure(
+                    FieldProblem(
+                        field: "chronology",
+                        message:
+                            "Line \(i + 1) must start with the day it happened, like 14/03/2026, then what happened"))
             }
             guard rest.count >= 2 else {
-                return .failure(FieldProblem(field: "chronology", message: "Line \(i + 1) has a date but not what happened"))
+                return .failure(
+                    FieldProblem(field: "chronology", message: "Line \(i + 1) has a date but not what happened"))
             }
             lines.append(Line(day: day, text: rest))
         }
@@ -34,9 +39,13 @@ public enum AgencySummaryChronology {
         let parts = dateToken.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         guard parts.count == 3 else { return nil }
         let day: SimpleDate?
-        if parts[0].count == 4 { day = SimpleDate(day: parts[2], month: parts[1], year: parts[0]) }
-        else if parts[2].count == 4 { day = SimpleDate(day: parts[0], month: parts[1], year: parts[2]) }
-        else { day = nil }
+        if parts[0].count == 4 {
+            day = SimpleDate(day: parts[2], month: parts[1], year: parts[0])
+        } else if parts[2].count == 4 {
+            day = SimpleDate(day: parts[0], month: parts[1], year: parts[2])
+        } else {
+            day = nil
+        }
         guard let day else { return nil }
         let rest = line.dropFirst(token.count).drop { $0.isWhitespace || $0 == ":" || $0 == "-" || $0 == "–" }
         return (day, String(rest).trimmingCharacters(in: .whitespaces))
@@ -67,8 +76,12 @@ public enum ReviewChronology {
         case agencySummary = "Agency summary"
     }
 
-    public static func merge(platform: [Entry], summaries: [(agency: String, lines: [AgencySummaryChronology.Line])]) -> [Entry] {
-        let added = summaries.flatMap { s in s.lines.map { Entry(day: $0.day, agency: s.agency, source: .agencySummary, text: $0.text) } }
+    public static func merge(
+        platform: [Entry], summaries: [(agency: String, lines: [AgencySummaryChronology.Line])]
+    ) -> [Entry] {
+        let added = summaries.flatMap { s in
+            s.lines.map { Entry(day: $0.day, agency: s.agency, source: .agencySummary, text: $0.text) }
+        }
         // A stable sort: the platform's own order within a day is kept, then each summary in the order given.
         return (platform + added).enumerated().sorted { a, b in
             if a.element.day != b.element.day { return a.element.day < b.element.day }

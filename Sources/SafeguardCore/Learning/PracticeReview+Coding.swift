@@ -13,13 +13,19 @@ extension PracticeReview {
 
     /// The review as the thematic analysis counts it, once the board has responded to its findings; every theme
     /// must be one of the vocabulary's.
-    public func coded(reference: String, themes: Set<String>, vocabulary: ReviewThemeVocabulary) throws(FieldProblem) -> CodedReview {
+    public func coded(
+        reference: String, themes: Set<String>, vocabulary: ReviewThemeVocabulary
+    ) throws(FieldProblem) -> CodedReview {
         guard let day = concludedOn else {
-            throw FieldProblem(field: "themes", message: "Code the review's themes once the board has responded to its findings")
+            throw FieldProblem(
+                field: "themes", message: "Code the review's themes once the board has responded to its findings")
         }
-        guard !themes.isEmpty else { throw FieldProblem(field: "themes", message: "Choose the themes the review found") }
+        guard !themes.isEmpty else {
+            throw FieldProblem(field: "themes", message: "Choose the themes the review found")
+        }
         if let unknown = themes.sorted().first(where: { vocabulary.theme($0) == nil }) {
-            throw FieldProblem(field: "themes", message: "\"\(unknown)\" is not a theme in the vocabulary: choose from the list")
+            throw FieldProblem(
+                field: "themes", message: "\"\(unknown)\" is not a theme in the vocabulary: choose from the list")
         }
         return CodedReview(reference: reference, kind: reviewKind, completedOn: day, themes: themes)
     }

@@ -27,7 +27,12 @@ public struct ReviewDraft: Codable, Sendable, Equatable {
 /// response, and publication (normally within a configurable number of months of the decision) or the recorded
 /// reason for not publishing.
 public struct PracticeReview: Sendable, Equatable {
-    public enum Stage: String, Sendable { case commissioned, underway, boardResponded = "board-responded", published, notPublished = "not-published" }
+    public enum Stage: String, Sendable {
+        case commissioned, underway
+        case boardResponded = "board-responded"
+        case published
+        case notPublished = "not-published"
+    }
 
     public let kind: PracticeReviewKind
     public let decidedOn: SimpleDate
@@ -44,7 +49,8 @@ public struct PracticeReview: Sendable, Equatable {
     public private(set) var notPublishingReason = ""
 
     public init(kind: PracticeReviewKind, decidedOn: SimpleDate, publicationMonths: Int) {
-        self.init(kind: kind, decidedOn: decidedOn, publicationDue: Self.adding(months: publicationMonths, to: decidedOn))
+        self.init(
+            kind: kind, decidedOn: decidedOn, publicationDue: Self.adding(months: publicationMonths, to: decidedOn))
     }
 
     init(kind: PracticeReviewKind, decidedOn: SimpleDate, publicationDue: SimpleDate) {
@@ -54,9 +60,12 @@ public struct PracticeReview: Sendable, Equatable {
     }
 
     /// Restores a stored review as it was.
-    public static func stored(kind: PracticeReviewKind, decidedOn: SimpleDate, publicationDue: SimpleDate, terms: String, reviewer: String, family: String,
-                              milestones: [ReviewMilestone], drafts: [ReviewDraft], boardResponse: String, boardResponseOn: SimpleDate?,
-                              publishedOn: SimpleDate?, lateReason: String, notPublishingReason: String) -> PracticeReview {
+    public static func stored(
+        kind: PracticeReviewKind, decidedOn: SimpleDate, publicationDue: SimpleDate, terms: String, reviewer: String,
+        family: String,
+        milestones: [ReviewMilestone], drafts: [ReviewDraft], boardResponse: String, boardResponseOn: SimpleDate?,
+        publishedOn: SimpleDate?, lateReason: String, notPublishingReason: String
+    ) -> PracticeReview {
         var r = PracticeReview(kind: kind, decidedOn: decidedOn, publicationDue: publicationDue)
         r.termsOfReference = terms
         r.reviewer = reviewer
@@ -74,7 +83,8 @@ public struct PracticeReview: Sendable, Equatable {
     /// The same day `months` later; the month's last day when it has no such day (31 August + 6 → 28 February).
     public static func adding(months: Int, to day: SimpleDate) -> SimpleDate {
         let total = day.year * 12 + (day.month - 1) + months
-        let year = total / 12, month = total % 12 + 1
+        let year = total / 12
+        let month = total % 12 + 1
         return SimpleDate(year: year, month: month, day: min(day.day, SimpleDate.daysIn(month: month, year: year)))!
     }
 
@@ -89,11 +99,17 @@ public struct PracticeReview: Sendable, Equatable {
 
     public mutating func setUp(terms: String, reviewer name: String, family: String) throws(FieldProblem) {
         guard !isClosed else { throw FieldProblem(field: "terms", message: "This review is closed") }
-        let t = terms.trimmingCharacters(in: .whitespacesAndNewlines), n = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = terms.trimmingCharacters(in: .whitespacesAndNewlines)
+        let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let f = family.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.split(whereSeparator: \.isWhitespace).count < 10 { throw FieldProblem(field: "terms", message: "Set out the terms of reference, in at least 10 words") }
+        if t.split(whereSeparator: \.isWhitespace).count < 10 {
+            throw FieldProblem(field: "terms", message: "Set out the terms of reference, in at least 10 words")
+        }
         if n.count < 3 { throw FieldProblem(field: "reviewer", message: "Name the reviewer") }
-        if f.count < 10 { throw FieldProblem(field: "family", message: "Say how the family is involved, or why it is not, in at least 10 characters") }
+        if f.count < 10 {
+            throw FieldProblem(
+                field: "family", message: "Say how the family is involved, or why it is not, in at least 10 characters")
+        }
         termsOfReference = t
         reviewer = n
         familyInvolvement = f
@@ -102,28 +118,45 @@ public struct PracticeReview: Sendable, Equatable {
     public mutating func addMilestone(_ name: String, due: SimpleDate?) throws(FieldProblem) {
         guard !isClosed else { throw FieldProblem(field: "milestone", message: "This review is closed") }
         let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard n.count >= 3 else { throw FieldProblem(field: "milestone", message: "Name the milestone, for example “Practitioner event”") }
-        guard let due else { throw FieldProblem(field: "milestone-due-day", message: "Enter the milestone's date, like 31 3 2027") }
+        guard n.count >= 3 else {
+            throw FieldProblem(field: "milestone", message: "Name the milestone, for example “Practitioner event”")
+        }
+        guard let due else {
+            throw FieldProblem(field: "milestone-due-day", message: "Enter the milestone's date, like 31 3 2027")
+        }
         milestones.append(ReviewMilestone(name: n, dueOn: due, doneOn: nil))
     }
 
     public mutating func completeMilestone(_ index: Int, on day: SimpleDate) throws(FieldProblem) {
-        guard milestones.indices.contains(index), milestones[index].doneOn == nil else { throw FieldProblem(field: "milestone", message: "That milestone is done or does not exist") }
+        guard milestones.indices.contains(index), milestones[index].doneOn == nil else {
+            throw FieldProblem(field: "milestone", message: "That milestone is done or does not exist")
+        }
         milestones[index].doneOn = day
     }
 
     public mutating func addDraft(sharedOn day: SimpleDate, seenBy: [String]) throws(FieldProblem) {
-        guard !isClosed, !termsOfReference.isEmpty else { throw FieldProblem(field: "seen-by", message: "Set up the review (terms of reference, reviewer) before sharing drafts") }
+        guard !isClosed, !termsOfReference.isEmpty else {
+            throw FieldProblem(
+                field: "seen-by", message: "Set up the review (terms of reference, reviewer) before sharing drafts")
+        }
         let names = seenBy.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw FieldProblem(field: "seen-by", message: "Say who has seen this draft, one per line: the family, agencies, the board") }
+        guard !names.isEmpty else {
+            throw FieldProblem(
+                field: "seen-by", message: "Say who has seen this draft, one per line: the family, agencies, the board")
+        }
         drafts.append(ReviewDraft(version: drafts.count + 1, sharedOn: day, seenBy: names))
     }
 
     public mutating func recordBoardResponse(_ text: String, on day: SimpleDate) throws(FieldProblem) {
         guard !isClosed else { throw FieldProblem(field: "board-response", message: "This review is closed") }
-        guard !drafts.isEmpty else { throw FieldProblem(field: "board-response", message: "The board responds to a draft: record the draft it saw first") }
+        guard !drafts.isEmpty else {
+            throw FieldProblem(
+                field: "board-response", message: "The board responds to a draft: record the draft it saw first")
+        }
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard t.split(whereSeparator: \.isWhitespace).count >= 10 else { throw FieldProblem(field: "board-response", message: "Record the board's response, in at least 10 words") }
+        guard t.split(whereSeparator: \.isWhitespace).count >= 10 else {
+            throw FieldProblem(field: "board-response", message: "Record the board's response, in at least 10 words")
+        }
         boardResponse = t
         boardResponseOn = day
     }
@@ -131,8 +164,12 @@ public struct PracticeReview: Sendable, Equatable {
     /// Published once the board has responded; after the due date, only with the reason it is late.
     public mutating func publish(on day: SimpleDate, lateReason reason: String) throws(FieldProblem) {
         guard !isClosed else { throw FieldProblem(field: "published-day", message: "This review is closed") }
-        guard boardResponseOn != nil else { throw FieldProblem(field: "published-day", message: "Record the board's response before publishing") }
-        if let problem = SeriousIncidentClock.latenessProblem(due: publicationDue, doneOn: day, reason: reason) { throw FieldProblem(field: "publish-late-reason", message: problem) }
+        guard boardResponseOn != nil else {
+            throw FieldProblem(field: "published-day", message: "Record the board's response before publishing")
+        }
+        if let problem = SeriousIncidentClock.latenessProblem(due: publicationDue, doneOn: day, reason: reason) {
+            throw FieldProblem(field: "publish-late-reason", message: problem)
+        }
         publishedOn = day
         lateReason = day > publicationDue ? reason.trimmingCharacters(in: .whitespacesAndNewlines) : ""
     }
@@ -141,7 +178,10 @@ public struct PracticeReview: Sendable, Equatable {
         guard !isClosed else { throw FieldProblem(field: "not-publishing-reason", message: "This review is closed") }
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard r.count >= 20 else {
-            throw FieldProblem(field: "not-publishing-reason", message: "Record why it will not be published, in at least 20 characters (for example, the family's safety)")
+            throw FieldProblem(
+                field: "not-publishing-reason",
+                message:
+                    "Record why it will not be published, in at least 20 characters (for example, the family's safety)")
         }
         notPublishingReason = r
     }
@@ -151,7 +191,10 @@ extension PracticeReview {
     /// Who opens a practice review: those who open its kind of case (the case review sub-group and leads for an
     /// LCSPR, the SAR panel for a SAR, the business unit for both); once published, also those who read the
     /// partnership's learning figures, the board among them.
-    public static func mayOpen(kind: PracticeReviewKind, published: Bool, opensChildReviews: Bool, opensSARs: Bool, readsPublishedLearning: Bool) -> Bool {
+    public static func mayOpen(
+        kind: PracticeReviewKind, published: Bool, opensChildReviews: Bool, opensSARs: Bool,
+        readsPublishedLearning: Bool
+    ) -> Bool {
         (kind == .lcspr ? opensChildReviews : opensSARs) || (published && readsPublishedLearning)
     }
 }

@@ -59,7 +59,9 @@ public enum RapidReviewDecision: String, CaseIterable, Codable, Sendable {
 public enum PanelResponse: String, CaseIterable, Codable, Sendable {
     case agrees, disagrees
 
-    public var displayName: String { self == .agrees ? "The national panel agrees" : "The national panel does not agree" }
+    public var displayName: String {
+        self == .agrees ? "The national panel agrees" : "The national panel does not agree"
+    }
 }
 
 /// One statutory partner's answer to the decision.
@@ -74,7 +76,11 @@ public struct PartnerAgreement: Codable, Sendable, Equatable {
 /// sections and the decision with its rationale; each of the three statutory partners' leads agrees (or not, saying
 /// why); once all three agree it is submitted, late only with a reason; then the national panel responds.
 public struct RapidReview: Sendable, Equatable {
-    public enum Stage: String, Sendable { case drafting, awaitingAgreement = "awaiting-agreement", agreed, submitted, responded }
+    public enum Stage: String, Sendable {
+        case drafting
+        case awaitingAgreement = "awaiting-agreement"
+        case agreed, submitted, responded
+    }
 
     public var sections: [RapidReviewSection: String]
     public private(set) var decision: RapidReviewDecision?
@@ -86,9 +92,11 @@ public struct RapidReview: Sendable, Equatable {
     public private(set) var panelResponseOn: SimpleDate?
     public private(set) var panelComment: String
 
-    public init(sections: [RapidReviewSection: String] = [:], decision: RapidReviewDecision? = nil, rationale: String = "",
-                agreements: [StatutoryPartner: PartnerAgreement] = [:], submittedOn: SimpleDate? = nil, lateReason: String = "",
-                panelResponse: PanelResponse? = nil, panelResponseOn: SimpleDate? = nil, panelComment: String = "") {
+    public init(
+        sections: [RapidReviewSection: String] = [:], decision: RapidReviewDecision? = nil, rationale: String = "",
+        agreements: [StatutoryPartner: PartnerAgreement] = [:], submittedOn: SimpleDate? = nil, lateReason: String = "",
+        panelResponse: PanelResponse? = nil, panelResponseOn: SimpleDate? = nil, panelComment: String = ""
+    ) {
         self.sections = sections
         self.decision = decision
         self.rationale = rationale
@@ -111,7 +119,10 @@ public struct RapidReview: Sendable, Equatable {
     public var mayEdit: Bool { submittedOn == nil }
 
     public mutating func saveSections(_ new: [RapidReviewSection: String]) throws(FieldProblem) {
-        guard mayEdit else { throw FieldProblem(field: "facts", message: "The rapid review has been submitted and can no longer be changed") }
+        guard mayEdit else {
+            throw FieldProblem(
+                field: "facts", message: "The rapid review has been submitted and can no longer be changed")
+        }
         for (s, text) in new where text.count > 8000 {
             throw FieldProblem(field: s.rawValue, message: "\(s.heading) is too long: keep it to 8,000 characters")
         }
@@ -139,28 +150,56 @@ public struct RapidReview: Sendable, Equatable {
         return StatutoryPartner.of(agencyKind)
     }
 
-    public mutating func answer(for partner: StatutoryPartner, agreed: Bool, note: String, by name: String, on day: SimpleDate) throws(FieldProblem) {
-        guard decision != nil, mayEdit else { throw FieldProblem(field: "agreed", message: "There is no decision waiting for agreement") }
+    public mutating func answer(
+        for partner: StatutoryPartner, agreed: Bool, note: String, by name: String, on day: SimpleDate
+    ) throws(FieldProblem) {
+        guard decision != nil, mayEdit else {
+            throw FieldProblem(field: "agreed", message: "There is no decision waiting for agreement")
+        }
         let n = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !agreed && n.count < 10 { throw FieldProblem(field: "agreement-note", message: "Say why the \(partner.displayName.lowercased()) does not agree, in at least 10 characters") }
+        if !agreed && n.count < 10 {
+            throw FieldProblem(
+                field: "agreement-note",
+                message: "Say why the \(partner.displayName.lowercased()) does not agree, in at least 10 characters")
+        }
         agreements[partner] = PartnerAgreement(agreed: agreed, by: name, on: day, note: n)
     }
 
     /// Submitted to the national panel once all three agree; after the due date, only with the reason.
     public mutating func submit(on day: SimpleDate, lateReason reason: String, due: SimpleDate) throws(FieldProblem) {
-        guard mayEdit else { throw FieldProblem(field: "submitted-day", message: "The rapid review has already been submitted") }
-        guard allAgreed else { throw FieldProblem(field: "submitted-day", message: "All three statutory partners must agree the decision before it is submitted") }
-        if let problem = SeriousIncidentClock.latenessProblem(due: due, doneOn: day, reason: reason) { throw FieldProblem(field: "late-reason", message: problem) }
+        guard mayEdit else {
+            throw FieldProblem(field: "submitted-day", message: "The rapid review has already been submitted")
+        }
+        guard allAgreed else {
+            throw FieldProblem(
+                field: "submitted-day",
+                message: "All three statutory partners must agree the decision before it is submitted")
+        }
+        if let problem = SeriousIncidentClock.latenessProblem(due: due, doneOn: day, reason: reason) {
+            throw FieldProblem(field: "late-reason", message: problem)
+        }
         submittedOn = day
         lateReason = day > due ? reason.trimmingCharacters(in: .whitespacesAndNewlines) : ""
     }
 
-    public mutating func recordPanelResponse(_ response: PanelResponse, on day: SimpleDate, comment: String) throws(FieldProblem) {
-        guard let submitted = submittedOn else { throw FieldProblem(field: "response", message: "The rapid review has not been submitted yet") }
-        guard panelResponse == nil else { throw FieldProblem(field: "response", message: "The national panel's response is already recorded") }
-        guard day >= submitted else { throw FieldProblem(field: "response", message: "The panel cannot have responded before the review was submitted") }
+    public mutating func recordPanelResponse(
+        _ response: PanelResponse, on day: SimpleDate, comment: String
+    ) throws(FieldProblem) {
+        guard let submitted = submittedOn else {
+            throw FieldProblem(field: "response", message: "The rapid review has not been submitted yet")
+        }
+        guard panelResponse == nil else {
+            throw FieldProblem(field: "response", message: "The national panel's response is already recorded")
+        }
+        guard day >= submitted else {
+            throw FieldProblem(
+                field: "response", message: "The panel cannot have responded before the review was submitted")
+        }
         let c = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-        if response == .disagrees && c.count < 10 { throw FieldProblem(field: "panel-comment", message: "Record what the national panel said, in at least 10 characters") }
+        if response == .disagrees && c.count < 10 {
+            throw FieldProblem(
+                field: "panel-comment", message: "Record what the national panel said, in at least 10 characters")
+        }
         panelResponse = response
         panelResponseOn = day
         panelComment = c

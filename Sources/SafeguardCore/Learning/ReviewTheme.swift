@@ -36,7 +36,8 @@ public struct ReviewThemeVocabulary: Sendable, Equatable {
     public func theme(_ key: String) -> ReviewTheme? { themes.first { $0.key == key } }
 
     public enum Problem: Error, Equatable, Sendable {
-        case keyInUse(String), emptyName
+        case keyInUse(String)
+        case emptyName
 
         public var message: String {
             switch self {
@@ -65,17 +66,36 @@ public struct ReviewThemeVocabulary: Sendable, Equatable {
     /// Seed 004's list, in its order: 19 practitioner, 3 child, 6 parental and 4 external factors.
     public static let shipped: ReviewThemeVocabulary = {
         let lists: [(ReviewThemeGroup, [String])] = [
-            (.practitioner, ["Assessment / risk assessment", "Professional curiosity", "Cultural competence", "Information sharing",
-                             "Working together", "Policies, procedures and protocols", "Escalation", "Recording",
-                             "Roles and responsibilities", "Respectful uncertainty", "Confidence", "Professional challenge",
-                             "Rule of optimism", "Awareness of child sexual abuse", "Think the unthinkable",
-                             "Awareness of child sexual exploitation", "Professional judgement",
-                             "Desensitisation to poor levels of care", "Trained staff"]),
-            (.child, ["Think sibling", "Understanding child and adolescent development", "Lived experience of the child"]),
-            (.parental, ["Identification of disguised compliance", "Needs of the parent over the child",
-                         "Following up parents accessing services", "Making verbal agreements", "Think family", "Engagement of fathers"]),
-            (.external, ["Supervision / management oversight", "Timeliness of support", "Resources", "Community intelligence"]),
+            (
+                .practitioner,
+                [
+                    "Assessment / risk assessment", "Professional curiosity", "Cultural competence",
+                    "Information sharing",
+                    "Working together", "Policies, procedures and protocols", "Escalation", "Recording",
+                    "Roles and responsibilities", "Respectful uncertainty", "Confidence", "Professional challenge",
+                    "Rule of optimism", "Awareness of child sexual abuse", "Think the unthinkable",
+                    "Awareness of child sexual exploitation", "Professional judgement",
+                    "Desensitisation to poor levels of care", "Trained staff",
+                ]
+            ),
+            (
+                .child,
+                ["Think sibling", "Understanding child and adolescent development", "Lived experience of the child"]
+            ),
+            (
+                .parental,
+                [
+                    "Identification of disguised compliance", "Needs of the parent over the child",
+                    "Following up parents accessing services", "Making verbal agreements", "Think family",
+                    "Engagement of fathers",
+                ]
+            ),
+            (
+                .external,
+                ["Supervision / management oversight", "Timeliness of support", "Resources", "Community intelligence"]
+            ),
         ]
-        return ReviewThemeVocabulary(lists.flatMap { group, names in names.map { ReviewTheme(key: key(for: $0), name: $0, group: group) } })
+        return ReviewThemeVocabulary(
+            lists.flatMap { group, names in names.map { ReviewTheme(key: key(for: $0), name: $0, group: group) } })
     }()
 }

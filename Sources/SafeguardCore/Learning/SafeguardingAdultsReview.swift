@@ -22,7 +22,8 @@ public enum S44Criterion: String, CaseIterable, Codable, Sendable {
     public var hint: String {
         switch self {
         case .careAndSupportNeeds: "Whether or not the local authority was meeting them"
-        case .diedOrSeriousHarm: "Serious: likely death without intervention, permanent harm, or reduced capacity or quality of life"
+        case .diedOrSeriousHarm:
+            "Serious: likely death without intervention, permanent harm, or reduced capacity or quality of life"
         case .abuseOrNeglectSuspected: "Known or suspected by any agency"
         case .agenciesConcern: "How the partners, or others who worked with the adult, acted together"
         }
@@ -70,8 +71,11 @@ public struct SARReferral: Sendable, Equatable {
     /// agencies as a rapid review does; before that, or after deciding against one, it asks nobody.
     public var gathersInformation: Bool { decision == .mandatory || decision == .discretionary }
 
-    public init(whatHappened: String, answers: [S44Criterion: S44Answer] = [:], decision: SARDecision? = nil, reasons: String = "",
-                decidedOn: SimpleDate? = nil) {
+    public init(
+        whatHappened: String, answers: [S44Criterion: S44Answer] = [:], decision: SARDecision? = nil,
+        reasons: String = "",
+        decidedOn: SimpleDate? = nil
+    ) {
         self.whatHappened = whatHappened
         self.answers = answers
         self.decision = decision
@@ -88,9 +92,19 @@ public struct SARReferral: Sendable, Equatable {
 
     public static func raiseProblems(whatHappened: String, isAdult: Bool) -> [FieldProblem] {
         var p: [FieldProblem] = []
-        if !isAdult { p.append(FieldProblem(field: "what-happened", message: "A Safeguarding Adults Review is about an adult: for a child, raise a serious incident notification")) }
+        if !isAdult {
+            p.append(
+                FieldProblem(
+                    field: "what-happened",
+                    message:
+                        "A Safeguarding Adults Review is about an adult: for a child, raise a serious incident notification"
+                ))
+        }
         if whatHappened.split(whereSeparator: \.isWhitespace).count < 10 {
-            p.append(FieldProblem(field: "what-happened", message: "Say what happened and why a review may be needed, in at least 10 words"))
+            p.append(
+                FieldProblem(
+                    field: "what-happened",
+                    message: "Say what happened and why a review may be needed, in at least 10 words"))
         }
         return p
     }
@@ -102,22 +116,33 @@ public struct SARReferral: Sendable, Equatable {
 
     /// Records the panel's test and decision. Every question needs an answer and a note; a review the test makes
     /// mandatory cannot be decided otherwise; the reasons are given in every case.
-    public mutating func decide(answers: [S44Criterion: S44Answer], decision: SARDecision, reasons: String, on day: SimpleDate) throws(FieldProblem) {
-        guard status == .referred else { throw FieldProblem(field: "decision", message: "The panel has already decided this referral") }
+    public mutating func decide(
+        answers: [S44Criterion: S44Answer], decision: SARDecision, reasons: String, on day: SimpleDate
+    ) throws(FieldProblem) {
+        guard status == .referred else {
+            throw FieldProblem(field: "decision", message: "The panel has already decided this referral")
+        }
         for c in S44Criterion.allCases {
             guard let a = answers[c] else { throw FieldProblem(field: c.rawValue, message: "Answer: \(c.question)") }
             if a.note.trimmingCharacters(in: .whitespacesAndNewlines).count < 10 {
-                throw FieldProblem(field: "\(c.rawValue)-note", message: "Say what the answer to “\(c.question)” rests on, in at least 10 characters")
+                throw FieldProblem(
+                    field: "\(c.rawValue)-note",
+                    message: "Say what the answer to “\(c.question)” rests on, in at least 10 characters")
             }
         }
         if Self.isMandatory(answers) && decision != .mandatory {
             throw FieldProblem(field: "decision", message: "All four s44 questions are met, so a review is mandatory")
         }
         if !Self.isMandatory(answers) && decision == .mandatory {
-            throw FieldProblem(field: "decision", message: "A review is mandatory only when all four questions are met: choose a discretionary review or none")
+            throw FieldProblem(
+                field: "decision",
+                message:
+                    "A review is mandatory only when all four questions are met: choose a discretionary review or none")
         }
         let r = reasons.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard r.count >= 20 else { throw FieldProblem(field: "reasons", message: "Give the panel's reasons, in at least 20 characters") }
+        guard r.count >= 20 else {
+            throw FieldProblem(field: "reasons", message: "Give the panel's reasons, in at least 20 characters")
+        }
         self.answers = answers
         self.decision = decision
         self.reasons = r

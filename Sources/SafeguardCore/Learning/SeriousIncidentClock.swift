@@ -37,7 +37,9 @@ public struct SeriousIncidentClock: Sendable, Equatable {
         }
     }
 
-    public static func standing(due: SimpleDate, doneOn: SimpleDate?, today: SimpleDate, calendar: WorkingCalendar) -> Standing {
+    public static func standing(
+        due: SimpleDate, doneOn: SimpleDate?, today: SimpleDate, calendar: WorkingCalendar
+    ) -> Standing {
         if let doneOn { return .done(onTime: doneOn <= due) }
         if today > due { return .overdue(workingDays: calendar.workingDays(from: due, to: today)) }
         return .due(workingDaysLeft: calendar.workingDays(from: today, to: due))
@@ -46,6 +48,7 @@ public struct SeriousIncidentClock: Sendable, Equatable {
     /// A step done after its due date needs the reason it was late; on time, none is asked for.
     public static func latenessProblem(due: SimpleDate, doneOn: SimpleDate, reason: String) -> String? {
         guard doneOn > due, reason.trimmingCharacters(in: .whitespacesAndNewlines).count < 10 else { return nil }
-        return "This is \(doneOn.longText), after the due date of \(due.longText): say why it was late (at least 10 characters)"
+        return
+            "This is \(doneOn.longText), after the due date of \(due.longText): say why it was late (at least 10 characters)"
     }
 }

@@ -46,7 +46,9 @@ extension ChildLegalStatus {
     public static func from(openProtections: [ProtectionKind], childInNeedDecision: Bool) -> [ChildLegalStatus] {
         var status: [ChildLegalStatus] = []
         if childInNeedDecision { status.append(.childInNeed) }
-        if openProtections.contains(.childProtectionPlan) || openProtections.contains(.unbornPlan) { status.append(.childProtectionPlan) }
+        if openProtections.contains(.childProtectionPlan) || openProtections.contains(.unbornPlan) {
+            status.append(.childProtectionPlan)
+        }
         if openProtections.contains(.lookedAfter) { status.append(.lookedAfter) }
         return status
     }
@@ -85,8 +87,11 @@ public struct PersonSnapshot: Codable, Sendable, Equatable {
     public var openReferrals: [String]
     public var plans: [String]
 
-    public init(name: String, otherNames: [String] = [], dateOfBirth: SimpleDate?, gender: String, ethnicity: String, disability: String?,
-                address: String?, legalStatus: [ChildLegalStatus], agencies: [String], openReferrals: [String], plans: [String]) {
+    public init(
+        name: String, otherNames: [String] = [], dateOfBirth: SimpleDate?, gender: String, ethnicity: String,
+        disability: String?,
+        address: String?, legalStatus: [ChildLegalStatus], agencies: [String], openReferrals: [String], plans: [String]
+    ) {
         self.name = name
         self.otherNames = otherNames
         self.dateOfBirth = dateOfBirth
@@ -129,8 +134,10 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
     }
 
     /// Restores a stored notification as it was.
-    public static func stored(_ base: SeriousIncidentNotification, status: SeriousIncidentStatus, notifiedOn: SimpleDate?, lateReason: String,
-                              notNotifiableReason: String) -> SeriousIncidentNotification {
+    public static func stored(
+        _ base: SeriousIncidentNotification, status: SeriousIncidentStatus, notifiedOn: SimpleDate?, lateReason: String,
+        notNotifiableReason: String
+    ) -> SeriousIncidentNotification {
         var n = base
         n.status = status
         n.notifiedOn = notifiedOn
@@ -141,24 +148,47 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
 
     /// What raising needs: a reason, the day it happened (not in the future, not before the child was born),
     /// what happened, that abuse or neglect is known or suspected, and a child, not an adult.
-    public static func raiseProblems(reason: SeriousIncidentReason?, incidentOn: SimpleDate?, whatHappened: String, abuseOrNeglect: Bool,
-                                     dateOfBirth: SimpleDate?, today: SimpleDate) -> [FieldProblem] {
+    public static func raiseProblems(
+        reason: SeriousIncidentReason?, incidentOn: SimpleDate?, whatHappened: String, abuseOrNeglect: Bool,
+        dateOfBirth: SimpleDate?, today: SimpleDate
+    ) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        if reason == nil { problems.append(FieldProblem(field: "reason", message: "Say whether the child died or was seriously harmed")) }
+        if reason == nil {
+            problems.append(
+                FieldProblem(field: "reason", message: "Say whether the child died or was seriously harmed"))
+        }
         if let day = incidentOn {
-            if day > today { problems.append(FieldProblem(field: "incident-day", message: "The day it happened cannot be in the future")) }
-            else if let born = dateOfBirth, day < born { problems.append(FieldProblem(field: "incident-day", message: "The day it happened is before the child was born")) }
-            else if let born = dateOfBirth, born.age(on: day) >= 18 {
-                problems.append(FieldProblem(field: "incident-day", message: "They were \(born.age(on: day)) on that day: for an adult, refer for a Safeguarding Adults Review instead"))
+            if day > today {
+                problems.append(
+                    FieldProblem(field: "incident-day", message: "The day it happened cannot be in the future"))
+            } else if let born = dateOfBirth, day < born {
+                problems.append(
+                    FieldProblem(field: "incident-day", message: "The day it happened is before the child was born"))
+            } else if let born = dateOfBirth, born.age(on: day) >= 18 {
+                problems.append(
+                    FieldProblem(
+                        field: "incident-day",
+                        message:
+                            "They were \(born.age(on: day)) on that day: for an adult, refer for a Safeguarding Adults Review instead"
+                    ))
             }
         } else {
-            problems.append(FieldProblem(field: "incident-day", message: "Enter the day it happened as day, month and year, like 2 11 2026"))
+            problems.append(
+                FieldProblem(
+                    field: "incident-day", message: "Enter the day it happened as day, month and year, like 2 11 2026"))
         }
         let words = whatHappened.split(whereSeparator: \.isWhitespace).count
-        if words < 5 { problems.append(FieldProblem(field: "what-happened", message: "Say briefly what happened, in at least 5 words")) }
+        if words < 5 {
+            problems.append(
+                FieldProblem(field: "what-happened", message: "Say briefly what happened, in at least 5 words"))
+        }
         if !abuseOrNeglect {
-            problems.append(FieldProblem(field: "abuse-or-neglect",
-                                         message: "A notification is for when abuse or neglect is known or suspected: confirm that it is, or talk to your safeguarding lead"))
+            problems.append(
+                FieldProblem(
+                    field: "abuse-or-neglect",
+                    message:
+                        "A notification is for when abuse or neglect is known or suspected: confirm that it is, or talk to your safeguarding lead"
+                ))
         }
         return problems
     }
@@ -169,15 +199,33 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
         if place.trimmingCharacters(in: .whitespacesAndNewlines).count < 3 {
             problems.append(FieldProblem(field: "place", message: "Say where it happened: a home, a hospital, a town"))
         }
-        if policeInvestigation == nil { problems.append(FieldProblem(field: "police", message: "Say whether the police are investigating")) }
+        if policeInvestigation == nil {
+            problems.append(FieldProblem(field: "police", message: "Say whether the police are investigating"))
+        }
         if policeInvestigation == .yes && policeDetails.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append(FieldProblem(field: "police-details", message: "Give the police contact or reference for the investigation"))
+            problems.append(
+                FieldProblem(
+                    field: "police-details", message: "Give the police contact or reference for the investigation"))
         }
         if let aware = awareOn {
-            if aware > today { problems.append(FieldProblem(field: "aware-day", message: "The day the local authority became aware cannot be in the future")) }
-            else if aware < incidentOn { problems.append(FieldProblem(field: "aware-day", message: "The local authority cannot have become aware before it happened, on \(incidentOn.longText)")) }
+            if aware > today {
+                problems.append(
+                    FieldProblem(
+                        field: "aware-day", message: "The day the local authority became aware cannot be in the future")
+                )
+            } else if aware < incidentOn {
+                problems.append(
+                    FieldProblem(
+                        field: "aware-day",
+                        message:
+                            "The local authority cannot have become aware before it happened, on \(incidentOn.longText)"
+                    ))
+            }
         } else {
-            problems.append(FieldProblem(field: "aware-day", message: "Enter the day the local authority became aware, which starts the 5 working days"))
+            problems.append(
+                FieldProblem(
+                    field: "aware-day",
+                    message: "Enter the day the local authority became aware, which starts the 5 working days"))
         }
         return problems
     }
@@ -198,18 +246,33 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
     public var mayComplete: Bool { status == .raised }
 
     /// Records that the national panel was told on `day`; a late notification must say why.
-    public mutating func recordNotified(on day: SimpleDate, lateReason reason: String, today: SimpleDate, calendar: WorkingCalendar) throws(FieldProblem) {
-        guard status == .raised else { throw FieldProblem(field: "notified-day", message: "This notification has already been \(status == .notified ? "sent" : "closed")") }
-        if let first = completionProblems(today: today).first {
-            throw FieldProblem(field: first.field, message: "Complete the notification first: \(first.message.prefix(1).lowercased() + first.message.dropFirst())")
+    public mutating func recordNotified(
+        on day: SimpleDate, lateReason reason: String, today: SimpleDate, calendar: WorkingCalendar
+    ) throws(FieldProblem) {
+        guard status == .raised else {
+            throw FieldProblem(
+                field: "notified-day",
+                message: "This notification has already been \(status == .notified ? "sent" : "closed")")
         }
-        guard day <= today else { throw FieldProblem(field: "notified-day", message: "The day the panel was told cannot be in the future") }
+        if let first = completionProblems(today: today).first {
+            throw FieldProblem(
+                field: first.field,
+                message:
+                    "Complete the notification first: \(first.message.prefix(1).lowercased() + first.message.dropFirst())"
+            )
+        }
+        guard day <= today else {
+            throw FieldProblem(field: "notified-day", message: "The day the panel was told cannot be in the future")
+        }
         guard let aware = awareOn, day >= aware else {
-            throw FieldProblem(field: "notified-day", message: "The panel cannot have been told before the local authority became aware")
+            throw FieldProblem(
+                field: "notified-day",
+                message: "The panel cannot have been told before the local authority became aware")
         }
         let clock: SeriousIncidentClock
         do { clock = try SeriousIncidentClock(awareOn: aware, notifiedOn: day, calendar: calendar) } catch {
-            throw FieldProblem(field: "notified-day", message: "That day is beyond the bank holiday calendar: update it first")
+            throw FieldProblem(
+                field: "notified-day", message: "That day is beyond the bank holiday calendar: update it first")
         }
         if let problem = SeriousIncidentClock.latenessProblem(due: clock.notificationDue, doneOn: day, reason: reason) {
             throw FieldProblem(field: "late-reason", message: problem)
@@ -221,10 +284,16 @@ public struct SeriousIncidentNotification: Sendable, Equatable {
 
     /// Closes a notification that does not meet the criteria (no abuse or neglect suspected after all, say).
     public mutating func closeAsNotNotifiable(reason: String) throws(FieldProblem) {
-        guard status == .raised else { throw FieldProblem(field: "close-reason", message: "Only a notification not yet sent can be closed") }
+        guard status == .raised else {
+            throw FieldProblem(field: "close-reason", message: "Only a notification not yet sent can be closed")
+        }
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard r.count >= 20 else {
-            throw FieldProblem(field: "close-reason", message: "Say why it does not meet the criteria, in at least 20 characters: the case worker who raised it is told")
+            throw FieldProblem(
+                field: "close-reason",
+                message:
+                    "Say why it does not meet the criteria, in at least 20 characters: the case worker who raised it is told"
+            )
         }
         status = .notNotifiable
         notNotifiableReason = r

@@ -27,9 +27,11 @@ public enum BriefingSection: String, CaseIterable, Codable, Sendable {
 
     public var hint: String {
         switch self {
-        case .background: "What happened, or what the review looked at, in a few sentences. No names or details that identify a family."
+        case .background:
+            "What happened, or what the review looked at, in a few sentences. No names or details that identify a family."
         case .whyItMatters: "Why a practitioner should spend seven minutes on this."
-        case .keyInformation1, .keyInformation2, .keyInformation3: "One finding or fact practitioners need, in plain words."
+        case .keyInformation1, .keyInformation2, .keyInformation3:
+            "One finding or fact practitioners need, in plain words."
         case .whatToNote: "What to keep in mind in everyday practice."
         case .whatToDo: "What to do differently, and questions for a team or supervision to talk through."
         }
@@ -50,7 +52,6 @@ public enum BriefingStatus: String, CaseIterable, Codable, Sendable {
     }
 }
 
-
 /// A 7-minute briefing: one review's or one theme's learning in seven short sections that fit one A4 page.
 /// Decides what a draft may hold, when it is complete enough to publish, and its moves between states.
 public struct SevenMinuteBriefing: Sendable, Equatable {
@@ -67,8 +68,10 @@ public struct SevenMinuteBriefing: Sendable, Equatable {
     public private(set) var publishedOn: SimpleDate?
     public private(set) var withdrawnReason: String?
 
-    public init(title: String, sections: [BriefingSection: String], reviewReference: String? = nil, themeKey: String? = nil,
-                status: BriefingStatus = .draft, publishedOn: SimpleDate? = nil, withdrawnReason: String? = nil) {
+    public init(
+        title: String, sections: [BriefingSection: String], reviewReference: String? = nil, themeKey: String? = nil,
+        status: BriefingStatus = .draft, publishedOn: SimpleDate? = nil, withdrawnReason: String? = nil
+    ) {
         self.title = title
         self.sections = sections
         self.reviewReference = reviewReference
@@ -89,13 +92,21 @@ public struct SevenMinuteBriefing: Sendable, Equatable {
     public func draftProblems(vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.isEmpty { problems.append(FieldProblem(field: "title", message: "Enter the briefing's title")) }
-        else if t.count > Self.titleLimit { problems.append(FieldProblem(field: "title", message: "The title must be \(Self.titleLimit) characters or fewer")) }
+        if t.isEmpty {
+            problems.append(FieldProblem(field: "title", message: "Enter the briefing's title"))
+        } else if t.count > Self.titleLimit {
+            problems.append(
+                FieldProblem(field: "title", message: "The title must be \(Self.titleLimit) characters or fewer"))
+        }
         for section in BriefingSection.allCases {
             let n = Self.words(text(section))
             if n > Self.wordsPerSection {
-                problems.append(FieldProblem(field: section.rawValue,
-                                                message: "\(section.number). \(section.heading) has \(n) words: keep it to \(Self.wordsPerSection) so the briefing fits one page"))
+                problems.append(
+                    FieldProblem(
+                        field: section.rawValue,
+                        message:
+                            "\(section.number). \(section.heading) has \(n) words: keep it to \(Self.wordsPerSection) so the briefing fits one page"
+                    ))
             }
         }
         if let r = reviewReference, !knownReviews.contains(r) {
@@ -111,16 +122,24 @@ public struct SevenMinuteBriefing: Sendable, Equatable {
     public func publishProblems(vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) -> [FieldProblem] {
         var problems = draftProblems(vocabulary: vocabulary, knownReviews: knownReviews)
         for section in BriefingSection.allCases where !TypedText.hasVisibleCharacter(text(section)) {
-            problems.append(FieldProblem(field: section.rawValue, message: "Write section \(section.number), \(section.heading.lowercased())"))
+            problems.append(
+                FieldProblem(
+                    field: section.rawValue, message: "Write section \(section.number), \(section.heading.lowercased())"
+                ))
         }
         if reviewReference == nil && themeKey == nil {
-            problems.append(FieldProblem(field: "review", message: "Link the briefing to the review or the theme it draws on"))
+            problems.append(
+                FieldProblem(field: "review", message: "Link the briefing to the review or the theme it draws on"))
         }
         return problems
     }
 
-    public mutating func publish(on day: SimpleDate, vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>) throws(FieldProblem) {
-        guard status != .published else { throw FieldProblem(field: "status", message: "This briefing is already published") }
+    public mutating func publish(
+        on day: SimpleDate, vocabulary: ReviewThemeVocabulary, knownReviews: Set<String>
+    ) throws(FieldProblem) {
+        guard status != .published else {
+            throw FieldProblem(field: "status", message: "This briefing is already published")
+        }
         if let first = publishProblems(vocabulary: vocabulary, knownReviews: knownReviews).first { throw first }
         status = .published
         publishedOn = day
@@ -128,10 +147,13 @@ public struct SevenMinuteBriefing: Sendable, Equatable {
     }
 
     public mutating func withdraw(reason: String) throws(FieldProblem) {
-        guard status == .published else { throw FieldProblem(field: "status", message: "Only a published briefing can be withdrawn") }
+        guard status == .published else {
+            throw FieldProblem(field: "status", message: "Only a published briefing can be withdrawn")
+        }
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard r.count >= 10 else {
-            throw FieldProblem(field: "reason", message: "Say why it is withdrawn, in at least 10 characters: readers will see it")
+            throw FieldProblem(
+                field: "reason", message: "Say why it is withdrawn, in at least 10 characters: readers will see it")
         }
         status = .withdrawn
         withdrawnReason = r
@@ -157,11 +179,16 @@ public struct BriefingReadership: Sendable, Equatable {
         func row(_ name: String, _ s: Int, _ r: Int) -> Row {
             Row(agency: name, staff: s, read: r, percent: s == 0 ? nil : ThematicAnalysis.percent(min(r, s), of: s))
         }
-        rows = agencies.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { row($0, staff[$0] ?? 0, reads[$0] ?? 0) }
+        rows = agencies.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map {
+            row($0, staff[$0] ?? 0, reads[$0] ?? 0)
+        }
         total = row("Total", rows.map(\.staff).reduce(0, +), rows.map(\.read).reduce(0, +))
     }
 
     public var csvLines: [[String]] {
-        [["Agency", "Users", "Read", "Percent read"]] + (rows + [total]).map { [$0.agency, String($0.staff), String($0.read), $0.percent.map { "\($0)%" } ?? ""] }
+        [["Agency", "Users", "Read", "Percent read"]]
+            + (rows + [total]).map {
+                [$0.agency, String($0.staff), String($0.read), $0.percent.map { "\($0)%" } ?? ""]
+            }
     }
 }

@@ -54,16 +54,22 @@ public struct ThematicAnalysis: Sendable, Equatable {
     public let shares: [ThemeShare]
     public let overlap: Overlap?
 
-    public init(reviews coded: [CodedReview], vocabulary: ReviewThemeVocabulary, period: ClosedRange<SimpleDate>? = nil,
-                kinds: Set<ReviewKind> = []) {
-        let inScope = coded.filter { r in (period?.contains(r.completedOn) ?? true) && (kinds.isEmpty || kinds.contains(r.kind)) }
+    public init(
+        reviews coded: [CodedReview], vocabulary: ReviewThemeVocabulary, period: ClosedRange<SimpleDate>? = nil,
+        kinds: Set<ReviewKind> = []
+    ) {
+        let inScope = coded.filter { r in
+            (period?.contains(r.completedOn) ?? true) && (kinds.isEmpty || kinds.contains(r.kind))
+        }
         reviews = inScope.count
         let order = Dictionary(uniqueKeysWithValues: vocabulary.themes.enumerated().map { ($1.key, $0) })
         let counted: [ThemeShare] = vocabulary.themes.compactMap { theme in
             let n = inScope.filter { $0.themes.contains(theme.key) }.count
             return n == 0 ? nil : ThemeShare(theme: theme, reviews: n, percent: Self.percent(n, of: inScope.count))
         }
-        shares = counted.sorted { ($0.reviews, -(order[$0.theme.key] ?? 0)) > ($1.reviews, -(order[$1.theme.key] ?? 0)) }
+        shares = counted.sorted {
+            ($0.reviews, -(order[$0.theme.key] ?? 0)) > ($1.reviews, -(order[$1.theme.key] ?? 0))
+        }
         if shares.count >= 3 {
             let top = shares.prefix(3).map(\.theme)
             var regions: [[Bool]: Int] = [:]

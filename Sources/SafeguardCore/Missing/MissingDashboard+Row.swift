@@ -42,7 +42,8 @@ extension MissingDashboard {
         /// ago, rounded; nil when there are none to judge.
         public var percentWithin72Hours: Int? {
             guard returnedMoreThan72HoursAgo > 0 else { return nil }
-            return Int((Double(returnedMoreThan72HoursAgoDoneInTime) * 100 / Double(returnedMoreThan72HoursAgo)).rounded())
+            return Int(
+                (Double(returnedMoreThan72HoursAgoDoneInTime) * 100 / Double(returnedMoreThan72HoursAgo)).rounded())
         }
 
         mutating func countInterview(_ episode: MissingEpisode, now: Date) {

@@ -11,16 +11,20 @@ import Foundation
 public enum MissingDashboard {
     /// One row per district, ordered by name (a blank district shows as "District not recorded"),
     /// then the total row (``Row/district`` nil), which is the sum of the district rows.
-    public static func build(_ youngPeople: [YoungPerson], period: ClosedRange<SimpleDate>, asOf now: Date,
-                             rule: RepeatMissingRule = .standard) -> [Row] {
+    public static func build(
+        _ youngPeople: [YoungPerson], period: ClosedRange<SimpleDate>, asOf now: Date,
+        rule: RepeatMissingRule = .standard
+    ) -> [Row] {
         let byDistrict = Dictionary(grouping: youngPeople) { YoungPerson.districtName($0.district) }
         let names = byDistrict.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
         let rows = names.map { row(district: $0, byDistrict[$0]!, period: period, now: now, rule: rule) }
         return rows + [rows.reduce(Row(district: nil), +)]
     }
 
-    static func row(district: String, _ people: [YoungPerson], period: ClosedRange<SimpleDate>, now: Date,
-                    rule: RepeatMissingRule) -> Row {
+    static func row(
+        district: String, _ people: [YoungPerson], period: ClosedRange<SimpleDate>, now: Date,
+        rule: RepeatMissingRule
+    ) -> Row {
         var row = Row(district: district)
         for person in people {
             if person.episodes.contains(where: { $0.isMissing(at: now) }) { row.currentlyMissing += 1 }

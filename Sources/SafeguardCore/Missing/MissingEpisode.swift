@@ -12,8 +12,10 @@ public struct MissingEpisode: Sendable, Equatable, Codable, Identifiable {
     public var whereFound: MissingWhereFound?
     public var returnInterview: ReturnHomeInterview
 
-    public init(id: UUID = UUID(), kind: MissingEpisodeKind, startedAt: Date, returnedAt: Date? = nil,
-                whereFound: MissingWhereFound? = nil, returnInterview: ReturnHomeInterview = ReturnHomeInterview()) {
+    public init(
+        id: UUID = UUID(), kind: MissingEpisodeKind, startedAt: Date, returnedAt: Date? = nil,
+        whereFound: MissingWhereFound? = nil, returnInterview: ReturnHomeInterview = ReturnHomeInterview()
+    ) {
         self.id = id
         self.kind = kind
         self.startedAt = startedAt

@@ -29,8 +29,10 @@ public struct RepeatMissingRule: Sendable, Equatable, Codable {
         let minimum = try c.decodeIfPresent(Int.self, forKey: .minimumEpisodes) ?? 3
         let days = try c.decodeIfPresent(Int.self, forKey: .withinDays) ?? 90
         guard let rule = RepeatMissingRule(minimumEpisodes: minimum, withinDays: days) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "A repeat missing rule needs at least 2 episodes within at least 1 day"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "A repeat missing rule needs at least 2 episodes within at least 1 day"))
         }
         self = rule
     }
@@ -40,16 +42,18 @@ public struct RepeatMissingRule: Sendable, Equatable, Codable {
     public func assess(episodeStarts starts: [Date], on date: SimpleDate) -> RepeatMissingAssessment {
         let days = starts.map { SimpleDate($0) }
         let inWindow = window(endingOn: date, days: days)
-        return RepeatMissingAssessment(isRepeatMissing: inWindow.count >= minimumEpisodes,
-                                       countingEpisodeIndices: inWindow.count >= minimumEpisodes ? Self.byStart(inWindow, starts) : [],
-                                       episodesInLast12Months: Self.inLast12Months(days, on: date))
+        return RepeatMissingAssessment(
+            isRepeatMissing: inWindow.count >= minimumEpisodes,
+            countingEpisodeIndices: inWindow.count >= minimumEpisodes ? Self.byStart(inWindow, starts) : [],
+            episodesInLast12Months: Self.inLast12Months(days, on: date))
     }
 
     /// Whether the child was repeat missing on any day of `period`, counting earlier episodes too:
     /// what a quarterly or yearly report means by "repeat missing children in the period". The
     /// counting episodes are every episode in any qualifying window; the 12-month count is to the
     /// period's last day.
-    public func assess(episodeStarts starts: [Date], during period: ClosedRange<SimpleDate>) -> RepeatMissingAssessment {
+    public func assess(episodeStarts starts: [Date], during period: ClosedRange<SimpleDate>) -> RepeatMissingAssessment
+    {
         let days = starts.map { SimpleDate($0) }
         // The count in a window ending on day D only rises on a day an episode starts, so the
         // period's first day and its episode days are the only days worth checking.
@@ -59,9 +63,10 @@ public struct RepeatMissingRule: Sendable, Equatable, Codable {
             let inWindow = window(endingOn: day, days: days)
             if inWindow.count >= minimumEpisodes { counting.formUnion(inWindow) }
         }
-        return RepeatMissingAssessment(isRepeatMissing: !counting.isEmpty,
-                                       countingEpisodeIndices: Self.byStart(Array(counting), starts),
-                                       episodesInLast12Months: Self.inLast12Months(days, on: period.upperBound))
+        return RepeatMissingAssessment(
+            isRepeatMissing: !counting.isEmpty,
+            countingEpisodeIndices: Self.byStart(Array(counting), starts),
+            episodesInLast12Months: Self.inLast12Months(days, on: period.upperBound))
     }
 
     /// Indices of the episodes starting in the `withinDays` days up to and including `end`.

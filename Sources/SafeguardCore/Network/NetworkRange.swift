@@ -45,7 +45,9 @@ public struct NetworkRange: Equatable, Sendable, CustomStringConvertible {
     public func contains(_ address: String) -> Bool {
         guard var bytes = NetworkRange.bytes(of: address) else { return false }
         // An IPv4 address written as IPv6 (::ffff:a.b.c.d) is the IPv4 address.
-        if bytes.count == 16, network.count == 4, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
+        if bytes.count == 16, network.count == 4, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF,
+            bytes[11] == 0xFF
+        {
             bytes = Array(bytes[12...])
         }
         guard bytes.count == network.count else { return false }
@@ -82,7 +84,10 @@ public struct NetworkRange: Equatable, Sendable, CustomStringConvertible {
             var out: [UInt8] = []
             let parts = s.split(separator: ":", omittingEmptySubsequences: false)
             for (i, p) in parts.enumerated() {
-                if i == parts.count - 1, p.contains("."), let v4 = bytes(of: String(p)) { out += v4; continue }
+                if i == parts.count - 1, p.contains("."), let v4 = bytes(of: String(p)) {
+                    out += v4
+                    continue
+                }
                 guard !p.isEmpty, p.count <= 4, let v = UInt16(p, radix: 16) else { return nil }
                 out += [UInt8(v >> 8), UInt8(v & 0xFF)]
             }
@@ -102,7 +107,8 @@ public enum ClientAddress {
     /// `peer` is the connection's address; `forwardedFor` the header's values, in order.
     public static func resolve(peer: String, forwardedFor: [String], trustedProxies: [NetworkRange]) -> String {
         guard trustedProxies.contains(where: { $0.contains(peer) }) else { return peer }
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         // From the nearest hop outwards: the first address that is not one of our proxies is the client.
         for hop in hops.reversed() where !trustedProxies.contains(where: { $0.contains(hop) }) {
             return NetworkRange.bytes(of: hop) != nil ? hop : peer

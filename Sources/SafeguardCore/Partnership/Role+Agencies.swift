@@ -8,8 +8,10 @@ extension Role {
         case .partnershipAdmin, .trainer, .boardMember, .auditor, .agencyManager, .learner:
             Set(AgencyKind.allCases)
         case .mashPractitioner, .mashManager:
-            [.police, .childrensSocialCare, .adultSocialCare, .acuteTrust, .communityTrust,
-             .mentalHealthTrust, .integratedCareBoard, .probation, .youthJustice]
+            [
+                .police, .childrensSocialCare, .adultSocialCare, .acuteTrust, .communityTrust,
+                .mentalHealthTrust, .integratedCareBoard, .probation, .youthJustice,
+            ]
         case .socialWorker, .teamManager, .informationManagementOfficer:
             [.childrensSocialCare, .adultSocialCare]
         case .policeOfficer, .policePublicProtection:

@@ -51,8 +51,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var worksCases: Bool {
         switch self {
         case .mashPractitioner, .mashManager, .socialWorker, .teamManager, .policeOfficer,
-             .policePublicProtection, .healthPractitioner, .schoolDesignatedSafeguardingLead,
-             .informationManagementOfficer:
+            .policePublicProtection, .healthPractitioner, .schoolDesignatedSafeguardingLead,
+            .informationManagementOfficer:
             true
         case .partnershipAdmin, .trainer, .boardMember, .auditor, .agencyManager, .learner, .businessUnitOfficer:
             false

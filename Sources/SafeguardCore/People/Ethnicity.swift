@@ -19,7 +19,8 @@ public enum Ethnicity {
     static let otherAsian = "Asian or Asian British: Any other Asian background"
     static let caribbean = "Black, Black British, Caribbean or African: Caribbean"
     static let african = "Black, Black British, Caribbean or African: African"
-    static let otherBlack = "Black, Black British, Caribbean or African: Any other Black, Black British or Caribbean background"
+    static let otherBlack =
+        "Black, Black British, Caribbean or African: Any other Black, Black British or Caribbean background"
     static let arab = "Other ethnic group: Arab"
     static let otherEthnicGroup = "Other ethnic group: Any other ethnic group"
     static let notKnown = "Not known"

@@ -1,6 +1,9 @@
 /// Gender as recorded by the agency that knows the person; `unknown` for an unborn child.
 public enum Gender: String, CaseIterable, Codable, Sendable {
-    case female, male, nonBinary = "non-binary", unknown, notStated = "not-stated"
+    case female, male
+    case nonBinary = "non-binary"
+    case unknown
+    case notStated = "not-stated"
 
     public var displayName: String {
         switch self {

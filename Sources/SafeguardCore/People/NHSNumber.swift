@@ -40,7 +40,9 @@ public struct NHSNumber: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// "943 476 5919", the grouping the NHS uses on screen.
     public var formatted: String {
-        let a = digits.prefix(3), b = digits.dropFirst(3).prefix(3), c = digits.suffix(4)
+        let a = digits.prefix(3)
+        let b = digits.dropFirst(3).prefix(3)
+        let c = digits.suffix(4)
         return "\(a) \(b) \(c)"
     }
 

@@ -1,8 +1,11 @@
 /// How one person stands to another, read as "`from` is the `kind` of `to`"
 /// (for example: Dean is the mother's partner of Kayla).
 public enum RelationshipKind: String, CaseIterable, Codable, Sendable {
-    case mother, father, stepParent = "step-parent", mothersPartner = "mothers-partner"
-    case carer, sibling, householdMember = "household-member"
+    case mother, father
+    case stepParent = "step-parent"
+    case mothersPartner = "mothers-partner"
+    case carer, sibling
+    case householdMember = "household-member"
 
     public var displayName: String {
         switch self {

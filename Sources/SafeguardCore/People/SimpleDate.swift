@@ -10,7 +10,8 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
     /// Fails unless the three numbers name a real day in the Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1800...2200).contains(year), (1...12).contains(month),
-              (1...SimpleDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...SimpleDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -19,7 +20,8 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
     /// A date typed in the three boxes of a GOV.UK date input: day, month and a four-digit year, each
     /// possibly with spaces around it. Every form with a date reads it this way.
     public init?(day: String, month: String, year: String) {
-        let d = day.trimmingCharacters(in: .whitespaces), m = month.trimmingCharacters(in: .whitespaces)
+        let d = day.trimmingCharacters(in: .whitespaces)
+        let m = month.trimmingCharacters(in: .whitespaces)
         let y = year.trimmingCharacters(in: .whitespaces)
         guard y.count == 4, let dd = Int(d), let mm = Int(m), let yy = Int(y) else { return nil }
         self.init(year: yy, month: mm, day: dd)
@@ -29,7 +31,8 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
     public init?(iso text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -54,8 +57,10 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
 
     /// "3 March 2015", the GOV.UK style for dates.
     public var longText: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ]
         return "\(day) \(names[month - 1]) \(year)"
     }
 

@@ -18,13 +18,17 @@ public struct UKPostcode: Hashable, Codable, Sendable, CustomStringConvertible {
     public init(_ text: String) throws(Problem) {
         let compact = text.uppercased().filter { !$0.isWhitespace }
         guard !compact.isEmpty else { throw .empty }
-        guard compact.count >= 5, compact.count <= 7, compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        guard compact.count >= 5, compact.count <= 7, compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else {
             throw .badFormat
         }
-        let out = String(compact.dropLast(3)), inw = String(compact.suffix(3))
+        let out = String(compact.dropLast(3))
+        let inw = String(compact.suffix(3))
         // Girobank's GIR 0AA is the one postcode outside the pattern.
         if out == "GIR" && inw == "0AA" {
-            outward = out; inward = inw; return
+            outward = out
+            inward = inw
+            return
         }
         guard UKPostcode.isOutward(out), UKPostcode.isInward(inw) else { throw .badFormat }
         outward = out

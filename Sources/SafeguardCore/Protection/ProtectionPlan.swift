@@ -58,7 +58,9 @@ public enum ChildProtectionClocks {
     public static let firstReviewWithinMonths = 3
     public static let laterReviewsWithinMonths = 6
 
-    public static func initialConferenceDue(strategyDiscussion: SimpleDate, calendar: WorkingCalendar) throws(WorkingCalendarError) -> SimpleDate {
+    public static func initialConferenceDue(
+        strategyDiscussion: SimpleDate, calendar: WorkingCalendar
+    ) throws(WorkingCalendarError) -> SimpleDate {
         try StrategyDiscussionRules.conferenceDue(heldOn: strategyDiscussion, calendar: calendar)
     }
 
@@ -75,7 +77,8 @@ extension SimpleDate {
     /// 28 or 29 February): a review is never due later than the calendar month allows.
     public func adding(months: Int) -> SimpleDate {
         let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
+        let y = total / 12
+        let m = total % 12 + 1
         return SimpleDate(year: y, month: m, day: min(day, SimpleDate.daysIn(month: m, year: y)))!
     }
 }

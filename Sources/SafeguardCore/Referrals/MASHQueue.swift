@@ -17,14 +17,27 @@ public enum MASHQueue {
         public var district: String?
         public var overdueRequests: Int
 
-        public init(id: String, reference: String, subjects: [String], status: ReferralStatus, rag: RAGRating?, urgency: ReferralUrgency,
-                    submittedAt: Date?, decisionDueAt: Date?, allocatedTo: String?, district: String?, overdueRequests: Int) {
-            self.id = id; self.reference = reference; self.subjects = subjects; self.status = status; self.rag = rag
-            self.urgency = urgency; self.submittedAt = submittedAt; self.decisionDueAt = decisionDueAt
-            self.allocatedTo = allocatedTo; self.district = district; self.overdueRequests = overdueRequests
+        public init(
+            id: String, reference: String, subjects: [String], status: ReferralStatus, rag: RAGRating?,
+            urgency: ReferralUrgency,
+            submittedAt: Date?, decisionDueAt: Date?, allocatedTo: String?, district: String?, overdueRequests: Int
+        ) {
+            self.id = id
+            self.reference = reference
+            self.subjects = subjects
+            self.status = status
+            self.rag = rag
+            self.urgency = urgency
+            self.submittedAt = submittedAt
+            self.decisionDueAt = decisionDueAt
+            self.allocatedTo = allocatedTo
+            self.district = district
+            self.overdueRequests = overdueRequests
         }
 
-        public func decisionOverdue(at now: Date) -> Bool { status != .awaitingSignOff && (decisionDueAt.map { now > $0 } ?? false) }
+        public func decisionOverdue(at now: Date) -> Bool {
+            status != .awaitingSignOff && (decisionDueAt.map { now > $0 } ?? false)
+        }
 
         /// Red, overdue, waiting for sign-off, or said by the referrer to need action today: first in anyone's list.
         public func isUrgent(at now: Date) -> Bool {
@@ -56,11 +69,16 @@ public enum MASHQueue {
 
         public static let unallocated = "unallocated"
 
-        public init(status: ReferralStatus? = nil, district: String? = nil, worker: String = "", text: String = "",
-                    decisionOverdue: Bool = false, requestsOverdue: Bool = false) {
-            self.status = status; self.district = district; self.worker = worker
+        public init(
+            status: ReferralStatus? = nil, district: String? = nil, worker: String = "", text: String = "",
+            decisionOverdue: Bool = false, requestsOverdue: Bool = false
+        ) {
+            self.status = status
+            self.district = district
+            self.worker = worker
             self.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            self.decisionOverdue = decisionOverdue; self.requestsOverdue = requestsOverdue
+            self.decisionOverdue = decisionOverdue
+            self.requestsOverdue = requestsOverdue
         }
 
         public func includes(_ item: Item, now: Date) -> Bool {
@@ -81,8 +99,21 @@ public enum MASHQueue {
 
     public static func sorted(_ items: [Item], by sort: Sort) -> [Item] {
         let far = Date.distantFuture
-        func ragRank(_ r: RAGRating?) -> Int { switch r { case .red: 0; case .amber: 1; case .green: 2; case nil: 3 } }
-        func urgencyRank(_ u: ReferralUrgency) -> Int { switch u { case .immediate: 0; case .today: 1; case .standard: 2 } }
+        func ragRank(_ r: RAGRating?) -> Int {
+            switch r {
+            case .red: 0
+            case .amber: 1
+            case .green: 2
+            case nil: 3
+            }
+        }
+        func urgencyRank(_ u: ReferralUrgency) -> Int {
+            switch u {
+            case .immediate: 0
+            case .today: 1
+            case .standard: 2
+            }
+        }
         return items.sorted { a, b in
             let received = (a.submittedAt ?? far, a.reference) < (b.submittedAt ?? far, b.reference)
             switch sort {
@@ -117,6 +148,8 @@ public enum MASHQueue {
             ("Decisions overdue", Filter(decisionOverdue: true)),
             ("With partner requests overdue", Filter(requestsOverdue: true)),
         ]
-        return filters.map { label, f in Count(label: label, number: items.filter { f.includes($0, now: now) }.count, filter: f) }
+        return filters.map { label, f in
+            Count(label: label, number: items.filter { f.includes($0, now: now) }.count, filter: f)
+        }
     }
 }

@@ -20,12 +20,16 @@ public enum PartnerChoice {
     }
 
     /// Kinds in the order a MASH asks them: the statutory partners first.
-    static let order: [AgencyKind] = [.police, .childrensSocialCare, .acuteTrust, .communityTrust, .mentalHealthTrust, .integratedCareBoard,
-                                      .school, .adultSocialCare, .probation, .youthJustice, .housing, .districtCouncil, .fireAndRescue,
-                                      .voluntarySector]
+    static let order: [AgencyKind] = [
+        .police, .childrensSocialCare, .acuteTrust, .communityTrust, .mentalHealthTrust, .integratedCareBoard,
+        .school, .adultSocialCare, .probation, .youthJustice, .housing, .districtCouncil, .fireAndRescue,
+        .voluntarySector,
+    ]
 
-    public static func groups(_ agencies: [Agency], involved: Set<String>, asked: Set<String>,
-                              involvedTitle: String = "Already working with the people referred") -> [Group] {
+    public static func groups(
+        _ agencies: [Agency], involved: Set<String>, asked: Set<String>,
+        involvedTitle: String = "Already working with the people referred"
+    ) -> [Group] {
         let open = agencies.filter { !asked.contains($0.id) }.sorted { $0.name < $1.name }
         var out: [Group] = []
         let suggested = open.filter { involved.contains($0.id) }

@@ -18,7 +18,9 @@ public enum ReferralAllocation {
     }
 
     /// Whether `by` may give the referral to `to`; `current` is whoever holds it now.
-    public static func check(by role: Role, isSelf: Bool, toRole: Role?, current: String?, status: ReferralStatus) -> Problem? {
+    public static func check(
+        by role: Role, isSelf: Bool, toRole: Role?, current: String?, status: ReferralStatus
+    ) -> Problem? {
         guard status.isOpen else { return .closed }
         guard let toRole, canHold(toRole) else { return .notAWorker }
         if role == .mashManager { return nil }

@@ -16,7 +16,8 @@ public enum SignOffChoice: String, CaseIterable, Sendable {
         public var message: String {
             switch self {
             case .noChoice: "Choose whether to sign off the decision or return it to the team"
-            case .returnNeedsNote: "Say what the decision-maker should look at again (at least \(SignOffChoice.minimumReturnNoteLength) characters)"
+            case .returnNeedsNote:
+                "Say what the decision-maker should look at again (at least \(SignOffChoice.minimumReturnNoteLength) characters)"
             }
         }
     }
@@ -24,7 +25,9 @@ public enum SignOffChoice: String, CaseIterable, Sendable {
     /// Reads the radio and the note; `note` matters only when returning.
     public static func read(_ raw: String?, note: String) throws(Problem) -> SignOffChoice {
         guard let choice = raw.flatMap(SignOffChoice.init(rawValue:)) else { throw .noChoice }
-        if choice == .returnToTeam && note.trimmingCharacters(in: .whitespacesAndNewlines).count < minimumReturnNoteLength {
+        if choice == .returnToTeam
+            && note.trimmingCharacters(in: .whitespacesAndNewlines).count < minimumReturnNoteLength
+        {
             throw .returnNeedsNote
         }
         return choice

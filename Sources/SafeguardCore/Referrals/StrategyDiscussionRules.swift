@@ -23,7 +23,9 @@ public enum StrategyDiscussionRules {
     /// discussion that started the section 47 enquiry.
     public static let conferenceWithinWorkingDays = 15
 
-    public static func conferenceDue(heldOn: SimpleDate, calendar: WorkingCalendar) throws(WorkingCalendarError) -> SimpleDate {
+    public static func conferenceDue(
+        heldOn: SimpleDate, calendar: WorkingCalendar
+    ) throws(WorkingCalendarError) -> SimpleDate {
         try calendar.addingWorkingDays(conferenceWithinWorkingDays, to: heldOn)
     }
 }

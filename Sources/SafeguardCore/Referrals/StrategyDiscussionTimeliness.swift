@@ -27,7 +27,9 @@ public enum StrategyDiscussionTimeliness {
         public var allStatutoryPartners: Int
         public var section47: Int
 
-        public var percentWithinTarget: Int? { held == 0 ? nil : Int((Double(withinTarget) * 100 / Double(held)).rounded()) }
+        public var percentWithinTarget: Int? {
+            held == 0 ? nil : Int((Double(withinTarget) * 100 / Double(held)).rounded())
+        }
     }
 
     /// One row per month a discussion was held in, oldest first, then the total.
@@ -46,7 +48,10 @@ public enum StrategyDiscussionTimeliness {
 
     static func row(_ period: String, _ list: [Discussion], target: Int, calendar: WorkingCalendar) -> Row {
         let days = list.map { workingDays($0, calendar: calendar) }
-        return Row(period: period, held: list.count, withinTarget: days.filter { $0 <= target }.count, medianWorkingDays: median(days.map(Double.init)),
-                   allStatutoryPartners: list.filter { $0.missingPartners == 0 }.count, section47: list.filter(\.section47).count)
+        return Row(
+            period: period, held: list.count, withinTarget: days.filter { $0 <= target }.count,
+            medianWorkingDays: median(days.map(Double.init)),
+            allStatutoryPartners: list.filter { $0.missingPartners == 0 }.count,
+            section47: list.filter(\.section47).count)
     }
 }

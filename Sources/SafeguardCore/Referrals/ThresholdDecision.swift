@@ -25,19 +25,27 @@ public struct ThresholdDecision: Sendable, Equatable {
             case .missingLevel: "Select the level of need"
             case .unknownLevel: "Select one of the partnership's levels of need"
             case .missingOutcome: "Select the outcome"
-            case .rationaleTooShort: "Explain the decision: what you weighed and why (at least \(ThresholdDecision.minimumRationaleLength) characters)"
+            case .rationaleTooShort:
+                "Explain the decision: what you weighed and why (at least \(ThresholdDecision.minimumRationaleLength) characters)"
             case .outcomeDoesNotFitSubjects(let o): "\(o.displayName) does not fit the people this referral is about"
-            case .outcomeDoesNotFitLevel(let o, let level): "\(o.displayName) does not fit level \(level): change the level or the outcome"
+            case .outcomeDoesNotFitLevel(let o, let level):
+                "\(o.displayName) does not fit level \(level): change the level or the outcome"
             }
         }
     }
 
     /// Validates what the decision-maker entered against the partnership's continuum and the
     /// people the referral concerns (a section 42 enquiry is for adults; sections 17 and 47 for children).
-    public static func make(level: Int?, outcome: ReferralOutcome?, rationale: String, continuum: ContinuumOfNeed,
-                            subjects: [PersonCategory]) -> Result<ThresholdDecision, ProblemList> {
+    public static func make(
+        level: Int?, outcome: ReferralOutcome?, rationale: String, continuum: ContinuumOfNeed,
+        subjects: [PersonCategory]
+    ) -> Result<ThresholdDecision, ProblemList> {
         var problems: [Problem] = []
-        if level == nil { problems.append(.missingLevel) } else if continuum.level(level!) == nil { problems.append(.unknownLevel) }
+        if level == nil {
+            problems.append(.missingLevel)
+        } else if continuum.level(level!) == nil {
+            problems.append(.unknownLevel)
+        }
         if outcome == nil { problems.append(.missingOutcome) }
         let text = rationale.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count < minimumRationaleLength { problems.append(.rationaleTooShort) }

@@ -13,7 +13,10 @@ public enum FormEncodedText {
         var i = 0
         while i < bytes.count {
             let skip = forbiddenLength(bytes, at: i)
-            if skip > 0 { i += skip; continue }
+            if skip > 0 {
+                i += skip
+                continue
+            }
             out.append(bytes[i])
             i += 1
         }
@@ -32,7 +35,9 @@ public enum FormEncodedText {
         if c == 0xE2, i + 2 < b.count, isBidi(b[i + 1], b[i + 2]) { return 3 }
         guard c == UInt8(ascii: "%"), let first = hexByte(b, at: i) else { return 0 }
         if first < 0x20 && first != 0x09 && first != 0x0A && first != 0x0D || first == 0x7F { return 3 }
-        if first == 0xE2, let second = hexByte(b, at: i + 3), let third = hexByte(b, at: i + 6), isBidi(second, third) { return 9 }
+        if first == 0xE2, let second = hexByte(b, at: i + 3), let third = hexByte(b, at: i + 6), isBidi(second, third) {
+            return 9
+        }
         return 0
     }
 
@@ -43,7 +48,8 @@ public enum FormEncodedText {
 
     /// The byte `%XY` at `i` stands for, if it is one.
     static func hexByte(_ b: [UInt8], at i: Int) -> UInt8? {
-        guard i + 2 < b.count, b[i] == UInt8(ascii: "%"), let hi = hexValue(b[i + 1]), let lo = hexValue(b[i + 2]) else { return nil }
+        guard i + 2 < b.count, b[i] == UInt8(ascii: "%"), let hi = hexValue(b[i + 1]), let lo = hexValue(b[i + 2])
+        else { return nil }
         return hi << 4 | lo
     }
 
@@ -58,9 +64,15 @@ public enum FormEncodedText {
 
     /// The number of `name=value` pairs, counted without parsing: what bounds the parser's work.
     public static func fieldCount(_ bytes: some Sequence<UInt8>) -> Int {
-        var count = 0, inField = false
+        var count = 0
+        var inField = false
         for c in bytes {
-            if c == UInt8(ascii: "&") { inField = false } else if !inField { inField = true; count += 1 }
+            if c == UInt8(ascii: "&") {
+                inField = false
+            } else if !inField {
+                inField = true
+                count += 1
+            }
         }
         return count
     }
@@ -71,7 +83,8 @@ public enum FormEncodedText {
         bytes.split(separator: UInt8(ascii: "&")).compactMap { pair in
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ part: ArraySlice<UInt8>) -> String? {
-                String(decoding: part.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self).removingPercentEncoding
+                String(decoding: part.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+                    .removingPercentEncoding
             }
             guard let name = decode(parts[0]), !name.isEmpty else { return nil }
             let value = parts.count > 1 ? decode(parts[1]) : ""

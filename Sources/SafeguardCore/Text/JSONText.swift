@@ -4,25 +4,38 @@ public enum JSONText {
     public static func cleaned(_ b: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
-        var i = 0, inString = false
+        var i = 0
+        var inString = false
         while i < b.count {
             let c = b[i]
             guard inString else {
                 if c == UInt8(ascii: "\"") { inString = true }
-                out.append(c); i += 1
+                out.append(c)
+                i += 1
                 continue
             }
-            if c == UInt8(ascii: "\"") { inString = false; out.append(c); i += 1; continue }
-            if c == 0xE2, i + 2 < b.count, FormEncodedText.isBidi(b[i + 1], b[i + 2]) { i += 3; continue }
+            if c == UInt8(ascii: "\"") {
+                inString = false
+                out.append(c)
+                i += 1
+                continue
+            }
+            if c == 0xE2, i + 2 < b.count, FormEncodedText.isBidi(b[i + 1], b[i + 2]) {
+                i += 3
+                continue
+            }
             if c == UInt8(ascii: "\\"), i + 1 < b.count {
                 if b[i + 1] == UInt8(ascii: "u"), let scalar = escapedScalar(b, at: i), TypedText.isForbidden(scalar) {
                     i += 6
                 } else {
-                    out.append(c); out.append(b[i + 1]); i += 2
+                    out.append(c)
+                    out.append(b[i + 1])
+                    i += 2
                 }
                 continue
             }
-            out.append(c); i += 1
+            out.append(c)
+            i += 1
         }
         return out
     }

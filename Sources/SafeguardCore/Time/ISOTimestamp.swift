@@ -24,8 +24,9 @@ public enum ISOTimestamp {
             return true
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-              SimpleDate(year: year, month: month, day: day) != nil, expect("T") || expect("t"),
-              let hour = number(2), hour < 24, expect(":"), let minute = number(2), minute < 60 else { return nil }
+            SimpleDate(year: year, month: month, day: day) != nil, expect("T") || expect("t"),
+            let hour = number(2), hour < 24, expect(":"), let minute = number(2), minute < 60
+        else { return nil }
         var seconds = 0.0
         if expect(":") {
             guard let s = number(2), s < 60 else { return nil }
@@ -33,7 +34,9 @@ public enum ISOTimestamp {
             if expect(".") || expect(",") {
                 let start = i
                 while i < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) { i += 1 }
-                guard i > start, i - start <= 9, let fraction = Double("0." + String(decoding: b[start..<i], as: UTF8.self)) else { return nil }
+                guard i > start, i - start <= 9,
+                    let fraction = Double("0." + String(decoding: b[start..<i], as: UTF8.self))
+                else { return nil }
                 seconds += fraction
             }
         }
@@ -44,7 +47,9 @@ public enum ISOTimestamp {
             guard i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") else { return nil }
             let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
             i += 1
-            guard let oh = number(2), expect(":"), let om = number(2), oh <= 14, om < 60, oh * 60 + om <= 14 * 60 else { return nil }
+            guard let oh = number(2), expect(":"), let om = number(2), oh <= 14, om < 60, oh * 60 + om <= 14 * 60 else {
+                return nil
+            }
             offsetMinutes = sign * (oh * 60 + om)
         }
         guard i == b.count else { return nil }

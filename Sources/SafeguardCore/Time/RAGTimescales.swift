@@ -40,15 +40,19 @@ public struct RAGTimescales: Sendable, Codable, Equatable {
 
     /// When a request rated `rating` and raised at `raisedAt` is due, in working hours on `calendar`.
     /// Throws only `.outOfRange`, for an instant near the year 2200.
-    public func deadline(for rating: RAGRating, raisedAt: Date, on calendar: WorkingCalendar) throws(WorkingCalendarError) -> Date {
+    public func deadline(
+        for rating: RAGRating, raisedAt: Date, on calendar: WorkingCalendar
+    ) throws(WorkingCalendarError) -> Date {
         try calendar.deadline(addingWorkingHours: workingHours(for: rating), to: raisedAt)
     }
 
     /// When a partner's answer is due: its RAG time, but never after the referral's own decision
     /// deadline, since an answer that comes after the decision cannot inform it. `capped` says the
     /// decision deadline set it, so the page can tell the MASH why it is earlier than usual.
-    public func requestDeadline(for rating: RAGRating, raisedAt: Date, decisionDue: Date?,
-                                on calendar: WorkingCalendar) throws(WorkingCalendarError) -> (due: Date, capped: Bool) {
+    public func requestDeadline(
+        for rating: RAGRating, raisedAt: Date, decisionDue: Date?,
+        on calendar: WorkingCalendar
+    ) throws(WorkingCalendarError) -> (due: Date, capped: Bool) {
         let usual = try deadline(for: rating, raisedAt: raisedAt, on: calendar)
         guard let decisionDue, decisionDue < usual else { return (usual, false) }
         return (max(decisionDue, raisedAt), true)
@@ -59,8 +63,9 @@ public struct RAGTimescales: Sendable, Codable, Equatable {
     /// A missing rating takes its default, so a configuration can name only what it changes.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(red: c.decodeIfPresent(Int.self, forKey: .red) ?? 4,
-                      amber: c.decodeIfPresent(Int.self, forKey: .amber) ?? 24,
-                      green: c.decodeIfPresent(Int.self, forKey: .green) ?? 72)
+        try self.init(
+            red: c.decodeIfPresent(Int.self, forKey: .red) ?? 4,
+            amber: c.decodeIfPresent(Int.self, forKey: .amber) ?? 24,
+            green: c.decodeIfPresent(Int.self, forKey: .green) ?? 72)
     }
 }

@@ -9,9 +9,12 @@ extension WorkingCalendar {
     public static let englandAndWales: WorkingCalendar = {
         // A missing or broken resource is a packaging fault, not a runtime condition: every
         // statutory deadline depends on it, so fail at first use rather than run without holidays.
-        guard let url = Bundle.module.url(forResource: "bank-holidays-england-and-wales", withExtension: "json",
-                                          subdirectory: "Resources"),
-              let data = try? Data(contentsOf: url) else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "bank-holidays-england-and-wales", withExtension: "json",
+                subdirectory: "Resources"),
+            let data = try? Data(contentsOf: url)
+        else {
             fatalError("Resources/bank-holidays-england-and-wales.json is missing from the SafeguardCore bundle")
         }
         do {

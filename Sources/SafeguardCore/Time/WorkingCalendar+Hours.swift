@@ -76,7 +76,8 @@ extension WorkingCalendar {
 
     /// Opening time on `date` as an instant (whether or not `date` is a working day).
     public func opening(on date: SimpleDate) -> Date {
-        wallClockInstant(dayNumber: date.dayNumber, secondsSinceMidnight: TimeInterval(workdayStart.secondsSinceMidnight))
+        wallClockInstant(
+            dayNumber: date.dayNumber, secondsSinceMidnight: TimeInterval(workdayStart.secondsSinceMidnight))
     }
 
     /// Closing time on `date` as an instant (whether or not `date` is a working day).
@@ -115,8 +116,9 @@ extension WorkingCalendar {
 
     /// The instant of a working-clock position.
     func instant(at position: WorkingPosition) -> Date {
-        wallClockInstant(dayNumber: position.day,
-                         secondsSinceMidnight: TimeInterval(workdayStart.secondsSinceMidnight) + position.offset)
+        wallClockInstant(
+            dayNumber: position.day,
+            secondsSinceMidnight: TimeInterval(workdayStart.secondsSinceMidnight) + position.offset)
     }
 
     /// The local day (as a day number) and wall-clock seconds since local midnight of `instant`.

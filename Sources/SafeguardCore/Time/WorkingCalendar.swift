@@ -37,21 +37,26 @@ public struct WorkingCalendar: Sendable {
     public static let london = TimeZone(identifier: "Europe/London")!
 
     /// Builds a calendar; throws `.invalidWorkingHours` unless the day opens before it closes.
-    public init(holidays: [SimpleDate: String],
-                extraClosures: [SimpleDate: String] = [:],
-                workdayStart: ClockTime = .nine,
-                workdayEnd: ClockTime = .seventeen,
-                timeZone: TimeZone = WorkingCalendar.london) throws(WorkingCalendarError) {
+    public init(
+        holidays: [SimpleDate: String],
+        extraClosures: [SimpleDate: String] = [:],
+        workdayStart: ClockTime = .nine,
+        workdayEnd: ClockTime = .seventeen,
+        timeZone: TimeZone = WorkingCalendar.london
+    ) throws(WorkingCalendarError) {
         guard workdayStart < workdayEnd else {
             throw .invalidWorkingHours(start: workdayStart, end: workdayEnd)
         }
-        self.init(validatedHolidays: holidays, closures: extraClosures,
-                  workdayStart: workdayStart, workdayEnd: workdayEnd, timeZone: timeZone)
+        self.init(
+            validatedHolidays: holidays, closures: extraClosures,
+            workdayStart: workdayStart, workdayEnd: workdayEnd, timeZone: timeZone)
     }
 
     /// The checks are already done; shared by `init` and `adding(closures:)`.
-    private init(validatedHolidays holidays: [SimpleDate: String], closures: [SimpleDate: String],
-                 workdayStart: ClockTime, workdayEnd: ClockTime, timeZone: TimeZone) {
+    private init(
+        validatedHolidays holidays: [SimpleDate: String], closures: [SimpleDate: String],
+        workdayStart: ClockTime, workdayEnd: ClockTime, timeZone: TimeZone
+    ) {
         bankHolidays = holidays
         self.closures = closures
         self.workdayStart = workdayStart
@@ -67,8 +72,9 @@ public struct WorkingCalendar: Sendable {
     /// closed keeps its existing reason as well as the new one.
     public func adding(closures extra: [SimpleDate: String]) -> WorkingCalendar {
         let merged = closures.merging(extra) { old, new in old == new ? old : "\(old); \(new)" }
-        return WorkingCalendar(validatedHolidays: bankHolidays, closures: merged,
-                               workdayStart: workdayStart, workdayEnd: workdayEnd, timeZone: timeZone)
+        return WorkingCalendar(
+            validatedHolidays: bankHolidays, closures: merged,
+            workdayStart: workdayStart, workdayEnd: workdayEnd, timeZone: timeZone)
     }
 
     /// The first and last years the bank-holiday data covers, nil with none. Deadlines past the

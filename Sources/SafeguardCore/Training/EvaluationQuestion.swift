@@ -11,8 +11,10 @@ public struct EvaluationQuestion: Sendable, Equatable, Codable {
 
     /// `ratingLabels` defaults to ``defaultRatingLabels`` for rating questions; free text is
     /// optional unless said otherwise, the rest required.
-    public init(key: String, text: String, kind: EvaluationQuestionKind, ratingLabels: [String]? = nil,
-                isRequired: Bool? = nil) {
+    public init(
+        key: String, text: String, kind: EvaluationQuestionKind, ratingLabels: [String]? = nil,
+        isRequired: Bool? = nil
+    ) {
         self.key = key
         self.text = text
         self.kind = kind
@@ -27,9 +29,11 @@ public struct EvaluationQuestion: Sendable, Equatable, Codable {
         EvaluationQuestion(key: "overall", text: "How would you rate the course overall?", kind: .rating),
         EvaluationQuestion(key: "trainer", text: "How would you rate the trainer?", kind: .rating),
         EvaluationQuestion(key: "met-objectives", text: "Did the course meet its learning outcomes?", kind: .yesNo),
-        EvaluationQuestion(key: "confidence", text: "How confident do you now feel to act on a safeguarding concern?",
-                           kind: .rating, ratingLabels: ["Not at all", "A little", "Fairly", "Very", "Completely"]),
-        EvaluationQuestion(key: "change-practice", text: "What will you do differently in your practice?", kind: .freeText),
+        EvaluationQuestion(
+            key: "confidence", text: "How confident do you now feel to act on a safeguarding concern?",
+            kind: .rating, ratingLabels: ["Not at all", "A little", "Fairly", "Very", "Completely"]),
+        EvaluationQuestion(
+            key: "change-practice", text: "What will you do differently in your practice?", kind: .freeText),
     ]
 
     /// Reads what the form sent for this question ("1"–"5", "yes"/"no", or text); nil when left blank.
@@ -56,11 +60,12 @@ public struct EvaluationQuestion: Sendable, Equatable, Codable {
     }
 
     func problem(missing: Bool) -> EvaluationFormRefusal.Problem {
-        let message = switch kind {
-        case .rating: "Select a rating from 1 to 5 for ‘\(text)’"
-        case .yesNo: "Select yes or no for ‘\(text)’"
-        case .freeText: "Enter an answer to ‘\(text)’"
-        }
+        let message =
+            switch kind {
+            case .rating: "Select a rating from 1 to 5 for ‘\(text)’"
+            case .yesNo: "Select yes or no for ‘\(text)’"
+            case .freeText: "Enter an answer to ‘\(text)’"
+            }
         return EvaluationFormRefusal.Problem(questionKey: key, message: message)
     }
 
@@ -70,7 +75,8 @@ public struct EvaluationQuestion: Sendable, Equatable, Codable {
     /// key is already `used`. Adds the result to `used`.
     public static func key(for text: String, existing: String, used: inout Set<String>) -> String {
         let base = existing.isEmpty ? slug(text) : existing
-        var key = base, n = 2
+        var key = base
+        var n = 2
         while used.contains(key) {
             key = "\(base)-\(n)"
             n += 1

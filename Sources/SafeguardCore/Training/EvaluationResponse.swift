@@ -11,8 +11,10 @@ public struct EvaluationResponse: Sendable, Equatable, Codable, Identifiable {
     /// By question key; unanswered optional questions are absent.
     public var answers: [String: EvaluationAnswer]
 
-    public init(id: UUID = UUID(), courseID: UUID, eventID: UUID, submittedOn: SimpleDate,
-                answers: [String: EvaluationAnswer]) {
+    public init(
+        id: UUID = UUID(), courseID: UUID, eventID: UUID, submittedOn: SimpleDate,
+        answers: [String: EvaluationAnswer]
+    ) {
         self.id = id
         self.courseID = courseID
         self.eventID = eventID
@@ -22,8 +24,10 @@ public struct EvaluationResponse: Sendable, Equatable, Codable, Identifiable {
 
     /// Reads a submitted form (question key → what was entered) against the course's questions,
     /// throwing every problem at once; fields that are not questions are ignored.
-    public init(id: UUID = UUID(), courseID: UUID, eventID: UUID, submittedOn: SimpleDate,
-                form: [String: String], questions: [EvaluationQuestion]) throws(EvaluationFormRefusal) {
+    public init(
+        id: UUID = UUID(), courseID: UUID, eventID: UUID, submittedOn: SimpleDate,
+        form: [String: String], questions: [EvaluationQuestion]
+    ) throws(EvaluationFormRefusal) {
         var answers: [String: EvaluationAnswer] = [:]
         var problems: [EvaluationFormRefusal.Problem] = []
         for question in questions {

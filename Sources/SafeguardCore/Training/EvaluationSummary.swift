@@ -35,13 +35,14 @@ public struct EvaluationSummary: Sendable, Equatable, Codable {
         init(_ question: EvaluationQuestion, answers: [EvaluationAnswer]) {
             self.question = question
             var distribution = question.kind == .rating ? [0, 0, 0, 0, 0] : []
-            var yes = 0, no = 0
+            var yes = 0
+            var no = 0
             var comments: [String] = []
             for answer in answers {
                 switch (question.kind, answer) {
-                case let (.rating, .rating(value)) where (1...5).contains(value): distribution[value - 1] += 1
-                case let (.yesNo, .yesNo(value)): if value { yes += 1 } else { no += 1 }
-                case let (.freeText, .text(value)): comments.append(value)
+                case (.rating, .rating(let value)) where (1...5).contains(value): distribution[value - 1] += 1
+                case (.yesNo, .yesNo(let value)): if value { yes += 1 } else { no += 1 }
+                case (.freeText, .text(let value)): comments.append(value)
                 default: continue
                 }
             }

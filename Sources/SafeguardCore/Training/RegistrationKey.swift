@@ -30,9 +30,12 @@ public struct RegistrationKey: Sendable, Equatable, Codable, Identifiable {
     /// A new key for an agency. `generator` is the random source: the server passes a
     /// `SystemRandomNumberGenerator`, tests a seeded one. The server should also keep a unique index
     /// on ``normalisedCode``; with 40 random bits a clash is vanishingly rare but must not pass silently.
-    public static func issue(id: UUID = UUID(), agencyID: UUID, agencyName: String, at now: Date,
-                             using generator: inout some RandomNumberGenerator) -> RegistrationKey {
-        RegistrationKey(id: id, agencyID: agencyID, code: generateCode(agencyName: agencyName, using: &generator), issuedAt: now)
+    public static func issue(
+        id: UUID = UUID(), agencyID: UUID, agencyName: String, at now: Date,
+        using generator: inout some RandomNumberGenerator
+    ) -> RegistrationKey {
+        RegistrationKey(
+            id: id, agencyID: agencyID, code: generateCode(agencyName: agencyName, using: &generator), issuedAt: now)
     }
 
     /// `PREFIX-XXXX-XXXX`, the prefix from ``prefix(forAgency:)``.
@@ -72,7 +75,8 @@ public struct RegistrationKey: Sendable, Equatable, Codable, Identifiable {
 
     /// Whether `typed` is this key, however it was spaced or capitalised; says nothing about revocation.
     public func matches(_ typed: String) -> Bool {
-        let a = Array(Self.normalised(typed).utf8), b = Array(normalisedCode.utf8)
+        let a = Array(Self.normalised(typed).utf8)
+        let b = Array(normalisedCode.utf8)
         guard a.count == b.count, !b.isEmpty else { return false }
         // Compare every byte so the time taken does not hint at how much of a guess was right.
         return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0

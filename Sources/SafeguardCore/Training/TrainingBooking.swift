@@ -19,9 +19,11 @@ public struct TrainingBooking: Sendable, Equatable, Codable, Identifiable {
     /// When they submitted the course evaluation; the evaluation itself is stored without their name.
     public var evaluatedAt: Date?
 
-    public init(id: UUID = UUID(), eventID: UUID, personID: UUID, status: TrainingBookingStatus,
-                firstBookedAt: Date, queuedAt: Date? = nil, cancelledAt: Date? = nil,
-                completedOn: SimpleDate? = nil, evaluatedAt: Date? = nil) {
+    public init(
+        id: UUID = UUID(), eventID: UUID, personID: UUID, status: TrainingBookingStatus,
+        firstBookedAt: Date, queuedAt: Date? = nil, cancelledAt: Date? = nil,
+        completedOn: SimpleDate? = nil, evaluatedAt: Date? = nil
+    ) {
         self.id = id
         self.eventID = eventID
         self.personID = personID

@@ -15,9 +15,11 @@ public struct TrainingCourse: Sendable, Equatable, Codable, Identifiable {
     /// The evaluation attendees complete; the partnership's standard set unless the trainer changes it.
     public var evaluationQuestions: [EvaluationQuestion]
 
-    public init(id: UUID = UUID(), title: String, description: String = "", level: TrainingLevel,
-                audience: String = "", learningOutcomes: [String] = [], materials: [Material] = [],
-                evaluationQuestions: [EvaluationQuestion] = EvaluationQuestion.standardSet) {
+    public init(
+        id: UUID = UUID(), title: String, description: String = "", level: TrainingLevel,
+        audience: String = "", learningOutcomes: [String] = [], materials: [Material] = [],
+        evaluationQuestions: [EvaluationQuestion] = EvaluationQuestion.standardSet
+    ) {
         self.id = id
         self.title = title
         self.description = description

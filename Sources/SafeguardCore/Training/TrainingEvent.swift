@@ -23,9 +23,11 @@ public struct TrainingEvent: Sendable, Equatable, Codable, Identifiable {
     /// How long the e-learning takes, for training logs; scheduled events use their times.
     public var eLearningMinutes: Int?
 
-    public init(id: UUID = UUID(), courseID: UUID, delivery: TrainingDelivery, date: SimpleDate,
-                startTime: ClockTime? = nil, endTime: ClockTime? = nil, venue: String? = nil, link: String? = nil,
-                capacity: Int? = nil, eLearningMinutes: Int? = nil) {
+    public init(
+        id: UUID = UUID(), courseID: UUID, delivery: TrainingDelivery, date: SimpleDate,
+        startTime: ClockTime? = nil, endTime: ClockTime? = nil, venue: String? = nil, link: String? = nil,
+        capacity: Int? = nil, eLearningMinutes: Int? = nil
+    ) {
         self.id = id
         self.courseID = courseID
         self.delivery = delivery
@@ -74,8 +76,10 @@ public struct TrainingEvent: Sendable, Equatable, Codable, Identifiable {
         guard delivery.isScheduled, let startTime else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day,
-                                                  hour: startTime.hour, minute: startTime.minute))
+        return calendar.date(
+            from: DateComponents(
+                year: date.year, month: date.month, day: date.day,
+                hour: startTime.hour, minute: startTime.minute))
     }
 
     static func isBlank(_ text: String?) -> Bool {

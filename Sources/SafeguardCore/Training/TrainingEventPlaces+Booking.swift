@@ -13,7 +13,9 @@ extension TrainingEventPlaces {
     /// Books `personID` a place if one is free, otherwise puts them at the back of the waiting list;
     /// returns which. Someone who cancelled books again with this too and goes to the back.
     @discardableResult
-    public mutating func book(_ personID: UUID, at now: Date, bookingID: UUID = UUID()) throws(TrainingBookingRefusal) -> TrainingBookingStatus {
+    public mutating func book(
+        _ personID: UUID, at now: Date, bookingID: UUID = UUID()
+    ) throws(TrainingBookingRefusal) -> TrainingBookingStatus {
         if hasStarted(at: now) { throw .bookingsClosed }
         let status: TrainingBookingStatus = (freePlaces ?? 1) > 0 ? .booked : .waitingList
         if let i = index(of: personID) {
@@ -31,8 +33,10 @@ extension TrainingEventPlaces {
             bookings.remove(at: i)
             bookings.append(existing)
         } else {
-            bookings.append(TrainingBooking(id: bookingID, eventID: event.id, personID: personID,
-                                            status: status, firstBookedAt: now))
+            bookings.append(
+                TrainingBooking(
+                    id: bookingID, eventID: event.id, personID: personID,
+                    status: status, firstBookedAt: now))
         }
         return status
     }
@@ -47,7 +51,8 @@ extension TrainingEventPlaces {
         if current.isCancelled { throw .alreadyCancelled }
         if !current.isActive { throw .notBooked(current, attempted: attempted) }
         if hasStarted(at: now) { throw .eventStarted(attempted: attempted) }
-        let status: TrainingBookingStatus = current == .booked && isLateCancellation(at: now) ? .lateCancellation : .cancelled
+        let status: TrainingBookingStatus =
+            current == .booked && isLateCancellation(at: now) ? .lateCancellation : .cancelled
         bookings[i].status = status
         bookings[i].cancelledAt = now
         return Cancellation(status: status, promoted: promoteFromWaitingList())

@@ -19,7 +19,9 @@ extension TrainingEventPlaces {
     /// Marks a booked person attended or no-show, once the event has started. A mark can be
     /// changed (the trainer may tick the wrong box), but only people who held a place are on the
     /// register: not the waiting list, not cancellations.
-    public mutating func markRegister(_ personID: UUID, as mark: RegisterMark, at now: Date) throws(TrainingBookingRefusal) {
+    public mutating func markRegister(
+        _ personID: UUID, as mark: RegisterMark, at now: Date
+    ) throws(TrainingBookingRefusal) {
         let attempted = "mark this person \(mark.displayName.lowercased())"
         guard hasLimit else { throw .noRegisterForELearning }
         guard let i = index(of: personID) else { throw .noBooking(attempted: attempted) }

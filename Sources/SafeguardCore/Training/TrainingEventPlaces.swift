@@ -19,8 +19,10 @@ public struct TrainingEventPlaces: Sendable, Equatable, Codable {
     /// The partnership's usual notice: 48 hours.
     public static let defaultLateCancellationHours = 48
 
-    public init(event: TrainingEvent, bookings: [TrainingBooking] = [],
-                lateCancellationHours: Int = TrainingEventPlaces.defaultLateCancellationHours) {
+    public init(
+        event: TrainingEvent, bookings: [TrainingBooking] = [],
+        lateCancellationHours: Int = TrainingEventPlaces.defaultLateCancellationHours
+    ) {
         self.event = event
         self.bookings = bookings
         self.lateCancellationHours = lateCancellationHours

@@ -43,14 +43,18 @@ public struct TrainingLog: Sendable, Equatable, Codable {
         let coursesByID = Dictionary(courses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         entries = bookings.compactMap { booking -> Entry? in
             guard booking.status.isAttendance, let event = eventsByID[booking.eventID],
-                  let course = coursesByID[event.courseID] else { return nil }
-            return Entry(bookingID: booking.id, eventID: event.id, courseID: course.id, courseTitle: course.title,
-                         level: course.level, delivery: event.delivery, date: booking.completedOn ?? event.date,
-                         minutes: event.durationMinutes, isCertificateAvailable: booking.isCertificateAvailable,
-                         isEvaluationDue: booking.isEvaluationDue)
+                let course = coursesByID[event.courseID]
+            else { return nil }
+            return Entry(
+                bookingID: booking.id, eventID: event.id, courseID: course.id, courseTitle: course.title,
+                level: course.level, delivery: event.delivery, date: booking.completedOn ?? event.date,
+                minutes: event.durationMinutes, isCertificateAvailable: booking.isCertificateAvailable,
+                isEvaluationDue: booking.isEvaluationDue)
         }
         .sorted { ($0.date, $0.courseTitle) < ($1.date, $1.courseTitle) }
         let minutes = Dictionary(grouping: entries, by: \.level).mapValues { $0.reduce(0) { $0 + $1.minutes } }
-        byLevel = TrainingLevel.allCases.compactMap { level in minutes[level].map { LevelTotal(level: level, minutes: $0) } }
+        byLevel = TrainingLevel.allCases.compactMap { level in
+            minutes[level].map { LevelTotal(level: level, minutes: $0) }
+        }
     }
 }

@@ -12,8 +12,10 @@ public struct TrainingReportRecord: Sendable, Equatable, Codable {
     /// The person's agency as recorded on their account; nil or blank when not recorded.
     public var agency: String?
 
-    public init(courseID: UUID, eventID: UUID, date: SimpleDate, delivery: TrainingDelivery,
-                status: TrainingBookingStatus, agency: String?) {
+    public init(
+        courseID: UUID, eventID: UUID, date: SimpleDate, delivery: TrainingDelivery,
+        status: TrainingBookingStatus, agency: String?
+    ) {
         self.courseID = courseID
         self.eventID = eventID
         self.date = date
@@ -24,8 +26,9 @@ public struct TrainingReportRecord: Sendable, Equatable, Codable {
 
     /// The record for one booking on `event`.
     public init(booking: TrainingBooking, event: TrainingEvent, agency: String?) {
-        self.init(courseID: event.courseID, eventID: event.id, date: booking.completedOn ?? event.date,
-                  delivery: event.delivery, status: booking.status, agency: agency)
+        self.init(
+            courseID: event.courseID, eventID: event.id, date: booking.completedOn ?? event.date,
+            delivery: event.delivery, status: booking.status, agency: agency)
     }
 
     /// Every booking on the event, with agencies looked up by person.

@@ -28,8 +28,10 @@ extension TrainingReports {
 
     /// Attendance by agency: agencies named in `agencyOrder` first, in that order, then any others
     /// alphabetically (see ``agencySortKey(_:)``), each only if it had attendees. Names are compared after trimming spaces.
-    public static func attendanceByAgency(_ records: [TrainingReportRecord], period: ClosedRange<SimpleDate>,
-                                          agencyOrder: [String] = []) -> AgencyAttendance {
+    public static func attendanceByAgency(
+        _ records: [TrainingReportRecord], period: ClosedRange<SimpleDate>,
+        agencyOrder: [String] = []
+    ) -> AgencyAttendance {
         let attended = records.filter { $0.status.isAttendance && period.contains($0.date) }
         let notRecorded = attended.count(where: { $0.agencyName == nil })
         let counts = Dictionary(grouping: attended.compactMap(\.agencyName), by: { $0 }).mapValues(\.count)

@@ -55,13 +55,17 @@ extension TrainingReports {
     /// No-show rates: one row per course with bookings at scheduled events in the period, in the
     /// order of `courses`, then the overall row. E-learning has no register, so it is left out.
     /// With `today`, places still booked on events from today on are not counted as registers not taken.
-    public static func noShows(_ records: [TrainingReportRecord], courses: [TrainingCourse],
-                               period: ClosedRange<SimpleDate>, today: SimpleDate? = nil) -> [NoShowRow] {
+    public static func noShows(
+        _ records: [TrainingReportRecord], courses: [TrainingCourse],
+        period: ClosedRange<SimpleDate>, today: SimpleDate? = nil
+    ) -> [NoShowRow] {
         let scheduled = records.filter { $0.delivery.isScheduled && period.contains($0.date) }
         let byCourse = Dictionary(grouping: scheduled, by: \.courseID)
         let rows = courses.compactMap { course -> NoShowRow? in
             var row = NoShowRow(courseID: course.id, title: course.title)
-            for record in byCourse[course.id] ?? [] { row.count(record.status, held: today.map { record.date < $0 } ?? true) }
+            for record in byCourse[course.id] ?? [] {
+                row.count(record.status, held: today.map { record.date < $0 } ?? true)
+            }
             return row.bookedPlaces + row.registerNotTaken > 0 ? row : nil
         }
         return rows + [rows.reduce(NoShowRow(courseID: nil, title: nil), +)]

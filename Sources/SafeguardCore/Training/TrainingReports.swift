@@ -32,17 +32,21 @@ public enum TrainingReports {
     /// Attendance by course: one row per course with attendees in the period, in the order of
     /// `courses` (the partnership's own order; sort them by title first for alphabetical), then the
     /// total row. Records for courses not in `courses` are left out.
-    public static func attendanceByCourse(_ records: [TrainingReportRecord], courses: [TrainingCourse],
-                                          period: ClosedRange<SimpleDate>) -> [CourseRow] {
+    public static func attendanceByCourse(
+        _ records: [TrainingReportRecord], courses: [TrainingCourse],
+        period: ClosedRange<SimpleDate>
+    ) -> [CourseRow] {
         let attended = records.filter { $0.status.isAttendance && period.contains($0.date) }
         let byCourse = Dictionary(grouping: attended, by: \.courseID)
         let rows = courses.compactMap { course -> CourseRow? in
             guard let records = byCourse[course.id] else { return nil }
-            return CourseRow(courseID: course.id, title: course.title, attendees: records.count,
-                             timesRun: Set(records.map(\.eventID)).count)
+            return CourseRow(
+                courseID: course.id, title: course.title, attendees: records.count,
+                timesRun: Set(records.map(\.eventID)).count)
         }
-        let total = CourseRow(courseID: nil, title: nil, attendees: rows.reduce(0) { $0 + $1.attendees },
-                              timesRun: rows.reduce(0) { $0 + $1.timesRun })
+        let total = CourseRow(
+            courseID: nil, title: nil, attendees: rows.reduce(0) { $0 + $1.attendees },
+            timesRun: rows.reduce(0) { $0 + $1.timesRun })
         return rows + [total]
     }
 

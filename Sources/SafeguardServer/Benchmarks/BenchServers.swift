@@ -16,7 +16,9 @@ final class BenchServers: @unchecked Sendable {
     static func freePort() -> Int { Int.random(in: 20_000...29_999) }
 
     /// Starts `safeguard serve` and waits until /health answers. Returns the server's printed output once ready.
-    func serve(name: String, port: Int, demo: Bool, environment: [String: String], sqliteFile: String? = nil) async throws -> String {
+    func serve(
+        name: String, port: Int, demo: Bool, environment: [String: String], sqliteFile: String? = nil
+    ) async throws -> String {
         var arguments = ["serve", "--port", String(port)]
         if demo { arguments.append("--demo") }
         if let sqliteFile { arguments += ["--database", sqliteFile] }
@@ -27,34 +29,40 @@ final class BenchServers: @unchecked Sendable {
     }
 
     func hello(port: Int) async throws {
-        running.append(try Spawn.start(binary, ["bench", "hello", "--port", String(port)], output: folder.appendingPathComponent("hello.log")))
+        running.append(
+            try Spawn.start(
+                binary, ["bench", "hello", "--port", String(port)], output: folder.appendingPathComponent("hello.log")))
         try await Self.waitForHealth(port: port, seconds: 60, path: "/hello")
     }
 
     /// HAProxy round-robin over `ports`, no stickiness, listening on `port`.
     func balancer(port: Int, over ports: [Int]) async throws {
-        let haproxy = ["/usr/sbin/haproxy", "/usr/bin/haproxy"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let haproxy = ["/usr/sbin/haproxy", "/usr/bin/haproxy"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard let haproxy else { throw Spawn.Failed(description: "HAProxy is not installed: apt-get install haproxy") }
         let config = folder.appendingPathComponent("haproxy.cfg")
-        let servers = ports.enumerated().map { "    server s\($0.offset) 127.0.0.1:\($0.element) check inter 1s" }.joined(separator: "\n")
+        let servers = ports.enumerated().map { "    server s\($0.offset) 127.0.0.1:\($0.element) check inter 1s" }
+            .joined(separator: "\n")
         try """
-            global
-                maxconn 2048
-            defaults
-                mode http
-                timeout connect 5s
-                timeout client 60s
-                timeout server 60s
-                option http-keep-alive
-            frontend safeguard
-                bind 127.0.0.1:\(port)
-                default_backend servers
-            backend servers
-                balance roundrobin
-            \(servers)
+        global
+            maxconn 2048
+        defaults
+            mode http
+            timeout connect 5s
+            timeout client 60s
+            timeout server 60s
+            option http-keep-alive
+        frontend safeguard
+            bind 127.0.0.1:\(port)
+            default_backend servers
+        backend servers
+            balance roundrobin
+        \(servers)
 
-            """.write(to: config, atomically: true, encoding: .utf8)
-        running.append(try Spawn.start(haproxy, ["-f", config.path, "-db"], output: folder.appendingPathComponent("haproxy.log")))
+        """.write(to: config, atomically: true, encoding: .utf8)
+        running.append(
+            try Spawn.start(haproxy, ["-f", config.path, "-db"], output: folder.appendingPathComponent("haproxy.log")))
         try await Self.waitForHealth(port: port, seconds: 30)
     }
 
@@ -82,7 +90,7 @@ final class BenchServers: @unchecked Sendable {
 /// `safeguard bench hello`: a bare Vapor application with one route, the load benchmark's ceiling.
 public enum HelloServer {
     public static func run(port: Int) async throws {
-        SafeguardOperations.runTasksOnEventLoops() // as `serve` does, so the ceiling is measured the same way
+        SafeguardOperations.runTasksOnEventLoops()  // as `serve` does, so the ceiling is measured the same way
         let app = try await Application.make(Environment(name: "production", arguments: ["safeguard"]))
         app.logger.logLevel = .warning
         app.http.server.configuration.hostname = "127.0.0.1"

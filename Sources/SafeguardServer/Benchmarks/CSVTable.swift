@@ -37,7 +37,9 @@ struct CSVTable: Sendable {
         var rows: [[String]] = []
         while let row = reader.next() {
             guard row.count == header.count else {
-                throw Problem(description: "\(name) row \(rows.count + 2) has \(row.count) fields, the header has \(header.count)")
+                throw Problem(
+                    description: "\(name) row \(rows.count + 2) has \(row.count) fields, the header has \(header.count)"
+                )
             }
             // Imports are an input like any form: no control characters or bidirectional overrides.
             rows.append(row.map(TypedText.cleaned))

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// `safeguard bench intake`: a police force's batch of incidents loaded with `safeguard import incidents`, beside
 /// a raw insert of the same rows into the same table (the floor: no checking, no marker matching, no audit
@@ -24,14 +24,18 @@ public enum IntakeBenchmark {
 
     public static let force = "Northmere Constabulary"
 
-    public static func run(_ options: Options, progress: @escaping @Sendable (String) -> Void) async throws -> [String] {
+    public static func run(_ options: Options, progress: @escaping @Sendable (String) -> Void) async throws -> [String]
+    {
         var lines: [String] = []
         if options.engines.contains("sqlite") {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-intake-\(UUID().uuidString.prefix(8))")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "safeguard-intake-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            lines.append(try await measure(engine: "sqlite", database: .sqliteFile(folder.appendingPathComponent("intake.sqlite").path),
-                                           rows: options.rows, progress: progress))
+            lines.append(
+                try await measure(
+                    engine: "sqlite", database: .sqliteFile(folder.appendingPathComponent("intake.sqlite").path),
+                    rows: options.rows, progress: progress))
         }
         if options.engines.contains("postgresql") {
             var cluster: ThrowawayPostgres?
@@ -45,13 +49,17 @@ public enum IntakeBenchmark {
                 try started.createDatabase("safeguard_intake")
                 url = started.url("safeguard_intake")
             }
-            lines.append(try await measure(engine: "postgresql", database: .postgres(url), rows: options.rows, progress: progress))
+            lines.append(
+                try await measure(
+                    engine: "postgresql", database: .postgres(url), rows: options.rows, progress: progress))
         }
         return lines
     }
 
-    static func measure(engine: String, database: Settings.DatabaseLocation, rows: Int,
-                        progress: @escaping @Sendable (String) -> Void) async throws -> String {
+    static func measure(
+        engine: String, database: Settings.DatabaseLocation, rows: Int,
+        progress: @escaping @Sendable (String) -> Void
+    ) async throws -> String {
         let app = try await SafeguardOperations.makeApplication(Settings(database: database))
         do {
             progress("\(engine): loading the demo partnership")
@@ -61,7 +69,9 @@ public enum IntakeBenchmark {
             let started = Date()
             let report = try await IncidentImport.run(csv: csv, fileName: "bench-incidents.csv", force: force, on: app)
             let seconds = Date().timeIntervalSince(started)
-            guard report.received == rows else { throw Abort(.internalServerError, reason: "imported \(report.received) of \(rows)") }
+            guard report.received == rows else {
+                throw Abort(.internalServerError, reason: "imported \(report.received) of \(rows)")
+            }
             progress("\(engine): \(rows) in \(String(format: "%.1f", seconds)) s; sealing their audit entries")
             let sealStart = Date()
             try await app.safeguard.audit.seal(on: app.db)
@@ -70,8 +80,10 @@ public enum IntakeBenchmark {
             try await PoliceIncident.query(on: app.db).filter(\.$reference, .custom("LIKE"), "BENCH-%").delete()
             let floorSeconds = try await rawInsert(csv: csv, on: app)
             try await app.asyncShutdown()
-            let perSecond = Double(rows) / seconds, floor = Double(rows) / floorSeconds
-            return "intake-\(engine): rows=\(rows) seconds=\(String(format: "%.1f", seconds)) per_second=\(Int(perSecond)) "
+            let perSecond = Double(rows) / seconds
+            let floor = Double(rows) / floorSeconds
+            return
+                "intake-\(engine): rows=\(rows) seconds=\(String(format: "%.1f", seconds)) per_second=\(Int(perSecond)) "
                 + "floor_per_second=\(Int(floor)) ratio=\(String(format: "%.2f", perSecond / floor)) "
                 + "seal_seconds=\(String(format: "%.1f", sealSeconds)) matched=\(report.markerMatches + report.possibleMatches)"
         } catch {
@@ -83,23 +95,31 @@ public enum IntakeBenchmark {
     /// `rows` incidents over a few thousand generated streets; about one in a hundred at a marked home, typed
     /// the way call handlers type (abbreviated, no postcode).
     static func file(rows: Int, on app: Application) async throws -> String {
-        let marked = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).with(\.$address).all().map(\.address)
-        let streets = ["Mill Lane", "Station Road", "Church Street", "High Street", "Park Avenue", "Victoria Road", "Queens Road",
-                       "Albert Street", "Manor Way", "Orchard Close", "Bridge Street", "Kings Road", "Chapel Lane", "Green Lane"]
+        let marked = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).with(\.$address).all()
+            .map(\.address)
+        let streets = [
+            "Mill Lane", "Station Road", "Church Street", "High Street", "Park Avenue", "Victoria Road", "Queens Road",
+            "Albert Street", "Manor Way", "Orchard Close", "Bridge Street", "Kings Road", "Chapel Lane", "Green Lane",
+        ]
         let towns = ["Calder Vale", "Northmere", "Ashby Cross", "Holmfirth Edge"]
         var generator = SystemRandomNumberGenerator()
         var lines = ["reference,occurred_at,type,address,postcode,summary"]
         lines.reserveCapacity(rows + 1)
         for n in 0..<rows {
-            let address: String, postcode: String
+            let address: String
+            let postcode: String
             if n % 100 == 7, let home = marked.randomElement(using: &generator) {
                 address = "\(home.line1.replacingOccurrences(of: "Road", with: "Rd")), \(home.town)"
                 postcode = ""
             } else {
-                address = "\(Int.random(in: 1...240, using: &generator)) \(streets.randomElement(using: &generator)!), \(towns.randomElement(using: &generator)!)"
-                postcode = "NM\(Int.random(in: 1...9, using: &generator)) \(Int.random(in: 1...9, using: &generator))\(["AB", "CD", "EF", "GH"].randomElement(using: &generator)!)"
+                address =
+                    "\(Int.random(in: 1...240, using: &generator)) \(streets.randomElement(using: &generator)!), \(towns.randomElement(using: &generator)!)"
+                postcode =
+                    "NM\(Int.random(in: 1...9, using: &generator)) \(Int.random(in: 1...9, using: &generator))\(["AB", "CD", "EF", "GH"].randomElement(using: &generator)!)"
             }
-            lines.append("BENCH-\(String(format: "%07d", n)),2026-03-02T08:40:00Z,Domestic,\"\(address)\",\(postcode),Neighbours report shouting; officers attended.")
+            lines.append(
+                "BENCH-\(String(format: "%07d", n)),2026-03-02T08:40:00Z,Domestic,\"\(address)\",\(postcode),Neighbours report shouting; officers attended."
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -109,8 +129,11 @@ public enum IntakeBenchmark {
         let started = Date()
         let table = try CSVTable(text: csv, name: "bench-incidents.csv")
         let columns = try IncidentImport.columns.map { try table.column($0) }
-        guard let force = try await Agency.query(on: app.db).filter(\.$name == force).first() else { throw Abort(.notFound) }
-        let agencyID = try force.requireID(), now = Date()
+        guard let force = try await Agency.query(on: app.db).filter(\.$name == force).first() else {
+            throw Abort(.notFound)
+        }
+        let agencyID = try force.requireID()
+        let now = Date()
         let rows = Array(table.rows)
         for start in stride(from: 0, to: rows.count, by: IncidentImport.batchSize) {
             let batch = rows[start..<min(start + IncidentImport.batchSize, rows.count)].map { row -> PoliceIncident in

@@ -18,7 +18,10 @@ public enum LoadBenchmark {
         /// Seconds of person pages alone on each single server (the page's latency target); 0 skips them.
         public var personSeconds: Double
 
-        public init(users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String, incidentRate: Int?, personSeconds: Double) {
+        public init(
+            users: Int, seconds: Double, maxRequests: Int, setups: [String], binary: String, incidentRate: Int?,
+            personSeconds: Double
+        ) {
             self.users = users
             self.seconds = seconds
             self.maxRequests = maxRequests
@@ -32,8 +35,10 @@ public enum LoadBenchmark {
     public static let allSetups = ["ceiling", "sqlite", "postgresql", "balanced"]
     static let secret = "bench-load-servers-share-this-secret-0123456789"
 
-    public static func run(_ options: Options, progress: @escaping @Sendable (String) -> Void) async throws -> [String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-load-\(UUID().uuidString.prefix(8))")
+    public static func run(_ options: Options, progress: @escaping @Sendable (String) -> Void) async throws -> [String]
+    {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "safeguard-load-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var cluster: ThrowawayPostgres?
@@ -52,8 +57,9 @@ public enum LoadBenchmark {
                     base = "http://127.0.0.1:\(port)"
                 case "sqlite":
                     let port = BenchServers.freePort()
-                    let printed = try await servers.serve(name: "sqlite", port: port, demo: true, environment: ["SAFEGUARD_SESSION_SECRET": secret],
-                                                          sqliteFile: folder.appendingPathComponent("load.sqlite").path)
+                    let printed = try await servers.serve(
+                        name: "sqlite", port: port, demo: true, environment: ["SAFEGUARD_SESSION_SECRET": secret],
+                        sqliteFile: folder.appendingPathComponent("load.sqlite").path)
                     base = "http://127.0.0.1:\(port)"
                     target = .safeguard(logins: DemoSignIns(printed))
                 default:
@@ -64,7 +70,8 @@ public enum LoadBenchmark {
                     let first = BenchServers.freePort()
                     let printed = try await servers.serve(name: "\(setup)-a", port: first, demo: true, environment: env)
                     if setup == "balanced" {
-                        let second = first + 1, front = first + 2
+                        let second = first + 1
+                        let front = first + 2
                         _ = try await servers.serve(name: "\(setup)-b", port: second, demo: false, environment: env)
                         try await servers.balancer(port: front, over: [first, second])
                         base = "http://127.0.0.1:\(front)"
@@ -73,17 +80,22 @@ public enum LoadBenchmark {
                     }
                     target = .safeguard(logins: DemoSignIns(printed))
                 }
-                progress("\(setup): \(options.users) users for up to \(Int(options.seconds)) s or \(options.maxRequests) requests")
+                progress(
+                    "\(setup): \(options.users) users for up to \(Int(options.seconds)) s or \(options.maxRequests) requests"
+                )
                 // Person pages alone and incidents alone, on each single server: their targets are stated for one server.
                 let single = ["sqlite", "postgresql"].contains(setup)
                 let rate = single ? options.incidentRate : nil
-                let figures = try await LoadDriver.drive(base: base, target: target, users: options.users, seconds: options.seconds,
-                                                         maxRequests: options.maxRequests, personSeconds: single ? options.personSeconds : 0,
-                                                         incidentRate: rate, progress: progress)
+                let figures = try await LoadDriver.drive(
+                    base: base, target: target, users: options.users, seconds: options.seconds,
+                    maxRequests: options.maxRequests, personSeconds: single ? options.personSeconds : 0,
+                    incidentRate: rate, progress: progress)
                 progress("\(setup): \(figures.mixed.kinds())")
                 lines.append(figures.mixed.line(setup))
                 if let person = figures.personPages { lines.append(person.line("person-\(options.users)-\(setup)")) }
-                if let incidents = figures.incidents, let rate { lines.append(incidents.line("incidents-\(rate)-\(setup)")) }
+                if let incidents = figures.incidents, let rate {
+                    lines.append(incidents.line("incidents-\(rate)-\(setup)"))
+                }
                 perSecond[setup] = figures.mixed.perSecond
                 servers.stopAll()
             } catch {
@@ -110,14 +122,17 @@ struct DemoSignIns: Sendable {
     init(_ printed: String) {
         for line in printed.split(separator: "\n") {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard line.hasPrefix("  "), parts.count >= 3, parts[parts.count - 2].hasSuffix("@demo.safeguard.test") else { continue }
+            guard line.hasPrefix("  "), parts.count >= 3, parts[parts.count - 2].hasSuffix("@demo.safeguard.test")
+            else { continue }
             let role = parts.dropLast(2).joined(separator: " ")
             byRole[role] = (String(parts[parts.count - 2]), String(parts[parts.count - 1]))
         }
     }
 
     func require(_ role: String) throws -> (email: String, password: String) {
-        guard let found = byRole[role] else { throw Spawn.Failed(description: "the demo printed no sign-in for \(role)") }
+        guard let found = byRole[role] else {
+            throw Spawn.Failed(description: "the demo printed no sign-in for \(role)")
+        }
         return found
     }
 }

@@ -36,7 +36,8 @@ final class LoadSession: @unchecked Sendable {
     /// Posts a form with this session's CSRF token (read from the sign-in page first if none yet).
     func post(_ path: String, _ fields: [(String, String)]) async throws -> Reply {
         if csrf == nil { _ = try await get("/sign-in") }
-        let body = (fields + [("_csrf", csrf ?? "")]).map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        let body = (fields + [("_csrf", csrf ?? "")]).map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(
+            separator: "&")
         return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
@@ -46,16 +47,23 @@ final class LoadSession: @unchecked Sendable {
 
     func signIn(email: String, password: String) async throws {
         let reply = try await post("/sign-in", [("email", email), ("password", password)])
-        guard reply.status == 303 else { throw Spawn.Failed(description: "signing in as \(email) at \(base) failed: \(reply.status)") }
+        guard reply.status == 303 else {
+            throw Spawn.Failed(description: "signing in as \(email) at \(base) failed: \(reply.status)")
+        }
     }
 
-    private func send(_ method: NIOHTTP1.HTTPMethod, _ path: String, body: String? = nil, contentType: String? = nil,
-                      bearer: String? = nil) async throws -> Reply {
+    private func send(
+        _ method: NIOHTTP1.HTTPMethod, _ path: String, body: String? = nil, contentType: String? = nil,
+        bearer: String? = nil
+    ) async throws -> Reply {
         var headers = HTTPHeaders()
-        if !cookies.isEmpty { headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         if let contentType { headers.add(name: "Content-Type", value: contentType) }
         if let bearer { headers.add(name: "Authorization", value: "Bearer \(bearer)") }
-        let request = try HTTPClient.Request(url: base + path, method: method, headers: headers, body: body.map { .string($0) })
+        let request = try HTTPClient.Request(
+            url: base + path, method: method, headers: headers, body: body.map { .string($0) })
         let response = try await client.execute(request: request).get()
         var newFormCookie = false
         for line in response.headers["Set-Cookie"] {
@@ -66,7 +74,9 @@ final class LoadSession: @unchecked Sendable {
         let text = response.body.map { String(buffer: $0) } ?? ""
         // The form token stays the same for a browser's form cookie: looked for once, not in every page read, so
         // the driver spends its share of the processors on sending rather than searching.
-        if csrf == nil || newFormCookie, let range = text.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
+        if csrf == nil || newFormCookie,
+            let range = text.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression)
+        {
             let found = text[range]
             if let start = found.range(of: "value=\"")?.upperBound { csrf = String(found[start...].dropLast()) }
         }
@@ -108,7 +118,8 @@ struct LoadTally: Sendable {
 
     func line(_ setup: String) -> String {
         let a = all
-        return "load-\(setup): per_second=\(Int(perSecond.rounded())) p50_ms=\(String(format: "%.1f", Self.percentile(a, 50))) "
+        return
+            "load-\(setup): per_second=\(Int(perSecond.rounded())) p50_ms=\(String(format: "%.1f", Self.percentile(a, 50))) "
             + "p95_ms=\(String(format: "%.1f", Self.percentile(a, 95))) p99_ms=\(String(format: "%.1f", Self.percentile(a, 99))) errors=\(errors)"
     }
 
@@ -116,7 +127,8 @@ struct LoadTally: Sendable {
     func kinds() -> String {
         millis.keys.sorted().map { k in
             let v = millis[k]!
-            return "\(k) n=\(v.count) p50=\(String(format: "%.1f", Self.percentile(v, 50))) p95=\(String(format: "%.1f", Self.percentile(v, 95))) p99=\(String(format: "%.1f", Self.percentile(v, 99)))"
+            return
+                "\(k) n=\(v.count) p50=\(String(format: "%.1f", Self.percentile(v, 50))) p95=\(String(format: "%.1f", Self.percentile(v, 95))) p99=\(String(format: "%.1f", Self.percentile(v, 99)))"
         }.joined(separator: "; ")
     }
 }

@@ -29,11 +29,15 @@ enum LoadDriver {
 
     /// The mixed load; then (`personSeconds` > 0) person pages alone; then (`incidentRate` given) police incidents
     /// alone at that fixed rate.
-    static func drive(base: String, target: LoadBenchmark.Target, users: Int, seconds: Double, maxRequests: Int, personSeconds: Double,
-                      incidentRate: Int?, progress: @escaping @Sendable (String) -> Void) async throws -> Figures {
+    static func drive(
+        base: String, target: LoadBenchmark.Target, users: Int, seconds: Double, maxRequests: Int,
+        personSeconds: Double,
+        incidentRate: Int?, progress: @escaping @Sendable (String) -> Void
+    ) async throws -> Figures {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: users * 2 + 4)
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: users * 2 + 4)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             let prepared: Prepared?
@@ -43,18 +47,22 @@ enum LoadDriver {
             } else {
                 prepared = nil
             }
-            var figures = Figures(mixed: try await closedLoop(.mixed, base: base, prepared: prepared, users: users, seconds: seconds,
-                                                             maxRequests: maxRequests, client: client))
+            var figures = Figures(
+                mixed: try await closedLoop(
+                    .mixed, base: base, prepared: prepared, users: users, seconds: seconds,
+                    maxRequests: maxRequests, client: client))
             if personSeconds > 0, prepared != nil {
                 try await settle(progress)
                 progress("  person pages alone, \(users) users for \(Int(personSeconds)) s")
-                figures.personPages = try await closedLoop(.personPages, base: base, prepared: prepared, users: users, seconds: personSeconds,
-                                                           maxRequests: maxRequests, client: client)
+                figures.personPages = try await closedLoop(
+                    .personPages, base: base, prepared: prepared, users: users, seconds: personSeconds,
+                    maxRequests: maxRequests, client: client)
             }
             if let incidentRate, let prepared {
                 try await settle(progress)
                 progress("  incidents alone at \(incidentRate) a second for 10 s")
-                figures.incidents = await openLoop(base: base, token: prepared.token, rate: incidentRate, seconds: 10, client: client)
+                figures.incidents = await openLoop(
+                    base: base, token: prepared.token, rate: incidentRate, seconds: 10, client: client)
             }
             try await client.shutdown()
             return figures
@@ -74,15 +82,19 @@ enum LoadDriver {
     }
 
     /// Every virtual user sends its next request as soon as the last is answered, until the time or the count runs out.
-    private static func closedLoop(_ mix: Mix, base: String, prepared: Prepared?, users: Int, seconds: Double, maxRequests: Int,
-                                   client: HTTPClient) async throws -> LoadTally {
+    private static func closedLoop(
+        _ mix: Mix, base: String, prepared: Prepared?, users: Int, seconds: Double, maxRequests: Int,
+        client: HTTPClient
+    ) async throws -> LoadTally {
         let sent = NIOLockedValueBox(0)
         let end = Date().addingTimeInterval(seconds)
         let started = Date()
         var tally = try await withThrowingTaskGroup(of: LoadTally.self) { group in
             for user in 0..<users {
                 group.addTask {
-                    try await virtualUser(user, mix: mix, base: base, prepared: prepared, client: client, end: end, sent: sent, limit: maxRequests)
+                    try await virtualUser(
+                        user, mix: mix, base: base, prepared: prepared, client: client, end: end, sent: sent,
+                        limit: maxRequests)
                 }
             }
             var all = LoadTally()
@@ -98,10 +110,12 @@ enum LoadDriver {
         let (adminEmail, adminPassword) = try logins.require("Partnership administrator")
         try await admin.signIn(email: adminEmail, password: adminPassword)
         let form = try await admin.get("/admin/api-tokens")
-        guard let force = firstMatch(#"<option value="([0-9a-fA-F-]{36})"[^>]*>Northmere Constabulary"#, in: form.body) else {
+        guard let force = firstMatch(#"<option value="([0-9a-fA-F-]{36})"[^>]*>Northmere Constabulary"#, in: form.body)
+        else {
             throw Spawn.Failed(description: "no police force on the API token page")
         }
-        let made = try await admin.post("/admin/api-tokens", [("name", "Load benchmark"), ("agency", force), ("permissions[]", "incidents:write")])
+        let made = try await admin.post(
+            "/admin/api-tokens", [("name", "Load benchmark"), ("agency", force), ("permissions[]", "incidents:write")])
         guard let token = firstMatch(#"<code id="new-token">([^<]+)</code>"#, in: made.body) else {
             throw Spawn.Failed(description: "no API token made: \(made.status)")
         }
@@ -125,11 +139,21 @@ enum LoadDriver {
 
     static let surnames = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Davies", "Evans"]
 
-    private static func virtualUser(_ user: Int, mix: Mix, base: String, prepared: Prepared?, client: HTTPClient, end: Date,
-                                    sent: NIOLockedValueBox<Int>, limit: Int) async throws -> LoadTally {
+    private static func virtualUser(
+        _ user: Int, mix: Mix, base: String, prepared: Prepared?, client: HTTPClient, end: Date,
+        sent: NIOLockedValueBox<Int>, limit: Int
+    ) async throws -> LoadTally {
         var tally = LoadTally()
-        func next() -> Bool { Date() < end && sent.withLockedValue { $0 += 1; return $0 <= limit } }
-        func timed(_ kind: String, expect: ClosedRange<UInt>, _ work: () async throws -> LoadSession.Reply) async -> LoadSession.Reply? {
+        func next() -> Bool {
+            Date() < end
+                && sent.withLockedValue {
+                    $0 += 1
+                    return $0 <= limit
+                }
+        }
+        func timed(
+            _ kind: String, expect: ClosedRange<UInt>, _ work: () async throws -> LoadSession.Reply
+        ) async -> LoadSession.Reply? {
             let t = DispatchTime.now().uptimeNanoseconds
             let reply = try? await work()
             let ms = Double(DispatchTime.now().uptimeNanoseconds - t) / 1_000_000
@@ -141,7 +165,8 @@ enum LoadDriver {
             while next() { _ = await timed("hello", expect: 200...200) { try await session.get("/hello") } }
             return tally
         }
-        let mash = prepared.practitioner.tab(), school = prepared.school.tab()
+        let mash = prepared.practitioner.tab()
+        let school = prepared.school.tab()
         var n = 0
         while next() {
             n += 1
@@ -151,20 +176,32 @@ enum LoadDriver {
                 _ = await timed("person", expect: 200...200) { try await mash.get("/people/\(id)") }
             case 50..<70:
                 let q = surnames.randomElement()!
-                _ = await timed("search", expect: 200...200) { try await mash.post("/people/search", [("q", q), ("address", "")]) }
+                _ = await timed("search", expect: 200...200) {
+                    try await mash.post("/people/search", [("q", q), ("address", "")])
+                }
             case 70..<90:
                 let json = """
                     {"reference": "LOAD-\(user)-\(n)-\(UInt32.random(in: 0...UInt32.max))", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
                      "address": "\(n % 200 + 1) Station Road, Calder Vale", "summary": "Shouting reported; officers attended."}
                     """
-                _ = await timed("incident", expect: 200...201) { try await mash.postJSON("/api/v1/incidents", json, bearer: prepared.token) }
+                _ = await timed("incident", expect: 200...201) {
+                    try await mash.postJSON("/api/v1/incidents", json, bearer: prepared.token)
+                }
             default:
-                guard let started = await timed("referral", expect: 303...303, { try await school.post("/referrals/new", []) }),
-                      let people = started.location, next() else { continue }
+                guard
+                    let started = await timed(
+                        "referral", expect: 303...303, { try await school.post("/referrals/new", []) }),
+                    let people = started.location, next()
+                else { continue }
                 _ = await timed("referral", expect: 303...303) {
-                    try await school.post(people, [("action", "continue"), ("subject-first-name", "Load\(user)x\(n)"), ("subject-last-name", "Bench"),
-                                                   ("subject-dob-day", "14"), ("subject-dob-month", "6"), ("subject-dob-year", "2018"),
-                                                   ("subject-gender", "female"), ("subject-nhs-number", "")])
+                    try await school.post(
+                        people,
+                        [
+                            ("action", "continue"), ("subject-first-name", "Load\(user)x\(n)"),
+                            ("subject-last-name", "Bench"),
+                            ("subject-dob-day", "14"), ("subject-dob-month", "6"), ("subject-dob-year", "2018"),
+                            ("subject-gender", "female"), ("subject-nhs-number", ""),
+                        ])
                 }
             }
         }
@@ -173,7 +210,9 @@ enum LoadDriver {
 
     /// Police incidents sent at a fixed rate whatever the answers' pace (open loop), each timed from when it was
     /// due to be sent, so a server falling behind shows as waiting rather than as fewer requests.
-    private static func openLoop(base: String, token: String, rate: Int, seconds: Double, client: HTTPClient) async -> LoadTally {
+    private static func openLoop(
+        base: String, token: String, rate: Int, seconds: Double, client: HTTPClient
+    ) async -> LoadTally {
         let total = Int(Double(rate) * seconds)
         let interval = UInt64(1_000_000_000 / max(rate, 1))
         let start = DispatchTime.now().uptimeNanoseconds
@@ -188,8 +227,12 @@ enum LoadDriver {
                         {"reference": "OPEN-\(n)-\(UInt32.random(in: 0...UInt32.max))", "occurredAt": "2026-03-02T08:40:00Z", "type": "Domestic",
                          "address": "\(n % 200 + 1) Station Road, Calder Vale", "summary": "Shouting reported; officers attended."}
                         """
-                    let reply = try? await LoadSession(base: base, client: client).postJSON("/api/v1/incidents", json, bearer: token)
-                    return (Double(DispatchTime.now().uptimeNanoseconds - due) / 1_000_000, reply.map { (200...201).contains($0.status) } ?? false)
+                    let reply = try? await LoadSession(base: base, client: client).postJSON(
+                        "/api/v1/incidents", json, bearer: token)
+                    return (
+                        Double(DispatchTime.now().uptimeNanoseconds - due) / 1_000_000,
+                        reply.map { (200...201).contains($0.status) } ?? false
+                    )
                 }
             }
             for await (ms, ok) in group { tally.add("incident", ms, ok: ok) }
@@ -198,11 +241,15 @@ enum LoadDriver {
         return tally
     }
 
-    private static func firstMatch(_ pattern: String, in text: String) -> String? { allMatches(pattern, in: text).first }
+    private static func firstMatch(_ pattern: String, in text: String) -> String? {
+        allMatches(pattern, in: text).first
+    }
 
     private static func allMatches(_ pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).compactMap { m in Range(m.range(at: 1), in: text).map { String(text[$0]) } }
+        return regex.matches(in: text, range: range).compactMap { m in
+            Range(m.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 }

@@ -16,16 +16,20 @@ enum PeerKit {
     static func ensureEnvironment(_ name: String, environments: URL, peers: URL, progress: (String) -> Void) throws {
         let python = environments.appendingPathComponent("\(name)/bin/python").path
         guard !FileManager.default.isExecutableFile(atPath: python) else { return }
-        progress("The peers' Python environments are missing from \(environments.path): "
-                 + "running setup.sh once to create them (needs PyPI, takes a few minutes)…")
-        _ = try runProcess("/usr/bin/env", ["bash", peers.appendingPathComponent("setup.sh").path, environments.path],
-                           environment: pythonEnvironment(environments), progress: progress)
+        progress(
+            "The peers' Python environments are missing from \(environments.path): "
+                + "running setup.sh once to create them (needs PyPI, takes a few minutes)…")
+        _ = try runProcess(
+            "/usr/bin/env", ["bash", peers.appendingPathComponent("setup.sh").path, environments.path],
+            environment: pythonEnvironment(environments), progress: progress)
     }
 
     /// `key=value` numbers from the last line of `output` that has an `f1=`, such as score.py's
     /// "precision=0.9981 recall=0.9787 f1=0.9883" or the peer's "people-peer: precision=… per_second=1234 …".
     static func metrics(in output: String) -> [String: Double] {
-        guard let line = output.split(whereSeparator: \.isNewline).last(where: { $0.contains("f1=") }) else { return [:] }
+        guard let line = output.split(whereSeparator: \.isNewline).last(where: { $0.contains("f1=") }) else {
+            return [:]
+        }
         var found: [String: Double] = [:]
         for token in line.split(separator: " ") {
             let parts = token.split(separator: "=", maxSplits: 1)
@@ -56,14 +60,18 @@ enum PeerKit {
     }
 
     /// Runs one of the kit's scripts; the scripts re-run themselves in their own environment.
-    static func runPython(_ python: String, peers: URL, environments: URL, script: String, _ arguments: [String],
-                          progress: (String) -> Void) throws -> String {
-        try runProcess("/usr/bin/env", [python, peers.appendingPathComponent(script).path] + arguments,
-                       environment: pythonEnvironment(environments), progress: progress)
+    static func runPython(
+        _ python: String, peers: URL, environments: URL, script: String, _ arguments: [String],
+        progress: (String) -> Void
+    ) throws -> String {
+        try runProcess(
+            "/usr/bin/env", [python, peers.appendingPathComponent(script).path] + arguments,
+            environment: pythonEnvironment(environments), progress: progress)
     }
 
     /// Maps `work` over `items` on `threads` threads, in chunks, keeping the order.
-    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ work: @Sendable (T) -> R?) -> [R?] {
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ work: @Sendable (T) -> R?) -> [R?]
+    {
         let results = Slots<R?>(count: items.count, initial: nil)
         let chunk = 64
         let chunks = (items.count + chunk - 1) / chunk
@@ -79,8 +87,10 @@ enum PeerKit {
     }
 
     /// Runs a program to the end; its standard error passes through to ours, its standard output is returned.
-    static func runProcess(_ executable: String, _ arguments: [String], environment: [String: String],
-                           progress: (String) -> Void) throws -> String {
+    static func runProcess(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        progress: (String) -> Void
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -89,13 +99,17 @@ enum PeerKit {
         process.standardOutput = out
         process.standardError = FileHandle.standardError
         do { try process.run() } catch {
-            throw Problem(description: "cannot start \(arguments.joined(separator: " ")): \(error.localizedDescription)")
+            throw Problem(
+                description: "cannot start \(arguments.joined(separator: " ")): \(error.localizedDescription)")
         }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw Problem(description: "\(arguments.prefix(2).joined(separator: " ")) failed (exit \(process.terminationStatus)):\n\(text)")
+            throw Problem(
+                description:
+                    "\(arguments.prefix(2).joined(separator: " ")) failed (exit \(process.terminationStatus)):\n\(text)"
+            )
         }
         for line in text.split(separator: "\n") where !line.isEmpty { progress("  \(line)") }
         return text

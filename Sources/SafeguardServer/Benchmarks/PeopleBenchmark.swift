@@ -39,10 +39,12 @@ public enum PeopleBenchmark {
         public var threads: Int
         public var python: String
 
-        public init(sizes: [Int] = [10_000], latencyIndexSize: Int = 1_000_000, latencyQueries: Int = 2_000,
-                    dataDirectory: URL, peersDirectory: URL, environmentsDirectory: URL, seed: Int = 42,
-                    model: ModelChoice = .default, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    python: String = "python3") {
+        public init(
+            sizes: [Int] = [10_000], latencyIndexSize: Int = 1_000_000, latencyQueries: Int = 2_000,
+            dataDirectory: URL, peersDirectory: URL, environmentsDirectory: URL, seed: Int = 42,
+            model: ModelChoice = .default, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+            python: String = "python3"
+        ) {
             self.sizes = sizes
             self.latencyIndexSize = latencyIndexSize
             self.latencyQueries = latencyQueries
@@ -108,8 +110,10 @@ public enum PeopleBenchmark {
             guard let peerF1 = peer["f1"], let peerRate = peer["per_second"] else {
                 throw Problem(description: "cannot read f1 and per_second from: \(peerLine)")
             }
-            lines.append(resultLine(precision: ours.precision, recall: ours.recall, f1: ours.f1, perSecond: ours.perSecond,
-                                    p95Milliseconds: latency?.p95Milliseconds, peerF1: peerF1, peerPerSecond: peerRate))
+            lines.append(
+                resultLine(
+                    precision: ours.precision, recall: ours.recall, f1: ours.f1, perSecond: ours.perSecond,
+                    p95Milliseconds: latency?.p95Milliseconds, peerF1: peerF1, peerPerSecond: peerRate))
         }
         return lines
     }
@@ -117,12 +121,17 @@ public enum PeopleBenchmark {
     // MARK: - Steps
 
     static func ensureEnvironments(_ options: Options, progress: (String) -> Void) throws {
-        try PeerKit.ensureEnvironment("venv-people", environments: options.environmentsDirectory, peers: options.peersDirectory, progress: progress)
+        try PeerKit.ensureEnvironment(
+            "venv-people", environments: options.environmentsDirectory, peers: options.peersDirectory,
+            progress: progress)
     }
 
-    static func runPython(_ options: Options, script: String, _ arguments: [String], progress: (String) -> Void) throws -> String {
-        try PeerKit.runPython(options.python, peers: options.peersDirectory, environments: options.environmentsDirectory,
-                              script: script, arguments, progress: progress)
+    static func runPython(
+        _ options: Options, script: String, _ arguments: [String], progress: (String) -> Void
+    ) throws -> String {
+        try PeerKit.runPython(
+            options.python, peers: options.peersDirectory, environments: options.environmentsDirectory,
+            script: script, arguments, progress: progress)
     }
 
     static func metrics(in output: String) -> [String: Double] { PeerKit.metrics(in: output) }
@@ -134,7 +143,8 @@ public enum PeopleBenchmark {
         let fm = FileManager.default
         let dir = options.dataDirectory.appendingPathComponent("people-n\(n)-seed\(options.seed)")
         if fm.fileExists(atPath: dir.appendingPathComponent("people.csv").path),
-           fm.fileExists(atPath: dir.appendingPathComponent("queries.csv").path) {
+            fm.fileExists(atPath: dir.appendingPathComponent("queries.csv").path)
+        {
             progress("n=\(n): reusing \(dir.path)")
             return dir
         }
@@ -144,7 +154,8 @@ public enum PeopleBenchmark {
         try fm.createDirectory(at: options.dataDirectory, withIntermediateDirectories: true)
         progress("n=\(n): generating the data with make_people.py (seed \(options.seed))…")
         let started = Date()
-        _ = try runPython(options, script: "make_people.py", [partial.path, String(n), String(options.seed)], progress: progress)
+        _ = try runPython(
+            options, script: "make_people.py", [partial.path, String(n), String(options.seed)], progress: progress)
         try? fm.removeItem(at: dir)
         try fm.moveItem(at: partial, to: dir)
         progress("n=\(n): generated in \(format(Date().timeIntervalSince(started), 1)) s")
@@ -159,7 +170,9 @@ public enum PeopleBenchmark {
         var clock = Date()
         let people = try loadPeople(dir.appendingPathComponent("people.csv"))
         let queries = try loadPeople(dir.appendingPathComponent("queries.csv"))
-        progress("n=\(n): read \(people.count) people and \(queries.count) queries in \(format(Date().timeIntervalSince(clock), 2)) s")
+        progress(
+            "n=\(n): read \(people.count) people and \(queries.count) queries in \(format(Date().timeIntervalSince(clock), 2)) s"
+        )
 
         clock = Date()
         let index = PersonIndex(people.map(\.record))
@@ -173,14 +186,17 @@ public enum PeopleBenchmark {
             model = .default
         case .estimated:
             model = MatchModel.estimated(from: index, queries: queries.map(\.record))
-            progress("n=\(n): estimated the model in \(format(Date().timeIntervalSince(matchingStarted), 2)) s "
-                     + "(prior \(format(model.inIndexProbability, 3)), counted in per_second)")
+            progress(
+                "n=\(n): estimated the model in \(format(Date().timeIntervalSince(matchingStarted), 2)) s "
+                    + "(prior \(format(model.inIndexProbability, 3)), counted in per_second)")
         }
         let best = bestMatches(queries.map(\.record), in: index, model: model, threads: options.threads)
         let seconds = Date().timeIntervalSince(matchingStarted)
         let perSecond = Double(queries.count) / max(seconds, 1e-9)
-        progress("n=\(n): matched \(queries.count) queries in \(format(seconds, 2)) s on \(options.threads) thread(s) "
-                 + "(\(Int(perSecond.rounded()))/s; model \(options.model.rawValue), automatic-match threshold \(model.matchThreshold))")
+        progress(
+            "n=\(n): matched \(queries.count) queries in \(format(seconds, 2)) s on \(options.threads) thread(s) "
+                + "(\(Int(perSecond.rounded()))/s; model \(options.model.rawValue), automatic-match threshold \(model.matchThreshold))"
+        )
 
         let predictions = dir.appendingPathComponent("safeguard_predictions.csv")
         try predictionsCSV(zip(queries, best).map { q, c in (q.record.id, c?.id, c?.probability) })
@@ -196,11 +212,14 @@ public enum PeopleBenchmark {
 
     /// For each query, the best candidate when it is an automatic match under `model` (`MatchOutcome.match`:
     /// the posterior probability reaches `model.matchThreshold`), else nil.
-    static func bestMatches(_ queries: [PersonRecordForMatching], in index: PersonIndex, model: MatchModel,
-                            threads: Int) -> [MatchCandidate?] {
+    static func bestMatches(
+        _ queries: [PersonRecordForMatching], in index: PersonIndex, model: MatchModel,
+        threads: Int
+    ) -> [MatchCandidate?] {
         PeerKit.concurrentMap(queries, threads: threads) { query in
             guard let top = SubjectMatching.rank(query, in: index, model: model, limit: 1).first,
-                  top.probability >= model.matchThreshold else { return nil }
+                top.probability >= model.matchThreshold
+            else { return nil }
             return top
         }
     }
@@ -216,7 +235,9 @@ public enum PeopleBenchmark {
         var clock = Date()
         let people = try loadPeople(dir.appendingPathComponent("people.csv"))
         let queries = try loadPeople(dir.appendingPathComponent("queries.csv"))
-        progress("latency: read \(people.count) people and \(queries.count) queries in \(format(Date().timeIntervalSince(clock), 1)) s")
+        progress(
+            "latency: read \(people.count) people and \(queries.count) queries in \(format(Date().timeIntervalSince(clock), 1)) s"
+        )
         clock = Date()
         let index = PersonIndex(people.map(\.record))
         progress("latency: built the \(index.count)-person index in \(format(Date().timeIntervalSince(clock), 1)) s")
@@ -236,9 +257,11 @@ public enum PeopleBenchmark {
             shown += found.count
         }
         let p95 = percentile(milliseconds, 95)
-        progress("latency: \(timed.count) referral subjects against \(index.count) people, one at a time: "
-                 + "p50=\(format(percentile(milliseconds, 50), 2)) p95=\(format(p95, 2)) p99=\(format(percentile(milliseconds, 99), 2)) "
-                 + "max=\(format(milliseconds.max() ?? 0, 2)) ms, \(format(Double(shown) / Double(timed.count), 2)) candidates shown on average")
+        progress(
+            "latency: \(timed.count) referral subjects against \(index.count) people, one at a time: "
+                + "p50=\(format(percentile(milliseconds, 50), 2)) p95=\(format(p95, 2)) p99=\(format(percentile(milliseconds, 99), 2)) "
+                + "max=\(format(milliseconds.max() ?? 0, 2)) ms, \(format(Double(shown) / Double(timed.count), 2)) candidates shown on average"
+        )
         return Latency(p95Milliseconds: p95)
     }
 
@@ -257,9 +280,15 @@ public enum PeopleBenchmark {
     /// Rows of the make_people.py layout: id, first_name, middle_names, surname, other_names, dob, sex,
     /// nhs_number, postcode, address, and truth_id in queries. Empty fields are missing values.
     static func rows(of table: CSVTable) throws -> [Row] {
-        let id = try table.column("id"), first = try table.column("first_name"), middle = try table.column("middle_names")
-        let surname = try table.column("surname"), other = try table.column("other_names"), dob = try table.column("dob")
-        let sex = try table.column("sex"), nhs = try table.column("nhs_number"), postcode = try table.column("postcode")
+        let id = try table.column("id")
+        let first = try table.column("first_name")
+        let middle = try table.column("middle_names")
+        let surname = try table.column("surname")
+        let other = try table.column("other_names")
+        let dob = try table.column("dob")
+        let sex = try table.column("sex")
+        let nhs = try table.column("nhs_number")
+        let postcode = try table.column("postcode")
         let address = try table.column("address")
         let truth = table.header.firstIndex(of: "truth_id")
         func optional(_ s: String) -> String? {
@@ -273,7 +302,8 @@ public enum PeopleBenchmark {
                 id: f[id], firstName: f[first], middleNames: f[middle], lastName: f[surname],
                 otherNames: f[other].split(separator: " ").map(String.init),
                 dateOfBirth: date, dateOfBirthAsEntered: date == nil && !dobText.isEmpty ? dobText : nil,
-                sex: gender(f[sex]), nhsNumber: optional(f[nhs]), postcode: optional(f[postcode]), address: optional(f[address]))
+                sex: gender(f[sex]), nhsNumber: optional(f[nhs]), postcode: optional(f[postcode]),
+                address: optional(f[address]))
             return Row(record: record, truthID: truth.flatMap { optional(f[$0]) })
         }
     }
@@ -289,19 +319,25 @@ public enum PeopleBenchmark {
     /// What the referral form knows of a subject, built as `SubjectCandidates.find` builds its query: names,
     /// date of birth, sex, NHS number and the referral's address. The form has no middle or other names.
     static func referralSubject(_ r: PersonRecordForMatching) -> PersonRecordForMatching {
-        PersonRecordForMatching(id: "referral-subject", firstName: r.firstName, lastName: r.lastName,
-                                dateOfBirth: r.dateOfBirth, dateOfBirthAsEntered: r.dateOfBirthAsEntered, sex: r.sex,
-                                nhsNumber: r.nhsNumber, postcode: r.postcode, address: r.address)
+        PersonRecordForMatching(
+            id: "referral-subject", firstName: r.firstName, lastName: r.lastName,
+            dateOfBirth: r.dateOfBirth, dateOfBirthAsEntered: r.dateOfBirthAsEntered, sex: r.sex,
+            nhsNumber: r.nhsNumber, postcode: r.postcode, address: r.address)
     }
 
     /// The predictions file score.py reads: id, predicted_id (empty = no prediction), score.
-    static func predictionsCSV(_ predictions: [(id: String, predictedID: String?, probability: Double?)]) throws -> String {
-        try CSVTable.document(header: ["id", "predicted_id", "score"],
-                              rows: predictions.map { [$0.id, $0.predictedID ?? "", $0.probability.map { format($0, 6) } ?? ""] })
+    static func predictionsCSV(
+        _ predictions: [(id: String, predictedID: String?, probability: Double?)]
+    ) throws -> String {
+        try CSVTable.document(
+            header: ["id", "predicted_id", "score"],
+            rows: predictions.map { [$0.id, $0.predictedID ?? "", $0.probability.map { format($0, 6) } ?? ""] })
     }
 
-    static func resultLine(precision: Double, recall: Double, f1: Double, perSecond: Double, p95Milliseconds: Double?,
-                           peerF1: Double, peerPerSecond: Double) -> String {
+    static func resultLine(
+        precision: Double, recall: Double, f1: Double, perSecond: Double, p95Milliseconds: Double?,
+        peerF1: Double, peerPerSecond: Double
+    ) -> String {
         "people-matching: precision=\(format(precision, 4)) recall=\(format(recall, 4)) f1=\(format(f1, 4)) "
             + "per_second=\(Int(perSecond.rounded())) p95_ms=\(p95Milliseconds.map { format($0, 2) } ?? "n/a") "
             + "peer_f1=\(format(peerF1, 4)) peer_per_second=\(Int(peerPerSecond.rounded()))"

@@ -10,7 +10,9 @@ public enum Spawn {
     }
 
     /// Starts `path` with `arguments`; standard output and error go to `output`. Returns its process id.
-    public static func start(_ path: String, _ arguments: [String], environment: [String: String] = [:], output: URL) throws -> pid_t {
+    public static func start(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], output: URL
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -26,7 +28,8 @@ public enum Spawn {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), defaults = sigset_t()
+        var none = sigset_t()
+        var defaults = sigset_t()
         sigemptyset(&none)
         sigemptyset(&defaults)
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
@@ -53,18 +56,26 @@ public enum Spawn {
     public static func stop(_ pid: pid_t) {
         kill(pid, SIGINT)
         let started = Date()
-        var status: Int32 = 0, escalated = 0
+        var status: Int32 = 0
+        var escalated = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
             let waited = Date().timeIntervalSince(started)
-            if waited > 30, escalated == 0 { kill(pid, SIGTERM); escalated = 1 }
-            if waited > 60, escalated == 1 { kill(pid, SIGKILL); escalated = 2 }
+            if waited > 30, escalated == 0 {
+                kill(pid, SIGTERM)
+                escalated = 1
+            }
+            if waited > 60, escalated == 1 {
+                kill(pid, SIGKILL)
+                escalated = 2
+            }
             usleep(50_000)
         }
     }
 
     /// Runs a tool to its end; throws with what it said if it failed.
     public static func run(_ path: String, _ arguments: [String]) throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-spawn-\(UUID().uuidString.prefix(8)).log")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "safeguard-spawn-\(UUID().uuidString.prefix(8)).log")
         defer { try? FileManager.default.removeItem(at: log) }
         let pid = try start(path, arguments, output: log)
         guard wait(pid) else {

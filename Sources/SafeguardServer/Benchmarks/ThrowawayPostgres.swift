@@ -4,10 +4,12 @@ import Foundation
 /// (run as the `postgres` user when we are root), listening on 127.0.0.1 only, and removed when stopped.
 public final class ThrowawayPostgres: @unchecked Sendable {
     public enum Problem: Error, CustomStringConvertible {
-        case notInstalled, failed(String)
+        case notInstalled
+        case failed(String)
         public var description: String {
             switch self {
-            case .notInstalled: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql, or pass --postgres URL"
+            case .notInstalled:
+                "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql, or pass --postgres URL"
             case .failed(let what): what
             }
         }
@@ -23,18 +25,27 @@ public final class ThrowawayPostgres: @unchecked Sendable {
 
     public static func start(progress: (String) -> Void) throws -> ThrowawayPostgres {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        guard let version = versions.filter({ FileManager.default.fileExists(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") })
-            .sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }).last else { throw Problem.notInstalled }
+        guard
+            let version = versions.filter({
+                FileManager.default.fileExists(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
+            })
+            .sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }).last
+        else { throw Problem.notInstalled }
         let bin = URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin")
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-bench-pg-\(UUID().uuidString.prefix(8))")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "safeguard-bench-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let port = Int.random(in: 56_000...56_999)
         let pg = ThrowawayPostgres(port: port, bin: bin, data: data)
         progress("starting a throwaway PostgreSQL \(version) on 127.0.0.1:\(port)")
         if getuid() == 0 { try run("/bin/chown", ["postgres:postgres", data.path]) }
         try pg.asPostgres("initdb", ["-D", data.path, "-U", "postgres", "--auth=trust"])
-        try pg.asPostgres("pg_ctl", ["-D", data.path, "-l", data.appendingPathComponent("server.log").path, "-w", "start",
-                                     "-o", "-p \(port) -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=400"])
+        try pg.asPostgres(
+            "pg_ctl",
+            [
+                "-D", data.path, "-l", data.appendingPathComponent("server.log").path, "-w", "start",
+                "-o", "-p \(port) -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=400",
+            ])
         try pg.psql("CREATE ROLE safeguard LOGIN PASSWORD 'safeguard' SUPERUSER")
         return pg
     }
@@ -59,7 +70,9 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     deinit { stop() }
 
     private func psql(_ sql: String) throws {
-        try Self.run(bin.appendingPathComponent("psql").path, ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-q", "-c", sql])
+        try Self.run(
+            bin.appendingPathComponent("psql").path,
+            ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-q", "-c", sql])
     }
 
     private func asPostgres(_ tool: String, _ arguments: [String]) throws {
@@ -72,6 +85,8 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     }
 
     private static func run(_ path: String, _ arguments: [String]) throws {
-        do { try Spawn.run(path, arguments) } catch let failed as Spawn.Failed { throw Problem.failed(failed.description) }
+        do { try Spawn.run(path, arguments) } catch let failed as Spawn.Failed {
+            throw Problem.failed(failed.description)
+        }
     }
 }

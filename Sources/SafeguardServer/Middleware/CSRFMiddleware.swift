@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Refuses any form post that does not carry the token for this browser. The token is an HMAC
 /// of a random cookie (see ``SessionToken/csrf(for:secret:)``); a page on another site can
@@ -31,7 +31,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: req)
         if existing == nil {
             response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: cookie, path: "/", isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+                string: cookie, path: "/", isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true,
+                sameSite: .lax)
         }
         return response
     }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Bounds on what a request may ask the server to parse, checked in one linear pass before any
 /// parser runs. Vapor's form parser slows quadratically with repeated keys (40,000 `a[]=x`
@@ -17,12 +17,16 @@ enum FormInput {
 
     struct TooManyFields: AbortError {
         var status: HTTPResponseStatus { .payloadTooLarge }
-        var reason: String { "The form sent more than \(FormInput.maximumFields) answers, more than any page here has. Reload the page and try again." }
+        var reason: String {
+            "The form sent more than \(FormInput.maximumFields) answers, more than any page here has. Reload the page and try again."
+        }
     }
 
     struct QueryTooLong: AbortError {
         var status: HTTPResponseStatus { .badRequest }
-        var reason: String { "The web address has more than \(FormInput.maximumQueryFields) search terms. Use the search form on the page." }
+        var reason: String {
+            "The web address has more than \(FormInput.maximumQueryFields) search terms. Use the search form on the page."
+        }
     }
 
     /// Installs the clean decoders below for every request of every application in this process.
@@ -54,8 +58,10 @@ extension Route {
 extension RoutesBuilder {
     /// A post route that takes more than the default 64 KB: long evidence, a YAML tool, an upload.
     @discardableResult
-    func post<R: AsyncResponseEncodable>(_ path: PathComponent..., bodyLimit: ByteCount,
-                                         use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func post<R: AsyncResponseEncodable>(
+        _ path: PathComponent..., bodyLimit: ByteCount,
+        use closure: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         let route = on(.POST, path, body: .collect(maxSize: bodyLimit), use: closure)
         route.bodyLimit = bodyLimit.value
         return route
@@ -71,12 +77,17 @@ struct CleanFormDecoder: ContentDecoder {
         try decode(D.self, from: body, headers: headers, userInfo: [:])
     }
 
-    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                              userInfo: [CodingUserInfoKey: Sendable]) throws -> D {
+    func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+        userInfo: [CodingUserInfoKey: Sendable]
+    ) throws -> D {
         let bytes = Array(body.readableBytesView)
         try FormInput.checkFieldCount(bytes)
-        guard FormEncodedText.needsCleaning(bytes) else { return try inner.decode(D.self, from: body, headers: headers, userInfo: userInfo) }
-        return try inner.decode(D.self, from: ByteBuffer(bytes: FormEncodedText.cleaned(bytes)), headers: headers, userInfo: userInfo)
+        guard FormEncodedText.needsCleaning(bytes) else {
+            return try inner.decode(D.self, from: body, headers: headers, userInfo: userInfo)
+        }
+        return try inner.decode(
+            D.self, from: ByteBuffer(bytes: FormEncodedText.cleaned(bytes)), headers: headers, userInfo: userInfo)
     }
 }
 
@@ -102,8 +113,12 @@ struct CleanJSONDecoder: ContentDecoder {
         try decode(D.self, from: body, headers: headers, userInfo: [:])
     }
 
-    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                              userInfo: [CodingUserInfoKey: Sendable]) throws -> D {
-        try inner.decode(D.self, from: ByteBuffer(bytes: JSONText.cleaned(Array(body.readableBytesView))), headers: headers, userInfo: userInfo)
+    func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+        userInfo: [CodingUserInfoKey: Sendable]
+    ) throws -> D {
+        try inner.decode(
+            D.self, from: ByteBuffer(bytes: JSONText.cleaned(Array(body.readableBytesView))), headers: headers,
+            userInfo: userInfo)
     }
 }

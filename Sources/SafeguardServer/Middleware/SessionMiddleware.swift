@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Finds the signed-in user from the session cookie, ends sessions idle for longer than the
 /// timeout, and loads the ``Viewer`` for the routes.
@@ -29,7 +29,8 @@ struct SessionMiddleware: AsyncMiddleware {
                 if now.timeIntervalSince(lastSeen) > Self.touchInterval {
                     lastSeen = now
                     try await req.audit.plainWrite(on: req.db) { db in
-                        try await UserSession.query(on: db).filter(\.$id == found.sessionID).set(\.$lastSeenAt, to: now).update()
+                        try await UserSession.query(on: db).filter(\.$id == found.sessionID).set(\.$lastSeenAt, to: now)
+                            .update()
                     }
                 }
                 req.sessionEndsAt = lastSeen.addingTimeInterval(req.safeguard.settings.sessionIdleTimeout)
@@ -40,8 +41,9 @@ struct SessionMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: req)
         if req.viewer == nil && !req.keepsNewSession {
             // An unknown, expired or disabled session: clear the cookie so the browser stops sending it.
-            response.cookies[Self.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
-                                                                 isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Self.cookieName] = HTTPCookies.Value(
+                string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
+                isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response
     }
@@ -52,12 +54,18 @@ extension SessionMiddleware {
     /// sends the user to sign in again; nil when there is nothing to keep.
     static func keep(_ req: Request, for session: UserSession, now: Date) async throws -> Response? {
         guard req.method == .POST, req.content.contentType == .urlEncodedForm, KeptFormRules.keeps(path: req.url.path),
-              let body = req.body.data, let user = try await User.find(session.$user.id, on: req.db) else { return nil }
-        let kept = KeptForm(userID: session.$user.id, path: req.url.path, fields: FormEncodedText.pairs(in: Array(body.readableBytesView)), at: now)
+            let body = req.body.data, let user = try await User.find(session.$user.id, on: req.db)
+        else { return nil }
+        let kept = KeptForm(
+            userID: session.$user.id, path: req.url.path,
+            fields: FormEncodedText.pairs(in: Array(body.readableBytesView)), at: now)
         let id = UUID()
         kept.id = id
-        let event = AuditEvent(userID: session.$user.id.uuidString, agencyID: user.$agency.id.uuidString, action: .create, recordType: "kept-form",
-                               recordID: id.uuidString, reason: "sent after the session ended, to \(req.url.path)", sourceAddress: req.sourceAddress)
+        let event = AuditEvent(
+            userID: session.$user.id.uuidString, agencyID: user.$agency.id.uuidString, action: .create,
+            recordType: "kept-form",
+            recordID: id.uuidString, reason: "sent after the session ended, to \(req.url.path)",
+            sourceAddress: req.sourceAddress)
         try await req.audit.write(on: req.db) { db in
             try await session.delete(on: db)
             try await KeptForm.query(on: db).filter(\.$user.$id == session.$user.id)
@@ -65,9 +73,11 @@ extension SessionMiddleware {
             try await kept.create(on: db)
             return ((), [event])
         }
-        let response = req.redirect(to: SiteURL.signIn.with(query: [("expired", "1"), ("kept", id.uuidString)]), redirectType: .normal)
-        response.cookies[cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
-                                                         isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        let response = req.redirect(
+            to: SiteURL.signIn.with(query: [("expired", "1"), ("kept", id.uuidString)]), redirectType: .normal)
+        response.cookies[cookieName] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
+            isSecure: req.safeguard.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 }

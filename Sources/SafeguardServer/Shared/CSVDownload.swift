@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Every CSV download the site offers: the first line is the header. Cells that a spreadsheet would run as a
 /// formula get a leading apostrophe (CSV injection), and the file name is made safe for the header.
@@ -9,7 +9,9 @@ enum CSVDownload {
         let text = try CSVTable.document(header: header.map(safe), rows: lines.dropFirst().map { $0.map(safe) })
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(TrainingAttendanceController.safeFilename(filename))\"")
+        headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"\(TrainingAttendanceController.safeFilename(filename))\"")
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 

@@ -13,7 +13,8 @@ extension Database {
     /// becomes one prepared statement on each connection for the connection's life.
     func preparedRows(_ query: SQLQueryString) async throws -> [any SQLRow] {
         let sql = try self.sql()
-        guard let postgres = self as? any PostgresDatabase, let statement = PreparedRead(query, serializedBy: sql) else {
+        guard let postgres = self as? any PostgresDatabase, let statement = PreparedRead(query, serializedBy: sql)
+        else {
             return try await sql.raw(query).all()
         }
         do {

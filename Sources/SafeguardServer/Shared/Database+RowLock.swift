@@ -41,7 +41,9 @@ extension Database {
 enum RowLock {
     /// The record was deleted (a discarded draft, an undone merge) between the page's read and the write.
     static var gone: Abort {
-        Abort(.conflict, reason: "This record was removed a moment ago, so nothing was changed. Go back and open it again.")
+        Abort(
+            .conflict,
+            reason: "This record was removed a moment ago, so nothing was changed. Go back and open it again.")
     }
 
     /// A write refused by a unique index: what it adds is there already, put there a moment before by a second press
@@ -49,19 +51,24 @@ enum RowLock {
     /// not as a fault.
     static func isRepeat(_ error: any Error) -> Bool {
         if let postgres = error as? PSQLError { return postgres.serverInfo?[.sqlState] == "23505" }
-        if let sqlite = error as? SQLiteError { return [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(sqlite.reason) }
+        if let sqlite = error as? SQLiteError {
+            return [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(sqlite.reason)
+        }
         return false
     }
 
     static let repeatTitle = "This was already recorded"
-    static let repeatDetail = "It was saved a moment ago (perhaps the button was pressed twice, or a colleague did the same), "
+    static let repeatDetail =
+        "It was saved a moment ago (perhaps the button was pressed twice, or a colleague did the same), "
         + "so nothing more was saved. Open the page again to see it."
 
     /// Another request changed what a decision was made on, between the page's read and the write.
     static var changedMeanwhile: Abort {
-        Abort(.conflict, reason: """
-            Someone changed this record a moment ago (perhaps you, if the button was pressed twice), so nothing more \
-            was changed. Open the record again to see where it stands.
-            """)
+        Abort(
+            .conflict,
+            reason: """
+                Someone changed this record a moment ago (perhaps you, if the button was pressed twice), so nothing more \
+                was changed. Open the record again to see where it stands.
+                """)
     }
 }

@@ -1,6 +1,6 @@
-@_spi(Reflection) import Swift
 import FluentKit
 import NIOConcurrencyHelpers
+@_spi(Reflection) import Swift
 
 /// FluentKit finds a model's fields with `Mirror` on every row it reads and every value it writes, and `Mirror`
 /// decodes each field's type from its mangled name each time: under load that was the largest single cost of a
@@ -31,7 +31,9 @@ enum ModelFields {
     static func readsDirectly<M: Model>(_ type: M.Type) -> Bool { offsets(for: type) != nil }
 
     /// Whether `type` has been laid out already, without laying it out: for the test that FluentKit reaches this code.
-    static func isLaidOut<M: Model>(_ type: M.Type) -> Bool { offsets.withLockedValue { $0[ObjectIdentifier(type)] != nil } }
+    static func isLaidOut<M: Model>(_ type: M.Type) -> Bool {
+        offsets.withLockedValue { $0[ObjectIdentifier(type)] != nil }
+    }
     static func forgetLayouts() { offsets.withLockedValue { $0 = [:] } }
 
     /// What FluentKit's own implementation returns.
@@ -47,7 +49,10 @@ enum ModelFields {
         let listed = _forEachField(of: type, options: classType) { _, offset, fieldType, kind in
             // Only the property wrappers' storage (`_name`), not plain stored values a model may keep besides.
             guard fieldType is any AnyProperty.Type else { return true }
-            guard kind == .class else { usable = false; return false }
+            guard kind == .class else {
+                usable = false
+                return false
+            }
             found.append(offset)
             return true
         }

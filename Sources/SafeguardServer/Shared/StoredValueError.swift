@@ -8,5 +8,7 @@ struct StoredValueError: Error, CustomStringConvertible {
     var column: String
     var id: UUID?
 
-    var description: String { "\(table).\(column) of row \(id?.uuidString ?? "?") holds a value Safeguard does not know" }
+    var description: String {
+        "\(table).\(column) of row \(id?.uuidString ?? "?") holds a value Safeguard does not know"
+    }
 }

@@ -8,7 +8,9 @@ extension YearlyReference {
     /// On PostgreSQL two servers could count at once and both take the same number, so the count waits for an
     /// advisory lock on this kind and year, held until the transaction that saves the record ends. (SQLite has
     /// one writer, which serialises the same way.)
-    func next<M: Model>(_ model: M.Type, _ reference: KeyPath<M, FieldProperty<M, String>>, year: Int, on db: Database) async throws -> String {
+    func next<M: Model>(
+        _ model: M.Type, _ reference: KeyPath<M, FieldProperty<M, String>>, year: Int, on db: Database
+    ) async throws -> String {
         let pattern = likePattern(year: year)
         if let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "safeguard reference " + pattern)))").run()

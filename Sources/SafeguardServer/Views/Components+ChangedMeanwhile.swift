@@ -7,9 +7,12 @@ struct EditDifference: Equatable {
     /// Where a record as saved now and as typed in its form differ, detail by detail. Each detail has the label the
     /// form gives it and how a form's values read as that detail, so formatting alone (spaces, a date's parts) is
     /// not shown as a difference and values are shown as the form shows them.
-    static func between<Form>(saved: Form, typed: Form, _ details: [(label: String, reads: (Form) -> String)]) -> [EditDifference] {
+    static func between<Form>(
+        saved: Form, typed: Form, _ details: [(label: String, reads: (Form) -> String)]
+    ) -> [EditDifference] {
         details.compactMap { label, reads in
-            let now = reads(saved), mine = reads(typed)
+            let now = reads(saved)
+            let mine = reads(typed)
             return now == mine ? nil : EditDifference(field: label, savedNow: now, typed: mine)
         }
     }
@@ -28,11 +31,19 @@ extension Components {
                     "Someone else saved changes to \(what) after you opened this form, so your changes have not been saved."
                 }
                 if differences.isEmpty {
-                    el("p", .class("sg-body")) { "What they saved is the same as what you typed. Save again to confirm it." }
+                    el("p", .class("sg-body")) {
+                        "What they saved is the same as what you typed. Save again to confirm it."
+                    }
                 } else {
-                    table(caption: "Where the saved version now differs from your form", headers: ["Detail", "Saved now", "In your form"],
-                          rows: differences.map { [.text($0.field), .text($0.savedNow.isEmpty ? "(empty)" : $0.savedNow),
-                                                   .text($0.typed.isEmpty ? "(empty)" : $0.typed)] })
+                    table(
+                        caption: "Where the saved version now differs from your form",
+                        headers: ["Detail", "Saved now", "In your form"],
+                        rows: differences.map {
+                            [
+                                .text($0.field), .text($0.savedNow.isEmpty ? "(empty)" : $0.savedNow),
+                                .text($0.typed.isEmpty ? "(empty)" : $0.typed),
+                            ]
+                        })
                     el("p", .class("sg-body")) {
                         "Your form below still holds what you typed. Check it against what is saved now, change it if you need to, "
                         "then save: your version will replace theirs."

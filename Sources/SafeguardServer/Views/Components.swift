@@ -9,7 +9,10 @@ enum Components {
     /// The error summary at the top of a form: each message links to its field.
     static func errorSummary(_ errors: FormErrors) -> Node {
         guard !errors.isEmpty else { return .empty }
-        return el("div", .class("sg-error-summary"), Attr("role", "alert"), Attr("tabindex", "-1"), .aria("labelledby", "error-summary-title")) {
+        return el(
+            "div", .class("sg-error-summary"), Attr("role", "alert"), Attr("tabindex", "-1"),
+            .aria("labelledby", "error-summary-title")
+        ) {
             el("h2", .class("sg-error-summary__title"), .id("error-summary-title")) { "There is a problem" }
             el("div", .class("sg-error-summary__body")) {
                 el("ul", .class("sg-list sg-error-summary__list")) {
@@ -21,11 +24,16 @@ enum Components {
         }
     }
 
-    static func textInput(_ field: String, label: String, value: String, errors: FormErrors, hint: String? = nil,
-                          type: String = "text", width: String? = nil, autocomplete: String? = nil, labelClass: String = "sg-label") -> Node {
+    static func textInput(
+        _ field: String, label: String, value: String, errors: FormErrors, hint: String? = nil,
+        type: String = "text", width: String? = nil, autocomplete: String? = nil, labelClass: String = "sg-label"
+    ) -> Node {
         let error = errors[field]
-        var attrs: [Attr] = [.class("sg-input" + (width.map { " sg-input--width-\($0)" } ?? "") + (error != nil ? " sg-input--error" : "")),
-                             .id(field), .name(field), .type(type), .value(value)]
+        var attrs: [Attr] = [
+            .class(
+                "sg-input" + (width.map { " sg-input--width-\($0)" } ?? "") + (error != nil ? " sg-input--error" : "")),
+            .id(field), .name(field), .type(type), .value(value),
+        ]
         if let d = describedBy(field, hint: hint, error: error) { attrs.append(d) }
         if let autocomplete { attrs.append(Attr("autocomplete", autocomplete)) }
         if type == "text" || type == "email" { attrs.append(Attr("spellcheck", "false")) }
@@ -37,9 +45,14 @@ enum Components {
         }
     }
 
-    static func textarea(_ field: String, label: String, value: String, errors: FormErrors, hint: String? = nil, rows: Int = 5) -> Node {
+    static func textarea(
+        _ field: String, label: String, value: String, errors: FormErrors, hint: String? = nil, rows: Int = 5
+    ) -> Node {
         let error = errors[field]
-        var attrs: [Attr] = [.class("sg-textarea" + (error != nil ? " sg-textarea--error" : "")), .id(field), .name(field), Attr("rows", String(rows))]
+        var attrs: [Attr] = [
+            .class("sg-textarea" + (error != nil ? " sg-textarea--error" : "")), .id(field), .name(field),
+            Attr("rows", String(rows)),
+        ]
         if let d = describedBy(field, hint: hint, error: error) { attrs.append(d) }
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
             el("label", .class("sg-label"), .for(field)) { label }
@@ -49,17 +62,24 @@ enum Components {
         }
     }
 
-    static func select(_ field: String, label: String, options: [(value: String, label: String)], selected: String,
-                       errors: FormErrors, hint: String? = nil) -> Node {
+    static func select(
+        _ field: String, label: String, options: [(value: String, label: String)], selected: String,
+        errors: FormErrors, hint: String? = nil
+    ) -> Node {
         let error = errors[field]
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
             el("label", .class("sg-label"), .for(field)) { label }
             if let hint { el("div", .class("sg-hint"), .id(field + "-hint")) { hint } }
             if let error { errorMessage(field, error) }
-            el("select", attrs: [.class("sg-select" + (error != nil ? " sg-select--error" : "")), .id(field), .name(field)]
-                                + [describedBy(field, hint: hint, error: error)].compactMap { $0 }) {
+            el(
+                "select",
+                attrs: [.class("sg-select" + (error != nil ? " sg-select--error" : "")), .id(field), .name(field)]
+                    + [describedBy(field, hint: hint, error: error)].compactMap { $0 }
+            ) {
                 for o in options {
-                    el("option", attrs: [.value(o.value)] + (o.value == selected ? [.flag("selected")] : [])) { o.label }
+                    el("option", attrs: [.value(o.value)] + (o.value == selected ? [.flag("selected")] : [])) {
+                        o.label
+                    }
                 }
             }
         }
@@ -94,14 +114,22 @@ enum Components {
     }
 
     static func button(_ text: String, kind: String? = nil) -> Node {
-        el("button", .type("submit"), .class("sg-button" + (kind.map { " sg-button--\($0)" } ?? "")), .data("module", "sg-button")) { text }
+        el(
+            "button", .type("submit"), .class("sg-button" + (kind.map { " sg-button--\($0)" } ?? "")),
+            .data("module", "sg-button")
+        ) { text }
     }
 
     static func notification(_ text: String, success: Bool = true) -> Node {
-        el("div", .class(success ? "sg-notification-banner sg-notification-banner--success" : "sg-notification-banner"),
-           Attr("role", success ? "alert" : "region"), .aria("labelledby", "notification-title")) {
+        el(
+            "div",
+            .class(success ? "sg-notification-banner sg-notification-banner--success" : "sg-notification-banner"),
+            Attr("role", success ? "alert" : "region"), .aria("labelledby", "notification-title")
+        ) {
             el("div", .class("sg-notification-banner__header")) {
-                el("h2", .class("sg-notification-banner__title"), .id("notification-title")) { success ? "Success" : "Important" }
+                el("h2", .class("sg-notification-banner__title"), .id("notification-title")) {
+                    success ? "Success" : "Important"
+                }
             }
             el("div", .class("sg-notification-banner__content")) {
                 el("p", .class("sg-notification-banner__heading")) { text }
@@ -125,14 +153,21 @@ enum Components {
 extension Components {
     /// The GOV.UK date input: day, month and year boxes in one fieldset. Errors for the date
     /// are keyed on "<prefix>-day", where the summary link lands.
-    static func dateInput(_ prefix: String, legend: String, day: String, month: String, year: String, errors: FormErrors, hint: String?) -> Node {
+    static func dateInput(
+        _ prefix: String, legend: String, day: String, month: String, year: String, errors: FormErrors, hint: String?
+    ) -> Node {
         let error = errors[prefix + "-day"]
         let box = { (part: String, label: String, value: String, width: String) -> Node in
             el("div", .class("sg-date-input__item")) {
                 el("div", .class("sg-form-group")) {
                     el("label", .class("sg-label sg-date-input__label"), .for("\(prefix)-\(part)")) { label }
-                    void("input", .class("sg-input sg-date-input__input sg-input--width-\(width)" + (error != nil ? " sg-input--error" : "")),
-                         .id("\(prefix)-\(part)"), .name("\(prefix)-\(part)"), .type("text"), Attr("inputmode", "numeric"), .value(value))
+                    void(
+                        "input",
+                        .class(
+                            "sg-input sg-date-input__input sg-input--width-\(width)"
+                                + (error != nil ? " sg-input--error" : "")),
+                        .id("\(prefix)-\(part)"), .name("\(prefix)-\(part)"), .type("text"),
+                        Attr("inputmode", "numeric"), .value(value))
                 }
             }
         }
@@ -151,8 +186,10 @@ extension Components {
     }
 
     /// Checkboxes posting `field[]`; the first box carries the field's id, so the error summary can link to it.
-    static func checkboxes(_ field: String, legend: String, options: [(value: String, label: String)], selected: Set<String>,
-                           errors: FormErrors, hint: String? = nil) -> Node {
+    static func checkboxes(
+        _ field: String, legend: String, options: [(value: String, label: String)], selected: Set<String>,
+        errors: FormErrors, hint: String? = nil
+    ) -> Node {
         let error = errors[field]
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
             el("fieldset", .class("sg-fieldset"), .aria("describedby", field + "-hint")) {
@@ -163,8 +200,13 @@ extension Components {
                     for (i, o) in options.enumerated() {
                         let id = i == 0 ? field : "\(field)-\(i + 1)"
                         el("div", .class("sg-checkboxes__item")) {
-                            void("input", attrs: [.class("sg-checkboxes__input"), .id(id), .name(field + "[]"), .type("checkbox"), .value(o.value)]
-                                 + (selected.contains(o.value) ? [.flag("checked")] : []))
+                            void(
+                                "input",
+                                attrs: [
+                                    .class("sg-checkboxes__input"), .id(id), .name(field + "[]"), .type("checkbox"),
+                                    .value(o.value),
+                                ]
+                                    + (selected.contains(o.value) ? [.flag("checked")] : []))
                             el("label", .class("sg-label sg-checkboxes__label"), .for(id)) { o.label }
                         }
                     }
@@ -173,8 +215,10 @@ extension Components {
         }
     }
 
-    static func radios(_ field: String, legend: String, options: [(value: String, label: String)], selected: String,
-                       errors: FormErrors, inline: Bool = false) -> Node {
+    static func radios(
+        _ field: String, legend: String, options: [(value: String, label: String)], selected: String,
+        errors: FormErrors, inline: Bool = false
+    ) -> Node {
         let error = errors[field]
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
             el("fieldset", .class("sg-fieldset")) {
@@ -184,8 +228,12 @@ extension Components {
                     for (i, o) in options.enumerated() {
                         let id = i == 0 ? field : "\(field)-\(i + 1)"
                         el("div", .class("sg-radios__item")) {
-                            void("input", attrs: [.class("sg-radios__input"), .id(id), .name(field), .type("radio"), .value(o.value)]
-                                 + (o.value == selected ? [.flag("checked")] : []))
+                            void(
+                                "input",
+                                attrs: [
+                                    .class("sg-radios__input"), .id(id), .name(field), .type("radio"), .value(o.value),
+                                ]
+                                    + (o.value == selected ? [.flag("checked")] : []))
                             el("label", .class("sg-label sg-radios__label"), .for(id)) { o.label }
                         }
                     }
@@ -201,7 +249,8 @@ extension Components {
     static func table(caption: String, headers: [String], rows: [[Node]], captionVisible: Bool = true) -> Node {
         el("div", .class("sg-table-wrapper"), Attr("tabindex", "0"), Attr("role", "region"), .aria("label", caption)) {
             el("table", .class("sg-table sg-table--reflow")) {
-                el("caption", .class(captionVisible ? "sg-table__caption sg-table__caption--m" : "sg-visually-hidden")) { caption }
+                el("caption", .class(captionVisible ? "sg-table__caption sg-table__caption--m" : "sg-visually-hidden"))
+                { caption }
                 el("thead", .class("sg-table__head")) {
                     el("tr", .class("sg-table__row")) {
                         for h in headers {
@@ -216,7 +265,11 @@ extension Components {
                         el("tr", .class("sg-table__row")) {
                             for (i, cell) in row.enumerated() {
                                 let label = i < headers.count ? headers[i] : ""
-                                el("td", attrs: [.class("sg-table__cell")] + (label.isEmpty ? [] : [Attr("data-label", label)])) { cell }
+                                el(
+                                    "td",
+                                    attrs: [.class("sg-table__cell")]
+                                        + (label.isEmpty ? [] : [Attr("data-label", label)])
+                                ) { cell }
                             }
                         }
                     }

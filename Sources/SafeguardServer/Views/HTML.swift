@@ -40,8 +40,12 @@ public indirect enum Node: Sendable {
 
     static func escape(_ s: String) -> String {
         // Most text has nothing to escape: handing it back as it is spares a copy per text on every page.
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                                       || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
+        guard
+            s.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            })
+        else { return s }
         var r = ""
         r.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

@@ -1,10 +1,14 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
 struct Layout {
-    enum Section: Sendable { case myWork, people, referrals, mash, requests, incidentAlerts, protectionStatusCheck, cuckooing, exploitation, vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents, disagreements, actionPlan, sars, practiceReviews, admin, audit, none }
+    enum Section: Sendable {
+        case myWork, people, referrals, mash, requests, incidentAlerts, protectionStatusCheck, cuckooing, exploitation,
+            vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents,
+            disagreements, actionPlan, sars, practiceReviews, admin, audit, none
+    }
 
     var title: String
     var viewer: Viewer?
@@ -75,9 +79,15 @@ struct Layout {
     private var headerSearch: Node {
         el("form", .class("sg-header__search"), .postMethod, .action(.peopleSearch), Attr("role", "search")) {
             Components.csrfField(csrf)
-            el("label", .class("sg-visually-hidden"), .for("header-search")) { "Search for a person by name, NHS number or reference" }
-            void("input", attrs: [.class("sg-header__search-input"), .id("header-search"), .name("q"), .type("search"),
-                                  Attr("autocomplete", "off"), Attr("placeholder", "Find a person")])
+            el("label", .class("sg-visually-hidden"), .for("header-search")) {
+                "Search for a person by name, NHS number or reference"
+            }
+            void(
+                "input",
+                attrs: [
+                    .class("sg-header__search-input"), .id("header-search"), .name("q"), .type("search"),
+                    Attr("autocomplete", "off"), Attr("placeholder", "Find a person"),
+                ])
             el("button", .type("submit"), .class("sg-header__search-button")) { "Search" }
         }
     }
@@ -85,20 +95,32 @@ struct Layout {
     private var navigation: Node {
         guard let viewer else { return .empty }
         var items: [(String, SiteURL, Section)] = []
-        if viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) { items.append(("My work", .myWork, .myWork)) }
+        if viewer.role.worksCases || viewer.mayEver(.manageSeriousIncidents) {
+            items.append(("My work", .myWork, .myWork))
+        }
         if viewer.mayEver(.viewReferral) { items.append(("MASH queue", .mash, .mash)) }
         if viewer.mayEver(.searchPeople) { items.append(("People", .people, .people)) }
         if viewer.mayEver(.submitReferral) { items.append(("Referrals", .referrals, .referrals)) }
         if viewer.role.worksCases { items.append(("Information requests", .informationRequests, .requests)) }
-        if viewer.mayEver(.checkProtectionStatus) { items.append(("Status check", .protectionStatusCheck, .protectionStatusCheck)) }
+        if viewer.mayEver(.checkProtectionStatus) {
+            items.append(("Status check", .protectionStatusCheck, .protectionStatusCheck))
+        }
         if viewer.mayEver(.reviewIncidentAlert) { items.append(("Incident alerts", .incidentAlerts, .incidentAlerts)) }
-        if viewer.mayEver(.manageExploitationPanel) { items.append(("Exploitation panel", .exploitationPanel, .exploitation)) }
-        if viewer.mayEver(.viewVulnerabilityDashboard) { items.append(("Vulnerable young people", .vulnerabilityDashboard, .vulnerability)) }
+        if viewer.mayEver(.manageExploitationPanel) {
+            items.append(("Exploitation panel", .exploitationPanel, .exploitation))
+        }
+        if viewer.mayEver(.viewVulnerabilityDashboard) {
+            items.append(("Vulnerable young people", .vulnerabilityDashboard, .vulnerability))
+        }
         // The register is for those who act on it: police and the exploitation panel's members.
-        if viewer.mayEver(.recordCuckooing) && (viewer.agencyKind == .police || viewer.mayEver(.manageExploitationPanel)) {
+        if viewer.mayEver(.recordCuckooing)
+            && (viewer.agencyKind == .police || viewer.mayEver(.manageExploitationPanel))
+        {
             items.append(("Cuckooing", .cuckooing, .cuckooing))
         }
-        if viewer.mayEver(.viewSeriousIncidents) { items.append(("Serious incidents", .seriousIncidents, .seriousIncidents)) }
+        if viewer.mayEver(.viewSeriousIncidents) {
+            items.append(("Serious incidents", .seriousIncidents, .seriousIncidents))
+        }
         if viewer.mayEver(.viewSARs) { items.append(("Adults reviews", .sars, .sars)) }
         if viewer.mayEver(.readLearning) { items.append(("Learning", .learning, .learning)) }
         if viewer.mayEver(.viewSeriousIncidents) || viewer.mayEver(.viewSARs) || viewer.mayEver(.viewThematicAnalysis) {
@@ -110,30 +132,47 @@ struct Layout {
         }
         if viewer.mayEver(.bookTraining) { items.append(("Training", .training, .training)) }
         if viewer.mayEver(.manageTraining) { items.append(("Manage training", .trainingManage, .trainingManage)) }
-        if viewer.mayEver(.viewTrainingReports) { items.append(("Training reports", .trainingReports, .trainingReports)) }
+        if viewer.mayEver(.viewTrainingReports) {
+            items.append(("Training reports", .trainingReports, .trainingReports))
+        }
         if viewer.mayEver(.viewAgencyTraining) { items.append(("Agency training", .trainingAgency, .agencyTraining)) }
         if viewer.mayEver(.manageUsers) { items.append(("Administration", .admin, .admin)) }
         if viewer.mayEver(.reviewAuditTrail) { items.append(("Audit", .auditReview, .audit)) }
         guard !items.isEmpty else { return .empty }
         // The first few fit one row at desktop width; the rest sit under "More". On a phone the script folds
         // the whole list behind a "Menu" button; without the script the list simply shows.
-        let primary = items.prefix(Self.primaryNavigationItems), more = Array(items.dropFirst(Self.primaryNavigationItems))
+        let primary = items.prefix(Self.primaryNavigationItems)
+        let more = Array(items.dropFirst(Self.primaryNavigationItems))
         let current = more.first { $0.2 == section }
         return el("nav", .class("sg-service-navigation"), .aria("label", "Menu")) {
             el("div", .class("sg-width-container")) {
-                el("button", .type("button"), .class("sg-service-navigation__toggle"), Attr("aria-controls", "navigation-list"),
-                   Attr("aria-expanded", "false")) { "Menu" }
+                el(
+                    "button", .type("button"), .class("sg-service-navigation__toggle"),
+                    Attr("aria-controls", "navigation-list"),
+                    Attr("aria-expanded", "false")
+                ) { "Menu" }
                 el("ul", .class("sg-service-navigation__list"), .id("navigation-list")) {
                     for item in primary { navigationItem(item) }
                     if !more.isEmpty {
-                        el("li", .class(current != nil ? "sg-service-navigation__item sg-service-navigation__more sg-service-navigation__item--active"
-                                                          : "sg-service-navigation__item sg-service-navigation__more")) {
+                        el(
+                            "li",
+                            .class(
+                                current != nil
+                                    ? "sg-service-navigation__item sg-service-navigation__more sg-service-navigation__item--active"
+                                    : "sg-service-navigation__item sg-service-navigation__more")
+                        ) {
                             el("details", .class("sg-service-navigation__details")) {
                                 el("summary", .class("sg-service-navigation__link")) {
                                     "More"
-                                    if let current { el("span", .class("sg-visually-hidden")) { ", including \(current.0), the current page" } }
+                                    if let current {
+                                        el("span", .class("sg-visually-hidden")) {
+                                            ", including \(current.0), the current page"
+                                        }
+                                    }
                                 }
-                                el("ul", .class("sg-service-navigation__sublist")) { for item in more { navigationItem(item) } }
+                                el("ul", .class("sg-service-navigation__sublist")) {
+                                    for item in more { navigationItem(item) }
+                                }
                             }
                         }
                     }
@@ -146,23 +185,37 @@ struct Layout {
 
     private func navigationItem(_ item: (String, SiteURL, Section)) -> Node {
         let (label, url, s) = item
-        return el("li", .class(s == section ? "sg-service-navigation__item sg-service-navigation__item--active" : "sg-service-navigation__item")) {
-            el("a", attrs: [.href(url), .class("sg-service-navigation__link")] + (s == section ? [Attr("aria-current", "true")] : [])) { label }
+        return el(
+            "li",
+            .class(
+                s == section
+                    ? "sg-service-navigation__item sg-service-navigation__item--active" : "sg-service-navigation__item")
+        ) {
+            el(
+                "a",
+                attrs: [.href(url), .class("sg-service-navigation__link")]
+                    + (s == section ? [Attr("aria-current", "true")] : [])
+            ) { label }
         }
     }
 
     private var sessionAttributes: [Attr] {
         guard let session else { return [] }
-        return [Attr("data-session-seconds", String(session.remaining)), Attr("data-session-warning", String(session.warnAfter)),
-                Attr("data-keep-alive", SiteURL.sessionKeepAlive.path)]
+        return [
+            Attr("data-session-seconds", String(session.remaining)),
+            Attr("data-session-warning", String(session.warnAfter)),
+            Attr("data-keep-alive", SiteURL.sessionKeepAlive.path),
+        ]
     }
 
     /// The GOV.UK timeout warning: a dialog the script opens before the session ends. Without the
     /// script it never shows, and the footer says when the session ends instead.
     private var timeoutWarning: Node {
         guard session != nil else { return .empty }
-        return el("dialog", .class("sg-timeout-dialog"), .id("timeout-warning"), Attr("aria-labelledby", "timeout-title"),
-                  Attr("aria-describedby", "timeout-text")) {
+        return el(
+            "dialog", .class("sg-timeout-dialog"), .id("timeout-warning"), Attr("aria-labelledby", "timeout-title"),
+            Attr("aria-describedby", "timeout-text")
+        ) {
             el("h2", .class("sg-heading-m"), .id("timeout-title")) { "You will be signed out soon" }
             el("p", .class("sg-body"), .id("timeout-text")) {
                 "To protect people's information, you will be signed out in "
@@ -172,8 +225,13 @@ struct Layout {
             el("p", .class("sg-body"), .id("timeout-ended"), Attr("hidden", nil)) {
                 "What you typed is still on this page. When you send it, you will be asked to sign in, then shown what you typed to send again."
             }
-            el("button", .type("button"), .class("sg-button"), Attr("data-action", "stay-signed-in")) { "Stay signed in" }
-            el("button", .type("button"), .class("sg-button sg-button--secondary"), Attr("data-action", "close-timeout")) { "Close" }
+            el("button", .type("button"), .class("sg-button"), Attr("data-action", "stay-signed-in")) {
+                "Stay signed in"
+            }
+            el(
+                "button", .type("button"), .class("sg-button sg-button--secondary"),
+                Attr("data-action", "close-timeout")
+            ) { "Close" }
         }
     }
 
@@ -196,15 +254,20 @@ struct Layout {
 
 extension Request {
     /// Renders a page in the layout as an HTML response.
-    func page(_ title: String, section: Layout.Section = .none, hasErrors: Bool = false, status: HTTPStatus = .ok,
-              @NodeBuilder _ content: () -> [Node]) -> Response {
+    func page(
+        _ title: String, section: Layout.Section = .none, hasErrors: Bool = false, status: HTTPStatus = .ok,
+        @NodeBuilder _ content: () -> [Node]
+    ) -> Response {
         let remaining = sessionEndsAt.map { max(0, Int($0.timeIntervalSince(now))) }
         let clock = remaining.map { r in
-            Layout.SessionClock(remaining: r, warnAfter: Int(KeptFormRules.warningDelay(remaining: TimeInterval(r))),
-                                endsAt: SiteFormat.dateTime(sessionEndsAt!))
+            Layout.SessionClock(
+                remaining: r, warnAfter: Int(KeptFormRules.warningDelay(remaining: TimeInterval(r))),
+                endsAt: SiteFormat.dateTime(sessionEndsAt!))
         }
-        let layout = Layout(title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors, session: viewer == nil ? nil : clock,
-                            unreadMessages: unreadMessages)
+        let layout = Layout(
+            title: title, viewer: viewer, csrf: csrfToken, section: section, hasErrors: hasErrors,
+            session: viewer == nil ? nil : clock,
+            unreadMessages: unreadMessages)
         let html = layout.render(.fragment(content()))
         var headers = HTTPHeaders()
         headers.contentType = .html

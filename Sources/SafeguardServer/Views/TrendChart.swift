@@ -4,7 +4,11 @@ import SafeguardCore
 /// A line chart of an ordered level over time (e.g. none → significant), drawn as SVG on the
 /// server. It is an image with a text description; pages put a data table beside it.
 struct TrendChart {
-    struct Point { var date: SimpleDate; var rank: Int; var label: String }
+    struct Point {
+        var date: SimpleDate
+        var rank: Int
+        var label: String
+    }
 
     var id: String
     var title: String
@@ -16,23 +20,35 @@ struct TrendChart {
 
     var node: Node {
         let height = top + rowHeight * Double(max(levels.count - 1, 1)) + bottom
-        return el("svg", Attr("xmlns", "http://www.w3.org/2000/svg"), .class("sg-chart"), Attr("viewBox", "0 0 \(Int(width)) \(Int(height))"),
-                  Attr("role", "img"), .aria("labelledby", "\(id)-title \(id)-desc")) {
+        return el(
+            "svg", Attr("xmlns", "http://www.w3.org/2000/svg"), .class("sg-chart"),
+            Attr("viewBox", "0 0 \(Int(width)) \(Int(height))"),
+            Attr("role", "img"), .aria("labelledby", "\(id)-title \(id)-desc")
+        ) {
             el("title", .id("\(id)-title")) { title }
             el("desc", .id("\(id)-desc")) { description }
             for (rank, label) in levels.enumerated() {
-                el("line", .class("sg-chart__grid"), Attr("x1", fmt(left - 10)), Attr("x2", fmt(width - right)),
-                     Attr("y1", fmt(y(rank))), Attr("y2", fmt(y(rank))))
+                el(
+                    "line", .class("sg-chart__grid"), Attr("x1", fmt(left - 10)), Attr("x2", fmt(width - right)),
+                    Attr("y1", fmt(y(rank))), Attr("y2", fmt(y(rank))))
                 el("text", .class("sg-chart__label"), Attr("x", "0"), Attr("y", fmt(y(rank) + 4))) { label }
             }
-            el("polyline", .class("sg-chart__line"), Attr("points", points.indices.map { "\(fmt(x($0))),\(fmt(y(points[$0].rank)))" }.joined(separator: " ")))
+            el(
+                "polyline", .class("sg-chart__line"),
+                Attr("points", points.indices.map { "\(fmt(x($0))),\(fmt(y(points[$0].rank)))" }.joined(separator: " "))
+            )
             for (i, p) in points.enumerated() {
-                el("circle", .class("sg-chart__point"), Attr("cx", fmt(x(i))), Attr("cy", fmt(y(p.rank))), Attr("r", "6")) {
+                el(
+                    "circle", .class("sg-chart__point"), Attr("cx", fmt(x(i))), Attr("cy", fmt(y(p.rank))),
+                    Attr("r", "6")
+                ) {
                     el("title") { "\(p.date.longText): \(p.label)" }
                 }
                 if i == 0 || i == points.count - 1 || points.count <= 6 {
-                    el("text", .class("sg-chart__label"), Attr("x", fmt(x(i))), Attr("y", fmt(height - 12)),
-                       Attr("text-anchor", i == points.count - 1 && points.count > 1 ? "end" : "middle")) { shortDate(p.date) }
+                    el(
+                        "text", .class("sg-chart__label"), Attr("x", fmt(x(i))), Attr("y", fmt(height - 12)),
+                        Attr("text-anchor", i == points.count - 1 && points.count > 1 ? "end" : "middle")
+                    ) { shortDate(p.date) }
                 }
             }
         }
@@ -49,7 +65,8 @@ struct TrendChart {
 
     /// Points are spread by date, so a long gap between assessments shows as one.
     private func x(_ i: Int) -> Double {
-        let first = points.first!.date.dayNumber, last = points.last!.date.dayNumber
+        let first = points.first!.date.dayNumber
+        let last = points.last!.date.dayNumber
         let span = width - right - left - 20
         guard last > first else { return left + 10 + span * Double(i) / Double(max(points.count - 1, 1)) }
         return left + 10 + span * Double(points[i].date.dayNumber - first) / Double(last - first)

@@ -2,11 +2,15 @@ import XCTest
 
 // XCTest's assertions take autoclosures that cannot await; these take values, so a test can
 // write `assertEqual(try await page.status, .ok)`.
-func assertEqual<T: Equatable>(_ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertEqual<T: Equatable>(
+    _ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(a, b, message, file: file, line: line)
 }
 
-func assertNotEqual<T: Equatable>(_ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertNotEqual<T: Equatable>(
+    _ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertNotEqual(a, b, message, file: file, line: line)
 }
 
@@ -22,7 +26,9 @@ func assertNil<T>(_ a: T?, _ message: String = "", file: StaticString = #filePat
     XCTAssertNil(a, message, file: file, line: line)
 }
 
-func assertGreaterThanOrEqual<T: Comparable>(_ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertGreaterThanOrEqual<T: Comparable>(
+    _ a: T, _ b: T, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertGreaterThanOrEqual(a, b, message, file: file, line: line)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTVapor
+
 @testable import SafeguardServer
 
 /// Plays a browser against the application: keeps cookies, adds the CSRF token to forms,
@@ -21,7 +22,9 @@ final class Browser {
 
     /// Pages are asked for by their ``SiteURL``, as the site's own links are built.
     @discardableResult
-    func get(_ url: SiteURL, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse { try await get(url.path, headers: headers) }
+    func get(_ url: SiteURL, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
+        try await get(url.path, headers: headers)
+    }
 
     @discardableResult
     func post(_ url: SiteURL, _ fields: [(String, String)], csrf: Bool = true) async throws -> XCTHTTPResponse {
@@ -29,7 +32,9 @@ final class Browser {
     }
 
     @discardableResult
-    func upload(_ url: SiteURL, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)) async throws -> XCTHTTPResponse {
+    func upload(
+        _ url: SiteURL, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)
+    ) async throws -> XCTHTTPResponse {
         try await upload(url.path, fields: fields, file: file)
     }
 
@@ -58,7 +63,9 @@ final class Browser {
 
     /// Posts a multipart form with one file, as a browser sends an upload, with the CSRF token.
     @discardableResult
-    func upload(_ path: String, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)) async throws -> XCTHTTPResponse {
+    func upload(
+        _ path: String, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)
+    ) async throws -> XCTHTTPResponse {
         if cookies[CSRFMiddleware.cookieName] == nil { try await get("/sign-in") }
         let boundary = "----sg\(UUID().uuidString.prefix(8))"
         let csrf = SessionToken.csrf(for: cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
@@ -66,7 +73,8 @@ final class Browser {
         for (name, value) in [(CSRFMiddleware.fieldName, csrf)] + fields {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n"
         body += file.content + "\r\n--\(boundary)--\r\n"
         var h = HTTPHeaders()
         h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
@@ -78,7 +86,9 @@ final class Browser {
 
     /// The people search, posted as the page and the header's box post it.
     @discardableResult
-    func search(_ q: String, dob: (String, String, String)? = nil, address: String = "", page: Int? = nil) async throws -> XCTHTTPResponse {
+    func search(
+        _ q: String, dob: (String, String, String)? = nil, address: String = "", page: Int? = nil
+    ) async throws -> XCTHTTPResponse {
         var fields = [("q", q), ("address", address)]
         if let dob { fields += [("dob-day", dob.0), ("dob-month", dob.1), ("dob-year", dob.2)] }
         if let page { fields.append(("page", String(page))) }
@@ -96,7 +106,11 @@ final class Browser {
             let first = line.split(separator: ";", maxSplits: 1)[0]
             let parts = first.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            if parts[1].isEmpty || line.contains("1970") { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+            if parts[1].isEmpty || line.contains("1970") {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
         }
     }
 

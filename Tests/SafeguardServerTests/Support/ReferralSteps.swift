@@ -1,28 +1,46 @@
 import Fluent
 import Foundation
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
 extension ServerTestCase {
     /// Walks the referral form as the school's designated safeguarding lead; returns the referral id.
-    func refer(as account: Fixtures.Account? = nil, child: (String, String, String) = ("Kayla", "Smyth", "2018-06-14"),
-               submit: Bool = true) async throws -> (Browser, UUID) {
+    func refer(
+        as account: Fixtures.Account? = nil, child: (String, String, String) = ("Kayla", "Smyth", "2018-06-14"),
+        submit: Bool = true
+    ) async throws -> (Browser, UUID) {
         let b = try await signedIn(account ?? fx[.schoolDesignatedSafeguardingLead])
         let start = try await b.post("/referrals/new", [])
         let people = try XCTUnwrap(start.location)
         let id = try XCTUnwrap(UUID(uuidString: String(people.split(separator: "/")[1])))
         let dob = SimpleDate(iso: child.2)!
-        var res = try await b.post(people, [("action", "continue"), ("subject-first-name", child.0), ("subject-last-name", child.1),
-                                            ("subject-dob-day", String(dob.day)), ("subject-dob-month", String(dob.month)),
-                                            ("subject-dob-year", String(dob.year)), ("subject-gender", "female"), ("subject-nhs-number", "")])
+        var res = try await b.post(
+            people,
+            [
+                ("action", "continue"), ("subject-first-name", child.0), ("subject-last-name", child.1),
+                ("subject-dob-day", String(dob.day)), ("subject-dob-month", String(dob.month)),
+                ("subject-dob-year", String(dob.year)), ("subject-gender", "female"), ("subject-nhs-number", ""),
+            ])
         XCTAssertEqual(res.location, "/referrals/\(id)/address")
-        res = try await b.post("/referrals/\(id)/address", [("address-line1", "14 Mill Lane"), ("address-town", "Calder Vale"), ("address-postcode", "nm42ab")])
+        res = try await b.post(
+            "/referrals/\(id)/address",
+            [("address-line1", "14 Mill Lane"), ("address-town", "Calder Vale"), ("address-postcode", "nm42ab")])
         XCTAssertEqual(res.location, "/referrals/\(id)/concerns")
-        res = try await b.post("/referrals/\(id)/concerns", [("concerns[]", "neglect"), ("concerns[]", "domestic-abuse"),
-                                                             ("what-happened", "Kayla arrived hungry for the third day running and said mum's partner shouts at night.")])
+        res = try await b.post(
+            "/referrals/\(id)/concerns",
+            [
+                ("concerns[]", "neglect"), ("concerns[]", "domestic-abuse"),
+                (
+                    "what-happened",
+                    "Kayla arrived hungry for the third day running and said mum's partner shouts at night."
+                ),
+            ])
         XCTAssertEqual(res.location, "/referrals/\(id)/sharing")
-        res = try await b.post("/referrals/\(id)/sharing", [("family-awareness", "not-told-would-increase-risk"), ("lawful-basis", "public-task")])
+        res = try await b.post(
+            "/referrals/\(id)/sharing",
+            [("family-awareness", "not-told-would-increase-risk"), ("lawful-basis", "public-task")])
         XCTAssertEqual(res.location, "/referrals/\(id)/contact")
         res = try await b.post("/referrals/\(id)/contact", [("urgency", "today"), ("referrer-phone", "01632 960 001")])
         XCTAssertEqual(res.location, "/referrals/\(id)/check")

@@ -1,5 +1,6 @@
 import Fluent
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -8,12 +9,22 @@ extension ServerTestCase {
     /// Monday 23 March. Shared by the rapid review's and the agencies' summaries' tests.
     func notifiedIncident() async throws -> UUID {
         let sw = try await signedIn(fx[.socialWorker])
-        _ = try await sw.post("/people/\(fx.kayla)/serious-incident", [("reason", "serious-harm"), ("incident-day", "28"), ("incident-month", "2"),
-            ("incident-year", "2026"), ("what-happened", "Admitted with a skull fracture that the explanation does not fit"), ("abuse-or-neglect[]", "yes")])
+        _ = try await sw.post(
+            "/people/\(fx.kayla)/serious-incident",
+            [
+                ("reason", "serious-harm"), ("incident-day", "28"), ("incident-month", "2"),
+                ("incident-year", "2026"),
+                ("what-happened", "Admitted with a skull fracture that the explanation does not fit"),
+                ("abuse-or-neglect[]", "yes"),
+            ])
         let id = try await SeriousIncidentRecord.query(on: app.db).first()!.id!
         let unit = try await signedIn(fx[.businessUnitOfficer])
-        _ = try await unit.post("/serious-incidents/\(id)/complete", [("place", "At home"), ("police", "no"), ("aware-day", "2"), ("aware-month", "3"), ("aware-year", "2026")])
-        let res = try await unit.post("/serious-incidents/\(id)/notified", [("notified-day", "2"), ("notified-month", "3"), ("notified-year", "2026")])
+        _ = try await unit.post(
+            "/serious-incidents/\(id)/complete",
+            [("place", "At home"), ("police", "no"), ("aware-day", "2"), ("aware-month", "3"), ("aware-year", "2026")])
+        let res = try await unit.post(
+            "/serious-incidents/\(id)/notified",
+            [("notified-day", "2"), ("notified-month", "3"), ("notified-year", "2026")])
         XCTAssertEqual(res.location, "/serious-incidents/\(id)?done=notified", res.text)
         return id
     }

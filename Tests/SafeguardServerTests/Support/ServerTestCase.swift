@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import XCTVapor
+
 @testable import SafeguardCore
 @testable import SafeguardServer
 
@@ -16,10 +17,13 @@ class ServerTestCase: XCTestCase {
         return url?.isEmpty == false ? url : nil
     }
 
-    func settings(publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil,
-                  trustedProxies: [NetworkRange] = []) -> Settings {
-        var s = Settings(mode: .testing, database: Self.postgresURL.map { .postgres($0) } ?? .sqliteMemory,
-                         publicURL: publicURL, clock: clock.clock)
+    func settings(
+        publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil,
+        trustedProxies: [NetworkRange] = []
+    ) -> Settings {
+        var s = Settings(
+            mode: .testing, database: Self.postgresURL.map { .postgres($0) } ?? .sqliteMemory,
+            publicURL: publicURL, clock: clock.clock)
         s.rules = rules
         s.smtp = smtp
         s.metricsToken = Self.metricsToken
@@ -36,11 +40,14 @@ class ServerTestCase: XCTestCase {
     }
 
     /// Starts (or restarts, with other settings) the application on an empty database.
-    func startApp(publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil,
-                  trustedProxies: [NetworkRange] = []) async throws {
+    func startApp(
+        publicURL: String? = nil, rules: PartnershipRules = .standard, smtp: SMTPSettings? = nil,
+        trustedProxies: [NetworkRange] = []
+    ) async throws {
         if let app { try await app.asyncShutdown() }
         app = try await Application.make(.testing)
-        try await configure(app, settings: settings(publicURL: publicURL, rules: rules, smtp: smtp, trustedProxies: trustedProxies))
+        try await configure(
+            app, settings: settings(publicURL: publicURL, rules: rules, smtp: smtp, trustedProxies: trustedProxies))
         if Self.postgresURL != nil { try await resetPostgres() }
         try await app.autoMigrate()
         try await AssessmentToolCatalogue.registerShipped(on: app.db, now: app.safeguard.settings.clock.now())

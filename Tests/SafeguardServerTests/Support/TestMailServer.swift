@@ -58,7 +58,10 @@ final class TestMailServer: Sendable {
     private let group: any EventLoopGroup
     private let store = Store()
 
-    init(configuration: Configuration = Configuration(), group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+    init(
+        configuration: Configuration = Configuration(),
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
         self.configuration = configuration
         self.group = group
     }
@@ -82,7 +85,8 @@ final class TestMailServer: Sendable {
                     store.withLock { $0.sessions.removeAll { $0 === channel } }
                 }
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(SessionHandler(configuration: configuration, store: store))
+                    try channel.pipeline.syncOperations.addHandler(
+                        SessionHandler(configuration: configuration, store: store))
                 }
             }
             .bind(host: "127.0.0.1", port: 0)
@@ -96,7 +100,10 @@ final class TestMailServer: Sendable {
     /// Stops listening and drops any connection still open. Safe to call more than once.
     func shutdown() async {
         let (listener, sessions) = store.withLock { state in
-            defer { state.listener = nil; state.sessions = [] }
+            defer {
+                state.listener = nil
+                state.sessions = []
+            }
             return (state.listener, state.sessions)
         }
         try? await listener?.close()
@@ -105,7 +112,10 @@ final class TestMailServer: Sendable {
 
     /// Forgets the messages and commands received so far.
     func reset() {
-        store.withLock { $0.messages = []; $0.commands = [] }
+        store.withLock {
+            $0.messages = []
+            $0.commands = []
+        }
     }
 
     /// Thrown by `waitForMessages` with what did arrive, so a failing test shows how far the client got.
@@ -161,7 +171,11 @@ private final class SessionHandler: ChannelInboundHandler {
 
     /// What the next line means: a command, message text, or an answer to an AUTH prompt.
     private enum Mode {
-        case command, data([String]), authPlain, authLoginUsername, authLoginPassword(String), afterStartTLS
+        case command
+        case data([String])
+        case authPlain, authLoginUsername
+        case authLoginPassword(String)
+        case afterStartTLS
     }
 
     private let configuration: TestMailServer.Configuration
@@ -205,8 +219,9 @@ private final class SessionHandler: ChannelInboundHandler {
         switch mode {
         case .data(var lines):
             guard line != "." else {
-                let mail = TestMailServer.ReceivedMail(sender: sender ?? "", recipients: recipients,
-                                                       data: lines.map { $0 + "\r\n" }.joined(), authenticatedAs: authenticatedAs)
+                let mail = TestMailServer.ReceivedMail(
+                    sender: sender ?? "", recipients: recipients,
+                    data: lines.map { $0 + "\r\n" }.joined(), authenticatedAs: authenticatedAs)
                 store.withLock { $0.messages.append(mail) }
                 (mode, sender, recipients) = (.command, nil, [])
                 return reply(context, "250 2.0.0 Message accepted")
@@ -238,7 +253,9 @@ private final class SessionHandler: ChannelInboundHandler {
         case "EHLO":
             guard !configuration.rejectsEHLO else { return reply(context, "502 5.5.2 EHLO not supported, use HELO") }
             var lines = ["test.mail.local greets \(argument)", "8BITMIME", "SIZE 10485760"]
-            if !configuration.authMechanisms.isEmpty { lines.append("AUTH " + configuration.authMechanisms.joined(separator: " ")) }
+            if !configuration.authMechanisms.isEmpty {
+                lines.append("AUTH " + configuration.authMechanisms.joined(separator: " "))
+            }
             lines += configuration.extraExtensions
             reply(context, lines: 250, lines)
         case "HELO":
@@ -249,7 +266,9 @@ private final class SessionHandler: ChannelInboundHandler {
         case "AUTH":
             let words = argument.split(separator: " ")
             let mechanism = words.first.map { $0.uppercased() } ?? ""
-            guard configuration.authMechanisms.contains(mechanism) else { return reply(context, "504 5.5.4 Unrecognized authentication type") }
+            guard configuration.authMechanisms.contains(mechanism) else {
+                return reply(context, "504 5.5.4 Unrecognized authentication type")
+            }
             if mechanism == "LOGIN" {
                 mode = .authLoginUsername
                 return reply(context, "334 VXNlcm5hbWU6")
@@ -263,12 +282,16 @@ private final class SessionHandler: ChannelInboundHandler {
             guard configuration.requiredCredentials == nil || authenticatedAs != nil else {
                 return reply(context, "530 5.7.0 Authentication required")
             }
-            guard let address = Self.address(in: argument, after: "FROM:") else { return reply(context, "501 5.5.4 Syntax: MAIL FROM:<address>") }
+            guard let address = Self.address(in: argument, after: "FROM:") else {
+                return reply(context, "501 5.5.4 Syntax: MAIL FROM:<address>")
+            }
             (sender, recipients) = (address, [])
             reply(context, "250 2.1.0 Sender OK")
         case "RCPT":
             guard sender != nil else { return reply(context, "503 5.5.1 MAIL first") }
-            guard let address = Self.address(in: argument, after: "TO:") else { return reply(context, "501 5.5.4 Syntax: RCPT TO:<address>") }
+            guard let address = Self.address(in: argument, after: "TO:") else {
+                return reply(context, "501 5.5.4 Syntax: RCPT TO:<address>")
+            }
             let rejected = configuration.rejectedRecipients.contains { $0.lowercased() == address.lowercased() }
             guard !rejected else { return reply(context, "550 5.1.1 No such user here") }
             recipients.append(address)
@@ -306,7 +329,8 @@ private final class SessionHandler: ChannelInboundHandler {
 
     private static func address(in argument: Substring, after prefix: String) -> String? {
         guard argument.uppercased().hasPrefix(prefix),
-              let open = argument.firstIndex(of: "<"), let close = argument.lastIndex(of: ">"), open < close else { return nil }
+            let open = argument.firstIndex(of: "<"), let close = argument.lastIndex(of: ">"), open < close
+        else { return nil }
         return String(argument[argument.index(after: open)..<close])
     }
 
@@ -379,7 +403,8 @@ extension TestMailServer.ReceivedMail {
                     continue
                 }
                 if next.allSatisfy({ UnicodeScalar($0).properties.isASCIIHexDigit }),
-                   let value = UInt8(String(decoding: next, as: UTF8.self), radix: 16) {
+                    let value = UInt8(String(decoding: next, as: UTF8.self), radix: 16)
+                {
                     bytes.append(value)
                     index += 3
                     continue
@@ -397,15 +422,16 @@ extension TestMailServer.ReceivedMail {
         var previousWasEncoded = false
         for (index, word) in value.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             let parts = word.split(separator: "?", omittingEmptySubsequences: false)
-            let decoded: String? = if word.hasPrefix("=?"), word.hasSuffix("?="), parts.count == 5 {
-                switch parts[2].uppercased() {
-                case "B": Data(base64Encoded: String(parts[3])).map { String(decoding: $0, as: UTF8.self) }
-                case "Q": quotedPrintableDecoded(parts[3].replacingOccurrences(of: "_", with: " "))
-                default: nil
+            let decoded: String? =
+                if word.hasPrefix("=?"), word.hasSuffix("?="), parts.count == 5 {
+                    switch parts[2].uppercased() {
+                    case "B": Data(base64Encoded: String(parts[3])).map { String(decoding: $0, as: UTF8.self) }
+                    case "Q": quotedPrintableDecoded(parts[3].replacingOccurrences(of: "_", with: " "))
+                    default: nil
+                    }
+                } else {
+                    nil
                 }
-            } else {
-                nil
-            }
             if index > 0 && !(previousWasEncoded && decoded != nil) { output += " " }
             output += decoded ?? String(word)
             previousWasEncoded = decoded != nil

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// `/api/v1/incidents` and `/api/v1/markers`: what police systems send and fetch. Police are told
 /// whether an address carries a safeguarding marker and whom to contact, never a plan's details.
@@ -31,24 +31,32 @@ struct APIPoliceController: RouteCollection {
     func receive(req: Request) async throws -> Response {
         let p = try req.requirePrincipal(APIPrincipal.incidentsWrite)
         guard p.agencyKind == .police else {
-            throw Problem(status: .forbidden, title: "Forbidden", detail: "Only a police force's token may send incidents.")
+            throw Problem(
+                status: .forbidden, title: "Forbidden", detail: "Only a police force's token may send incidents.")
         }
         let dto: IncidentDTO
         do { dto = try req.content.decode(IncidentDTO.self) } catch {
-            throw Problem(status: .badRequest, title: "Bad request", detail: "The body must be a JSON object as described in /api/v1/openapi.json.")
+            throw Problem(
+                status: .badRequest, title: "Bad request",
+                detail: "The body must be a JSON object as described in /api/v1/openapi.json.")
         }
-        let input = IncidentIntake.Input(reference: dto.reference ?? "", occurredAt: dto.occurredAt ?? "", type: dto.type ?? "",
-                                         address: dto.address ?? "", postcode: dto.postcode, summary: dto.summary ?? "")
+        let input = IncidentIntake.Input(
+            reference: dto.reference ?? "", occurredAt: dto.occurredAt ?? "", type: dto.type ?? "",
+            address: dto.address ?? "", postcode: dto.postcode, summary: dto.summary ?? "")
         let (errors, when) = IncidentIntake.check(input, now: req.now)
         guard errors.isEmpty, let when else {
-            throw Problem(status: .unprocessableEntity, title: "Invalid incident", detail: "Nothing was stored. Correct the fields listed in 'errors' and send it again.",
-                          errors: errors.all.map { .init(field: $0.field, message: $0.message) })
+            throw Problem(
+                status: .unprocessableEntity, title: "Invalid incident",
+                detail: "Nothing was stored. Correct the fields listed in 'errors' and send it again.",
+                errors: errors.all.map { .init(field: $0.field, message: $0.message) })
         }
-        let outcome = try await IncidentIntake.receive(input, occurredAt: when, agencyID: p.agencyID,
-                                                       event: p.event(.create, "police-incident", "", on: req), on: req)
+        let outcome = try await IncidentIntake.receive(
+            input, occurredAt: when, agencyID: p.agencyID,
+            event: p.event(.create, "police-incident", "", on: req), on: req)
         let match = outcome.match
-        let body = IncidentAnswerDTO(reference: outcome.incident.reference, safeguardingMarker: match.answer,
-                                     contact: match == .none ? nil : req.safeguard.settings.rules.safeguardingContact)
+        let body = IncidentAnswerDTO(
+            reference: outcome.incident.reference, safeguardingMarker: match.answer,
+            contact: match == .none ? nil : req.safeguard.settings.rules.safeguardingContact)
         return try await body.encodeResponse(status: outcome.created ? .created : .ok, for: req)
     }
 
@@ -71,19 +79,26 @@ struct APIPoliceController: RouteCollection {
     func markers(req: Request) async throws -> MarkerListDTO {
         let p = try Self.requirePolice(req)
         let list = try await Self.current(on: req)
-        try await req.audit.record(p.event(.export, "place-of-interest-markers", "\(list.count) markers", on: req), on: req.db)
+        try await req.audit.record(
+            p.event(.export, "place-of-interest-markers", "\(list.count) markers", on: req), on: req.db)
         return MarkerListDTO(contact: req.safeguard.settings.rules.safeguardingContact, markers: list)
     }
 
     func markersCSV(req: Request) async throws -> Response {
         let p = try Self.requirePolice(req)
         let list = try await Self.current(on: req)
-        try await req.audit.record(p.event(.export, "place-of-interest-markers", "\(list.count) markers (CSV)", on: req), on: req.db)
+        try await req.audit.record(
+            p.event(.export, "place-of-interest-markers", "\(list.count) markers (CSV)", on: req), on: req.db)
         let iso = ISO8601DateFormatter()
-        let csv = try CSVTable.document(header: ["marker_id", "line1", "line2", "town", "postcode", "uprn", "since", "contact"], rows: list.map { m in
-            [m.markerID.uuidString, m.line1, m.line2 ?? "", m.town, m.postcode, m.uprn.map(String.init) ?? "", iso.string(from: m.since),
-             req.safeguard.settings.rules.safeguardingContact]
-        })
+        let csv = try CSVTable.document(
+            header: ["marker_id", "line1", "line2", "town", "postcode", "uprn", "since", "contact"],
+            rows: list.map { m in
+                [
+                    m.markerID.uuidString, m.line1, m.line2 ?? "", m.town, m.postcode, m.uprn.map(String.init) ?? "",
+                    iso.string(from: m.since),
+                    req.safeguard.settings.rules.safeguardingContact,
+                ]
+            })
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"place-of-interest-markers.csv\"")
@@ -93,7 +108,8 @@ struct APIPoliceController: RouteCollection {
     static func requirePolice(_ req: Request) throws -> APIPrincipal {
         let p = try req.requirePrincipal(APIPrincipal.markersRead)
         guard p.agencyKind == .police else {
-            throw Problem(status: .forbidden, title: "Forbidden", detail: "Only a police force's token may fetch the markers.")
+            throw Problem(
+                status: .forbidden, title: "Forbidden", detail: "Only a police force's token may fetch the markers.")
         }
         return p
     }
@@ -102,17 +118,26 @@ struct APIPoliceController: RouteCollection {
     /// the open cuckooing markers.
     static func current(on req: Request) async throws -> [MarkerDTO] {
         let today = req.today
-        let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).with(\.$protection)
-            .sort(\.$startedAt).all().filter { $0.protection.isActive(on: today) }
+        let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).with(
+            \.$protection
+        )
+        .sort(\.$startedAt).all().filter { $0.protection.isActive(on: today) }
         // Cuckooed homes are listed the same way: the police are told where, never why.
-        let cuckooed = try await CuckooedHome.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).sort(\.$recordedAt).all()
+        let cuckooed = try await CuckooedHome.query(on: req.db).filter(\.$endedAt == nil).with(\.$address).sort(
+            \.$recordedAt
+        ).all()
         var seen = Set<UUID>()
         return markers.filter { seen.insert($0.$address.id).inserted }.map { m in
-            MarkerDTO(markerID: m.id!, line1: m.address.line1, line2: m.address.line2, town: m.address.town, postcode: m.address.postcode,
-                      uprn: m.address.uprn, since: m.startedAt)
-        } + cuckooed.filter { seen.insert($0.$address.id).inserted }.map { h in
-            MarkerDTO(markerID: h.id!, line1: h.address.line1, line2: h.address.line2, town: h.address.town, postcode: h.address.postcode,
-                      uprn: h.address.uprn, since: h.recordedAt)
+            MarkerDTO(
+                markerID: m.id!, line1: m.address.line1, line2: m.address.line2, town: m.address.town,
+                postcode: m.address.postcode,
+                uprn: m.address.uprn, since: m.startedAt)
         }
+            + cuckooed.filter { seen.insert($0.$address.id).inserted }.map { h in
+                MarkerDTO(
+                    markerID: h.id!, line1: h.address.line1, line2: h.address.line2, town: h.address.town,
+                    postcode: h.address.postcode,
+                    uprn: h.address.uprn, since: h.recordedAt)
+            }
     }
 }

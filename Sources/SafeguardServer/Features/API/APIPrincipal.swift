@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A partner system calling the API with a bearer token.
 struct APIPrincipal: Sendable {
@@ -23,11 +23,14 @@ struct APIPrincipal: Sendable {
     static let learningRead = "learning:read"
     /// The agency's own actions from reviews, for its own tracker.
     static let actionsRead = "actions:read"
-    static let allPermissions = [read, write, referralsWrite, referralsRead, incidentsWrite, markersRead, learningRead, actionsRead]
+    static let allPermissions = [
+        read, write, referralsWrite, referralsRead, incidentsWrite, markersRead, learningRead, actionsRead,
+    ]
     static let permissionLabels = [
         (read, "Read people its agency works with"), (write, "Add people"),
         (referralsWrite, "Send referrals to the MASH"), (referralsRead, "Read its own referrals' outcomes"),
-        (incidentsWrite, "Send police incidents (police forces only)"), (markersRead, "Fetch Place of Interest markers (police forces only)"),
+        (incidentsWrite, "Send police incidents (police forces only)"),
+        (markersRead, "Fetch Place of Interest markers (police forces only)"),
         (learningRead, "Read the thematic figures across reviews"),
         (actionsRead, "Read its own actions from reviews"),
     ]
@@ -41,14 +44,17 @@ struct APIPrincipal: Sendable {
             WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND a.active = \(bind: true)
             """
         guard let row = try await db.preparedRow(query) else { return nil }
-        return APIPrincipal(tokenID: try row.decode(column: "token_id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
-                            agencyKind: try row.decode(column: "agency_kind", as: AgencyKind.self),
-                            permissions: APIToken.permissionSet(try row.decode(column: "permissions", as: String.self)))
+        return APIPrincipal(
+            tokenID: try row.decode(column: "token_id", as: UUID.self),
+            agencyID: try row.decode(column: "agency_id", as: UUID.self),
+            agencyKind: try row.decode(column: "agency_kind", as: AgencyKind.self),
+            permissions: APIToken.permissionSet(try row.decode(column: "permissions", as: String.self)))
     }
 
     func event(_ action: AuditAction, _ type: String, _ id: String, on req: Request) -> AuditEvent {
-        AuditEvent(userID: "api-token:\(tokenID.uuidString)", agencyID: agencyID.uuidString, action: action, recordType: type,
-                   recordID: id, sourceAddress: req.sourceAddress)
+        AuditEvent(
+            userID: "api-token:\(tokenID.uuidString)", agencyID: agencyID.uuidString, action: action, recordType: type,
+            recordID: id, sourceAddress: req.sourceAddress)
     }
 }
 
@@ -56,10 +62,16 @@ struct APIPrincipal: Sendable {
 struct APITokenMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let bearer = req.headers.bearerAuthorization?.token, !bearer.isEmpty else {
-            throw Problem(status: .unauthorized, title: "Unauthorised", detail: "Send an API token as 'Authorization: Bearer <token>'. Your partnership administrator issues tokens.")
+            throw Problem(
+                status: .unauthorized, title: "Unauthorised",
+                detail:
+                    "Send an API token as 'Authorization: Bearer <token>'. Your partnership administrator issues tokens."
+            )
         }
         guard let principal = try await APIPrincipal.find(tokenHash: SessionToken.hash(bearer), on: req.db) else {
-            throw Problem(status: .unauthorized, title: "Unauthorised", detail: "The API token is not recognised or has been revoked.")
+            throw Problem(
+                status: .unauthorized, title: "Unauthorised",
+                detail: "The API token is not recognised or has been revoked.")
         }
         req.apiPrincipal = principal
         return try await next.respond(to: req)
@@ -75,9 +87,13 @@ extension Request {
     }
 
     func requirePrincipal(_ permission: String) throws -> APIPrincipal {
-        guard let p = apiPrincipal else { throw Problem(status: .unauthorized, title: "Unauthorised", detail: "No API token.") }
+        guard let p = apiPrincipal else {
+            throw Problem(status: .unauthorized, title: "Unauthorised", detail: "No API token.")
+        }
         guard p.permissions.contains(permission) else {
-            throw Problem(status: .forbidden, title: "Forbidden", detail: "This token does not have the '\(permission)' permission.")
+            throw Problem(
+                status: .forbidden, title: "Forbidden",
+                detail: "This token does not have the '\(permission)' permission.")
         }
         return p
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A person as partner systems receive them: stable field names independent of our tables.
 struct PersonDTO: Content {
@@ -19,7 +19,10 @@ struct PersonDTO: Content {
     var category: String
     var currentPostcode: String?
 
-    struct OtherNameDTO: Codable, Sendable { var kind: String; var name: String }
+    struct OtherNameDTO: Codable, Sendable {
+        var kind: String
+        var name: String
+    }
 }
 
 struct PersonListDTO: Content {
@@ -40,5 +43,10 @@ struct NewPersonDTO: Codable, Sendable {
     var disability: String?
     var address: AddressDTO?
 
-    struct AddressDTO: Codable, Sendable { var line1: String?; var line2: String?; var town: String?; var postcode: String? }
+    struct AddressDTO: Codable, Sendable {
+        var line1: String?
+        var line2: String?
+        var town: String?
+        var postcode: String?
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// What a partner system posts to send a referral: the same answers the web form asks for.
 struct NewReferralDTO: Codable, Sendable {
@@ -15,7 +15,10 @@ struct NewReferralDTO: Codable, Sendable {
 
     /// The member of staff the referral comes from: a user of the token's agency, so the referral
     /// appears on their referrals page and the MASH knows whom to call.
-    struct ReferrerDTO: Codable, Sendable { var email: String?; var phone: String? }
+    struct ReferrerDTO: Codable, Sendable {
+        var email: String?
+        var phone: String?
+    }
     struct SubjectDTO: Codable, Sendable {
         var firstName: String?
         var lastName: String?
@@ -23,7 +26,11 @@ struct NewReferralDTO: Codable, Sendable {
         var gender: String?
         var nhsNumber: String?
     }
-    struct AddressDTO: Codable, Sendable { var line1: String?; var town: String?; var postcode: String? }
+    struct AddressDTO: Codable, Sendable {
+        var line1: String?
+        var town: String?
+        var postcode: String?
+    }
 }
 
 /// A referral as its referring agency may see it: never the rationale, level or partners' answers.

@@ -20,7 +20,9 @@ final class RecommendationRecord: Model, @unchecked Sendable {
     init() {}
 
     var recommendation: Recommendation {
-        Recommendation(finding: finding, text: text, status: RecommendationStatus(rawValue: status) ?? .open, notImplementedReason: notImplementedReason)
+        Recommendation(
+            finding: finding, text: text, status: RecommendationStatus(rawValue: status) ?? .open,
+            notImplementedReason: notImplementedReason)
     }
 
     func set(_ r: Recommendation, at now: Date) {
@@ -58,11 +60,15 @@ final class PlanActionRecord: Model, @unchecked Sendable {
     init() {}
 
     var action: PlanAction {
-        PlanAction(description: description, impactMeasure: impactMeasure, dueOn: SimpleDate(iso: dueOn) ?? SimpleDate(updatedAt),
-                   status: ActionStatus(rawValue: status) ?? .notStarted, progressNote: progressNote,
-                   evidence: (try? JSONDecoder().decode([ActionEvidence].self, from: Data(evidence.utf8))) ?? [], impactAchieved: impactAchieved,
-                   completedOn: completedOn.flatMap(SimpleDate.init(iso:)), signedOffOn: signedOffOn.flatMap(SimpleDate.init(iso:)),
-                   signedOffBy: signedOffBy, returnedNote: returnedNote)
+        PlanAction(
+            description: description, impactMeasure: impactMeasure,
+            dueOn: SimpleDate(iso: dueOn) ?? SimpleDate(updatedAt),
+            status: ActionStatus(rawValue: status) ?? .notStarted, progressNote: progressNote,
+            evidence: (try? JSONDecoder().decode([ActionEvidence].self, from: Data(evidence.utf8))) ?? [],
+            impactAchieved: impactAchieved,
+            completedOn: completedOn.flatMap(SimpleDate.init(iso:)),
+            signedOffOn: signedOffOn.flatMap(SimpleDate.init(iso:)),
+            signedOffBy: signedOffBy, returnedNote: returnedNote)
     }
 
     func set(_ a: PlanAction, at now: Date) {
@@ -81,9 +87,10 @@ final class PlanActionRecord: Model, @unchecked Sendable {
     }
 
     func entry() -> ActionPlanEntry {
-        ActionPlanEntry(id: id!.uuidString, source: recommendation.sourceLine, sourceReference: recommendation.sourceReference,
-                        recommendation: recommendation.text, recommendationStatus: recommendation.recommendation.status,
-                        agency: agency.name, owner: owner.displayName, action: action)
+        ActionPlanEntry(
+            id: id!.uuidString, source: recommendation.sourceLine, sourceReference: recommendation.sourceReference,
+            recommendation: recommendation.text, recommendationStatus: recommendation.recommendation.status,
+            agency: agency.name, owner: owner.displayName, action: action)
     }
 }
 

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "Duplicate addresses": each set of recorded copies of one home, with a link to merge them.
 struct DuplicateHomesView {
@@ -8,7 +8,9 @@ struct DuplicateHomesView {
     func render(on req: Request) -> Response {
         let merged = (try? req.query.get(String.self, at: "done")) == "merged"
         return req.page("Duplicate addresses", section: .people) {
-            if merged { Components.notification("Addresses merged: everyone who lived at the copies now shows in one household") }
+            if merged {
+                Components.notification("Addresses merged: everyone who lived at the copies now shows in one household")
+            }
             el("h1", .class("sg-heading-l")) { "Duplicate addresses" }
             el("p", .class("sg-body")) {
                 "The address matcher thinks each group below is one home recorded more than once. "
@@ -18,9 +20,10 @@ struct DuplicateHomesView {
                 el("p", .class("sg-body")) { "No duplicate addresses were found." }
             }
             for (i, set) in sets.enumerated() {
-                Components.table(caption: "Group \(i + 1): \(set.first?.address ?? "")",
-                                 headers: ["Address as recorded", "UPRN", "Living there now", "Active markers"],
-                                 rows: set.map { HomeMergeView.cells($0) })
+                Components.table(
+                    caption: "Group \(i + 1): \(set.first?.address ?? "")",
+                    headers: ["Address as recorded", "UPRN", "Living there now", "Active markers"],
+                    rows: set.map { HomeMergeView.cells($0) })
                 el("p", .class("sg-body")) {
                     el("a", .href(.homeMerge(set[0].id)), .class("sg-link")) {
                         "Review and merge"
@@ -39,8 +42,10 @@ struct HomeMergeView {
     var errors: FormErrors
 
     static func cells(_ h: HomeRow) -> [Node] {
-        [.text(h.address), .text(h.uprn.map(String.init) ?? "Not recorded"),
-         .text(h.residents.isEmpty ? "Nobody" : h.residents.joined(separator: ", ")), .text(String(h.activeMarkers))]
+        [
+            .text(h.address), .text(h.uprn.map(String.init) ?? "Not recorded"),
+            .text(h.residents.isEmpty ? "Nobody" : h.residents.joined(separator: ", ")), .text(String(h.activeMarkers)),
+        ]
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
@@ -49,10 +54,14 @@ struct HomeMergeView {
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Merge duplicate addresses" }
             if homes.count < 2 {
-                el("p", .class("sg-body")) { "These addresses are no longer duplicates of one another: they may have been merged already." }
+                el("p", .class("sg-body")) {
+                    "These addresses are no longer duplicates of one another: they may have been merged already."
+                }
             } else {
-                Components.table(caption: "The copies of this home", headers: ["Address as recorded", "UPRN", "Living there now", "Active markers"],
-                                 rows: homes.map(Self.cells))
+                Components.table(
+                    caption: "The copies of this home",
+                    headers: ["Address as recorded", "UPRN", "Living there now", "Active markers"],
+                    rows: homes.map(Self.cells))
                 el("div", .class("sg-warning-text")) {
                     el("strong", .class("sg-warning-text__text")) {
                         "Everyone living at the copies will be recorded at the address you keep, and its markers move with them. "
@@ -61,11 +70,15 @@ struct HomeMergeView {
                 }
                 el("form", .postMethod, .action(.homeMerge(homes[0].id)), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
-                    Components.radios("keep", legend: "Which address do you want to keep?",
-                                      options: homes.map { ($0.id.uuidString, $0.address + ($0.uprn.map { " (UPRN \($0))" } ?? "")) },
-                                      selected: form.keep ?? "", errors: errors)
-                    Components.textarea("reason", label: "How do you know these are one home?", value: form.reason ?? "", errors: errors,
-                                        hint: "For example: the same UPRN on the council tax list; the same flat, spelt two ways", rows: 3)
+                    Components.radios(
+                        "keep", legend: "Which address do you want to keep?",
+                        options: homes.map { ($0.id.uuidString, $0.address + ($0.uprn.map { " (UPRN \($0))" } ?? "")) },
+                        selected: form.keep ?? "", errors: errors)
+                    Components.textarea(
+                        "reason", label: "How do you know these are one home?", value: form.reason ?? "",
+                        errors: errors,
+                        hint: "For example: the same UPRN on the council tax list; the same flat, spelt two ways",
+                        rows: 3)
                     Components.button("Merge addresses", kind: "warning")
                 }
             }

@@ -17,10 +17,15 @@ enum HomeMerger {
             r.$address.id = keptID
             try await r.update(on: db)
         }
-        let keptMarkers = try await PlaceOfInterestMarker.query(on: db).filter(\.$address.$id == keptID).filter(\.$endedAt == nil).all()
-        let moving = try await PlaceOfInterestMarker.query(on: db).filter(\.$address.$id ~~ copies).filter(\.$endedAt == nil).sort(\.$startedAt).all()
-        let fates = HomeMerge.markerFates(kept: Set(keptMarkers.map { $0.$protection.id.uuidString }),
-                                          moving: moving.map { ($0.id!.uuidString, $0.$protection.id.uuidString) })
+        let keptMarkers = try await PlaceOfInterestMarker.query(on: db).filter(\.$address.$id == keptID).filter(
+            \.$endedAt == nil
+        ).all()
+        let moving = try await PlaceOfInterestMarker.query(on: db).filter(\.$address.$id ~~ copies).filter(
+            \.$endedAt == nil
+        ).sort(\.$startedAt).all()
+        let fates = HomeMerge.markerFates(
+            kept: Set(keptMarkers.map { $0.$protection.id.uuidString }),
+            moving: moving.map { ($0.id!.uuidString, $0.$protection.id.uuidString) })
         for (marker, fate) in zip(moving, fates) {
             marker.$address.id = keptID
             if fate.ends {

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension AdminController {
     func agencies(req: Request) async throws -> Response {
@@ -14,13 +14,19 @@ extension AdminController {
         let kindText = (try? req.content.get(String.self, at: "kind")) ?? ""
         let districtText = (try? req.content.get(String.self, at: "district")) ?? ""
         var errors = FormErrors()
-        if name.isEmpty { errors.add("name", "Enter the agency's name") } else if name.count > 200 { errors.add("name", "Name must be 200 characters or fewer") }
-        else if try await Agency.query(on: req.db).filter(\.$name == name).count() > 0 { errors.add("name", "An agency with this name already exists") }
+        if name.isEmpty {
+            errors.add("name", "Enter the agency's name")
+        } else if name.count > 200 {
+            errors.add("name", "Name must be 200 characters or fewer")
+        } else if try await Agency.query(on: req.db).filter(\.$name == name).count() > 0 {
+            errors.add("name", "An agency with this name already exists")
+        }
         let kind = AgencyKind(rawValue: kindText)
         if kind == nil { errors.add("kind", "Select the kind of agency") }
         let districtID = UUID(uuidString: districtText)
         guard let kind, errors.isEmpty else {
-            return try await AgenciesView.load(on: req, name: name, kind: kindText, errors: errors, status: .unprocessableEntity)
+            return try await AgenciesView.load(
+                on: req, name: name, kind: kindText, errors: errors, status: .unprocessableEntity)
         }
         try await req.audit.write(on: req.db) { db in
             let agency = Agency(name: name, kind: kind, districtID: districtID)
@@ -39,9 +45,16 @@ extension AdminController {
         let viewer = try req.require(.manageAgencies)
         let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmed
         var errors = FormErrors()
-        if name.isEmpty { errors.add("name", "Enter the district's name") } else if name.count > 100 { errors.add("name", "Name must be 100 characters or fewer") }
-        else if try await District.query(on: req.db).filter(\.$name == name).count() > 0 { errors.add("name", "A district with this name already exists") }
-        guard errors.isEmpty else { return try await DistrictsView.load(on: req, name: name, errors: errors, status: .unprocessableEntity) }
+        if name.isEmpty {
+            errors.add("name", "Enter the district's name")
+        } else if name.count > 100 {
+            errors.add("name", "Name must be 100 characters or fewer")
+        } else if try await District.query(on: req.db).filter(\.$name == name).count() > 0 {
+            errors.add("name", "A district with this name already exists")
+        }
+        guard errors.isEmpty else {
+            return try await DistrictsView.load(on: req, name: name, errors: errors, status: .unprocessableEntity)
+        }
         try await req.audit.write(on: req.db) { db in
             let d = District(name: name)
             try await d.create(on: db)
@@ -60,14 +73,21 @@ extension AdminController {
         let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmed
         let agencyText = (try? req.content.get(String.self, at: "agency")) ?? ""
         var errors = FormErrors()
-        if name.isEmpty { errors.add("name", "Enter the team's name") } else if name.count > 200 { errors.add("name", "Name must be 200 characters or fewer") }
+        if name.isEmpty {
+            errors.add("name", "Enter the team's name")
+        } else if name.count > 200 {
+            errors.add("name", "Name must be 200 characters or fewer")
+        }
         let agency = try await UUID(uuidString: agencyText).asyncFlatMap { try await Agency.find($0, on: req.db) }
         if agency == nil { errors.add("agency", "Select the agency the team belongs to") }
-        if let agency, try await Team.query(on: req.db).filter(\.$agency.$id == agency.id!).filter(\.$name == name).count() > 0 {
+        if let agency,
+            try await Team.query(on: req.db).filter(\.$agency.$id == agency.id!).filter(\.$name == name).count() > 0
+        {
             errors.add("name", "\(agency.name) already has a team with this name")
         }
         guard let agency, errors.isEmpty else {
-            return try await TeamsView.load(on: req, name: name, agency: agencyText, errors: errors, status: .unprocessableEntity)
+            return try await TeamsView.load(
+                on: req, name: name, agency: agencyText, errors: errors, status: .unprocessableEntity)
         }
         try await req.audit.write(on: req.db) { db in
             let t = Team(name: name, agencyID: agency.id!)

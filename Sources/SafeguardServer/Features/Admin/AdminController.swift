@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The partnership administrator's pages: agencies, districts, teams, users and API tokens.
 struct AdminController: RouteCollection {
@@ -26,22 +26,31 @@ struct AdminController: RouteCollection {
 
     func overview(req: Request) async throws -> Response {
         try req.require(.manageAgencies)
-        let counts = (agencies: try await Agency.query(on: req.db).count(), districts: try await District.query(on: req.db).count(),
-                      teams: try await Team.query(on: req.db).count(), users: try await User.query(on: req.db).count(),
-                      tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count(),
-                      tools: try await AssessmentToolRecord.query(on: req.db).count(),
-                      keys: try await RegistrationKeyRecord.query(on: req.db).filter(\.$revokedAt == nil).count())
+        let counts = (
+            agencies: try await Agency.query(on: req.db).count(),
+            districts: try await District.query(on: req.db).count(),
+            teams: try await Team.query(on: req.db).count(), users: try await User.query(on: req.db).count(),
+            tokens: try await APIToken.query(on: req.db).filter(\.$revokedAt == nil).count(),
+            tools: try await AssessmentToolRecord.query(on: req.db).count(),
+            keys: try await RegistrationKeyRecord.query(on: req.db).filter(\.$revokedAt == nil).count()
+        )
         let email = try await EmailDeliverySummary.load(on: req.db, now: req.now, settings: req.safeguard.settings)
-        return AdminOverviewView(counts: [("Agencies", .adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
-                                          ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
-                                          ("API tokens in use", .adminTokens, counts.tokens),
-                                          ("Assessment tools", .adminAssessmentTools, counts.tools),
-                                          ("Training registration keys in use", .adminRegistrationKeys, counts.keys)],
-                                 email: email).render(on: req)
+        return AdminOverviewView(
+            counts: [
+                ("Agencies", .adminAgencies, counts.agencies), ("Districts", .adminDistricts, counts.districts),
+                ("Teams", .adminTeams, counts.teams), ("Users", .adminUsers, counts.users),
+                ("API tokens in use", .adminTokens, counts.tokens),
+                ("Assessment tools", .adminAssessmentTools, counts.tools),
+                ("Training registration keys in use", .adminRegistrationKeys, counts.keys),
+            ],
+            email: email
+        ).render(on: req)
     }
 
     /// Administrative changes are audited too: who changed an account or a token matters.
-    static func adminEvent(_ viewer: Viewer, _ type: String, _ id: String, _ what: String, on req: Request) -> AuditEvent {
+    static func adminEvent(
+        _ viewer: Viewer, _ type: String, _ id: String, _ what: String, on req: Request
+    ) -> AuditEvent {
         viewer.event(.administer, type, id, reason: what, on: req)
     }
 }

@@ -34,11 +34,14 @@ final class AgencySummaryRecord: Model, @unchecked Sendable {
 
     var summary: AgencySummary {
         let fallback = SimpleDate(updatedAt)
-        let requested = SimpleDate(iso: requestedOn) ?? fallback, due = SimpleDate(iso: dueOn) ?? fallback
-        let chased = ((try? JSONDecoder().decode([String].self, from: Data(chasedOn.utf8))) ?? []).compactMap(SimpleDate.init(iso:))
-        return .stored(requestedOn: requested, due: due, ask: ask, stage: AgencySummary.Stage(rawValue: stage) ?? .requested,
-                       involvement: involvement, chronologyText: chronology, analysis: analysis,
-                       submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), returnNote: returnNote, chasedOn: chased)
+        let requested = SimpleDate(iso: requestedOn) ?? fallback
+        let due = SimpleDate(iso: dueOn) ?? fallback
+        let chased = ((try? JSONDecoder().decode([String].self, from: Data(chasedOn.utf8))) ?? []).compactMap(
+            SimpleDate.init(iso:))
+        return .stored(
+            requestedOn: requested, due: due, ask: ask, stage: AgencySummary.Stage(rawValue: stage) ?? .requested,
+            involvement: involvement, chronologyText: chronology, analysis: analysis,
+            submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), returnNote: returnNote, chasedOn: chased)
     }
 
     func set(_ s: AgencySummary, at now: Date) {
@@ -51,7 +54,8 @@ final class AgencySummaryRecord: Model, @unchecked Sendable {
         analysis = s.analysis
         submittedOn = s.submittedOn?.iso
         returnNote = s.returnNote
-        chasedOn = String(decoding: (try? JSONEncoder().encode(s.chasedOn.map(\.iso))) ?? Data("[]".utf8), as: UTF8.self)
+        chasedOn = String(
+            decoding: (try? JSONEncoder().encode(s.chasedOn.map(\.iso))) ?? Data("[]".utf8), as: UTF8.self)
         updatedAt = now
     }
 }

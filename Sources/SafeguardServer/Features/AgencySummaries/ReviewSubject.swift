@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The review an agency's summary is for: a child's rapid review, or an adult's Safeguarding Adults Review.
 /// Both ask agencies the same way (Care Act guidance: the SAR panel "gathers information from agencies the same
@@ -94,17 +94,24 @@ struct ReviewSubject {
             guard let incident = try await SeriousIncidentRecord.find(id, on: db) else { throw Abort(.notFound) }
             let n = incident.notification
             guard n.status == .notified, let due = n.clock(calendar: calendar)?.rapidReviewDue else {
-                throw Abort(.conflict, reason: "Agencies are asked for summaries once the national panel has been notified")
+                throw Abort(
+                    .conflict, reason: "Agencies are asked for summaries once the national panel has been notified")
             }
-            let review = try await RapidReviewRecord.query(on: db).filter(\.$incident.$id == id).first()?.review ?? RapidReview()
-            return ReviewSubject(key: key, reference: incident.reference, personID: incident.$person.id, person: n.child, eventDay: n.incidentOn,
-                                 reviewDue: due, isGathering: review.mayEdit)
+            let review =
+                try await RapidReviewRecord.query(on: db).filter(\.$incident.$id == id).first()?.review ?? RapidReview()
+            return ReviewSubject(
+                key: key, reference: incident.reference, personID: incident.$person.id, person: n.child,
+                eventDay: n.incidentOn,
+                reviewDue: due, isGathering: review.mayEdit)
         case .sar(let id):
             guard let sar = try await SARReferralRecord.find(id, on: db) else { throw Abort(.notFound) }
-            return ReviewSubject(key: key, reference: sar.reference, personID: sar.$person.id,
-                                 person: sar.snapshot ?? PersonSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil,
-                                                                        legalStatus: [], agencies: [], openReferrals: [], plans: []),
-                                 eventDay: SimpleDate(sar.raisedAt), reviewDue: nil, isGathering: sar.referral.gathersInformation)
+            return ReviewSubject(
+                key: key, reference: sar.reference, personID: sar.$person.id,
+                person: sar.snapshot
+                    ?? PersonSnapshot(
+                        name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil,
+                        legalStatus: [], agencies: [], openReferrals: [], plans: []),
+                eventDay: SimpleDate(sar.raisedAt), reviewDue: nil, isGathering: sar.referral.gathersInformation)
         }
     }
 }

@@ -19,18 +19,24 @@ struct AnswerInput {
         case .checklist(let items):
             return choices(items.map { ($0.key, $0.label, []) }, inline: false, multiple: true)
         case .number:
-            return Components.textInput(field, label: question.text, value: value, errors: errors, hint: question.hint, width: "5")
+            return Components.textInput(
+                field, label: question.text, value: value, errors: errors, hint: question.hint, width: "5")
         case .percentage:
-            return Components.textInput(field, label: question.text + " (%)", value: value, errors: errors,
-                                        hint: question.hint ?? "A whole number from 0 to 100", width: "3")
+            return Components.textInput(
+                field, label: question.text + " (%)", value: value, errors: errors,
+                hint: question.hint ?? "A whole number from 0 to 100", width: "3")
         case .date:
             // Three boxes, as every date in Safeguard; a date not yet valid is shown as it was typed.
-            let parts: [String] = SimpleDate(iso: value).map { [String($0.day), String($0.month), String($0.year)] }
-                ?? (value.split(separator: "/", omittingEmptySubsequences: false).map(String.init) + ["", "", ""]).prefix(3).map { $0 }
-            return Components.dateInput(field, legend: question.text, day: parts[0], month: parts[1], year: parts[2], errors: errors,
-                                        hint: question.hint ?? "For example, 27 3 2026")
+            let parts: [String] =
+                SimpleDate(iso: value).map { [String($0.day), String($0.month), String($0.year)] }
+                ?? (value.split(separator: "/", omittingEmptySubsequences: false).map(String.init) + ["", "", ""])
+                .prefix(3).map { $0 }
+            return Components.dateInput(
+                field, legend: question.text, day: parts[0], month: parts[1], year: parts[2], errors: errors,
+                hint: question.hint ?? "For example, 27 3 2026")
         case .text:
-            return Components.textarea(field, label: question.text, value: value, errors: errors, hint: question.hint, rows: 2)
+            return Components.textarea(
+                field, label: question.text, value: value, errors: errors, hint: question.hint, rows: 2)
         }
     }
 
@@ -42,8 +48,11 @@ struct AnswerInput {
     }
 
     /// Radios or checkboxes, each option with its descriptors as the hint (graded categories).
-    private func choices(_ options: [(key: String, label: String, descriptors: [String])], inline: Bool, multiple: Bool = false) -> Node {
-        let error = errors[field], kind = multiple ? "checkboxes" : "radios"
+    private func choices(
+        _ options: [(key: String, label: String, descriptors: [String])], inline: Bool, multiple: Bool = false
+    ) -> Node {
+        let error = errors[field]
+        let kind = multiple ? "checkboxes" : "radios"
         let hintID = question.hint.map { _ in field + "-hint" }
         return el("div", .class(error != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
             el("fieldset", attrs: [.class("sg-fieldset")] + (hintID.map { [.aria("describedby", $0)] } ?? [])) {
@@ -55,13 +64,20 @@ struct AnswerInput {
                     for (i, o) in options.enumerated() {
                         let id = i == 0 ? field : "\(field)-\(i + 1)"
                         el("div", .class("sg-\(kind)__item")) {
-                            void("input", attrs: [.class("sg-\(kind)__input"), .id(id), .name(field), .type(multiple ? "checkbox" : "radio"), .value(o.key)]
-                                 + (o.descriptors.isEmpty ? [] : [.aria("describedby", id + "-item-hint")])
-                                 + (values.contains(o.key) ? [.flag("checked")] : []))
+                            void(
+                                "input",
+                                attrs: [
+                                    .class("sg-\(kind)__input"), .id(id), .name(field),
+                                    .type(multiple ? "checkbox" : "radio"), .value(o.key),
+                                ]
+                                    + (o.descriptors.isEmpty ? [] : [.aria("describedby", id + "-item-hint")])
+                                    + (values.contains(o.key) ? [.flag("checked")] : []))
                             el("label", .class("sg-label sg-\(kind)__label"), .for(id)) { o.label }
                             if !o.descriptors.isEmpty {
                                 el("div", .class("sg-hint sg-\(kind)__hint"), .id(id + "-item-hint")) {
-                                    el("ul", .class("sg-list sg-list--bullet sg-body-s")) { for d in o.descriptors { el("li") { d } } }
+                                    el("ul", .class("sg-list sg-list--bullet sg-body-s")) {
+                                        for d in o.descriptors { el("li") { d } }
+                                    }
                                 }
                             }
                         }

@@ -40,7 +40,6 @@ final class Assessment: Model, @unchecked Sendable {
 
     init() {}
 
-
     var answers: AssessmentAnswers {
         get { (try? JSONDecoder().decode(AssessmentAnswers.self, from: Data(answersJSON.utf8))) ?? AssessmentAnswers() }
         set {

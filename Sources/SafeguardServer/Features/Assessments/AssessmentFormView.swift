@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The assessment form: every section of the tool on one page, as practitioners complete these
 /// tools in one sitting or across a few, saving a draft between.
@@ -16,17 +16,25 @@ struct AssessmentFormView {
 
     static func initialFields(_ a: Assessment, today: SimpleDate) -> [String: String] {
         let day = a.assessed ?? today
-        return ["assessed-day": String(day.day), "assessed-month": String(day.month), "assessed-year": String(day.year),
-                "override-level": a.overrideLevel ?? "", "override-reason": a.overrideReason ?? ""]
+        return [
+            "assessed-day": String(day.day), "assessed-month": String(day.month), "assessed-year": String(day.year),
+            "override-level": a.overrideLevel ?? "", "override-reason": a.overrideReason ?? "",
+        ]
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = assessment.id!, personID = person.id!
+        let id = assessment.id!
+        let personID = person.id!
         return req.page(tool.title, section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(personID), "Back to \(person.fullName)")
             Components.errorSummary(errors)
-            if errors.isEmpty, let message = flash.flatMap(AssessmentSummaryView.message) { Components.notification(message) }
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; tool.title }
+            if errors.isEmpty, let message = flash.flatMap(AssessmentSummaryView.message) {
+                Components.notification(message)
+            }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { person.fullName }
+                tool.title
+            }
             el("p", .class("sg-body")) { tool.summary }
             el("p", .class("sg-body-s")) {
                 "Version \(tool.version). Draft started \(SiteFormat.dateTime(assessment.startedAt)) by \(assessment.startedBy.displayName)"
@@ -35,14 +43,20 @@ struct AssessmentFormView {
             }
             el("form", .postMethod, .action(.assessment(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.dateInput("assessed", legend: "Date of the assessment", day: fields["assessed-day"] ?? "",
-                                     month: fields["assessed-month"] ?? "", year: fields["assessed-year"] ?? "", errors: errors,
-                                     hint: "The day you carried it out, for example 27 3 2026")
+                Components.dateInput(
+                    "assessed", legend: "Date of the assessment", day: fields["assessed-day"] ?? "",
+                    month: fields["assessed-month"] ?? "", year: fields["assessed-year"] ?? "", errors: errors,
+                    hint: "The day you carried it out, for example 27 3 2026")
                 for section in tool.sections { sectionNode(section) }
                 if tool.override == .raiseOnly { overrideNode }
                 el("div", .class("sg-button-group")) {
-                    el("button", .type("submit"), .name("action"), .value("submit"), .class("sg-button")) { "Submit assessment" }
-                    el("button", .type("submit"), .name("action"), .value("save"), .class("sg-button sg-button--secondary")) { "Save as draft" }
+                    el("button", .type("submit"), .name("action"), .value("submit"), .class("sg-button")) {
+                        "Submit assessment"
+                    }
+                    el(
+                        "button", .type("submit"), .name("action"), .value("save"),
+                        .class("sg-button sg-button--secondary")
+                    ) { "Save as draft" }
                 }
             }
             el("form", .postMethod, .action(.assessmentDiscard(id))) {
@@ -64,10 +78,12 @@ struct AssessmentFormView {
             for q in section.questions {
                 AnswerInput(question: q, values: answers.values[q.key] ?? [], errors: errors).node
                 if q.evidence != .none {
-                    Components.textarea("evidence.\(q.key)", label: "Evidence and professional judgement: \(q.text.lowercased())",
-                                        value: answers.evidence[q.key] ?? "", errors: errors,
-                                        hint: q.evidence == .always ? "Required" : q.evidence == .whenConcern ? "Required when there is a concern" : nil,
-                                        rows: 3)
+                    Components.textarea(
+                        "evidence.\(q.key)", label: "Evidence and professional judgement: \(q.text.lowercased())",
+                        value: answers.evidence[q.key] ?? "", errors: errors,
+                        hint: q.evidence == .always
+                            ? "Required" : q.evidence == .whenConcern ? "Required when there is a concern" : nil,
+                        rows: 3)
                 }
             }
         }
@@ -79,11 +95,13 @@ struct AssessmentFormView {
             el("p", .class("sg-body")) {
                 "The overall level is worked out from your answers. If your judgement is that the risk is higher, choose the level and say why. It can be raised, never lowered."
             }
-            Components.select("override-level", label: "Raise the level to (optional)",
-                              options: [("", "Keep the level the answers give")] + tool.levels.map { ($0.key, $0.label) },
-                              selected: fields["override-level"] ?? "", errors: errors)
-            Components.textarea("override-reason", label: "Why the level should be higher", value: fields["override-reason"] ?? "",
-                                errors: errors, rows: 3)
+            Components.select(
+                "override-level", label: "Raise the level to (optional)",
+                options: [("", "Keep the level the answers give")] + tool.levels.map { ($0.key, $0.label) },
+                selected: fields["override-level"] ?? "", errors: errors)
+            Components.textarea(
+                "override-reason", label: "Why the level should be higher", value: fields["override-reason"] ?? "",
+                errors: errors, rows: 3)
         }
     }
 }

@@ -11,18 +11,23 @@ struct AssessmentSubmission {
     var rating: AssessmentRating?
     var errors: FormErrors
 
-    static func read(_ fields: [String: String], tool: AssessmentTool, answers: AssessmentAnswers, submitting: Bool,
-                     today: SimpleDate) -> AssessmentSubmission {
+    static func read(
+        _ fields: [String: String], tool: AssessmentTool, answers: AssessmentAnswers, submitting: Bool,
+        today: SimpleDate
+    ) -> AssessmentSubmission {
         var errors = FormErrors()
-        let assessedOn = FormDate.read(fields, "assessed", label: "date of the assessment", required: submitting, today: today, errors: &errors)
-        let level = fields["override-level"] ?? "", reason = fields["override-reason"] ?? ""
+        let assessedOn = FormDate.read(
+            fields, "assessed", label: "date of the assessment", required: submitting, today: today, errors: &errors)
+        let level = fields["override-level"] ?? ""
+        let reason = fields["override-reason"] ?? ""
         // An empty level means "agree with the calculated level"; a reason alone is kept with a draft.
         let override = level.isEmpty ? nil : LevelOverride(level: level, reason: reason)
         for p in tool.check(answers, for: submitting ? .submission : .draft, override: override) {
             errors.add(p.field, p.message)
         }
         let rating = submitting && errors.isEmpty ? tool.rate(answers, override: override) : nil
-        return AssessmentSubmission(answers: answers, assessedOn: assessedOn, override: override, rating: rating, errors: errors)
+        return AssessmentSubmission(
+            answers: answers, assessedOn: assessedOn, override: override, rating: rating, errors: errors)
     }
 
     func apply(to assessment: Assessment, tool: AssessmentTool, by userID: UUID, now: Date) {

@@ -1,7 +1,7 @@
 import Fluent
 import NIOConcurrencyHelpers
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The partnership's assessment tools: the definitions shipped in Resources/tools, registered at
 /// start-up, and those administrators upload. Stored rows never change, so a parsed tool can be
@@ -20,13 +20,17 @@ enum AssessmentToolCatalogue {
             }
             if let stored = try await record(key: tool.key, version: tool.version, on: db) {
                 guard stored.digest == AssessmentToolRecord.digest(source.text) else {
-                    throw CatalogueProblem("Resources/tools/\(source.file) has changed but is still version \(tool.version) of '\(tool.key)': "
-                                           + "give the revision version \(tool.version + 1) so assessments made with version \(tool.version) keep their meaning")
+                    throw CatalogueProblem(
+                        "Resources/tools/\(source.file) has changed but is still version \(tool.version) of '\(tool.key)': "
+                            + "give the revision version \(tool.version + 1) so assessments made with version \(tool.version) keep their meaning"
+                    )
                 }
                 continue
             }
-            try await AssessmentToolRecord(tool: tool, definition: source.text, source: AssessmentToolRecord.shipped, addedBy: nil, at: now)
-                .create(on: db)
+            try await AssessmentToolRecord(
+                tool: tool, definition: source.text, source: AssessmentToolRecord.shipped, addedBy: nil, at: now
+            )
+            .create(on: db)
         }
     }
 
@@ -52,7 +56,9 @@ enum AssessmentToolCatalogue {
             parsed.withLockedValue { $0[id] = tool }
             return tool
         } catch {
-            throw Abort(.internalServerError, reason: "Stored assessment tool \(record.key) v\(record.version) no longer parses: \(error)")
+            throw Abort(
+                .internalServerError,
+                reason: "Stored assessment tool \(record.key) v\(record.version) no longer parses: \(error)")
         }
     }
 }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The partnership administrator's assessment tools: every version in use, each definition's
 /// text, and an upload that adds a new tool or a new version of one. A definition with a mistake
@@ -16,12 +16,14 @@ struct AssessmentToolsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         try req.require(.manageAssessmentTools)
-        return try await AssessmentToolsView.load(on: req, definition: "", errors: FormErrors(), added: req.query[String.self, at: "added"])
+        return try await AssessmentToolsView.load(
+            on: req, definition: "", errors: FormErrors(), added: req.query[String.self, at: "added"])
     }
 
     func upload(req: Request) async throws -> Response {
         let viewer = try req.require(.manageAssessmentTools)
-        let definition = ((try? req.content.get(String.self, at: "definition")) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        let definition = ((try? req.content.get(String.self, at: "definition")) ?? "").replacingOccurrences(
+            of: "\r\n", with: "\n")
         var errors = FormErrors()
         var parsed: AssessmentTool?
         if definition.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -32,18 +34,31 @@ struct AssessmentToolsController: RouteCollection {
             }
         }
         if let tool = parsed {
-            let newest = try await AssessmentToolRecord.query(on: req.db).filter(\.$key == tool.key).sort(\.$version, .descending).first()
-            if let refusal = ToolRevision.refusal(tool, newestStored: newest?.version) { errors.add("definition", refusal) }
+            let newest = try await AssessmentToolRecord.query(on: req.db).filter(\.$key == tool.key).sort(
+                \.$version, .descending
+            ).first()
+            if let refusal = ToolRevision.refusal(tool, newestStored: newest?.version) {
+                errors.add("definition", refusal)
+            }
         }
         guard errors.isEmpty, let tool = parsed else {
-            return try await AssessmentToolsView.load(on: req, definition: definition, errors: errors, added: nil, status: .unprocessableEntity)
+            return try await AssessmentToolsView.load(
+                on: req, definition: definition, errors: errors, added: nil, status: .unprocessableEntity)
         }
         let now = req.now
         let id = try await req.audit.write(on: req.db) { db in
-            let record = AssessmentToolRecord(tool: tool, definition: definition, source: AssessmentToolRecord.uploaded, addedBy: viewer.userID, at: now)
+            let record = AssessmentToolRecord(
+                tool: tool, definition: definition, source: AssessmentToolRecord.uploaded, addedBy: viewer.userID,
+                at: now)
             try await record.create(on: db)
             let id = try record.requireID()
-            return (id, [AdminController.adminEvent(viewer, "assessment-tool", id.uuidString, "\(tool.key) version \(tool.version) added", on: req)])
+            return (
+                id,
+                [
+                    AdminController.adminEvent(
+                        viewer, "assessment-tool", id.uuidString, "\(tool.key) version \(tool.version) added", on: req)
+                ]
+            )
         }
         return req.redirect(to: SiteURL.adminAssessmentTool(id).with(query: [("added", "1")]), redirectType: .normal)
     }
@@ -51,20 +66,33 @@ struct AssessmentToolsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         try req.require(.manageAssessmentTools)
         guard let id = req.parameters.get("toolID", as: UUID.self),
-              let record = try await AssessmentToolRecord.query(on: req.db).filter(\.$id == id).with(\.$addedBy).first() else { throw Abort(.notFound) }
+            let record = try await AssessmentToolRecord.query(on: req.db).filter(\.$id == id).with(\.$addedBy).first()
+        else { throw Abort(.notFound) }
         let tool = try AssessmentToolCatalogue.tool(record)
         let used = try await Assessment.query(on: req.db).filter(\.$tool.$id == id).count()
         return req.page("\(tool.title) version \(tool.version)", section: .admin) {
             Components.backLink(.adminAssessmentTools, "Back to assessment tools")
-            if req.query[String.self, at: "added"] != nil { Components.notification("Version \(tool.version) of \(tool.title) added: new assessments use it from now on") }
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "Version \(tool.version)" }; tool.title }
+            if req.query[String.self, at: "added"] != nil {
+                Components.notification(
+                    "Version \(tool.version) of \(tool.title) added: new assessments use it from now on")
+            }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { "Version \(tool.version)" }
+                tool.title
+            }
             Components.summaryList([
                 ("Key", .text(tool.key)), ("For", .text(tool.subject.rawValue)),
                 ("Sections", .text(tool.sections.map(\.title).joined(separator: "; "))),
                 ("Levels", .text(tool.levels.map(\.label).joined(separator: ", "))),
                 ("Reassess after", .text("\(tool.reassessAfterDays) days")),
-                ("Added", .text(record.source == AssessmentToolRecord.shipped ? "Shipped with Safeguard"
-                                : "Uploaded by \(record.addedBy?.displayName ?? "an administrator"), \(SiteFormat.dateTime(record.addedAt))")),
+                (
+                    "Added",
+                    .text(
+                        record.source == AssessmentToolRecord.shipped
+                            ? "Shipped with Safeguard"
+                            : "Uploaded by \(record.addedBy?.displayName ?? "an administrator"), \(SiteFormat.dateTime(record.addedAt))"
+                    )
+                ),
                 ("Assessments made with it", .text(String(used))),
             ])
             el("h2", .class("sg-heading-m")) { "Definition" }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension AssessmentsController {
     /// Loads the assessment with its tool, checks the policy for `action` on its person, and
@@ -9,12 +9,14 @@ extension AssessmentsController {
     /// school's to read). Drafts are the assessing agency's alone.
     static func load(_ req: Request, for action: Action) async throws -> (Viewer, Assessment, Person, Relationship) {
         guard let id = req.parameters.get("assessmentID", as: UUID.self),
-              let assessment = try await Assessment.query(on: req.db).filter(\.$id == id).with(\.$tool).with(\.$agency)
-                  .with(\.$startedBy).with(\.$submittedBy).with(\.$countersignedBy).with(\.$referral).first() else {
+            let assessment = try await Assessment.query(on: req.db).filter(\.$id == id).with(\.$tool).with(\.$agency)
+                .with(\.$startedBy).with(\.$submittedBy).with(\.$countersignedBy).with(\.$referral).first()
+        else {
             throw Abort(.notFound)
         }
-        let (viewer, person, relationship) = try await PersonAccess.authorise(action, personID: assessment.$person.id, on: req,
-                                                                             offerBreakGlass: action == .viewPerson)
+        let (viewer, person, relationship) = try await PersonAccess.authorise(
+            action, personID: assessment.$person.id, on: req,
+            offerBreakGlass: action == .viewPerson)
         guard isVisible(assessment, to: viewer) else { throw Abort(.notFound) }
         return (viewer, assessment, person, relationship)
     }
@@ -33,12 +35,16 @@ extension AssessmentsController {
     /// The newest version of each tool that fits the person: children's tools for children, adults' for adults.
     static func fitting(_ person: Person, on req: Request) async throws -> [AssessmentToolRecord] {
         let category = person.category(on: req.today)
-        return try await AssessmentToolCatalogue.current(on: req.db).filter { (ToolSubject(rawValue: $0.subject) ?? .any).fits(category) }
+        return try await AssessmentToolCatalogue.current(on: req.db).filter {
+            (ToolSubject(rawValue: $0.subject) ?? .any).fits(category)
+        }
     }
 
     /// Referrals about the person, newest first, which an assessment may be started from.
     static func referrals(of person: Person, on req: Request) async throws -> [Referral] {
-        let subjects = try await ReferralSubject.query(on: req.db).filter(\.$person.$id == person.requireID()).with(\.$referral).all()
+        let subjects = try await ReferralSubject.query(on: req.db).filter(\.$person.$id == person.requireID()).with(
+            \.$referral
+        ).all()
         return subjects.map(\.referral).filter { $0.status != .draft }
             .sorted { ($0.submittedAt ?? .distantPast) > ($1.submittedAt ?? .distantPast) }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Risk assessments about a person with the partnership's tools: start one (on its own or from a
 /// referral), save a draft and return to it, submit it with its rating fixed, and have a manager
@@ -18,22 +18,31 @@ struct AssessmentsController: RouteCollection {
 
     func startForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.recordAssessment, personID: req.personID(), on: req)
-        return try await AssessmentStartView(person: person, tools: Self.fitting(person, on: req), referrals: Self.referrals(of: person, on: req),
-                                             fields: ["referral": req.query[String.self, at: "referral"] ?? ""], errors: FormErrors()).render(on: req)
+        return try await AssessmentStartView(
+            person: person, tools: Self.fitting(person, on: req), referrals: Self.referrals(of: person, on: req),
+            fields: ["referral": req.query[String.self, at: "referral"] ?? ""], errors: FormErrors()
+        ).render(on: req)
     }
 
     func start(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordAssessment, personID: req.personID(), on: req)
         let fields = try FormBody.fields(req)
-        let tools = try await Self.fitting(person, on: req), referrals = try await Self.referrals(of: person, on: req)
+        let tools = try await Self.fitting(person, on: req)
+        let referrals = try await Self.referrals(of: person, on: req)
         var errors = FormErrors()
         let tool = tools.first { $0.id?.uuidString == fields["tool"] }
         if tool == nil { errors.add("tool", "Choose the assessment tool to use") }
-        let referral = fields["referral"].flatMap { $0.isEmpty ? nil : $0 }.map { id in referrals.first { $0.id?.uuidString == id } }
-        if case .some(nil) = referral { errors.add("referral", "Choose one of \(person.firstName)'s referrals, or none") }
+        let referral = fields["referral"].flatMap { $0.isEmpty ? nil : $0 }.map { id in
+            referrals.first { $0.id?.uuidString == id }
+        }
+        if case .some(nil) = referral {
+            errors.add("referral", "Choose one of \(person.firstName)'s referrals, or none")
+        }
         guard errors.isEmpty, let tool else {
-            return try AssessmentStartView(person: person, tools: tools, referrals: referrals, fields: fields, errors: errors)
-                .render(on: req, status: .unprocessableEntity)
+            return try AssessmentStartView(
+                person: person, tools: tools, referrals: referrals, fields: fields, errors: errors
+            )
+            .render(on: req, status: .unprocessableEntity)
         }
         let assessment = Assessment()
         assessment.$person.id = try person.requireID()
@@ -48,7 +57,13 @@ struct AssessmentsController: RouteCollection {
         let id = try await req.audit.write(on: req.db) { db in
             try await assessment.create(on: db)
             let id = try assessment.requireID()
-            return (id, [viewer.event(.create, "assessment", id.uuidString, reason: "\(tool.key) v\(tool.version) draft", on: req)])
+            return (
+                id,
+                [
+                    viewer.event(
+                        .create, "assessment", id.uuidString, reason: "\(tool.key) v\(tool.version) draft", on: req)
+                ]
+            )
         }
         return req.redirect(to: SiteURL.assessment(id).path, redirectType: .normal)
     }
@@ -56,24 +71,33 @@ struct AssessmentsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (viewer, assessment, person, relationship) = try await Self.load(req, for: .viewPerson)
         let tool = try AssessmentToolCatalogue.tool(assessment.tool)
-        try await req.audit.record(viewer.event(.view, "assessment", try assessment.requireID().uuidString, on: req), on: req.db)
+        try await req.audit.record(
+            viewer.event(.view, "assessment", try assessment.requireID().uuidString, on: req), on: req.db)
         if assessment.status.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) {
-            return AssessmentFormView(assessment: assessment, tool: tool, person: person, answers: assessment.answers,
-                                      fields: AssessmentFormView.initialFields(assessment, today: req.today), errors: FormErrors(),
-                                      flash: req.query[String.self, at: "done"])
-                .render(on: req)
+            return AssessmentFormView(
+                assessment: assessment, tool: tool, person: person, answers: assessment.answers,
+                fields: AssessmentFormView.initialFields(assessment, today: req.today), errors: FormErrors(),
+                flash: req.query[String.self, at: "done"]
+            )
+            .render(on: req)
         }
-        return try await summary(assessment, tool: tool, person: person, viewer: viewer, relationship: relationship, on: req)
+        return try await summary(
+            assessment, tool: tool, person: person, viewer: viewer, relationship: relationship, on: req)
     }
 
-    func summary(_ assessment: Assessment, tool: AssessmentTool, person: Person, viewer: Viewer, relationship: Relationship,
-                 errors: FormErrors = FormErrors(), flash: String? = nil, on req: Request) async throws -> Response {
-        let refusal = AssessmentCountersignature.refusal(status: assessment.status, submittedBy: assessment.$submittedBy.id,
-                                                          manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID)
+    func summary(
+        _ assessment: Assessment, tool: AssessmentTool, person: Person, viewer: Viewer, relationship: Relationship,
+        errors: FormErrors = FormErrors(), flash: String? = nil, on req: Request
+    ) async throws -> Response {
+        let refusal = AssessmentCountersignature.refusal(
+            status: assessment.status, submittedBy: assessment.$submittedBy.id,
+            manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID)
         let mayCountersign = viewer.may(.countersignAssessment, relationship: relationship) && refusal == nil
-        return AssessmentSummaryView(assessment: assessment, tool: tool, person: person, mayCountersign: mayCountersign,
-                                     today: req.today, errors: errors, flash: flash ?? req.query[String.self, at: "done"])
-            .render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return AssessmentSummaryView(
+            assessment: assessment, tool: tool, person: person, mayCountersign: mayCountersign,
+            today: req.today, errors: errors, flash: flash ?? req.query[String.self, at: "done"]
+        )
+        .render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     /// "Save as draft" keeps whatever is valid so far; "Submit" needs a complete, checked assessment.
@@ -87,15 +111,22 @@ struct AssessmentsController: RouteCollection {
         }
         let tool = try AssessmentToolCatalogue.tool(assessment.tool)
         let pairs = FormBody.pairs(req)
-        let fields = Dictionary(pairs.map { ($0.0, $0.1.trimmingCharacters(in: .whitespacesAndNewlines)) }, uniquingKeysWith: { a, _ in a })
+        let fields = Dictionary(
+            pairs.map { ($0.0, $0.1.trimmingCharacters(in: .whitespacesAndNewlines)) }, uniquingKeysWith: { a, _ in a })
         let answers = tool.answers(fromForm: Dictionary(grouping: pairs, by: \.0).mapValues { $0.map(\.1) })
         let submitting = fields["action"] == "submit"
-        let submission = AssessmentSubmission.read(fields, tool: tool, answers: answers, submitting: submitting, today: req.today)
+        let submission = AssessmentSubmission.read(
+            fields, tool: tool, answers: answers, submitting: submitting, today: req.today)
         guard submission.errors.isEmpty else {
-            return AssessmentFormView(assessment: assessment, tool: tool, person: person, answers: answers, fields: fields, errors: submission.errors)
-                .render(on: req, status: .unprocessableEntity)
+            return AssessmentFormView(
+                assessment: assessment, tool: tool, person: person, answers: answers, fields: fields,
+                errors: submission.errors
+            )
+            .render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = try assessment.requireID(), agencyID = viewer.agencyID
+        let now = req.now
+        let id = try assessment.requireID()
+        let agencyID = viewer.agencyID
         submission.apply(to: assessment, tool: tool, by: viewer.userID, now: now)
         try await req.audit.write(on: req.db) { db in
             // Submitted meanwhile (a second tab, a double press): a draft save must not turn it back into a draft.
@@ -104,27 +135,37 @@ struct AssessmentsController: RouteCollection {
             if submitting, let rating = submission.rating {
                 // On the chronology where it happened: an assessment typed up later belongs on the day it was done.
                 let occurred = submission.assessedOn.flatMap { $0 < SimpleDate(now) ? $0.noonInLondon : nil } ?? now
-                try await ChronologyEntry(personID: assessment.$person.id, occurredAt: occurred, agencyID: agencyID, category: "Assessment",
-                                          summary: "\(tool.title): \(rating.final.label)", recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now)
-                    .create(on: db)
+                try await ChronologyEntry(
+                    personID: assessment.$person.id, occurredAt: occurred, agencyID: agencyID, category: "Assessment",
+                    summary: "\(tool.title): \(rating.final.label)", recordedBy: viewer.userID,
+                    visibility: .safeguarding, recordedAt: req.now
+                )
+                .create(on: db)
             }
             let what = submitting ? "submitted: \(submission.rating?.final.key ?? "")" : "draft saved"
             return ((), [viewer.event(.change, "assessment", id.uuidString, reason: what, on: req)])
         }
-        return req.redirect(to: SiteURL.assessment(id).with(query: [("done", submitting ? "submitted" : "saved")]), redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.assessment(id).with(query: [("done", submitting ? "submitted" : "saved")]),
+            redirectType: .normal)
     }
 
     func countersign(req: Request) async throws -> Response {
         let (viewer, assessment, person, relationship) = try await Self.load(req, for: .countersignAssessment)
-        if let refusal = AssessmentCountersignature.refusal(status: assessment.status, submittedBy: assessment.$submittedBy.id,
-                                                             manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID) {
+        if let refusal = AssessmentCountersignature.refusal(
+            status: assessment.status, submittedBy: assessment.$submittedBy.id,
+            manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID)
+        {
             var errors = FormErrors()
             errors.add("countersign-note", refusal)
-            return try await summary(assessment, tool: try AssessmentToolCatalogue.tool(assessment.tool), person: person, viewer: viewer,
-                                     relationship: relationship, errors: errors, on: req)
+            return try await summary(
+                assessment, tool: try AssessmentToolCatalogue.tool(assessment.tool), person: person, viewer: viewer,
+                relationship: relationship, errors: errors, on: req)
         }
-        let note = ((try? req.content.get(String.self, at: "countersign-note")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let now = req.now, id = try assessment.requireID()
+        let note = ((try? req.content.get(String.self, at: "countersign-note")) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let now = req.now
+        let id = try assessment.requireID()
         try await req.audit.write(on: req.db) { db in
             assessment.status = AssessmentStatus.countersigned
             assessment.$countersignedBy.id = viewer.userID
@@ -142,7 +183,8 @@ struct AssessmentsController: RouteCollection {
         guard assessment.status.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) else {
             throw Abort(.conflict, reason: "Only a draft can be discarded.")
         }
-        let id = try assessment.requireID(), personID = assessment.$person.id
+        let id = try assessment.requireID()
+        let personID = assessment.$person.id
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(assessment) { $0.status.isEditable }
             try await assessment.delete(on: db)

@@ -34,9 +34,10 @@ final class AuditEntry: Model, @unchecked Sendable {
     }
 
     var record: AuditRecord {
-        AuditRecord(sequence: sequence, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
-                    action: AuditAction(rawValue: action) ?? .view, recordType: recordType, recordID: recordID,
-                    reason: reason, sourceAddress: sourceAddress, previousHash: previousHash, hash: hash)
+        AuditRecord(
+            sequence: sequence, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
+            action: AuditAction(rawValue: action) ?? .view, recordType: recordType, recordID: recordID,
+            reason: reason, sourceAddress: sourceAddress, previousHash: previousHash, hash: hash)
     }
 }
 

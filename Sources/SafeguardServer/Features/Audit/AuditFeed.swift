@@ -18,18 +18,21 @@ enum AuditFeed {
     /// entry of those types ever written (every view of every person) and sorts them: after 23,000 person views a
     /// police incident's p99 went from 12 to 35 ms, and at a county's millions of views it would never end.
     /// `record_type || ''` is the same value but cannot use that index, so both databases walk the sequence.
-    static func changes(after: Int64, upTo head: Int64, recordTypes: [String], limit: Int, on db: Database) async throws -> [AuditEntry] {
+    static func changes(
+        after: Int64, upTo head: Int64, recordTypes: [String], limit: Int, on db: Database
+    ) async throws -> [AuditEntry] {
         guard head > after, !recordTypes.isEmpty else { return [] }
-        return try await db.sql().raw(changesQuery(after: after, upTo: head, recordTypes: recordTypes, limit: limit)).all()
+        return try await db.sql().raw(changesQuery(after: after, upTo: head, recordTypes: recordTypes, limit: limit))
+            .all()
             .map { try $0.decode(fluentModel: AuditEntry.self) }
     }
 
     static func changesQuery(after: Int64, upTo head: Int64, recordTypes: [String], limit: Int) -> SQLQueryString {
         """
-            SELECT * FROM \(ident: AuditEntry.schema)
-            WHERE sequence > \(bind: after) AND sequence <= \(bind: head)
-              AND record_type || '' IN (\(binds: recordTypes)) AND action IN (\(binds: IndexChanges.actions.map(\.rawValue)))
-            ORDER BY sequence LIMIT \(literal: limit)
-            """
+        SELECT * FROM \(ident: AuditEntry.schema)
+        WHERE sequence > \(bind: after) AND sequence <= \(bind: head)
+          AND record_type || '' IN (\(binds: recordTypes)) AND action IN (\(binds: IndexChanges.actions.map(\.rawValue)))
+        ORDER BY sequence LIMIT \(literal: limit)
+        """
     }
 }

@@ -52,14 +52,21 @@ final class AuditGroupCommit: Sendable {
             } catch {
                 // One caller's bad entry must not fail the others: each is tried alone.
                 for w in batch {
-                    do { try await write(w.entries, on: db); w.done.resume() } catch { w.done.resume(throwing: error) }
+                    do {
+                        try await write(w.entries, on: db)
+                        w.done.resume()
+                    } catch { w.done.resume(throwing: error) }
                 }
             }
         }
     }
 
     private func write(_ entries: [UnsealedAuditEntry], on db: Database) async throws {
-        if let lock { try await lock.run { try await entries.create(on: db) } } else { try await entries.create(on: db) }
+        if let lock {
+            try await lock.run { try await entries.create(on: db) }
+        } else {
+            try await entries.create(on: db)
+        }
         inserts.withLockedValue { $0 += 1 }
     }
 }

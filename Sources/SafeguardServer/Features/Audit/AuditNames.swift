@@ -19,12 +19,17 @@ struct AuditNames: Sendable {
         for p in try await Person.query(on: db).filter(\.$id ~~ personIDs).all() {
             names.people[p.id!.uuidString] = p.fullName
         }
-        func ids(_ type: String) -> [UUID] { Array(Set(entries.filter { $0.recordType == type }.compactMap { UUID(uuidString: $0.recordID) })) }
+        func ids(_ type: String) -> [UUID] {
+            Array(Set(entries.filter { $0.recordType == type }.compactMap { UUID(uuidString: $0.recordID) }))
+        }
         for r in try await Referral.query(on: db).filter(\.$id ~~ ids("referral")).all() {
             names.others["referral", default: [:]][r.id!.uuidString] = "Referral \(r.reference)"
         }
-        for q in try await InformationRequest.query(on: db).filter(\.$id ~~ ids("information-request")).with(\.$referral).with(\.$agency).all() {
-            names.others["information-request", default: [:]][q.id!.uuidString] = "Request to \(q.agency.name) about \(q.referral.reference)"
+        for q in try await InformationRequest.query(on: db).filter(\.$id ~~ ids("information-request")).with(
+            \.$referral
+        ).with(\.$agency).all() {
+            names.others["information-request", default: [:]][q.id!.uuidString] =
+                "Request to \(q.agency.name) about \(q.referral.reference)"
         }
         for a in try await Address.query(on: db).filter(\.$id ~~ ids("address")).all() {
             names.others["address", default: [:]][a.id!.uuidString] = "Address: \(a.singleLine)"

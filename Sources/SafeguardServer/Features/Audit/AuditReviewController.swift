@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The partnership's audit review: break-glass openings waiting to be reviewed, and the
 /// latest entries of the trail.
@@ -14,7 +14,7 @@ struct AuditReviewController: RouteCollection {
         let viewer = try req.require(.reviewAuditTrail)
         let pending = try await BreakGlassGrant.query(on: req.db).filter(\.$reviewedAt == nil)
             .with(\.$user) { $0.with(\.$agency) }.with(\.$person).sort(\.$grantedAt, .descending).limit(200).all()
-        try await req.audit.seal(on: req.db) // the latest entries, not only what the sealer has reached
+        try await req.audit.seal(on: req.db)  // the latest entries, not only what the sealer has reached
         let recent = try await AuditEntry.query(on: req.db).sort(\.$sequence, .descending).limit(50).all()
         let activity = try await Self.doneWhileOpen(pending, on: req.db)
         let names = try await AuditNames.load(for: recent + activity.values.flatMap { $0 }, on: req.db)
@@ -22,11 +22,14 @@ struct AuditReviewController: RouteCollection {
         let line = { (e: AuditEntry) in AuditReviewView.Line(e, names: names) }
         return AuditReviewView(
             openings: pending.map { g in
-                AuditReviewView.Opening(id: g.id!, when: SiteFormat.dateTime(g.grantedAt), who: "\(g.user.displayName), \(g.user.agency.name)",
-                                        whoName: g.user.displayName, record: g.person.fullName, reason: g.reason,
-                                        doneWhileOpen: (activity[g.id!] ?? []).map(line))
+                AuditReviewView.Opening(
+                    id: g.id!, when: SiteFormat.dateTime(g.grantedAt),
+                    who: "\(g.user.displayName), \(g.user.agency.name)",
+                    whoName: g.user.displayName, record: g.person.fullName, reason: g.reason,
+                    doneWhileOpen: (activity[g.id!] ?? []).map(line))
             },
-            recent: recent.map(line)).render(on: req)
+            recent: recent.map(line)
+        ).render(on: req)
     }
 
     /// What each user did while their glass was open: every audited action of theirs in those
@@ -37,19 +40,25 @@ struct AuditReviewController: RouteCollection {
         let millis = { (d: Date) in Int64(d.timeIntervalSince1970 * 1000) }
         let skipped = [AuditAction.breakGlass, .signIn, .signOut, .signInFailed].map(\.rawValue)
         let entries = try await AuditEntry.query(on: db).filter(\.$userID ~~ Set(grants.map { $0.$user.id.uuidString }))
-            .filter(\.$occurredAtMillis >= millis(from)).filter(\.$occurredAtMillis <= millis(to)).filter(\.$action !~ skipped)
+            .filter(\.$occurredAtMillis >= millis(from)).filter(\.$occurredAtMillis <= millis(to)).filter(
+                \.$action !~ skipped
+            )
             .sort(\.$sequence).limit(10_000).all()
         var byGrant: [UUID: [AuditEntry]] = [:]
         for g in grants {
-            let user = g.$user.id.uuidString, window = millis(g.grantedAt)...millis(g.expiresAt)
-            byGrant[g.id!] = Array(entries.filter { $0.userID == user && window.contains($0.occurredAtMillis) }.prefix(50))
+            let user = g.$user.id.uuidString
+            let window = millis(g.grantedAt)...millis(g.expiresAt)
+            byGrant[g.id!] = Array(
+                entries.filter { $0.userID == user && window.contains($0.occurredAtMillis) }.prefix(50))
         }
         return byGrant
     }
 
     func markReviewed(req: Request) async throws -> Response {
         let viewer = try req.require(.reviewAuditTrail)
-        guard let id = req.parameters.get("grantID", as: UUID.self), let grant = try await BreakGlassGrant.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("grantID", as: UUID.self),
+            let grant = try await BreakGlassGrant.find(id, on: req.db)
+        else { throw Abort(.notFound) }
         let note = String(((try? req.content.get(String.self, at: "note")) ?? "Reviewed").trimmed.prefix(1000))
         let now = req.now
         if grant.reviewedAt == nil {
@@ -58,7 +67,9 @@ struct AuditReviewController: RouteCollection {
                 grant.$reviewedBy.id = viewer.userID
                 grant.reviewNote = note
                 try await grant.update(on: db)
-                return ((), [viewer.event(.administer, "break-glass-grant", id.uuidString, reason: "reviewed", on: req)])
+                return (
+                    (), [viewer.event(.administer, "break-glass-grant", id.uuidString, reason: "reviewed", on: req)]
+                )
             }
         }
         return req.redirect(to: SiteURL.auditReview.path, redirectType: .normal)

@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import NIOCore
 import SQLKit
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension AuditTrail {
     /// How many entries one sealing transaction chains at most. On SQLite every other write waits while a batch
@@ -18,14 +18,18 @@ extension AuditTrail {
     /// any time: a second caller finds less to do.
     @discardableResult
     func seal(on db: Database) async throws -> Int {
-        var total = 0, overtaken = 0
+        var total = 0
+        var overtaken = 0
         // A cheap look first, so an idle server's polling never queues behind SQLite's writer.
         while try await UnsealedAuditEntry.query(on: db).first() != nil {
-            guard let chained = lock == nil ? try await sealBatch(on: db) : try await sealBatchBesideWriters(on: db) else {
+            guard let chained = lock == nil ? try await sealBatch(on: db) : try await sealBatchBesideWriters(on: db)
+            else {
                 // Another sealer moved the head first: start again from where it is now. Overtaken every time
                 // means something other than a sealer is moving the head, and is said rather than spun on.
                 overtaken += 1
-                guard overtaken < 20 else { throw Abort(.internalServerError, reason: "the audit trail's head kept moving while sealing") }
+                guard overtaken < 20 else {
+                    throw Abort(.internalServerError, reason: "the audit trail's head kept moving while sealing")
+                }
                 continue
             }
             total += chained
@@ -41,8 +45,9 @@ extension AuditTrail {
             let waiting = try await UnsealedAuditEntry.query(on: tx).sort(\.$id).limit(sealBatchSize).all()
             guard !waiting.isEmpty else { return 0 }
             let head = try await AuditHead.find(1, on: tx)
-            let batch = AuditSealing.seal(waiting.map(\.unsealed),
-                                          after: head.map { AuditSealing.Head(sequence: $0.sequence, hash: $0.hash) } ?? .empty)
+            let batch = AuditSealing.seal(
+                waiting.map(\.unsealed),
+                after: head.map { AuditSealing.Head(sequence: $0.sequence, hash: $0.hash) } ?? .empty)
             if let head {
                 head.sequence = batch.head.sequence
                 head.hash = batch.head.hash
@@ -76,7 +81,8 @@ extension AuditTrail {
     }
 
     /// Moves the head only if it is still at `from` (nil: there was none yet); false if another sealer moved it.
-    private static func moveHead(from: AuditSealing.Head?, to: AuditSealing.Head, on db: Database) async throws -> Bool {
+    private static func moveHead(from: AuditSealing.Head?, to: AuditSealing.Head, on db: Database) async throws -> Bool
+    {
         let sql = try db.sql()
         let query: SQLQueryString
         if let from {
@@ -98,8 +104,10 @@ extension AuditTrail {
         try await batch.records.map(AuditEntry.init).create(on: tx)
         try await UnsealedAuditEntry.query(on: tx).filter(\.$id ~~ batch.positions).delete()
         let millis = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
-        try await AuditSealRecord(first: batch.firstSequence ?? batch.head.sequence, last: batch.head.sequence, hash: batch.head.hash,
-                                  sealedAtMillis: millis, sealedBy: server).create(on: tx)
+        try await AuditSealRecord(
+            first: batch.firstSequence ?? batch.head.sequence, last: batch.head.sequence, hash: batch.head.hash,
+            sealedAtMillis: millis, sealedBy: server
+        ).create(on: tx)
     }
 }
 
@@ -122,8 +130,9 @@ enum AuditSealer {
     struct OnShutdown: LifecycleHandler {
         func shutdownAsync(_ application: Application) async {
             do { try await application.safeguard.audit.seal(on: application.db) } catch {
-                application.logger.warning("Audit entries were left unsealed at shutdown; the next sealer chains them",
-                                           metadata: ["error": "\(String(reflecting: error))"])
+                application.logger.warning(
+                    "Audit entries were left unsealed at shutdown; the next sealer chains them",
+                    metadata: ["error": "\(String(reflecting: error))"])
             }
         }
     }

@@ -15,9 +15,10 @@ struct AuditEvent: Sendable {
     /// The event as it is stored and hashed: text with no character a database could store
     /// differently from what was hashed (a NUL, which SQLite cuts short), so the chain verifies.
     var storable: AuditEvent {
-        AuditEvent(userID: TypedText.cleaned(userID), agencyID: TypedText.cleaned(agencyID), action: action,
-                   recordType: TypedText.cleaned(recordType), recordID: TypedText.cleaned(recordID),
-                   reason: TypedText.cleaned(reason), sourceAddress: TypedText.cleaned(sourceAddress))
+        AuditEvent(
+            userID: TypedText.cleaned(userID), agencyID: TypedText.cleaned(agencyID), action: action,
+            recordType: TypedText.cleaned(recordType), recordID: TypedText.cleaned(recordID),
+            reason: TypedText.cleaned(reason), sourceAddress: TypedText.cleaned(sourceAddress))
     }
 }
 
@@ -45,7 +46,9 @@ struct AuditTrail: Sendable {
     }
 
     /// Runs `body` in one transaction with the entries it returns added to the trail.
-    func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> (T, [AuditEvent])) async throws -> T {
+    func write<T: Sendable>(
+        on db: Database, _ body: @escaping @Sendable (Database) async throws -> (T, [AuditEvent])
+    ) async throws -> T {
         try await serialised {
             try await db.transaction { tx in
                 let (value, events) = try await body(tx)
@@ -63,7 +66,9 @@ struct AuditTrail: Sendable {
     }
 
     /// Writes with no audit entry of their own (session bookkeeping).
-    func plainWrite<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+    func plainWrite<T: Sendable>(
+        on db: Database, _ body: @escaping @Sendable (Database) async throws -> T
+    ) async throws -> T {
         try await serialised { try await body(db) }
     }
 

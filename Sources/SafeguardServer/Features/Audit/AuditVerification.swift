@@ -36,7 +36,9 @@ enum AuditVerification {
             let sealedHash = Dictionary(sealed.map { ($0.lastSequence, $0.hash) }, uniquingKeysWith: { a, _ in a })
             seals += sealed.count
             for entry in page {
-                if let failure = verifier.check(entry.record, sealedHash: sealedHash[entry.sequence]) { failures.append(failure) }
+                if let failure = verifier.check(entry.record, sealedHash: sealedHash[entry.sequence]) {
+                    failures.append(failure)
+                }
             }
             after = last.sequence
         }

@@ -30,9 +30,10 @@ final class UnsealedAuditEntry: Model, @unchecked Sendable {
     }
 
     var unsealed: AuditSealing.Unsealed {
-        AuditSealing.Unsealed(position: id ?? 0, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
-                              action: AuditAction(rawValue: action) ?? .view, recordType: recordType, recordID: recordID,
-                              reason: reason, sourceAddress: sourceAddress)
+        AuditSealing.Unsealed(
+            position: id ?? 0, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
+            action: AuditAction(rawValue: action) ?? .view, recordType: recordType, recordID: recordID,
+            reason: reason, sourceAddress: sourceAddress)
     }
 }
 

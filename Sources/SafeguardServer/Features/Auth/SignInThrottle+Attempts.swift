@@ -17,7 +17,8 @@ extension SignInThrottle {
     /// Counts one try against `key`. A lock that has run out starts a new window.
     static func countAttempt(key: String, now: Date, on db: Database) async throws -> Attempt {
         let sql = try db.sql()
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             INSERT INTO sign_in_throttles (id, email_key, failures, locked_until) VALUES (\(bind: UUID()), \(bind: key), 1, NULL)
             ON CONFLICT (email_key) DO UPDATE SET
               failures = CASE WHEN sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= \(bind: now)
@@ -25,10 +26,12 @@ extension SignInThrottle {
               locked_until = CASE WHEN sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= \(bind: now)
                                   THEN NULL ELSE sign_in_throttles.locked_until END
             RETURNING failures, locked_until
-            """).first()
+            """
+        ).first()
         guard let row else { throw Abort(.internalServerError) }
-        return Attempt(number: try row.decode(column: "failures", as: Int.self),
-                       lockedUntil: try row.decode(column: "locked_until", as: Date?.self))
+        return Attempt(
+            number: try row.decode(column: "failures", as: Int.self),
+            lockedUntil: try row.decode(column: "locked_until", as: Date?.self))
     }
 
     /// Locks `key` until `until`, unless it is locked already.

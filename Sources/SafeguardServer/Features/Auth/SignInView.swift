@@ -15,18 +15,27 @@ struct SignInView {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
                     if expired {
-                        Components.notification("You were signed out because you had not done anything for \(Int(req.safeguard.settings.sessionIdleTimeout / 60)) minutes. "
-                            + (kept != nil ? "What you were sending has been kept: sign in again to check it and send it." : "Sign in again to continue."),
+                        Components.notification(
+                            "You were signed out because you had not done anything for \(Int(req.safeguard.settings.sessionIdleTimeout / 60)) minutes. "
+                                + (kept != nil
+                                    ? "What you were sending has been kept: sign in again to check it and send it."
+                                    : "Sign in again to continue."),
                             success: false)
                     }
                     if signedOut { Components.notification("You have signed out.") }
                     el("h1", .class("sg-heading-l")) { "Sign in to Safeguard" }
-                    el("p", .class("sg-body")) { "Use the email address and password your partnership administrator set up for you." }
+                    el("p", .class("sg-body")) {
+                        "Use the email address and password your partnership administrator set up for you."
+                    }
                     el("form", .postMethod, .action(.signIn), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
                         if let kept { void("input", .type("hidden"), .name("kept"), .value(kept.uuidString)) }
-                        Components.textInput("email", label: "Email address", value: email, errors: errors, type: "email", autocomplete: "username")
-                        Components.textInput("password", label: "Password", value: "", errors: errors, type: "password", autocomplete: "current-password")
+                        Components.textInput(
+                            "email", label: "Email address", value: email, errors: errors, type: "email",
+                            autocomplete: "username")
+                        Components.textInput(
+                            "password", label: "Password", value: "", errors: errors, type: "password",
+                            autocomplete: "current-password")
                         Components.button("Sign in")
                     }
                     el("h2", .class("sg-heading-m")) { "Booking training?" }

@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A session cookie's session with its user, their agency and their unread messages, read in one query: every
 /// signed-in page starts with this, so it was four queries' worth of each page's time before.
@@ -50,7 +50,9 @@ struct SignedInSession: Sendable {
     /// The viewer every route sees; nil when the account or its agency has been switched off, or its role retired.
     var viewer: Viewer? {
         guard userActive, agencyActive, let role else { return nil }
-        return Viewer(userID: userID, displayName: displayName, email: email, role: role, agencyID: agencyID, agencyName: agencyName,
-                      agencyKind: agencyKind, memberships: User.memberships(reviewGroups))
+        return Viewer(
+            userID: userID, displayName: displayName, email: email, role: role, agencyID: agencyID,
+            agencyName: agencyName,
+            agencyKind: agencyKind, memberships: User.memberships(reviewGroups))
     }
 }

@@ -21,7 +21,10 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "registration_key_id") var registrationKeyID: UUID?
 
     init() {}
-    init(id: UUID? = nil, email: String, displayName: String, role: Role, agencyID: UUID, teamID: UUID? = nil, passwordHash: String) {
+    init(
+        id: UUID? = nil, email: String, displayName: String, role: Role, agencyID: UUID, teamID: UUID? = nil,
+        passwordHash: String
+    ) {
         self.id = id
         self.email = email.lowercased()
         self.displayName = displayName

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The signed-in user as every route sees them: enough to ask the access policy and to label
 /// audit entries, loaded once per request by ``SessionMiddleware``.
@@ -15,7 +15,8 @@ struct Viewer: Sendable {
     var memberships: Set<ReviewGroup> = []
 
     func decide(_ action: Action, relationship: Relationship = .none) -> AccessDecision {
-        AccessPolicy.decide(role: role, agencyKind: agencyKind, relationship: relationship, action: action, memberships: memberships)
+        AccessPolicy.decide(
+            role: role, agencyKind: agencyKind, relationship: relationship, action: action, memberships: memberships)
     }
 
     func may(_ action: Action, relationship: Relationship = .none) -> Bool {
@@ -26,9 +27,12 @@ struct Viewer: Sendable {
         AccessPolicy.mayEver(role: role, agencyKind: agencyKind, action: action, memberships: memberships)
     }
 
-    func event(_ action: AuditAction, _ recordType: String, _ recordID: String, reason: String = "", on req: Request) -> AuditEvent {
-        AuditEvent(userID: userID.uuidString, agencyID: agencyID.uuidString, action: action, recordType: recordType,
-                   recordID: recordID, reason: reason, sourceAddress: req.sourceAddress)
+    func event(
+        _ action: AuditAction, _ recordType: String, _ recordID: String, reason: String = "", on req: Request
+    ) -> AuditEvent {
+        AuditEvent(
+            userID: userID.uuidString, agencyID: agencyID.uuidString, action: action, recordType: recordType,
+            recordID: recordID, reason: reason, sourceAddress: req.sourceAddress)
     }
 }
 

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A vulnerable person's home suspected or known to be taken over by others. While it is open,
 /// its address carries a marker: police incidents there are matched and the lead is told.
@@ -34,8 +34,11 @@ final class CuckooedHome: Model, @unchecked Sendable {
         get throws {
             let names = kinds.split(separator: " ").map(String.init)
             let known = names.compactMap(CuckooingKind.init(rawValue:))
-            guard known.count == names.count else { throw StoredValueError(table: Self.schema, column: "kinds", id: id) }
-            return CuckooingMarker(kinds: known, confidence: confidence, summary: summary, isOpen: isActive, endReason: endReason)
+            guard known.count == names.count else {
+                throw StoredValueError(table: Self.schema, column: "kinds", id: id)
+            }
+            return CuckooingMarker(
+                kinds: known, confidence: confidence, summary: summary, isOpen: isActive, endReason: endReason)
         }
     }
 
@@ -71,17 +74,26 @@ final class CuckooingNotice: Model, @unchecked Sendable {
 
 extension CuckooingNotice {
     /// Tells a cuckooed home's lead of a confirmed incident there, and notes it on the person's chronology.
-    static func send(_ incident: PoliceIncident, to home: CuckooedHome, by viewer: Viewer, now: Date, on db: Database,
-                     req: Request) async throws -> [AuditEvent] {
+    static func send(
+        _ incident: PoliceIncident, to home: CuckooedHome, by viewer: Viewer, now: Date, on db: Database,
+        req: Request
+    ) async throws -> [AuditEvent] {
         let notice = CuckooingNotice()
         notice.$incident.id = try incident.requireID()
         notice.$home.id = try home.requireID()
         notice.$lead.id = home.$lead.id
         notice.forwardedAt = now
         try await notice.create(on: db)
-        try await ChronologyEntry(personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
-                                  summary: "Police incident \(incident.reference) (\(incident.incidentType)) at the cuckooed home \(home.address.line1): "
-                                    + "forwarded to \(home.lead.displayName)", recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
-        return [viewer.event(.change, "person", home.$person.id.uuidString, reason: "police incident \(incident.reference) forwarded (cuckooing)", on: req)]
+        try await ChronologyEntry(
+            personID: home.$person.id, occurredAt: now, agencyID: viewer.agencyID, category: "Police incident",
+            summary:
+                "Police incident \(incident.reference) (\(incident.incidentType)) at the cuckooed home \(home.address.line1): "
+                + "forwarded to \(home.lead.displayName)", recordedBy: viewer.userID, visibility: .safeguarding
+        ).create(on: db)
+        return [
+            viewer.event(
+                .change, "person", home.$person.id.uuidString,
+                reason: "police incident \(incident.reference) forwarded (cuckooing)", on: req)
+        ]
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "Record a cuckooed home" for one person.
 struct CuckooingFormView {
@@ -15,7 +15,10 @@ struct CuckooingFormView {
         return req.page("Record a cuckooed home", section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(id), "Back to \(person.fullName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; "Record a cuckooed home" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { person.fullName }
+                "Record a cuckooed home"
+            }
             el("p", .class("sg-body")) {
                 "The address gets a marker. Police officers sent there are told there are safeguarding concerns and whom to contact, and incidents there are passed to the lead you name."
             }
@@ -28,17 +31,29 @@ struct CuckooingFormView {
                         " first."
                     }
                 } else {
-                    Components.radios("address", legend: "Which home?", options: homes.map { ($0.id!.uuidString, $0.singleLine) },
-                                      selected: fields["address"] ?? (homes.count == 1 ? homes[0].id!.uuidString : ""), errors: errors)
+                    Components.radios(
+                        "address", legend: "Which home?", options: homes.map { ($0.id!.uuidString, $0.singleLine) },
+                        selected: fields["address"] ?? (homes.count == 1 ? homes[0].id!.uuidString : ""), errors: errors
+                    )
                 }
-                Components.checkboxes("kinds", legend: "How is the home being used?", options: CuckooingKind.allCases.map { ($0.rawValue, $0.displayName) },
-                                      selected: Set(kinds), errors: errors)
-                Components.radios("confidence", legend: "Is it suspected or confirmed?", options: CuckooingConfidence.allCases.map { ($0.rawValue, $0.displayName) },
-                                  selected: fields["confidence"] ?? "", errors: errors, inline: true)
-                Components.textarea("summary", label: "What is known", value: fields["summary"] ?? "", errors: errors,
-                                    hint: "Who comes and goes, what has been seen, how \(person.firstName) seems. Partners with a need to know will read it.")
-                Components.select("lead", label: "Lead professional", options: [("", "Select a lead")] + leads.map { ($0.id!.uuidString, $0.displayName) },
-                                  selected: fields["lead"] ?? "", errors: errors, hint: "Told of every police incident confirmed at the address")
+                Components.checkboxes(
+                    "kinds", legend: "How is the home being used?",
+                    options: CuckooingKind.allCases.map { ($0.rawValue, $0.displayName) },
+                    selected: Set(kinds), errors: errors)
+                Components.radios(
+                    "confidence", legend: "Is it suspected or confirmed?",
+                    options: CuckooingConfidence.allCases.map { ($0.rawValue, $0.displayName) },
+                    selected: fields["confidence"] ?? "", errors: errors, inline: true)
+                Components.textarea(
+                    "summary", label: "What is known", value: fields["summary"] ?? "", errors: errors,
+                    hint:
+                        "Who comes and goes, what has been seen, how \(person.firstName) seems. Partners with a need to know will read it."
+                )
+                Components.select(
+                    "lead", label: "Lead professional",
+                    options: [("", "Select a lead")] + leads.map { ($0.id!.uuidString, $0.displayName) },
+                    selected: fields["lead"] ?? "", errors: errors,
+                    hint: "Told of every police incident confirmed at the address")
                 Components.button("Record and mark the address")
             }
         }
@@ -54,44 +69,68 @@ struct CuckooedHomeView {
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let h = home, id = home.id!
+        let h = home
+        let id = home.id!
         return req.page("Cuckooed home", section: .cuckooing, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(h.$person.id), "Back to \(h.person.fullName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { h.address.singleLine }; "Cuckooed home" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { h.address.singleLine }
+                "Cuckooed home"
+            }
             Components.summaryList([
-                ("Marker", h.isActive ? Components.tag("Active", colour: "red")
-                    : .text("Ended \(h.endedAt.map(SiteFormat.dateTime) ?? ""): \(h.endReason ?? "")")),
+                (
+                    "Marker",
+                    h.isActive
+                        ? Components.tag("Active", colour: "red")
+                        : .text("Ended \(h.endedAt.map(SiteFormat.dateTime) ?? ""): \(h.endReason ?? "")")
+                ),
                 ("Whose home", el("a", .href(.person(h.$person.id)), .class("sg-link")) { h.person.fullName }),
                 ("How it is used", .text(h.kindList.map(\.displayName).joined(separator: "; "))),
                 ("Suspected or confirmed", .text(h.confidence.displayName)),
                 ("What is known", .text(h.summary)),
                 ("Lead professional", .text(h.lead.contactLine)),
-                ("Recorded", .text("\(h.recordedBy.displayName), \(h.agency.name), \(SiteFormat.dateTime(h.recordedAt))")),
+                (
+                    "Recorded",
+                    .text("\(h.recordedBy.displayName), \(h.agency.name), \(SiteFormat.dateTime(h.recordedAt))")
+                ),
             ])
             el("h2", .class("sg-heading-m")) { "Police incidents here" }
             if notices.isEmpty {
                 el("p", .class("sg-body")) { "None confirmed since the marker was placed." }
             } else {
-                Components.table(caption: "Confirmed incidents at this address", headers: ["Incident", "When", "What happened", "Read"], rows: notices.map { n in
-                    [.text("\(n.incident.reference) (\(n.incident.incidentType))"), .text(SiteFormat.dateTime(n.incident.occurredAt)),
-                     .text(n.incident.summary),
-                     n.seenAt.map { .text("Read \(SiteFormat.dateTime($0))") }
-                        ?? (n.$lead.id == viewer.userID
-                            ? el("form", .postMethod, .action(.cuckooingNoticeSeen(n.id!))) {
-                                Components.csrfField(req.csrfToken)
-                                el("button", .type("submit"), .class("sg-button sg-button--secondary sg-!-margin-bottom-0")) {
-                                    "Mark as read"; el("span", .class("sg-visually-hidden")) { ": incident \(n.incident.reference)" }
-                                }
-                            }
-                            : .text("Not yet read by the lead"))]
-                })
+                Components.table(
+                    caption: "Confirmed incidents at this address",
+                    headers: ["Incident", "When", "What happened", "Read"],
+                    rows: notices.map { n in
+                        [
+                            .text("\(n.incident.reference) (\(n.incident.incidentType))"),
+                            .text(SiteFormat.dateTime(n.incident.occurredAt)),
+                            .text(n.incident.summary),
+                            n.seenAt.map { .text("Read \(SiteFormat.dateTime($0))") }
+                                ?? (n.$lead.id == viewer.userID
+                                    ? el("form", .postMethod, .action(.cuckooingNoticeSeen(n.id!))) {
+                                        Components.csrfField(req.csrfToken)
+                                        el(
+                                            "button", .type("submit"),
+                                            .class("sg-button sg-button--secondary sg-!-margin-bottom-0")
+                                        ) {
+                                            "Mark as read"
+                                            el("span", .class("sg-visually-hidden")) {
+                                                ": incident \(n.incident.reference)"
+                                            }
+                                        }
+                                    }
+                                    : .text("Not yet read by the lead")),
+                        ]
+                    })
             }
             if mayChange && h.isActive {
                 el("h2", .class("sg-heading-m")) { "End the marker" }
                 el("form", .postMethod, .action(.cuckooedHomeEnd(id)), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
-                    Components.textInput("end-reason", label: "Why is the home no longer at risk?", value: "", errors: errors)
+                    Components.textInput(
+                        "end-reason", label: "Why is the home no longer at risk?", value: "", errors: errors)
                     Components.button("End the marker", kind: "warning")
                 }
             }

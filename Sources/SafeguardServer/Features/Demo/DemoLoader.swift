@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Loads the fictional Northmere partnership into an empty database, in one transaction.
 /// Loading into a database that already has agencies does nothing, so restarting the demo
@@ -18,7 +18,10 @@ enum DemoLoader {
     }
 
     /// Sendable carrier for the key out of the transaction.
-    private struct Key: Sendable { var agency: String; var code: String }
+    private struct Key: Sendable {
+        var agency: String
+        var code: String
+    }
 
     static func load(_ app: Application, seed: UInt64 = 2026) async throws -> Outcome {
         let demo = DemoPartnership.generate(seed: seed)
@@ -32,10 +35,13 @@ enum DemoLoader {
             ("\(u.displayName), \(demo.agencies[u.agency].kind.displayName)", u.email, u.password)
         }
         if try await Agency.query(on: app.db).count() > 0 {
-            let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$revokedAt == nil).with(\.$agency).sort(\.$code).all()
+            let key = try await RegistrationKeyRecord.query(on: app.db).filter(\.$revokedAt == nil).with(\.$agency)
+                .sort(\.$code).all()
                 .first { $0.agency.kind == .voluntarySector }
-            return Outcome(loaded: false, people: try await Person.query(on: app.db).count(), logins: logins, reviewGroupLogins: groupLogins,
-                           registrationKey: key.map { ($0.agency.name, $0.code) })
+            return Outcome(
+                loaded: false, people: try await Person.query(on: app.db).count(), logins: logins,
+                reviewGroupLogins: groupLogins,
+                registrationKey: key.map { ($0.agency.name, $0.code) })
         }
         let hashes = try demo.users.map { try app.password.hash($0.password) }
         let signIns = Dictionary(logins.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
@@ -45,55 +51,84 @@ enum DemoLoader {
             let districtByName = Dictionary(uniqueKeysWithValues: zip(demo.districts, districtIDs))
             try await insert(zip(demo.districts, districtIDs).map { District(id: $1, name: $0) }, on: db)
             let agencyIDs = demo.agencies.map { _ in UUID() }
-            try await insert(demo.agencies.enumerated().map { i, a in
-                Agency(id: agencyIDs[i], name: a.name, kind: a.kind, districtID: a.district.flatMap { districtByName[$0] })
-            }, on: db)
+            try await insert(
+                demo.agencies.enumerated().map { i, a in
+                    Agency(
+                        id: agencyIDs[i], name: a.name, kind: a.kind,
+                        districtID: a.district.flatMap { districtByName[$0] })
+                }, on: db)
             let teamIDs = demo.teams.map { _ in UUID() }
-            try await insert(demo.teams.enumerated().map { i, t in
-                Team(id: teamIDs[i], name: t.name, agencyID: agencyIDs[t.agency], districtID: t.district.flatMap { districtByName[$0] })
-            }, on: db)
-            try await insert(demo.users.enumerated().map { i, u in
-                let user = User(email: u.email, displayName: u.displayName, role: u.role, agencyID: agencyIDs[u.agency],
-                                teamID: u.team.map { teamIDs[$0] }, passwordHash: hashes[i])
-                user.reviewGroups = ReviewGroup.text(u.reviewGroups)
-                return user
-            }, on: db)
+            try await insert(
+                demo.teams.enumerated().map { i, t in
+                    Team(
+                        id: teamIDs[i], name: t.name, agencyID: agencyIDs[t.agency],
+                        districtID: t.district.flatMap { districtByName[$0] })
+                }, on: db)
+            try await insert(
+                demo.users.enumerated().map { i, u in
+                    let user = User(
+                        email: u.email, displayName: u.displayName, role: u.role, agencyID: agencyIDs[u.agency],
+                        teamID: u.team.map { teamIDs[$0] }, passwordHash: hashes[i])
+                    user.reviewGroups = ReviewGroup.text(u.reviewGroups)
+                    return user
+                }, on: db)
             let personIDs = demo.people.map { _ in UUID() }
             try await insert(demo.people.enumerated().map { i, p in person(p, id: personIDs[i]) }, on: db)
-            try await insert(demo.people.enumerated().flatMap { i, p in
-                p.otherNames.map { OtherName(personID: personIDs[i], kind: $0.kind, name: $0.name) }
-            }, on: db)
+            try await insert(
+                demo.people.enumerated().flatMap { i, p in
+                    p.otherNames.map { OtherName(personID: personIDs[i], kind: $0.kind, name: $0.name) }
+                }, on: db)
             let addressIDs = demo.addresses.map { _ in UUID() }
-            try await insert(demo.addresses.enumerated().map { i, a in
-                let address = Address(line1: a.line1, line2: a.line2, town: a.town, districtID: districtByName[a.district], postcode: a.postcode, uprn: a.uprn)
-                address.id = addressIDs[i]
-                return address
-            }, on: db)
-            try await insert(demo.residences.map { Residence(personID: personIDs[$0.person], addressID: addressIDs[$0.address], from: $0.from.iso, to: $0.to?.iso) }, on: db)
-            try await insert(demo.relationships.map { PersonRelationship(fromID: personIDs[$0.from], toID: personIDs[$0.to], kind: $0.kind.rawValue) }, on: db)
+            try await insert(
+                demo.addresses.enumerated().map { i, a in
+                    let address = Address(
+                        line1: a.line1, line2: a.line2, town: a.town, districtID: districtByName[a.district],
+                        postcode: a.postcode, uprn: a.uprn)
+                    address.id = addressIDs[i]
+                    return address
+                }, on: db)
+            try await insert(
+                demo.residences.map {
+                    Residence(
+                        personID: personIDs[$0.person], addressID: addressIDs[$0.address], from: $0.from.iso,
+                        to: $0.to?.iso)
+                }, on: db)
+            try await insert(
+                demo.relationships.map {
+                    PersonRelationship(fromID: personIDs[$0.from], toID: personIDs[$0.to], kind: $0.kind.rawValue)
+                }, on: db)
             let starts = demo.involvements.indices.map { involvementStart(index: $0, before: today) }
-            try await insert(demo.involvements.enumerated().map { i, inv in
-                AgencyInvolvement(personID: personIDs[inv.person], agencyID: agencyIDs[inv.agency], startedOn: starts[i].iso)
-            }, on: db)
+            try await insert(
+                demo.involvements.enumerated().map { i, inv in
+                    AgencyInvolvement(
+                        personID: personIDs[inv.person], agencyID: agencyIDs[inv.agency], startedOn: starts[i].iso)
+                }, on: db)
             // Give each record a chronology to show: when each agency began working with the person.
-            try await insert(demo.involvements.enumerated().map { i, inv in
-                ChronologyEntry(personID: personIDs[inv.person], occurredAt: starts[i].morning, agencyID: agencyIDs[inv.agency],
-                                category: "Involvement",
-                                summary: "\(demo.agencies[inv.agency].name) started working with \(demo.people[inv.person].firstName)",
-                                recordedBy: nil)
-            }, on: db)
+            try await insert(
+                demo.involvements.enumerated().map { i, inv in
+                    ChronologyEntry(
+                        personID: personIDs[inv.person], occurredAt: starts[i].morning, agencyID: agencyIDs[inv.agency],
+                        category: "Involvement",
+                        summary:
+                            "\(demo.agencies[inv.agency].name) started working with \(demo.people[inv.person].firstName)",
+                        recordedBy: nil)
+                }, on: db)
             try await loadVulnerability(on: db, now: app.safeguard.settings.clock.now())
-            try await loadFrontLine(on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar,
-                                    signIns: signIns)
+            try await loadFrontLine(
+                on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar,
+                signIns: signIns)
             let key = try await loadTraining(on: db, now: app.safeguard.settings.clock.now(), seed: seed)
             try await loadLearning(on: db, now: app.safeguard.settings.clock.now(), calendar: app.safeguard.calendar)
-            let event = AuditEvent(userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
-                                   recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local")
+            let event = AuditEvent(
+                userID: "system", agencyID: "", action: .create, recordType: "demo-partnership",
+                recordID: "seed-\(seed)", reason: "\(demo.people.count) fictional people loaded", sourceAddress: "local"
+            )
             return (key.map { Key(agency: $0.agency, code: $0.code) }, [event])
         }
         try await app.db.refreshPlannerStatistics()
-        return Outcome(loaded: true, people: demo.people.count, logins: logins, reviewGroupLogins: groupLogins,
-                       registrationKey: registrationKey.map { ($0.agency, $0.code) })
+        return Outcome(
+            loaded: true, people: demo.people.count, logins: logins, reviewGroupLogins: groupLogins,
+            registrationKey: registrationKey.map { ($0.agency, $0.code) })
     }
 
     /// Spreads involvement start dates over the four years before the demo was loaded, the
@@ -135,7 +170,7 @@ enum DemoLoader {
     }
 }
 
-private extension SimpleDate {
+extension SimpleDate {
     /// 9am UK time on the day, when an office opens a case.
-    var morning: Date { at(hour: 9) }
+    fileprivate var morning: Date { at(hour: 9) }
 }

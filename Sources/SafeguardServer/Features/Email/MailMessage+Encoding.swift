@@ -18,7 +18,8 @@ enum MailEncoding {
         var scalars = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in value.unicodeScalars {
-            let isSpace = scalar.value < 32 || scalar.value == 127 || scalar == " "
+            let isSpace =
+                scalar.value < 32 || scalar.value == 127 || scalar == " "
                 || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
             if isSpace {
                 if !lastWasSpace { scalars.append(" ") }
@@ -35,7 +36,8 @@ enum MailEncoding {
     static func unstructured(_ value: String) -> String {
         let text = neutralised(value)
         // "=?" in plain text would be mistaken for the start of an encoded-word by the reader.
-        let needsEncoding = text.unicodeScalars.contains { $0.value > 126 } || text.contains("=?")
+        let needsEncoding =
+            text.unicodeScalars.contains { $0.value > 126 } || text.contains("=?")
             || text.split(separator: " ").contains { $0.utf8.count > 60 }
         return needsEncoding ? encodedWords(text) : text
     }
@@ -52,7 +54,8 @@ enum MailEncoding {
         if text.unicodeScalars.contains(where: { $0.value > 126 }) || text.contains("=?") {
             return encodedWords(text)
         }
-        let atext = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
+        let atext = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
         if text.unicodeScalars.allSatisfy(atext.contains) { return text }
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"\(escaped)\""
@@ -111,7 +114,10 @@ enum MailEncoding {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ n: Int?) -> String { let s = String(n ?? 0); return s.count < 2 ? "0" + s : s }
+        func two(_ n: Int?) -> String {
+            let s = String(n ?? 0)
+            return s.count < 2 ? "0" + s : s
+        }
         return "\(days[(c.weekday ?? 1) - 1]), \(two(c.day)) \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) "
             + "\(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
     }
@@ -134,7 +140,8 @@ enum MailEncoding {
         var current = ""
         for (index, byte) in bytes.enumerated() {
             let isLast = index == bytes.count - 1
-            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+            let literal =
+                (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
                 // Whitespace at the end of a line may be stripped in transit, so only inner spaces stay literal.
                 || (!isLast && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")))
             let token = literal ? String(UnicodeScalar(byte)) : "=\(hex[Int(byte >> 4)])\(hex[Int(byte & 0x0F)])"

@@ -22,8 +22,10 @@ public struct MailMessage: Sendable, Equatable {
     /// The complete message (headers, blank line, quoted-printable body) with CRLF line endings,
     /// ending in CRLF. `date` and `messageID` exist so tests can fix them; `messageID` is the part
     /// between the angle brackets, and a fresh one in the sender's domain is made when it is `nil`.
-    public func rendered(from: String, fromName: String, date: Date = Date(),
-                         messageID: String? = nil) throws(MailAddressError) -> String {
+    public func rendered(
+        from: String, fromName: String, date: Date = Date(),
+        messageID: String? = nil
+    ) throws(MailAddressError) -> String {
         try MailAddressError.check(from, as: .sender)
         try MailAddressError.check(to, as: .recipient)
         let senderDomain = from[from.index(after: from.lastIndex(of: "@")!)...]
@@ -68,7 +70,9 @@ public struct MailAddressError: Error, CustomStringConvertible, Equatable {
     /// parts, address literals and non-ASCII addresses are not worth the risk of a header or
     /// command being built from something surprising.
     static func check(_ address: String, as role: Role) throws(MailAddressError) {
-        func fail(_ reason: String) -> MailAddressError { MailAddressError(address: address, role: role, reason: reason) }
+        func fail(_ reason: String) -> MailAddressError {
+            MailAddressError(address: address, role: role, reason: reason)
+        }
         guard !address.isEmpty else { throw fail("it is empty") }
         for scalar in address.unicodeScalars {
             switch scalar {
@@ -76,7 +80,8 @@ public struct MailAddressError: Error, CustomStringConvertible, Equatable {
             case " ", "\t": throw fail("it contains a space")
             case "<", ">": throw fail("it contains \"<\" or \">\" (give the bare address, without a display name)")
             case _ where scalar.value < 32 || scalar.value == 127: throw fail("it contains a control character")
-            case _ where scalar.value > 127: throw fail("it contains characters other than plain ASCII, which cannot be sent")
+            case _ where scalar.value > 127:
+                throw fail("it contains characters other than plain ASCII, which cannot be sent")
             case "(", ")", ",", ";", ":", "\"", "\\", "[", "]":
                 throw fail("it contains the character \"\(scalar)\", which does not belong in a plain address")
             default: continue

@@ -13,9 +13,11 @@ extension SMTPError {
             (500..<600).contains(reply.code) ? .permanent : .temporary
         // Everything else is the server being unreachable or busy, or a setting an administrator can put right (the
         // sender address, TLS, the sign-in): the message itself is fine.
-        case .connectionFailed, .timedOut, .connectionClosed, .connectionLost, .notSMTP, .greetingRefused, .helloRefused,
-             .startTLSNotOffered, .startTLSRefused, .tlsFailed, .dataBeforeTLS, .authenticationNotOffered, .authenticationFailed,
-             .senderRefused, .cancelled:
+        case .connectionFailed, .timedOut, .connectionClosed, .connectionLost, .notSMTP, .greetingRefused,
+            .helloRefused,
+            .startTLSNotOffered, .startTLSRefused, .tlsFailed, .dataBeforeTLS, .authenticationNotOffered,
+            .authenticationFailed,
+            .senderRefused, .cancelled:
             .temporary
         }
     }

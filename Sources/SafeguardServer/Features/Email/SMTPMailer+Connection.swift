@@ -18,8 +18,10 @@ final class SMTPConnection: Sendable {
         self.timeoutSeconds = timeoutSeconds
     }
 
-    static func open(host: String, port: Int, implicitTLS: NIOSSLContext?, timeoutSeconds: Int,
-                     group: any EventLoopGroup) async throws(SMTPError) -> SMTPConnection {
+    static func open(
+        host: String, port: Int, implicitTLS: NIOSSLContext?, timeoutSeconds: Int,
+        group: any EventLoopGroup
+    ) async throws(SMTPError) -> SMTPConnection {
         let server = "\(host):\(port)"
         let serverHostname = sniName(for: host)
         let bootstrap = ClientBootstrap(group: group).connectTimeout(.seconds(Int64(timeoutSeconds)))
@@ -40,7 +42,9 @@ final class SMTPConnection: Sendable {
             }
             return SMTPConnection(channel: channel, replies: replies, server: server, timeoutSeconds: timeoutSeconds)
         } catch {
-            if SMTPError.isTLSFailure(error) { throw .tlsFailed(server: server, reason: SMTPError.tlsReason(for: error)) }
+            if SMTPError.isTLSFailure(error) {
+                throw .tlsFailed(server: server, reason: SMTPError.tlsReason(for: error))
+            }
             throw .connectionFailed(server: server, reason: SMTPError.reason(for: error))
         }
     }
@@ -134,7 +138,8 @@ final class SMTPReplyHandler: ChannelInboundHandler {
 
     /// What went wrong, before `SMTPConnection` puts it in words with the step that was waiting.
     enum Failure: Error {
-        case timedOut, closed, notSMTP(String)
+        case timedOut, closed
+        case notSMTP(String)
     }
 
     /// A reply line longer than this is not SMTP (RFC 5321 allows 512); it also bounds memory.
@@ -206,9 +211,11 @@ final class SMTPReplyHandler: ChannelInboundHandler {
     private func parse(_ line: String) {
         let utf8 = Array(line.utf8)
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        guard utf8.count >= 3, utf8[0..<3].allSatisfy(isDigit), let code = Int(String(decoding: utf8[0..<3], as: UTF8.self)),
-              utf8.count == 3 || utf8[3] == UInt8(ascii: " ") || utf8[3] == UInt8(ascii: "-"),
-              partialLines.count < Self.maxLinesPerReply else {
+        guard utf8.count >= 3, utf8[0..<3].allSatisfy(isDigit),
+            let code = Int(String(decoding: utf8[0..<3], as: UTF8.self)),
+            utf8.count == 3 || utf8[3] == UInt8(ascii: " ") || utf8[3] == UInt8(ascii: "-"),
+            partialLines.count < Self.maxLinesPerReply
+        else {
             return fail(Failure.notSMTP(String(line.prefix(80))))
         }
         let text = utf8.count > 4 ? String(decoding: utf8[4...], as: UTF8.self) : ""

@@ -5,8 +5,10 @@ import NIOSSL
 /// The SMTP dialogue itself (RFC 5321, with RFC 3207 STARTTLS and RFC 4954 AUTH), from the
 /// greeting to QUIT, over an already open `SMTPConnection`.
 extension SMTPMailer {
-    func converse(over connection: SMTPConnection, tlsContext: NIOSSLContext?, recipient: String,
-                  text: String) async throws(SMTPError) {
+    func converse(
+        over connection: SMTPConnection, tlsContext: NIOSSLContext?, recipient: String,
+        text: String
+    ) async throws(SMTPError) {
         let server = "\(settings.host):\(settings.port)"
         let greeting = try await connection.exchange(nil, waitingFor: Self.greetingStep)
         guard greeting.code == 220 else { throw .greetingRefused(server: server, reply: greeting) }
@@ -29,13 +31,15 @@ extension SMTPMailer {
             try await authenticate(connection, username: username, offered: extensions["AUTH"] ?? [])
         }
 
-        let mail = try await connection.exchange("MAIL FROM:<\(settings.from)>\r\n", waitingFor: "the reply to MAIL FROM")
+        let mail = try await connection.exchange(
+            "MAIL FROM:<\(settings.from)>\r\n", waitingFor: "the reply to MAIL FROM")
         guard mail.code == 250 else { throw .senderRefused(address: settings.from, reply: mail) }
         let rcpt = try await connection.exchange("RCPT TO:<\(recipient)>\r\n", waitingFor: "the reply to RCPT TO")
         guard rcpt.code == 250 || rcpt.code == 251 else { throw .recipientRefused(address: recipient, reply: rcpt) }
         let data = try await connection.exchange("DATA\r\n", waitingFor: "the reply to DATA")
         guard data.code == 354 else { throw .messageRefused(data) }
-        let accepted = try await connection.exchange(Self.dotStuffed(text), waitingFor: "the server to accept the message")
+        let accepted = try await connection.exchange(
+            Self.dotStuffed(text), waitingFor: "the server to accept the message")
         guard accepted.code == 250 else { throw .messageRefused(accepted) }
 
         // The message is accepted; a server that mishandles QUIT must not turn that into a failure.
@@ -68,21 +72,26 @@ extension SMTPMailer {
     }
 
     /// AUTH PLAIN where offered, else AUTH LOGIN, which some large providers offer alone.
-    private func authenticate(_ connection: SMTPConnection, username: String,
-                              offered: [String]) async throws(SMTPError) {
+    private func authenticate(
+        _ connection: SMTPConnection, username: String,
+        offered: [String]
+    ) async throws(SMTPError) {
         func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
         let password = settings.password ?? ""
         let reply: SMTPReply
         if offered.contains("PLAIN") {
             // RFC 4616: authorisation identity (empty: the same), NUL, username, NUL, password.
-            reply = try await connection.exchange("AUTH PLAIN \(base64("\0\(username)\0\(password)"))\r\n",
-                                                  waitingFor: "the reply to AUTH PLAIN")
+            reply = try await connection.exchange(
+                "AUTH PLAIN \(base64("\0\(username)\0\(password)"))\r\n",
+                waitingFor: "the reply to AUTH PLAIN")
         } else if offered.contains("LOGIN") {
             let start = try await connection.exchange("AUTH LOGIN\r\n", waitingFor: "the reply to AUTH LOGIN")
             guard start.code == 334 else { throw .authenticationFailed(username: username, reply: start) }
-            let user = try await connection.exchange(base64(username) + "\r\n", waitingFor: "the reply to the AUTH LOGIN username")
+            let user = try await connection.exchange(
+                base64(username) + "\r\n", waitingFor: "the reply to the AUTH LOGIN username")
             guard user.code == 334 else { throw .authenticationFailed(username: username, reply: user) }
-            reply = try await connection.exchange(base64(password) + "\r\n", waitingFor: "the reply to the AUTH LOGIN password")
+            reply = try await connection.exchange(
+                base64(password) + "\r\n", waitingFor: "the reply to the AUTH LOGIN password")
         } else {
             throw .authenticationNotOffered(offered: offered)
         }

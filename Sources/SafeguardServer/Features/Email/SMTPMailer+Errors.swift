@@ -53,7 +53,8 @@ public enum SMTPError: Error, CustomStringConvertible, Equatable {
         case .timedOut(let server, let seconds, let waitingFor):
             "The mail server at \(server) did not answer within \(seconds) second\(seconds == 1 ? "" : "s") while waiting for \(waitingFor)."
                 + (waitingFor == SMTPMailer.greetingStep
-                    ? " If it expects TLS from the first byte (usually port 465), set SAFEGUARD_SMTP_SECURITY=tls." : "")
+                    ? " If it expects TLS from the first byte (usually port 465), set SAFEGUARD_SMTP_SECURITY=tls."
+                    : "")
         case .connectionClosed(let server, let waitingFor):
             "The mail server at \(server) closed the connection while waiting for \(waitingFor)."
         case .connectionLost(let server, let waitingFor, let reason):
@@ -74,7 +75,9 @@ public enum SMTPError: Error, CustomStringConvertible, Equatable {
             "The mail server at \(server) sent more data after agreeing to STARTTLS but before encryption began, which can mean the connection is being tampered with; nothing was sent."
         case .authenticationNotOffered(let offered):
             "A username is set (SAFEGUARD_SMTP_USERNAME) but the mail server offers neither AUTH PLAIN nor AUTH LOGIN"
-                + (offered.isEmpty ? " (it offers no sign-in at all); unset the username if it needs none." : " (it offers \(offered.joined(separator: ", "))).")
+                + (offered.isEmpty
+                    ? " (it offers no sign-in at all); unset the username if it needs none."
+                    : " (it offers \(offered.joined(separator: ", "))).")
         case .authenticationFailed(let username, let reply):
             "The mail server refused the username or password for \(username): \(reply). Check SAFEGUARD_SMTP_USERNAME and SAFEGUARD_SMTP_PASSWORD."
         case .senderRefused(let address, let reply):
@@ -94,7 +97,9 @@ public enum SMTPError: Error, CustomStringConvertible, Equatable {
         case let error as NIOConnectionError:
             let reasons = error.connectionErrors.map { reason(for: $0.error) }
             if !reasons.isEmpty { return Array(Set(reasons)).sorted().joined(separator: "; ") }
-            if error.dnsAError != nil || error.dnsAAAAError != nil { return "the host name \(error.host) could not be found" }
+            if error.dnsAError != nil || error.dnsAAAAError != nil {
+                return "the host name \(error.host) could not be found"
+            }
             return "the host name \(error.host) has no addresses"
         case let error as IOError:
             switch error.errnoCode {
@@ -121,13 +126,16 @@ public enum SMTPError: Error, CustomStringConvertible, Equatable {
             .map { String(detail[$0].dropFirst("OPENSSL_internal:".count)) }
         switch code {
         case "WRONG_VERSION_NUMBER":
-            return "the server did not answer in TLS (WRONG_VERSION_NUMBER). Check SAFEGUARD_SMTP_SECURITY and SAFEGUARD_SMTP_PORT: tls is usually port 465, starttls port 587."
+            return
+                "the server did not answer in TLS (WRONG_VERSION_NUMBER). Check SAFEGUARD_SMTP_SECURITY and SAFEGUARD_SMTP_PORT: tls is usually port 465, starttls port 587."
         case "CERTIFICATE_VERIFY_FAILED":
-            return "the server's certificate is not trusted: expired, self-signed or from an unknown authority (CERTIFICATE_VERIFY_FAILED)."
+            return
+                "the server's certificate is not trusted: expired, self-signed or from an unknown authority (CERTIFICATE_VERIFY_FAILED)."
         case let code?:
             return "TLS error \(code)."
         case nil where detail.contains("failedToValidateHostname"):
-            return "the server's certificate is not for this host name; SAFEGUARD_SMTP_HOST must be a name the certificate lists."
+            return
+                "the server's certificate is not for this host name; SAFEGUARD_SMTP_HOST must be a name the certificate lists."
         case nil:
             return "\(detail)."
         }

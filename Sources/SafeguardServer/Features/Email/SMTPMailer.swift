@@ -15,8 +15,10 @@ public struct SMTPMailer: Sendable {
 
     /// `tlsConfiguration` defaults to full certificate and host name checking against the system's
     /// trusted roots; pass another only to trust a private certificate authority.
-    public init(settings: SMTPSettings, eventLoopGroup: any EventLoopGroup,
-                tlsConfiguration: TLSConfiguration = .makeClientConfiguration()) {
+    public init(
+        settings: SMTPSettings, eventLoopGroup: any EventLoopGroup,
+        tlsConfiguration: TLSConfiguration = .makeClientConfiguration()
+    ) {
         self.settings = settings
         self.eventLoopGroup = eventLoopGroup
         self.tlsConfiguration = tlsConfiguration

@@ -67,9 +67,11 @@ public struct SMTPSettings: Sendable, Equatable {
     /// The longest wait for the connection or for any one reply before giving up.
     public var timeoutSeconds: Int
 
-    public init(host: String, port: Int, security: Security, username: String? = nil, password: String? = nil,
-                from: String, fromName: String = "Safeguard", heloName: String = "safeguard.local",
-                timeoutSeconds: Int = 30) {
+    public init(
+        host: String, port: Int, security: Security, username: String? = nil, password: String? = nil,
+        from: String, fromName: String = "Safeguard", heloName: String = "safeguard.local",
+        timeoutSeconds: Int = 30
+    ) {
         self.host = host
         self.port = port
         self.security = security
@@ -91,7 +93,8 @@ public struct SMTPSettings: Sendable, Equatable {
         }
         guard let host = value("SAFEGUARD_SMTP_HOST") else { return nil }
         guard host.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 && !"/@".unicodeScalars.contains($0) }),
-              !host.contains("://") else {
+            !host.contains("://")
+        else {
             throw .invalidHost(host)
         }
 
@@ -122,7 +125,8 @@ public struct SMTPSettings: Sendable, Equatable {
             throw .invalidFrom(from, reason: error.reason)
         }
 
-        return SMTPSettings(host: host, port: port, security: security, username: username, password: password, from: from)
+        return SMTPSettings(
+            host: host, port: port, security: security, username: username, password: password, from: from)
     }
 }
 

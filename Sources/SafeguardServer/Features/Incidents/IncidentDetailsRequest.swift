@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A relevant incident's full details, asked of the police through the MASH: a referral from the
 /// social worker about the child, already linked to the child's record, with an amber information
@@ -13,12 +13,20 @@ extension IncidentAlertsController {
         var errors = FormErrors()
         let referral = Referral.newDraft()
         ReferralForm.sharing(f, into: referral, errors: &errors)
-        ReferralForm.contact(["urgency": ReferralUrgency.today.rawValue, "referrer-phone": f["referrer-phone"] ?? ""], into: referral, errors: &errors)
+        ReferralForm.contact(
+            ["urgency": ReferralUrgency.today.rawValue, "referrer-phone": f["referrer-phone"] ?? ""], into: referral,
+            errors: &errors)
         if !alert.decisionState.mayAskForDetails {
-            errors.add("family-awareness", alert.decisionState.detailsRequested ? "The details have already been asked for"
-                                                                                : "Mark the incident as relevant before asking for its details")
+            errors.add(
+                "family-awareness",
+                alert.decisionState.detailsRequested
+                    ? "The details have already been asked for"
+                    : "Mark the incident as relevant before asking for its details")
         }
-        guard errors.isEmpty else { return SocialWorkerAlertView(page: .init(alert), errors: errors, fields: f).render(on: req, status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return SocialWorkerAlertView(page: .init(alert), errors: errors, fields: f).render(
+                on: req, status: .unprocessableEntity)
+        }
 
         let incident = alert.incident
         let plan = try await ProtectionRecord.find(alert.$protection.id, on: req.db)
@@ -39,12 +47,17 @@ extension IncidentAlertsController {
         referral.addressPostcode = address?.postcode ?? (incident.postcode ?? "")
         referral.$district.id = address?.$district.id
         referral.concerns = (concerns.isEmpty ? [.neglect] : concerns).map(\.rawValue).joined(separator: " ")
-        referral.whatHappened = "Full details requested of police incident \(incident.reference) (\(incident.incidentType), \(SiteFormat.dateTime(incident.occurredAt))) "
+        referral.whatHappened =
+            "Full details requested of police incident \(incident.reference) (\(incident.incidentType), \(SiteFormat.dateTime(incident.occurredAt))) "
             + "at \(incident.addressText), which the social worker found relevant to \(child.firstName)'s \(plan?.kind.displayName.lowercased() ?? "plan")."
             + (alert.decisionNote.map { " \($0)" } ?? "")
-        let now = req.now, today = req.today, calendar = req.safeguard.calendar
+        let now = req.now
+        let today = req.today
+        let calendar = req.safeguard.calendar
         let due = try req.safeguard.ragTimescales.deadline(for: .amber, raisedAt: now, on: calendar)
-        let alertID = try alert.requireID(), policeID = incident.$agency.id, childID = try child.requireID()
+        let alertID = try alert.requireID()
+        let policeID = incident.$agency.id
+        let childID = try child.requireID()
         let subject = ReferralSubject()
         subject.firstName = child.firstName
         subject.lastName = child.lastName
@@ -55,7 +68,8 @@ extension IncidentAlertsController {
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(alert) { $0.decisionState.mayAskForDetails }
             referral.reference = "SENDING-" + UUID().uuidString
-            try await ReferralSubmission.markSent(referral, subjects: [subject], now: now, today: today, calendar: calendar, on: db)
+            try await ReferralSubmission.markSent(
+                referral, subjects: [subject], now: now, today: today, calendar: calendar, on: db)
             // Rated amber by the request itself: sent and triaged in one step, as the MASH would.
             try referral.move(.triage)
             referral.rag = RAGRating.amber.rawValue
@@ -73,11 +87,21 @@ extension IncidentAlertsController {
             try await request.create(on: db)
             alert.$detailsReferral.id = rid
             try await alert.update(on: db)
-            try await ChronologyEntry(personID: childID, occurredAt: now, agencyID: viewer.agencyID, category: "Referral",
-                                      summary: "Referral \(referral.reference) to the MASH from \(viewer.agencyName): full details of police incident \(incident.reference) requested",
-                                      recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
-            return ((), [viewer.event(.create, "referral", rid.uuidString, reason: "details of police incident \(incident.reference)", on: req),
-                         viewer.event(.change, "incident-alert", alertID.uuidString, reason: "details requested", on: req)])
+            try await ChronologyEntry(
+                personID: childID, occurredAt: now, agencyID: viewer.agencyID, category: "Referral",
+                summary:
+                    "Referral \(referral.reference) to the MASH from \(viewer.agencyName): full details of police incident \(incident.reference) requested",
+                recordedBy: viewer.userID, visibility: .safeguarding
+            ).create(on: db)
+            return (
+                (),
+                [
+                    viewer.event(
+                        .create, "referral", rid.uuidString, reason: "details of police incident \(incident.reference)",
+                        on: req),
+                    viewer.event(.change, "incident-alert", alertID.uuidString, reason: "details requested", on: req),
+                ]
+            )
         }
         return req.redirect(to: SiteURL.incidentAlertForSocialWorker(alertID).path, redirectType: .normal)
     }

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// `safeguard import incidents FILE.csv --force NAME`: a police force's daily batch. Columns:
 /// `reference, occurred_at, type, address, postcode, summary` (postcode may be empty). Every row is
@@ -13,8 +13,11 @@ enum IncidentImport {
     static let columns = ["reference", "occurred_at", "type", "address", "postcode", "summary"]
 
     static func run(csv text: String, fileName: String, force: String, on app: Application) async throws -> Report {
-        guard let agency = try await Agency.query(on: app.db).filter(\.$name == force).first(), agency.kind == .police, agency.active else {
-            throw ImportProblem(description: "--force '\(force)': no active police force has that name (as recorded in Administration)")
+        guard let agency = try await Agency.query(on: app.db).filter(\.$name == force).first(), agency.kind == .police,
+            agency.active
+        else {
+            throw ImportProblem(
+                description: "--force '\(force)': no active police force has that name (as recorded in Administration)")
         }
         let table = try CSVTable(text: text, name: fileName)
         let positions = try columns.map { try table.column($0) }
@@ -23,13 +26,17 @@ enum IncidentImport {
         var problems: [String] = []
         for (n, row) in table.rows.enumerated() {
             let f = positions.map { row[$0] }
-            let input = IncidentIntake.Input(reference: f[0], occurredAt: f[1], type: f[2], address: f[3], postcode: f[4].isEmpty ? nil : f[4], summary: f[5])
+            let input = IncidentIntake.Input(
+                reference: f[0], occurredAt: f[1], type: f[2], address: f[3], postcode: f[4].isEmpty ? nil : f[4],
+                summary: f[5])
             let (errors, when) = IncidentIntake.check(input, now: req.now)
             if let when, errors.isEmpty { inputs.append((input, when)) }
             for e in errors.all { problems.append("row \(n + 2), \(e.field): \(e.message)") }
         }
         guard problems.isEmpty else {
-            throw ImportProblem(description: "\(fileName): nothing was loaded. Correct these and load the file again:\n  " + problems.joined(separator: "\n  "))
+            throw ImportProblem(
+                description: "\(fileName): nothing was loaded. Correct these and load the file again:\n  "
+                    + problems.joined(separator: "\n  "))
         }
         var report = Report()
         let agencyID = try agency.requireID()
@@ -46,13 +53,18 @@ enum IncidentImport {
     /// databases' limits on bound values.
     static let batchSize = 1_000
 
-    private static func receive(_ batch: ArraySlice<(IncidentIntake.Input, Date)>, agencyID: UUID, fileName: String,
-                                inFile: inout Set<String>, report: inout Report, on req: Request) async throws {
+    private static func receive(
+        _ batch: ArraySlice<(IncidentIntake.Input, Date)>, agencyID: UUID, fileName: String,
+        inFile: inout Set<String>, report: inout Report, on req: Request
+    ) async throws {
         // The force's own system may send one of these references through the API while the batch is matched:
         // the unique index then refuses the batch whole, and it is tried again without what has arrived.
         for attempt in 1...3 {
             let references = batch.map { $0.0.reference.trimmed }
-            let known = Set(try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference ~~ references)
+            let known = Set(
+                try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(
+                    \.$reference ~~ references
+                )
                 .field(\.$id).field(\.$reference).all().map(\.reference))
             var seen = inFile
             var incidents: [PoliceIncident] = []
@@ -60,9 +72,13 @@ enum IncidentImport {
             for (input, when) in batch {
                 let reference = input.reference.trimmed
                 // Already received, or earlier in this file: the same reference sent again changes nothing.
-                guard !known.contains(reference), seen.insert(reference).inserted else { counted.alreadyKnown += 1; continue }
-                let incident = try await IncidentIntake.incident(input, occurredAt: when, agencyID: agencyID, receivedAt: req.now,
-                                                                 today: req.today, markers: req.safeguard.markerIndex, on: req.db)
+                guard !known.contains(reference), seen.insert(reference).inserted else {
+                    counted.alreadyKnown += 1
+                    continue
+                }
+                let incident = try await IncidentIntake.incident(
+                    input, occurredAt: when, agencyID: agencyID, receivedAt: req.now,
+                    today: req.today, markers: req.safeguard.markerIndex, on: req.db)
                 incidents.append(incident)
                 counted.received += 1
                 if incident.matchOutcome == .match { counted.markerMatches += 1 }
@@ -72,13 +88,19 @@ enum IncidentImport {
             do {
                 try await req.audit.write(on: req.db) { db in
                     try await chosen.create(on: db)
-                    return ((), try chosen.map { i in
-                        AuditEvent(userID: "import:\(fileName)", agencyID: agencyID.uuidString, action: .create, recordType: "police-incident",
-                                   recordID: try i.requireID().uuidString, reason: "incident \(i.reference): marker \(i.matchOutcome.rawValue)",
-                                   sourceAddress: "command line")
-                    })
+                    return (
+                        (),
+                        try chosen.map { i in
+                            AuditEvent(
+                                userID: "import:\(fileName)", agencyID: agencyID.uuidString, action: .create,
+                                recordType: "police-incident",
+                                recordID: try i.requireID().uuidString,
+                                reason: "incident \(i.reference): marker \(i.matchOutcome.rawValue)",
+                                sourceAddress: "command line")
+                        }
+                    )
                 }
-            } catch where attempt < 3 {
+            } catch  where attempt < 3 {
                 continue
             }
             inFile = seen

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Receiving a police incident, from the API or `safeguard import incidents`: check it, match its
 /// address against the active Place of Interest markers, and store it once.
@@ -25,30 +25,49 @@ enum IncidentIntake {
     static func check(_ input: Input, now: Date) -> (FormErrors, Date?) {
         var errors = FormErrors()
         let reference = input.reference.trimmed
-        if reference.isEmpty || reference.count > 64 { errors.add("reference", "Give the force's own incident reference, 1 to 64 characters") }
+        if reference.isEmpty || reference.count > 64 {
+            errors.add("reference", "Give the force's own incident reference, 1 to 64 characters")
+        }
         let when = ISOTimestamp.parse(input.occurredAt.trimmed)
         if let when {
-            if when > now.addingTimeInterval(300) { errors.add("occurredAt", "The incident cannot be in the future") }
-            else if let problem = EventDate.problem(with: SimpleDate(when), label: "incident", bornOn: nil, today: SimpleDate(now)) {
+            if when > now.addingTimeInterval(300) {
+                errors.add("occurredAt", "The incident cannot be in the future")
+            } else if let problem = EventDate.problem(
+                with: SimpleDate(when), label: "incident", bornOn: nil, today: SimpleDate(now))
+            {
                 errors.add("occurredAt", problem)
             }
         } else {
-            errors.add("occurredAt", "Give a real date and time as ISO 8601 with its offset, like 2026-03-02T21:40:00Z or 2026-03-02T22:40:00+01:00")
+            errors.add(
+                "occurredAt",
+                "Give a real date and time as ISO 8601 with its offset, like 2026-03-02T21:40:00Z or 2026-03-02T22:40:00+01:00"
+            )
         }
-        if input.type.trimmed.isEmpty || input.type.count > 100 { errors.add("type", "Give the incident type, like \"Domestic\", up to 100 characters") }
-        if input.address.trimmed.count < 3 || input.address.count > 300 { errors.add("address", "Give the address as typed, 3 to 300 characters") }
-        if let pc = input.postcode?.trimmed, pc.count > 10 { errors.add("postcode", "A postcode is at most 10 characters: leave it out if not known") }
-        if input.summary.trimmed.isEmpty || input.summary.count > 2_000 { errors.add("summary", "Give a brief summary, up to 2,000 characters") }
+        if input.type.trimmed.isEmpty || input.type.count > 100 {
+            errors.add("type", "Give the incident type, like \"Domestic\", up to 100 characters")
+        }
+        if input.address.trimmed.count < 3 || input.address.count > 300 {
+            errors.add("address", "Give the address as typed, 3 to 300 characters")
+        }
+        if let pc = input.postcode?.trimmed, pc.count > 10 {
+            errors.add("postcode", "A postcode is at most 10 characters: leave it out if not known")
+        }
+        if input.summary.trimmed.isEmpty || input.summary.count > 2_000 {
+            errors.add("summary", "Give a brief summary, up to 2,000 characters")
+        }
         return (errors, when)
     }
 
     /// Stores the incident (or finds the one already stored) and matches it. Call after `check`.
-    static func receive(_ input: Input, occurredAt: Date, agencyID: UUID, event: AuditEvent, on req: Request) async throws -> Outcome {
+    static func receive(
+        _ input: Input, occurredAt: Date, agencyID: UUID, event: AuditEvent, on req: Request
+    ) async throws -> Outcome {
         let reference = input.reference.trimmed
         // A force sends an incident again rarely: the unique index on (force, reference) finds those, so the usual
         // first delivery costs no lookup.
-        let incident = try await Self.incident(input, occurredAt: occurredAt, agencyID: agencyID, receivedAt: req.now, today: req.today,
-                                               markers: req.safeguard.markerIndex, on: req.db)
+        let incident = try await Self.incident(
+            input, occurredAt: occurredAt, agencyID: agencyID, receivedAt: req.now, today: req.today,
+            markers: req.safeguard.markerIndex, on: req.db)
         let match = incident.matchOutcome
         do {
             try await req.audit.write(on: req.db) { db in
@@ -60,7 +79,9 @@ enum IncidentIntake {
             }
         } catch {
             // Sent before, or two deliveries of one incident at once: the unique index lets one in; answer with it.
-            if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$reference == reference).first() {
+            if let existing = try await PoliceIncident.query(on: req.db).filter(\.$agency.$id == agencyID).filter(
+                \.$reference == reference
+            ).first() {
                 return Outcome(incident: existing, created: false)
             }
             throw error
@@ -69,10 +90,13 @@ enum IncidentIntake {
     }
 
     /// The incident as it will be stored, its address matched. Call after `check`.
-    static func incident(_ input: Input, occurredAt: Date, agencyID: UUID, receivedAt: Date, today: SimpleDate,
-                         markers: MarkerIndexHolder, on db: Database) async throws -> PoliceIncident {
+    static func incident(
+        _ input: Input, occurredAt: Date, agencyID: UUID, receivedAt: Date, today: SimpleDate,
+        markers: MarkerIndexHolder, on db: Database
+    ) async throws -> PoliceIncident {
         let postcode = input.postcode?.trimmed.isEmpty == false ? input.postcode!.trimmed : nil
-        let (match, candidate) = try await Self.match(address: input.address.trimmed, postcode: postcode, today: today, markers: markers, on: db)
+        let (match, candidate) = try await Self.match(
+            address: input.address.trimmed, postcode: postcode, today: today, markers: markers, on: db)
         let incident = PoliceIncident()
         incident.$agency.id = agencyID
         incident.reference = input.reference.trimmed
@@ -92,8 +116,10 @@ enum IncidentIntake {
 
     /// Matches an address against the addresses carrying an active marker of an active record, and
     /// the homes with an open cuckooing marker (``MarkerIndexHolder``, kept in memory).
-    static func match(address: String, postcode: String?, today: SimpleDate, markers: MarkerIndexHolder,
-                      on db: Database) async throws -> (IncidentMatch, AddressCandidate?) {
+    static func match(
+        address: String, postcode: String?, today: SimpleDate, markers: MarkerIndexHolder,
+        on db: Database
+    ) async throws -> (IncidentMatch, AddressCandidate?) {
         let built = try await markers.index(on: db, today: today)
         guard built.index.count > 0 else { return (.none, nil) }
         switch AddressMatcher(index: built.index).decide(address: address, postcode: postcode) {

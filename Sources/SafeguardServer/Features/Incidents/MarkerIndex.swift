@@ -58,22 +58,30 @@ final class MarkerIndexHolder: Sendable {
         let after = state.withLockedValue { $0.built == nil ? nil : $0.appliedSequence }
         guard let after else { return }
         let head = try await AuditFeed.head(on: db)
-        let moved = !(try await AuditFeed.changes(after: after, upTo: head, recordTypes: Self.recordTypes, limit: 1, on: db).isEmpty)
+        let moved =
+            !(try await AuditFeed.changes(after: after, upTo: head, recordTypes: Self.recordTypes, limit: 1, on: db)
+            .isEmpty)
         if moved { changed() }
         state.withLockedValue { $0.appliedSequence = max($0.appliedSequence, head) }
     }
 
     private static func build(on db: Database, today: SimpleDate) async throws -> AddressIndex {
-        let markers = try await PlaceOfInterestMarker.query(on: db).filter(\.$endedAt == nil).with(\.$address).with(\.$protection).all()
+        let markers = try await PlaceOfInterestMarker.query(on: db).filter(\.$endedAt == nil).with(\.$address).with(
+            \.$protection
+        ).all()
             .filter { $0.protection.isActive(on: today) }
         // Cuckooed homes are marked too: officers going there should know before they knock.
         let cuckooed = try await CuckooedHome.query(on: db).filter(\.$endedAt == nil).with(\.$address).all()
         var seen = Set<UUID>()
         let addresses = (markers.map(\.address) + cuckooed.map(\.address)).filter { seen.insert($0.id!).inserted }
-        return AddressIndex(addresses.map { a in
-            AddressRecord(id: a.id!.uuidString, address: [a.line1, a.line2, a.town].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
-                          postcode: a.postcode.isEmpty ? nil : a.postcode)
-        })
+        return AddressIndex(
+            addresses.map { a in
+                AddressRecord(
+                    id: a.id!.uuidString,
+                    address: [a.line1, a.line2, a.town].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                        separator: ", "),
+                    postcode: a.postcode.isEmpty ? nil : a.postcode)
+            })
     }
 }
 

@@ -1,7 +1,7 @@
 import Fluent
 import NIOCore
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// What a running server does by itself: sealing the audit trail and catching its person and marker indexes up with changes
 /// made anywhere, every fifth of a second; the overdue reminders every hour; and a sweep of e-mail still pending
@@ -11,7 +11,9 @@ import SafeguardCore
 enum BackgroundJobs {
     static func schedule(on app: Application) {
         let loop = app.eventLoopGroup.next()
-        func every(_ delay: TimeAmount, after first: TimeAmount, _ work: @escaping @Sendable () async -> Void) -> RepeatedTask {
+        func every(
+            _ delay: TimeAmount, after first: TimeAmount, _ work: @escaping @Sendable () async -> Void
+        ) -> RepeatedTask {
             loop.scheduleRepeatedAsyncTask(initialDelay: first, delay: delay) { _ in
                 let done = loop.makePromise(of: Void.self)
                 done.completeWithTask { await work() }
@@ -22,10 +24,14 @@ enum BackgroundJobs {
             do {
                 let sent = try await OverdueReminders.run(on: app)
                 if sent.actions + sent.summaries > 0 {
-                    app.logger.info("Overdue reminders sent", metadata: ["actions": "\(sent.actions)", "summaries": "\(sent.summaries)"])
+                    app.logger.info(
+                        "Overdue reminders sent",
+                        metadata: ["actions": "\(sent.actions)", "summaries": "\(sent.summaries)"])
                 }
             } catch {
-                app.logger.error("Overdue reminders failed; they are tried again in an hour", metadata: ["error": "\(String(reflecting: error))"])
+                app.logger.error(
+                    "Overdue reminders failed; they are tried again in an hour",
+                    metadata: ["error": "\(String(reflecting: error))"])
             }
         }
         let email = every(.minutes(1), after: .seconds(30)) {
@@ -38,8 +44,9 @@ enum BackgroundJobs {
                 try await app.safeguard.personIndex.catchUp(on: app.db)
                 try await app.safeguard.markerIndex.catchUp(on: app.db)
             } catch {
-                app.logger.error("Sealing the audit trail or catching the person index up failed; tried again shortly",
-                                 metadata: ["error": "\(String(reflecting: error))"])
+                app.logger.error(
+                    "Sealing the audit trail or catching the person index up failed; tried again shortly",
+                    metadata: ["error": "\(String(reflecting: error))"])
             }
         }
         app.lifecycle.use(Stop(tasks: [reminders, email, sealer], server: app.safeguard.serverID))

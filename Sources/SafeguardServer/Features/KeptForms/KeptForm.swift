@@ -29,7 +29,8 @@ final class KeptForm: Model, @unchecked Sendable {
     /// The user's kept form `id`, if it is still offered; expired ones are not found.
     static func find(_ id: UUID?, for userID: UUID, now: Date, on db: Database) async throws -> KeptForm? {
         guard let id, let kept = try await KeptForm.find(id, on: db), kept.$user.id == userID,
-              KeptFormRules.isOffered(keptAt: kept.keptAt, now: now) else { return nil }
+            KeptFormRules.isOffered(keptAt: kept.keptAt, now: now)
+        else { return nil }
         return kept
     }
 }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A form sent after the session ended, shown to its author once signed in again, to send or
 /// discard. Sending deletes the kept copy and hands the same fields to the page they were for.
@@ -13,9 +13,12 @@ struct KeptFormsController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (viewer, kept) = try await Self.load(req)
-        try await req.audit.record(viewer.event(.view, "kept-form", try kept.requireID().uuidString, on: req), on: req.db)
-        return KeptFormView(id: try kept.requireID(), path: kept.path, fields: kept.fields, keptAt: SiteFormat.dateTime(kept.keptAt))
-            .render(on: req)
+        try await req.audit.record(
+            viewer.event(.view, "kept-form", try kept.requireID().uuidString, on: req), on: req.db)
+        return KeptFormView(
+            id: try kept.requireID(), path: kept.path, fields: kept.fields, keptAt: SiteFormat.dateTime(kept.keptAt)
+        )
+        .render(on: req)
     }
 
     /// The browser sends the same fields on to the page they were for (307 keeps the method and
@@ -46,7 +49,10 @@ struct KeptFormsController: RouteCollection {
     /// The signed-in user's own kept form; anyone else's, or one past its time, is not found.
     static func load(_ req: Request) async throws -> (Viewer, KeptForm) {
         let viewer = try req.requireViewer()
-        guard let kept = try await KeptForm.find(req.parameters.get("keptID", as: UUID.self), for: viewer.userID, now: req.now, on: req.db) else {
+        guard
+            let kept = try await KeptForm.find(
+                req.parameters.get("keptID", as: UUID.self), for: viewer.userID, now: req.now, on: req.db)
+        else {
             throw Abort(.notFound)
         }
         return (viewer, kept)
@@ -62,7 +68,8 @@ struct KeptFormView {
 
     /// "rationale" → "Rationale", "end-reason" → "End reason", "categories[]" → "Categories".
     static func label(_ name: String) -> String {
-        let words = name.replacingOccurrences(of: "[]", with: "").replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = name.replacingOccurrences(of: "[]", with: "").replacingOccurrences(of: "-", with: " ")
+            .replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
@@ -75,7 +82,8 @@ struct KeptFormView {
                         "You were signed out before this was sent, at \(keptAt). Nothing has been saved yet. "
                         "Check what you typed, then send it: the page it was for checks it as usual and shows any problems."
                     }
-                    Components.summaryList(fields.filter { !$0.value.isEmpty }.map { (Self.label($0.name), .text($0.value)) })
+                    Components.summaryList(
+                        fields.filter { !$0.value.isEmpty }.map { (Self.label($0.name), .text($0.value)) })
                     el("form", .postMethod, .action(.keptFormSend(id))) {
                         Components.csrfField(req.csrfToken)
                         for f in fields { void("input", .type("hidden"), .name(f.name), .value(f.value)) }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Writing or changing a briefing. Nothing is chosen for the writer: the review, theme and course start empty.
 struct BriefingFormView {
@@ -21,21 +21,35 @@ struct BriefingFormView {
                 "Seven short sections that fit one printed page: up to \(SevenMinuteBriefing.wordsPerSection) words each. "
                 "You can save an unfinished briefing; nobody else sees it until you publish it."
             }
-            el("form", .postMethod, .action(editing.map { .learningBriefingEdit($0) } ?? .learningBriefingNew), Attr("novalidate", nil)) {
+            el(
+                "form", .postMethod, .action(editing.map { .learningBriefingEdit($0) } ?? .learningBriefingNew),
+                Attr("novalidate", nil)
+            ) {
                 Components.csrfField(req.csrfToken)
                 if editing != nil { Components.openedAsField(fields["opened-as"]) }
-                Components.textInput("title", label: "Title", value: fields["title"] ?? "", errors: errors,
-                                     hint: "What a practitioner would look for, for example “The men around a baby”")
-                Components.select("review", label: "Review it draws on (optional)",
-                                  options: [("", "None")] + sources.reviews.map { ($0.reference, "\($0.title) (\($0.reference))") },
-                                  selected: fields["review"] ?? "", errors: errors)
-                Components.select("theme", label: "Theme (optional)",
-                                  options: [("", "None")] + sources.vocabulary.themes.map { ($0.key, "\($0.name) – \($0.group.displayName.lowercased())") },
-                                  selected: fields["theme"] ?? "", errors: errors, hint: "A briefing must draw on a review or a theme before it is published")
-                Components.select("course", label: "Related training course (optional)", options: [("", "None")] + sources.courses.map { ($0.id.uuidString, $0.title) },
-                                  selected: fields["course"] ?? "", errors: errors)
+                Components.textInput(
+                    "title", label: "Title", value: fields["title"] ?? "", errors: errors,
+                    hint: "What a practitioner would look for, for example “The men around a baby”")
+                Components.select(
+                    "review", label: "Review it draws on (optional)",
+                    options: [("", "None")] + sources.reviews.map { ($0.reference, "\($0.title) (\($0.reference))") },
+                    selected: fields["review"] ?? "", errors: errors)
+                Components.select(
+                    "theme", label: "Theme (optional)",
+                    options: [("", "None")]
+                        + sources.vocabulary.themes.map {
+                            ($0.key, "\($0.name) – \($0.group.displayName.lowercased())")
+                        },
+                    selected: fields["theme"] ?? "", errors: errors,
+                    hint: "A briefing must draw on a review or a theme before it is published")
+                Components.select(
+                    "course", label: "Related training course (optional)",
+                    options: [("", "None")] + sources.courses.map { ($0.id.uuidString, $0.title) },
+                    selected: fields["course"] ?? "", errors: errors)
                 for s in BriefingSection.allCases {
-                    Components.textarea(s.rawValue, label: "\(s.number). \(s.heading)", value: fields[s.rawValue] ?? "", errors: errors, hint: s.hint, rows: 4)
+                    Components.textarea(
+                        s.rawValue, label: "\(s.number). \(s.heading)", value: fields[s.rawValue] ?? "", errors: errors,
+                        hint: s.hint, rows: 4)
                 }
                 Components.button("Save briefing")
             }
@@ -49,29 +63,52 @@ struct BriefingPublishView {
     var problems: [FieldProblem]
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = listing.id, b = listing.briefing
+        let id = listing.id
+        let b = listing.briefing
         // The summary's links go to the form, where each field is.
-        return req.page("Check and publish: \(b.title)", section: .learning, hasErrors: !problems.isEmpty, status: status) {
+        return req.page(
+            "Check and publish: \(b.title)", section: .learning, hasErrors: !problems.isEmpty, status: status
+        ) {
             Components.backLink(.learningBriefing(id), "Back")
             if !problems.isEmpty {
-                el("div", .class("sg-error-summary"), Attr("role", "alert"), .aria("labelledby", "error-summary-title"), Attr("tabindex", "-1")) {
-                    el("h2", .class("sg-error-summary__title"), .id("error-summary-title")) { "Before this briefing can be published" }
+                el(
+                    "div", .class("sg-error-summary"), Attr("role", "alert"),
+                    .aria("labelledby", "error-summary-title"), Attr("tabindex", "-1")
+                ) {
+                    el("h2", .class("sg-error-summary__title"), .id("error-summary-title")) {
+                        "Before this briefing can be published"
+                    }
                     el("ul", .class("sg-list sg-error-summary__list")) {
-                        for p in problems { el("li") { el("a", Attr("href", SiteURL.learningBriefingEdit(id).path + "#" + p.field)) { p.message } } }
+                        for p in problems {
+                            el("li") {
+                                el("a", Attr("href", SiteURL.learningBriefingEdit(id).path + "#" + p.field)) {
+                                    p.message
+                                }
+                            }
+                        }
                     }
                 }
             }
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "Check before publishing" }; b.title }
-            el("p", .class("sg-body")) { listing.source.isEmpty ? "Not yet linked to a review or theme." : "Learning from: \(listing.source)." }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { "Check before publishing" }
+                b.title
+            }
+            el("p", .class("sg-body")) {
+                listing.source.isEmpty ? "Not yet linked to a review or theme." : "Learning from: \(listing.source)."
+            }
             BriefingView.sections(b)
             if problems.isEmpty {
-                el("p", .class("sg-body")) { "Publishing shows this briefing to everyone who signs in, on the Learning page. You can withdraw it later." }
+                el("p", .class("sg-body")) {
+                    "Publishing shows this briefing to everyone who signs in, on the Learning page. You can withdraw it later."
+                }
                 el("form", .postMethod, .action(.learningBriefingPublish(id))) {
                     Components.csrfField(req.csrfToken)
                     Components.button("Publish to everyone")
                 }
             } else {
-                el("a", .href(.learningBriefingEdit(id)), .class("sg-button"), Attr("role", "button")) { "Change the briefing" }
+                el("a", .href(.learningBriefingEdit(id)), .class("sg-button"), Attr("role", "button")) {
+                    "Change the briefing"
+                }
             }
         }
     }
@@ -85,15 +122,23 @@ struct BriefingWithdrawView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = listing.id
-        return req.page("Withdraw: \(listing.briefing.title)", section: .learning, hasErrors: !errors.isEmpty, status: status) {
+        return req.page(
+            "Withdraw: \(listing.briefing.title)", section: .learning, hasErrors: !errors.isEmpty, status: status
+        ) {
             Components.backLink(.learningBriefing(id), "Back")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { listing.briefing.title }; "Withdraw this briefing" }
-            el("p", .class("sg-body")) { "Readers will no longer see it. Its readings are kept, and you can correct it and publish it again." }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { listing.briefing.title }
+                "Withdraw this briefing"
+            }
+            el("p", .class("sg-body")) {
+                "Readers will no longer see it. Its readings are kept, and you can correct it and publish it again."
+            }
             el("form", .postMethod, .action(.learningBriefingWithdraw(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.textarea("reason", label: "Why is it being withdrawn?", value: reason, errors: errors,
-                                    hint: "For example, “Superseded by the 2027 procedures”", rows: 3)
+                Components.textarea(
+                    "reason", label: "Why is it being withdrawn?", value: reason, errors: errors,
+                    hint: "For example, “Superseded by the 2027 procedures”", rows: 3)
                 el("div", .class("sg-button-group")) {
                     Components.button("Withdraw briefing", kind: "warning")
                     el("a", .href(.learningBriefing(id)), .class("sg-link")) { "Cancel" }
@@ -112,17 +157,33 @@ struct BriefingReadsView {
         let id = listing.id
         return req.page("Who has read: \(listing.briefing.title)", section: .learning) {
             Components.backLink(.learningBriefing(id), "Back to the briefing")
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { listing.briefing.title }; "Who has read it" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { listing.briefing.title }
+                "Who has read it"
+            }
             el("p", .class("sg-body")) {
                 "\(readership.total.read) of \(readership.total.staff) people with an account have marked it read"
                 readership.total.percent.map { " (\($0)%)." } ?? "."
             }
-            Components.table(caption: "Readers by agency", headers: ["Agency", "People with an account", "Read", "Percent read"],
-                             rows: readership.rows.map { r in [.text(r.agency), .text(String(r.staff)), .text(String(r.read)), .text(r.percent.map { "\($0)%" } ?? "–")] }
-                                 + [[el("strong") { "Total" }, el("strong") { String(readership.total.staff) }, el("strong") { String(readership.total.read) },
-                                     el("strong") { readership.total.percent.map { "\($0)%" } ?? "–" }]])
+            Components.table(
+                caption: "Readers by agency", headers: ["Agency", "People with an account", "Read", "Percent read"],
+                rows: readership.rows.map { r in
+                    [
+                        .text(r.agency), .text(String(r.staff)), .text(String(r.read)),
+                        .text(r.percent.map { "\($0)%" } ?? "–"),
+                    ]
+                }
+                    + [
+                        [
+                            el("strong") { "Total" }, el("strong") { String(readership.total.staff) },
+                            el("strong") { String(readership.total.read) },
+                            el("strong") { readership.total.percent.map { "\($0)%" } ?? "–" },
+                        ]
+                    ])
             el("p", .class("sg-body")) {
-                el("a", .href(.learningBriefingReadsCSV(id)), .class("sg-link"), Attr("download", nil)) { "Download readers by agency (CSV)" }
+                el("a", .href(.learningBriefingReadsCSV(id)), .class("sg-link"), Attr("download", nil)) {
+                    "Download readers by agency (CSV)"
+                }
             }
         }
     }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// One 7-minute briefing: seven numbered sections that print on one A4 page, a button to record reading it, and
 /// for the business unit, what it can do next (edit, publish, withdraw, see who has read it).
@@ -9,20 +9,25 @@ struct BriefingView {
     var banner: LearningFlash?
 
     func render(on req: Request) -> Response {
-        let b = listing.briefing, id = listing.id
+        let b = listing.briefing
+        let id = listing.id
         return req.page(b.title, section: .learning) {
             Components.backLink(.learning, "All briefings")
             if let banner { Components.notification(banner.message) }
             if b.status != .published {
                 el("div", .class("sg-warning-text"), .id("briefing-status")) {
                     el("strong", .class("sg-warning-text__text")) {
-                        b.status == .draft ? "Draft: only the business unit can see this briefing."
-                                           : "Withdrawn: \(b.withdrawnReason ?? ""). Readers no longer see it."
+                        b.status == .draft
+                            ? "Draft: only the business unit can see this briefing."
+                            : "Withdrawn: \(b.withdrawnReason ?? ""). Readers no longer see it."
                     }
                 }
             }
             el("article", .class("sg-briefing")) {
-                el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "7-minute briefing" }; b.title }
+                el("h1", .class("sg-heading-l")) {
+                    el("span", .class("sg-caption-l")) { "7-minute briefing" }
+                    b.title
+                }
                 el("p", .class("sg-body sg-briefing__meta")) {
                     if !listing.source.isEmpty { "Learning from: \(listing.source). " }
                     if let on = b.publishedOn { "Published \(on.longText)." }
@@ -36,7 +41,9 @@ struct BriefingView {
                 }
             }
             if b.status == .published { reading(id, csrf: req.csrfToken) }
-            el("button", .type("button"), .class("sg-button sg-button--secondary"), .data("action", "print")) { "Print this briefing" }
+            el("button", .type("button"), .class("sg-button sg-button--secondary"), .data("action", "print")) {
+                "Print this briefing"
+            }
             if mayManage { manage(id, b) }
         }
     }
@@ -46,7 +53,10 @@ struct BriefingView {
         el("ol", .class("sg-briefing__sections")) {
             for s in BriefingSection.allCases {
                 el("li", .class("sg-briefing__section"), .id("section-\(s.rawValue)")) {
-                    el("h2", .class("sg-heading-s")) { el("span", .class("sg-briefing__number")) { "\(s.number)" }; " " + s.heading }
+                    el("h2", .class("sg-heading-s")) {
+                        el("span", .class("sg-briefing__number")) { "\(s.number)" }
+                        " " + s.heading
+                    }
                     for paragraph in b.text(s).split(separator: "\n", omittingEmptySubsequences: true) {
                         el("p", .class("sg-body")) { String(paragraph) }
                     }
@@ -72,10 +82,20 @@ struct BriefingView {
         el("section", .class("sg-briefing__manage"), .aria("labelledby", "manage-heading")) {
             el("h2", .class("sg-heading-m"), .id("manage-heading")) { "Business unit" }
             el("ul", .class("sg-list")) {
-                if b.mayEdit { el("li") { el("a", .href(.learningBriefingEdit(id)), .class("sg-link")) { "Change this briefing" } } }
-                if b.status != .published { el("li") { el("a", .href(.learningBriefingPublish(id)), .class("sg-link")) { "Check and publish" } } }
-                if b.status == .published { el("li") { el("a", .href(.learningBriefingWithdraw(id)), .class("sg-link")) { "Withdraw this briefing" } } }
-                el("li") { el("a", .href(.learningBriefingReads(id)), .class("sg-link")) { "Who has read it, by agency" } }
+                if b.mayEdit {
+                    el("li") { el("a", .href(.learningBriefingEdit(id)), .class("sg-link")) { "Change this briefing" } }
+                }
+                if b.status != .published {
+                    el("li") { el("a", .href(.learningBriefingPublish(id)), .class("sg-link")) { "Check and publish" } }
+                }
+                if b.status == .published {
+                    el("li") {
+                        el("a", .href(.learningBriefingWithdraw(id)), .class("sg-link")) { "Withdraw this briefing" }
+                    }
+                }
+                el("li") {
+                    el("a", .href(.learningBriefingReads(id)), .class("sg-link")) { "Who has read it, by agency" }
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The Learning page every signed-in user has: published 7-minute briefings to read and mark read, and for
 /// those who plan the partnership's work, the themes across reviews. The business unit also sees its drafts.
@@ -22,29 +22,38 @@ struct LearningController: RouteCollection {
         let listings = records.map { BriefingListing($0, sources: sources, readAt: reads[$0.id!]) }
         var analysis: ThematicAnalysis?
         if viewer.may(.viewThematicAnalysis) {
-            analysis = ThematicAnalysis(reviews: try await CodedReviewRecord.rows(on: req.db).map(\.review), vocabulary: sources.vocabulary)
+            analysis = ThematicAnalysis(
+                reviews: try await CodedReviewRecord.rows(on: req.db).map(\.review), vocabulary: sources.vocabulary)
         }
-        return LearningIndexView(published: listings.filter { $0.briefing.status == .published },
-                                 unpublished: listings.filter { $0.briefing.status != .published },
-                                 mayManage: mayManage, analysis: analysis, mayViewDisagreementFigures: viewer.may(.viewDisagreementFigures),
-                                 banner: LearningFlash(req)).render(on: req)
+        return LearningIndexView(
+            published: listings.filter { $0.briefing.status == .published },
+            unpublished: listings.filter { $0.briefing.status != .published },
+            mayManage: mayManage, analysis: analysis, mayViewDisagreementFigures: viewer.may(.viewDisagreementFigures),
+            banner: LearningFlash(req)
+        ).render(on: req)
     }
 
     func show(req: Request) async throws -> Response {
         let viewer = try req.require(.readLearning)
         let (record, listing) = try await Self.load(try req.briefingID(), viewer: viewer, on: req)
         try await req.audit.record(viewer.event(.view, "briefing", record.id!.uuidString, on: req), on: req.db)
-        return BriefingView(listing: listing, mayManage: viewer.may(.manageLearning), banner: LearningFlash(req)).render(on: req)
+        return BriefingView(listing: listing, mayManage: viewer.may(.manageLearning), banner: LearningFlash(req))
+            .render(on: req)
     }
 
     func markRead(req: Request) async throws -> Response {
         let viewer = try req.require(.readLearning)
-        let id = try req.briefingID(), now = req.now
+        let id = try req.briefingID()
+        let now = req.now
         let (record, _) = try await Self.load(id, viewer: viewer, on: req)
-        guard record.briefing.status == .published else { throw Abort(.conflict, reason: "Only a published briefing can be marked read") }
+        guard record.briefing.status == .published else {
+            throw Abort(.conflict, reason: "Only a published briefing can be marked read")
+        }
         try await req.audit.write(on: req.db) { db in
             // Marking twice keeps the first reading: the unique index would refuse a second row anyway.
-            let already = try await BriefingReadRecord.query(on: db).filter(\.$briefing.$id == id).filter(\.$user.$id == viewer.userID).first()
+            let already = try await BriefingReadRecord.query(on: db).filter(\.$briefing.$id == id).filter(
+                \.$user.$id == viewer.userID
+            ).first()
             guard already == nil else { return ((), []) }
             let read = BriefingReadRecord()
             read.$briefing.id = id
@@ -60,7 +69,9 @@ struct LearningController: RouteCollection {
     /// The briefing, if the viewer may see it: everyone sees a published one, only the business unit the rest.
     static func load(_ id: UUID, viewer: Viewer, on req: Request) async throws -> (BriefingRecord, BriefingListing) {
         guard let record = try await BriefingRecord.find(id, on: req.db) else { throw Abort(.notFound) }
-        guard record.status == BriefingStatus.published.rawValue || viewer.may(.manageLearning) else { throw Abort(.notFound) }
+        guard record.status == BriefingStatus.published.rawValue || viewer.may(.manageLearning) else {
+            throw Abort(.notFound)
+        }
         let reads = try await readsBy(viewer.userID, on: req.db)
         return (record, BriefingListing(record, sources: try await LearningSources.load(on: req.db), readAt: reads[id]))
     }

@@ -41,8 +41,10 @@ final class CodedReviewRecord: Model, @unchecked Sendable {
 
     var row: ReviewImport.Row? {
         guard let kind = ReviewKind(rawValue: kind), let date = SimpleDate(iso: completedOn) else { return nil }
-        return ReviewImport.Row(review: CodedReview(reference: reference, kind: kind, completedOn: date,
-                                                    themes: Set(themes.split(separator: " ").map(String.init))), title: title)
+        return ReviewImport.Row(
+            review: CodedReview(
+                reference: reference, kind: kind, completedOn: date,
+                themes: Set(themes.split(separator: " ").map(String.init))), title: title)
     }
 
     func set(_ row: ReviewImport.Row, source: String, at now: Date) {
@@ -79,10 +81,12 @@ final class BriefingRecord: Model, @unchecked Sendable {
 
     var briefing: SevenMinuteBriefing {
         let raw = (try? JSONDecoder().decode([String: String].self, from: Data(sections.utf8))) ?? [:]
-        let parts = Dictionary(uniqueKeysWithValues: raw.compactMap { k, v in BriefingSection(rawValue: k).map { ($0, v) } })
-        return SevenMinuteBriefing(title: title, sections: parts, reviewReference: reviewReference, themeKey: themeKey,
-                                   status: BriefingStatus(rawValue: status) ?? .draft, publishedOn: publishedOn.flatMap(SimpleDate.init(iso:)),
-                                   withdrawnReason: withdrawnReason)
+        let parts = Dictionary(
+            uniqueKeysWithValues: raw.compactMap { k, v in BriefingSection(rawValue: k).map { ($0, v) } })
+        return SevenMinuteBriefing(
+            title: title, sections: parts, reviewReference: reviewReference, themeKey: themeKey,
+            status: BriefingStatus(rawValue: status) ?? .draft, publishedOn: publishedOn.flatMap(SimpleDate.init(iso:)),
+            withdrawnReason: withdrawnReason)
     }
 
     func set(_ b: SevenMinuteBriefing, at now: Date) {

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// What a briefing's page needs besides the briefing: the themes and reviews it can link to, and the courses.
 struct LearningSources: Sendable {
@@ -11,8 +11,10 @@ struct LearningSources: Sendable {
 
     static func load(on db: Database) async throws -> LearningSources {
         let reviews = try await ReviewCatalogue.all(on: db)
-        let courses = try await TrainingCourseRecord.query(on: db).filter(\.$withdrawnAt == nil).sort(\.$title).all().map { ($0.id!, $0.title) }
-        return LearningSources(vocabulary: try await ReviewThemeRecord.vocabulary(on: db), reviews: reviews, courses: courses)
+        let courses = try await TrainingCourseRecord.query(on: db).filter(\.$withdrawnAt == nil).sort(\.$title).all()
+            .map { ($0.id!, $0.title) }
+        return LearningSources(
+            vocabulary: try await ReviewThemeRecord.vocabulary(on: db), reviews: reviews, courses: courses)
     }
 
     var knownReviews: Set<String> { Set(reviews.map(\.reference)) }
@@ -20,7 +22,9 @@ struct LearningSources: Sendable {
     /// "Serious case review: Child Z (NM-SCR-2019-1)" or "Theme: Engagement of fathers".
     func source(of b: SevenMinuteBriefing) -> String {
         var parts: [String] = []
-        if let r = b.reviewReference { parts.append(reviews.first { $0.reference == r }.map { "\($0.title) (\(r))" } ?? r) }
+        if let r = b.reviewReference {
+            parts.append(reviews.first { $0.reference == r }.map { "\($0.title) (\(r))" } ?? r)
+        }
         if let k = b.themeKey { parts.append("Theme: " + (vocabulary.theme(k)?.name ?? k)) }
         return parts.joined(separator: "; ")
     }
@@ -48,7 +52,8 @@ struct BriefingListing: Sendable {
 
 /// The message after a learning action, carried as `?done=` on the redirect so a reload repeats nothing.
 enum LearningFlash: String {
-    case saved, published, withdrawn, read, themeAdded = "theme-added"
+    case saved, published, withdrawn, read
+    case themeAdded = "theme-added"
 
     init?(_ req: Request) {
         guard let raw = try? req.query.get(String.self, at: "done") else { return nil }

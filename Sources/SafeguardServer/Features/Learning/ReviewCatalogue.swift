@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Every review the platform knows, by reference: its own practice reviews (from the day they are commissioned,
 /// so recommendations and briefings can follow the review as it goes) and the reviews coded for the thematic
@@ -9,7 +9,9 @@ enum ReviewCatalogue {
     static func all(on db: Database) async throws -> [(reference: String, title: String)] {
         let held = try await PracticeReviewRecord.query(on: db).sort(\.$decidedOn, .descending).all()
             .map { ($0.reference, "\($0.review.reviewKind.displayName): \($0.title)") }
-        let coded = try await CodedReviewRecord.query(on: db).sort(\.$completedOn, .descending).all().map { ($0.reference, $0.title) }
+        let coded = try await CodedReviewRecord.query(on: db).sort(\.$completedOn, .descending).all().map {
+            ($0.reference, $0.title)
+        }
         var seen = Set<String>()
         return (held + coded).filter { seen.insert($0.0).inserted }
     }

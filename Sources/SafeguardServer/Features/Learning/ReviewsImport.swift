@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// `safeguard import reviews FILE.csv`: historical reviews and their themes, checked whole by ``ReviewImport``
 /// then written in one audited transaction. The demo loads its 27 serious case reviews through ``load(_:source:now:on:)``.
@@ -10,14 +10,18 @@ enum ReviewsImport {
     static func run(csv text: String, fileName: String, on app: Application) async throws -> Report {
         let table = try CSVTable(text: text, name: fileName)
         let vocabulary = try await ReviewThemeRecord.vocabulary(on: app.db)
-        let (rows, check) = ReviewImport.check(header: table.header, rows: table.rows, vocabulary: vocabulary,
-                                               today: SimpleDate(app.safeguard.settings.clock.now()))
+        let (rows, check) = ReviewImport.check(
+            header: table.header, rows: table.rows, vocabulary: vocabulary,
+            today: SimpleDate(app.safeguard.settings.clock.now()))
         guard check.isClean else { throw ImportProblem(description: check.report(fileName: fileName)) }
         let now = app.safeguard.settings.clock.now()
         return try await app.safeguard.audit.write(on: app.db) { db in
             let report = try await load(rows, source: "import:\(fileName)", now: now, on: db)
-            let event = AuditEvent(userID: "import:\(fileName)", agencyID: "", action: .create, recordType: "coded-reviews", recordID: fileName,
-                                   reason: "\(report.added) added, \(report.recoded) recoded, \(report.unchanged) unchanged", sourceAddress: "command line")
+            let event = AuditEvent(
+                userID: "import:\(fileName)", agencyID: "", action: .create, recordType: "coded-reviews",
+                recordID: fileName,
+                reason: "\(report.added) added, \(report.recoded) recoded, \(report.unchanged) unchanged",
+                sourceAddress: "command line")
             return (report, [event])
         }
     }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The thematic analysis page: for the period and kinds chosen, how many reviews, the share with each theme as a
 /// bar chart and a table, the overlaps of the three most frequent themes, and the figures as CSV.
@@ -9,7 +9,8 @@ struct ThematicAnalysisView {
     var mayManage: Bool
 
     func render(on req: Request, status: HTTPStatus) -> Response {
-        let errors = scope.errors, period = scope.period
+        let errors = scope.errors
+        let period = scope.period
         return req.page("Themes across reviews", section: .learning, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.learning, "Learning")
             Components.errorSummary(errors)
@@ -26,18 +27,27 @@ struct ThematicAnalysisView {
                 "\(analysis.reviews) review\(analysis.reviews == 1 ? "" : "s") completed \(period.lowerBound.longText) to \(period.upperBound.longText)"
             }
             if analysis.reviews == 0 {
-                el("p", .class("sg-body"), .id("no-reviews")) { "No coded reviews were completed in this period. Choose a longer period or other kinds of review." }
+                el("p", .class("sg-body"), .id("no-reviews")) {
+                    "No coded reviews were completed in this period. Choose a longer period or other kinds of review."
+                }
             } else {
                 ThemeBarChart(id: "themes-chart", analysis: analysis).node
                 el("p", .class("sg-body-s")) {
                     "Bars are coloured by group: practitioner factors blue, child factors green, parental factors purple, external factors grey. The table gives the same figures."
                 }
-                Components.table(caption: "Share of reviews with each theme", headers: ["Theme", "Group", "Reviews", "Percent"],
-                                 rows: analysis.shares.map { s in
-                                     [.text(s.theme.name), .text(s.theme.group.displayName), .text("\(s.reviews) of \(analysis.reviews)"), .text("\(s.percent)%")]
-                                 })
+                Components.table(
+                    caption: "Share of reviews with each theme", headers: ["Theme", "Group", "Reviews", "Percent"],
+                    rows: analysis.shares.map { s in
+                        [
+                            .text(s.theme.name), .text(s.theme.group.displayName),
+                            .text("\(s.reviews) of \(analysis.reviews)"), .text("\(s.percent)%"),
+                        ]
+                    })
                 el("p", .class("sg-body")) {
-                    el("a", Attr("href", SiteURL.learningThemesCSV.with(query: scope.query)), .class("sg-link"), Attr("download", nil)) {
+                    el(
+                        "a", Attr("href", SiteURL.learningThemesCSV.with(query: scope.query)), .class("sg-link"),
+                        Attr("download", nil)
+                    ) {
                         "Download the figures (CSV)"
                     }
                 }
@@ -48,12 +58,17 @@ struct ThematicAnalysisView {
 
     private func filters(_ errors: FormErrors) -> Node {
         el("form", .getMethod, .action(.learningThemes), .class("sg-filter")) {
-            Components.dateInput("from", legend: "Reviews completed from", day: String(scope.period.lowerBound.day), month: String(scope.period.lowerBound.month),
-                                 year: String(scope.period.lowerBound.year), errors: errors, hint: "For example, 1 4 2006")
-            Components.dateInput("to", legend: "To", day: String(scope.period.upperBound.day), month: String(scope.period.upperBound.month),
-                                 year: String(scope.period.upperBound.year), errors: errors, hint: nil)
-            Components.checkboxes("kind", legend: "Kinds of review", options: ReviewKind.allCases.map { ($0.rawValue, $0.displayName) },
-                                  selected: Set(scope.kinds.map(\.rawValue)), errors: errors, hint: "Leave all unticked for every kind")
+            Components.dateInput(
+                "from", legend: "Reviews completed from", day: String(scope.period.lowerBound.day),
+                month: String(scope.period.lowerBound.month),
+                year: String(scope.period.lowerBound.year), errors: errors, hint: "For example, 1 4 2006")
+            Components.dateInput(
+                "to", legend: "To", day: String(scope.period.upperBound.day),
+                month: String(scope.period.upperBound.month),
+                year: String(scope.period.upperBound.year), errors: errors, hint: nil)
+            Components.checkboxes(
+                "kind", legend: "Kinds of review", options: ReviewKind.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: Set(scope.kinds.map(\.rawValue)), errors: errors, hint: "Leave all unticked for every kind")
             Components.button("Show", kind: "secondary")
         }
     }
@@ -62,8 +77,10 @@ struct ThematicAnalysisView {
     @NodeBuilder private var overlaps: [Node] {
         if analysis.overlap != nil {
             el("h2", .class("sg-heading-m")) { "How the three most frequent themes overlap" }
-            Components.table(caption: "Reviews by combination of the three most frequent themes", headers: ["Themes found", "Reviews"],
-                             rows: analysis.overlapRows.map { [.text($0.label), .text(String($0.reviews))] }, captionVisible: false)
+            Components.table(
+                caption: "Reviews by combination of the three most frequent themes",
+                headers: ["Themes found", "Reviews"],
+                rows: analysis.overlapRows.map { [.text($0.label), .text(String($0.reviews))] }, captionVisible: false)
             el("p", .class("sg-body")) {
                 let none = analysis.reviews - analysis.overlapRows.map(\.reviews).reduce(0, +)
                 "\(none) review\(none == 1 ? " has" : "s have") none of the three."
@@ -86,13 +103,21 @@ struct CodedReviewsView {
                 el("code") { "safeguard import reviews FILE.csv" }
                 ". The download has the same columns, so it can be corrected and loaded again."
             }
-            Components.table(caption: "\(rows.count) reviews", headers: ["Reference", "Review", "Kind", "Completed", "Themes"],
-                             rows: rows.map { r in
-                                 [.text(r.review.reference), .text(r.title), .text(r.review.kind.displayName), .text(r.review.completedOn.longText),
-                                  .text(vocabulary.themes.filter { r.review.themes.contains($0.key) }.map(\.name).joined(separator: "; "))]
-                             })
+            Components.table(
+                caption: "\(rows.count) reviews", headers: ["Reference", "Review", "Kind", "Completed", "Themes"],
+                rows: rows.map { r in
+                    [
+                        .text(r.review.reference), .text(r.title), .text(r.review.kind.displayName),
+                        .text(r.review.completedOn.longText),
+                        .text(
+                            vocabulary.themes.filter { r.review.themes.contains($0.key) }.map(\.name).joined(
+                                separator: "; ")),
+                    ]
+                })
             el("p", .class("sg-body")) {
-                el("a", .href(.learningReviewsCSV), .class("sg-link"), Attr("download", nil)) { "Download the reviews and their themes (CSV)" }
+                el("a", .href(.learningReviewsCSV), .class("sg-link"), Attr("download", nil)) {
+                    "Download the reviews and their themes (CSV)"
+                }
             }
         }
     }
@@ -122,9 +147,13 @@ struct ThemeVocabularyView {
                 el("h2", .class("sg-heading-m"), .id("add-theme")) { "Add a theme" }
                 el("form", .postMethod, .action(.learningThemeVocabulary), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
-                    Components.textInput("name", label: "Theme", value: fields["name"] ?? "", errors: errors, hint: "For example, “Neurodiversity”")
-                    Components.radios("group", legend: "Group", options: ReviewThemeGroup.allCases.map { ($0.rawValue, $0.displayName) },
-                                      selected: fields["group"] ?? "", errors: errors)
+                    Components.textInput(
+                        "name", label: "Theme", value: fields["name"] ?? "", errors: errors,
+                        hint: "For example, “Neurodiversity”")
+                    Components.radios(
+                        "group", legend: "Group",
+                        options: ReviewThemeGroup.allCases.map { ($0.rawValue, $0.displayName) },
+                        selected: fields["group"] ?? "", errors: errors)
                     Components.button("Add theme")
                 }
             }

@@ -30,9 +30,11 @@ final class MissingEpisodeRecord: Model, @unchecked Sendable {
 
     /// The episode as the domain's rules see it.
     var episode: MissingEpisode {
-        MissingEpisode(id: id ?? UUID(), kind: MissingEpisodeKind(rawValue: kind) ?? .missingFromHome, startedAt: startedAt,
-                       returnedAt: returnedAt, whereFound: whereFound.flatMap(MissingWhereFound.init(rawValue:)),
-                       returnInterview: ReturnHomeInterview(offeredAt: interviewOfferedAt, completedAt: interviewCompletedAt,
-                                                            declined: interviewDeclined))
+        MissingEpisode(
+            id: id ?? UUID(), kind: MissingEpisodeKind(rawValue: kind) ?? .missingFromHome, startedAt: startedAt,
+            returnedAt: returnedAt, whereFound: whereFound.flatMap(MissingWhereFound.init(rawValue:)),
+            returnInterview: ReturnHomeInterview(
+                offeredAt: interviewOfferedAt, completedAt: interviewCompletedAt,
+                declined: interviewDeclined))
     }
 }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Missing episodes: the police or social care record that a child went missing and came back;
 /// the local authority records the return home interview, offered and done within 72 hours.
@@ -19,20 +19,29 @@ struct MissingEpisodesController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let (viewer, person, _) = try await PersonAccess.authorise(.recordMissingEpisode, personID: req.personID(), on: req)
+        let (viewer, person, _) = try await PersonAccess.authorise(
+            .recordMissingEpisode, personID: req.personID(), on: req)
         let fields = try FormBody.fields(req)
         var errors = FormErrors()
         let kind = fields["kind"].flatMap(MissingEpisodeKind.init(rawValue:))
         if kind == nil { errors.add("kind", "Say whether the child went missing from home or from care") }
-        let started = MomentField.read(fields, "started", label: "time last seen", required: true, now: req.now, bornOn: person.dob, errors: &errors)
-        let returned = MomentField.read(fields, "returned", label: "return", required: false, now: req.now, bornOn: person.dob, errors: &errors)
-        if let started, let returned, returned < started { errors.add("returned-day", "The return cannot be before the child went missing") }
+        let started = MomentField.read(
+            fields, "started", label: "time last seen", required: true, now: req.now, bornOn: person.dob,
+            errors: &errors)
+        let returned = MomentField.read(
+            fields, "returned", label: "return", required: false, now: req.now, bornOn: person.dob, errors: &errors)
+        if let started, let returned, returned < started {
+            errors.add("returned-day", "The return cannot be before the child went missing")
+        }
         let found = fields["where-found"].flatMap { $0.isEmpty ? nil : MissingWhereFound(rawValue: $0) }
         if returned != nil && found == nil { errors.add("where-found", "Say where the child was found or returned to") }
         let reference = fields["police-reference"] ?? ""
-        if reference.count > 64 { errors.add("police-reference", "The police reference must be 64 characters or fewer") }
+        if reference.count > 64 {
+            errors.add("police-reference", "The police reference must be 64 characters or fewer")
+        }
         guard errors.isEmpty, let kind, let started else {
-            return try MissingEpisodeFormView(person: person, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+            return try MissingEpisodeFormView(person: person, fields: fields, errors: errors).render(
+                on: req, status: .unprocessableEntity)
         }
         let episode = MissingEpisodeRecord()
         episode.$person.id = try person.requireID()
@@ -40,7 +49,8 @@ struct MissingEpisodesController: RouteCollection {
         episode.startedAt = started
         episode.returnedAt = returned
         episode.whereFound = returned == nil ? nil : found?.rawValue
-        episode.whereFoundDetail = returned == nil ? nil : fields["where-found-detail"].flatMap { $0.isEmpty ? nil : $0 }
+        episode.whereFoundDetail =
+            returned == nil ? nil : fields["where-found-detail"].flatMap { $0.isEmpty ? nil : $0 }
         episode.policeReference = reference.isEmpty ? nil : reference
         episode.$agency.id = viewer.agencyID
         episode.$recordedBy.id = viewer.userID
@@ -49,9 +59,12 @@ struct MissingEpisodesController: RouteCollection {
         let id = try await req.audit.write(on: req.db) { db in
             try await episode.create(on: db)
             let id = try episode.requireID()
-            try await ChronologyEntry(personID: episode.$person.id, occurredAt: started, agencyID: viewer.agencyID, category: "Missing",
-                                      summary: "\(kind.displayName)" + (returned.map { ", returned \(SiteFormat.dateTime($0))" } ?? ": still missing"),
-                                      recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
+            try await ChronologyEntry(
+                personID: episode.$person.id, occurredAt: started, agencyID: viewer.agencyID, category: "Missing",
+                summary: "\(kind.displayName)"
+                    + (returned.map { ", returned \(SiteFormat.dateTime($0))" } ?? ": still missing"),
+                recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now
+            ).create(on: db)
             return (id, [viewer.event(.create, "missing-episode", id.uuidString, reason: kind.rawValue, on: req)])
         }
         return req.redirect(to: SiteURL.missingEpisode(id).path, redirectType: .normal)
@@ -59,10 +72,13 @@ struct MissingEpisodesController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (viewer, episode, relationship) = try await Self.load(req, for: .viewPerson)
-        try await req.audit.record(viewer.event(.view, "missing-episode", try episode.requireID().uuidString, on: req), on: req.db)
-        return try await MissingEpisodeView(episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
-                                            mayChange: viewer.may(.recordMissingEpisode, relationship: relationship),
-                                            fields: [:], errors: FormErrors()).render(on: req)
+        try await req.audit.record(
+            viewer.event(.view, "missing-episode", try episode.requireID().uuidString, on: req), on: req.db)
+        return try await MissingEpisodeView(
+            episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
+            mayChange: viewer.may(.recordMissingEpisode, relationship: relationship),
+            fields: [:], errors: FormErrors()
+        ).render(on: req)
     }
 
     /// The child is back: when, and where they were found.
@@ -70,15 +86,20 @@ struct MissingEpisodesController: RouteCollection {
         let (viewer, episode, relationship) = try await Self.load(req, for: .recordMissingEpisode)
         let fields = try FormBody.fields(req)
         var errors = FormErrors()
-        let returned = MomentField.read(fields, "returned", label: "return", required: true, now: req.now, errors: &errors)
-        if let returned, returned < episode.startedAt { errors.add("returned-day", "The return cannot be before the child went missing") }
+        let returned = MomentField.read(
+            fields, "returned", label: "return", required: true, now: req.now, errors: &errors)
+        if let returned, returned < episode.startedAt {
+            errors.add("returned-day", "The return cannot be before the child went missing")
+        }
         let found = fields["where-found"].flatMap(MissingWhereFound.init(rawValue:))
         if found == nil { errors.add("where-found", "Say where the child was found or returned to") }
         if episode.returnedAt != nil { errors.add("returned-day", "The return has already been recorded") }
         guard errors.isEmpty, let returned, let found else {
-            return try await MissingEpisodeView(episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
-                                                mayChange: viewer.may(.recordMissingEpisode, relationship: relationship), fields: fields, errors: errors)
-                .render(on: req, status: .unprocessableEntity)
+            return try await MissingEpisodeView(
+                episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
+                mayChange: viewer.may(.recordMissingEpisode, relationship: relationship), fields: fields, errors: errors
+            )
+            .render(on: req, status: .unprocessableEntity)
         }
         let id = try episode.requireID()
         try await req.audit.write(on: req.db) { db in
@@ -87,10 +108,13 @@ struct MissingEpisodesController: RouteCollection {
             episode.whereFound = found.rawValue
             episode.whereFoundDetail = fields["where-found-detail"].flatMap { $0.isEmpty ? nil : $0 }
             try await episode.update(on: db)
-            try await ChronologyEntry(personID: episode.$person.id, occurredAt: returned, agencyID: viewer.agencyID, category: "Missing",
-                                      summary: "Returned from missing episode: \(found.displayName)" + (episode.whereFoundDetail.map { ", \($0)" } ?? "")
-                                        + ". Return home interview due by \(SiteFormat.dateTime(ReturnHomeInterview.dueBy(returnedAt: returned)))",
-                                      recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now).create(on: db)
+            try await ChronologyEntry(
+                personID: episode.$person.id, occurredAt: returned, agencyID: viewer.agencyID, category: "Missing",
+                summary: "Returned from missing episode: \(found.displayName)"
+                    + (episode.whereFoundDetail.map { ", \($0)" } ?? "")
+                    + ". Return home interview due by \(SiteFormat.dateTime(ReturnHomeInterview.dueBy(returnedAt: returned)))",
+                recordedBy: viewer.userID, visibility: .safeguarding, recordedAt: req.now
+            ).create(on: db)
             return ((), [viewer.event(.change, "missing-episode", id.uuidString, reason: "returned", on: req)])
         }
         return req.redirect(to: SiteURL.missingEpisode(id).path, redirectType: .normal)

@@ -21,7 +21,9 @@ struct EmailDeliverySummary: Equatable {
     static func load(on db: Database, now: Date, settings: Settings) async throws -> EmailDeliverySummary {
         var summary = EmailDeliverySummary(mailServer: settings.mailDescription, configured: settings.smtp != nil)
         let recent = try await UserNotification.query(on: db).filter(\.$createdAt >= now.addingTimeInterval(-window))
-            .field(\.$emailStatus).field(\.$emailAttempts).field(\.$emailRetryAt).field(\.$emailError).field(\.$createdAt)
+            .field(\.$emailStatus).field(\.$emailAttempts).field(\.$emailRetryAt).field(\.$emailError).field(
+                \.$createdAt
+            )
             .sort(\.$createdAt, .descending).all()
         for n in recent {
             switch UserNotification.EmailStatus(rawValue: n.emailStatus) {

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Sends the e-mail copy of notifications once their transaction has committed. One run at a time:
 /// an actor alone does not give that (another call gets in at every `await`, and two runs read the
@@ -21,8 +21,10 @@ actor NotificationDelivery {
     /// Counts each attempt's outcome for `/metrics`, so an operator sees e-mail failing before anyone misses one.
     let metrics: RequestMetrics?
 
-    init(mailer: (any MailSending)?, publicURL: String?, audit: AuditTrail, server: String, clock: Clock = .system,
-         metrics: RequestMetrics? = nil) {
+    init(
+        mailer: (any MailSending)?, publicURL: String?, audit: AuditTrail, server: String, clock: Clock = .system,
+        metrics: RequestMetrics? = nil
+    ) {
         self.mailer = mailer
         self.publicURL = publicURL
         self.audit = audit
@@ -63,9 +65,11 @@ actor NotificationDelivery {
             // this server's, once the lease is free) sends what this call leaves.
             guard try await JobLeases.take(.emailDelivery, server: server, now: Date(), on: db) else { return 0 }
             let now = clock.now()
-            pending = try await UserNotification.query(on: db).filter(\.$emailStatus == UserNotification.EmailStatus.pending.rawValue)
-                .group(.or) { $0.filter(\.$emailRetryAt == nil).filter(\.$emailRetryAt <= now) }
-                .with(\.$user).sort(\.$createdAt).all()
+            pending = try await UserNotification.query(on: db).filter(
+                \.$emailStatus == UserNotification.EmailStatus.pending.rawValue
+            )
+            .group(.or) { $0.filter(\.$emailRetryAt == nil).filter(\.$emailRetryAt <= now) }
+            .with(\.$user).sort(\.$createdAt).all()
         } catch {
             logger.error("Could not read pending e-mails: \(String(describing: error))")
             return 0
@@ -78,16 +82,20 @@ actor NotificationDelivery {
             if index > 0 {
                 let held = (try? await JobLeases.take(.emailDelivery, server: server, now: Date(), on: db)) ?? false
                 guard held else {
-                    logger.notice("Another server took the e-mail job over; it sends the \(pending.count - index) e-mail(s) left")
+                    logger.notice(
+                        "Another server took the e-mail job over; it sends the \(pending.count - index) e-mail(s) left")
                     break
                 }
             }
             let link = (publicURL ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/")) + notice.link
-            let body = notice.body + "\n\nOpen it in Safeguard: \(link)\n\nThis message was sent by Safeguard. Please do not reply to it."
+            let body =
+                notice.body
+                + "\n\nOpen it in Safeguard: \(link)\n\nThis message was sent by Safeguard. Please do not reply to it."
             notice.emailAttempts += 1
             var serverDown = false
             do {
-                let message = MailMessage(to: notice.user.email, toName: notice.user.displayName, subject: notice.subject, body: body)
+                let message = MailMessage(
+                    to: notice.user.email, toName: notice.user.displayName, subject: notice.subject, body: body)
                 try await mailer.send(message)
                 notice.emailStatus = UserNotification.EmailStatus.sent.rawValue
                 notice.emailError = nil
@@ -102,12 +110,16 @@ actor NotificationDelivery {
                 case .tryAgain(let at):
                     notice.emailRetryAt = at
                     metrics?.observeEmail("retrying")
-                    logger.warning("E-mail for notification \(notice.id?.uuidString ?? "") failed (attempt \(notice.emailAttempts)); tried again from \(at)")
+                    logger.warning(
+                        "E-mail for notification \(notice.id?.uuidString ?? "") failed (attempt \(notice.emailAttempts)); tried again from \(at)"
+                    )
                 case .giveUp:
                     notice.emailStatus = UserNotification.EmailStatus.failed.rawValue
                     notice.emailRetryAt = nil
                     metrics?.observeEmail("failed")
-                    logger.warning("E-mail for notification \(notice.id?.uuidString ?? "") failed after \(notice.emailAttempts) attempt(s); the reason is on the notification")
+                    logger.warning(
+                        "E-mail for notification \(notice.id?.uuidString ?? "") failed after \(notice.emailAttempts) attempt(s); the reason is on the notification"
+                    )
                 }
                 serverDown = (error as? SMTPError)?.concernsTheServer ?? false
             }
@@ -115,7 +127,10 @@ actor NotificationDelivery {
             // With the mail server unreachable every other message would fail the same way, each after its own timeout:
             // they wait, untried, for the next sweep.
             if serverDown {
-                if index + 1 < pending.count { logger.notice("The mail server failed; \(pending.count - index - 1) e-mail(s) wait for the next sweep") }
+                if index + 1 < pending.count {
+                    logger.notice(
+                        "The mail server failed; \(pending.count - index - 1) e-mail(s) wait for the next sweep")
+                }
                 break
             }
         }
@@ -140,7 +155,9 @@ struct NotificationOutbox {
     /// Sends in the background: the user's page does not wait for the mail server.
     func sendPending(app: Application) {
         guard isConfigured else { return }
-        let delivery = delivery, db = app.db, logger = app.logger
+        let delivery = delivery
+        let db = app.db
+        let logger = app.logger
         Task { await delivery.sendPending(on: db, logger: logger) }
     }
 }

@@ -26,7 +26,10 @@ struct NotificationsController: RouteCollection {
                 el("section", .class("sg-message" + (n.readAt == nil ? " sg-message--unread" : ""))) {
                     el("h2", .class("sg-heading-s")) {
                         el("a", Attr("href", n.link), .class("sg-link")) { n.subject }
-                        if n.readAt == nil { " "; Components.tag("New", colour: "blue") }
+                        if n.readAt == nil {
+                            " "
+                            Components.tag("New", colour: "blue")
+                        }
                     }
                     el("p", .class("sg-body-s sg-hint")) { SiteFormat.dateTime(n.createdAt) }
                     for paragraph in n.body.components(separatedBy: "\n\n") {

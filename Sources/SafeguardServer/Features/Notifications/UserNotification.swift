@@ -46,16 +46,21 @@ extension UserNotification {
     /// The same message to each of `users`. Call it inside the audited write of the change it is about, so the
     /// message exists exactly when the change does. Messages must name no child or adult: e-mail copies leave
     /// the platform.
-    static func tell(_ users: [UUID], subject: String, body: String, link: SiteURL, at now: Date, emailConfigured: Bool,
-                     on db: Database) async throws {
+    static func tell(
+        _ users: [UUID], subject: String, body: String, link: SiteURL, at now: Date, emailConfigured: Bool,
+        on db: Database
+    ) async throws {
         for user in users {
-            try await UserNotification(userID: user, subject: subject, body: body, link: link.path, at: now, emailConfigured: emailConfigured)
-                .create(on: db)
+            try await UserNotification(
+                userID: user, subject: subject, body: body, link: link.path, at: now, emailConfigured: emailConfigured
+            )
+            .create(on: db)
         }
     }
 
     /// The partnership business unit's active officers: told of every need-to-know, referral and summary.
     static func businessUnit(on db: Database) async throws -> [UUID] {
-        try await User.query(on: db).filter(\.$role == Role.businessUnitOfficer.rawValue).filter(\.$active == true).all().compactMap(\.id)
+        try await User.query(on: db).filter(\.$role == Role.businessUnitOfficer.rawValue).filter(\.$active == true)
+            .all().compactMap(\.id)
     }
 }

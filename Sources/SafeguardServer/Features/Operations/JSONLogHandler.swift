@@ -20,9 +20,13 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [String: String] = ["time": Self.timestamp(), "level": event.level.rawValue, "logger": label,
-                                        "message": event.message.description]
-        for (k, v) in self.metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[k] = v.description }
+        var fields: [String: String] = [
+            "time": Self.timestamp(), "level": event.level.rawValue, "logger": label,
+            "message": event.message.description,
+        ]
+        for (k, v) in self.metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+            fields[k] = v.description
+        }
         // An error's description can quote the values that caused it, so only its type is logged.
         if let error = event.error { fields["error_type"] = String(reflecting: type(of: error)) }
         guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
@@ -37,7 +41,8 @@ public struct JSONLogHandler: LogHandler {
 
     /// Installs the handler once per process, at `LOG_LEVEL` (trace … critical) or the default.
     public static func bootstrap(defaultLevel: Logger.Level) {
-        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+        let level =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
         LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
     }
 }

@@ -10,13 +10,17 @@ struct OperationsController: RouteCollection {
         routes.get(.metrics, use: metrics)
     }
 
-    struct Status: Content { var status: String; var database: String? = nil }
+    struct Status: Content {
+        var status: String
+        var database: String? = nil
+    }
 
     func ready(req: Request) async throws -> Response {
         do {
             guard let sql = req.db as? SQLDatabase else { throw Abort(.serviceUnavailable) }
             try await sql.raw("SELECT 1").run()
-            return try await Status(status: "ready", database: req.safeguard.settings.database.engineName).encodeResponse(for: req)
+            return try await Status(status: "ready", database: req.safeguard.settings.database.engineName)
+                .encodeResponse(for: req)
         } catch {
             let r = try await Status(status: "database unreachable").encodeResponse(for: req)
             r.status = .serviceUnavailable
@@ -29,11 +33,16 @@ struct OperationsController: RouteCollection {
     func metrics(req: Request) async throws -> Response {
         let settings = req.safeguard.settings
         let byAddress = settings.metricsNetworks.contains { $0.contains(req.sourceAddress) }
-        let byToken = settings.metricsToken.map { token in
-            SessionToken.constantTimeEqual(req.headers.bearerAuthorization?.token ?? "", token)
-        } ?? false
+        let byToken =
+            settings.metricsToken.map { token in
+                SessionToken.constantTimeEqual(req.headers.bearerAuthorization?.token ?? "", token)
+            } ?? false
         guard byAddress || byToken else {
-            throw Abort(.forbidden, reason: "Metrics are served only to the addresses in SAFEGUARD_METRICS_ALLOW, or with the SAFEGUARD_METRICS_TOKEN bearer token.")
+            throw Abort(
+                .forbidden,
+                reason:
+                    "Metrics are served only to the addresses in SAFEGUARD_METRICS_ALLOW, or with the SAFEGUARD_METRICS_TOKEN bearer token."
+            )
         }
         var buffer: [UInt8] = []
         req.application.metrics.registry.emit(into: &buffer)

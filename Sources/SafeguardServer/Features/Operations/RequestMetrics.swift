@@ -9,10 +9,14 @@ struct RequestMetrics: Sendable {
     func observe(method: String, route: String, status: UInt, duration: Duration) {
         let labels = [("method", method), ("route", route), ("status", String(status))]
         registry.makeCounter(name: "safeguard_http_requests_total", labels: labels).increment()
-        registry.makeDurationHistogram(name: "safeguard_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-                                       buckets: [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250),
-                                                 .milliseconds(1000), .seconds(5)])
-            .record(duration)
+        registry.makeDurationHistogram(
+            name: "safeguard_http_request_duration_seconds", labels: [("method", method), ("route", route)],
+            buckets: [
+                .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250),
+                .milliseconds(1000), .seconds(5),
+            ]
+        )
+        .record(duration)
     }
 
     /// One attempt to send an e-mail copy, by what came of it: `sent`, `retrying` (failed; tried again later) or
@@ -37,7 +41,8 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: req)
         let elapsed = ContinuousClock.now - start
         let route = req.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        req.application.metrics.observe(method: req.method.rawValue, route: route, status: response.status.code, duration: elapsed)
+        req.application.metrics.observe(
+            method: req.method.rawValue, route: route, status: response.status.code, duration: elapsed)
         return response
     }
 }

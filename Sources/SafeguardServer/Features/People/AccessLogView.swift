@@ -2,7 +2,13 @@ import Vapor
 
 /// Who has looked at a person's record, newest first.
 struct AccessLogView {
-    struct Row: Sendable { var when: Date; var who: String; var agency: String; var action: String; var reason: String }
+    struct Row: Sendable {
+        var when: Date
+        var who: String
+        var agency: String
+        var action: String
+        var reason: String
+    }
 
     var personID: UUID
     var personName: String
@@ -23,10 +29,14 @@ struct AccessLogView {
                 "Who has looked at this record"
             }
             el("table", .class("sg-table")) {
-                el("caption", .class("sg-table__caption sg-table__caption--m")) { "\(rows.count) recorded views and changes, newest first" }
+                el("caption", .class("sg-table__caption sg-table__caption--m")) {
+                    "\(rows.count) recorded views and changes, newest first"
+                }
                 el("thead", .class("sg-table__head")) {
                     el("tr", .class("sg-table__row")) {
-                        for h in ["When", "Who", "Agency", "What", "Reason given"] { el("th", .class("sg-table__header"), Attr("scope", "col")) { h } }
+                        for h in ["When", "Who", "Agency", "What", "Reason given"] {
+                            el("th", .class("sg-table__header"), Attr("scope", "col")) { h }
+                        }
                     }
                 }
                 el("tbody") {

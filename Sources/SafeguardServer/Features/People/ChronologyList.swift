@@ -13,7 +13,10 @@ struct ChronologyList {
                     el("div", .class("sg-timeline__header")) {
                         el("h3", .class("sg-timeline__title")) { e.summary }
                         el("p", .class("sg-timeline__byline")) {
-                            el("time", Attr("datetime", e.dateOnly ? SimpleDate(e.when).iso : e.when.formatted(.iso8601))) { e.whenText }
+                            el(
+                                "time",
+                                Attr("datetime", e.dateOnly ? SimpleDate(e.when).iso : e.when.formatted(.iso8601))
+                            ) { e.whenText }
                             [e.category, e.agency, e.by].filter { !$0.isEmpty }.map { " · " + $0 }.joined()
                             if let late = e.recordedLate { " · " + late }
                         }
@@ -30,4 +33,3 @@ struct ChronologyList {
         }
     }
 }
-

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "Ask for your agency's involvement to be recorded", reached from a record opened under break-glass.
 struct InvolvementAskView {
@@ -18,7 +18,9 @@ struct InvolvementAskView {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
-                    el("h1", .class("sg-heading-l")) { "Ask for \(agencyName) to be recorded as working with \(personName)" }
+                    el("h1", .class("sg-heading-l")) {
+                        "Ask for \(agencyName) to be recorded as working with \(personName)"
+                    }
                     if pending {
                         el("p", .class("sg-body"), .id("request-pending")) {
                             "A request from \(agencyName) is already waiting for a manager. You will get a message when it is decided."
@@ -30,8 +32,11 @@ struct InvolvementAskView {
                         }
                         el("form", .postMethod, .action(.personInvolvementRequest(personID)), Attr("novalidate", nil)) {
                             Components.csrfField(req.csrfToken)
-                            Components.textarea("reason", label: "Why is your agency now working with \(personName)?", value: reason, errors: errors,
-                                                hint: "For example: allocated to our early help team today after a referral from school.")
+                            Components.textarea(
+                                "reason", label: "Why is your agency now working with \(personName)?", value: reason,
+                                errors: errors,
+                                hint:
+                                    "For example: allocated to our early help team today after a referral from school.")
                             Components.button("Send to a manager")
                         }
                     }
@@ -49,15 +54,24 @@ struct InvolvementRequestListView {
 
     func render(on req: Request) -> Response {
         req.page("Involvement requests", section: .myWork) {
-            if let done { Components.notification("Request \(done.displayName.lowercased()). The worker who asked has been told.") }
+            if let done {
+                Components.notification("Request \(done.displayName.lowercased()). The worker who asked has been told.")
+            }
             el("h1", .class("sg-heading-l")) { "Involvement requests" }
-            el("p", .class("sg-body")) { "Workers who opened a record under break-glass and asked for their agency to be recorded as working with the person." }
+            el("p", .class("sg-body")) {
+                "Workers who opened a record under break-glass and asked for their agency to be recorded as working with the person."
+            }
             if rows.isEmpty {
                 el("p", .class("sg-body")) { "No request is waiting for you." }
             } else {
-                Components.table(caption: "\(rows.count) waiting, oldest first", headers: ["Person", "Agency", "Asked by", "When"], rows: rows.map { r in
-                    [el("a", .href(.involvementRequest(r.id)), .class("sg-link")) { r.personName }, .text(r.agencyName), .text(r.askedBy), .text(r.askedAt)]
-                })
+                Components.table(
+                    caption: "\(rows.count) waiting, oldest first", headers: ["Person", "Agency", "Asked by", "When"],
+                    rows: rows.map { r in
+                        [
+                            el("a", .href(.involvementRequest(r.id)), .class("sg-link")) { r.personName },
+                            .text(r.agencyName), .text(r.askedBy), .text(r.askedAt),
+                        ]
+                    })
             }
         }
     }
@@ -91,17 +105,30 @@ struct InvolvementRequestView {
                         ("Agency", .text(summary.agencyName)),
                         ("Asked by", .text("\(summary.askedBy), \(summary.askedAt)")),
                         ("Why", .text(reason)),
-                        ("Break-glass reasons", .text(breakGlassReasons.map { "\($0.when): \($0.reason)" }.joined(separator: "; "))),
+                        (
+                            "Break-glass reasons",
+                            .text(breakGlassReasons.map { "\($0.when): \($0.reason)" }.joined(separator: "; "))
+                        ),
                         ("Status", .text(status.displayName + (decided.map { ", \($0)" } ?? ""))),
                     ])
                     if mayDecide {
                         el("form", .postMethod, .action(.involvementRequest(summary.id)), Attr("novalidate", nil)) {
                             Components.csrfField(req.csrfToken)
-                            Components.radios("decision", legend: "Your decision", options: [
-                                (InvolvementDecision.approve.rawValue, "Approve: record \(summary.agencyName) as working with \(summary.personName)"),
-                                (InvolvementDecision.decline.rawValue, "Decline: the worker keeps only what break-glass gave them"),
-                            ], selected: fields["decision"] ?? "", errors: errors)
-                            Components.textarea("note", label: "Note to the worker (needed if you decline)", value: fields["note"] ?? "", errors: errors, rows: 3)
+                            Components.radios(
+                                "decision", legend: "Your decision",
+                                options: [
+                                    (
+                                        InvolvementDecision.approve.rawValue,
+                                        "Approve: record \(summary.agencyName) as working with \(summary.personName)"
+                                    ),
+                                    (
+                                        InvolvementDecision.decline.rawValue,
+                                        "Decline: the worker keeps only what break-glass gave them"
+                                    ),
+                                ], selected: fields["decision"] ?? "", errors: errors)
+                            Components.textarea(
+                                "note", label: "Note to the worker (needed if you decline)",
+                                value: fields["note"] ?? "", errors: errors, rows: 3)
                             Components.button("Confirm decision")
                         }
                     } else if status == .pending {

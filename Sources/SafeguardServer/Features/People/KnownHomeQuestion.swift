@@ -14,9 +14,12 @@ struct KnownHomeQuestion {
                 "If it is one of them, choose it, so everyone living there shows in one household and the police get one marker for the door."
             }
             void("input", attrs: [.type("hidden"), .name("home-asked"), .value("yes")])
-            Components.radios("home", legend: "Is this one of these homes?",
-                              options: offered.map { ($0.home.id, "Yes: \($0.home.singleLine)") } + [("new", "No, it is a different address")],
-                              selected: chosen, errors: errors)
+            Components.radios(
+                "home", legend: "Is this one of these homes?",
+                options: offered.map { ($0.home.id, "Yes: \($0.home.singleLine)") } + [
+                    ("new", "No, it is a different address")
+                ],
+                selected: chosen, errors: errors)
         }
     }
 }

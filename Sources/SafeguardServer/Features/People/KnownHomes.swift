@@ -30,7 +30,13 @@ enum KnownHomes {
 
         init(_ text: String?) {
             let t = (text ?? "").trimmed
-            if t == "new" { self = .new } else if let id = UUID(uuidString: t) { self = .existing(id) } else { self = .notAsked }
+            if t == "new" {
+                self = .new
+            } else if let id = UUID(uuidString: t) {
+                self = .existing(id)
+            } else {
+                self = .notAsked
+            }
         }
     }
 
@@ -47,7 +53,8 @@ enum KnownHomes {
         case (.new, _): return .create
         case (.possible, .new): return .create
         // Only a home that was offered may be chosen: a forged id must not file someone at a stranger's address.
-        case (.possible(let offered), .existing(let id)) where offered.contains { $0.home.id == id.uuidString }: return .reuse(id)
+        case (.possible(let offered), .existing(let id)) where offered.contains { $0.home.id == id.uuidString }:
+            return .reuse(id)
         case (.possible(let offered), _): return .ask(offered)
         }
     }
@@ -57,7 +64,9 @@ enum KnownHomes {
         if let existing { return existing }
         let postcode = try UKPostcode(typed.postcode)
         let district = try await DistrictLookup.district(for: postcode, on: db)
-        let address = Address(line1: typed.line1, line2: typed.line2, town: typed.town, districtID: district, postcode: postcode.text, uprn: typed.uprn)
+        let address = Address(
+            line1: typed.line1, line2: typed.line2, town: typed.town, districtID: district, postcode: postcode.text,
+            uprn: typed.uprn)
         try await address.create(on: db)
         return try address.requireID()
     }

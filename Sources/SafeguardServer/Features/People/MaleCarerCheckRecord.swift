@@ -19,7 +19,10 @@ final class MaleCarerCheckRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(childID: UUID, manID: UUID, kind: MaleCarerCheck, doneOn: SimpleDate, note: String, agencyID: UUID, userID: UUID, at now: Date) {
+    init(
+        childID: UUID, manID: UUID, kind: MaleCarerCheck, doneOn: SimpleDate, note: String, agencyID: UUID,
+        userID: UUID, at now: Date
+    ) {
         $child.id = childID
         $man.id = manID
         self.kind = kind.rawValue

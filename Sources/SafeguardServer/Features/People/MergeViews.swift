@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "Merge with a duplicate record": likely duplicates from the matcher, or a reference typed in,
 /// which record to keep, and why.
@@ -9,8 +9,10 @@ struct MergeView {
         var id: UUID, name: String, dateOfBirth: String, postcode: String, nhsNumber: String?, probability: Double
 
         var label: String {
-            [name, "born \(dateOfBirth)", postcode.isEmpty ? nil : postcode, nhsNumber.map { "NHS \($0)" },
-             "\(Int((probability * 100).rounded()))% likely the same person"].compactMap { $0 }.joined(separator: ", ")
+            [
+                name, "born \(dateOfBirth)", postcode.isEmpty ? nil : postcode, nhsNumber.map { "NHS \($0)" },
+                "\(Int((probability * 100).rounded()))% likely the same person",
+            ].compactMap { $0 }.joined(separator: ", ")
         }
     }
 
@@ -24,7 +26,10 @@ struct MergeView {
         return req.page("Merge with a duplicate record", section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(id), "Back to \(person.fullName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; "Merge with a duplicate record" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { person.fullName }
+                "Merge with a duplicate record"
+            }
             el("p", .class("sg-body")) {
                 "Everything on the duplicate (other names, addresses, relatives, agencies, chronology and referrals) moves to the record you keep. "
                 "The merge is recorded and can be undone from the record kept."
@@ -34,17 +39,25 @@ struct MergeView {
                 if candidates.isEmpty {
                     el("p", .class("sg-body")) { "The matcher found no likely duplicates of this record." }
                 } else {
-                    Components.radios("otherID", legend: "Which record is the same person?",
-                                      options: candidates.map { ($0.id.uuidString, $0.label) }, selected: form.otherID ?? "", errors: FormErrors())
+                    Components.radios(
+                        "otherID", legend: "Which record is the same person?",
+                        options: candidates.map { ($0.id.uuidString, $0.label) }, selected: form.otherID ?? "",
+                        errors: FormErrors())
                 }
-                Components.textInput("other", label: candidates.isEmpty ? "The other record's reference" : "Or enter another record's reference",
-                                     value: form.other ?? "", errors: errors,
-                                     hint: "The reference is the last part of the record's web address, after /people/", autocomplete: "off")
-                Components.radios("keep", legend: "Which record do you want to keep?",
-                                  options: [("this", "Keep this record (\(person.fullName))"), ("other", "Keep the other record")],
-                                  selected: form.keep ?? "", errors: errors)
-                Components.textarea("reason", label: "Why are they the same person?", value: form.reason ?? "", errors: errors,
-                                    hint: "For example: same NHS number and date of birth; the name was misspelt on the referral", rows: 3)
+                Components.textInput(
+                    "other",
+                    label: candidates.isEmpty ? "The other record's reference" : "Or enter another record's reference",
+                    value: form.other ?? "", errors: errors,
+                    hint: "The reference is the last part of the record's web address, after /people/",
+                    autocomplete: "off")
+                Components.radios(
+                    "keep", legend: "Which record do you want to keep?",
+                    options: [("this", "Keep this record (\(person.fullName))"), ("other", "Keep the other record")],
+                    selected: form.keep ?? "", errors: errors)
+                Components.textarea(
+                    "reason", label: "Why are they the same person?", value: form.reason ?? "", errors: errors,
+                    hint: "For example: same NHS number and date of birth; the name was misspelt on the referral",
+                    rows: 3)
                 Components.button("Merge records", kind: "warning")
             }
         }
@@ -61,7 +74,9 @@ struct UndoMergeView {
         req.page("Undo a merge", section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(merge.$kept.id), "Back to \(merge.kept.fullName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { "Undo the merge of \(merge.merged.fullName) into \(merge.kept.fullName)" }
+            el("h1", .class("sg-heading-l")) {
+                "Undo the merge of \(merge.merged.fullName) into \(merge.kept.fullName)"
+            }
             Components.summaryList([
                 ("Merged", .text("\(SiteFormat.dateTime(merge.mergedAt)) by \(merge.mergedBy.displayName)")),
                 ("Reason given", .text(merge.reason)),
@@ -71,7 +86,8 @@ struct UndoMergeView {
             }
             el("form", .postMethod, .action(.personMergeUndo(merge.id!)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.textarea("reason", label: "Why are they different people?", value: reason, errors: errors, rows: 3)
+                Components.textarea(
+                    "reason", label: "Why are they different people?", value: reason, errors: errors, rows: 3)
                 Components.button("Undo merge", kind: "warning")
             }
         }

@@ -1,14 +1,16 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension PeopleController {
     static let minimumReasonLength = 10
 
     func breakGlassForm(req: Request) async throws -> Response {
         let (viewer, person) = try await breakGlassTarget(req)
-        return BreakGlassView(personID: person.id!, personName: person.fullName, agencyName: viewer.agencyName,
-                              reason: "", errors: FormErrors()).render(on: req)
+        return BreakGlassView(
+            personID: person.id!, personName: person.fullName, agencyName: viewer.agencyName,
+            reason: "", errors: FormErrors()
+        ).render(on: req)
     }
 
     func breakGlass(req: Request) async throws -> Response {
@@ -16,19 +18,24 @@ extension PeopleController {
         let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmed
         var errors = FormErrors()
         if reason.count < Self.minimumReasonLength {
-            errors.add("reason", "Explain why you need to see this record (at least \(Self.minimumReasonLength) characters)")
+            errors.add(
+                "reason", "Explain why you need to see this record (at least \(Self.minimumReasonLength) characters)")
         } else if reason.count > 1000 {
             errors.add("reason", "Reason must be 1000 characters or fewer")
         }
         guard errors.isEmpty else {
-            return BreakGlassView(personID: person.id!, personName: person.fullName, agencyName: viewer.agencyName,
-                                  reason: reason, errors: errors).render(on: req, status: .unprocessableEntity)
+            return BreakGlassView(
+                personID: person.id!, personName: person.fullName, agencyName: viewer.agencyName,
+                reason: reason, errors: errors
+            ).render(on: req, status: .unprocessableEntity)
         }
         let id = try person.requireID()
         let now = req.now
         try await req.audit.write(on: req.db) { db in
-            try await BreakGlassGrant(userID: viewer.userID, personID: id, reason: reason, grantedAt: now,
-                                      expiresAt: now.addingTimeInterval(PersonAccess.breakGlassDuration)).create(on: db)
+            try await BreakGlassGrant(
+                userID: viewer.userID, personID: id, reason: reason, grantedAt: now,
+                expiresAt: now.addingTimeInterval(PersonAccess.breakGlassDuration)
+            ).create(on: db)
             return ((), [viewer.event(.breakGlass, "person", id.uuidString, reason: reason, on: req)])
         }
         return req.redirect(to: SiteURL.person(id).path, redirectType: .normal)
@@ -37,7 +44,9 @@ extension PeopleController {
     /// Only someone the policy would offer break-glass to may use the form.
     private func breakGlassTarget(_ req: Request) async throws -> (Viewer, Person) {
         let viewer = try req.requireViewer()
-        guard let id = req.personID(), let person = try await Person.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard let id = req.personID(), let person = try await Person.find(id, on: req.db) else {
+            throw Abort(.notFound)
+        }
         let relationship = try await PersonAccess.relationship(of: viewer, to: id, on: req)
         switch viewer.decide(.viewPerson, relationship: relationship) {
         case .breakGlassRequired: return (viewer, person)
@@ -67,8 +76,11 @@ struct BreakGlassView {
                     }
                     el("form", .postMethod, .action(.personBreakGlass(personID)), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
-                        Components.textarea("reason", label: "Why do you need to see this record?", value: reason, errors: errors,
-                                            hint: "For example: attending an incident at the family's address tonight; child presented at A&E with an injury.")
+                        Components.textarea(
+                            "reason", label: "Why do you need to see this record?", value: reason, errors: errors,
+                            hint:
+                                "For example: attending an incident at the family's address tonight; child presented at A&E with an injury."
+                        )
                         Components.button("Open the record", kind: "warning")
                     }
                 }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension PeopleController {
     func newPerson(req: Request) async throws -> Response {
@@ -14,14 +14,18 @@ extension PeopleController {
         let valid: PersonForm.Valid
         switch form.validate(today: req.today) {
         case .success(let v): valid = v
-        case .failure(let box): return PersonFormView(form: form, errors: box.errors, personID: nil).render(on: req, status: .unprocessableEntity)
+        case .failure(let box):
+            return PersonFormView(form: form, errors: box.errors, personID: nil).render(
+                on: req, status: .unprocessableEntity)
         }
         var reuse: UUID?
         if let typed = valid.typedHome {
             switch KnownHomes.placement(for: try await KnownHomes.lookup(typed, on: req.db), choice: .init(form.home)) {
             case .ask(let offered):
                 var errors = FormErrors()
-                if form.homeAsked == "yes" { errors.add("home", "Select the home this is, or that it is a different address") }
+                if form.homeAsked == "yes" {
+                    errors.add("home", "Select the home this is, or that it is a different address")
+                }
                 return PersonFormView(form: form, errors: errors, personID: nil, offered: offered)
                     .render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
             case .reuse(let id): reuse = id
@@ -44,12 +48,17 @@ extension PeopleController {
     func update(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
         var form = try req.content.decode(PersonForm.self)
-        form.addressLine1 = nil; form.addressLine2 = nil; form.addressTown = nil; form.addressPostcode = nil
+        form.addressLine1 = nil
+        form.addressLine2 = nil
+        form.addressTown = nil
+        form.addressPostcode = nil
         switch form.validate(today: req.today) {
         case .failure(let box):
-            return PersonFormView(form: form, errors: box.errors, personID: person.id).render(on: req, status: .unprocessableEntity)
+            return PersonFormView(form: form, errors: box.errors, personID: person.id).render(
+                on: req, status: .unprocessableEntity)
         case .success(let valid):
-            let id = try person.requireID(), sent = form.openedAs
+            let id = try person.requireID()
+            let sent = form.openedAs
             let saved = try await req.audit.write(on: req.db) { db -> (PersonEditOutcome, [AuditEvent]) in
                 let stored = try await db.lockedForWrite(Person.self, id)
                 let storedForm = PersonForm(person: stored)
@@ -59,15 +68,19 @@ extension PeopleController {
                 }
                 valid.apply(to: stored)
                 try await stored.update(on: db)
-                try await ChronologyEntry(personID: id, occurredAt: req.now, agencyID: viewer.agencyID, category: "Record",
-                                          summary: "Personal details changed", recordedBy: viewer.userID).create(on: db)
+                try await ChronologyEntry(
+                    personID: id, occurredAt: req.now, agencyID: viewer.agencyID, category: "Record",
+                    summary: "Personal details changed", recordedBy: viewer.userID
+                ).create(on: db)
                 return (.saved, [viewer.event(.change, "person", id.uuidString, on: req)])
             }
             switch saved {
             case .changedMeanwhile(let stored, let now):
                 form.openedAs = now.stamp
-                return PersonFormView(form: form, errors: FormErrors(), personID: id, meanwhile: form.differences(from: stored))
-                    .render(on: req, status: .conflict)
+                return PersonFormView(
+                    form: form, errors: FormErrors(), personID: id, meanwhile: form.differences(from: stored)
+                )
+                .render(on: req, status: .conflict)
             case .saved:
                 try await req.safeguard.personIndex.refresh([id], on: req.db)
                 return req.redirect(to: SiteURL.person(id).with(query: [("done", "updated")]), redirectType: .normal)
@@ -86,14 +99,21 @@ private enum PersonEditOutcome: Sendable {
 /// the first chronology entry, in one transaction with its audit entry. The web form and the
 /// API both come here.
 enum PersonWriter {
-    static func create(_ v: PersonForm.Valid, reusingHome home: UUID?, by viewer: Viewer, on req: Request) async throws -> UUID {
-        try await create(v, reusingHome: home, agencyID: viewer.agencyID, userID: viewer.userID, auditUser: viewer.userID.uuidString, on: req)
+    static func create(
+        _ v: PersonForm.Valid, reusingHome home: UUID?, by viewer: Viewer, on req: Request
+    ) async throws -> UUID {
+        try await create(
+            v, reusingHome: home, agencyID: viewer.agencyID, userID: viewer.userID, auditUser: viewer.userID.uuidString,
+            on: req)
     }
 
     /// `home` is the recorded home the address was found to be (see ``KnownHomes``); nil files a new address row.
-    static func create(_ v: PersonForm.Valid, reusingHome home: UUID?, agencyID: UUID, userID: UUID?, auditUser: String,
-                       on req: Request) async throws -> UUID {
-        let now = req.now, today = req.today
+    static func create(
+        _ v: PersonForm.Valid, reusingHome home: UUID?, agencyID: UUID, userID: UUID?, auditUser: String,
+        on req: Request
+    ) async throws -> UUID {
+        let now = req.now
+        let today = req.today
         let created = try await req.audit.write(on: req.db) { db in
             let person = Person()
             v.apply(to: person)
@@ -105,10 +125,13 @@ enum PersonWriter {
             }
             try await AgencyInvolvement(personID: id, agencyID: agencyID, startedOn: today.iso).create(on: db)
             let agencyName = try await Agency.find(agencyID, on: db)?.name ?? "An agency"
-            try await ChronologyEntry(personID: id, occurredAt: now, agencyID: agencyID, category: "Record",
-                                      summary: "Record created by \(agencyName)", recordedBy: userID).create(on: db)
-            let event = AuditEvent(userID: auditUser, agencyID: agencyID.uuidString, action: .create, recordType: "person",
-                                   recordID: id.uuidString, sourceAddress: req.sourceAddress)
+            try await ChronologyEntry(
+                personID: id, occurredAt: now, agencyID: agencyID, category: "Record",
+                summary: "Record created by \(agencyName)", recordedBy: userID
+            ).create(on: db)
+            let event = AuditEvent(
+                userID: auditUser, agencyID: agencyID.uuidString, action: .create, recordType: "person",
+                recordID: id.uuidString, sourceAddress: req.sourceAddress)
             return (id, [event])
         }
         try await req.safeguard.personIndex.refresh([created], on: req.db)

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Recording that a man in a child's life was seen, assessed or checked with the police: the answer to the
 /// "unseen men" finding, kept on the child's record where the next practitioner looks.
@@ -12,18 +12,30 @@ extension PeopleController {
         var year: String?
         var note: String?
 
-        enum CodingKeys: String, CodingKey { case kind, day = "done-day", month = "done-month", year = "done-year", note }
+        enum CodingKeys: String, CodingKey {
+            case kind
+            case day = "done-day"
+            case month = "done-month"
+            case year = "done-year"
+            case note
+        }
 
         func validate(today: SimpleDate) -> Result<(MaleCarerCheck, SimpleDate, String), FormErrorsBox> {
             var errors = FormErrors()
             let kind = kind.flatMap(MaleCarerCheck.init(rawValue:))
             if kind == nil { errors.add("kind", "Select what was done") }
-            let d = (day ?? "").trimmed, m = (month ?? "").trimmed, y = (year ?? "").trimmed
+            let d = (day ?? "").trimmed
+            let m = (month ?? "").trimmed
+            let y = (year ?? "").trimmed
             var date: SimpleDate?
             if let parsed = SimpleDate(day: d, month: m, year: y) {
-                if parsed > today { errors.add("done-day", "The date must be today or in the past") }
-                else if let problem = EventDate.problem(with: parsed, label: "date", bornOn: nil, today: today) { errors.add("done-day", problem) }
-                else { date = parsed }
+                if parsed > today {
+                    errors.add("done-day", "The date must be today or in the past")
+                } else if let problem = EventDate.problem(with: parsed, label: "date", bornOn: nil, today: today) {
+                    errors.add("done-day", problem)
+                } else {
+                    date = parsed
+                }
             } else {
                 errors.add("done-day", "Enter the date it was done, for example 27 3 2026")
             }
@@ -37,39 +49,61 @@ extension PeopleController {
     /// The child, the man, and the viewer allowed to record about the child; 404 unless he cares for the child.
     private func maleCarer(_ req: Request) async throws -> (Viewer, Person, Person) {
         let (viewer, child, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
-        guard let manID = req.parameters.get("manID", as: UUID.self), let man = try await Person.find(manID, on: req.db),
-              Gender(rawValue: man.gender) == .male,
-              try await PersonRelationship.query(on: req.db).filter(\.$from.$id == manID).filter(\.$to.$id == child.requireID()).all()
-                .contains(where: { RelationshipKind(rawValue: $0.kind)?.isCaringRole == true }) else { throw Abort(.notFound) }
+        guard let manID = req.parameters.get("manID", as: UUID.self),
+            let man = try await Person.find(manID, on: req.db),
+            Gender(rawValue: man.gender) == .male,
+            try await PersonRelationship.query(on: req.db).filter(\.$from.$id == manID).filter(
+                \.$to.$id == child.requireID()
+            ).all()
+                .contains(where: { RelationshipKind(rawValue: $0.kind)?.isCaringRole == true })
+        else { throw Abort(.notFound) }
         return (viewer, child, man)
     }
 
     func maleCarerCheckForm(req: Request) async throws -> Response {
         let (_, child, man) = try await maleCarer(req)
-        return MaleCarerCheckView(child: child.fullName, childID: try child.requireID(), man: man.fullName, manID: try man.requireID(),
-                                  form: MaleCarerCheckForm(), errors: FormErrors()).render(on: req)
+        return MaleCarerCheckView(
+            child: child.fullName, childID: try child.requireID(), man: man.fullName, manID: try man.requireID(),
+            form: MaleCarerCheckForm(), errors: FormErrors()
+        ).render(on: req)
     }
 
     func recordMaleCarerCheck(req: Request) async throws -> Response {
         let (viewer, child, man) = try await maleCarer(req)
         let form = try req.content.decode(MaleCarerCheckForm.self)
-        let childID = try child.requireID(), manID = try man.requireID()
+        let childID = try child.requireID()
+        let manID = try man.requireID()
         switch form.validate(today: req.today) {
         case .failure(let box):
-            return MaleCarerCheckView(child: child.fullName, childID: childID, man: man.fullName, manID: manID, form: form, errors: box.errors)
-                .render(on: req, status: .unprocessableEntity)
+            return MaleCarerCheckView(
+                child: child.fullName, childID: childID, man: man.fullName, manID: manID, form: form, errors: box.errors
+            )
+            .render(on: req, status: .unprocessableEntity)
         case .success(let (kind, day, note)):
             let now = req.now
             try await req.audit.write(on: req.db) { db in
-                try await MaleCarerCheckRecord(childID: childID, manID: manID, kind: kind, doneOn: day, note: note,
-                                               agencyID: viewer.agencyID, userID: viewer.userID, at: now).create(on: db)
-                try await ChronologyEntry.onDay(day, personID: childID, agencyID: viewer.agencyID, category: "Family",
-                                                summary: "\(man.fullName): \(kind.displayName.lowercased()) by \(viewer.agencyName)" + (note.isEmpty ? "" : " (\(note))"),
-                                                recordedBy: viewer.userID, recordedAt: now).create(on: db)
-                return ((), [viewer.event(.change, "person", childID.uuidString, reason: "\(kind.rawValue) recorded for \(manID)", on: req)])
+                try await MaleCarerCheckRecord(
+                    childID: childID, manID: manID, kind: kind, doneOn: day, note: note,
+                    agencyID: viewer.agencyID, userID: viewer.userID, at: now
+                ).create(on: db)
+                try await ChronologyEntry.onDay(
+                    day, personID: childID, agencyID: viewer.agencyID, category: "Family",
+                    summary: "\(man.fullName): \(kind.displayName.lowercased()) by \(viewer.agencyName)"
+                        + (note.isEmpty ? "" : " (\(note))"),
+                    recordedBy: viewer.userID, recordedAt: now
+                ).create(on: db)
+                return (
+                    (),
+                    [
+                        viewer.event(
+                            .change, "person", childID.uuidString, reason: "\(kind.rawValue) recorded for \(manID)",
+                            on: req)
+                    ]
+                )
             }
             let card = PersonRecordView.slug("Men in \(child.firstName)'s life")
-            return req.redirect(to: SiteURL.person(childID).with(query: [("done", "man-check")]) + "#" + card, redirectType: .normal)
+            return req.redirect(
+                to: SiteURL.person(childID).with(query: [("done", "man-check")]) + "#" + card, redirectType: .normal)
         }
     }
 }
@@ -84,15 +118,22 @@ struct MaleCarerCheckView {
         req.page("Record a check on \(man)", section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(childID), "Back to \(child)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "\(man), in \(child)'s life" }; "Record a check" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { "\(man), in \(child)'s life" }
+                "Record a check"
+            }
             el("form", .postMethod, .action(.personMaleCarer(childID, manID)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.radios("kind", legend: "What was done?", options: MaleCarerCheck.allCases.map { ($0.rawValue, $0.question) },
-                                  selected: form.kind ?? "", errors: errors)
-                Components.dateInput("done", legend: "When?", day: form.day ?? "", month: form.month ?? "", year: form.year ?? "",
-                                     errors: errors, hint: "For example, 27 3 2026")
-                Components.textarea("note", label: "Note (optional)", value: form.note ?? "", errors: errors,
-                                    hint: "For example: seen at home with the baby; PNC check returned two domestic incidents", rows: 3)
+                Components.radios(
+                    "kind", legend: "What was done?",
+                    options: MaleCarerCheck.allCases.map { ($0.rawValue, $0.question) },
+                    selected: form.kind ?? "", errors: errors)
+                Components.dateInput(
+                    "done", legend: "When?", day: form.day ?? "", month: form.month ?? "", year: form.year ?? "",
+                    errors: errors, hint: "For example, 27 3 2026")
+                Components.textarea(
+                    "note", label: "Note (optional)", value: form.note ?? "", errors: errors,
+                    hint: "For example: seen at home with the baby; PNC check returned two domestic incidents", rows: 3)
                 Components.button("Record the check")
             }
         }

@@ -1,14 +1,16 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension PeopleController {
     func relationshipForm(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.editPerson, personID: req.personID(), on: req)
         let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmed
         let candidates = try await relationshipCandidates(for: person, query: q, viewer: viewer, on: req)
-        return RelationshipFormView(personID: person.id!, personName: person.fullName, query: q, candidates: candidates,
-                                    other: "", kind: "", direction: "", errors: FormErrors()).render(on: req)
+        return RelationshipFormView(
+            personID: person.id!, personName: person.fullName, query: q, candidates: candidates,
+            other: "", kind: "", direction: "", errors: FormErrors()
+        ).render(on: req)
     }
 
     func addRelationship(req: Request) async throws -> Response {
@@ -20,7 +22,9 @@ extension PeopleController {
         var errors = FormErrors()
         let kind = RelationshipKind(rawValue: kindText)
         var other: Person?
-        if let otherID = UUID(uuidString: otherText), otherID != id { other = try await Person.find(otherID, on: req.db) }
+        if let otherID = UUID(uuidString: otherText), otherID != id {
+            other = try await Person.find(otherID, on: req.db)
+        }
         if other == nil { errors.add("other", "Select the person they are related to") }
         if kind == nil { errors.add("kind", "Select the relationship") }
         if direction != "other-is" && direction != "this-is" && !(kind?.isSymmetric ?? false) {
@@ -28,37 +32,54 @@ extension PeopleController {
         }
         if let other, let otherID = other.id {
             let rel = try await PersonAccess.relationship(of: viewer, to: otherID, on: req)
-            if !viewer.may(.viewPerson, relationship: rel) { errors.add("other", "You cannot link to a record you are not allowed to see") }
+            if !viewer.may(.viewPerson, relationship: rel) {
+                errors.add("other", "You cannot link to a record you are not allowed to see")
+            }
         }
         guard let kind, let other, errors.isEmpty else {
             let candidates = try await relationshipCandidates(for: person, query: "", viewer: viewer, on: req)
-            return RelationshipFormView(personID: id, personName: person.fullName, query: "", candidates: candidates, other: otherText,
-                                        kind: kindText, direction: direction, errors: errors).render(on: req, status: .unprocessableEntity)
+            return RelationshipFormView(
+                personID: id, personName: person.fullName, query: "", candidates: candidates, other: otherText,
+                kind: kindText, direction: direction, errors: errors
+            ).render(on: req, status: .unprocessableEntity)
         }
         let otherID = try other.requireID()
         let (from, to) = direction == "this-is" ? (id, otherID) : (otherID, id)
-        let exists = try await PersonRelationship.query(on: req.db).filter(\.$from.$id == from).filter(\.$to.$id == to)
+        let exists =
+            try await PersonRelationship.query(on: req.db).filter(\.$from.$id == from).filter(\.$to.$id == to)
             .filter(\.$kind == kind.rawValue).count() > 0
         if !exists {
             let now = req.now
             try await req.audit.write(on: req.db) { db in
                 try await PersonRelationship(fromID: from, toID: to, kind: kind.rawValue).create(on: db)
                 for pid in [id, otherID] {
-                    try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "Family",
-                                              summary: "Relationship recorded: \(kind.displayName.lowercased())", recordedBy: viewer.userID).create(on: db)
+                    try await ChronologyEntry(
+                        personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "Family",
+                        summary: "Relationship recorded: \(kind.displayName.lowercased())", recordedBy: viewer.userID
+                    ).create(on: db)
                 }
-                return ((), [viewer.event(.change, "person", id.uuidString, reason: "relationship added", on: req),
-                             viewer.event(.change, "person", otherID.uuidString, reason: "relationship added", on: req)])
+                return (
+                    (),
+                    [
+                        viewer.event(.change, "person", id.uuidString, reason: "relationship added", on: req),
+                        viewer.event(.change, "person", otherID.uuidString, reason: "relationship added", on: req),
+                    ]
+                )
             }
         }
         return req.redirect(to: SiteURL.person(id).with(query: [("done", "relationship")]), redirectType: .normal)
     }
 
     /// People living at the same address, and anyone found by the search box.
-    private func relationshipCandidates(for person: Person, query: String, viewer: Viewer, on req: Request) async throws -> [(UUID, String)] {
+    private func relationshipCandidates(
+        for person: Person, query: String, viewer: Viewer, on req: Request
+    ) async throws -> [(UUID, String)] {
         let id = try person.requireID()
-        let addressIDs = try await Residence.query(on: req.db).filter(\.$person.$id == id).filter(\.$toDate == nil).all(\.$address.$id)
-        let housemateIDs = try await Residence.query(on: req.db).filter(\.$address.$id ~~ addressIDs).filter(\.$toDate == nil).all(\.$person.$id)
+        let addressIDs = try await Residence.query(on: req.db).filter(\.$person.$id == id).filter(\.$toDate == nil).all(
+            \.$address.$id)
+        let housemateIDs = try await Residence.query(on: req.db).filter(\.$address.$id ~~ addressIDs).filter(
+            \.$toDate == nil
+        ).all(\.$person.$id)
         var people = try await Person.query(on: req.db).filter(\.$id ~~ housemateIDs).filter(\.$id != id).all()
         if !query.isEmpty {
             people += try await PersonSearch(text: query).run(on: req.db, limit: 20).filter { $0.id != id }
@@ -81,10 +102,14 @@ struct RelationshipFormView {
         req.page("Add a relationship", section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(personID), "Back to \(personName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { personName }; "Add a relationship" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { personName }
+                "Add a relationship"
+            }
             el("form", .getMethod, .action(.personRelationships(personID))) {
-                Components.textInput("q", label: "Find someone else", value: query, errors: FormErrors(),
-                                     hint: "People at the same address are listed below. Search to find someone who lives elsewhere.")
+                Components.textInput(
+                    "q", label: "Find someone else", value: query, errors: FormErrors(),
+                    hint: "People at the same address are listed below. Search to find someone who lives elsewhere.")
                 Components.button("Search", kind: "secondary")
             }
             el("form", .postMethod, .action(.personRelationships(personID)), Attr("novalidate", nil)) {
@@ -92,15 +117,25 @@ struct RelationshipFormView {
                 if candidates.isEmpty {
                     el("p", .class("sg-body"), .id("other")) { "No one found. Search above, or add the person first." }
                 } else {
-                    Components.radios("other", legend: "Who are they related to?", options: candidates.map { ($0.0.uuidString, $0.1) },
-                                      selected: other, errors: errors)
+                    Components.radios(
+                        "other", legend: "Who are they related to?",
+                        options: candidates.map { ($0.0.uuidString, $0.1) },
+                        selected: other, errors: errors)
                 }
-                Components.select("kind", label: "Relationship", options: [("", "Select relationship")] + RelationshipKind.allCases.map { ($0.rawValue, $0.displayName) },
-                                  selected: kind, errors: errors)
-                Components.radios("direction", legend: "Which way round?", options: [
-                    ("other-is", "The person selected is the relationship to \(personName) (for example, his mother)"),
-                    ("this-is", "\(personName) is the relationship to the person selected"),
-                ], selected: direction, errors: errors)
+                Components.select(
+                    "kind", label: "Relationship",
+                    options: [("", "Select relationship")]
+                        + RelationshipKind.allCases.map { ($0.rawValue, $0.displayName) },
+                    selected: kind, errors: errors)
+                Components.radios(
+                    "direction", legend: "Which way round?",
+                    options: [
+                        (
+                            "other-is",
+                            "The person selected is the relationship to \(personName) (for example, his mother)"
+                        ),
+                        ("this-is", "\(personName) is the relationship to the person selected"),
+                    ], selected: direction, errors: errors)
                 Components.button("Add relationship")
             }
         }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The people pages: search, the person's record, and the forms that change it.
 struct PeopleController: RouteCollection {
@@ -34,13 +34,18 @@ struct PeopleController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let (viewer, person, relationship, sections) = try await PersonAccess.authoriseRecord(personID: req.personID(), on: req)
-        let record = try await PersonRecord.load(person, viewer: viewer, relationship: relationship, sections: sections, on: req)
+        let (viewer, person, relationship, sections) = try await PersonAccess.authoriseRecord(
+            personID: req.personID(), on: req)
+        let record = try await PersonRecord.load(
+            person, viewer: viewer, relationship: relationship, sections: sections, on: req)
         var reason = ""
-        if relationship == .glassBroken, let grant = try await PersonAccess.openGrant(for: viewer, personID: person.id!, on: req) {
+        if relationship == .glassBroken,
+            let grant = try await PersonAccess.openGrant(for: viewer, personID: person.id!, on: req)
+        {
             reason = AccessLogView.breakGlassPrefix + grant.reason
         }
-        try await req.audit.record(viewer.event(.view, "person", person.id!.uuidString, reason: reason, on: req), on: req.db)
+        try await req.audit.record(
+            viewer.event(.view, "person", person.id!.uuidString, reason: reason, on: req), on: req.db)
         let flash = (try? req.query.get(String.self, at: "done")).flatMap(PersonRecordView.Flash.init(rawValue:))
         return PersonRecordView(record: record, flash: flash, csrf: req.csrfToken).render(on: req)
     }
@@ -57,9 +62,10 @@ struct PeopleController: RouteCollection {
         let byID = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0.uuidString, u) } })
         try await req.audit.record(viewer.event(.view, "person-access-log", person.id!.uuidString, on: req), on: req.db)
         let rows = entries.map { e in
-            AccessLogView.Row(when: Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000),
-                              who: byID[e.userID]?.displayName ?? "Unknown user", agency: byID[e.userID]?.agency.name ?? "",
-                              action: AuditAction(rawValue: e.action)?.displayName ?? e.action, reason: e.reason)
+            AccessLogView.Row(
+                when: Date(timeIntervalSince1970: Double(e.occurredAtMillis) / 1000),
+                who: byID[e.userID]?.displayName ?? "Unknown user", agency: byID[e.userID]?.agency.name ?? "",
+                action: AuditAction(rawValue: e.action)?.displayName ?? e.action, reason: e.reason)
         }
         return AccessLogView(personID: person.id!, personName: person.fullName, rows: rows).render(on: req)
     }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The people search as posted, from the search page or the header's box. Posted, not in the web address,
 /// so the names people search for never land in access logs or browser history.
@@ -12,7 +12,11 @@ struct PeopleSearchForm: Content {
     var page: String?
 
     enum CodingKeys: String, CodingKey {
-        case q, dobDay = "dob-day", dobMonth = "dob-month", dobYear = "dob-year", address, page
+        case q
+        case dobDay = "dob-day"
+        case dobMonth = "dob-month"
+        case dobYear = "dob-year"
+        case address, page
     }
 
     var text: String { (q ?? "").trimmed }
@@ -22,7 +26,9 @@ struct PeopleSearchForm: Content {
     /// The search to run, or the errors to show beside the fields.
     func validate() -> Result<PeopleFinder, FormErrorsBox> {
         var errors = FormErrors()
-        let d = (dobDay ?? "").trimmed, m = (dobMonth ?? "").trimmed, y = (dobYear ?? "").trimmed
+        let d = (dobDay ?? "").trimmed
+        let m = (dobMonth ?? "").trimmed
+        let y = (dobYear ?? "").trimmed
         var dob: SimpleDate?
         if !(d.isEmpty && m.isEmpty && y.isEmpty) {
             if let date = SimpleDate(day: d, month: m, year: y) {
@@ -42,7 +48,13 @@ struct PeopleSearchForm: Content {
 
     /// The terms as the audit trail records them.
     var auditDescription: String {
-        [("name", text), ("dob", [dobDay, dobMonth, dobYear].compactMap { $0?.trimmed }.filter { !$0.isEmpty }.joined(separator: "/")),
-         ("address", addressText)].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+        [
+            ("name", text),
+            (
+                "dob",
+                [dobDay, dobMonth, dobYear].compactMap { $0?.trimmed }.filter { !$0.isEmpty }.joined(separator: "/")
+            ),
+            ("address", addressText),
+        ].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
     }
 }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A person's multi-agency chronology as one viewer may read it: in the order things happened, with the
 /// entries their role may not see counted rather than shown.
@@ -14,11 +14,15 @@ struct PersonChronology: Sendable {
         var agency: String
         var by: String
 
-        var rules: ChronologyRules.Entry { .init(occurredAt: when, recordedAt: recordedAt, category: category, agency: agency) }
+        var rules: ChronologyRules.Entry {
+            .init(occurredAt: when, recordedAt: recordedAt, category: category, agency: agency)
+        }
         /// "20 November 2026", or "20 November 2026, 3:15pm".
         var whenText: String { dateOnly ? SimpleDate(when).longText : SiteFormat.dateTime(when) }
         /// Said when it was typed a day or more after it happened.
-        var recordedLate: String? { ChronologyRules.recordedLate(rules) ? "recorded \(SiteFormat.dateTime(recordedAt))" : nil }
+        var recordedLate: String? {
+            ChronologyRules.recordedLate(rules) ? "recorded \(SiteFormat.dateTime(recordedAt))" : nil
+        }
     }
 
     var events: [Event]
@@ -31,7 +35,9 @@ struct PersonChronology: Sendable {
     static func load(personID: UUID, viewer: Viewer, on db: Database) async throws -> PersonChronology {
         // Filtered by the core rule itself, not a copy of it in SQL; a person's entries are hundreds at most.
         let all = try await PersonRecordReads.chronology(of: personID, on: db)
-        let visible = all.filter { e in e.visibility.isVisible(to: viewer.role, recordedByViewersAgency: e.agencyID == viewer.agencyID) }
+        let visible = all.filter { e in
+            e.visibility.isVisible(to: viewer.role, recordedByViewersAgency: e.agencyID == viewer.agencyID)
+        }
         let events = visible.map(\.event).sorted { ChronologyRules.newestFirst($0.rules, $1.rules) }
         return PersonChronology(events: events, hidden: all.count - visible.count)
     }

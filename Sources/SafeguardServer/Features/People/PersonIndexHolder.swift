@@ -38,9 +38,13 @@ final class PersonIndexHolder: Sendable {
             let after = applied.withLockedValue { $0 }
             let head = try await AuditFeed.head(on: db)
             guard head > after else { return refreshed }
-            let entries = try await AuditFeed.changes(after: after, upTo: head, recordTypes: IndexChanges.recordTypes, limit: pageSize, on: db)
+            let entries = try await AuditFeed.changes(
+                after: after, upTo: head, recordTypes: IndexChanges.recordTypes, limit: pageSize, on: db)
             var changes = IndexChanges()
-            for e in entries { changes.add(action: AuditAction(rawValue: e.action) ?? .view, recordType: e.recordType, recordID: e.recordID) }
+            for e in entries {
+                changes.add(
+                    action: AuditAction(rawValue: e.action) ?? .view, recordType: e.recordType, recordID: e.recordID)
+            }
             let people = changes.people.union(try await Self.residents(of: changes.addresses, on: db))
             try await refresh(Array(people), on: db)
             refreshed += people.count
@@ -57,7 +61,9 @@ final class PersonIndexHolder: Sendable {
 
     private static func residents(of addresses: Set<UUID>, on db: Database) async throws -> Set<UUID> {
         guard !addresses.isEmpty else { return [] }
-        return Set(try await Residence.query(on: db).filter(\.$address.$id ~~ addresses).filter(\.$toDate == nil).all().map(\.$person.id))
+        return Set(
+            try await Residence.query(on: db).filter(\.$address.$id ~~ addresses).filter(\.$toDate == nil).all().map(
+                \.$person.id))
     }
 
     /// Files `people` again as the database now holds them, once their change has committed. Nothing to do
@@ -65,9 +71,12 @@ final class PersonIndexHolder: Sendable {
     func refresh(_ people: [UUID], on db: Database) async throws {
         guard let index = current.withLockedValue({ $0 }), !people.isEmpty else { return }
         let found = try await Person.query(on: db).filter(\.$id ~~ people).all()
-        let names = Dictionary(grouping: try await OtherName.query(on: db).filter(\.$person.$id ~~ people).all(), by: { $0.$person.id })
+        let names = Dictionary(
+            grouping: try await OtherName.query(on: db).filter(\.$person.$id ~~ people).all(), by: { $0.$person.id })
         var address: [UUID: Address] = [:]
-        for r in try await Residence.query(on: db).filter(\.$person.$id ~~ people).filter(\.$toDate == nil).with(\.$address).all() {
+        for r in try await Residence.query(on: db).filter(\.$person.$id ~~ people).filter(\.$toDate == nil).with(
+            \.$address
+        ).all() {
             address[r.$person.id] = r.address
         }
         for id in people {
@@ -91,8 +100,9 @@ final class PersonIndexHolder: Sendable {
     }
 
     static func record(_ p: Person, otherNames: [String], address: Address?) -> PersonRecordForMatching {
-        PersonRecordForMatching(id: p.id!.uuidString, firstName: p.firstName, middleNames: p.middleNames, lastName: p.lastName,
-                                otherNames: otherNames, dateOfBirth: p.dob, sex: Gender(rawValue: p.gender), nhsNumber: p.nhsNumber,
-                                postcode: address?.postcode, address: address?.line1)
+        PersonRecordForMatching(
+            id: p.id!.uuidString, firstName: p.firstName, middleNames: p.middleNames, lastName: p.lastName,
+            otherNames: otherNames, dateOfBirth: p.dob, sex: Gender(rawValue: p.gender), nhsNumber: p.nhsNumber,
+            postcode: address?.postcode, address: address?.line1)
     }
 }

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 import SQLKit
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Joins a duplicate record into the record kept, and undoes that. Everything the duplicate
 /// held moves across unless the kept record already has it (the same other name, address
@@ -11,14 +11,20 @@ import SafeguardCore
 enum PersonMerger {
     struct Problem: Error { let message: String }
 
-    static func merge(keep keptID: UUID, duplicate dupID: UUID, reason: String, by userID: UUID, agencyID: UUID,
-                      now: Date, on db: Database) async throws -> PersonMerge {
-        guard keptID != dupID else { throw Problem(message: "Choose a different record: a record cannot be merged with itself") }
+    static func merge(
+        keep keptID: UUID, duplicate dupID: UUID, reason: String, by userID: UUID, agencyID: UUID,
+        now: Date, on db: Database
+    ) async throws -> PersonMerge {
+        guard keptID != dupID else {
+            throw Problem(message: "Choose a different record: a record cannot be merged with itself")
+        }
         // Both records are held until the merge commits, in one order whichever is kept, so A into B and B into A
         // pressed at the same moment take turns (the second then finds the first merged) rather than make a cycle.
         var held: [UUID: Person] = [:]
         for id in [keptID, dupID].sorted(by: { $0.uuidString < $1.uuidString }) {
-            do { held[id] = try await db.lockedForWrite(Person.self, id) } catch let gone as Abort where gone.status == .conflict {}
+            do { held[id] = try await db.lockedForWrite(Person.self, id) } catch let gone as Abort
+                where gone.status == .conflict
+            {}
         }
         guard let kept = held[keptID], let dup = held[dupID] else {
             throw Problem(message: "One of the records no longer exists")
@@ -29,15 +35,22 @@ enum PersonMerger {
         var moves: [PersonMerge.Move] = []
 
         let keptNames = Set(try await OtherName.query(on: db).filter(\.$person.$id == keptID).all().map(\.nameKey))
-        for n in try await OtherName.query(on: db).filter(\.$person.$id == dupID).all() where !keptNames.contains(n.nameKey) {
+        for n in try await OtherName.query(on: db).filter(\.$person.$id == dupID).all()
+        where !keptNames.contains(n.nameKey) {
             moves.append(.init(table: OtherName.schema, column: "person_id", rowID: try n.requireID()))
         }
-        let keptStays = Set(try await Residence.query(on: db).filter(\.$person.$id == keptID).all().map { "\($0.$address.id)|\($0.fromDate)" })
-        for r in try await Residence.query(on: db).filter(\.$person.$id == dupID).all() where !keptStays.contains("\(r.$address.id)|\(r.fromDate)") {
+        let keptStays = Set(
+            try await Residence.query(on: db).filter(\.$person.$id == keptID).all().map {
+                "\($0.$address.id)|\($0.fromDate)"
+            })
+        for r in try await Residence.query(on: db).filter(\.$person.$id == dupID).all()
+        where !keptStays.contains("\(r.$address.id)|\(r.fromDate)") {
             moves.append(.init(table: Residence.schema, column: "person_id", rowID: try r.requireID()))
         }
-        let keptAgencies = Set(try await AgencyInvolvement.query(on: db).filter(\.$person.$id == keptID).all().map(\.$agency.id))
-        for i in try await AgencyInvolvement.query(on: db).filter(\.$person.$id == dupID).all() where !keptAgencies.contains(i.$agency.id) {
+        let keptAgencies = Set(
+            try await AgencyInvolvement.query(on: db).filter(\.$person.$id == keptID).all().map(\.$agency.id))
+        for i in try await AgencyInvolvement.query(on: db).filter(\.$person.$id == dupID).all()
+        where !keptAgencies.contains(i.$agency.id) {
             moves.append(.init(table: AgencyInvolvement.schema, column: "person_id", rowID: try i.requireID()))
         }
         moves += try await relationshipMoves(kept: keptID, dup: dupID, on: db)
@@ -64,9 +77,10 @@ enum PersonMerger {
             try await name.create(on: db)
             moves.append(.init(table: OtherName.schema, column: nil, rowID: try name.requireID()))
         }
-        let note = ChronologyEntry(personID: keptID, occurredAt: now, agencyID: agencyID, category: "Record",
-                                   summary: "Merged with a duplicate record: \(dup.fullName)\(dup.dob.map { ", born \($0.longText)" } ?? "")",
-                                   recordedBy: userID)
+        let note = ChronologyEntry(
+            personID: keptID, occurredAt: now, agencyID: agencyID, category: "Record",
+            summary: "Merged with a duplicate record: \(dup.fullName)\(dup.dob.map { ", born \($0.longText)" } ?? "")",
+            recordedBy: userID)
         try await note.create(on: db)
         moves.append(.init(table: ChronologyEntry.schema, column: nil, rowID: try note.requireID()))
 
@@ -85,7 +99,9 @@ enum PersonMerger {
 
     /// Relatives move unless the link would join the record to itself or the kept record has it.
     private static func relationshipMoves(kept: UUID, dup: UUID, on db: Database) async throws -> [PersonMerge.Move] {
-        let keptLinks = try await PersonRelationship.query(on: db).group(.or) { $0.filter(\.$from.$id == kept).filter(\.$to.$id == kept) }.all()
+        let keptLinks = try await PersonRelationship.query(on: db).group(.or) {
+            $0.filter(\.$from.$id == kept).filter(\.$to.$id == kept)
+        }.all()
         let existing = Set(keptLinks.map { "\($0.$from.id)|\($0.$to.id)|\($0.kind)" })
         var out: [PersonMerge.Move] = []
         for r in try await PersonRelationship.query(on: db).filter(\.$from.$id == dup).all() {
@@ -111,7 +127,9 @@ enum PersonMerger {
                 try await point(m, at: dupID, on: db)
             }
         }
-        guard let dup = try await Person.find(dupID, on: db) else { throw Problem(message: "The merged record no longer exists") }
+        guard let dup = try await Person.find(dupID, on: db) else {
+            throw Problem(message: "The merged record no longer exists")
+        }
         dup.$mergedInto.id = nil
         try await dup.update(on: db)
         merge.$undoneBy.id = userID
@@ -122,6 +140,8 @@ enum PersonMerger {
 
     private static func point(_ m: PersonMerge.Move, at person: UUID, on db: Database) async throws {
         guard let column = m.column else { return }
-        try await db.sql().update(m.table).set(SQLIdentifier(column), to: SQLBind(person)).where("id", .equal, SQLBind(m.rowID)).run()
+        try await db.sql().update(m.table).set(SQLIdentifier(column), to: SQLBind(person)).where(
+            "id", .equal, SQLBind(m.rowID)
+        ).run()
     }
 }

@@ -1,8 +1,8 @@
 import Fluent
 import FluentSQL
 import SQLKit
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The person page's reads, each one query where Fluent's eager loading took one per table: the page is the most
 /// viewed in Safeguard, and its time went on the number of queries rather than on what they found (31 queries a
@@ -39,11 +39,19 @@ enum PersonRecordReads {
         init(_ row: any SQLRow) throws {
             func count(_ column: String) throws -> Int { try row.decode(column: "sg_" + column, as: Int.self) }
             func any(_ column: String) throws -> Bool { try row.decode(column: "sg_any_" + column, as: Bool.self) }
-            otherNames = try count("other_names"); maleCarerChecks = try count("male_carer_checks"); merges = try count("merges")
-            protections = try count("protections"); assessments = try count("assessments")
-            missingEpisodes = try count("missing_episodes"); panelCases = try count("panel_cases"); cuckooedHomes = try count("cuckooed_homes")
-            anyHome = try any("home"); anyHomeNow = try any("home_now"); anyRelationship = try any("relationship")
-            anyInvolvement = try any("involvement"); anyChronology = try any("chronology")
+            otherNames = try count("other_names")
+            maleCarerChecks = try count("male_carer_checks")
+            merges = try count("merges")
+            protections = try count("protections")
+            assessments = try count("assessments")
+            missingEpisodes = try count("missing_episodes")
+            panelCases = try count("panel_cases")
+            cuckooedHomes = try count("cuckooed_homes")
+            anyHome = try any("home")
+            anyHomeNow = try any("home_now")
+            anyRelationship = try any("relationship")
+            anyInvolvement = try any("involvement")
+            anyChronology = try any("chronology")
         }
     }
 
@@ -58,9 +66,11 @@ enum PersonRecordReads {
             ORDER BY r.from_date DESC
             """
         return try await db.preparedRows(query).map { row in
-            PersonRecord.Residency(address: try row.decode(fluentModel: Address.self).singleLine,
-                                   from: try row.decode(column: "sg_from", as: String.self), to: try row.decode(column: "sg_to", as: String?.self),
-                                   district: try row.decode(column: "sg_district", as: String?.self))
+            PersonRecord.Residency(
+                address: try row.decode(fluentModel: Address.self).singleLine,
+                from: try row.decode(column: "sg_from", as: String.self),
+                to: try row.decode(column: "sg_to", as: String?.self),
+                district: try row.decode(column: "sg_district", as: String?.self))
         }
     }
 
@@ -76,16 +86,19 @@ enum PersonRecordReads {
             PersonCategory.of(dateOfBirth: dateOfBirth, expectedDate: expectedDateOfBirth, on: today)
         }
 
-        static let columns: SQLQueryString = "p.id, p.first_name, p.middle_names, p.last_name, p.gender, p.date_of_birth, p.expected_date_of_birth"
+        static let columns: SQLQueryString =
+            "p.id, p.first_name, p.middle_names, p.last_name, p.gender, p.date_of_birth, p.expected_date_of_birth"
 
         init(_ row: any SQLRow) throws {
             id = try row.decode(column: "id", as: UUID.self)
-            fullName = Person.fullName(first: try row.decode(column: "first_name", as: String.self),
-                                       middle: try row.decode(column: "middle_names", as: String.self),
-                                       last: try row.decode(column: "last_name", as: String.self))
+            fullName = Person.fullName(
+                first: try row.decode(column: "first_name", as: String.self),
+                middle: try row.decode(column: "middle_names", as: String.self),
+                last: try row.decode(column: "last_name", as: String.self))
             gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .unknown
             dateOfBirth = try row.decode(column: "date_of_birth", as: String?.self).flatMap(SimpleDate.init(iso:))
-            expectedDateOfBirth = try row.decode(column: "expected_date_of_birth", as: String?.self).flatMap(SimpleDate.init(iso:))
+            expectedDateOfBirth = try row.decode(column: "expected_date_of_birth", as: String?.self).flatMap(
+                SimpleDate.init(iso:))
         }
     }
 
@@ -97,10 +110,13 @@ enum PersonRecordReads {
         var relationships: [(kind: String, towardsThisPerson: Bool, other: Someone)] = []
     }
 
-    static func peopleAround(of id: UUID, housemates: Bool, relationships: Bool, on db: Database) async throws -> PeopleAround {
+    static func peopleAround(
+        of id: UUID, housemates: Bool, relationships: Bool, on db: Database
+    ) async throws -> PeopleAround {
         var parts: [SQLQueryString] = []
         if housemates {
-            parts.append("""
+            parts.append(
+                """
                 SELECT 'housemate' AS sg_source, '' AS sg_kind, 0 AS sg_towards, \(Someone.columns)
                 FROM \(ident: Residence.schema) r JOIN \(ident: Person.schema) p ON p.id = r.person_id
                 WHERE r.to_date IS NULL AND r.person_id <> \(bind: id) AND p.merged_into_id IS NULL
@@ -108,7 +124,8 @@ enum PersonRecordReads {
                 """)
         }
         if relationships {
-            parts.append("""
+            parts.append(
+                """
                 SELECT 'relationship' AS sg_source, rel.kind AS sg_kind, 1 AS sg_towards, \(Someone.columns)
                 FROM \(ident: PersonRelationship.schema) rel JOIN \(ident: Person.schema) p ON p.id = rel.from_person_id
                 WHERE rel.to_person_id = \(bind: id)
@@ -125,8 +142,11 @@ enum PersonRecordReads {
             if try row.decode(column: "sg_source", as: String.self) == "housemate" {
                 around.housemates.append(someone)
             } else {
-                around.relationships.append((try row.decode(column: "sg_kind", as: String.self),
-                                             try row.decode(column: "sg_towards", as: Int.self) == 1, someone))
+                around.relationships.append(
+                    (
+                        try row.decode(column: "sg_kind", as: String.self),
+                        try row.decode(column: "sg_towards", as: Int.self) == 1, someone
+                    ))
             }
         }
         return around
@@ -141,9 +161,10 @@ enum PersonRecordReads {
             ORDER BY i.started_on, a.name
             """
         return try await db.preparedRows(query).map { row in
-            PersonRecord.Involvement(agency: try row.decode(column: "sg_agency", as: String.self),
-                                     kind: try row.decode(column: "sg_kind", as: AgencyKind.self).displayName,
-                                     since: try row.decode(column: "started_on", as: String.self))
+            PersonRecord.Involvement(
+                agency: try row.decode(column: "sg_agency", as: String.self),
+                kind: try row.decode(column: "sg_kind", as: AgencyKind.self).displayName,
+                since: try row.decode(column: "started_on", as: String.self))
         }
     }
 
@@ -168,10 +189,15 @@ enum PersonRecordReads {
             let event = PersonChronology.Event(
                 when: occurred, dateOnly: try row.decode(column: "date_only", as: Bool.self),
                 recordedAt: try row.decode(column: "recorded_at", as: Date?.self) ?? occurred,
-                category: try row.decode(column: "category", as: String.self), summary: try row.decode(column: "summary", as: String.self),
-                agency: try row.decode(column: "sg_agency", as: String?.self) ?? "", by: try row.decode(column: "sg_by", as: String?.self) ?? "")
-            return ChronologyRow(event: event, visibility: ChronologyVisibility(rawValue: try row.decode(column: "visibility", as: String.self)) ?? .safeguarding,
-                                 agencyID: try row.decode(column: "agency_id", as: UUID?.self))
+                category: try row.decode(column: "category", as: String.self),
+                summary: try row.decode(column: "summary", as: String.self),
+                agency: try row.decode(column: "sg_agency", as: String?.self) ?? "",
+                by: try row.decode(column: "sg_by", as: String?.self) ?? "")
+            return ChronologyRow(
+                event: event,
+                visibility: ChronologyVisibility(rawValue: try row.decode(column: "visibility", as: String.self))
+                    ?? .safeguarding,
+                agencyID: try row.decode(column: "agency_id", as: UUID?.self))
         }
     }
 }

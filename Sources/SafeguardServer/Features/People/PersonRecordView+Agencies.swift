@@ -8,7 +8,9 @@ extension PersonRecordView {
                 el("p", .class("sg-body")) { "No agency has recorded involvement." }
             } else {
                 el("ul", .class("sg-list")) {
-                    for i in record.involvements { el("li") { "\(i.agency) (\(i.kind)), since \(SimpleDate(iso: i.since)?.longText ?? i.since)" } }
+                    for i in record.involvements {
+                        el("li") { "\(i.agency) (\(i.kind)), since \(SimpleDate(iso: i.since)?.longText ?? i.since)" }
+                    }
                 }
             }
             if record.mayRecordInvolvement {
@@ -23,22 +25,32 @@ extension PersonRecordView {
                 }
             } else if record.mayAskForInvolvement {
                 el("p", .class("sg-body")) {
-                    el("a", .href(.personInvolvementRequest(record.id)), .class("sg-link")) { "Ask a manager to record that my agency is working with \(record.firstName)" }
+                    el("a", .href(.personInvolvementRequest(record.id)), .class("sg-link")) {
+                        "Ask a manager to record that my agency is working with \(record.firstName)"
+                    }
                 }
             }
         }
     }
 
     var protection: Node {
-        card("Child protection", actions: record.mayRecordProtection ? [("Start a plan or status", .personProtectionNew(record.id))] : []) {
+        card(
+            "Child protection",
+            actions: record.mayRecordProtection ? [("Start a plan or status", .personProtectionNew(record.id))] : []
+        ) {
             if record.protections.isEmpty {
                 el("p", .class("sg-body")) { "No child protection plan or looked-after status recorded." }
             } else {
                 if record.mayViewProtectionDetails {
-                    Components.table(caption: "Plans and status", headers: ["", "Started", "Status"], rows: record.protections.map { p in
-                        [el("a", .href(.protection(p.id)), .class("sg-link")) { p.kind.displayName },
-                         .text(p.started), p.active ? Components.tag("Active", colour: "red") : .text("Ended \(p.ended ?? "")")]
-                    }, captionVisible: false)
+                    Components.table(
+                        caption: "Plans and status", headers: ["", "Started", "Status"],
+                        rows: record.protections.map { p in
+                            [
+                                el("a", .href(.protection(p.id)), .class("sg-link")) { p.kind.displayName },
+                                .text(p.started),
+                                p.active ? Components.tag("Active", colour: "red") : .text("Ended \(p.ended ?? "")"),
+                            ]
+                        }, captionVisible: false)
                 } else {
                     // Status and contact, nothing more: the plan's details stay with social care and police public protection.
                     // A list, not a table: the contact is what an agency needs, and must not scroll out of sight on a phone.
@@ -46,7 +58,9 @@ extension PersonRecordView {
                         for p in record.protections {
                             el("li") {
                                 el("strong") { p.kind.displayName }
-                                p.active ? ", started \(p.started) (active). " : ", \(p.started) to \(p.ended ?? "not known"). "
+                                p.active
+                                    ? ", started \(p.started) (active). "
+                                    : ", \(p.started) to \(p.ended ?? "not known"). "
                                 "Contact: \(p.contact)"
                             }
                         }
@@ -61,10 +75,18 @@ extension PersonRecordView {
 
     var mergedRecords: Node {
         card("Merged records", actions: []) {
-            Components.table(caption: "Duplicate records merged into this one", headers: ["Record", "Merged", "Reason", ""], rows: record.merges.map { m in
-                [.text(m.name), .text("\(SiteFormat.dateTime(m.when)) by \(m.by)"), .text(m.reason),
-                 record.mayMerge ? el("a", .href(.personMergeUndo(m.id)), .class("sg-link")) { "Undo"; el("span", .class("sg-visually-hidden")) { " the merge of \(m.name)" } } : .text("")]
-            }, captionVisible: false)
+            Components.table(
+                caption: "Duplicate records merged into this one", headers: ["Record", "Merged", "Reason", ""],
+                rows: record.merges.map { m in
+                    [
+                        .text(m.name), .text("\(SiteFormat.dateTime(m.when)) by \(m.by)"), .text(m.reason),
+                        record.mayMerge
+                            ? el("a", .href(.personMergeUndo(m.id)), .class("sg-link")) {
+                                "Undo"
+                                el("span", .class("sg-visually-hidden")) { " the merge of \(m.name)" }
+                            } : .text(""),
+                    ]
+                }, captionVisible: false)
         }
     }
 
@@ -94,7 +116,9 @@ extension PersonRecordView {
                 if !actions.isEmpty {
                     el("ul", .class("sg-summary-card__actions")) {
                         for (label, url) in actions {
-                            el("li", .class("sg-summary-card__action")) { el("a", .href(url), .class("sg-link")) { label } }
+                            el("li", .class("sg-summary-card__action")) {
+                                el("a", .href(url), .class("sg-link")) { label }
+                            }
                         }
                     }
                 }

@@ -1,6 +1,6 @@
 import Fluent
-import SafeguardCore
 import Foundation
+import SafeguardCore
 
 /// "from is the kind of to": Dean is the mother's partner of Kayla.
 final class PersonRelationship: Model, @unchecked Sendable {
@@ -57,8 +57,10 @@ final class ChronologyEntry: Model, @unchecked Sendable {
     init() {}
     /// An entry about something that happened at `occurredAt`; `recordedAt` defaults to the same moment,
     /// for the many entries written as the thing happens.
-    init(personID: UUID, occurredAt: Date, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
-         visibility: ChronologyVisibility = .record, recordedAt: Date? = nil) {
+    init(
+        personID: UUID, occurredAt: Date, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
+        visibility: ChronologyVisibility = .record, recordedAt: Date? = nil
+    ) {
         self.visibility = visibility.rawValue
         self.recordedAt = recordedAt ?? occurredAt
         self.dateOnly = false
@@ -73,10 +75,13 @@ final class ChronologyEntry: Model, @unchecked Sendable {
 
 extension ChronologyEntry {
     /// An entry about something that happened on `day` (a plan's start, a move), typed at `recordedAt`.
-    static func onDay(_ day: SimpleDate, personID: UUID, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
-                      recordedAt: Date, visibility: ChronologyVisibility = .record) -> ChronologyEntry {
-        let entry = ChronologyEntry(personID: personID, occurredAt: ChronologyDay.instant(of: day), agencyID: agencyID, category: category,
-                                    summary: summary, recordedBy: recordedBy, visibility: visibility, recordedAt: recordedAt)
+    static func onDay(
+        _ day: SimpleDate, personID: UUID, agencyID: UUID?, category: String, summary: String, recordedBy: UUID?,
+        recordedAt: Date, visibility: ChronologyVisibility = .record
+    ) -> ChronologyEntry {
+        let entry = ChronologyEntry(
+            personID: personID, occurredAt: ChronologyDay.instant(of: day), agencyID: agencyID, category: category,
+            summary: summary, recordedBy: recordedBy, visibility: visibility, recordedAt: recordedAt)
         entry.dateOnly = true
         return entry
     }

@@ -43,7 +43,8 @@ struct PersonSearch: Sendable {
         if digits.count == 10, digits.count == trimmed.filter({ !$0.isWhitespace && $0 != "-" }).count {
             query.filter(\.$nhsNumber == digits)
         } else if !trimmed.isEmpty {
-            let words = trimmed.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map { Person.key(String($0)) }.filter { !$0.isEmpty }
+            let words = trimmed.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map { Person.key(String($0)) }
+                .filter { !$0.isEmpty }
             let otherNameMatches = try await OtherName.query(on: db).group(.or) { g in
                 for w in words { g.filter(\.$nameKey, .custom("LIKE"), "%\(Self.escapeLike(w))%") }
             }.all(\.$person.$id)

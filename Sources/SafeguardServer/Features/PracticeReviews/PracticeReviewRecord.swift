@@ -33,11 +33,16 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
 
     var review: PracticeReview {
         let decided = SimpleDate(iso: decidedOn) ?? SimpleDate(updatedAt)
-        return .stored(kind: reviewKind, decidedOn: decided, publicationDue: SimpleDate(iso: publicationDue) ?? decided, terms: terms, reviewer: reviewer,
-                       family: family, milestones: (try? JSONDecoder().decode([ReviewMilestone].self, from: Data(milestones.utf8))) ?? [],
-                       drafts: (try? JSONDecoder().decode([ReviewDraft].self, from: Data(drafts.utf8))) ?? [], boardResponse: boardResponse,
-                       boardResponseOn: boardResponseOn.flatMap(SimpleDate.init(iso:)), publishedOn: publishedOn.flatMap(SimpleDate.init(iso:)),
-                       lateReason: lateReason, notPublishingReason: notPublishingReason)
+        return .stored(
+            kind: reviewKind, decidedOn: decided, publicationDue: SimpleDate(iso: publicationDue) ?? decided,
+            terms: terms, reviewer: reviewer,
+            family: family,
+            milestones: (try? JSONDecoder().decode([ReviewMilestone].self, from: Data(milestones.utf8))) ?? [],
+            drafts: (try? JSONDecoder().decode([ReviewDraft].self, from: Data(drafts.utf8))) ?? [],
+            boardResponse: boardResponse,
+            boardResponseOn: boardResponseOn.flatMap(SimpleDate.init(iso:)),
+            publishedOn: publishedOn.flatMap(SimpleDate.init(iso:)),
+            lateReason: lateReason, notPublishingReason: notPublishingReason)
     }
 
     func set(_ r: PracticeReview, at now: Date) {
@@ -58,7 +63,8 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
     }
 
     func mayOpen(_ viewer: Viewer) -> Bool {
-        PracticeReview.mayOpen(kind: reviewKind, published: publishedOn != nil, opensChildReviews: viewer.may(.viewSeriousIncidents),
-                               opensSARs: viewer.may(.viewSARs), readsPublishedLearning: viewer.may(.viewThematicAnalysis))
+        PracticeReview.mayOpen(
+            kind: reviewKind, published: publishedOn != nil, opensChildReviews: viewer.may(.viewSeriousIncidents),
+            opensSARs: viewer.may(.viewSARs), readsPublishedLearning: viewer.may(.viewThematicAnalysis))
     }
 }

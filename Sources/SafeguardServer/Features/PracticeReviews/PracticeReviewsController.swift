@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Practice reviews: commissioned by the business unit from a rapid review that decided a local review, or a SAR
 /// the panel decided to hold; run to publication (or a recorded reason not to publish). ``PracticeReview`` decides.
@@ -27,17 +27,23 @@ struct PracticeReviewsController: RouteCollection {
         let (incident, record, _) = try await RapidReviewController.load(req)
         let review = record.review
         guard review.decision == .localReview, let decided = review.submittedOn else {
-            throw Abort(.conflict, reason: "A local review is commissioned once the rapid review deciding it has been submitted")
+            throw Abort(
+                .conflict, reason: "A local review is commissioned once the rapid review deciding it has been submitted"
+            )
         }
         let fields = try FormBody.fields(req)
         if let problem = Self.titleProblem(fields["title"]) {
             var errors = FormErrors()
             errors.add("title", problem)
             let (_, _, due) = try await RapidReviewController.load(req)
-            return RapidReviewPage(incident: incident, review: review, due: due, viewer: viewer, today: req.today, calendar: req.safeguard.calendar,
-                                   fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+            return RapidReviewPage(
+                incident: incident, review: review, due: due, viewer: viewer, today: req.today,
+                calendar: req.safeguard.calendar,
+                fields: fields, errors: errors
+            ).render(on: req, status: .unprocessableEntity)
         }
-        return try await commission(req, viewer: viewer, kind: .lcspr, decidedOn: decided, incident: incident.id, sar: nil)
+        return try await commission(
+            req, viewer: viewer, kind: .lcspr, decidedOn: decided, incident: incident.id, sar: nil)
     }
 
     func commissionSAR(req: Request) async throws -> Response {
@@ -51,26 +57,36 @@ struct PracticeReviewsController: RouteCollection {
         if let problem = Self.titleProblem(fields["title"]) {
             var errors = FormErrors()
             errors.add("title", problem)
-            return try await SARPage.load(sar, viewer: viewer, on: req, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+            return try await SARPage.load(sar, viewer: viewer, on: req, fields: fields, errors: errors).render(
+                on: req, status: .unprocessableEntity)
         }
         return try await commission(req, viewer: viewer, kind: .sar, decidedOn: decided, incident: nil, sar: sar.id)
     }
 
     static func titleProblem(_ text: String?) -> String? {
         let title = TypedText.cleaned(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return (3...80).contains(title.count) ? nil : "Give the review the name it will be published under, such as “Baby M”: 3 to 80 characters, never the real name"
+        return (3...80).contains(title.count)
+            ? nil
+            : "Give the review the name it will be published under, such as “Baby M”: 3 to 80 characters, never the real name"
     }
 
     /// The practice review already commissioned from a rapid review or a SAR, if any: its page links to it.
     static func commissioned(incident: UUID? = nil, sar: UUID? = nil, on db: Database) async throws -> UUID? {
-        if let incident { return try await PracticeReviewRecord.query(on: db).filter(\.$incident.$id == incident).first()?.id }
+        if let incident {
+            return try await PracticeReviewRecord.query(on: db).filter(\.$incident.$id == incident).first()?.id
+        }
         if let sar { return try await PracticeReviewRecord.query(on: db).filter(\.$sar.$id == sar).first()?.id }
         return nil
     }
 
-    private func commission(_ req: Request, viewer: Viewer, kind: PracticeReviewKind, decidedOn: SimpleDate, incident: UUID?, sar: UUID?) async throws -> Response {
-        let title = TypedText.cleaned((try FormBody.fields(req))["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let months = req.safeguard.settings.rules.practiceReviewPublicationMonths, now = req.now, year = req.today.year
+    private func commission(
+        _ req: Request, viewer: Viewer, kind: PracticeReviewKind, decidedOn: SimpleDate, incident: UUID?, sar: UUID?
+    ) async throws -> Response {
+        let title = TypedText.cleaned((try FormBody.fields(req))["title"] ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let months = req.safeguard.settings.rules.practiceReviewPublicationMonths
+        let now = req.now
+        let year = req.today.year
         let id = try await req.audit.write(on: req.db) { db in
             // The incident or SAR is held and only then counted, so a commission pressed twice makes one review, not
             // two references.
@@ -86,39 +102,57 @@ struct PracticeReviewsController: RouteCollection {
                 throw Abort(.conflict, reason: "This review has already been commissioned")
             }
             let r = PracticeReviewRecord()
-            r.reference = try await YearlyReference.practiceReview.next(PracticeReviewRecord.self, \.$reference, year: year, on: db)
+            r.reference = try await YearlyReference.practiceReview.next(
+                PracticeReviewRecord.self, \.$reference, year: year, on: db)
             r.title = title
             r.$incident.id = incident
             r.$sar.id = sar
             r.set(PracticeReview(kind: kind, decidedOn: decidedOn, publicationMonths: months), at: now)
             try await r.create(on: db)
-            return (r.id!, [viewer.event(.create, "practice-review", r.id!.uuidString, reason: "\(kind.rawValue) commissioned", on: req)])
+            return (
+                r.id!,
+                [
+                    viewer.event(
+                        .create, "practice-review", r.id!.uuidString, reason: "\(kind.rawValue) commissioned", on: req)
+                ]
+            )
         }
-        return req.redirect(to: SiteURL.practiceReview(id).with(query: [("done", "commissioned")]), redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.practiceReview(id).with(query: [("done", "commissioned")]), redirectType: .normal)
     }
 
     // MARK: Reading
 
     func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let all = try await PracticeReviewRecord.query(on: req.db).sort(\.$decidedOn, .descending).all().filter { $0.mayOpen(viewer) }
-        guard !all.isEmpty || viewer.may(.manageSeriousIncidents) || viewer.may(.viewSeriousIncidents) || viewer.may(.viewSARs)
-                || viewer.may(.viewThematicAnalysis) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        let all = try await PracticeReviewRecord.query(on: req.db).sort(\.$decidedOn, .descending).all().filter {
+            $0.mayOpen(viewer)
+        }
+        guard
+            !all.isEmpty || viewer.may(.manageSeriousIncidents) || viewer.may(.viewSeriousIncidents)
+                || viewer.may(.viewSARs)
+                || viewer.may(.viewThematicAnalysis)
+        else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
         try await req.audit.record(viewer.event(.view, "practice-reviews", "list", on: req), on: req.db)
-        return PracticeReviewListView(rows: all.map { ($0.id!, $0.reference, $0.title, $0.review) }, today: req.today).render(on: req)
+        return PracticeReviewListView(rows: all.map { ($0.id!, $0.reference, $0.title, $0.review) }, today: req.today)
+            .render(on: req)
     }
 
     func show(req: Request) async throws -> Response {
         let (viewer, record) = try await Self.load(req)
         try await req.audit.record(viewer.event(.view, "practice-review", record.id!.uuidString, on: req), on: req.db)
-        return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: record.review,
-                                  mayManage: viewer.may(.manageSeriousIncidents), today: req.today, fields: [:], errors: FormErrors(),
-                                  coding: try await Self.coding(record, on: req.db)).render(on: req)
+        return PracticeReviewPage(
+            id: record.id!, reference: record.reference, title: record.title, review: record.review,
+            mayManage: viewer.may(.manageSeriousIncidents), today: req.today, fields: [:], errors: FormErrors(),
+            coding: try await Self.coding(record, on: req.db)
+        ).render(on: req)
     }
 
     /// The themes the review is coded with, and the vocabulary to code it from.
     static func coding(_ record: PracticeReviewRecord, on db: Database) async throws -> PracticeReviewPage.Coding {
-        let coded = try await CodedReviewRecord.query(on: db).filter(\.$reference == record.reference).first()?.row?.review.themes ?? []
+        let coded =
+            try await CodedReviewRecord.query(on: db).filter(\.$reference == record.reference).first()?.row?.review
+            .themes ?? []
         return .init(vocabulary: try await ReviewThemeRecord.vocabulary(on: db), themes: coded)
     }
 
@@ -131,33 +165,53 @@ struct PracticeReviewsController: RouteCollection {
         var coding = try await Self.coding(record, on: req.db)
         let review = record.review
         let coded: CodedReview
-        do throws(FieldProblem) { coded = try review.coded(reference: record.reference, themes: chosen, vocabulary: coding.vocabulary) } catch {
+        do throws(FieldProblem) {
+            coded = try review.coded(reference: record.reference, themes: chosen, vocabulary: coding.vocabulary)
+        } catch {
             var errors = FormErrors()
             errors.add(error.field, error.message)
             coding.themes = chosen
-            return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: review, mayManage: true,
-                                      today: req.today, fields: [:], errors: errors, coding: coding).render(on: req, status: .unprocessableEntity)
+            return PracticeReviewPage(
+                id: record.id!, reference: record.reference, title: record.title, review: review, mayManage: true,
+                today: req.today, fields: [:], errors: errors, coding: coding
+            ).render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, title = record.title
+        let now = req.now
+        let title = record.title
         try await req.audit.write(on: req.db) { db in
-            let row = try await CodedReviewRecord.query(on: db).filter(\.$reference == coded.reference).first() ?? CodedReviewRecord()
+            let row =
+                try await CodedReviewRecord.query(on: db).filter(\.$reference == coded.reference).first()
+                ?? CodedReviewRecord()
             row.set(ReviewImport.Row(review: coded, title: title), source: "platform", at: now)
             try await row.save(on: db)
-            return ((), [viewer.event(.change, "practice-review", record.id!.uuidString, reason: "coded with \(coded.themes.count) themes", on: req)])
+            return (
+                (),
+                [
+                    viewer.event(
+                        .change, "practice-review", record.id!.uuidString,
+                        reason: "coded with \(coded.themes.count) themes", on: req)
+                ]
+            )
         }
-        return req.redirect(to: SiteURL.practiceReview(record.id!).with(query: [("done", "coded")]), redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.practiceReview(record.id!).with(query: [("done", "coded")]), redirectType: .normal)
     }
 
     static func load(_ req: Request) async throws -> (Viewer, PracticeReviewRecord) {
         let viewer = try req.requireViewer()
-        guard let id = req.parameters.get("reviewID", as: UUID.self), let r = try await PracticeReviewRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("reviewID", as: UUID.self),
+            let r = try await PracticeReviewRecord.find(id, on: req.db)
+        else { throw Abort(.notFound) }
         guard r.mayOpen(viewer) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
         return (viewer, r)
     }
 
     // MARK: Steps, the business unit's
 
-    private func step(_ req: Request, audit: String, _ change: (inout PracticeReview, [String: String], SimpleDate) throws(FieldProblem) -> Void) async throws -> Response {
+    private func step(
+        _ req: Request, audit: String,
+        _ change: (inout PracticeReview, [String: String], SimpleDate) throws(FieldProblem) -> Void
+    ) async throws -> Response {
         let viewer = try req.require(.manageSeriousIncidents)
         let (_, record) = try await Self.load(req)
         let fields = try FormBody.fields(req)
@@ -165,11 +219,17 @@ struct PracticeReviewsController: RouteCollection {
         do throws(FieldProblem) { try change(&review, fields, req.today) } catch {
             var errors = FormErrors()
             errors.add(error.field, error.message)
-            return PracticeReviewPage(id: record.id!, reference: record.reference, title: record.title, review: record.review, mayManage: true,
-                                      today: req.today, fields: fields, errors: errors, coding: try await Self.coding(record, on: req.db))
-                .render(on: req, status: .unprocessableEntity)
+            return PracticeReviewPage(
+                id: record.id!, reference: record.reference, title: record.title, review: record.review,
+                mayManage: true,
+                today: req.today, fields: fields, errors: errors, coding: try await Self.coding(record, on: req.db)
+            )
+            .render(on: req, status: .unprocessableEntity)
         }
-        let now = req.now, id = record.id!, changed = review, readAs = record.review
+        let now = req.now
+        let id = record.id!
+        let changed = review
+        let readAs = record.review
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(record) { $0.review == readAs }
             record.set(changed, at: now)
@@ -185,7 +245,9 @@ struct PracticeReviewsController: RouteCollection {
 
     func setUp(req: Request) async throws -> Response {
         try await step(req, audit: "set up") { r, f, _ throws(FieldProblem) in
-            try r.setUp(terms: TypedText.cleaned(f["terms"] ?? ""), reviewer: TypedText.cleaned(f["reviewer"] ?? ""), family: TypedText.cleaned(f["family"] ?? ""))
+            try r.setUp(
+                terms: TypedText.cleaned(f["terms"] ?? ""), reviewer: TypedText.cleaned(f["reviewer"] ?? ""),
+                family: TypedText.cleaned(f["family"] ?? ""))
         }
     }
 
@@ -203,7 +265,9 @@ struct PracticeReviewsController: RouteCollection {
 
     func draft(req: Request) async throws -> Response {
         try await step(req, audit: "draft shared") { r, f, today throws(FieldProblem) in
-            try r.addDraft(sharedOn: Self.date(f, "shared") ?? today, seenBy: TypedText.cleaned(f["seen-by"] ?? "").split(separator: "\n").map(String.init))
+            try r.addDraft(
+                sharedOn: Self.date(f, "shared") ?? today,
+                seenBy: TypedText.cleaned(f["seen-by"] ?? "").split(separator: "\n").map(String.init))
         }
     }
 
@@ -215,7 +279,9 @@ struct PracticeReviewsController: RouteCollection {
 
     func publish(req: Request) async throws -> Response {
         try await step(req, audit: "published") { r, f, _ throws(FieldProblem) in
-            guard let day = Self.date(f, "published") else { throw FieldProblem(field: "published-day", message: "Enter the day it was published, like 30 9 2026") }
+            guard let day = Self.date(f, "published") else {
+                throw FieldProblem(field: "published-day", message: "Enter the day it was published, like 30 9 2026")
+            }
             try r.publish(on: day, lateReason: TypedText.cleaned(f["publish-late-reason"] ?? ""))
         }
     }

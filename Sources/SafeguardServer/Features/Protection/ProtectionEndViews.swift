@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "End this plan?": what ending does (which addresses stop being marked, that police will no
 /// longer be told), the date and the reason, and one button that does it.
@@ -20,17 +20,24 @@ struct ProtectionEndView {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
-                    el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { personName }; "End the \(recordName)" }
+                    el("h1", .class("sg-heading-l")) {
+                        el("span", .class("sg-caption-l")) { personName }
+                        "End the \(recordName)"
+                    }
                     ProtectionEndView.consequences(markedAddresses)
                     el("form", .postMethod, .action(.protectionEnd(protectionID)), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
-                        Components.dateInput("end", legend: "End date", day: fields["end-day"] ?? "", month: fields["end-month"] ?? "",
-                                             year: fields["end-year"] ?? "", errors: errors, hint: "For example, 27 3 2026")
-                        Components.textarea("end-reason", label: "Why did it end?", value: fields["end-reason"] ?? "", errors: errors,
-                                            hint: "For example, plan ended at the review conference", rows: 3)
+                        Components.dateInput(
+                            "end", legend: "End date", day: fields["end-day"] ?? "", month: fields["end-month"] ?? "",
+                            year: fields["end-year"] ?? "", errors: errors, hint: "For example, 27 3 2026")
+                        Components.textarea(
+                            "end-reason", label: "Why did it end?", value: fields["end-reason"] ?? "", errors: errors,
+                            hint: "For example, plan ended at the review conference", rows: 3)
                         Components.button("End the \(recordName) and its markers", kind: "warning")
                     }
-                    el("p", .class("sg-body")) { el("a", .href(.protection(protectionID)), .class("sg-link")) { "Cancel: keep it open" } }
+                    el("p", .class("sg-body")) {
+                        el("a", .href(.protection(protectionID)), .class("sg-link")) { "Cancel: keep it open" }
+                    }
                 }
             }
         }
@@ -46,7 +53,9 @@ struct ProtectionEndView {
                     "These addresses stop being marked. Police attending them will no longer be told there are safeguarding concerns there, "
                     "and incidents there will no longer be matched:"
                 }
-                el("ul", .class("sg-list sg-list--bullet"), .id("addresses-to-unmark")) { for a in addresses { el("li") { a } } }
+                el("ul", .class("sg-list sg-list--bullet"), .id("addresses-to-unmark")) {
+                    for a in addresses { el("li") { a } }
+                }
                 el("p", .class("sg-body")) { "The markers stay in the record's history." }
             }
         }
@@ -69,16 +78,25 @@ struct MarkerEndView {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
-                    el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { personName }; "Stop marking \(address)?" }
+                    el("h1", .class("sg-heading-l")) {
+                        el("span", .class("sg-caption-l")) { personName }
+                        "Stop marking \(address)?"
+                    }
                     el("p", .class("sg-body")) { "It was marked as \(why)." }
                     ProtectionEndView.consequences([address])
-                    el("form", .postMethod, .action(.protectionMarkerEnd(protectionID, markerID)), Attr("novalidate", nil)) {
+                    el(
+                        "form", .postMethod, .action(.protectionMarkerEnd(protectionID, markerID)),
+                        Attr("novalidate", nil)
+                    ) {
                         Components.csrfField(req.csrfToken)
-                        Components.textarea("reason", label: "Why is this address no longer relevant?", value: reason, errors: errors,
-                                            hint: "For example, Dean moved out of the flat on 2 March", rows: 3)
+                        Components.textarea(
+                            "reason", label: "Why is this address no longer relevant?", value: reason, errors: errors,
+                            hint: "For example, Dean moved out of the flat on 2 March", rows: 3)
                         Components.button("Stop marking this address", kind: "warning")
                     }
-                    el("p", .class("sg-body")) { el("a", .href(.protection(protectionID)), .class("sg-link")) { "Cancel: keep it marked" } }
+                    el("p", .class("sg-body")) {
+                        el("a", .href(.protection(protectionID)), .class("sg-link")) { "Cancel: keep it marked" }
+                    }
                 }
             }
         }

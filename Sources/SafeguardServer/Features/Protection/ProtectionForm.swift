@@ -4,8 +4,10 @@ import SafeguardCore
 /// The web form and `safeguard import cp-plans` both read a protection record through ``ProtectionStart``; this
 /// adds its problems to the form's errors and stores what it decided.
 enum ProtectionForm {
-    static func read(_ fields: [String: String], categories chosen: [String], socialWorkers: Set<UUID>, today: SimpleDate,
-                     errors: inout FormErrors) -> ProtectionStart? {
+    static func read(
+        _ fields: [String: String], categories chosen: [String], socialWorkers: Set<UUID>, today: SimpleDate,
+        errors: inout FormErrors
+    ) -> ProtectionStart? {
         switch ProtectionStart.read(fields, categories: chosen, socialWorkers: socialWorkers, today: today) {
         case .success(let start): return start
         case .failure(let problems):

@@ -6,13 +6,18 @@ import SafeguardCore
 /// the home of everyone recorded as caring for the child (mother, father, step-parent, mother's
 /// partner, carer). Call inside an audited write.
 enum ProtectionMarkers {
-    struct RelevantAddress: Equatable { var addressID: UUID; var reason: String }
+    struct RelevantAddress: Equatable {
+        var addressID: UUID
+        var reason: String
+    }
 
     static func relevantAddresses(for childID: UUID, on db: Database) async throws -> [RelevantAddress] {
         guard let child = try await Person.find(childID, on: db) else { return [] }
         var out: [RelevantAddress] = []
         func add(_ addressID: UUID, _ reason: String) {
-            if !out.contains(where: { $0.addressID == addressID }) { out.append(RelevantAddress(addressID: addressID, reason: reason)) }
+            if !out.contains(where: { $0.addressID == addressID }) {
+                out.append(RelevantAddress(addressID: addressID, reason: reason))
+            }
         }
         for r in try await Residence.query(on: db).filter(\.$person.$id == childID).filter(\.$toDate == nil).all() {
             add(r.$address.id, "\(child.firstName)'s home")
@@ -21,7 +26,9 @@ enum ProtectionMarkers {
             .filter { RelationshipKind(rawValue: $0.kind)?.isCaringRole == true && $0.from.$mergedInto.id == nil }
         for link in carers {
             let role = RelationshipKind(rawValue: link.kind)?.displayName.lowercased() ?? link.kind
-            for r in try await Residence.query(on: db).filter(\.$person.$id == link.$from.id).filter(\.$toDate == nil).all() {
+            for r in try await Residence.query(on: db).filter(\.$person.$id == link.$from.id).filter(\.$toDate == nil)
+                .all()
+            {
                 add(r.$address.id, "home of \(link.from.fullName) (\(role))")
             }
         }
@@ -30,12 +37,16 @@ enum ProtectionMarkers {
 
     /// Marks every relevant address not already marked for this record; returns the markers added.
     @discardableResult
-    static func place(for record: ProtectionRecord, now: Date, on db: Database) async throws -> [PlaceOfInterestMarker] {
+    static func place(for record: ProtectionRecord, now: Date, on db: Database) async throws -> [PlaceOfInterestMarker]
+    {
         let id = try record.requireID()
-        let marked = Set(try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == id).filter(\.$endedAt == nil).all().map(\.$address.id))
+        let marked = Set(
+            try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == id).filter(\.$endedAt == nil)
+                .all().map(\.$address.id))
         var added: [PlaceOfInterestMarker] = []
         for a in try await relevantAddresses(for: record.$person.id, on: db) where !marked.contains(a.addressID) {
-            let marker = PlaceOfInterestMarker(addressID: a.addressID, protectionID: id, reason: a.reason, startedAt: now)
+            let marker = PlaceOfInterestMarker(
+                addressID: a.addressID, protectionID: id, reason: a.reason, startedAt: now)
             try await marker.create(on: db)
             added.append(marker)
         }
@@ -44,7 +55,9 @@ enum ProtectionMarkers {
 
     /// Ends every active marker of the record, keeping them as history.
     static func endAll(for record: ProtectionRecord, reason: String, now: Date, on db: Database) async throws {
-        for m in try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == record.requireID()).filter(\.$endedAt == nil).all() {
+        for m in try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == record.requireID()).filter(
+            \.$endedAt == nil
+        ).all() {
             m.endedAt = now
             m.endReason = reason
             try await m.update(on: db)
@@ -53,8 +66,10 @@ enum ProtectionMarkers {
 
     /// Ends a record on `end` and all its markers, and notes it on the chronology. The web page and
     /// `safeguard import cp-plans` both end records this way. Call inside an audited write.
-    static func end(_ record: ProtectionRecord, on end: SimpleDate, reason: String, now: Date, agencyID: UUID?, by userID: UUID?,
-                    on db: Database) async throws {
+    static func end(
+        _ record: ProtectionRecord, on end: SimpleDate, reason: String, now: Date, agencyID: UUID?, by userID: UUID?,
+        on db: Database
+    ) async throws {
         // Ended twice at once (a double press, or the nightly import and a social worker) ends once: one chronology
         // entry, and the first end date stands.
         try await db.holdUnchanged(record) { $0.endDate == nil }
@@ -62,8 +77,10 @@ enum ProtectionMarkers {
         record.endReason = reason
         try await record.update(on: db)
         try await endAll(for: record, reason: "\(record.kind.displayName) ended: \(reason)", now: now, on: db)
-        try await ChronologyEntry.onDay(end, personID: record.$person.id, agencyID: agencyID, category: "Child protection",
-                                        summary: "\(record.kind.displayName) ended \(end.longText): \(reason)",
-                                        recordedBy: userID, recordedAt: now, visibility: .safeguarding).create(on: db)
+        try await ChronologyEntry.onDay(
+            end, personID: record.$person.id, agencyID: agencyID, category: "Child protection",
+            summary: "\(record.kind.displayName) ended \(end.longText): \(reason)",
+            recordedBy: userID, recordedAt: now, visibility: .safeguarding
+        ).create(on: db)
     }
 }

@@ -26,7 +26,9 @@ final class ProtectionRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var categoryList: [ProtectionCategory] { categories.split(separator: " ").compactMap { ProtectionCategory(rawValue: String($0)) } }
+    var categoryList: [ProtectionCategory] {
+        categories.split(separator: " ").compactMap { ProtectionCategory(rawValue: String($0)) }
+    }
     var start: SimpleDate? { SimpleDate(iso: startDate) }
     var end: SimpleDate? { endDate.flatMap(SimpleDate.init(iso:)) }
     func isActive(on day: SimpleDate) -> Bool { (start.map { $0 <= day } ?? false) && (end.map { $0 > day } ?? true) }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "Start a child protection plan or looked-after status" for one child.
 struct ProtectionFormView {
@@ -13,28 +13,40 @@ struct ProtectionFormView {
     func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
         let id = try person.requireID()
         func date(_ prefix: String, _ legend: String, hint: String? = nil) -> Node {
-            Components.dateInput(prefix, legend: legend, day: fields[prefix + "-day"] ?? "", month: fields[prefix + "-month"] ?? "",
-                                 year: fields[prefix + "-year"] ?? "", errors: errors, hint: hint)
+            Components.dateInput(
+                prefix, legend: legend, day: fields[prefix + "-day"] ?? "", month: fields[prefix + "-month"] ?? "",
+                year: fields[prefix + "-year"] ?? "", errors: errors, hint: hint)
         }
         return req.page("Start a plan or status", section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(id), "Back to \(person.fullName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; "Start a plan or status" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { person.fullName }
+                "Start a plan or status"
+            }
             el("p", .class("sg-body")) {
                 "Starting it puts a Place of Interest marker on \(person.firstName)'s home and the home of every carer recorded, "
                 "so officers attending are told there are safeguarding concerns there. They are not told the plan's details."
             }
             el("form", .postMethod, .action(.personProtection(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.radios("kind", legend: "What is it?", options: ProtectionKind.allCases.map { ($0.rawValue, $0.displayName) },
-                                  selected: fields["kind"] ?? "", errors: errors)
-                Components.checkboxes("categories", legend: "Category (plans only)", options: ProtectionCategory.allCases.map { ($0.rawValue, $0.displayName) },
-                                      selected: Set(categories), errors: errors, hint: "Select all that the conference chose")
+                Components.radios(
+                    "kind", legend: "What is it?",
+                    options: ProtectionKind.allCases.map { ($0.rawValue, $0.displayName) },
+                    selected: fields["kind"] ?? "", errors: errors)
+                Components.checkboxes(
+                    "categories", legend: "Category (plans only)",
+                    options: ProtectionCategory.allCases.map { ($0.rawValue, $0.displayName) },
+                    selected: Set(categories), errors: errors, hint: "Select all that the conference chose")
                 date("start", "Start date")
-                Components.select("social-worker", label: "Allocated social worker",
-                                  options: [("", "Select a social worker")] + workers.map { ($0.id!.uuidString, "\($0.displayName), \($0.agency.name)") },
-                                  selected: fields["social-worker"] ?? "", errors: errors)
-                date("strategy", "Strategy discussion that started the section 47 enquiry (if known)", hint: "Leave empty if not known")
+                Components.select(
+                    "social-worker", label: "Allocated social worker",
+                    options: [("", "Select a social worker")]
+                        + workers.map { ($0.id!.uuidString, "\($0.displayName), \($0.agency.name)") },
+                    selected: fields["social-worker"] ?? "", errors: errors)
+                date(
+                    "strategy", "Strategy discussion that started the section 47 enquiry (if known)",
+                    hint: "Leave empty if not known")
                 date("conference", "Initial child protection conference (plans only)")
                 date("review", "Last review conference (if any)", hint: "Leave empty before the first review")
                 Components.button("Start and mark addresses")
@@ -54,10 +66,16 @@ struct ProtectionView {
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let r = record, id = record.id!
+        let r = record
+        let id = record.id!
         let kind = r.kind
         var rows: [(String, Node)] = [
-            ("Status", r.isActive(on: today) ? Components.tag("Active", colour: "red") : Components.tag(r.end == nil ? "Not started" : "Ended", colour: "grey")),
+            (
+                "Status",
+                r.isActive(on: today)
+                    ? Components.tag("Active", colour: "red")
+                    : Components.tag(r.end == nil ? "Not started" : "Ended", colour: "grey")
+            ),
             ("Started", .text(r.start?.longText ?? r.startDate)),
         ]
         if let end = r.end { rows.append(("Ended", .text("\(end.longText): \(r.endReason ?? "")"))) }
@@ -65,7 +83,11 @@ struct ProtectionView {
         rows.append(("Allocated social worker", .text(r.socialWorker.contactLine)))
         if let s = r.strategyDiscussionDate.flatMap(SimpleDate.init(iso:)) {
             let due = try? ChildProtectionClocks.initialConferenceDue(strategyDiscussion: s, calendar: calendar)
-            rows.append(("Strategy discussion", .text(s.longText + (due.map { ": conference due by \($0.longText) (15 working days)" } ?? ""))))
+            rows.append(
+                (
+                    "Strategy discussion",
+                    .text(s.longText + (due.map { ": conference due by \($0.longText) (15 working days)" } ?? ""))
+                ))
         }
         if kind.isPlan, let conference = r.initialConferenceDate.flatMap(SimpleDate.init(iso:)) {
             rows.append(("Initial conference", .text(conference.longText)))
@@ -73,29 +95,46 @@ struct ProtectionView {
             if let last { rows.append(("Last review", .text(last.longText))) }
             if r.end == nil {
                 let due = ChildProtectionClocks.nextReviewDue(initialConference: conference, lastReview: last)
-                rows.append(("Next review due", fragment {
-                    due.longText
-                    if due < today { " "; Components.tag("Overdue", colour: "red") }
-                }))
+                rows.append(
+                    (
+                        "Next review due",
+                        fragment {
+                            due.longText
+                            if due < today {
+                                " "
+                                Components.tag("Overdue", colour: "red")
+                            }
+                        }
+                    ))
             }
         }
         return req.page(kind.displayName, section: .people, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.person(person.id!), "Back to \(person.fullName)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { person.fullName }; kind.displayName }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { person.fullName }
+                kind.displayName
+            }
             Components.summaryList(rows)
             el("h2", .class("sg-heading-m")) { "Place of Interest markers" }
-            el("p", .class("sg-body")) { "Police officers attending a marked address are told there are safeguarding concerns there and whom to contact: nothing more." }
-            Components.table(caption: "Addresses marked", headers: ["Address", "Why", "From", "To", ""], rows: markers.map { m in
-                [.text(m.address.singleLine), .text(m.reason), .text(SiteFormat.dateTime(m.startedAt)),
-                 m.endedAt.map { .text(SiteFormat.dateTime($0) + (m.endReason.map { " (\($0))" } ?? "")) } ?? Components.tag("Active", colour: "red"),
-                 mayChange && m.endedAt == nil && r.end == nil
-                    ? el("a", .href(.protectionMarkerEnd(id, m.id!)), .class("sg-link")) {
-                        "Stop marking"; el("span", .class("sg-visually-hidden")) { " \(m.address.singleLine)" }
-                    }
-                    : .text(""),
-                ]
-            }, captionVisible: false)
+            el("p", .class("sg-body")) {
+                "Police officers attending a marked address are told there are safeguarding concerns there and whom to contact: nothing more."
+            }
+            Components.table(
+                caption: "Addresses marked", headers: ["Address", "Why", "From", "To", ""],
+                rows: markers.map { m in
+                    [
+                        .text(m.address.singleLine), .text(m.reason), .text(SiteFormat.dateTime(m.startedAt)),
+                        m.endedAt.map { .text(SiteFormat.dateTime($0) + (m.endReason.map { " (\($0))" } ?? "")) }
+                            ?? Components.tag("Active", colour: "red"),
+                        mayChange && m.endedAt == nil && r.end == nil
+                            ? el("a", .href(.protectionMarkerEnd(id, m.id!)), .class("sg-link")) {
+                                "Stop marking"
+                                el("span", .class("sg-visually-hidden")) { " \(m.address.singleLine)" }
+                            }
+                            : .text(""),
+                    ]
+                }, captionVisible: false)
             if mayChange && r.end == nil {
                 el("form", .postMethod, .action(.protectionMarkers(id))) {
                     Components.csrfField(req.csrfToken)
@@ -103,7 +142,9 @@ struct ProtectionView {
                 }
                 el("h2", .class("sg-heading-m")) { "End it" }
                 el("p", .class("sg-body")) {
-                    el("a", .href(.protectionEnd(id)), .class("sg-link")) { "End the \(kind.recordName) and its markers" }
+                    el("a", .href(.protectionEnd(id)), .class("sg-link")) {
+                        "End the \(kind.recordName) and its markers"
+                    }
                 }
             }
         }

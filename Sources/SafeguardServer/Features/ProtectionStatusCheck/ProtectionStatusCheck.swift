@@ -23,8 +23,11 @@ final class ProtectionStatusCheck: Model, @unchecked Sendable {
 
 /// The unscheduled-care settings CP-IS serves.
 enum CareSetting: String, CaseIterable, Sendable {
-    case emergencyDepartment = "emergency-department", urgentCare = "urgent-care", walkIn = "walk-in-centre"
-    case outOfHoursGP = "out-of-hours-gp", maternity
+    case emergencyDepartment = "emergency-department"
+    case urgentCare = "urgent-care"
+    case walkIn = "walk-in-centre"
+    case outOfHoursGP = "out-of-hours-gp"
+    case maternity
 
     var displayName: String {
         switch self {

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A partner agency's MASH requests: those waiting, most urgent first, and those recently answered.
 struct InformationRequestQueueView {
@@ -7,8 +7,13 @@ struct InformationRequestQueueView {
         var id: UUID, reference: String, rag: RAGRating?, due: Date, overdue: Bool, chased: Bool, answeredAt: Date?
 
         init(_ q: InformationRequest, now: Date) {
-            id = q.id!; reference = q.referral.reference; rag = RAGRating(rawValue: q.rag); due = q.dueAt
-            overdue = q.isOverdue(at: now); chased = q.chasedAt != nil; answeredAt = q.answeredAt
+            id = q.id!
+            reference = q.referral.reference
+            rag = RAGRating(rawValue: q.rag)
+            due = q.dueAt
+            overdue = q.isOverdue(at: now)
+            chased = q.chasedAt != nil
+            answeredAt = q.answeredAt
         }
     }
 
@@ -19,16 +24,28 @@ struct InformationRequestQueueView {
     func render(on req: Request) -> Response {
         req.page("Information requests", section: .requests) {
             el("h1", .class("sg-heading-l")) { "MASH requests to \(agencyName)" }
-            el("p", .class("sg-body")) { "Search your agency's records for the people named and say what you know, by the deadline." }
-            Components.table(caption: "\(open.count) waiting for an answer, most urgent first", headers: ["Referral", "RAG", "Due", ""], rows: open.map { q in
-                [el("a", .href(.informationRequest(q.id)), .class("sg-link sg-nowrap")) { q.reference }, MASHTags.rag(q.rag),
-                 .text(SiteFormat.dateTime(q.due)),
-                 q.overdue ? Components.tag("Overdue", colour: "red") : (q.chased ? Components.tag("Chased", colour: "orange") : .empty)]
-            })
-            if !done.isEmpty {
-                Components.table(caption: "Recently answered", headers: ["Referral", "Answered"], rows: done.map { q in
-                    [.text(q.reference), .text(q.answeredAt.map(SiteFormat.dateTime) ?? "")]
+            el("p", .class("sg-body")) {
+                "Search your agency's records for the people named and say what you know, by the deadline."
+            }
+            Components.table(
+                caption: "\(open.count) waiting for an answer, most urgent first",
+                headers: ["Referral", "RAG", "Due", ""],
+                rows: open.map { q in
+                    [
+                        el("a", .href(.informationRequest(q.id)), .class("sg-link sg-nowrap")) { q.reference },
+                        MASHTags.rag(q.rag),
+                        .text(SiteFormat.dateTime(q.due)),
+                        q.overdue
+                            ? Components.tag("Overdue", colour: "red")
+                            : (q.chased ? Components.tag("Chased", colour: "orange") : .empty),
+                    ]
                 })
+            if !done.isEmpty {
+                Components.table(
+                    caption: "Recently answered", headers: ["Referral", "Answered"],
+                    rows: done.map { q in
+                        [.text(q.reference), .text(q.answeredAt.map(SiteFormat.dateTime) ?? "")]
+                    })
             }
         }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// A partner agency's queue of MASH requests. Staff see the minimum needed to search their
 /// own records (names, dates of birth, address), never the referral's story.
@@ -18,17 +18,23 @@ struct InformationRequestsController: RouteCollection {
         let requests = try await InformationRequest.query(on: req.db).filter(\.$agency.$id == viewer.agencyID)
             .with(\.$referral).sort(\.$dueAt).limit(300).all()
         let now = req.now
-        let open = requests.filter { $0.answeredAt == nil }, done = requests.filter { $0.answeredAt != nil }.suffix(50)
-        try await req.audit.record(viewer.event(.view, "information-request-queue", viewer.agencyID.uuidString, on: req), on: req.db)
-        return InformationRequestQueueView(agencyName: viewer.agencyName, open: open.map { .init($0, now: now) },
-                                           done: done.reversed().map { .init($0, now: now) }).render(on: req)
+        let open = requests.filter { $0.answeredAt == nil }
+        let done = requests.filter { $0.answeredAt != nil }.suffix(50)
+        try await req.audit.record(
+            viewer.event(.view, "information-request-queue", viewer.agencyID.uuidString, on: req), on: req.db)
+        return InformationRequestQueueView(
+            agencyName: viewer.agencyName, open: open.map { .init($0, now: now) },
+            done: done.reversed().map { .init($0, now: now) }
+        ).render(on: req)
     }
 
     /// The request, if it is addressed to the viewer's agency.
     static func load(_ req: Request) async throws -> (Viewer, InformationRequest) {
         let viewer = try req.requireViewer()
         guard let id = req.parameters.get("requestID", as: UUID.self),
-              let q = try await InformationRequest.query(on: req.db).filter(\.$id == id).with(\.$referral).with(\.$agency).first() else {
+            let q = try await InformationRequest.query(on: req.db).filter(\.$id == id).with(\.$referral).with(\.$agency)
+                .first()
+        else {
             throw Abort(.notFound)
         }
         let relationship: Relationship = q.$agency.id == viewer.agencyID ? .agencyInvolved : .none
@@ -41,7 +47,8 @@ struct InformationRequestsController: RouteCollection {
         let (viewer, q) = try await Self.load(req)
         let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
         try await req.audit.record(viewer.event(.view, "information-request", q.id!.uuidString, on: req), on: req.db)
-        return InformationRequestView(request: q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now).render(on: req)
+        return InformationRequestView(request: q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now)
+            .render(on: req)
     }
 
     func answer(req: Request) async throws -> Response {
@@ -53,7 +60,8 @@ struct InformationRequestsController: RouteCollection {
         if text.count > 10_000 { errors.add("answer", "Answer must be 10,000 characters or fewer") }
         guard errors.isEmpty else {
             let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
-            return InformationRequestView(request: q, subjects: subjects, answer: text, errors: errors, now: req.now).render(on: req, status: .unprocessableEntity)
+            return InformationRequestView(request: q, subjects: subjects, answer: text, errors: errors, now: req.now)
+                .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
         let subjects = try await ReferralSubject.query(on: req.db).filter(\.$referral.$id == q.$referral.id).all()
@@ -65,8 +73,11 @@ struct InformationRequestsController: RouteCollection {
             try await q.update(on: db)
             for s in subjects {
                 guard let pid = s.$person.id else { continue }
-                try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH information",
-                                          summary: "\(viewer.agencyName) answered the MASH about \(q.referral.reference)", recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                try await ChronologyEntry(
+                    personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH information",
+                    summary: "\(viewer.agencyName) answered the MASH about \(q.referral.reference)",
+                    recordedBy: viewer.userID, visibility: .safeguarding
+                ).create(on: db)
             }
             return ((), [viewer.event(.change, "information-request", q.id!.uuidString, reason: "answered", on: req)])
         }
@@ -76,9 +87,13 @@ struct InformationRequestsController: RouteCollection {
     /// The MASH chases an overdue request; the partner's queue shows it.
     func chase(req: Request) async throws -> Response {
         let viewer = try req.require(.viewReferral)
-        guard let id = req.parameters.get("requestID", as: UUID.self), let q = try await InformationRequest.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("requestID", as: UUID.self),
+            let q = try await InformationRequest.find(id, on: req.db)
+        else { throw Abort(.notFound) }
         // An answered request has nothing to chase: a stale page must not put a reminder on the partner's queue.
-        guard q.answeredAt == nil else { throw Abort(.conflict, reason: "This request has been answered; there is nothing to chase") }
+        guard q.answeredAt == nil else {
+            throw Abort(.conflict, reason: "This request has been answered; there is nothing to chase")
+        }
         let now = req.now
         try await req.audit.write(on: req.db) { db in
             q.chasedAt = now
@@ -99,27 +114,37 @@ struct InformationRequestView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let q = request
-        return req.page("MASH request \(q.referral.reference)", section: .requests, hasErrors: !errors.isEmpty, status: status) {
+        return req.page(
+            "MASH request \(q.referral.reference)", section: .requests, hasErrors: !errors.isEmpty, status: status
+        ) {
             Components.backLink(.informationRequests, "Back to requests")
             Components.errorSummary(errors)
             el("span", .class("sg-caption-l")) { "MASH request" }
             el("h1", .class("sg-heading-l")) { q.referral.reference }
             el("p", .class("sg-body")) {
-                MASHTags.rag(RAGRating(rawValue: q.rag)); " "
-                q.isOverdue(at: now) ? Components.tag("Overdue: was due \(SiteFormat.dateTime(q.dueAt))", colour: "red")
-                                     : Components.tag("Due by \(SiteFormat.dateTime(q.dueAt))", colour: "yellow")
+                MASHTags.rag(RAGRating(rawValue: q.rag))
+                " "
+                q.isOverdue(at: now)
+                    ? Components.tag("Overdue: was due \(SiteFormat.dateTime(q.dueAt))", colour: "red")
+                    : Components.tag("Due by \(SiteFormat.dateTime(q.dueAt))", colour: "yellow")
             }
             for s in subjects { subject(s) }
             el("h2", .class("sg-heading-m")) { "Address given by the referrer" }
-            el("p", .class("sg-body")) { [q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode].filter { !$0.isEmpty }.joined(separator: ", ") }
+            el("p", .class("sg-body")) {
+                [q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode].filter { !$0.isEmpty }
+                    .joined(separator: ", ")
+            }
             if let given = q.answer {
                 el("h2", .class("sg-heading-m")) { "Your agency's answer" }
                 el("p", .class("sg-body")) { given }
             } else {
                 el("form", .postMethod, .action(.informationRequest(q.id!)), Attr("novalidate", nil)) {
                     Components.csrfField(req.csrfToken)
-                    Components.textarea("answer", label: "What does your agency know?", value: answer, errors: errors,
-                                        hint: "Contacts, incidents, concerns and open cases, with dates. If the people are not known to you, say so.", rows: 8)
+                    Components.textarea(
+                        "answer", label: "What does your agency know?", value: answer, errors: errors,
+                        hint:
+                            "Contacts, incidents, concerns and open cases, with dates. If the people are not known to you, say so.",
+                        rows: 8)
                     Components.button("Send answer to the MASH")
                 }
             }
@@ -132,14 +157,21 @@ struct InformationRequestView {
         if let nhs = s.nhsNumber { rows.append(("NHS number", .text(nhs))) }
         if let address = s.address { rows.append(("Lives at", .text(address))) }
         if !s.household.isEmpty {
-            rows.append(("Living with", el("ul", .class("sg-list")) { for h in s.household { el("li") { "\(h.name), born \(h.born)" } } }))
+            rows.append(
+                (
+                    "Living with",
+                    el("ul", .class("sg-list")) { for h in s.household { el("li") { "\(h.name), born \(h.born)" } } }
+                ))
         }
         if let referredAs = s.referredAs { rows.append(("Referred as", .text(referredAs))) }
         return el("div", .class("sg-summary-card")) {
             el("div", .class("sg-summary-card__title-wrapper")) {
                 el("h2", .class("sg-summary-card__title")) { s.name }
-                if s.linked { Components.tag("Checked against our records by the MASH", colour: "green") }
-                else { Components.tag("Not yet matched to a record", colour: "grey") }
+                if s.linked {
+                    Components.tag("Checked against our records by the MASH", colour: "green")
+                } else {
+                    Components.tag("Not yet matched to a record", colour: "grey")
+                }
             }
             el("div", .class("sg-summary-card__content")) { Components.summaryList(rows) }
         }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension MASHController {
     /// Gives the referral to a MASH worker: a manager to anyone in the MASH, a practitioner to themselves.
@@ -10,14 +10,16 @@ extension MASHController {
         let workerText = ((try? req.content.get(String.self, at: "worker")) ?? "").trimmed
         var worker: User?
         if let workerID = UUID(uuidString: workerText) { worker = try await User.find(workerID, on: req.db) }
-        let problem = ReferralAllocation.check(by: viewer.role, isSelf: worker?.id == viewer.userID,
-                                               toRole: worker.flatMap { $0.active ? Role(rawValue: $0.role) : nil },
-                                               current: referral.$allocatedTo.id?.uuidString, status: referral.status)
+        let problem = ReferralAllocation.check(
+            by: viewer.role, isSelf: worker?.id == viewer.userID,
+            toRole: worker.flatMap { $0.active ? Role(rawValue: $0.role) : nil },
+            current: referral.$allocatedTo.id?.uuidString, status: referral.status)
         if let problem {
             var errors = FormErrors()
             errors.add("worker", problem.message)
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: [:]).render(on: req, status: .unprocessableEntity)
+            return MASHReferralView(record: record, errors: errors, form: [:]).render(
+                on: req, status: .unprocessableEntity)
         }
         guard let worker else { throw Abort(.badRequest) }
         let now = req.now
@@ -27,7 +29,13 @@ extension MASHController {
             referral.$allocatedBy.id = viewer.userID
             referral.allocatedAt = now
             try await referral.update(on: db)
-            return ((), [viewer.event(.change, "referral", id.uuidString, reason: "allocated to \(worker.displayName)", on: req)])
+            return (
+                (),
+                [
+                    viewer.event(
+                        .change, "referral", id.uuidString, reason: "allocated to \(worker.displayName)", on: req)
+                ]
+            )
         }
         return req.redirect(to: SiteURL.referral(id).with(query: [("done", "allocated")]), redirectType: .normal)
     }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension MASHController {
     func decide(req: Request) async throws -> Response {
@@ -15,20 +15,27 @@ extension MASHController {
         // must be linked (or created) first.
         if subjects.contains(where: { $0.$person.id == nil }) {
             var errors = FormErrors()
-            errors.add("level", "Link each person the referral is about to a record (or create one) before recording the decision")
+            errors.add(
+                "level",
+                "Link each person the referral is about to a record (or create one) before recording the decision")
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+            return MASHReferralView(record: record, errors: errors, form: form).render(
+                on: req, status: .unprocessableEntity)
         }
         let today = req.today
-        let categories = subjects.map { s in s.dob.map { PersonCategory.of(dateOfBirth: $0, expectedDate: nil, on: today) } ?? .child }
-        let result = ThresholdDecision.make(level: Int(form["level"] ?? ""), outcome: ReferralOutcome(rawValue: form["outcome"] ?? ""),
-                                            rationale: form["rationale"] ?? "", continuum: req.safeguard.continuum, subjects: categories)
+        let categories = subjects.map { s in
+            s.dob.map { PersonCategory.of(dateOfBirth: $0, expectedDate: nil, on: today) } ?? .child
+        }
+        let result = ThresholdDecision.make(
+            level: Int(form["level"] ?? ""), outcome: ReferralOutcome(rawValue: form["outcome"] ?? ""),
+            rationale: form["rationale"] ?? "", continuum: req.safeguard.continuum, subjects: categories)
         switch result {
         case .failure(let list):
             var errors = FormErrors()
             for p in list.problems { errors.add(p.field, p.message) }
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+            return MASHReferralView(record: record, errors: errors, form: form).render(
+                on: req, status: .unprocessableEntity)
         case .success(let decision):
             let now = req.now
             try await req.audit.write(on: req.db) { db in
@@ -43,7 +50,14 @@ extension MASHController {
                 try await d.create(on: db)
                 try referral.move(.recordDecision)
                 try await referral.update(on: db)
-                return ((), [viewer.event(.change, "referral", id.uuidString, reason: "decision recorded: \(decision.outcome.rawValue)", on: req)])
+                return (
+                    (),
+                    [
+                        viewer.event(
+                            .change, "referral", id.uuidString,
+                            reason: "decision recorded: \(decision.outcome.rawValue)", on: req)
+                    ]
+                )
             }
             return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
         }
@@ -55,8 +69,9 @@ extension MASHController {
         let id = try referral.requireID()
         let form = try FormBody.fields(req)
         guard referral.status == .awaitingSignOff,
-              let decision = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
-                .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first() else {
+            let decision = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
+                .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first()
+        else {
             throw Abort(.conflict, reason: "There is no decision waiting for sign-off.")
         }
         let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -65,10 +80,12 @@ extension MASHController {
             var errors = FormErrors()
             errors.add(error.field, error.message)
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+            return MASHReferralView(record: record, errors: errors, form: form).render(
+                on: req, status: .unprocessableEntity)
         }
         let approve = choice == .approve
-        let now = req.now, emailConfigured = req.notifications.isConfigured
+        let now = req.now
+        let emailConfigured = req.notifications.isConfigured
         let subjects = try await referral.$subjects.query(on: req.db).with(\.$person).all()
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
@@ -78,15 +95,21 @@ extension MASHController {
                 try referral.move(choice.event)
                 for s in subjects {
                     guard let pid = s.$person.id else { continue }
-                    try await ChronologyEntry(personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH decision",
-                                              summary: "\(referral.reference): \(decision.referralOutcome?.displayName ?? decision.outcome) (level \(decision.level))",
-                                              recordedBy: viewer.userID, visibility: .safeguarding).create(on: db)
+                    try await ChronologyEntry(
+                        personID: pid, occurredAt: now, agencyID: viewer.agencyID, category: "MASH decision",
+                        summary:
+                            "\(referral.reference): \(decision.referralOutcome?.displayName ?? decision.outcome) (level \(decision.level))",
+                        recordedBy: viewer.userID, visibility: .safeguarding
+                    ).create(on: db)
                 }
                 // Closing the loop: the referrer hears the outcome in the platform, and by e-mail where configured.
-                let notice = ReferralOutcomeNotice(reference: referral.reference, children: subjects.map { $0.person?.fullName ?? $0.fullName },
-                                                   outcome: decision.referralOutcome, decidedOn: SimpleDate(now))
-                try await UserNotification(userID: referral.$referrer.id, subject: notice.subject, body: notice.body,
-                                           link: SiteURL.referralOutcome(id).path, at: now, emailConfigured: emailConfigured).create(on: db)
+                let notice = ReferralOutcomeNotice(
+                    reference: referral.reference, children: subjects.map { $0.person?.fullName ?? $0.fullName },
+                    outcome: decision.referralOutcome, decidedOn: SimpleDate(now))
+                try await UserNotification(
+                    userID: referral.$referrer.id, subject: notice.subject, body: notice.body,
+                    link: SiteURL.referralOutcome(id).path, at: now, emailConfigured: emailConfigured
+                ).create(on: db)
             } else {
                 // A returned decision stays on record with the manager's note; the referral goes back to the team.
                 decision.returnedNote = note
@@ -94,7 +117,14 @@ extension MASHController {
             }
             try await decision.update(on: db)
             try await referral.update(on: db)
-            return ((), [viewer.event(.change, "referral", id.uuidString, reason: approve ? "decision signed off" : "decision returned: \(note)", on: req)])
+            return (
+                (),
+                [
+                    viewer.event(
+                        .change, "referral", id.uuidString,
+                        reason: approve ? "decision signed off" : "decision returned: \(note)", on: req)
+                ]
+            )
         }
         if approve { req.notifications.sendPending(app: req.application) }
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)

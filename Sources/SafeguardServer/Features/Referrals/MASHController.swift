@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The MASH's side of a referral: the queue, the record, triage, partner requests, the
 /// decision and its sign-off.
@@ -19,7 +19,8 @@ struct MASHController: RouteCollection {
     static func load(_ req: Request, _ action: Action) async throws -> (Viewer, Referral) {
         let viewer = try req.require(action)
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
-              r.status != .draft else { throw Abort(.notFound) }
+            r.status != .draft
+        else { throw Abort(.notFound) }
         return (viewer, r)
     }
 
@@ -28,8 +29,10 @@ struct MASHController: RouteCollection {
         let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
         let discussions = try await StrategyDiscussionSummary.load(for: referral, on: req)
         try await req.audit.record(viewer.event(.view, "referral", referral.id!.uuidString, on: req), on: req.db)
-        return MASHReferralView(record: record, errors: FormErrors(), form: [:], discussions: discussions,
-                                mayRecordStrategyDiscussion: viewer.may(.recordStrategyDiscussion)).render(on: req)
+        return MASHReferralView(
+            record: record, errors: FormErrors(), form: [:], discussions: discussions,
+            mayRecordStrategyDiscussion: viewer.may(.recordStrategyDiscussion)
+        ).render(on: req)
     }
 
     /// Rates the referral and asks the chosen partners, each with a deadline from the rating.
@@ -43,15 +46,21 @@ struct MASHController: RouteCollection {
         if rag == nil { errors.add("rag", "Select a RAG rating") }
         let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ agencyIDs).filter(\.$active == true).all()
         if agencies.count != Set(agencyIDs).count { errors.add("agencies", "Select agencies from the list") }
-        guard referral.status.after(.triage) != nil else { throw Abort(.conflict, reason: "This referral can no longer be rated.") }
+        guard referral.status.after(.triage) != nil else {
+            throw Abort(.conflict, reason: "This referral can no longer be rated.")
+        }
         guard let rag, errors.isEmpty else {
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(on: req, status: .unprocessableEntity)
+            return MASHReferralView(record: record, errors: errors, form: form).render(
+                on: req, status: .unprocessableEntity)
         }
         let now = req.now
-        let due = try req.safeguard.ragTimescales.requestDeadline(for: rag, raisedAt: now, decisionDue: referral.decisionDueAt,
-                                                                  on: req.safeguard.calendar).due
-        let existing = Set(try await InformationRequest.query(on: req.db).filter(\.$referral.$id == id).all(\.$agency.$id))
+        let due = try req.safeguard.ragTimescales.requestDeadline(
+            for: rag, raisedAt: now, decisionDue: referral.decisionDueAt,
+            on: req.safeguard.calendar
+        ).due
+        let existing = Set(
+            try await InformationRequest.query(on: req.db).filter(\.$referral.$id == id).all(\.$agency.$id))
         try await req.audit.write(on: req.db) { db in
             try await db.holdUnchanged(referral) { $0.sameWorkflowState(as: referral) }
             referral.rag = rag.rawValue
@@ -69,7 +78,14 @@ struct MASHController: RouteCollection {
                 r.$raisedBy.id = viewer.userID
                 try await r.create(on: db)
             }
-            return ((), [viewer.event(.change, "referral", id.uuidString, reason: "rated \(rag.rawValue); \(agencies.count) partners asked", on: req)])
+            return (
+                (),
+                [
+                    viewer.event(
+                        .change, "referral", id.uuidString,
+                        reason: "rated \(rag.rawValue); \(agencies.count) partners asked", on: req)
+                ]
+            )
         }
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
     }

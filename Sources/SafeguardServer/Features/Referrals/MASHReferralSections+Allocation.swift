@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension MASHReferralSections {
     /// Who works the referral, and the form to allocate or take it. The worker list starts on
@@ -18,9 +18,11 @@ extension MASHReferralSections {
             if r.mayAllocateToOthers {
                 el("form", .postMethod, .action(.referralAllocation(r.id)), Attr("novalidate", nil)) {
                     Components.csrfField(csrf)
-                    Components.select("worker", label: r.allocatedTo == nil ? "Allocate to" : "Move to",
-                                      options: [("", "Choose a worker")] + r.workers.map { ($0.id.uuidString, $0.id == r.viewerID ? "\($0.name) (you)" : $0.name) },
-                                      selected: "", errors: errors)
+                    Components.select(
+                        "worker", label: r.allocatedTo == nil ? "Allocate to" : "Move to",
+                        options: [("", "Choose a worker")]
+                            + r.workers.map { ($0.id.uuidString, $0.id == r.viewerID ? "\($0.name) (you)" : $0.name) },
+                        selected: "", errors: errors)
                     Components.button("Allocate", kind: "secondary")
                 }
             } else if r.mayTake {

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The MASH's page for one referral: what was referred, who it is about, what partners said,
 /// and the decision.
@@ -18,12 +18,16 @@ struct MASHReferralView {
             el("span", .class("sg-caption-l")) { "Referral" }
             el("h1", .class("sg-heading-l")) { r.reference }
             el("p", .class("sg-body")) {
-                MASHTags.status(r.status); " "
-                MASHTags.rag(r.rag); " "
+                MASHTags.status(r.status)
+                " "
+                MASHTags.rag(r.rag)
+                " "
                 MASHTags.clock(due: r.decisionDue, open: r.status.isOpen, now: r.now)
             }
             if (try? req.query.get(String.self, at: "done")) == "allocated" {
-                Components.notification(r.allocatedToViewer ? "The referral is allocated to you" : "Allocated to \(r.allocatedTo ?? "the worker chosen")")
+                Components.notification(
+                    r.allocatedToViewer
+                        ? "The referral is allocated to you" : "Allocated to \(r.allocatedTo ?? "the worker chosen")")
             }
             MASHReferralSections.allocation(r, csrf: req.csrfToken, errors: errors)
             Components.summaryList([
@@ -32,7 +36,10 @@ struct MASHReferralView {
                 ("Urgency", .text(r.urgency)),
                 ("Address", .text(r.address + (r.district.map { " (\($0))" } ?? ""))),
                 ("Concerns", .text(r.concerns.map(\.displayName).joined(separator: ", "))),
-                ("What happened", el("p", .class("sg-body sg-!-margin-bottom-0"), Attr("style", nil)) { r.whatHappened }),
+                (
+                    "What happened",
+                    el("p", .class("sg-body sg-!-margin-bottom-0"), Attr("style", nil)) { r.whatHappened }
+                ),
                 ("Family knows", .text(r.familyAwareness)),
                 ("Lawful basis", .text(r.lawfulBasis)),
             ])
@@ -40,7 +47,10 @@ struct MASHReferralView {
             if r.mayTriage { MASHReferralSections.triage(r, csrf: req.csrfToken, errors: errors, form: form) }
             MASHReferralSections.requests(r, csrf: req.csrfToken)
             MASHReferralSections.decisions(r)
-            if r.mayDecide { MASHReferralSections.decisionForm(r, csrf: req.csrfToken, errors: errors, form: form, continuum: req.safeguard.continuum) }
+            if r.mayDecide {
+                MASHReferralSections.decisionForm(
+                    r, csrf: req.csrfToken, errors: errors, form: form, continuum: req.safeguard.continuum)
+            }
             if r.maySignOff { MASHReferralSections.signOffForm(r, csrf: req.csrfToken, errors: errors, form: form) }
             StrategyDiscussionSummary.section(discussions, referralID: r.id, mayRecord: mayRecordStrategyDiscussion)
         }
@@ -71,7 +81,8 @@ enum MASHTags {
     /// The one-working-day decision clock for children.
     static func clock(due: Date?, open: Bool, now: Date) -> Node {
         guard let due, open else { return .empty }
-        return now > due ? Components.tag("Decision overdue since \(SiteFormat.dateTime(due))", colour: "red")
-                         : Components.tag("Decision due by \(SiteFormat.dateTime(due))", colour: "yellow")
+        return now > due
+            ? Components.tag("Decision overdue since \(SiteFormat.dateTime(due))", colour: "red")
+            : Components.tag("Decision due by \(SiteFormat.dateTime(due))", colour: "yellow")
     }
 }

@@ -1,7 +1,7 @@
 import Fluent
-import Vapor
 import Foundation
 import SafeguardCore
+import Vapor
 
 /// A concern about one or more people, sent to the MASH by any agency.
 final class Referral: Model, @unchecked Sendable {
@@ -51,7 +51,11 @@ final class Referral: Model, @unchecked Sendable {
     /// page it came from is out of date (another tab or a colleague moved the referral first).
     func move(_ event: ReferralStatus.Event) throws {
         guard let next = status.after(event) else {
-            throw Abort(.conflict, reason: "This referral is \(status.displayName.lowercased()) now, so this step was not saved. Open it again to see where it is.")
+            throw Abort(
+                .conflict,
+                reason:
+                    "This referral is \(status.displayName.lowercased()) now, so this step was not saved. Open it again to see where it is."
+            )
         }
         status = next
     }
@@ -61,14 +65,19 @@ final class Referral: Model, @unchecked Sendable {
     func sameWorkflowState(as other: Referral) -> Bool {
         status == other.status && $allocatedTo.id == other.$allocatedTo.id
     }
-    var concernList: [ConcernCategory] { concerns.split(separator: " ").compactMap { ConcernCategory(rawValue: String($0)) } }
+    var concernList: [ConcernCategory] {
+        concerns.split(separator: " ").compactMap { ConcernCategory(rawValue: String($0)) }
+    }
     var ragRating: RAGRating? { rag.flatMap(RAGRating.init(rawValue:)) }
 
     /// The referral as the work queue's rules see it (``MASHQueue``): the queue page and My work both ask them.
     func queueItem(subjects: [String], overdueRequests: Int) -> MASHQueue.Item {
-        MASHQueue.Item(id: id?.uuidString ?? "", reference: reference, subjects: subjects, status: status, rag: ragRating,
-                       urgency: ReferralUrgency(rawValue: urgency) ?? .standard, submittedAt: submittedAt, decisionDueAt: decisionDueAt,
-                       allocatedTo: $allocatedTo.id?.uuidString, district: $district.id?.uuidString, overdueRequests: overdueRequests)
+        MASHQueue.Item(
+            id: id?.uuidString ?? "", reference: reference, subjects: subjects, status: status, rag: ragRating,
+            urgency: ReferralUrgency(rawValue: urgency) ?? .standard, submittedAt: submittedAt,
+            decisionDueAt: decisionDueAt,
+            allocatedTo: $allocatedTo.id?.uuidString, district: $district.id?.uuidString,
+            overdueRequests: overdueRequests)
     }
 }
 

@@ -1,21 +1,25 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Each page of the referral form (and each part of an API referral, renamed to the form's fields) read through
 /// ``ReferralAnswers``, its problems added to the form's errors and its answers stored on the referral.
 enum ReferralForm {
-    static func subject(_ f: [String: String], today: SimpleDate, errors: inout FormErrors, required: Bool) throws -> ReferralSubject? {
+    static func subject(
+        _ f: [String: String], today: SimpleDate, errors: inout FormErrors, required: Bool
+    ) throws -> ReferralSubject? {
         let (read, problems) = ReferralAnswers.subject(
             firstName: f["subject-first-name"] ?? "", lastName: f["subject-last-name"] ?? "",
             dateOfBirth: (f["subject-dob-day"] ?? "", f["subject-dob-month"] ?? "", f["subject-dob-year"] ?? ""),
-            gender: f["subject-gender"] ?? "", nhsNumber: f["subject-nhs-number"] ?? "", today: today, required: required)
+            gender: f["subject-gender"] ?? "", nhsNumber: f["subject-nhs-number"] ?? "", today: today,
+            required: required)
         errors.add(problems)
         guard errors.isEmpty, let read else { return nil }
         return ReferralSubject(read)
     }
 
     static func address(_ f: [String: String], into r: Referral, errors: inout FormErrors) {
-        let read = ReferralAnswers.address(line1: f["address-line1"] ?? "", town: f["address-town"] ?? "", postcode: f["address-postcode"] ?? "")
+        let read = ReferralAnswers.address(
+            line1: f["address-line1"] ?? "", town: f["address-town"] ?? "", postcode: f["address-postcode"] ?? "")
         errors.add(read.3)
         r.setAddress(line1: read.line1, town: read.town, postcode: read.postcode)
     }
@@ -27,13 +31,15 @@ enum ReferralForm {
     }
 
     static func sharing(_ f: [String: String], into r: Referral, errors: inout FormErrors) {
-        let (awareness, basis, problems) = ReferralAnswers.sharing(familyAwareness: f["family-awareness"] ?? "", lawfulBasis: f["lawful-basis"] ?? "")
+        let (awareness, basis, problems) = ReferralAnswers.sharing(
+            familyAwareness: f["family-awareness"] ?? "", lawfulBasis: f["lawful-basis"] ?? "")
         errors.add(problems)
         r.setSharing(awareness, basis)
     }
 
     static func contact(_ f: [String: String], into r: Referral, errors: inout FormErrors) {
-        let (urgency, phone, problems) = ReferralAnswers.contact(urgency: f["urgency"] ?? "", phone: f["referrer-phone"] ?? "")
+        let (urgency, phone, problems) = ReferralAnswers.contact(
+            urgency: f["urgency"] ?? "", phone: f["referrer-phone"] ?? "")
         errors.add(problems)
         r.setContact(urgency, phone: phone)
     }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The start page of the referral form.
 struct ReferralStartView {
@@ -15,14 +15,18 @@ struct ReferralStartView {
                             "If a child or adult is in immediate danger, call 999 now. Then make the referral."
                         }
                     }
-                    el("p", .class("sg-body")) { "Use this form when you are worried that a child or an adult with care and support needs is being, or is at risk of being, abused or neglected. You will need:" }
+                    el("p", .class("sg-body")) {
+                        "Use this form when you are worried that a child or an adult with care and support needs is being, or is at risk of being, abused or neglected. You will need:"
+                    }
                     el("ul", .class("sg-list sg-list--bullet")) {
                         el("li") { "names and dates of birth of the people concerned, if you know them" }
                         el("li") { "their address" }
                         el("li") { "what happened, what you saw or were told, and when" }
                         el("li") { "whether the family knows you are referring" }
                     }
-                    el("p", .class("sg-body")) { "You can leave and come back: your draft is saved after each page. You will get a reference, and you will be able to see the outcome." }
+                    el("p", .class("sg-body")) {
+                        "You can leave and come back: your draft is saved after each page. You will get a reference, and you will be able to see the outcome."
+                    }
                     el("form", .postMethod, .action(.referralNew)) {
                         Components.csrfField(req.csrfToken)
                         Components.button("Start now")
@@ -48,14 +52,18 @@ struct ReferralStepView {
         let index = SiteURL.ReferralStep.allCases.firstIndex(of: step)! + 1
         let fromCheck = req.query[String.self, at: "return"] == "check"
         // Back goes where the user came from: the check page, the question before, or the start page.
-        let back: SiteURL = fromCheck ? .referralCheck(id)
+        let back: SiteURL =
+            fromCheck
+            ? .referralCheck(id)
             : index > 1 ? .referralStep(id, SiteURL.ReferralStep.allCases[index - 2]) : .referralNew
         return req.page(step.title, section: .referrals, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(back)
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
-                    el("span", .class("sg-caption-l")) { "Referral, question \(index) of \(SiteURL.ReferralStep.allCases.count)" }
+                    el("span", .class("sg-caption-l")) {
+                        "Referral, question \(index) of \(SiteURL.ReferralStep.allCases.count)"
+                    }
                     el("h1", .class("sg-heading-l")) { step.title }
                     el("form", .postMethod, .action(.referralStep(id, step)), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
@@ -74,23 +82,40 @@ struct ReferralStepView {
         switch step {
         case .people: peopleFields
         case .address:
-            Components.textInput("address-line1", label: "Address line 1", value: value("address-line1", referral.addressLine1), errors: errors, autocomplete: "off")
-            Components.textInput("address-town", label: "Town or city", value: value("address-town", referral.addressTown), errors: errors, width: "20", autocomplete: "off")
-            Components.textInput("address-postcode", label: "Postcode (if known)", value: value("address-postcode", referral.addressPostcode), errors: errors, width: "10", autocomplete: "off")
+            Components.textInput(
+                "address-line1", label: "Address line 1", value: value("address-line1", referral.addressLine1),
+                errors: errors, autocomplete: "off")
+            Components.textInput(
+                "address-town", label: "Town or city", value: value("address-town", referral.addressTown),
+                errors: errors, width: "20", autocomplete: "off")
+            Components.textInput(
+                "address-postcode", label: "Postcode (if known)",
+                value: value("address-postcode", referral.addressPostcode), errors: errors, width: "10",
+                autocomplete: "off")
             Components.button("Continue")
         case .concerns: concernFields
         case .sharing:
-            Components.radios("family-awareness", legend: "Does the family (or the adult) know?", options: FamilyAwareness.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: value("family-awareness", referral.familyAwareness), errors: errors)
-            Components.radios("lawful-basis", legend: "On what basis are you sharing this information?", options: LawfulBasis.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: value("lawful-basis", referral.lawfulBasis), errors: errors)
-            el("div", .class("sg-inset-text")) { "You do not need consent to share information to protect a child or an adult at risk. Protecting them comes before privacy." }
+            Components.radios(
+                "family-awareness", legend: "Does the family (or the adult) know?",
+                options: FamilyAwareness.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: value("family-awareness", referral.familyAwareness), errors: errors)
+            Components.radios(
+                "lawful-basis", legend: "On what basis are you sharing this information?",
+                options: LawfulBasis.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: value("lawful-basis", referral.lawfulBasis), errors: errors)
+            el("div", .class("sg-inset-text")) {
+                "You do not need consent to share information to protect a child or an adult at risk. Protecting them comes before privacy."
+            }
             Components.button("Continue")
         case .contact:
-            Components.radios("urgency", legend: "How urgent is it?", options: ReferralUrgency.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: value("urgency", referral.urgency), errors: errors)
-            Components.textInput("referrer-phone", label: "Your telephone number", value: value("referrer-phone", referral.referrerPhone), errors: errors,
-                                 hint: "The MASH may call you to ask more", type: "tel", width: "20", autocomplete: "tel")
+            Components.radios(
+                "urgency", legend: "How urgent is it?",
+                options: ReferralUrgency.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: value("urgency", referral.urgency), errors: errors)
+            Components.textInput(
+                "referrer-phone", label: "Your telephone number",
+                value: value("referrer-phone", referral.referrerPhone), errors: errors,
+                hint: "The MASH may call you to ask more", type: "tel", width: "20", autocomplete: "tel")
             Components.button("Continue")
         }
     }
@@ -99,21 +124,33 @@ struct ReferralStepView {
         fragment {
             if !subjects.isEmpty {
                 el("h2", .class("sg-heading-m")) { "People added" }
-                Components.summaryList(subjects.map { s in
-                    (s.fullName, .text(s.dob.map { "Born \($0.longText)" } ?? "Date of birth not known"))
-                })
+                Components.summaryList(
+                    subjects.map { s in
+                        (s.fullName, .text(s.dob.map { "Born \($0.longText)" } ?? "Date of birth not known"))
+                    })
                 el("h2", .class("sg-heading-m")) { "Add another person (optional)" }
             }
-            Components.textInput("subject-first-name", label: "First name", value: form["subject-first-name"] ?? "", errors: errors, autocomplete: "off")
-            Components.textInput("subject-last-name", label: "Last name", value: form["subject-last-name"] ?? "", errors: errors, autocomplete: "off")
-            Components.dateInput("subject-dob", legend: "Date of birth (if known)", day: form["subject-dob-day"] ?? "", month: form["subject-dob-month"] ?? "",
-                                 year: form["subject-dob-year"] ?? "", errors: errors, hint: "For example, 27 3 2015")
-            Components.select("subject-gender", label: "Gender", options: [("", "Select gender")] + Gender.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: form["subject-gender"] ?? "", errors: errors)
-            Components.textInput("subject-nhs-number", label: "NHS number (if known)", value: form["subject-nhs-number"] ?? "", errors: errors, width: "10", autocomplete: "off")
+            Components.textInput(
+                "subject-first-name", label: "First name", value: form["subject-first-name"] ?? "", errors: errors,
+                autocomplete: "off")
+            Components.textInput(
+                "subject-last-name", label: "Last name", value: form["subject-last-name"] ?? "", errors: errors,
+                autocomplete: "off")
+            Components.dateInput(
+                "subject-dob", legend: "Date of birth (if known)", day: form["subject-dob-day"] ?? "",
+                month: form["subject-dob-month"] ?? "",
+                year: form["subject-dob-year"] ?? "", errors: errors, hint: "For example, 27 3 2015")
+            Components.select(
+                "subject-gender", label: "Gender",
+                options: [("", "Select gender")] + Gender.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: form["subject-gender"] ?? "", errors: errors)
+            Components.textInput(
+                "subject-nhs-number", label: "NHS number (if known)", value: form["subject-nhs-number"] ?? "",
+                errors: errors, width: "10", autocomplete: "off")
             el("div", .class("sg-button-group")) {
                 el("button", .type("submit"), .name("action"), .value("continue"), .class("sg-button")) { "Continue" }
-                el("button", .type("submit"), .name("action"), .value("add"), .class("sg-button sg-button--secondary")) { "Add this person and another" }
+                el("button", .type("submit"), .name("action"), .value("add"), .class("sg-button sg-button--secondary"))
+                { "Add this person and another" }
             }
         }
     }
@@ -132,8 +169,12 @@ struct ReferralStepView {
                     checkboxes(ConcernCategory.forAdults, chosen: chosen, firstID: nil)
                 }
             }
-            Components.textarea("what-happened", label: "What happened?", value: form["what-happened"] ?? referral.whatHappened, errors: errors,
-                                hint: "What you saw or were told, by whom and when; any injuries; who else was there. Facts first, then your view.", rows: 8)
+            Components.textarea(
+                "what-happened", label: "What happened?", value: form["what-happened"] ?? referral.whatHappened,
+                errors: errors,
+                hint:
+                    "What you saw or were told, by whom and when; any injuries; who else was there. Facts first, then your view.",
+                rows: 8)
             Components.button("Continue")
         }
     }
@@ -143,8 +184,13 @@ struct ReferralStepView {
             for (i, c) in list.enumerated() {
                 let id = i == 0 && firstID != nil ? firstID! : "concern-\(c.rawValue)"
                 el("div", .class("sg-checkboxes__item")) {
-                    void("input", attrs: [.class("sg-checkboxes__input"), .id(id), .name("concerns[]"), .type("checkbox"), .value(c.rawValue)]
-                         + (chosen.contains(c.rawValue) ? [.flag("checked")] : []))
+                    void(
+                        "input",
+                        attrs: [
+                            .class("sg-checkboxes__input"), .id(id), .name("concerns[]"), .type("checkbox"),
+                            .value(c.rawValue),
+                        ]
+                            + (chosen.contains(c.rawValue) ? [.flag("checked")] : []))
                     el("label", .class("sg-label sg-checkboxes__label"), .for(id)) { c.displayName }
                 }
             }

@@ -1,12 +1,13 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 extension ReferralsController {
     func showStep(_ step: SiteURL.ReferralStep, req: Request) async throws -> Response {
         let (_, referral) = try await Self.draft(req)
         let subjects = try await referral.$subjects.query(on: req.db).all()
-        return ReferralStepView(step: step, referral: referral, subjects: subjects, form: [:], errors: FormErrors()).render(on: req)
+        return ReferralStepView(step: step, referral: referral, subjects: subjects, form: [:], errors: FormErrors())
+            .render(on: req)
     }
 
     func saveStep(_ step: SiteURL.ReferralStep, req: Request) async throws -> Response {
@@ -20,14 +21,19 @@ extension ReferralsController {
 
         switch step {
         case .people:
-            let subject = try ReferralForm.subject(form, today: req.today, errors: &errors, required: form["action"] == "add")
+            let subject = try ReferralForm.subject(
+                form, today: req.today, errors: &errors, required: form["action"] == "add")
             let count = try await referral.$subjects.query(on: req.db).count()
-            if errors.isEmpty, subject == nil, count == 0 { errors.add("subject-first-name", "Add at least one person the referral is about") }
+            if errors.isEmpty, subject == nil, count == 0 {
+                errors.add("subject-first-name", "Add at least one person the referral is about")
+            }
             if let subject, errors.isEmpty {
                 subject.$referral.id = id
                 try await Self.whileDraft(referral, req) { db in try await subject.create(on: db) }
             }
-            if errors.isEmpty && form["action"] == "add" { return req.redirect(to: SiteURL.referralStep(id, .people).path, redirectType: .normal) }
+            if errors.isEmpty && form["action"] == "add" {
+                return req.redirect(to: SiteURL.referralStep(id, .people).path, redirectType: .normal)
+            }
         case .address:
             ReferralForm.address(form, into: referral, errors: &errors)
         case .concerns:
@@ -53,11 +59,15 @@ extension ReferralsController {
 
     /// Saves a step only while the referral is still a draft: one sent meanwhile (from another tab, or by a second
     /// server) belongs to the MASH now, and a late step must not change what they are deciding on.
-    static func whileDraft(_ referral: Referral, _ req: Request, _ save: @escaping @Sendable (Database) async throws -> Void) async throws {
+    static func whileDraft(
+        _ referral: Referral, _ req: Request, _ save: @escaping @Sendable (Database) async throws -> Void
+    ) async throws {
         let id = try referral.requireID()
         try await req.audit.plainWrite(on: req.db) { db in
             try await db.transaction { tx in
-                guard try await tx.lockedForWrite(Referral.self, id).status == .draft else { throw ReferralSubmission.alreadySent }
+                guard try await tx.lockedForWrite(Referral.self, id).status == .draft else {
+                    throw ReferralSubmission.alreadySent
+                }
                 try await save(tx)
             }
         }

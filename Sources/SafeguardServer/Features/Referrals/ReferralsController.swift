@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Making a referral: a start page, one question per page, check your answers, submit.
 /// A draft belongs to the person writing it; nobody else sees it until it is sent.
@@ -49,7 +49,8 @@ struct ReferralsController: RouteCollection {
     /// (`saving`): then the typed change would be lost without a word, so the referrer is told it was not saved.
     static func draft(_ req: Request, saving: Bool = false) async throws -> (Viewer, Referral) {
         let viewer = try req.require(.submitReferral)
-        guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db) else {
+        guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db)
+        else {
             throw Abort(.notFound)
         }
         guard r.$referrer.id == viewer.userID else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }

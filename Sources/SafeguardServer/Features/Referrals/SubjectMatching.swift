@@ -9,8 +9,10 @@ enum SubjectMatching {
 
     /// The people most likely to be `query`, most probable first, at most `limit`, each at least
     /// `minimumProbability` likely. The best candidate's probability does not depend on `limit`.
-    static func rank(_ query: PersonRecordForMatching, in index: PersonIndex, model: MatchModel = .default,
-                     limit: Int = 5, excluding excluded: Set<String> = []) -> [MatchCandidate] {
+    static func rank(
+        _ query: PersonRecordForMatching, in index: PersonIndex, model: MatchModel = .default,
+        limit: Int = 5, excluding excluded: Set<String> = []
+    ) -> [MatchCandidate] {
         PersonMatcher(index: index, model: model).candidates(for: query, limit: limit, excluding: excluded)
             .filter { $0.probability >= minimumProbability }
     }

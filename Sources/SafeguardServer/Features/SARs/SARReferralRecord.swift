@@ -27,9 +27,12 @@ final class SARReferralRecord: Model, @unchecked Sendable {
 
     var referral: SARReferral {
         let raw = (try? JSONDecoder().decode([String: S44Answer].self, from: Data(answers.utf8))) ?? [:]
-        return SARReferral(whatHappened: whatHappened,
-                           answers: Dictionary(uniqueKeysWithValues: raw.compactMap { k, v in S44Criterion(rawValue: k).map { ($0, v) } }),
-                           decision: decision.flatMap(SARDecision.init(rawValue:)), reasons: reasons, decidedOn: decidedOn.flatMap(SimpleDate.init(iso:)))
+        return SARReferral(
+            whatHappened: whatHappened,
+            answers: Dictionary(
+                uniqueKeysWithValues: raw.compactMap { k, v in S44Criterion(rawValue: k).map { ($0, v) } }),
+            decision: decision.flatMap(SARDecision.init(rawValue:)), reasons: reasons,
+            decidedOn: decidedOn.flatMap(SimpleDate.init(iso:)))
     }
 
     func set(_ r: SARReferral, at now: Date) {

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 struct SARReferralFormView {
     var personID: UUID
@@ -8,18 +8,24 @@ struct SARReferralFormView {
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        req.page("Refer for a Safeguarding Adults Review", section: .people, hasErrors: !errors.isEmpty, status: status) {
+        req.page("Refer for a Safeguarding Adults Review", section: .people, hasErrors: !errors.isEmpty, status: status)
+        {
             Components.backLink(.person(personID), "Back to \(snapshot.name)")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { snapshot.name }; "Refer for a Safeguarding Adults Review" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { snapshot.name }
+                "Refer for a Safeguarding Adults Review"
+            }
             el("p", .class("sg-body")) {
                 "For an adult with care and support needs who died, or was seriously harmed, where abuse or neglect (self-neglect included) is known or suspected. "
                 "The SAR panel tests the referral against section 44 of the Care Act and decides whether there will be a review."
             }
             el("form", .postMethod, .action(.personSARReferral(personID)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.textarea("what-happened", label: "What happened, and why might agencies learn from it?", value: fields["what-happened"] ?? "",
-                                    errors: errors, hint: "What you know now; the panel gathers the rest from the agencies", rows: 6)
+                Components.textarea(
+                    "what-happened", label: "What happened, and why might agencies learn from it?",
+                    value: fields["what-happened"] ?? "",
+                    errors: errors, hint: "What you know now; the panel gathers the rest from the agencies", rows: 6)
                 el("h2", .class("sg-heading-m")) { "What the panel will see from the record" }
                 SeriousIncidentPage.childSummary(snapshot)
                 Components.button("Refer to the SAR panel")
@@ -34,11 +40,19 @@ struct SARListView {
     func render(on req: Request) -> Response {
         req.page("Safeguarding Adults Reviews", section: .sars) {
             el("h1", .class("sg-heading-l")) { "Safeguarding Adults Review referrals" }
-            if rows.isEmpty { el("p", .class("sg-body")) { "No referrals." } } else {
-                Components.table(caption: "Referrals, newest first", headers: ["Reference", "Adult", "Referred", "By", "Decision"], rows: rows.map { r in
-                    [el("a", .href(.sar(r.id)), .class("sg-link")) { r.reference }, .text(r.name), .text(SiteFormat.dateTime(r.raisedAt)), .text(r.agency),
-                     r.referral.decision.map { .text($0.displayName) } ?? Components.tag("Awaiting the panel", colour: "blue")]
-                }, captionVisible: false)
+            if rows.isEmpty {
+                el("p", .class("sg-body")) { "No referrals." }
+            } else {
+                Components.table(
+                    caption: "Referrals, newest first", headers: ["Reference", "Adult", "Referred", "By", "Decision"],
+                    rows: rows.map { r in
+                        [
+                            el("a", .href(.sar(r.id)), .class("sg-link")) { r.reference }, .text(r.name),
+                            .text(SiteFormat.dateTime(r.raisedAt)), .text(r.agency),
+                            r.referral.decision.map { .text($0.displayName) }
+                                ?? Components.tag("Awaiting the panel", colour: "blue"),
+                        ]
+                    }, captionVisible: false)
             }
         }
     }
@@ -63,15 +77,24 @@ struct SARPage {
     /// The agencies asked for summaries, once the panel has decided to hold a review.
     var summaries: AgencySummariesSection?
 
-    static func load(_ r: SARReferralRecord, viewer: Viewer, on req: Request, fields: [String: String], errors: FormErrors) async throws -> SARPage {
-        let raiser = try await r.$raisedBy.get(on: req.db), agency = try await r.$raisedAgency.get(on: req.db)
+    static func load(
+        _ r: SARReferralRecord, viewer: Viewer, on req: Request, fields: [String: String], errors: FormErrors
+    ) async throws -> SARPage {
+        let raiser = try await r.$raisedBy.get(on: req.db)
+        let agency = try await r.$raisedAgency.get(on: req.db)
         let decider = try await r.$decidedBy.get(on: req.db)
-        return SARPage(id: r.id!, reference: r.reference, snapshot: r.snapshot, raisedBy: "\(raiser.displayName), \(agency.name)", raisedAt: r.raisedAt,
-                       referral: r.referral, decidedBy: decider?.displayName, mayDecide: viewer.may(.decideSAR),
-                       mayCommission: viewer.may(.manageSeriousIncidents), practiceReview: try await PracticeReviewsController.commissioned(sar: r.id, on: req.db),
-                       fields: fields, errors: errors,
-                       banner: Self.banner((try? req.query.get(String.self, at: "done")) ?? ""),
-                       summaries: r.referral.decision == nil ? nil : try await AgencySummariesController.section(ReviewSubject.load(.sar(r.id!), on: req), viewer: viewer, on: req))
+        return SARPage(
+            id: r.id!, reference: r.reference, snapshot: r.snapshot, raisedBy: "\(raiser.displayName), \(agency.name)",
+            raisedAt: r.raisedAt,
+            referral: r.referral, decidedBy: decider?.displayName, mayDecide: viewer.may(.decideSAR),
+            mayCommission: viewer.may(.manageSeriousIncidents),
+            practiceReview: try await PracticeReviewsController.commissioned(sar: r.id, on: req.db),
+            fields: fields, errors: errors,
+            banner: Self.banner((try? req.query.get(String.self, at: "done")) ?? ""),
+            summaries: r.referral.decision == nil
+                ? nil
+                : try await AgencySummariesController.section(
+                    ReviewSubject.load(.sar(r.id!), on: req), viewer: viewer, on: req))
     }
 
     static func banner(_ done: String) -> String? {
@@ -85,28 +108,52 @@ struct SARPage {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let r = referral
-        return req.page("\(reference): Safeguarding Adults Review referral", section: .sars, hasErrors: !errors.isEmpty, status: status) {
+        return req.page(
+            "\(reference): Safeguarding Adults Review referral", section: .sars, hasErrors: !errors.isEmpty,
+            status: status
+        ) {
             Components.backLink(.sars, "All referrals")
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "SAR referral \(reference)" }; snapshot?.name ?? "" }
-            Components.summaryList([("What happened", .text(r.whatHappened)), ("Referred by", .text("\(raisedBy), \(SiteFormat.dateTime(raisedAt))"))])
-            if let snapshot { el("h2", .class("sg-heading-m")) { "The adult" }; SeriousIncidentPage.childSummary(snapshot) }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { "SAR referral \(reference)" }
+                snapshot?.name ?? ""
+            }
+            Components.summaryList([
+                ("What happened", .text(r.whatHappened)),
+                ("Referred by", .text("\(raisedBy), \(SiteFormat.dateTime(raisedAt))")),
+            ])
+            if let snapshot {
+                el("h2", .class("sg-heading-m")) { "The adult" }
+                SeriousIncidentPage.childSummary(snapshot)
+            }
             if let decision = r.decision {
                 el("h2", .class("sg-heading-m")) { "The panel's s44 test" }
-                Components.summaryList(S44Criterion.allCases.map { c in
-                    (c.question, .text((r.answers[c]?.met == true ? "Yes" : "No") + ": " + (r.answers[c]?.note ?? "")))
-                } + [("Decision", .text(decision.displayName)), ("Reasons", .text(r.reasons)),
-                     ("Decided", .text("\(r.decidedOn?.longText ?? "")\(decidedBy.map { " by \($0)" } ?? "")"))])
+                Components.summaryList(
+                    S44Criterion.allCases.map { c in
+                        (
+                            c.question,
+                            .text((r.answers[c]?.met == true ? "Yes" : "No") + ": " + (r.answers[c]?.note ?? ""))
+                        )
+                    } + [
+                        ("Decision", .text(decision.displayName)), ("Reasons", .text(r.reasons)),
+                        ("Decided", .text("\(r.decidedOn?.longText ?? "")\(decidedBy.map { " by \($0)" } ?? "")")),
+                    ])
                 if r.gathersInformation, let summaries { summaries.render(csrf: req.csrfToken) }
                 if let practiceReview {
-                    el("p", .class("sg-body")) { el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) { "Open the Safeguarding Adults Review" } }
+                    el("p", .class("sg-body")) {
+                        el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) {
+                            "Open the Safeguarding Adults Review"
+                        }
+                    }
                 } else if mayCommission && decision != .noReview {
                     el("form", .postMethod, .action(.sarCommission(id)), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
                         el("h2", .class("sg-heading-m")) { "Commission the review" }
-                        Components.textInput("title", label: "The name it will be published under", value: fields["title"] ?? "", errors: errors,
-                                             hint: "For example, Adult D. Never the adult's real name", width: "20")
+                        Components.textInput(
+                            "title", label: "The name it will be published under", value: fields["title"] ?? "",
+                            errors: errors,
+                            hint: "For example, Adult D. Never the adult's real name", width: "20")
                         Components.button("Commission the review")
                     }
                 }
@@ -121,18 +168,27 @@ struct SARPage {
     private func testForm(csrf: String) -> Node {
         el("section", .aria("labelledby", "s44-heading")) {
             el("h2", .class("sg-heading-m"), .id("s44-heading")) { "The s44 test" }
-            el("p", .class("sg-body")) { "A review is mandatory when all four are met; otherwise the panel may commission a discretionary review." }
+            el("p", .class("sg-body")) {
+                "A review is mandatory when all four are met; otherwise the panel may commission a discretionary review."
+            }
             el("form", .postMethod, .action(.sarDecision(id)), Attr("novalidate", nil)) {
                 Components.csrfField(csrf)
                 for c in S44Criterion.allCases {
-                    Components.radios(c.rawValue, legend: c.question, options: [("yes", "Yes"), ("no", "No")], selected: fields[c.rawValue] ?? "",
-                                      errors: errors, inline: true)
-                    Components.textarea("\(c.rawValue)-note", label: "What the answer rests on", value: fields["\(c.rawValue)-note"] ?? "", errors: errors,
-                                        hint: c.hint, rows: 2)
+                    Components.radios(
+                        c.rawValue, legend: c.question, options: [("yes", "Yes"), ("no", "No")],
+                        selected: fields[c.rawValue] ?? "",
+                        errors: errors, inline: true)
+                    Components.textarea(
+                        "\(c.rawValue)-note", label: "What the answer rests on",
+                        value: fields["\(c.rawValue)-note"] ?? "", errors: errors,
+                        hint: c.hint, rows: 2)
                 }
-                Components.radios("decision", legend: "The panel's decision", options: SARDecision.allCases.map { ($0.rawValue, $0.displayName) },
-                                  selected: fields["decision"] ?? "", errors: errors)
-                Components.textarea("reasons", label: "The panel's reasons", value: fields["reasons"] ?? "", errors: errors, rows: 4)
+                Components.radios(
+                    "decision", legend: "The panel's decision",
+                    options: SARDecision.allCases.map { ($0.rawValue, $0.displayName) },
+                    selected: fields["decision"] ?? "", errors: errors)
+                Components.textarea(
+                    "reasons", label: "The panel's reasons", value: fields["reasons"] ?? "", errors: errors, rows: 4)
                 Components.button("Record the decision")
             }
         }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The rapid review page: its clock, the sections, the decision and the three partners' answers, then submission
 /// and the national panel's response. Each form shows only to whoever may use it.
@@ -18,28 +18,41 @@ struct RapidReviewPage {
     var summaries: AgencySummariesSection? = nil
 
     private var mayManage: Bool { viewer.may(.manageSeriousIncidents) }
-    private var partner: StatutoryPartner? { RapidReview.partner(role: viewer.role, agencyKind: viewer.agencyKind, memberships: viewer.memberships) }
+    private var partner: StatutoryPartner? {
+        RapidReview.partner(role: viewer.role, agencyKind: viewer.agencyKind, memberships: viewer.memberships)
+    }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let r = review, id = incident.id!, csrf = req.csrfToken
+        let r = review
+        let id = incident.id!
+        let csrf = req.csrfToken
         let standing = SeriousIncidentClock.standing(due: due, doneOn: r.submittedOn, today: today, calendar: calendar)
-        let banner: String? = switch (try? req.query.get(String.self, at: "done")) ?? "" {
-        case "saved": "The rapid review is saved."
-        case "decided": "The decision is recorded. The three statutory partners' leads are asked to agree it."
-        case "answered": "Your answer is recorded."
-        case "submitted": "Recorded: the rapid review has been submitted to the national panel."
-        case "responded": "The national panel's response is recorded."
-        case "asked": "The agencies are asked for their summaries; each contributor is told."
-        case "chased": "The contributor is reminded."
-        default: nil
-        }
-        return req.page("Rapid review: \(incident.reference)", section: .seriousIncidents, hasErrors: !errors.isEmpty, status: status) {
+        let banner: String? =
+            switch (try? req.query.get(String.self, at: "done")) ?? "" {
+            case "saved": "The rapid review is saved."
+            case "decided": "The decision is recorded. The three statutory partners' leads are asked to agree it."
+            case "answered": "Your answer is recorded."
+            case "submitted": "Recorded: the rapid review has been submitted to the national panel."
+            case "responded": "The national panel's response is recorded."
+            case "asked": "The agencies are asked for their summaries; each contributor is told."
+            case "chased": "The contributor is reminded."
+            default: nil
+            }
+        return req.page(
+            "Rapid review: \(incident.reference)", section: .seriousIncidents, hasErrors: !errors.isEmpty,
+            status: status
+        ) {
             Components.backLink(.seriousIncident(id), "The notification")
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { "Rapid review, \(incident.reference)" }; incident.notification.child.name }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { "Rapid review, \(incident.reference)" }
+                incident.notification.child.name
+            }
             el("p", .class("sg-body"), .id("rapid-review-clock")) {
-                r.submittedOn.map { "Submitted \($0.longText)" + (r.lateReason.isEmpty ? ", on time. " : ", late: \(r.lateReason). ") }
+                r.submittedOn.map {
+                    "Submitted \($0.longText)" + (r.lateReason.isEmpty ? ", on time. " : ", late: \(r.lateReason). ")
+                }
                     ?? "Due by \(due.longText) (\(SeriousIncidentListing.words(standing))). "
                 if let rag = standing.rag { MASHTags.rag(rag) }
             }
@@ -49,15 +62,26 @@ struct RapidReviewPage {
                 el("form", .postMethod, .action(.rapidReviewStep(id, "sections")), Attr("novalidate", nil)) {
                     Components.csrfField(csrf)
                     for s in RapidReviewSection.allCases {
-                        Components.textarea(s.rawValue, label: s.heading, value: fields[s.rawValue] ?? r.sections[s] ?? "", errors: errors, rows: 5)
+                        Components.textarea(
+                            s.rawValue, label: s.heading, value: fields[s.rawValue] ?? r.sections[s] ?? "",
+                            errors: errors, rows: 5)
                     }
                     Components.button("Save the rapid review", kind: "secondary")
                     decision(r)
-                    Components.radios("decision", legend: r.decision == nil ? "What is the decision?" : "Change the decision (the partners are asked again)",
-                                      options: RapidReviewDecision.allCases.map { ($0.rawValue, $0.displayName) }, selected: fields["decision"] ?? "", errors: errors)
-                    Components.textarea("rationale", label: "Rationale", value: fields["rationale"] ?? r.rationale, errors: errors, rows: 4)
-                    el("button", .type("submit"), .class("sg-button"), Attr("formaction", SiteURL.rapidReviewStep(id, "decision").path),
-                       .data("module", "sg-button")) { "Record the decision" }
+                    Components.radios(
+                        "decision",
+                        legend: r.decision == nil
+                            ? "What is the decision?" : "Change the decision (the partners are asked again)",
+                        options: RapidReviewDecision.allCases.map { ($0.rawValue, $0.displayName) },
+                        selected: fields["decision"] ?? "", errors: errors)
+                    Components.textarea(
+                        "rationale", label: "Rationale", value: fields["rationale"] ?? r.rationale, errors: errors,
+                        rows: 4)
+                    el(
+                        "button", .type("submit"), .class("sg-button"),
+                        Attr("formaction", SiteURL.rapidReviewStep(id, "decision").path),
+                        .data("module", "sg-button")
+                    ) { "Record the decision" }
                 }
             } else {
                 for s in RapidReviewSection.allCases {
@@ -70,16 +94,26 @@ struct RapidReviewPage {
             if mayManage && r.stage == .agreed { submitForm(id: id, csrf: csrf) }
             if let response = r.panelResponse {
                 el("h2", .class("sg-heading-m")) { "The national panel's response" }
-                el("p", .class("sg-body")) { "\(response.displayName) (\(r.panelResponseOn?.longText ?? "")). \(r.panelComment)" }
-            } else if mayManage && r.stage == .submitted { panelForm(id: id, csrf: csrf) }
+                el("p", .class("sg-body")) {
+                    "\(response.displayName) (\(r.panelResponseOn?.longText ?? "")). \(r.panelComment)"
+                }
+            } else if mayManage && r.stage == .submitted {
+                panelForm(id: id, csrf: csrf)
+            }
             if let practiceReview {
-                el("p", .class("sg-body")) { el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) { "Open the local child safeguarding practice review" } }
+                el("p", .class("sg-body")) {
+                    el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) {
+                        "Open the local child safeguarding practice review"
+                    }
+                }
             } else if mayManage && r.decision == .localReview && r.submittedOn != nil {
                 el("form", .postMethod, .action(.rapidReviewStep(id, "commission")), Attr("novalidate", nil)) {
                     Components.csrfField(csrf)
                     el("h2", .class("sg-heading-m")) { "Commission the local review" }
-                    Components.textInput("title", label: "The name it will be published under", value: fields["title"] ?? "", errors: errors,
-                                         hint: "For example, Baby M. Never the child's real name", width: "20")
+                    Components.textInput(
+                        "title", label: "The name it will be published under", value: fields["title"] ?? "",
+                        errors: errors,
+                        hint: "For example, Baby M. Never the child's real name", width: "20")
                     Components.button("Commission the review")
                 }
             }
@@ -89,19 +123,33 @@ struct RapidReviewPage {
     @NodeBuilder private func decision(_ r: RapidReview) -> [Node] {
         el("h2", .class("sg-heading-m"), .id("decision-heading")) { "Decision" }
         if let d = r.decision {
-            Components.summaryList([("Decision", .text(d.displayName)), ("Rationale", .text(r.rationale))]
-                + StatutoryPartner.allCases.map { p in
-                    (p.displayName, .text(r.agreements[p].map { ($0.agreed ? "Agrees" : "Does not agree: \($0.note)") + " (\($0.by), \($0.on.longText))" } ?? "Not yet answered"))
-                })
-        } else { el("p", .class("sg-body")) { "No decision yet." } }
+            Components.summaryList(
+                [("Decision", .text(d.displayName)), ("Rationale", .text(r.rationale))]
+                    + StatutoryPartner.allCases.map { p in
+                        (
+                            p.displayName,
+                            .text(
+                                r.agreements[p].map {
+                                    ($0.agreed ? "Agrees" : "Does not agree: \($0.note)")
+                                        + " (\($0.by), \($0.on.longText))"
+                                } ?? "Not yet answered")
+                        )
+                    })
+        } else {
+            el("p", .class("sg-body")) { "No decision yet." }
+        }
     }
 
     private func agreementForm(_ partner: StatutoryPartner, id: UUID, csrf: String) -> Node {
         el("form", .postMethod, .action(.rapidReviewStep(id, "agreement")), Attr("novalidate", nil)) {
             Components.csrfField(csrf)
-            Components.radios("agreed", legend: "Does the \(partner.displayName.lowercased()) agree the decision?",
-                              options: [("yes", "Yes, we agree"), ("no", "No")], selected: fields["agreed"] ?? "", errors: errors, inline: true)
-            Components.textarea("agreement-note", label: "If not, why not?", value: fields["agreement-note"] ?? "", errors: errors, rows: 2)
+            Components.radios(
+                "agreed", legend: "Does the \(partner.displayName.lowercased()) agree the decision?",
+                options: [("yes", "Yes, we agree"), ("no", "No")], selected: fields["agreed"] ?? "", errors: errors,
+                inline: true)
+            Components.textarea(
+                "agreement-note", label: "If not, why not?", value: fields["agreement-note"] ?? "", errors: errors,
+                rows: 2)
             Components.button("Record our answer")
         }
     }
@@ -110,9 +158,13 @@ struct RapidReviewPage {
         el("form", .postMethod, .action(.rapidReviewStep(id, "submit")), Attr("novalidate", nil)) {
             Components.csrfField(csrf)
             el("h2", .class("sg-heading-m")) { "Submit to the national panel" }
-            Components.dateInput("submitted", legend: "When was it submitted?", day: fields["submitted-day"] ?? "", month: fields["submitted-month"] ?? "",
-                                 year: fields["submitted-year"] ?? "", errors: errors, hint: "For example, 4 12 2026")
-            Components.textarea("late-reason", label: "If it was late, why?", value: fields["late-reason"] ?? "", errors: errors, hint: "Needed only after the due date", rows: 2)
+            Components.dateInput(
+                "submitted", legend: "When was it submitted?", day: fields["submitted-day"] ?? "",
+                month: fields["submitted-month"] ?? "",
+                year: fields["submitted-year"] ?? "", errors: errors, hint: "For example, 4 12 2026")
+            Components.textarea(
+                "late-reason", label: "If it was late, why?", value: fields["late-reason"] ?? "", errors: errors,
+                hint: "Needed only after the due date", rows: 2)
             Components.button("Record the submission")
         }
     }
@@ -121,9 +173,13 @@ struct RapidReviewPage {
         el("form", .postMethod, .action(.rapidReviewStep(id, "panel-response")), Attr("novalidate", nil)) {
             Components.csrfField(csrf)
             el("h2", .class("sg-heading-m")) { "The national panel's response" }
-            Components.radios("response", legend: "What did the national panel say?", options: PanelResponse.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: fields["response"] ?? "", errors: errors)
-            Components.textarea("panel-comment", label: "What the panel said", value: fields["panel-comment"] ?? "", errors: errors, rows: 3)
+            Components.radios(
+                "response", legend: "What did the national panel say?",
+                options: PanelResponse.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: fields["response"] ?? "", errors: errors)
+            Components.textarea(
+                "panel-comment", label: "What the panel said", value: fields["panel-comment"] ?? "", errors: errors,
+                rows: 3)
             Components.button("Record the response")
         }
     }

@@ -23,12 +23,16 @@ final class RapidReviewRecord: Model, @unchecked Sendable {
     var review: RapidReview {
         let s = (try? JSONDecoder().decode([String: String].self, from: Data(sections.utf8))) ?? [:]
         let a = (try? JSONDecoder().decode([String: PartnerAgreement].self, from: Data(agreements.utf8))) ?? [:]
-        return RapidReview(sections: Dictionary(uniqueKeysWithValues: s.compactMap { k, v in RapidReviewSection(rawValue: k).map { ($0, v) } }),
-                           decision: decision.flatMap(RapidReviewDecision.init(rawValue:)), rationale: rationale,
-                           agreements: Dictionary(uniqueKeysWithValues: a.compactMap { k, v in StatutoryPartner(rawValue: k).map { ($0, v) } }),
-                           submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), lateReason: lateReason,
-                           panelResponse: panelResponse.flatMap(PanelResponse.init(rawValue:)), panelResponseOn: panelResponseOn.flatMap(SimpleDate.init(iso:)),
-                           panelComment: panelComment)
+        return RapidReview(
+            sections: Dictionary(
+                uniqueKeysWithValues: s.compactMap { k, v in RapidReviewSection(rawValue: k).map { ($0, v) } }),
+            decision: decision.flatMap(RapidReviewDecision.init(rawValue:)), rationale: rationale,
+            agreements: Dictionary(
+                uniqueKeysWithValues: a.compactMap { k, v in StatutoryPartner(rawValue: k).map { ($0, v) } }),
+            submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), lateReason: lateReason,
+            panelResponse: panelResponse.flatMap(PanelResponse.init(rawValue:)),
+            panelResponseOn: panelResponseOn.flatMap(SimpleDate.init(iso:)),
+            panelComment: panelComment)
     }
 
     func set(_ r: RapidReview, at now: Date) {

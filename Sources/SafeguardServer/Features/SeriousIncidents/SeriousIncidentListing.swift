@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// One notification as a list or My work shows it: whose, where it stands, and what is due next with its RAG.
 struct SeriousIncidentListing: Sendable {
@@ -25,16 +25,25 @@ struct SeriousIncidentListing: Sendable {
         (nextStep, rag) = Self.next(n, today: today, calendar: calendar)
     }
 
-    static func next(_ n: SeriousIncidentNotification, today: SimpleDate, calendar: WorkingCalendar) -> (String, RAGRating?) {
+    static func next(
+        _ n: SeriousIncidentNotification, today: SimpleDate, calendar: WorkingCalendar
+    ) -> (String, RAGRating?) {
         switch n.status {
         case .notNotifiable:
             return ("Closed: does not meet the criteria", nil)
         case .raised:
-            guard let clock = n.clock(calendar: calendar) else { return ("Record the day the local authority became aware: it starts the 5 working days", .amber) }
-            let standing = SeriousIncidentClock.standing(due: clock.notificationDue, doneOn: nil, today: today, calendar: calendar)
-            return ("Notify the national panel by \(clock.notificationDue.longText) (\(Self.words(standing)))", standing.rag)
+            guard let clock = n.clock(calendar: calendar) else {
+                return ("Record the day the local authority became aware: it starts the 5 working days", .amber)
+            }
+            let standing = SeriousIncidentClock.standing(
+                due: clock.notificationDue, doneOn: nil, today: today, calendar: calendar)
+            return (
+                "Notify the national panel by \(clock.notificationDue.longText) (\(Self.words(standing)))", standing.rag
+            )
         case .notified:
-            guard let clock = n.clock(calendar: calendar), let due = clock.rapidReviewDue else { return ("National panel notified", nil) }
+            guard let clock = n.clock(calendar: calendar), let due = clock.rapidReviewDue else {
+                return ("National panel notified", nil)
+            }
             let standing = SeriousIncidentClock.standing(due: due, doneOn: nil, today: today, calendar: calendar)
             return ("Rapid review due by \(due.longText) (\(Self.words(standing)))", standing.rag)
         }
@@ -51,10 +60,24 @@ struct SeriousIncidentListing: Sendable {
 
 /// The notification as JSON: what the national panel's form asks for, in the platform's words.
 struct SeriousIncidentDTO: Content {
-    struct Notifier: Content { var name: String; var role: String; var authority: String; var notifiedOn: String? }
+    struct Notifier: Content {
+        var name: String
+        var role: String
+        var authority: String
+        var notifiedOn: String?
+    }
     struct Child: Content {
-        var name: String; var otherNames: [String]; var dateOfBirth: String?; var gender: String; var ethnicity: String; var disability: String?
-        var address: String?; var legalStatus: [String]; var agenciesInvolved: [String]; var openReferrals: [String]; var plans: [String]
+        var name: String
+        var otherNames: [String]
+        var dateOfBirth: String?
+        var gender: String
+        var ethnicity: String
+        var disability: String?
+        var address: String?
+        var legalStatus: [String]
+        var agenciesInvolved: [String]
+        var openReferrals: [String]
+        var plans: [String]
     }
     var reference: String
     var status: String
@@ -72,8 +95,12 @@ struct SeriousIncidentDTO: Content {
     var alsoReportToSecretaryOfStateAndOfsted: Bool
     var child: Child
 
-    init(_ record: SeriousIncidentRecord, notifier: (name: String, role: String, authority: String)?, calendar: WorkingCalendar) {
-        let n = record.notification, c = n.child
+    init(
+        _ record: SeriousIncidentRecord, notifier: (name: String, role: String, authority: String)?,
+        calendar: WorkingCalendar
+    ) {
+        let n = record.notification
+        let c = n.child
         reference = record.reference
         status = n.status.rawValue
         reason = n.reason.rawValue
@@ -85,11 +112,16 @@ struct SeriousIncidentDTO: Content {
         linkedCases = n.linkedCases
         localAuthorityAwareOn = n.awareOn?.iso
         notificationDue = n.clock(calendar: calendar)?.notificationDue.iso
-        self.notifier = notifier.map { Notifier(name: $0.name, role: $0.role, authority: $0.authority, notifiedOn: n.notifiedOn?.iso) }
+        self.notifier = notifier.map {
+            Notifier(name: $0.name, role: $0.role, authority: $0.authority, notifiedOn: n.notifiedOn?.iso)
+        }
         lateReason = n.lateReason.isEmpty ? nil : n.lateReason
         alsoReportToSecretaryOfStateAndOfsted = n.alsoReportToOfsted
-        child = Child(name: c.name, otherNames: c.otherNames, dateOfBirth: c.dateOfBirth?.iso, gender: c.gender, ethnicity: c.ethnicity,
-                      disability: c.disability, address: c.address, legalStatus: c.legalStatus.map(\.rawValue), agenciesInvolved: c.agencies,
-                      openReferrals: c.openReferrals, plans: c.plans)
+        child = Child(
+            name: c.name, otherNames: c.otherNames, dateOfBirth: c.dateOfBirth?.iso, gender: c.gender,
+            ethnicity: c.ethnicity,
+            disability: c.disability, address: c.address, legalStatus: c.legalStatus.map(\.rawValue),
+            agenciesInvolved: c.agencies,
+            openReferrals: c.openReferrals, plans: c.plans)
     }
 }

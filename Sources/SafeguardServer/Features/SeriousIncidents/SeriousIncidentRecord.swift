@@ -33,20 +33,25 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
 
     var snapshot: PersonSnapshot {
         (try? JSONDecoder().decode(PersonSnapshot.self, from: Data(child.utf8)))
-            ?? PersonSnapshot(name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil, legalStatus: [], agencies: [],
-                             openReferrals: [], plans: [])
+            ?? PersonSnapshot(
+                name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil, legalStatus: [],
+                agencies: [],
+                openReferrals: [], plans: [])
     }
 
     var notification: SeriousIncidentNotification {
-        var n = SeriousIncidentNotification(child: snapshot, reason: SeriousIncidentReason(rawValue: reason) ?? .seriousHarm,
-                                            incidentOn: SimpleDate(iso: incidentOn) ?? SimpleDate(raisedAt), whatHappened: whatHappened)
+        var n = SeriousIncidentNotification(
+            child: snapshot, reason: SeriousIncidentReason(rawValue: reason) ?? .seriousHarm,
+            incidentOn: SimpleDate(iso: incidentOn) ?? SimpleDate(raisedAt), whatHappened: whatHappened)
         n.place = place
         n.policeInvestigation = policeInvestigation.flatMap(PoliceInvestigation.init(rawValue:))
         n.policeDetails = policeDetails
         n.linkedCases = linkedCases
         n.awareOn = awareOn.flatMap(SimpleDate.init(iso:))
-        return .stored(n, status: SeriousIncidentStatus(rawValue: status) ?? .raised, notifiedOn: notifiedOn.flatMap(SimpleDate.init(iso:)),
-                       lateReason: lateReason, notNotifiableReason: notNotifiableReason)
+        return .stored(
+            n, status: SeriousIncidentStatus(rawValue: status) ?? .raised,
+            notifiedOn: notifiedOn.flatMap(SimpleDate.init(iso:)),
+            lateReason: lateReason, notNotifiableReason: notNotifiableReason)
     }
 
     func set(_ n: SeriousIncidentNotification, at now: Date) {
@@ -75,18 +80,29 @@ enum PersonSnapshotLoader {
         let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).all()
         let open = protections.filter { $0.endDate == nil }
         let referralIDs = try await ReferralSubject.query(on: db).filter(\.$person.$id == id).all().map(\.$referral.id)
-        let referrals = referralIDs.isEmpty ? [] : try await Referral.query(on: db).filter(\.$id ~~ referralIDs).sort(\.$reference).all()
-        let decisions = referralIDs.isEmpty ? [] : try await ThresholdDecisionRecord.query(on: db).filter(\.$referral.$id ~~ referralIDs)
-            .filter(\.$signedOffAt != nil).all()
-        let involved = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil).with(\.$agency).all()
+        let referrals =
+            referralIDs.isEmpty
+            ? [] : try await Referral.query(on: db).filter(\.$id ~~ referralIDs).sort(\.$reference).all()
+        let decisions =
+            referralIDs.isEmpty
+            ? []
+            : try await ThresholdDecisionRecord.query(on: db).filter(\.$referral.$id ~~ referralIDs)
+                .filter(\.$signedOffAt != nil).all()
+        let involved = try await AgencyInvolvement.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil)
+            .with(\.$agency).all()
         let others = try await OtherName.query(on: db).filter(\.$person.$id == id).all()
-        let home = try await Residence.query(on: db).filter(\.$person.$id == id).filter(\.$toDate == nil).with(\.$address).first()
+        let home = try await Residence.query(on: db).filter(\.$person.$id == id).filter(\.$toDate == nil).with(
+            \.$address
+        ).first()
         return PersonSnapshot(
-            name: person.fullName, otherNames: others.map(\.name), dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init(iso:)),
-            gender: Gender(rawValue: person.gender)?.displayName ?? person.gender, ethnicity: person.ethnicity, disability: person.disability,
+            name: person.fullName, otherNames: others.map(\.name),
+            dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init(iso:)),
+            gender: Gender(rawValue: person.gender)?.displayName ?? person.gender, ethnicity: person.ethnicity,
+            disability: person.disability,
             address: home?.address.singleLine,
-            legalStatus: ChildLegalStatus.from(openProtections: open.map(\.kind),
-                                               childInNeedDecision: decisions.contains { $0.referralOutcome == .childInNeedAssessment }),
+            legalStatus: ChildLegalStatus.from(
+                openProtections: open.map(\.kind),
+                childInNeedDecision: decisions.contains { $0.referralOutcome == .childInNeedAssessment }),
             agencies: involved.map(\.agency.name).sorted(),
             openReferrals: referrals.filter { $0.status != .closed && $0.status != .draft }.map(\.reference),
             plans: protections.map { p in

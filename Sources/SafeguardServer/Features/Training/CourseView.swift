@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// One course for the trainer: its details (editable), events, materials and evaluation questions.
 struct CourseView {
@@ -13,18 +13,27 @@ struct CourseView {
     var fields: [String: String]
     var banner: TrainingFlash?
 
-    static func load(_ course: TrainingCourseRecord, on req: Request, errors: FormErrors, fields: [String: String]?) async throws -> CourseView {
+    static func load(
+        _ course: TrainingCourseRecord, on req: Request, errors: FormErrors, fields: [String: String]?
+    ) async throws -> CourseView {
         let id = try course.requireID()
         let events = try await TrainingEventRecord.query(on: req.db).filter(\.$course.$id == id).with(\.$course)
             .sort(\.$date, .descending).all()
-        let materials = try await TrainingMaterialRecord.query(on: req.db).filter(\.$course.$id == id).filter(\.$removedAt == nil)
-            .sort(\.$title).all()
+        let materials = try await TrainingMaterialRecord.query(on: req.db).filter(\.$course.$id == id).filter(
+            \.$removedAt == nil
+        )
+        .sort(\.$title).all()
         let evaluations = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == id).count()
-        let current: [String: String] = ["title": course.title, "level": course.level, "description": course.description,
-                                         "audience": course.audience, "outcomes": course.learningOutcomes,
-                                         "withdrawn": course.withdrawnAt == nil ? "" : "yes"]
-        return CourseView(course: course, events: events, counts: try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db),
-                          materials: materials, evaluations: evaluations, errors: errors, fields: fields ?? current, banner: TrainingFlash(req))
+        let current: [String: String] = [
+            "title": course.title, "level": course.level, "description": course.description,
+            "audience": course.audience, "outcomes": course.learningOutcomes,
+            "withdrawn": course.withdrawnAt == nil ? "" : "yes",
+        ]
+        return CourseView(
+            course: course, events: events,
+            counts: try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db),
+            materials: materials, evaluations: evaluations, errors: errors, fields: fields ?? current,
+            banner: TrainingFlash(req))
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
@@ -33,16 +42,24 @@ struct CourseView {
             Components.backLink(.trainingManage, "Back to manage training")
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.trainingLevel.displayName }; course.title }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { course.trainingLevel.displayName }
+                course.title
+            }
             el("h2", .class("sg-heading-m")) { "Events" }
             el("a", .href(.trainingEventNew(id)), .class("sg-button"), Attr("role", "button")) { "Add an event" }
             if !events.isEmpty {
-                Components.table(caption: "Events for this course", headers: ["Date", "How", "Booked", "Waiting"], rows: events.map { e in
-                    let c = counts[e.id!] ?? (0, 0)
-                    return [el("a", .href(.trainingEvent(e.id!)), .class("sg-link")) { e.whenText },
+                Components.table(
+                    caption: "Events for this course", headers: ["Date", "How", "Booked", "Waiting"],
+                    rows: events.map { e in
+                        let c = counts[e.id!] ?? (0, 0)
+                        return [
+                            el("a", .href(.trainingEvent(e.id!)), .class("sg-link")) { e.whenText },
                             .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? ""),
-                            .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting))]
-                }, captionVisible: false)
+                            .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)),
+                            .text(String(c.waiting)),
+                        ]
+                    }, captionVisible: false)
             }
             materialsSection(req, id)
             el("h2", .class("sg-heading-m")) { "Evaluation" }
@@ -50,15 +67,18 @@ struct CourseView {
                 "\(course.questions.count) questions. "
                 el("a", .href(.trainingCourseQuestions(id)), .class("sg-link")) { "Change the questions" }
                 " · "
-                el("a", .href(.trainingCourseEvaluations(id)), .class("sg-link")) { "Results (\(evaluations) evaluation\(evaluations == 1 ? "" : "s"))" }
+                el("a", .href(.trainingCourseEvaluations(id)), .class("sg-link")) {
+                    "Results (\(evaluations) evaluation\(evaluations == 1 ? "" : "s"))"
+                }
             }
             el("h2", .class("sg-heading-m"), .id("details")) { "Course details" }
             el("form", .postMethod, .action(.trainingCourse(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
                 CourseFormView.fields(fields, errors: errors)
-                Components.checkboxes("withdrawn-box", legend: "Withdraw the course", options: [("yes", "Withdrawn: no new bookings")],
-                                      selected: fields["withdrawn"] == "yes" ? ["yes"] : [], errors: errors,
-                                      hint: "Past attendance and certificates are kept")
+                Components.checkboxes(
+                    "withdrawn-box", legend: "Withdraw the course", options: [("yes", "Withdrawn: no new bookings")],
+                    selected: fields["withdrawn"] == "yes" ? ["yes"] : [], errors: errors,
+                    hint: "Past attendance and certificates are kept")
                 Components.button("Save course details")
             }
         }
@@ -69,25 +89,40 @@ struct CourseView {
             el("h2", .class("sg-heading-m"), .id("materials")) { "Materials" }
             el("p", .class("sg-body")) { "Attendees can download these once they have evaluated the course." }
             if !materials.isEmpty {
-                Components.table(caption: "Materials", headers: ["Title", "File", "Size", ""], rows: materials.map { m in
-                    [el("a", .href(.trainingMaterial(m.id!)), .class("sg-link")) { m.title }, .text(m.filename),
-                     .text(ByteCountFormatter.string(fromByteCount: Int64(m.size), countStyle: .file)),
-                     el("form", .postMethod, .action(.trainingMaterialRemove(m.id!))) {
-                         Components.csrfField(req.csrfToken)
-                         el("button", .type("submit"), .class("sg-button sg-button--secondary sg-button--small")) {
-                             "Remove"; el("span", .class("sg-visually-hidden")) { " \(m.title)" }
-                         }
-                     }]
-                }, captionVisible: false)
+                Components.table(
+                    caption: "Materials", headers: ["Title", "File", "Size", ""],
+                    rows: materials.map { m in
+                        [
+                            el("a", .href(.trainingMaterial(m.id!)), .class("sg-link")) { m.title }, .text(m.filename),
+                            .text(ByteCountFormatter.string(fromByteCount: Int64(m.size), countStyle: .file)),
+                            el("form", .postMethod, .action(.trainingMaterialRemove(m.id!))) {
+                                Components.csrfField(req.csrfToken)
+                                el("button", .type("submit"), .class("sg-button sg-button--secondary sg-button--small"))
+                                {
+                                    "Remove"
+                                    el("span", .class("sg-visually-hidden")) { " \(m.title)" }
+                                }
+                            },
+                        ]
+                    }, captionVisible: false)
             }
-            el("form", .postMethod, .action(.trainingCourseMaterials(id)), Attr("enctype", "multipart/form-data"), Attr("novalidate", nil)) {
+            el(
+                "form", .postMethod, .action(.trainingCourseMaterials(id)), Attr("enctype", "multipart/form-data"),
+                Attr("novalidate", nil)
+            ) {
                 Components.csrfField(req.csrfToken)
-                Components.textInput("material-title", label: "Title", value: "", errors: errors, hint: "For example, Slides or Handout")
-                el("div", .class(errors["material-file"] == nil ? "sg-form-group" : "sg-form-group sg-form-group--error")) {
+                Components.textInput(
+                    "material-title", label: "Title", value: "", errors: errors, hint: "For example, Slides or Handout")
+                el(
+                    "div",
+                    .class(errors["material-file"] == nil ? "sg-form-group" : "sg-form-group sg-form-group--error")
+                ) {
                     el("label", .class("sg-label"), .for("material-file")) { "File" }
                     el("div", .class("sg-hint"), .id("material-file-hint")) { "Up to 15 MB" }
                     if let e = errors["material-file"] { Components.errorMessage("material-file", e) }
-                    void("input", .class("sg-file-upload"), .id("material-file"), .name("file"), .type("file"), .aria("describedby", "material-file-hint"))
+                    void(
+                        "input", .class("sg-file-upload"), .id("material-file"), .name("file"), .type("file"),
+                        .aria("describedby", "material-file-hint"))
                 }
                 Components.button("Upload material", kind: "secondary")
             }

@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The course's evaluation questions as rows to edit, with three blank rows to add more. Clearing
 /// a question's text removes it; its earlier answers stay stored but drop out of the results.
@@ -28,11 +28,18 @@ struct QuestionsFormView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = course.id!
-        let all = rows + Array(repeating: Row(key: "", text: "", kind: EvaluationQuestionKind.rating.rawValue, required: true), count: 3)
+        let all =
+            rows
+            + Array(
+                repeating: Row(key: "", text: "", kind: EvaluationQuestionKind.rating.rawValue, required: true),
+                count: 3)
         return req.page("Evaluation questions", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.trainingCourse(id), "Back to the course")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; "Evaluation questions" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { course.title }
+                "Evaluation questions"
+            }
             el("p", .class("sg-body")) {
                 "Rating questions are answered from 1 (very poor) to 5 (excellent). To remove a question, clear its text. Use the blank rows at the end to add questions."
             }
@@ -41,16 +48,26 @@ struct QuestionsFormView {
                 void("input", .type("hidden"), .name("rows"), .value(String(all.count)))
                 for (i, row) in all.enumerated() {
                     el("fieldset", .class("sg-fieldset sg-question-row")) {
-                        el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) { i < rows.count ? "Question \(i + 1)" : "New question" }
+                        el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) {
+                            i < rows.count ? "Question \(i + 1)" : "New question"
+                        }
                         void("input", .type("hidden"), .name("q\(i)-key"), .value(row.key))
                         Components.textInput("q\(i)-text", label: "Question", value: row.text, errors: errors)
-                        Components.select("q\(i)-kind", label: "Answer", options: EvaluationQuestionKind.allCases.map { ($0.rawValue, $0.displayName) },
-                                          selected: row.kind, errors: errors)
+                        Components.select(
+                            "q\(i)-kind", label: "Answer",
+                            options: EvaluationQuestionKind.allCases.map { ($0.rawValue, $0.displayName) },
+                            selected: row.kind, errors: errors)
                         el("div", .class("sg-checkboxes sg-checkboxes--small")) {
                             el("div", .class("sg-checkboxes__item")) {
-                                void("input", attrs: [.class("sg-checkboxes__input"), .id("q\(i)-required"), .name("q\(i)-required"),
-                                                      .type("checkbox"), .value("yes")] + (row.required ? [.flag("checked")] : []))
-                                el("label", .class("sg-label sg-checkboxes__label"), .for("q\(i)-required")) { "An answer is required" }
+                                void(
+                                    "input",
+                                    attrs: [
+                                        .class("sg-checkboxes__input"), .id("q\(i)-required"), .name("q\(i)-required"),
+                                        .type("checkbox"), .value("yes"),
+                                    ] + (row.required ? [.flag("checked")] : []))
+                                el("label", .class("sg-label sg-checkboxes__label"), .for("q\(i)-required")) {
+                                    "An answer is required"
+                                }
                             }
                         }
                     }

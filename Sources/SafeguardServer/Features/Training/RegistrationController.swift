@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Creating a training account with an organisation's registration key. The key decides the agency;
 /// the account gets the training-only role, so a leaked key never opens a case record.
@@ -18,29 +18,48 @@ struct RegistrationController: RouteCollection {
     func register(req: Request) async throws -> Response {
         if req.viewer != nil { return req.redirect(to: SiteURL.training.path) }
         var fields = try FormBody.fields(req)
-        let password = fields["password"] ?? "", confirm = fields["confirm-password"] ?? ""
+        let password = fields["password"] ?? ""
+        let confirm = fields["confirm-password"] ?? ""
         fields["password"] = nil
         fields["confirm-password"] = nil
-        let name = fields["name"] ?? "", email = (fields["email"] ?? "").lowercased(), typedKey = fields["key"] ?? ""
+        let name = fields["name"] ?? ""
+        let email = (fields["email"] ?? "").lowercased()
+        let typedKey = fields["key"] ?? ""
         var errors = FormErrors()
         // Every try is counted per network address before anything is checked, in one atomic
         // statement, so parallel posts cannot get round the limit; a success clears the count.
-        let throttleKey = SessionToken.hash("register " + req.sourceAddress), now = req.now
-        let attempt = try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.countAttempt(key: throttleKey, now: now, on: db) }
+        let throttleKey = SessionToken.hash("register " + req.sourceAddress)
+        let now = req.now
+        let attempt = try await req.audit.plainWrite(on: req.db) { db in
+            try await SignInThrottle.countAttempt(key: throttleKey, now: now, on: db)
+        }
         let maximum = SignInPolicy.maximumRegistrationTries
-        if case .refuse(let lockNow) = SignInPolicy.verdict(attempt: attempt.number, lockedUntil: attempt.lockedUntil, now: now, maximum: maximum) {
+        if case .refuse(let lockNow) = SignInPolicy.verdict(
+            attempt: attempt.number, lockedUntil: attempt.lockedUntil, now: now, maximum: maximum)
+        {
             if lockNow { try await lock(throttleKey, now: now, on: req) }
-            errors.add("key", "Too many attempts to create an account have been made from your network. Wait 15 minutes and try again")
+            errors.add(
+                "key",
+                "Too many attempts to create an account have been made from your network. Wait 15 minutes and try again"
+            )
             return RegistrationView(fields: fields, errors: errors).render(on: req, status: .tooManyRequests)
         }
         let key = try await lookUp(typedKey, on: req.db, errors: &errors)
-        if name.count < 2 || !TypedText.hasVisibleCharacter(name) { errors.add("name", "Enter your full name, as it should appear on your certificates") }
-        if !Self.looksLikeEmail(email) { errors.add("email", "Enter your work email address, like name@example.org.uk") }
+        if name.count < 2 || !TypedText.hasVisibleCharacter(name) {
+            errors.add("name", "Enter your full name, as it should appear on your certificates")
+        }
+        if !Self.looksLikeEmail(email) {
+            errors.add("email", "Enter your work email address, like name@example.org.uk")
+        }
         if password.isEmpty {
             errors.add("password", "Enter a password")
         } else {
-            do { try req.safeguard.passwordPolicy.check(password, email: email) } catch { errors.add("password", error.message) }
-            if password != confirm { errors.add("confirm-password", "The passwords do not match: type the same password in both boxes") }
+            do { try req.safeguard.passwordPolicy.check(password, email: email) } catch {
+                errors.add("password", error.message)
+            }
+            if password != confirm {
+                errors.add("confirm-password", "The passwords do not match: type the same password in both boxes")
+            }
         }
         // Whether an address has an account is said only to someone holding a live key whose
         // form is otherwise right, and every such try counts: without a key, an address with an
@@ -49,11 +68,14 @@ struct RegistrationController: RouteCollection {
             errors.add("email", Self.emailTaken)
         }
         guard errors.isEmpty, let key else {
-            if SignInPolicy.locksAfterFailure(attempt: attempt.number, maximum: maximum) { try await lock(throttleKey, now: now, on: req) }
+            if SignInPolicy.locksAfterFailure(attempt: attempt.number, maximum: maximum) {
+                try await lock(throttleKey, now: now, on: req)
+            }
             return RegistrationView(fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
-        let token = SessionToken.random(), source = req.sourceAddress
+        let token = SessionToken.random()
+        let source = req.sourceAddress
         let user = User(email: email, displayName: name, role: .learner, agencyID: key.$agency.id, passwordHash: hash)
         user.registrationKeyID = key.id
         do {
@@ -62,10 +84,12 @@ struct RegistrationController: RouteCollection {
                 try await user.create(on: db)
                 let userID = try user.requireID()
                 try await UserSession(tokenHash: SessionToken.hash(token), userID: userID, now: now).create(on: db)
-                let created = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .create, recordType: "user",
-                                         recordID: userID.uuidString, reason: "registered with key \(key.code)", sourceAddress: source)
-                let signedIn = AuditEvent(userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .signIn, recordType: "user",
-                                          recordID: userID.uuidString, sourceAddress: source)
+                let created = AuditEvent(
+                    userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .create, recordType: "user",
+                    recordID: userID.uuidString, reason: "registered with key \(key.code)", sourceAddress: source)
+                let signedIn = AuditEvent(
+                    userID: userID.uuidString, agencyID: key.$agency.id.uuidString, action: .signIn, recordType: "user",
+                    recordID: userID.uuidString, sourceAddress: source)
                 return ((), [created, signedIn])
             }
         } catch let error as DatabaseError where error.isConstraintFailure {
@@ -73,38 +97,55 @@ struct RegistrationController: RouteCollection {
             errors.add("email", Self.emailTaken)
             return RegistrationView(fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
         }
-        return SignInController.sessionStarted(req, token: token, redirectTo: SiteURL.training.with(query: [("done", TrainingFlash.registered.rawValue)]))
+        return SignInController.sessionStarted(
+            req, token: token, redirectTo: SiteURL.training.with(query: [("done", TrainingFlash.registered.rawValue)]))
     }
 
     /// The key typed, if it is live. Unknown and revoked keys get different messages: the person
     /// needs to know whether to re-check what they typed or ask for the new key.
-    private func lookUp(_ typed: String, on db: Database, errors: inout FormErrors) async throws -> RegistrationKeyRecord? {
+    private func lookUp(
+        _ typed: String, on db: Database, errors: inout FormErrors
+    ) async throws -> RegistrationKeyRecord? {
         let normalised = RegistrationKey.normalised(typed)
         guard !normalised.isEmpty else {
             errors.add("key", "Enter your organisation's registration key, for example NMCS-7K3Q-9PXD")
             return nil
         }
-        guard let record = try await RegistrationKeyRecord.query(on: db).filter(\.$normalisedCode == normalised).with(\.$agency).first(),
-              record.key.matches(typed), record.agency.active else {
-            errors.add("key", "This registration key is not recognised. Check it with your safeguarding lead or the partnership's training team")
+        guard
+            let record = try await RegistrationKeyRecord.query(on: db).filter(\.$normalisedCode == normalised).with(
+                \.$agency
+            ).first(),
+            record.key.matches(typed), record.agency.active
+        else {
+            errors.add(
+                "key",
+                "This registration key is not recognised. Check it with your safeguarding lead or the partnership's training team"
+            )
             return nil
         }
         if record.revokedAt != nil {
-            errors.add("key", "This registration key is no longer in use. Ask your safeguarding lead for your organisation's current key")
+            errors.add(
+                "key",
+                "This registration key is no longer in use. Ask your safeguarding lead for your organisation's current key"
+            )
             return nil
         }
         return record
     }
 
-    static let emailTaken = "An account already uses this email address. Sign in instead, or ask the partnership's training team to reset your password"
+    static let emailTaken =
+        "An account already uses this email address. Sign in instead, or ask the partnership's training team to reset your password"
 
     private func lock(_ key: String, now: Date, on req: Request) async throws {
-        try await req.audit.plainWrite(on: req.db) { db in try await SignInThrottle.lock(key: key, until: SignInPolicy.lockedUntil(now: now), on: db) }
+        try await req.audit.plainWrite(on: req.db) { db in
+            try await SignInThrottle.lock(key: key, until: SignInPolicy.lockedUntil(now: now), on: db)
+        }
     }
 
     static func looksLikeEmail(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(where: \.isWhitespace) && s.count <= 254
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(where: \.isWhitespace)
+            && s.count <= 254
     }
 }
 
@@ -125,15 +166,23 @@ struct RegistrationView {
                     }
                     el("form", .postMethod, .action(.register), Attr("novalidate", nil)) {
                         Components.csrfField(req.csrfToken)
-                        Components.textInput("key", label: "Registration key", value: fields["key"] ?? "", errors: errors,
-                                             hint: "For example, NMCS-7K3Q-9PXD. Capitals and dashes do not matter.", width: "20", autocomplete: "off")
-                        Components.textInput("name", label: "Full name", value: fields["name"] ?? "", errors: errors,
-                                             hint: "As it should appear on your certificates", autocomplete: "name")
-                        Components.textInput("email", label: "Work email address", value: fields["email"] ?? "", errors: errors,
-                                             hint: "Booking confirmations are sent here", type: "email", autocomplete: "email")
-                        Components.textInput("password", label: "Password", value: "", errors: errors,
-                                             hint: "At least 12 characters. A few unrelated words make a strong password.", type: "password", autocomplete: "new-password")
-                        Components.textInput("confirm-password", label: "Confirm password", value: "", errors: errors, type: "password", autocomplete: "new-password")
+                        Components.textInput(
+                            "key", label: "Registration key", value: fields["key"] ?? "", errors: errors,
+                            hint: "For example, NMCS-7K3Q-9PXD. Capitals and dashes do not matter.", width: "20",
+                            autocomplete: "off")
+                        Components.textInput(
+                            "name", label: "Full name", value: fields["name"] ?? "", errors: errors,
+                            hint: "As it should appear on your certificates", autocomplete: "name")
+                        Components.textInput(
+                            "email", label: "Work email address", value: fields["email"] ?? "", errors: errors,
+                            hint: "Booking confirmations are sent here", type: "email", autocomplete: "email")
+                        Components.textInput(
+                            "password", label: "Password", value: "", errors: errors,
+                            hint: "At least 12 characters. A few unrelated words make a strong password.",
+                            type: "password", autocomplete: "new-password")
+                        Components.textInput(
+                            "confirm-password", label: "Confirm password", value: "", errors: errors, type: "password",
+                            autocomplete: "new-password")
                         Components.button("Create account")
                     }
                 }

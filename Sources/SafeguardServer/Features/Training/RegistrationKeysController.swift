@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The partnership administrator issues each agency a registration key and revokes it when it
 /// leaks or the agency leaves. Revoking stops new accounts only; existing ones keep working.
@@ -20,7 +20,8 @@ struct RegistrationKeysController: RouteCollection {
         let viewer = try req.require(.manageRegistrationKeys)
         let fields = try FormBody.fields(req)
         guard let agencyID = fields["agency"].flatMap(UUID.init(uuidString:)),
-              let agency = try await Agency.find(agencyID, on: req.db), agency.active else {
+            let agency = try await Agency.find(agencyID, on: req.db), agency.active
+        else {
             var errors = FormErrors()
             errors.add("agency", "Choose the agency the key is for")
             return try await page(req, errors: errors, selected: fields["agency"] ?? "", status: .unprocessableEntity)
@@ -30,10 +31,19 @@ struct RegistrationKeysController: RouteCollection {
         // A clash of 40 random bits is vanishingly rare; the unique index refuses one, so try again.
         for _ in 0..<3 {
             let key = RegistrationKey.issue(agencyID: agencyID, agencyName: agency.name, at: now, using: &generator)
-            guard try await RegistrationKeyRecord.query(on: req.db).filter(\.$normalisedCode == key.normalisedCode).count() == 0 else { continue }
+            guard
+                try await RegistrationKeyRecord.query(on: req.db).filter(\.$normalisedCode == key.normalisedCode)
+                    .count() == 0
+            else { continue }
             try await req.audit.write(on: req.db) { db in
                 try await RegistrationKeyRecord(key, issuedBy: viewer.userID).create(on: db)
-                return ((), [AdminController.adminEvent(viewer, "registration-key", key.id.uuidString, "issued for \(agency.name)", on: req)])
+                return (
+                    (),
+                    [
+                        AdminController.adminEvent(
+                            viewer, "registration-key", key.id.uuidString, "issued for \(agency.name)", on: req)
+                    ]
+                )
             }
             return TrainingFlash.redirect(req, to: .adminRegistrationKeys, .keyIssued)
         }
@@ -42,7 +52,9 @@ struct RegistrationKeysController: RouteCollection {
 
     func revoke(req: Request) async throws -> Response {
         let viewer = try req.require(.manageRegistrationKeys)
-        guard let id = req.parameters.get("keyID", as: UUID.self), let record = try await RegistrationKeyRecord.find(id, on: req.db) else {
+        guard let id = req.parameters.get("keyID", as: UUID.self),
+            let record = try await RegistrationKeyRecord.find(id, on: req.db)
+        else {
             throw Abort(.notFound)
         }
         if record.revokedAt == nil {
@@ -58,15 +70,21 @@ struct RegistrationKeysController: RouteCollection {
         return TrainingFlash.redirect(req, to: .adminRegistrationKeys, .keyRevoked)
     }
 
-    private func page(_ req: Request, errors: FormErrors, selected: String, status: HTTPStatus = .ok) async throws -> Response {
-        let keys = try await RegistrationKeyRecord.query(on: req.db).with(\.$agency).with(\.$issuedBy).sort(\.$issuedAt, .descending).all()
+    private func page(
+        _ req: Request, errors: FormErrors, selected: String, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let keys = try await RegistrationKeyRecord.query(on: req.db).with(\.$agency).with(\.$issuedBy).sort(
+            \.$issuedAt, .descending
+        ).all()
         let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all()
         var registered: [UUID: Int] = [:]
         for user in try await User.query(on: req.db).filter(\.$registrationKeyID != nil).all() {
             if let k = user.registrationKeyID { registered[k, default: 0] += 1 }
         }
-        return RegistrationKeysView(keys: keys, agencies: agencies, registered: registered, errors: errors, selected: selected,
-                                    banner: TrainingFlash(req)).render(on: req, status: status)
+        return RegistrationKeysView(
+            keys: keys, agencies: agencies, registered: registered, errors: errors, selected: selected,
+            banner: TrainingFlash(req)
+        ).render(on: req, status: status)
     }
 }
 
@@ -80,7 +98,8 @@ struct RegistrationKeysView {
     var banner: TrainingFlash?
 
     func render(on req: Request, status: HTTPStatus) -> Response {
-        let live = keys.filter { $0.revokedAt == nil }, revoked = keys.filter { $0.revokedAt != nil }
+        let live = keys.filter { $0.revokedAt == nil }
+        let revoked = keys.filter { $0.revokedAt != nil }
         return req.page("Training registration keys", section: .admin, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.admin, "Back to administration")
             Components.errorSummary(errors)
@@ -91,24 +110,39 @@ struct RegistrationKeysView {
             }
             el("form", .postMethod, .action(.adminRegistrationKeys), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.select("agency", label: "Issue a key for", options: [("", "Select an agency")] + agencies.map { ($0.id!.uuidString, $0.name) },
-                                  selected: selected, errors: errors, hint: "An agency may hold more than one key, for example one per service")
+                Components.select(
+                    "agency", label: "Issue a key for",
+                    options: [("", "Select an agency")] + agencies.map { ($0.id!.uuidString, $0.name) },
+                    selected: selected, errors: errors,
+                    hint: "An agency may hold more than one key, for example one per service")
                 Components.button("Issue key")
             }
-            Components.table(caption: "Keys in use", headers: ["Agency", "Key", "Issued", "Accounts", ""], rows: live.map { k in
-                [.text(k.agency.name), el("code", .class("sg-code")) { k.code }, .text(SimpleDate(k.issuedAt).longText),
-                 .text(String(registered[k.id!] ?? 0)),
-                 el("form", .postMethod, .action(.adminRegistrationKeyRevoke(k.id!))) {
-                     Components.csrfField(req.csrfToken)
-                     el("button", .type("submit"), .class("sg-button sg-button--warning sg-button--small")) {
-                         "Revoke"; el("span", .class("sg-visually-hidden")) { " key \(k.code) for \(k.agency.name)" }
-                     }
-                 }]
-            })
-            if !revoked.isEmpty {
-                Components.table(caption: "Revoked keys", headers: ["Agency", "Key", "Revoked", "Accounts"], rows: revoked.map { k in
-                    [.text(k.agency.name), .text(k.code), .text(k.revokedAt.map { SimpleDate($0).longText } ?? ""), .text(String(registered[k.id!] ?? 0))]
+            Components.table(
+                caption: "Keys in use", headers: ["Agency", "Key", "Issued", "Accounts", ""],
+                rows: live.map { k in
+                    [
+                        .text(k.agency.name), el("code", .class("sg-code")) { k.code },
+                        .text(SimpleDate(k.issuedAt).longText),
+                        .text(String(registered[k.id!] ?? 0)),
+                        el("form", .postMethod, .action(.adminRegistrationKeyRevoke(k.id!))) {
+                            Components.csrfField(req.csrfToken)
+                            el("button", .type("submit"), .class("sg-button sg-button--warning sg-button--small")) {
+                                "Revoke"
+                                el("span", .class("sg-visually-hidden")) { " key \(k.code) for \(k.agency.name)" }
+                            }
+                        },
+                    ]
                 })
+            if !revoked.isEmpty {
+                Components.table(
+                    caption: "Revoked keys", headers: ["Agency", "Key", "Revoked", "Accounts"],
+                    rows: revoked.map { k in
+                        [
+                            .text(k.agency.name), .text(k.code),
+                            .text(k.revokedAt.map { SimpleDate($0).longText } ?? ""),
+                            .text(String(registered[k.id!] ?? 0)),
+                        ]
+                    })
             }
         }
     }

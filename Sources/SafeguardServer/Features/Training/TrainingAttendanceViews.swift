@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Everything the practitioner has attended or completed, with hours by level and certificates.
 struct TrainingLogView {
@@ -10,33 +10,54 @@ struct TrainingLogView {
     func render(on req: Request) -> Response {
         req.page("Your training log", section: .training) {
             Components.backLink(.training, "Back to training")
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { viewer.displayName }; "Your training log" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { viewer.displayName }
+                "Your training log"
+            }
             if log.entries.isEmpty {
-                el("p", .class("sg-body")) { "Nothing attended or completed yet. Events you attend and e-learning you complete appear here." }
+                el("p", .class("sg-body")) {
+                    "Nothing attended or completed yet. Events you attend and e-learning you complete appear here."
+                }
             } else {
-                Components.table(caption: "Attended and completed", headers: ["Date", "Course", "Level", "How", "Hours", ""],
-                                 rows: log.entries.map(row))
-                Components.table(caption: "Hours by level", headers: ["Level", "Hours"],
-                                 rows: log.byLevel.map { [.text($0.level.displayName), .text(Self.hours($0.minutes))] }
-                                     + [[el("strong") { "Total" }, el("strong") { Self.hours(log.totalMinutes) }]])
+                Components.table(
+                    caption: "Attended and completed", headers: ["Date", "Course", "Level", "How", "Hours", ""],
+                    rows: log.entries.map(row))
+                Components.table(
+                    caption: "Hours by level", headers: ["Level", "Hours"],
+                    rows: log.byLevel.map { [.text($0.level.displayName), .text(Self.hours($0.minutes))] }
+                        + [[el("strong") { "Total" }, el("strong") { Self.hours(log.totalMinutes) }]])
             }
             if !upcoming.isEmpty {
-                Components.table(caption: "Booked and waiting", headers: ["Date", "Course", "Status"], rows: upcoming.map { b in
-                    [.text(b.event.date), el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
-                     TrainingTags.status(b.status)]
-                })
+                Components.table(
+                    caption: "Booked and waiting", headers: ["Date", "Course", "Status"],
+                    rows: upcoming.map { b in
+                        [
+                            .text(b.event.date),
+                            el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
+                            TrainingTags.status(b.status),
+                        ]
+                    })
             }
         }
     }
 
     private func row(_ e: TrainingLog.Entry) -> [Node] {
-        let action: Node = if e.isCertificateAvailable {
-            el("a", .href(.trainingCertificate(e.bookingID)), .class("sg-link")) { "Certificate"; el("span", .class("sg-visually-hidden")) { " for \(e.courseTitle)" } }
-        } else if e.isEvaluationDue {
-            el("a", .href(.trainingEvaluation(e.bookingID)), .class("sg-link")) { "Evaluate"; el("span", .class("sg-visually-hidden")) { " \(e.courseTitle)" } }
-        } else { .empty }
-        return [.text(e.date.longText), el("a", .href(.trainingEvent(e.eventID)), .class("sg-link")) { e.courseTitle },
-                .text(e.level.displayName), .text(e.delivery.displayName), .text(Self.hours(e.minutes)), action]
+        let action: Node =
+            if e.isCertificateAvailable {
+                el("a", .href(.trainingCertificate(e.bookingID)), .class("sg-link")) {
+                    "Certificate"
+                    el("span", .class("sg-visually-hidden")) { " for \(e.courseTitle)" }
+                }
+            } else if e.isEvaluationDue {
+                el("a", .href(.trainingEvaluation(e.bookingID)), .class("sg-link")) {
+                    "Evaluate"
+                    el("span", .class("sg-visually-hidden")) { " \(e.courseTitle)" }
+                }
+            } else { .empty }
+        return [
+            .text(e.date.longText), el("a", .href(.trainingEvent(e.eventID)), .class("sg-link")) { e.courseTitle },
+            .text(e.level.displayName), .text(e.delivery.displayName), .text(Self.hours(e.minutes)), action,
+        ]
     }
 
     static func hours(_ minutes: Int) -> String {
@@ -55,7 +76,10 @@ struct EvaluationFormView {
         return req.page("Evaluate \(course.title)", section: .training, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(.trainingEvent(booking.$event.id), "Back to the event")
             Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; "Evaluate the course" }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { course.title }
+                "Evaluate the course"
+            }
             el("p", .class("sg-body")) {
                 "Your answers are stored without your name, so please say what you think. When you send them, your certificate and the course materials are released."
             }
@@ -71,10 +95,16 @@ struct EvaluationFormView {
         let legend = q.isRequired ? q.text : q.text + " (optional)"
         return switch q.kind {
         case .rating:
-            Components.radios(q.key, legend: legend, options: q.ratingLabels.enumerated().map { (String($0.offset + 1), "\($0.offset + 1) – \($0.element)") },
-                              selected: answers[q.key] ?? "", errors: errors)
+            Components.radios(
+                q.key, legend: legend,
+                options: q.ratingLabels.enumerated().map {
+                    (String($0.offset + 1), "\($0.offset + 1) – \($0.element)")
+                },
+                selected: answers[q.key] ?? "", errors: errors)
         case .yesNo:
-            Components.radios(q.key, legend: legend, options: [("yes", "Yes"), ("no", "No")], selected: answers[q.key] ?? "", errors: errors, inline: true)
+            Components.radios(
+                q.key, legend: legend, options: [("yes", "Yes"), ("no", "No")], selected: answers[q.key] ?? "",
+                errors: errors, inline: true)
         case .freeText:
             Components.textarea(q.key, label: legend, value: answers[q.key] ?? "", errors: errors, rows: 4)
         }
@@ -89,14 +119,17 @@ struct CertificateView {
     var booking: TrainingBookingRecord
 
     func render(on req: Request) -> Response {
-        let event = booking.event, course = event.course
+        let event = booking.event
+        let course = event.course
         let day = booking.completedOn.flatMap { SimpleDate(iso: $0) } ?? event.event.date
         let hours = TrainingLogView.hours(event.event.durationMinutes)
         return req.page("Certificate: \(course.title)", section: .training) {
             Components.backLink(.trainingLog, "Back to your training log")
             el("p", .class("sg-body sg-no-print")) {
                 "Use your browser's Print command and choose “Save as PDF” to keep a copy. "
-                el("button", .type("button"), .class("sg-button sg-button--secondary"), .data("action", "print")) { "Print certificate" }
+                el("button", .type("button"), .class("sg-button sg-button--secondary"), .data("action", "print")) {
+                    "Print certificate"
+                }
             }
             el("article", .class("sg-certificate"), .aria("labelledby", "certificate-title")) {
                 el("p", .class("sg-certificate__issuer")) { "Multi-agency safeguarding partnership" }
@@ -106,17 +139,20 @@ struct CertificateView {
                 el("p", .class("sg-certificate__agency")) { agency }
                 el("p", .class("sg-certificate__lead")) { booking.status == .completed ? "completed" : "attended" }
                 el("p", .class("sg-certificate__course")) { course.title }
-                Components.summaryList([
-                    ("Level", .text(course.trainingLevel.displayName)),
-                    ("How", .text(TrainingDelivery(rawValue: event.delivery)?.displayName ?? "")),
-                    ("Date", .text(day.longText)),
-                    ("Duration", .text("\(hours) hours")),
-                ] + (event.trainerName.isEmpty ? [] : [("Trainer", .text(event.trainerName))]))
+                Components.summaryList(
+                    [
+                        ("Level", .text(course.trainingLevel.displayName)),
+                        ("How", .text(TrainingDelivery(rawValue: event.delivery)?.displayName ?? "")),
+                        ("Date", .text(day.longText)),
+                        ("Duration", .text("\(hours) hours")),
+                    ] + (event.trainerName.isEmpty ? [] : [("Trainer", .text(event.trainerName))]))
                 if !course.outcomes.isEmpty {
                     el("h2", .class("sg-heading-s")) { "Learning outcomes" }
                     el("ul", .class("sg-list sg-list--bullet")) { for o in course.outcomes { el("li") { o } } }
                 }
-                el("p", .class("sg-certificate__reference")) { "Certificate reference \(booking.id!.uuidString.prefix(8).uppercased())" }
+                el("p", .class("sg-certificate__reference")) {
+                    "Certificate reference \(booking.id!.uuidString.prefix(8).uppercased())"
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// After the event: the evaluation, the certificate, the course materials and the training log.
 struct TrainingAttendanceController: RouteCollection {
@@ -16,7 +16,8 @@ struct TrainingAttendanceController: RouteCollection {
         let viewer = try req.require(.bookTraining)
         let rows = try await TrainingBookingRecord.query(on: req.db).filter(\.$user.$id == viewer.userID)
             .with(\.$event) { $0.with(\.$course) }.all()
-        let log = TrainingLog(bookings: rows.map(\.booking), events: rows.map(\.event.event), courses: rows.map(\.event.course.course))
+        let log = TrainingLog(
+            bookings: rows.map(\.booking), events: rows.map(\.event.event), courses: rows.map(\.event.course.course))
         let upcoming = rows.filter { $0.status.isActive }.sorted { $0.event.date < $1.event.date }
         try await req.audit.record(viewer.event(.view, "training-log", viewer.userID.uuidString, on: req), on: req.db)
         return TrainingLogView(viewer: viewer, log: log, upcoming: upcoming).render(on: req)
@@ -31,18 +32,27 @@ struct TrainingAttendanceController: RouteCollection {
     func evaluate(req: Request) async throws -> Response {
         let (viewer, row) = try await ownBooking(req)
         let fields = try FormBody.fields(req)
-        let course = row.event.course, eventID = row.$event.id, now = req.now, today = req.today
+        let course = row.event.course
+        let eventID = row.$event.id
+        let now = req.now
+        let today = req.today
         let response: EvaluationResponse
         do {
-            response = try EvaluationResponse(courseID: course.id!, eventID: eventID, submittedOn: today, form: fields, questions: course.questions)
+            response = try EvaluationResponse(
+                courseID: course.id!, eventID: eventID, submittedOn: today, form: fields, questions: course.questions)
         } catch {
             var errors = FormErrors()
             for p in error.problems { errors.add(p.questionKey, p.message) }
-            return EvaluationFormView(booking: row, answers: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+            return EvaluationFormView(booking: row, answers: fields, errors: errors).render(
+                on: req, status: .unprocessableEntity)
         }
         let refusal: TrainingBookingRefusal? = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
-            do throws(TrainingBookingRefusal) { try loaded.places.recordEvaluation(viewer.userID, at: now) } catch { return (error, []) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else {
+                throw Abort(.notFound)
+            }
+            do throws(TrainingBookingRefusal) { try loaded.places.recordEvaluation(viewer.userID, at: now) } catch {
+                return (error, [])
+            }
             try await loaded.save(on: db)
             // Stored without the person: the booking only records that they took part.
             try await TrainingEvaluationRecord(response).create(on: db)
@@ -73,7 +83,8 @@ struct TrainingAttendanceController: RouteCollection {
     func material(req: Request) async throws -> Response {
         let viewer = try req.require(.bookTraining)
         guard let id = req.parameters.get("materialID", as: UUID.self),
-              let material = try await TrainingMaterialRecord.find(id, on: req.db), material.removedAt == nil else { throw Abort(.notFound) }
+            let material = try await TrainingMaterialRecord.find(id, on: req.db), material.removedAt == nil
+        else { throw Abort(.notFound) }
         if !viewer.may(.manageTraining) {
             let rows = try await TrainingBookingRecord.query(on: req.db).filter(\.$user.$id == viewer.userID)
                 .join(TrainingEventRecord.self, on: \TrainingBookingRecord.$event.$id == \TrainingEventRecord.$id)
@@ -84,7 +95,8 @@ struct TrainingAttendanceController: RouteCollection {
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: material.contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Self.safeFilename(material.filename))\"")
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(Self.safeFilename(material.filename))\"")
         return Response(status: .ok, headers: headers, body: .init(data: material.content))
     }
 
@@ -92,9 +104,10 @@ struct TrainingAttendanceController: RouteCollection {
     private func ownBooking(_ req: Request) async throws -> (Viewer, TrainingBookingRecord) {
         let viewer = try req.require(.bookTraining)
         guard let id = req.parameters.get("bookingID", as: UUID.self),
-              let row = try await TrainingBookingRecord.query(on: req.db).filter(\.$id == id)
+            let row = try await TrainingBookingRecord.query(on: req.db).filter(\.$id == id)
                 .with(\.$event, { $0.with(\.$course) }).first(),
-              row.$user.id == viewer.userID else { throw Abort(.notFound) }
+            row.$user.id == viewer.userID
+        else { throw Abort(.notFound) }
         return (viewer, row)
     }
 

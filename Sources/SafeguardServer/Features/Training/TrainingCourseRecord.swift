@@ -21,7 +21,8 @@ final class TrainingCourseRecord: Model, @unchecked Sendable {
     init() {}
 
     var questions: [EvaluationQuestion] {
-        (try? JSONDecoder().decode([EvaluationQuestion].self, from: Data(evaluationQuestions.utf8))) ?? EvaluationQuestion.standardSet
+        (try? JSONDecoder().decode([EvaluationQuestion].self, from: Data(evaluationQuestions.utf8)))
+            ?? EvaluationQuestion.standardSet
     }
 
     func setQuestions(_ questions: [EvaluationQuestion]) throws {
@@ -36,8 +37,9 @@ final class TrainingCourseRecord: Model, @unchecked Sendable {
 
     /// The course as the rules see it; materials are listed separately, by their records.
     var course: TrainingCourse {
-        TrainingCourse(id: id ?? UUID(), title: title, description: description, level: trainingLevel,
-                       audience: audience, learningOutcomes: outcomes, evaluationQuestions: questions)
+        TrainingCourse(
+            id: id ?? UUID(), title: title, description: description, level: trainingLevel,
+            audience: audience, learningOutcomes: outcomes, evaluationQuestions: questions)
     }
 }
 

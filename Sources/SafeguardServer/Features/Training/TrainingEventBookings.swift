@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// An event with its booking rows, loaded for the rules in ``TrainingEventPlaces`` and written back
 /// after them. Load with `loadForWrite` inside `audit.write`: the event's row is held until the write commits, so
@@ -11,17 +11,26 @@ struct TrainingEventBookings {
     var places: TrainingEventPlaces
 
     /// `lateHours` is the partnership's notice for a late cancellation (rules file, 48 by default).
-    static func load(_ eventID: UUID, on db: Database, lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours) async throws -> TrainingEventBookings? {
-        guard let record = try await TrainingEventRecord.query(on: db).filter(\.$id == eventID).with(\.$course).first() else { return nil }
+    static func load(
+        _ eventID: UUID, on db: Database, lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours
+    ) async throws -> TrainingEventBookings? {
+        guard let record = try await TrainingEventRecord.query(on: db).filter(\.$id == eventID).with(\.$course).first()
+        else { return nil }
         let rows = try await TrainingBookingRecord.query(on: db).filter(\.$event.$id == eventID)
             .with(\.$user).sort(\.$queuedAt).sort(\.$firstBookedAt).all()
-        return TrainingEventBookings(record: record, rows: rows,
-                                     places: TrainingEventPlaces(event: record.event, bookings: rows.map(\.booking), lateCancellationHours: lateHours))
+        return TrainingEventBookings(
+            record: record, rows: rows,
+            places: TrainingEventPlaces(
+                event: record.event, bookings: rows.map(\.booking), lateCancellationHours: lateHours))
     }
 
     /// The event and its bookings as they stand, inside a write, with the event held until the write commits.
-    static func loadForWrite(_ eventID: UUID, on db: Database, lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours) async throws -> TrainingEventBookings? {
-        do { _ = try await db.lockedForWrite(TrainingEventRecord.self, eventID) } catch let gone as Abort where gone.status == .conflict { return nil }
+    static func loadForWrite(
+        _ eventID: UUID, on db: Database, lateHours: Int = TrainingEventPlaces.defaultLateCancellationHours
+    ) async throws -> TrainingEventBookings? {
+        do { _ = try await db.lockedForWrite(TrainingEventRecord.self, eventID) } catch let gone as Abort
+            where gone.status == .conflict
+        { return nil }
         return try await load(eventID, on: db, lateHours: lateHours)
     }
 
@@ -66,7 +75,9 @@ extension TrainingEventRecord {
     /// "3 March 2026, 9:30am to 12:30pm" (one time style everywhere) or "Open from 3 March 2026" for e-learning.
     var whenText: String {
         let e = event
-        guard e.delivery.isScheduled, let start = e.startTime, let end = e.endTime else { return "Open from \(e.date.longText)" }
+        guard e.delivery.isScheduled, let start = e.startTime, let end = e.endTime else {
+            return "Open from \(e.date.longText)"
+        }
         return "\(e.date.longText), \(start.spoken) to \(end.spoken)"
     }
 

@@ -27,10 +27,11 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
     init() {}
 
     var event: TrainingEvent {
-        TrainingEvent(id: id ?? UUID(), courseID: $course.id, delivery: TrainingDelivery(rawValue: delivery) ?? .faceToFace,
-                      date: SimpleDate(iso: date) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
-                      startTime: startTime.flatMap(ClockTime.init), endTime: endTime.flatMap(ClockTime.init),
-                      venue: venue, link: link, capacity: capacity, eLearningMinutes: eLearningMinutes)
+        TrainingEvent(
+            id: id ?? UUID(), courseID: $course.id, delivery: TrainingDelivery(rawValue: delivery) ?? .faceToFace,
+            date: SimpleDate(iso: date) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
+            startTime: startTime.flatMap(ClockTime.init), endTime: endTime.flatMap(ClockTime.init),
+            venue: venue, link: link, capacity: capacity, eLearningMinutes: eLearningMinutes)
     }
 
     func apply(_ event: TrainingEvent) {
@@ -66,11 +67,11 @@ final class TrainingBookingRecord: Model, @unchecked Sendable {
 
     init() {}
 
-
     var booking: TrainingBooking {
-        TrainingBooking(id: id ?? UUID(), eventID: $event.id, personID: $user.id, status: status,
-                        firstBookedAt: firstBookedAt, queuedAt: queuedAt, cancelledAt: cancelledAt,
-                        completedOn: completedOn.flatMap { SimpleDate(iso: $0) }, evaluatedAt: evaluatedAt)
+        TrainingBooking(
+            id: id ?? UUID(), eventID: $event.id, personID: $user.id, status: status,
+            firstBookedAt: firstBookedAt, queuedAt: queuedAt, cancelledAt: cancelledAt,
+            completedOn: completedOn.flatMap { SimpleDate(iso: $0) }, evaluatedAt: evaluatedAt)
     }
 
     /// Copies the rules' result onto the row.
@@ -111,7 +112,9 @@ final class TrainingEvaluationRecord: Model, @unchecked Sendable {
 
     var response: EvaluationResponse? {
         guard let day = SimpleDate(iso: submittedOn),
-              let decoded = try? JSONDecoder().decode([String: EvaluationAnswer].self, from: Data(answers.utf8)) else { return nil }
-        return EvaluationResponse(id: id ?? UUID(), courseID: $course.id, eventID: $event.id, submittedOn: day, answers: decoded)
+            let decoded = try? JSONDecoder().decode([String: EvaluationAnswer].self, from: Data(answers.utf8))
+        else { return nil }
+        return EvaluationResponse(
+            id: id ?? UUID(), courseID: $course.id, eventID: $event.id, submittedOn: day, answers: decoded)
     }
 }

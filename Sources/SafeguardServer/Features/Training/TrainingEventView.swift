@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// One event as a practitioner sees it: the course, when and where, places left, and what they can
 /// do now: book, join the waiting list, cancel, record e-learning, evaluate, print the certificate.
@@ -22,7 +22,10 @@ struct TrainingEventView {
             Components.backLink(.training, "Back to training")
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.trainingLevel.displayName }; course.title }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { course.trainingLevel.displayName }
+                course.title
+            }
             if !course.description.isEmpty { el("p", .class("sg-body")) { course.description } }
             Components.summaryList(details)
             if !course.outcomes.isEmpty {
@@ -54,9 +57,17 @@ struct TrainingEventView {
         if !course.audience.isEmpty { rows.append(("Who it is for", .text(course.audience))) }
         if !loaded.record.trainerName.isEmpty { rows.append(("Trainer", .text(loaded.record.trainerName))) }
         if let capacity = event.capacity {
-            let free = places.freePlaces ?? 0, waiting = places.waitingList.count
-            rows.append(("Places", free > 0 ? .text("\(free) of \(capacity) left")
-                                            : .fragment([Components.tag("Full", colour: "orange"), .text(" \(waiting) on the waiting list")])))
+            let free = places.freePlaces ?? 0
+            let waiting = places.waitingList.count
+            rows.append(
+                (
+                    "Places",
+                    free > 0
+                        ? .text("\(free) of \(capacity) left")
+                        : .fragment([
+                            Components.tag("Full", colour: "orange"), .text(" \(waiting) on the waiting list"),
+                        ])
+                ))
         }
         return rows
     }
@@ -72,18 +83,27 @@ struct TrainingEventView {
         } else if let mine {
             el("p", .class("sg-body"), .id("booking-status")) {
                 TrainingTags.status(mine.status)
-                if let position = places.waitingListPosition(of: viewer.userID) { " You are number \(position) on the waiting list." }
+                if let position = places.waitingListPosition(of: viewer.userID) {
+                    " You are number \(position) on the waiting list."
+                }
             }
             if mine.status == .booked, let link = event.link, event.delivery == .virtual {
-                el("p", .class("sg-body")) { "Join online: "; el("a", Attr("href", link), .class("sg-link"), Attr("rel", "noopener")) { link } }
+                el("p", .class("sg-body")) {
+                    "Join online: "
+                    el("a", Attr("href", link), .class("sg-link"), Attr("rel", "noopener")) { link }
+                }
             }
             if mine.status.isActive && !started {
-                form(req, .trainingEventCancel(id), mine.status == .waitingList ? "Leave the waiting list" : "Cancel my place", kind: "warning")
+                form(
+                    req, .trainingEventCancel(id),
+                    mine.status == .waitingList ? "Leave the waiting list" : "Cancel my place", kind: "warning")
             }
             if mine.status == .booked && event.delivery == .eLearning { eLearning(req, id) }
             if mine.status.isCancelled && !started { bookButton(req, id) }
             if mine.isEvaluationDue {
-                el("a", .href(.trainingEvaluation(mine.id)), .class("sg-button"), Attr("role", "button")) { "Evaluate the course" }
+                el("a", .href(.trainingEvaluation(mine.id)), .class("sg-button"), Attr("role", "button")) {
+                    "Evaluate the course"
+                }
             }
             if mine.isCertificateAvailable {
                 el("p", .class("sg-body")) {
@@ -92,7 +112,13 @@ struct TrainingEventView {
                 if !materials.isEmpty {
                     el("h3", .class("sg-heading-s")) { "Course materials" }
                     el("ul", .class("sg-list")) {
-                        for m in materials { el("li") { el("a", .href(.trainingMaterial(m.id!)), .class("sg-link")) { "\(m.title) (\(m.filename))" } } }
+                        for m in materials {
+                            el("li") {
+                                el("a", .href(.trainingMaterial(m.id!)), .class("sg-link")) {
+                                    "\(m.title) (\(m.filename))"
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -112,12 +138,17 @@ struct TrainingEventView {
     private func eLearning(_ req: Request, _ id: UUID) -> Node {
         el("div") {
             if let link = event.link {
-                el("p", .class("sg-body")) { "Open the e-learning: "; el("a", Attr("href", link), .class("sg-link"), Attr("rel", "noopener")) { link } }
+                el("p", .class("sg-body")) {
+                    "Open the e-learning: "
+                    el("a", Attr("href", link), .class("sg-link"), Attr("rel", "noopener")) { link }
+                }
             }
             el("form", .postMethod, .action(.trainingEventComplete(id)), Attr("novalidate", nil)) {
                 Components.csrfField(req.csrfToken)
-                Components.dateInput("completed", legend: "When did you finish it?", day: fields["completed-day"] ?? "",
-                                     month: fields["completed-month"] ?? "", year: fields["completed-year"] ?? "", errors: errors, hint: nil)
+                Components.dateInput(
+                    "completed", legend: "When did you finish it?", day: fields["completed-day"] ?? "",
+                    month: fields["completed-month"] ?? "", year: fields["completed-year"] ?? "", errors: errors,
+                    hint: nil)
                 Components.button("Record that I have completed it")
             }
         }

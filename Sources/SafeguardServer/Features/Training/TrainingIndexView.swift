@@ -1,5 +1,5 @@
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// "Training": the events open for booking, the viewer's current bookings and new messages.
 struct TrainingIndexView {
@@ -25,9 +25,13 @@ struct TrainingIndexView {
             el("h2", .class("sg-heading-m")) { "Find an event" }
             filters(req)
             if events.isEmpty {
-                el("p", .class("sg-body"), .id("no-events")) { "No events match. Try another level or way of learning." }
+                el("p", .class("sg-body"), .id("no-events")) {
+                    "No events match. Try another level or way of learning."
+                }
             } else {
-                Components.table(caption: "Events open for booking", headers: ["Course", "When", "How", "Places"], rows: events.map(row))
+                Components.table(
+                    caption: "Events open for booking", headers: ["Course", "When", "How", "Places"],
+                    rows: events.map(row))
             }
         }
     }
@@ -45,29 +49,42 @@ struct TrainingIndexView {
     }
 
     private var bookings: Node {
-        Components.table(caption: "Your bookings", headers: ["Course", "When", "Status"], rows: mine.map { b in
-            [el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
-             .text(b.event.whenText), TrainingTags.status(b.status)]
-        })
+        Components.table(
+            caption: "Your bookings", headers: ["Course", "When", "Status"],
+            rows: mine.map { b in
+                [
+                    el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
+                    .text(b.event.whenText), TrainingTags.status(b.status),
+                ]
+            })
     }
 
     private func filters(_ req: Request) -> Node {
         el("form", Attr("method", "get"), .action(.training), .class("sg-filter")) {
-            Components.select("level", label: "Level", options: [("", "All levels")] + TrainingLevel.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: level?.rawValue ?? "", errors: FormErrors())
-            Components.select("delivery", label: "How it is delivered", options: [("", "Any")] + TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
-                              selected: delivery?.rawValue ?? "", errors: FormErrors())
+            Components.select(
+                "level", label: "Level",
+                options: [("", "All levels")] + TrainingLevel.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: level?.rawValue ?? "", errors: FormErrors())
+            Components.select(
+                "delivery", label: "How it is delivered",
+                options: [("", "Any")] + TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: delivery?.rawValue ?? "", errors: FormErrors())
             Components.button("Show events", kind: "secondary")
         }
     }
 
     private func row(_ e: TrainingEventRecord) -> [Node] {
-        let id = e.id!, c = counts[id] ?? (0, 0)
-        let places: Node = if let capacity = e.capacity {
-            c.taken >= capacity ? TrainingTags.full(waiting: c.waiting) : .text("\(capacity - c.taken) of \(capacity) left")
-        } else { .text("Open to all") }
-        return [el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title }, .text(e.whenText),
-                .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery), places]
+        let id = e.id!
+        let c = counts[id] ?? (0, 0)
+        let places: Node =
+            if let capacity = e.capacity {
+                c.taken >= capacity
+                    ? TrainingTags.full(waiting: c.waiting) : .text("\(capacity - c.taken) of \(capacity) left")
+            } else { .text("Open to all") }
+        return [
+            el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title }, .text(e.whenText),
+            .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery), places,
+        ]
     }
 }
 

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// Adding events to a course, taking the register on the day and changing the number of places.
 extension TrainingManageController {
@@ -15,7 +15,10 @@ extension TrainingManageController {
         let course = try await Self.course(req)
         let fields = try FormBody.fields(req)
         let (event, errors) = EventForm.read(fields, courseID: try course.requireID(), existing: nil)
-        guard let event else { return EventFormView(course: course, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity) }
+        guard let event else {
+            return EventFormView(course: course, fields: fields, errors: errors).render(
+                on: req, status: .unprocessableEntity)
+        }
         let record = TrainingEventRecord()
         record.apply(event)
         record.id = event.id
@@ -31,34 +34,49 @@ extension TrainingManageController {
 
     func register(req: Request) async throws -> Response {
         try req.require(.manageTraining)
-        guard let loaded = try await TrainingEventBookings.load(try req.eventID(), on: req.db) else { throw Abort(.notFound) }
+        guard let loaded = try await TrainingEventBookings.load(try req.eventID(), on: req.db) else {
+            throw Abort(.notFound)
+        }
         return try await RegisterView.make(loaded, on: req, errors: FormErrors(), marks: [:]).render(on: req)
     }
 
     /// Marks everyone at once: `mark-<booking id>` is attended or no-show for each booked person.
     func saveRegister(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
-        let eventID = try req.eventID(), now = req.now
+        let eventID = try req.eventID()
+        let now = req.now
         let fields = try FormBody.fields(req)
         var marks: [UUID: TrainingEventPlaces.RegisterMark] = [:]
         for (name, value) in fields where name.hasPrefix("mark-") {
-            if let id = UUID(uuidString: String(name.dropFirst(5))), let mark = TrainingEventPlaces.RegisterMark(rawValue: value) { marks[id] = mark }
+            if let id = UUID(uuidString: String(name.dropFirst(5))),
+                let mark = TrainingEventPlaces.RegisterMark(rawValue: value)
+            {
+                marks[id] = mark
+            }
         }
         let chosen = marks
         let problems: [(UUID, String)] = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else {
+                throw Abort(.notFound)
+            }
             var problems: [(UUID, String)] = []
             var events: [AuditEvent] = []
             for booking in loaded.places.bookings {
                 guard let mark = chosen[booking.id], booking.status != mark.status else { continue }
                 do throws(TrainingBookingRefusal) {
                     try loaded.places.markRegister(booking.personID, as: mark, at: now)
-                    events.append(viewer.event(.change, "training-booking", booking.id.uuidString, reason: "register: \(mark.rawValue)", on: req))
+                    events.append(
+                        viewer.event(
+                            .change, "training-booking", booking.id.uuidString, reason: "register: \(mark.rawValue)",
+                            on: req))
                 } catch { problems.append((booking.id, error.message)) }
             }
             // All or nothing: a register with a refused mark is shown again, nothing saved.
             guard problems.isEmpty else { return (problems, []) }
-            for row in loaded.rows where chosen[row.id!] != nil && row.status != loaded.places.bookings.first(where: { $0.id == row.id })?.status {
+            for row in loaded.rows
+            where chosen[row.id!] != nil
+                && row.status != loaded.places.bookings.first(where: { $0.id == row.id })?.status
+            {
                 row.markedAt = now
             }
             try await loaded.save(on: db)
@@ -68,32 +86,44 @@ extension TrainingManageController {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
             var errors = FormErrors()
             for (id, message) in problems { errors.add("mark-\(id)", message) }
-            return try await RegisterView.make(loaded, on: req, errors: errors, marks: marks).render(on: req, status: .conflict)
+            return try await RegisterView.make(loaded, on: req, errors: errors, marks: marks).render(
+                on: req, status: .conflict)
         }
         return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .registerSaved)
     }
 
     func changeCapacity(req: Request) async throws -> Response {
         let viewer = try req.require(.manageTraining)
-        let eventID = try req.eventID(), now = req.now
+        let eventID = try req.eventID()
+        let now = req.now
         let text = (try FormBody.fields(req))["capacity"] ?? ""
         let emailConfigured = req.notifications.isConfigured
         let refusal: String? = try await req.audit.write(on: req.db) { db in
-            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else { throw Abort(.notFound) }
+            guard var loaded = try await TrainingEventBookings.loadForWrite(eventID, on: db) else {
+                throw Abort(.notFound)
+            }
             guard let capacity = Int(text) else { return ("Enter the number of places as a whole number, like 20", []) }
             let promoted: [UUID]
-            do throws(TrainingBookingRefusal) { promoted = try loaded.places.changeCapacity(to: capacity, at: now) } catch { return (error.message, []) }
+            do throws(TrainingBookingRefusal) {
+                promoted = try loaded.places.changeCapacity(to: capacity, at: now)
+            } catch { return (error.message, []) }
             try await loaded.save(on: db)
             for person in promoted {
-                try await TrainingNotice(.promoted, userID: person, course: loaded.course, event: loaded.record).record(at: now, emailConfigured: emailConfigured).create(on: db)
+                try await TrainingNotice(.promoted, userID: person, course: loaded.course, event: loaded.record).record(
+                    at: now, emailConfigured: emailConfigured
+                ).create(on: db)
             }
-            return (nil, [viewer.event(.change, "training-event", eventID.uuidString, reason: "places: \(capacity)", on: req)])
+            return (
+                nil,
+                [viewer.event(.change, "training-event", eventID.uuidString, reason: "places: \(capacity)", on: req)]
+            )
         }
         if let refusal {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
             var errors = FormErrors()
             errors.add("capacity", refusal)
-            return try await RegisterView.make(loaded, on: req, errors: errors, marks: [:]).render(on: req, status: .unprocessableEntity)
+            return try await RegisterView.make(loaded, on: req, errors: errors, marks: [:]).render(
+                on: req, status: .unprocessableEntity)
         }
         req.notifications.sendPending(app: req.application)
         return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .capacityChanged)

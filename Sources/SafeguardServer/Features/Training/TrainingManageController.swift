@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The trainer's side: courses with their materials and evaluation questions, and events.
 /// Events are in `+Events.swift` (adding, the register, places) and `+Changes.swift` (details, calling off).
@@ -29,15 +29,20 @@ struct TrainingManageController: RouteCollection {
         try req.require(.manageTraining)
         let courses = try await TrainingCourseRecord.query(on: req.db).sort(\.$title).all()
         let since = SimpleDate(req.now.addingTimeInterval(-30 * 86400)).iso
-        let events = try await TrainingEventRecord.query(on: req.db).filter(\.$date >= since).with(\.$course).sort(\.$date).sort(\.$startTime).all()
+        let events = try await TrainingEventRecord.query(on: req.db).filter(\.$date >= since).with(\.$course).sort(
+            \.$date
+        ).sort(\.$startTime).all()
         let counts = try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db)
         let unmarked = try await TrainingBookingRecord.query(on: req.db).filter(\.$event.$id ~~ events.compactMap(\.id))
             .filter(\.$status == TrainingBookingStatus.booked).all()
         let due = events.filter { e in
             e.calledOffAt == nil
-                && TrainingEventPlaces(event: e.event, bookings: unmarked.filter { $0.$event.id == e.id }.map(\.booking)).isRegisterDue(at: req.now)
+                && TrainingEventPlaces(
+                    event: e.event, bookings: unmarked.filter { $0.$event.id == e.id }.map(\.booking)
+                ).isRegisterDue(at: req.now)
         }
-        return TrainingManageView(courses: courses, events: events, counts: counts, registersDue: due, today: req.today).render(on: req)
+        return TrainingManageView(courses: courses, events: events, counts: counts, registersDue: due, today: req.today)
+            .render(on: req)
     }
 
     func newCourse(req: Request) async throws -> Response {
@@ -50,7 +55,8 @@ struct TrainingManageController: RouteCollection {
         let fields = try FormBody.fields(req)
         let errors = Self.problems(fields)
         guard errors.isEmpty else {
-            return CourseFormView(course: nil, fields: fields, errors: errors).render(on: req, status: .unprocessableEntity)
+            return CourseFormView(course: nil, fields: fields, errors: errors).render(
+                on: req, status: .unprocessableEntity)
         }
         let record = TrainingCourseRecord()
         record.createdAt = req.now
@@ -78,10 +84,15 @@ struct TrainingManageController: RouteCollection {
         guard errors.isEmpty else {
             var fields = fields
             fields["withdrawn"] = try FormBody.list(req, "withdrawn-box").first
-            return try await CourseView.load(course, on: req, errors: errors, fields: fields).render(on: req, status: .unprocessableEntity)
+            return try await CourseView.load(course, on: req, errors: errors, fields: fields).render(
+                on: req, status: .unprocessableEntity)
         }
         Self.copy(fields, into: course)
-        if try FormBody.list(req, "withdrawn-box").contains("yes") { course.withdrawnAt = course.withdrawnAt ?? req.now } else { course.withdrawnAt = nil }
+        if try FormBody.list(req, "withdrawn-box").contains("yes") {
+            course.withdrawnAt = course.withdrawnAt ?? req.now
+        } else {
+            course.withdrawnAt = nil
+        }
         let id = try course.requireID()
         try await req.audit.write(on: req.db) { db in
             try await course.update(on: db)
@@ -109,7 +120,9 @@ struct TrainingManageController: RouteCollection {
     }
 
     static func course(_ req: Request) async throws -> TrainingCourseRecord {
-        guard let id = req.parameters.get("courseID", as: UUID.self), let c = try await TrainingCourseRecord.find(id, on: req.db) else {
+        guard let id = req.parameters.get("courseID", as: UUID.self),
+            let c = try await TrainingCourseRecord.find(id, on: req.db)
+        else {
             throw Abort(.notFound)
         }
         return c

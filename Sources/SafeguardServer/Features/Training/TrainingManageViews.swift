@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The trainer's overview: courses, and events from the last 30 days on with their bookings (and it says so).
 struct TrainingManageView {
@@ -18,33 +18,51 @@ struct TrainingManageView {
                     el("h2", .class("sg-heading-s")) { "Registers to take" }
                     el("ul", .class("sg-list")) {
                         for e in registersDue {
-                            el("li") { el("a", .href(.trainingEventRegister(e.id!)), .class("sg-link")) { "\(e.course.title), \(e.whenText)" } }
+                            el("li") {
+                                el("a", .href(.trainingEventRegister(e.id!)), .class("sg-link")) {
+                                    "\(e.course.title), \(e.whenText)"
+                                }
+                            }
                         }
                     }
                 }
             }
             el("a", .href(.trainingCourseNew), .class("sg-button"), Attr("role", "button")) { "Add a course" }
-            Components.table(caption: "Courses", headers: ["Course", "Level", "Status"], rows: courses.map { c in
-                [el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title }, .text(c.trainingLevel.displayName),
-                 c.withdrawnAt == nil ? Components.tag("Running", colour: "green") : Components.tag("Withdrawn", colour: "grey")]
-            })
+            Components.table(
+                caption: "Courses", headers: ["Course", "Level", "Status"],
+                rows: courses.map { c in
+                    [
+                        el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title },
+                        .text(c.trainingLevel.displayName),
+                        c.withdrawnAt == nil
+                            ? Components.tag("Running", colour: "green") : Components.tag("Withdrawn", colour: "grey"),
+                    ]
+                })
             el("p", .class("sg-body"), .id("events-shown")) {
                 "Events from the last 30 days and every event to come. Older events are counted in the "
                 el("a", .href(.trainingReports), .class("sg-link")) { "training reports" }
                 "."
             }
-            Components.table(caption: "Events", headers: ["Date", "Course", "How", "Booked", "Waiting", ""], rows: events.map { e in
-                let id = e.id!, c = counts[id] ?? (0, 0)
-                let title: Node = .fragment([el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },
-                                             e.calledOffAt == nil ? .empty : .fragment([.text(" "), Components.tag("Cancelled", colour: "grey")])])
-                return [.text(SimpleDate(iso: e.date)?.longText ?? e.date), title,
+            Components.table(
+                caption: "Events", headers: ["Date", "Course", "How", "Booked", "Waiting", ""],
+                rows: events.map { e in
+                    let id = e.id!
+                    let c = counts[id] ?? (0, 0)
+                    let title: Node = .fragment([
+                        el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },
+                        e.calledOffAt == nil
+                            ? .empty : .fragment([.text(" "), Components.tag("Cancelled", colour: "grey")]),
+                    ])
+                    return [
+                        .text(SimpleDate(iso: e.date)?.longText ?? e.date), title,
                         .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery),
                         .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting)),
                         el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
                             e.capacity == nil ? "Completions" : "Register"
                             el("span", .class("sg-visually-hidden")) { " for \(e.course.title) on \(e.date)" }
-                        }]
-            })
+                        },
+                    ]
+                })
         }
     }
 }
@@ -72,13 +90,16 @@ struct CourseFormView {
     @NodeBuilder
     static func fields(_ f: [String: String], errors: FormErrors) -> [Node] {
         Components.textInput("title", label: "Title", value: f["title"] ?? "", errors: errors)
-        Components.radios("level", legend: "Level", options: TrainingLevel.allCases.map { ($0.rawValue, $0.displayName) },
-                          selected: f["level"] ?? "", errors: errors)
+        Components.radios(
+            "level", legend: "Level", options: TrainingLevel.allCases.map { ($0.rawValue, $0.displayName) },
+            selected: f["level"] ?? "", errors: errors)
         Components.textarea("description", label: "Description", value: f["description"] ?? "", errors: errors, rows: 4)
-        Components.textInput("audience", label: "Who it is for", value: f["audience"] ?? "", errors: errors,
-                             hint: "For example, practitioners who attend child protection conferences")
-        Components.textarea("outcomes", label: "Learning outcomes", value: f["outcomes"] ?? "", errors: errors,
-                            hint: "One per line. They are shown on the event page and printed on the certificate.", rows: 5)
+        Components.textInput(
+            "audience", label: "Who it is for", value: f["audience"] ?? "", errors: errors,
+            hint: "For example, practitioners who attend child protection conferences")
+        Components.textarea(
+            "outcomes", label: "Learning outcomes", value: f["outcomes"] ?? "", errors: errors,
+            hint: "One per line. They are shown on the event page and printed on the certificate.", rows: 5)
     }
 }
 
@@ -97,45 +118,72 @@ struct EventFormView {
         let delivery = editing.flatMap { TrainingDelivery(rawValue: $0.delivery) }
         let title = editing == nil ? "Add an event" : "Change the event's details"
         return req.page(title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(editing.map { .trainingEventRegister($0.id!) } ?? .trainingCourse(id), editing == nil ? "Back to the course" : "Back to the event")
+            Components.backLink(
+                editing.map { .trainingEventRegister($0.id!) } ?? .trainingCourse(id),
+                editing == nil ? "Back to the course" : "Back to the event")
             Components.errorSummary(errors)
             if let meanwhile { Components.changedMeanwhile(meanwhile, saved: "this event") }
-            el("h1", .class("sg-heading-l")) { el("span", .class("sg-caption-l")) { course.title }; title }
-            if editing != nil {
-                el("p", .class("sg-body")) { "Everyone booked or on the waiting list is told if the date, times, venue or link change." }
+            el("h1", .class("sg-heading-l")) {
+                el("span", .class("sg-caption-l")) { course.title }
+                title
             }
-            el("form", .postMethod, .action(editing.map { .trainingEvent($0.id!) } ?? .trainingCourseEvents(id)), Attr("novalidate", nil)) {
+            if editing != nil {
+                el("p", .class("sg-body")) {
+                    "Everyone booked or on the waiting list is told if the date, times, venue or link change."
+                }
+            }
+            el(
+                "form", .postMethod, .action(editing.map { .trainingEvent($0.id!) } ?? .trainingCourseEvents(id)),
+                Attr("novalidate", nil)
+            ) {
                 Components.csrfField(req.csrfToken)
                 if editing != nil { Components.openedAsField(fields["opened-as"]) }
                 if let delivery {
                     Components.summaryList([("How", .text(delivery.displayName))])
                 } else {
-                    Components.radios("delivery", legend: "How is it delivered?", options: TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
-                                      selected: fields["delivery"] ?? "", errors: errors)
+                    Components.radios(
+                        "delivery", legend: "How is it delivered?",
+                        options: TrainingDelivery.allCases.map { ($0.rawValue, $0.displayName) },
+                        selected: fields["delivery"] ?? "", errors: errors)
                 }
-                Components.dateInput("date", legend: "Date", day: fields["date-day"] ?? "", month: fields["date-month"] ?? "",
-                                     year: fields["date-year"] ?? "", errors: errors, hint: "For e-learning, the day it opens. For example, 27 3 2026")
+                Components.dateInput(
+                    "date", legend: "Date", day: fields["date-day"] ?? "", month: fields["date-month"] ?? "",
+                    year: fields["date-year"] ?? "", errors: errors,
+                    hint: "For e-learning, the day it opens. For example, 27 3 2026")
                 if delivery?.isScheduled ?? true {
-                    Components.textInput("start", label: "Start time", value: fields["start"] ?? "", errors: errors,
-                                         hint: "Face to face and virtual only. 24-hour clock, like 09:30", width: "5")
-                    Components.textInput("end", label: "Finish time", value: fields["end"] ?? "", errors: errors, hint: "Like 12:30", width: "5")
+                    Components.textInput(
+                        "start", label: "Start time", value: fields["start"] ?? "", errors: errors,
+                        hint: "Face to face and virtual only. 24-hour clock, like 09:30", width: "5")
+                    Components.textInput(
+                        "end", label: "Finish time", value: fields["end"] ?? "", errors: errors, hint: "Like 12:30",
+                        width: "5")
                 }
                 if delivery == nil || delivery == .faceToFace {
-                    Components.textInput("venue", label: "Venue", value: fields["venue"] ?? "", errors: errors, hint: "Face to face only")
+                    Components.textInput(
+                        "venue", label: "Venue", value: fields["venue"] ?? "", errors: errors, hint: "Face to face only"
+                    )
                 }
                 if editing == nil {
-                    Components.textInput("capacity", label: "Number of places", value: fields["capacity"] ?? "", errors: errors,
-                                         hint: "Face to face and virtual only. When they are taken, people join the waiting list.", width: "3")
+                    Components.textInput(
+                        "capacity", label: "Number of places", value: fields["capacity"] ?? "", errors: errors,
+                        hint: "Face to face and virtual only. When they are taken, people join the waiting list.",
+                        width: "3")
                 }
                 if delivery != .faceToFace {
-                    Components.textInput("link", label: "Link", value: fields["link"] ?? "", errors: errors,
-                                         hint: "Virtual: the joining link, shown only to people with a place. E-learning: the module's address.")
+                    Components.textInput(
+                        "link", label: "Link", value: fields["link"] ?? "", errors: errors,
+                        hint:
+                            "Virtual: the joining link, shown only to people with a place. E-learning: the module's address."
+                    )
                 }
                 if delivery == nil || delivery == .eLearning {
-                    Components.textInput("minutes", label: "How long the e-learning takes, in minutes", value: fields["minutes"] ?? "", errors: errors,
-                                         hint: "E-learning only; it goes into training logs", width: "3")
+                    Components.textInput(
+                        "minutes", label: "How long the e-learning takes, in minutes", value: fields["minutes"] ?? "",
+                        errors: errors,
+                        hint: "E-learning only; it goes into training logs", width: "3")
                 }
-                Components.textInput("trainer", label: "Trainer (optional)", value: fields["trainer"] ?? "", errors: errors)
+                Components.textInput(
+                    "trainer", label: "Trainer (optional)", value: fields["trainer"] ?? "", errors: errors)
                 Components.button(editing == nil ? "Save event" : "Save changes")
             }
         }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SafeguardCore
+import Vapor
 
 /// The partnership's training reports for a chosen period (attendance by course and by agency,
 /// no-show rates), each course's evaluation results, and the agency manager's view of their staff.
@@ -29,13 +29,19 @@ struct TrainingReportsController: RouteCollection {
                 .join(TrainingEventRecord.self, on: \TrainingBookingRecord.$event.$id == \TrainingEventRecord.$id)
                 .filter(TrainingEventRecord.self, \.$date <= period.upperBound.iso)
                 .with(\.$event).with(\.$agency).all()
-            let records = rows.map { TrainingReportRecord(booking: $0.booking, event: $0.event.event, agency: $0.agency?.name) }
+            let records = rows.map {
+                TrainingReportRecord(booking: $0.booking, event: $0.event.event, agency: $0.agency?.name)
+            }
             return Source(period: period, courses: courses.map(\.course), records: records)
         }
 
-        var byCourse: [TrainingReports.CourseRow] { TrainingReports.attendanceByCourse(records, courses: courses, period: period) }
+        var byCourse: [TrainingReports.CourseRow] {
+            TrainingReports.attendanceByCourse(records, courses: courses, period: period)
+        }
         var byAgency: TrainingReports.AgencyAttendance { TrainingReports.attendanceByAgency(records, period: period) }
-        var noShows: [TrainingReports.NoShowRow] { TrainingReports.noShows(records, courses: courses, period: period, today: today) }
+        var noShows: [TrainingReports.NoShowRow] {
+            TrainingReports.noShows(records, courses: courses, period: period, today: today)
+        }
     }
 
     func reports(req: Request) async throws -> Response {
@@ -44,15 +50,19 @@ struct TrainingReportsController: RouteCollection {
         let period = Self.period(req, errors: &errors)
         var source = try await Source.load(period, on: req.db)
         source.today = req.today
-        try await req.audit.record(viewer.event(.view, "training-report", "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
-        return TrainingReportsView(source: source, errors: errors).render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        try await req.audit.record(
+            viewer.event(.view, "training-report", "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
+        return TrainingReportsView(source: source, errors: errors).render(
+            on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func reportCSV(req: Request) async throws -> Response {
         let viewer = try req.require(.viewTrainingReports)
         var errors = FormErrors()
         let period = Self.period(req, errors: &errors)
-        guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; ")) }
+        guard errors.isEmpty else {
+            throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; "))
+        }
         var source = try await Source.load(period, on: req.db)
         source.today = req.today
         let name = req.parameters.get("file") ?? ""
@@ -63,8 +73,13 @@ struct TrainingReportsController: RouteCollection {
         case "no-shows.csv": lines = TrainingReports.csv(source.noShows)
         default: throw Abort(.notFound)
         }
-        try await req.audit.record(viewer.event(.export, "training-report", name, reason: "\(period.lowerBound)..\(period.upperBound)", on: req), on: req.db)
-        return try CSVDownload.response(lines, filename: name.replacingOccurrences(of: ".csv", with: "-\(period.lowerBound)-to-\(period.upperBound).csv"))
+        try await req.audit.record(
+            viewer.event(
+                .export, "training-report", name, reason: "\(period.lowerBound)..\(period.upperBound)", on: req),
+            on: req.db)
+        return try CSVDownload.response(
+            lines,
+            filename: name.replacingOccurrences(of: ".csv", with: "-\(period.lowerBound)-to-\(period.upperBound).csv"))
     }
 
     func evaluations(req: Request) async throws -> Response {
@@ -72,27 +87,38 @@ struct TrainingReportsController: RouteCollection {
         var errors = FormErrors()
         let period = Self.period(req, errors: &errors)
         let (course, summary) = try await Self.summary(req, period: period)
-        try await req.audit.record(viewer.event(.view, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
-        return EvaluationResultsView(course: course, summary: summary, period: period, errors: errors, mayManage: viewer.may(.manageTraining))
-            .render(on: req)
+        try await req.audit.record(
+            viewer.event(.view, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
+        return EvaluationResultsView(
+            course: course, summary: summary, period: period, errors: errors, mayManage: viewer.may(.manageTraining)
+        )
+        .render(on: req)
     }
 
     func evaluationsCSV(req: Request) async throws -> Response {
         let viewer = try req.require(.viewTrainingReports)
         var errors = FormErrors()
         let period = Self.period(req, errors: &errors)
-        guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; ")) }
+        guard errors.isEmpty else {
+            throw Abort(.badRequest, reason: errors.all.map(\.message).joined(separator: "; "))
+        }
         let (course, summary) = try await Self.summary(req, period: period)
-        try await req.audit.record(viewer.event(.export, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
-        return try CSVDownload.response(TrainingReports.csv(summary),
-                                        filename: "evaluations-\(EvaluationQuestion.slug(course.title))-\(period.lowerBound)-to-\(period.upperBound).csv")
+        try await req.audit.record(
+            viewer.event(.export, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
+        return try CSVDownload.response(
+            TrainingReports.csv(summary),
+            filename:
+                "evaluations-\(EvaluationQuestion.slug(course.title))-\(period.lowerBound)-to-\(period.upperBound).csv")
     }
 
     /// A course's evaluations sent within the period.
-    static func summary(_ req: Request, period: ClosedRange<SimpleDate>) async throws -> (TrainingCourseRecord, EvaluationSummary) {
+    static func summary(
+        _ req: Request, period: ClosedRange<SimpleDate>
+    ) async throws -> (TrainingCourseRecord, EvaluationSummary) {
         let course = try await TrainingManageController.course(req)
         let responses = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == course.requireID())
-            .filter(\.$submittedOn >= period.lowerBound.iso).filter(\.$submittedOn <= period.upperBound.iso).all().compactMap(\.response)
+            .filter(\.$submittedOn >= period.lowerBound.iso).filter(\.$submittedOn <= period.upperBound.iso).all()
+            .compactMap(\.response)
         return (course, EvaluationSummary(questions: course.questions, responses: responses))
     }
 
@@ -101,7 +127,10 @@ struct TrainingReportsController: RouteCollection {
     static func period(_ req: Request, errors: inout FormErrors) -> ClosedRange<SimpleDate> {
         let today = req.today
         let startYear = today.month >= 4 ? today.year : today.year - 1
-        return ReportPeriod.read(req, default: SimpleDate(year: startYear, month: 4, day: 1)!...SimpleDate(year: startYear + 1, month: 3, day: 31)!,
-                                 errors: &errors)
+        return ReportPeriod.read(
+            req,
+            default: SimpleDate(year: startYear, month: 4, day: 1)!...SimpleDate(
+                year: startYear + 1, month: 3, day: 31)!,
+            errors: &errors)
     }
 }
