@@ -115,7 +115,7 @@ final class ActionPlanTests: ServerTestCase {
         assertEqual(
             try await unit.post(.recommendationClose(rec), [("close", "implemented")]).location,
             "/action-plan/recommendations/\(rec)?done=closed")
-        assertEqual(try await RecommendationRecord.find(rec, on: app.db)?.status, "implemented")
+        assertEqual(try await RecommendationRecord.find(rec, on: app.db)?.status.rawValue, "implemented")
         let trail = try await auditEntries().filter { $0.recordType == "plan-action" }.map(\.reason)
         XCTAssertTrue(
             trail.contains("evidence added with a file") && trail.contains("completed") && trail.contains("sign-off"),
@@ -187,7 +187,7 @@ final class ActionPlanTests: ServerTestCase {
         assertEqual(
             try await owner.post(.planActionProgress(id), [("status", "on-track")], csrf: false).status, .forbidden)
         assertEqual(
-            try await PlanActionRecord.find(id, on: app.db)?.status, "not-started",
+            try await PlanActionRecord.find(id, on: app.db)?.status.rawValue, "not-started",
             "nothing was changed by the refused posts")
 
         let token = try await APITests.issue(in: self, agency: fx.hospital, permissions: [APIPrincipal.actionsRead])

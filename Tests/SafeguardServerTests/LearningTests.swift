@@ -121,7 +121,7 @@ final class LearningTests: ServerTestCase {
         XCTAssertEqual(saved.status, .seeOther)
         let record = try await BriefingRecord.query(on: app.db).first()!
         let id = record.id!
-        XCTAssertEqual(record.status, "draft")
+        XCTAssertEqual(record.status, .draft)
         assertEqual(try await worker.get(.learningBriefing(id)).status, .notFound)
         assertFalse(try await worker.get(.learning).text.contains("The men around a baby"))
 
@@ -131,7 +131,7 @@ final class LearningTests: ServerTestCase {
         XCTAssertTrue(check.text.contains("Link the briefing to the review or the theme it draws on"))
         XCTAssertFalse(check.text.contains("Publish to everyone"))
         assertEqual(try await unit.post(.learningBriefingPublish(id), []).status, .unprocessableEntity)
-        assertEqual(try await BriefingRecord.find(id, on: app.db)?.status, "draft")
+        assertEqual(try await BriefingRecord.find(id, on: app.db)?.status.rawValue, "draft")
 
         let tooLong = try await unit.post(
             .learningBriefingEdit(id),
@@ -243,7 +243,7 @@ final class LearningTests: ServerTestCase {
             ).status, .forbidden)
         assertEqual(try await BriefingReadRecord.query(on: app.db).count(), 0)
         assertEqual(
-            try await BriefingRecord.find(id, on: app.db)?.status, "published",
+            try await BriefingRecord.find(id, on: app.db)?.status.rawValue, "published",
             "nothing was changed by the refused posts")
     }
 

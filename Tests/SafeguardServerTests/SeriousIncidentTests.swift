@@ -207,7 +207,7 @@ final class SeriousIncidentTests: ServerTestCase {
             ).status,
             .forbidden)
         assertEqual(
-            try await SeriousIncidentRecord.find(id, on: app.db)?.status, "raised",
+            try await SeriousIncidentRecord.find(id, on: app.db)?.status.rawValue, "raised",
             "nothing was changed by the refused posts")
         assertEqual(try await SeriousIncidentRecord.query(on: app.db).count(), 1)
     }

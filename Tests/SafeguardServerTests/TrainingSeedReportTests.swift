@@ -108,7 +108,7 @@ final class TrainingSeedReportTests: ServerTestCase {
             let course = TrainingCourseRecord()
             course.title = title
             course.description = ""
-            course.level = TrainingLevel.level2.rawValue
+            course.level = TrainingLevel.level2
             course.audience = ""
             course.learningOutcomes = ""
             course.createdAt = clock.now.addingTimeInterval(Double(c))

@@ -11,7 +11,7 @@ final class RecommendationRecord: Model, @unchecked Sendable {
     @Field(key: "source_title") var sourceTitle: String
     @Field(key: "finding") var finding: String
     @Field(key: "text") var text: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: RecommendationStatus
     @Field(key: "not_implemented_reason") var notImplementedReason: String
     @OptionalParent(key: "created_by") var createdBy: User?
     @Field(key: "created_at") var createdAt: Date
@@ -21,14 +21,14 @@ final class RecommendationRecord: Model, @unchecked Sendable {
 
     var recommendation: Recommendation {
         Recommendation(
-            finding: finding, text: text, status: RecommendationStatus(rawValue: status) ?? .open,
+            finding: finding, text: text, status: status,
             notImplementedReason: notImplementedReason)
     }
 
     func set(_ r: Recommendation, at now: Date) {
         finding = r.finding
         text = r.text
-        status = r.status.rawValue
+        status = r.status
         notImplementedReason = r.notImplementedReason
         updatedAt = now
     }
@@ -46,7 +46,7 @@ final class PlanActionRecord: Model, @unchecked Sendable {
     @Parent(key: "agency_id") var agency: Agency
     @Parent(key: "owner_id") var owner: User
     @Field(key: "due_on") var dueOn: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ActionStatus
     @Field(key: "progress_note") var progressNote: String
     @Field(key: "evidence") var evidence: String
     @Field(key: "impact_achieved") var impactAchieved: String
@@ -63,7 +63,7 @@ final class PlanActionRecord: Model, @unchecked Sendable {
         PlanAction(
             description: description, impactMeasure: impactMeasure,
             dueOn: SimpleDate(iso: dueOn) ?? SimpleDate(updatedAt),
-            status: ActionStatus(rawValue: status) ?? .notStarted, progressNote: progressNote,
+            status: status, progressNote: progressNote,
             evidence: (try? JSONDecoder().decode([ActionEvidence].self, from: Data(evidence.utf8))) ?? [],
             impactAchieved: impactAchieved,
             completedOn: completedOn.flatMap(SimpleDate.init(iso:)),
@@ -75,7 +75,7 @@ final class PlanActionRecord: Model, @unchecked Sendable {
         description = a.description
         impactMeasure = a.impactMeasure
         dueOn = a.dueOn.iso
-        status = a.status.rawValue
+        status = a.status
         progressNote = a.progressNote
         evidence = String(decoding: (try? JSONEncoder().encode(a.evidence)) ?? Data("[]".utf8), as: UTF8.self)
         impactAchieved = a.impactAchieved

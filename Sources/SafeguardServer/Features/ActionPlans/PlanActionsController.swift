@@ -232,7 +232,7 @@ struct PlanActionsController: RouteCollection {
             }
         }
         if viewer.may(.signOffPlanAction) {
-            for r in try await PlanActionRecord.query(on: req.db).filter(\.$status == ActionStatus.completed.rawValue)
+            for r in try await PlanActionRecord.query(on: req.db).filter(\.$status == ActionStatus.completed)
                 .filter(\.$owner.$id != viewer.userID)
                 .with(\.$agency).all()
             {

@@ -453,7 +453,7 @@ struct AgencySummariesController: RouteCollection {
         }
         if viewer.may(.manageAgencySummaries) {
             let open = try await AgencySummaryRecord.query(on: req.db).filter(
-                \.$stage != AgencySummary.Stage.submitted.rawValue
+                \.$stage != AgencySummary.Stage.submitted
             )
             .filter(\.$dueOn < req.today.iso).with(\.$agency).all()
             for r in open {

@@ -16,7 +16,7 @@ final class AgencySummaryRecord: Model, @unchecked Sendable {
     @Field(key: "requested_on") var requestedOn: String
     @Field(key: "due_on") var dueOn: String
     @Field(key: "ask") var ask: String
-    @Field(key: "stage") var stage: String
+    @Field(key: "stage") var stage: AgencySummary.Stage
     @Field(key: "involvement") var involvement: String
     @Field(key: "chronology") var chronology: String
     @Field(key: "analysis") var analysis: String
@@ -39,7 +39,7 @@ final class AgencySummaryRecord: Model, @unchecked Sendable {
         let chased = ((try? JSONDecoder().decode([String].self, from: Data(chasedOn.utf8))) ?? []).compactMap(
             SimpleDate.init(iso:))
         return .stored(
-            requestedOn: requested, due: due, ask: ask, stage: AgencySummary.Stage(rawValue: stage) ?? .requested,
+            requestedOn: requested, due: due, ask: ask, stage: stage,
             involvement: involvement, chronologyText: chronology, analysis: analysis,
             submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), returnNote: returnNote, chasedOn: chased)
     }
@@ -48,7 +48,7 @@ final class AgencySummaryRecord: Model, @unchecked Sendable {
         requestedOn = s.requestedOn.iso
         dueOn = s.due.iso
         ask = s.ask
-        stage = s.stage.rawValue
+        stage = s.stage
         involvement = s.involvement
         chronology = s.chronologyText
         analysis = s.analysis

@@ -259,7 +259,7 @@ extension DemoLoader {
             r.$raisedAgency.id = c.raiser.$agency.id
             r.$otherAgency.id = c.other
             r.caseReference = c.reference
-            r.theme = c.theme.rawValue
+            r.theme = c.theme
             r.summary = c.summary
             r.resolution = c.resolution
             r.raisedAt = raised.at(hour: 10)

@@ -121,7 +121,7 @@ extension DemoLoader {
         for (title, level, audience, description, outcomes) in specs {
             let c = TrainingCourseRecord()
             c.title = title
-            c.level = level.rawValue
+            c.level = level
             c.audience = audience
             c.description = description
             c.learningOutcomes = outcomes.joined(separator: "\n")

@@ -12,7 +12,7 @@ final class DisagreementRecord: Model, @unchecked Sendable {
     @Parent(key: "raised_agency_id") var raisedAgency: Agency
     @Parent(key: "other_agency_id") var otherAgency: Agency
     @Field(key: "case_reference") var caseReference: String
-    @Field(key: "theme") var theme: String
+    @Field(key: "theme") var theme: DisagreementTheme
     @Field(key: "summary") var summary: String
     @Field(key: "resolution") var resolution: String
     @Field(key: "status") var status: String
@@ -32,8 +32,6 @@ final class DisagreementRecord: Model, @unchecked Sendable {
         status = d.status.rawValue
         updatedAt = now
     }
-
-    var disagreementTheme: DisagreementTheme { DisagreementTheme(rawValue: theme) ?? .other }
 
     /// Whether the viewer's agency is one of the two: the policy's `agencyInvolved`.
     func relationship(to viewer: Viewer) -> Relationship {

@@ -19,7 +19,7 @@ struct DisagreementListing: Sendable {
         reference = r.reference
         agencies = "\(r.raisedAgency.name) with \(r.otherAgency.name)"
         caseReference = r.caseReference
-        theme = r.disagreementTheme
+        theme = r.theme
         stage = "Stage \(d.current.stage + 1) of \(ladder.stages.count), \(d.currentStage.name.lowercasedFirst)"
         let standing = d.standing(today: today, calendar: calendar)
         resolved = d.status == .resolved
@@ -149,7 +149,7 @@ struct DisagreementPage {
             }
         return DisagreementPage(
             record: (
-                r.id!, r.reference, r.raisedAgency.name, r.otherAgency.name, r.caseReference, r.disagreementTheme,
+                r.id!, r.reference, r.raisedAgency.name, r.otherAgency.name, r.caseReference, r.theme,
                 r.summary,
                 r.resolution, raiser.displayName
             ),

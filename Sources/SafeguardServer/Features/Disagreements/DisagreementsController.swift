@@ -83,7 +83,7 @@ struct DisagreementsController: RouteCollection {
             r.$raisedAgency.id = viewer.agencyID
             r.$otherAgency.id = other
             r.caseReference = caseReference
-            r.theme = theme.rawValue
+            r.theme = theme
             r.summary = summary
             r.resolution = resolution
             r.raisedAt = now
@@ -169,7 +169,7 @@ struct DisagreementsController: RouteCollection {
             all.map { r in
                 let d = r.disagreement(ladder)
                 return .init(
-                    raisingAgency: r.raisedAgency.name, otherAgency: r.otherAgency.name, theme: r.disagreementTheme,
+                    raisingAgency: r.raisedAgency.name, otherAgency: r.otherAgency.name, theme: r.theme,
                     highestStage: d.highestStage, resolved: d.status == .resolved)
             }, ladder: ladder)
     }

@@ -16,7 +16,7 @@ struct LearningController: RouteCollection {
         let mayManage = viewer.may(.manageLearning)
         let sources = try await LearningSources.load(on: req.db)
         var query = BriefingRecord.query(on: req.db).sort(\.$publishedOn, .descending).sort(\.$updatedAt, .descending)
-        if !mayManage { query = query.filter(\.$status == BriefingStatus.published.rawValue) }
+        if !mayManage { query = query.filter(\.$status == BriefingStatus.published) }
         let records = try await query.all()
         let reads = try await Self.readsBy(viewer.userID, on: req.db)
         let listings = records.map { BriefingListing($0, sources: sources, readAt: reads[$0.id!]) }
@@ -69,7 +69,7 @@ struct LearningController: RouteCollection {
     /// The briefing, if the viewer may see it: everyone sees a published one, only the business unit the rest.
     static func load(_ id: UUID, viewer: Viewer, on req: Request) async throws -> (BriefingRecord, BriefingListing) {
         guard let record = try await BriefingRecord.find(id, on: req.db) else { throw Abort(.notFound) }
-        guard record.status == BriefingStatus.published.rawValue || viewer.may(.manageLearning) else {
+        guard record.status == BriefingStatus.published || viewer.may(.manageLearning) else {
             throw Abort(.notFound)
         }
         let reads = try await readsBy(viewer.userID, on: req.db)

@@ -71,7 +71,7 @@ final class BriefingRecord: Model, @unchecked Sendable {
     @OptionalField(key: "review_reference") var reviewReference: String?
     @OptionalField(key: "theme_key") var themeKey: String?
     @OptionalParent(key: "course_id") var course: TrainingCourseRecord?
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: BriefingStatus
     @OptionalField(key: "published_on") var publishedOn: String?
     @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
     @OptionalParent(key: "created_by") var createdBy: User?
@@ -85,7 +85,7 @@ final class BriefingRecord: Model, @unchecked Sendable {
             uniqueKeysWithValues: raw.compactMap { k, v in BriefingSection(rawValue: k).map { ($0, v) } })
         return SevenMinuteBriefing(
             title: title, sections: parts, reviewReference: reviewReference, themeKey: themeKey,
-            status: BriefingStatus(rawValue: status) ?? .draft, publishedOn: publishedOn.flatMap(SimpleDate.init(iso:)),
+            status: status, publishedOn: publishedOn.flatMap(SimpleDate.init(iso:)),
             withdrawnReason: withdrawnReason)
     }
 
@@ -95,7 +95,7 @@ final class BriefingRecord: Model, @unchecked Sendable {
         sections = String(decoding: (try? JSONEncoder().encode(raw)) ?? Data("{}".utf8), as: UTF8.self)
         reviewReference = b.reviewReference
         themeKey = b.themeKey
-        status = b.status.rawValue
+        status = b.status
         publishedOn = b.publishedOn?.iso
         withdrawnReason = b.withdrawnReason
         updatedAt = now

@@ -8,7 +8,7 @@ import Vapor
 enum ReviewCatalogue {
     static func all(on db: Database) async throws -> [(reference: String, title: String)] {
         let held = try await PracticeReviewRecord.query(on: db).sort(\.$decidedOn, .descending).all()
-            .map { ($0.reference, "\($0.review.reviewKind.displayName): \($0.title)") }
+            .map { ($0.reference, "\($0.review.kind.displayName): \($0.title)") }
         let coded = try await CodedReviewRecord.query(on: db).sort(\.$completedOn, .descending).all().map {
             ($0.reference, $0.title)
         }

@@ -9,7 +9,7 @@ final class MissingEpisodeRecord: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "person_id") var person: Person
     /// A ``MissingEpisodeKind`` raw value.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: MissingEpisodeKind
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "returned_at") var returnedAt: Date?
     /// A ``MissingWhereFound`` raw value.
@@ -31,7 +31,7 @@ final class MissingEpisodeRecord: Model, @unchecked Sendable {
     /// The episode as the domain's rules see it.
     var episode: MissingEpisode {
         MissingEpisode(
-            id: id ?? UUID(), kind: MissingEpisodeKind(rawValue: kind) ?? .missingFromHome, startedAt: startedAt,
+            id: id ?? UUID(), kind: kind, startedAt: startedAt,
             returnedAt: returnedAt, whereFound: whereFound.flatMap(MissingWhereFound.init(rawValue:)),
             returnInterview: ReturnHomeInterview(
                 offeredAt: interviewOfferedAt, completedAt: interviewCompletedAt,

@@ -45,7 +45,7 @@ struct MissingEpisodesController: RouteCollection {
         }
         let episode = MissingEpisodeRecord()
         episode.$person.id = try person.requireID()
-        episode.kind = kind.rawValue
+        episode.kind = kind
         episode.startedAt = started
         episode.returnedAt = returned
         episode.whereFound = returned == nil ? nil : found?.rawValue

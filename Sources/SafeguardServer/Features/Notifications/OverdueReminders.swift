@@ -29,7 +29,7 @@ enum OverdueReminders {
         }
         // Only actions past their day and not finished are read; ``PlanAction`` still decides each one.
         let late = try await PlanActionRecord.query(on: db).filter(\.$dueOn < today.iso)
-            .filter(\.$status !~ [ActionStatus.completed.rawValue, ActionStatus.signedOff.rawValue]).all()
+            .filter(\.$status !~ [ActionStatus.completed, ActionStatus.signedOff]).all()
         for record in late {
             let a = record.action
             guard a.isOverdue(today: today),
@@ -51,7 +51,7 @@ enum OverdueReminders {
             sent.actions += 1
         }
         for record in try await AgencySummaryRecord.query(on: db).filter(
-            \.$stage != AgencySummary.Stage.submitted.rawValue
+            \.$stage != AgencySummary.Stage.submitted
         )
         .filter(\.$dueOn < today.iso).with(\.$agency).all() {
             var s = record.summary

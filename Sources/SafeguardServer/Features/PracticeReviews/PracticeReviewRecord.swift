@@ -8,7 +8,7 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
     @ID var id: UUID?
     /// "PR-2026-0001".
     @Field(key: "reference") var reference: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: PracticeReviewKind
     /// How the review is known in public, never the real name: "Baby M".
     @Field(key: "title") var title: String
     @OptionalParent(key: "incident_id") var incident: SeriousIncidentRecord?
@@ -29,12 +29,10 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var reviewKind: PracticeReviewKind { PracticeReviewKind(rawValue: kind) ?? .lcspr }
-
     var review: PracticeReview {
         let decided = SimpleDate(iso: decidedOn) ?? SimpleDate(updatedAt)
         return .stored(
-            kind: reviewKind, decidedOn: decided, publicationDue: SimpleDate(iso: publicationDue) ?? decided,
+            kind: kind, decidedOn: decided, publicationDue: SimpleDate(iso: publicationDue) ?? decided,
             terms: terms, reviewer: reviewer,
             family: family,
             milestones: (try? JSONDecoder().decode([ReviewMilestone].self, from: Data(milestones.utf8))) ?? [],
@@ -46,7 +44,7 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
     }
 
     func set(_ r: PracticeReview, at now: Date) {
-        kind = r.kind.rawValue
+        kind = r.kind
         decidedOn = r.decidedOn.iso
         publicationDue = r.publicationDue.iso
         terms = r.termsOfReference
@@ -64,7 +62,7 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
 
     func mayOpen(_ viewer: Viewer) -> Bool {
         PracticeReview.mayOpen(
-            kind: reviewKind, published: publishedOn != nil, opensChildReviews: viewer.may(.viewSeriousIncidents),
+            kind: kind, published: publishedOn != nil, opensChildReviews: viewer.may(.viewSeriousIncidents),
             opensSARs: viewer.may(.viewSARs), readsPublishedLearning: viewer.may(.viewThematicAnalysis))
     }
 }

@@ -165,7 +165,7 @@ struct RapidReviewController: RouteCollection {
             return []
         }
         let notified = try await SeriousIncidentRecord.query(on: req.db).filter(
-            \.$status == SeriousIncidentStatus.notified.rawValue
+            \.$status == SeriousIncidentStatus.notified
         ).sort(\.$raisedAt).all()
         let ids = notified.compactMap(\.id)
         let reviews =

@@ -12,7 +12,7 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
     @Parent(key: "raised_by") var raisedBy: User
     @Parent(key: "raised_agency_id") var raisedAgency: Agency
     @Field(key: "raised_at") var raisedAt: Date
-    @Field(key: "reason") var reason: String
+    @Field(key: "reason") var reason: SeriousIncidentReason
     @Field(key: "incident_on") var incidentOn: String
     @Field(key: "what_happened") var whatHappened: String
     @Field(key: "child") var child: String
@@ -21,7 +21,7 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
     @Field(key: "police_details") var policeDetails: String
     @Field(key: "linked_cases") var linkedCases: String
     @OptionalField(key: "aware_on") var awareOn: String?
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: SeriousIncidentStatus
     @OptionalField(key: "notified_on") var notifiedOn: String?
     /// The business unit officer who told the national panel: the notifier on the form.
     @OptionalParent(key: "notified_by") var notifiedBy: User?
@@ -41,7 +41,7 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
 
     var notification: SeriousIncidentNotification {
         var n = SeriousIncidentNotification(
-            child: snapshot, reason: SeriousIncidentReason(rawValue: reason) ?? .seriousHarm,
+            child: snapshot, reason: reason,
             incidentOn: SimpleDate(iso: incidentOn) ?? SimpleDate(raisedAt), whatHappened: whatHappened)
         n.place = place
         n.policeInvestigation = policeInvestigation.flatMap(PoliceInvestigation.init(rawValue:))
@@ -49,14 +49,14 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
         n.linkedCases = linkedCases
         n.awareOn = awareOn.flatMap(SimpleDate.init(iso:))
         return .stored(
-            n, status: SeriousIncidentStatus(rawValue: status) ?? .raised,
+            n, status: status,
             notifiedOn: notifiedOn.flatMap(SimpleDate.init(iso:)),
             lateReason: lateReason, notNotifiableReason: notNotifiableReason)
     }
 
     func set(_ n: SeriousIncidentNotification, at now: Date) {
         child = String(decoding: (try? JSONEncoder().encode(n.child)) ?? Data("{}".utf8), as: UTF8.self)
-        reason = n.reason.rawValue
+        reason = n.reason
         incidentOn = n.incidentOn.iso
         whatHappened = n.whatHappened
         place = n.place
@@ -64,7 +64,7 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
         policeDetails = n.policeDetails
         linkedCases = n.linkedCases
         awareOn = n.awareOn?.iso
-        status = n.status.rawValue
+        status = n.status
         notifiedOn = n.notifiedOn?.iso
         lateReason = n.lateReason
         notNotifiableReason = n.notNotifiableReason

@@ -282,7 +282,7 @@ struct SeriousIncidentsController: RouteCollection {
     static func myWork(_ viewer: Viewer, on req: Request) async throws -> [MyWorkController.Item] {
         guard viewer.may(.manageSeriousIncidents) else { return [] }
         let open = try await SeriousIncidentRecord.query(on: req.db).filter(
-            \.$status == SeriousIncidentStatus.raised.rawValue
+            \.$status == SeriousIncidentStatus.raised
         ).sort(\.$raisedAt).all()
         return open.map { r in
             let listing = SeriousIncidentListing(r, today: req.today, calendar: req.safeguard.calendar)

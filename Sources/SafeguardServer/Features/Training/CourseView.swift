@@ -25,7 +25,7 @@ struct CourseView {
         .sort(\.$title).all()
         let evaluations = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == id).count()
         let current: [String: String] = [
-            "title": course.title, "level": course.level, "description": course.description,
+            "title": course.title, "level": course.level.rawValue, "description": course.description,
             "audience": course.audience, "outcomes": course.learningOutcomes,
             "withdrawn": course.withdrawnAt == nil ? "" : "yes",
         ]
@@ -43,7 +43,7 @@ struct CourseView {
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { course.trainingLevel.displayName }
+                el("span", .class("sg-caption-l")) { course.level.displayName }
                 course.title
             }
             el("h2", .class("sg-heading-m")) { "Events" }
@@ -55,7 +55,7 @@ struct CourseView {
                         let c = counts[e.id!] ?? (0, 0)
                         return [
                             el("a", .href(.trainingEvent(e.id!)), .class("sg-link")) { e.whenText },
-                            .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? ""),
+                            .text(e.delivery.displayName),
                             .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)),
                             .text(String(c.waiting)),
                         ]

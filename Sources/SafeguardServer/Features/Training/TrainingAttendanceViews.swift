@@ -141,8 +141,8 @@ struct CertificateView {
                 el("p", .class("sg-certificate__course")) { course.title }
                 Components.summaryList(
                     [
-                        ("Level", .text(course.trainingLevel.displayName)),
-                        ("How", .text(TrainingDelivery(rawValue: event.delivery)?.displayName ?? "")),
+                        ("Level", .text(course.level.displayName)),
+                        ("How", .text(event.delivery.displayName)),
                         ("Date", .text(day.longText)),
                         ("Duration", .text("\(hours) hours")),
                     ] + (event.trainerName.isEmpty ? [] : [("Trainer", .text(event.trainerName))]))

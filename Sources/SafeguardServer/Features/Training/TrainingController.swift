@@ -20,11 +20,11 @@ struct TrainingController: RouteCollection {
         let delivery = (try? req.query.get(String.self, at: "delivery")).flatMap(TrainingDelivery.init(rawValue:))
         var query = TrainingEventRecord.query(on: req.db).with(\.$course)
             .group(.or) {
-                $0.filter(\.$date >= req.today.iso).filter(\.$delivery == TrainingDelivery.eLearning.rawValue)
+                $0.filter(\.$date >= req.today.iso).filter(\.$delivery == TrainingDelivery.eLearning)
             }
-        if let delivery { query = query.filter(\.$delivery == delivery.rawValue) }
+        if let delivery { query = query.filter(\.$delivery == delivery) }
         let events = try await query.sort(\.$date).sort(\.$startTime).all()
-            .filter { level == nil || $0.course.trainingLevel == level }
+            .filter { level == nil || $0.course.level == level }
             .filter { $0.course.withdrawnAt == nil && $0.calledOffAt == nil }
         let counts = try await Self.placeCounts(events.compactMap(\.id), on: req.db)
         let mine = try await TrainingBookingRecord.query(on: req.db).filter(\.$user.$id == viewer.userID)

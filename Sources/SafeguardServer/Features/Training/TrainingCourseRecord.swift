@@ -10,7 +10,7 @@ final class TrainingCourseRecord: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "description") var description: String
     /// A ``TrainingLevel`` raw value.
-    @Field(key: "level") var level: String
+    @Field(key: "level") var level: TrainingLevel
     @Field(key: "audience") var audience: String
     @Field(key: "learning_outcomes") var learningOutcomes: String
     @Field(key: "evaluation_questions") var evaluationQuestions: String
@@ -33,12 +33,10 @@ final class TrainingCourseRecord: Model, @unchecked Sendable {
         learningOutcomes.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    var trainingLevel: TrainingLevel { TrainingLevel(rawValue: level) ?? .level1 }
-
     /// The course as the rules see it; materials are listed separately, by their records.
     var course: TrainingCourse {
         TrainingCourse(
-            id: id ?? UUID(), title: title, description: description, level: trainingLevel,
+            id: id ?? UUID(), title: title, description: description, level: level,
             audience: audience, learningOutcomes: outcomes, evaluationQuestions: questions)
     }
 }

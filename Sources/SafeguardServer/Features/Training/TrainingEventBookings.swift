@@ -83,7 +83,7 @@ extension TrainingEventRecord {
 
     /// Where: the venue, "Online" or "E-learning".
     var whereText: String {
-        switch TrainingDelivery(rawValue: delivery) ?? .faceToFace {
+        switch delivery {
         case .faceToFace: venue ?? ""
         case .virtual: "Online (the joining link is shown to those with a place)"
         case .eLearning: "E-learning, at your own pace"

@@ -8,7 +8,7 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "course_id") var course: TrainingCourseRecord
     /// A ``TrainingDelivery`` raw value.
-    @Field(key: "delivery") var delivery: String
+    @Field(key: "delivery") var delivery: TrainingDelivery
     /// ISO date.
     @Field(key: "date") var date: String
     @OptionalField(key: "start_time") var startTime: String?
@@ -28,7 +28,7 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
 
     var event: TrainingEvent {
         TrainingEvent(
-            id: id ?? UUID(), courseID: $course.id, delivery: TrainingDelivery(rawValue: delivery) ?? .faceToFace,
+            id: id ?? UUID(), courseID: $course.id, delivery: delivery,
             date: SimpleDate(iso: date) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             startTime: startTime.flatMap(ClockTime.init), endTime: endTime.flatMap(ClockTime.init),
             venue: venue, link: link, capacity: capacity, eLearningMinutes: eLearningMinutes)
@@ -36,7 +36,7 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
 
     func apply(_ event: TrainingEvent) {
         $course.id = event.courseID
-        delivery = event.delivery.rawValue
+        delivery = event.delivery
         date = event.date.iso
         startTime = event.startTime?.description
         endTime = event.endTime?.description

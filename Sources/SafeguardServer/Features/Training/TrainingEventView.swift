@@ -23,7 +23,7 @@ struct TrainingEventView {
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { course.trainingLevel.displayName }
+                el("span", .class("sg-caption-l")) { course.level.displayName }
                 course.title
             }
             if !course.description.isEmpty { el("p", .class("sg-body")) { course.description } }

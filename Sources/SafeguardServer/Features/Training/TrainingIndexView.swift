@@ -83,7 +83,7 @@ struct TrainingIndexView {
             } else { .text("Open to all") }
         return [
             el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title }, .text(e.whenText),
-            .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery), places,
+            .text(e.delivery.displayName), places,
         ]
     }
 }

@@ -114,7 +114,8 @@ struct TrainingManageController: RouteCollection {
     static func copy(_ f: [String: String], into record: TrainingCourseRecord) {
         record.title = f["title"] ?? ""
         record.description = f["description"] ?? ""
-        record.level = f["level"] ?? TrainingLevel.level1.rawValue
+        // `problems` has refused a form without a level, so there is always one here.
+        if let level = TrainingLevel(rawValue: f["level"] ?? "") { record.level = level }
         record.audience = f["audience"] ?? ""
         record.learningOutcomes = (f["outcomes"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
     }

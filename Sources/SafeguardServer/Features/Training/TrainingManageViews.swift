@@ -33,7 +33,7 @@ struct TrainingManageView {
                 rows: courses.map { c in
                     [
                         el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title },
-                        .text(c.trainingLevel.displayName),
+                        .text(c.level.displayName),
                         c.withdrawnAt == nil
                             ? Components.tag("Running", colour: "green") : Components.tag("Withdrawn", colour: "grey"),
                     ]
@@ -55,7 +55,7 @@ struct TrainingManageView {
                     ])
                     return [
                         .text(SimpleDate(iso: e.date)?.longText ?? e.date), title,
-                        .text(TrainingDelivery(rawValue: e.delivery)?.displayName ?? e.delivery),
+                        .text(e.delivery.displayName),
                         .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting)),
                         el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
                             e.capacity == nil ? "Completions" : "Register"
@@ -115,7 +115,7 @@ struct EventFormView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         let id = course.id!
-        let delivery = editing.flatMap { TrainingDelivery(rawValue: $0.delivery) }
+        let delivery = editing.map(\.delivery)
         let title = editing == nil ? "Add an event" : "Change the event's details"
         return req.page(title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
             Components.backLink(
