@@ -19,29 +19,14 @@ extension CuckooingController {
         }
         try await req.audit.record(
             viewer.event(.view, "cuckooing-register", "\(homes.count) homes", on: req), on: req.db)
-        return req.page("Cuckooed homes", section: .cuckooing) {
-            el("h1", .class("sg-heading-l")) { "Cuckooed homes" }
-            el("p", .class("sg-body")) {
-                "Homes marked because others have taken them over. Police incidents at these addresses are matched and the lead is told. "
-                "To record one, open the person's record and choose \u{201C}Record a cuckooed home\u{201D}."
-            }
-            if homes.isEmpty {
-                el("p", .class("sg-body")) { "No open cuckooing marker you may see." }
-            } else {
-                Components.table(
-                    caption: "\(homes.count) open markers",
-                    headers: ["Address", "Whose home", "How used", "Lead", "Since"],
-                    rows: homes.map { h in
-                        [
-                            el("a", .href(.cuckooedHome(h.id!)), .class("sg-link")) { h.address.singleLine },
-                            .text(h.person.fullName),
-                            .text(h.kindList.map(\.displayName).joined(separator: "; ")),
-                            .text("\(h.lead.displayName), \(h.agency.name)"),
-                            .text(SiteFormat.dateTime(h.recordedAt)),
-                        ]
-                    })
-            }
+        let rows = homes.map { h in
+            CuckooingRegisterView.Row(
+                id: h.id!, address: h.address.singleLine, whose: h.person.fullName,
+                howUsed: h.kindList.map(\.displayName).joined(separator: "; "),
+                lead: "\(h.lead.displayName), \(h.agency.name)",
+                since: SiteFormat.dateTime(h.recordedAt))
         }
+        return CuckooingRegisterView(rows: rows).render(on: req)
     }
 
     /// Loads the home, checks the policy on its person, and that this viewer may read it: the

@@ -137,3 +137,44 @@ struct CuckooedHomeView {
         }
     }
 }
+
+/// The register of open cuckooing markers this viewer may read, newest first, as plain rows.
+struct CuckooingRegisterView {
+    struct Row: Sendable {
+        var id: UUID
+        var address: String
+        var whose: String
+        var howUsed: String
+        var lead: String
+        var since: String
+    }
+
+    var rows: [Row]
+
+    func render(on req: Request) -> Response {
+        req.page("Cuckooed homes", section: .cuckooing) { body }
+    }
+
+    var body: Node {
+        fragment {
+            el("h1", .class("sg-heading-l")) { "Cuckooed homes" }
+            el("p", .class("sg-body")) {
+                "Homes marked because others have taken them over. Police incidents at these addresses are matched and the lead is told. "
+                "To record one, open the person's record and choose \u{201C}Record a cuckooed home\u{201D}."
+            }
+            if rows.isEmpty {
+                el("p", .class("sg-body")) { "No open cuckooing marker you may see." }
+            } else {
+                Components.table(
+                    caption: "\(rows.count) open markers",
+                    headers: ["Address", "Whose home", "How used", "Lead", "Since"],
+                    rows: rows.map { h in
+                        [
+                            el("a", .href(.cuckooedHome(h.id)), .class("sg-link")) { h.address },
+                            .text(h.whose), .text(h.howUsed), .text(h.lead), .text(h.since),
+                        ]
+                    })
+            }
+        }
+    }
+}

@@ -19,29 +19,11 @@ struct NotificationsController: RouteCollection {
                     .set(\.$readAt, to: now).update()
             }
         }
-        return req.page("Your messages") {
-            el("h1", .class("sg-heading-l")) { "Your messages" }
-            if notices.isEmpty { el("p", .class("sg-body")) { "You have no messages." } }
-            for n in notices {
-                el("section", .class("sg-message" + (n.readAt == nil ? " sg-message--unread" : ""))) {
-                    el("h2", .class("sg-heading-s")) {
-                        el("a", Attr("href", n.link), .class("sg-link")) { n.subject }
-                        if n.readAt == nil {
-                            " "
-                            Components.tag("New", colour: "blue")
-                        }
-                    }
-                    el("p", .class("sg-body-s sg-hint")) { SiteFormat.dateTime(n.createdAt) }
-                    for paragraph in n.body.components(separatedBy: "\n\n") {
-                        el("p", .class("sg-body")) {
-                            for (i, line) in paragraph.components(separatedBy: "\n").enumerated() {
-                                if i > 0 { void("br") }
-                                line
-                            }
-                        }
-                    }
-                }
-            }
+        let messages = notices.map {
+            NotificationsView.Message(
+                subject: $0.subject, link: $0.link, unread: $0.readAt == nil,
+                sent: SiteFormat.dateTime($0.createdAt), body: $0.body)
         }
+        return NotificationsView(messages: messages).render(on: req)
     }
 }

@@ -15,34 +15,15 @@ extension ReferralsController {
         let decisions = try await Self.signedOffOutcomes(for: sent.compactMap(\.id), on: req.db)
         try await req.audit.record(
             viewer.event(.view, "referral-list", viewer.agencyID.uuidString, on: req), on: req.db)
-        return req.page("Your referrals", section: .referrals) {
-            el("h1", .class("sg-heading-l")) { "Referrals from \(viewer.agencyName)" }
-            // The start page carries the "call 999" warning, so the button leads there first.
-            el("a", .href(.referralNew), .class("sg-button"), Attr("role", "button"), Attr("draggable", "false")) {
-                "Make a referral"
-            }
-            if !drafts.isEmpty {
-                Components.table(
-                    caption: "Your unsent drafts", headers: ["Started", ""],
-                    rows: drafts.map { d in
-                        [
-                            .text(d.createdAt.map(SiteFormat.dateTime) ?? ""),
-                            el("a", .href(.referralStep(d.id!, .people)), .class("sg-link")) { "Continue this draft" },
-                        ]
-                    })
-            }
-            Components.table(
-                caption: "Sent referrals", headers: ["Reference", "Sent", "By", "Outcome"],
-                rows: sent.map { r in
-                    [
-                        el("a", .href(.referralOutcome(r.id!)), .class("sg-link")) { r.reference },
-                        .text(r.submittedAt.map(SiteFormat.dateTime) ?? ""),
-                        .text(r.referrer.displayName),
-                        decisions[r.id!].map { Components.tag($0.displayName, colour: "blue") }
-                            ?? Components.tag("With the MASH", colour: "blue"),
-                    ]
-                })
-        }
+        let page = ReferralsMineView(
+            agencyName: viewer.agencyName,
+            drafts: drafts.map { .init(id: $0.id!, started: $0.createdAt.map(SiteFormat.dateTime) ?? "") },
+            sent: sent.map { r in
+                .init(
+                    id: r.id!, reference: r.reference, sent: r.submittedAt.map(SiteFormat.dateTime) ?? "",
+                    by: r.referrer.displayName, outcome: decisions[r.id!])
+            })
+        return page.render(on: req)
     }
 
     /// What the referrer may know: the outcome once a manager has signed it off. Not the
@@ -58,21 +39,10 @@ extension ReferralsController {
         }
         let outcome = try await Self.signedOffOutcomes(for: [id], on: req.db)[id]
         try await req.audit.record(viewer.event(.view, "referral-outcome", id.uuidString, on: req), on: req.db)
-        return req.page("Referral \(r.reference)", section: .referrals) {
-            Components.backLink(.referrals, "Back to your referrals")
-            el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { "Referral" }
-                r.reference
-            }
-            Components.summaryList([
-                ("Sent", .text(r.submittedAt.map(SiteFormat.dateTime) ?? "")),
-                ("Status", .text(outcome == nil ? "With the MASH" : "Decided")),
-                ("Outcome", outcome.map { .text($0.displayName) } ?? .text("Not decided yet")),
-            ])
-            el("p", .class("sg-body")) {
-                "The MASH shares the outcome only. If you need to know more to keep someone safe, call the MASH and quote the reference."
-            }
-        }
+        return ReferralOutcomeView(
+            reference: r.reference, sent: r.submittedAt.map(SiteFormat.dateTime) ?? "", outcome: outcome
+        )
+        .render(on: req)
     }
 
     static func signedOffOutcomes(for ids: [UUID], on db: Database) async throws -> [UUID: ReferralOutcome] {
