@@ -81,14 +81,6 @@ extension RoutesBuilder {
         return register(url, route)
     }
 
-    @discardableResult
-    func on<R: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ url: SiteURL,
-        use closure: @Sendable @escaping (Request) async throws -> R
-    ) -> Route {
-        register(url, on(method, url.routePath, use: closure))
-    }
-
     private func register(_ url: SiteURL, _ route: Route) -> Route {
         route.siteURL = url
         return route

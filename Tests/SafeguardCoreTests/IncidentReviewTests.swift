@@ -52,3 +52,14 @@ struct IncidentReviewTests {
         #expect(!relevant.mayAskForDetails, "the details are asked for once")
     }
 }
+
+struct IncidentDetailsRefusalTests {
+    @Test func theDetailsAreRefusedUntilRelevantAndAfterTheyWereAsked() throws {
+        var d = IncidentAlertDecision(relevance: nil)
+        #expect(d.detailsRefusal?.message == "Mark the incident as relevant before asking for its details")
+        try d.decide("relevant", note: "")
+        #expect(d.detailsRefusal == nil)
+        d.detailsRequested = true
+        #expect(d.detailsRefusal?.message == "The details have already been asked for")
+    }
+}

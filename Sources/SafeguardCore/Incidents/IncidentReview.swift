@@ -144,4 +144,14 @@ public struct IncidentAlertDecision: Sendable, Equatable {
 
     /// Whether the social worker may ask the police for the full details now.
     public var mayAskForDetails: Bool { relevance == .relevant && !detailsRequested }
+
+    /// Why the details may not be asked for now, if they may not: shown beside the form's first question.
+    public var detailsRefusal: FieldProblem? {
+        if mayAskForDetails { return nil }
+        return FieldProblem(
+            field: "family-awareness",
+            message: detailsRequested
+                ? "The details have already been asked for"
+                : "Mark the incident as relevant before asking for its details")
+    }
 }

@@ -13,16 +13,12 @@ extension IncidentAlertsController {
         var errors = FormErrors()
         let referral = Referral.newDraft()
         ReferralForm.sharing(f, into: referral, errors: &errors)
-        ReferralForm.contact(
-            ["urgency": ReferralUrgency.today.rawValue, "referrer-phone": f["referrer-phone"] ?? ""], into: referral,
-            errors: &errors)
-        if !alert.decisionState.mayAskForDetails {
-            errors.add(
-                "family-awareness",
-                alert.decisionState.detailsRequested
-                    ? "The details have already been asked for"
-                    : "Mark the incident as relevant before asking for its details")
-        }
+        // Asked today: the social worker gives only a number to call.
+        let (urgency, phone, contactProblems) = ReferralAnswers.contact(
+            urgency: ReferralUrgency.today.rawValue, phone: f["referrer-phone"] ?? "")
+        errors.add(contactProblems)
+        referral.setContact(urgency, phone: phone)
+        if let refusal = alert.decisionState.detailsRefusal { errors.add(refusal.field, refusal.message) }
         guard errors.isEmpty else {
             return SocialWorkerAlertView(page: .init(alert), errors: errors, fields: f).render(
                 on: req, status: .unprocessableEntity)
