@@ -1,9 +1,10 @@
 import Foundation
 import NIOConcurrencyHelpers
+import SafeguardCore
 import Vapor
 
 /// Routes are registered from ``SiteURL``, so each path is spelt once and a link cannot point where no route
-/// answers: `routes.get(.incidentAlert(.param("incidentID")), use: show)` serves `/incident-alerts/:incidentID`,
+/// answers: `routes.get(.incidentAlert(.param("incidentID")), for: [.reviewIncidentAlert], use: show)` serves `/incident-alerts/:incidentID`,
 /// the path every link to an incident alert is built from.
 extension UUID {
     /// A stand-in for a route's path parameter `name` inside a ``SiteURL`` used as a route pattern. It is derived from
@@ -45,44 +46,71 @@ extension SiteURL {
     }
 }
 
+/// Who a route is for, declared where it is registered: `routes.get(.incidentAlerts, for: [.reviewIncidentAlert], use: queue)`.
+///
+/// The declaration does not itself let anyone in or keep anyone out: the handler asks the access policy for the record
+/// in hand, as before. It says what the handler must refuse, and `EveryRouteDeniedRoleTests` holds every route to it:
+/// each role the policy never permits any of the route's actions is sent there and must be refused, before any record
+/// is looked up. A route cannot be registered without saying who it is for.
+enum RouteAccess: Sendable, Hashable, ExpressibleByArrayLiteral {
+    /// Anyone, signed in or not: signing in, registering with an agency's key, the load balancer's checks.
+    case everyone
+    /// Anyone signed in: their own work, messages and kept forms, whatever their role.
+    case anyoneSignedIn
+    /// A signed-in user whose role may do at least one of these actions, for some record.
+    case anyOf(Set<Action>)
+    /// A partner system's token carrying this permission (``APIPrincipal``).
+    case partnerToken(String)
+
+    init(arrayLiteral actions: Action...) { self = .anyOf(Set(actions)) }
+}
+
 extension Route {
     private struct SiteURLKey: Hashable, Sendable {}
+    private struct AccessKey: Hashable, Sendable {}
 
     /// The ``SiteURL`` this route was registered from; nil for a route whose path was spelt some other way.
     var siteURL: SiteURL? {
         get { userInfo[AnySendableHashable(SiteURLKey())] as? SiteURL }
         set { userInfo[AnySendableHashable(SiteURLKey())] = newValue }
     }
+
+    /// Who the route is for, as its registration declared; nil only for a route registered some other way.
+    var access: RouteAccess? {
+        get { userInfo[AnySendableHashable(AccessKey())] as? RouteAccess }
+        set { userInfo[AnySendableHashable(AccessKey())] = newValue }
+    }
 }
 
 extension RoutesBuilder {
     @discardableResult
     func get<R: AsyncResponseEncodable>(
-        _ url: SiteURL, use closure: @Sendable @escaping (Request) async throws -> R
+        _ url: SiteURL, for access: RouteAccess, use closure: @Sendable @escaping (Request) async throws -> R
     ) -> Route {
-        register(url, on(.GET, url.routePath, use: closure))
+        register(url, access, on(.GET, url.routePath, use: closure))
     }
 
     @discardableResult
     func post<R: AsyncResponseEncodable>(
-        _ url: SiteURL, use closure: @Sendable @escaping (Request) async throws -> R
+        _ url: SiteURL, for access: RouteAccess, use closure: @Sendable @escaping (Request) async throws -> R
     ) -> Route {
-        register(url, on(.POST, url.routePath, use: closure))
+        register(url, access, on(.POST, url.routePath, use: closure))
     }
 
     /// A post that takes more than the default 64 KB: long evidence, a YAML tool, an upload.
     @discardableResult
     func post<R: AsyncResponseEncodable>(
-        _ url: SiteURL, bodyLimit: ByteCount,
+        _ url: SiteURL, bodyLimit: ByteCount, for access: RouteAccess,
         use closure: @Sendable @escaping (Request) async throws -> R
     ) -> Route {
         let route = on(.POST, url.routePath, body: .collect(maxSize: bodyLimit), use: closure)
         route.bodyLimit = bodyLimit.value
-        return register(url, route)
+        return register(url, access, route)
     }
 
-    private func register(_ url: SiteURL, _ route: Route) -> Route {
+    private func register(_ url: SiteURL, _ access: RouteAccess, _ route: Route) -> Route {
         route.siteURL = url
+        route.access = access
         return route
     }
 }

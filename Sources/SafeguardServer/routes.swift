@@ -8,7 +8,7 @@ import Vapor
 /// a path that matches no route, so such a request is answered without its body being read.
 func routes(_ app: Application) throws {
     let site = app.grouped(CSRFMiddleware(), SessionMiddleware())
-    site.get(.home) { req async throws -> Response in
+    site.get(.home, for: .anyoneSignedIn) { req async throws -> Response in
         guard let viewer = req.viewer else { return req.redirect(to: SiteURL.signIn.path) }
         // Case workers start on what is waiting for them; searching is one box away in the header.
         // The business unit too: its serious incident clocks are on My work.

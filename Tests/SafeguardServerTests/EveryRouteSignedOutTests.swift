@@ -24,8 +24,7 @@ final class EveryRouteSignedOutTests: ServerTestCase {
         var unprotected: [String] = []
         var checked = 0
         for route in app.routes.all {
-            let pattern = route.path.map(\.description).joined(separator: "/")
-            let key = "\(route.method.rawValue) /\(pattern)"
+            let key = Self.key(route)
             if Self.publicRoutes[key] != nil { continue }
             let path = Route.madeUpPath(route)
             let stranger = browser()
@@ -44,6 +43,11 @@ final class EveryRouteSignedOutTests: ServerTestCase {
         XCTAssertGreaterThan(checked, 100)
         XCTAssertEqual(
             unprotected, [], "routes that answer someone not signed in:\n" + unprotected.joined(separator: "\n"))
+    }
+
+    /// "GET /sign-in": the route's method and pattern, as the public list spells them.
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
     }
 }
 

@@ -6,7 +6,8 @@ import Vapor
 /// follow them. No other agency's actions, and no case details (actions are about practice).
 struct APIActionsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(APITokenMiddleware()).get(.api(.actions), use: list)
+        routes.grouped(APITokenMiddleware()).get(
+            .api(.actions), for: .partnerToken(APIPrincipal.actionsRead), use: list)
     }
 
     struct ActionDTO: Content {

@@ -6,7 +6,8 @@ import Vapor
 /// figures only: counts of reviews and the share with each theme, never a review's details.
 struct APILearningController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(APITokenMiddleware()).get(.api(.learningThemes), use: themes)
+        routes.grouped(APITokenMiddleware()).get(
+            .api(.learningThemes), for: .partnerToken(APIPrincipal.learningRead), use: themes)
     }
 
     struct ThemeShareDTO: Content {

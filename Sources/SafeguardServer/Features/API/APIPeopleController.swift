@@ -6,11 +6,11 @@ import Vapor
 /// people its agency is involved with; there is no break-glass through the API.
 struct APIPeopleController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.api(.openAPI), use: openAPI)
+        routes.get(.api(.openAPI), for: .everyone, use: openAPI)
         let people = routes.grouped(APITokenMiddleware())
-        people.get(.api(.people), use: list)
-        people.post(.api(.people), use: create)
-        people.get(.api(.person(.param("personID"))), use: show)
+        people.get(.api(.people), for: .partnerToken(APIPrincipal.read), use: list)
+        people.post(.api(.people), for: .partnerToken(APIPrincipal.write), use: create)
+        people.get(.api(.person(.param("personID"))), for: .partnerToken(APIPrincipal.read), use: show)
     }
 
     func openAPI(req: Request) async throws -> Response {

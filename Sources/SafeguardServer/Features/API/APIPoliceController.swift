@@ -7,9 +7,9 @@ import Vapor
 struct APIPoliceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let police = routes.grouped(APITokenMiddleware())
-        police.post(.api(.incidents), use: receive)
-        police.get(.api(.markers), use: markers)
-        police.get(.api(.markersCSV), use: markersCSV)
+        police.post(.api(.incidents), for: .partnerToken(APIPrincipal.incidentsWrite), use: receive)
+        police.get(.api(.markers), for: .partnerToken(APIPrincipal.markersRead), use: markers)
+        police.get(.api(.markersCSV), for: .partnerToken(APIPrincipal.markersRead), use: markersCSV)
     }
 
     struct IncidentDTO: Codable, Sendable {

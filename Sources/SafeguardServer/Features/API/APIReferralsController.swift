@@ -7,9 +7,9 @@ import Vapor
 struct APIReferralsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let referrals = routes.grouped(APITokenMiddleware())
-        referrals.post(.api(.referrals), use: create)
-        referrals.get(.api(.referrals), use: list)
-        referrals.get(.api(.referral(.param("referralID"))), use: show)
+        referrals.post(.api(.referrals), for: .partnerToken(APIPrincipal.referralsWrite), use: create)
+        referrals.get(.api(.referrals), for: .partnerToken(APIPrincipal.referralsRead), use: list)
+        referrals.get(.api(.referral(.param("referralID"))), for: .partnerToken(APIPrincipal.referralsRead), use: show)
     }
 
     func create(req: Request) async throws -> Response {

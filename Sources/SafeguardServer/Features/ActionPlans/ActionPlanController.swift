@@ -6,13 +6,13 @@ import Vapor
 /// and the actions agencies owe; everyone who oversees the plan reads all of it, an agency its own actions.
 struct ActionPlanController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.actionPlan, use: plan)
-        routes.get(.actionPlanCSV, use: planCSV)
-        routes.get(.recommendationNew, use: newRecommendation)
-        routes.post(.recommendationNew, use: createRecommendation)
-        routes.get(.recommendation(.param("recommendationID")), use: recommendation)
-        routes.post(.recommendationActions(.param("recommendationID")), use: addAction)
-        routes.post(.recommendationClose(.param("recommendationID")), use: close)
+        routes.get(.actionPlan, for: [.viewActionPlan], use: plan)
+        routes.get(.actionPlanCSV, for: [.viewActionPlan], use: planCSV)
+        routes.get(.recommendationNew, for: [.manageActionPlan], use: newRecommendation)
+        routes.post(.recommendationNew, for: [.manageActionPlan], use: createRecommendation)
+        routes.get(.recommendation(.param("recommendationID")), for: [.viewActionPlan], use: recommendation)
+        routes.post(.recommendationActions(.param("recommendationID")), for: [.manageActionPlan], use: addAction)
+        routes.post(.recommendationClose(.param("recommendationID")), for: [.manageActionPlan], use: close)
     }
 
     /// The plan's entries this viewer may see, filtered as the page's GET form asks.

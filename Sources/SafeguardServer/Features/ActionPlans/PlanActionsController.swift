@@ -6,13 +6,13 @@ import Vapor
 /// sub-group signs it off or returns it; the business unit chases an owner. ``PlanAction`` decides each move.
 struct PlanActionsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.planAction(.param("actionID")), use: show)
-        routes.post(.planActionProgress(.param("actionID")), use: progress)
-        routes.post(.planActionEvidence(.param("actionID")), bodyLimit: "20mb", use: evidence)
-        routes.post(.planActionComplete(.param("actionID")), use: complete)
-        routes.post(.planActionSignOff(.param("actionID")), use: signOff)
-        routes.post(.planActionChase(.param("actionID")), use: chase)
-        routes.get(.evidenceFile(.param("fileID")), use: file)
+        routes.get(.planAction(.param("actionID")), for: [.viewActionPlan], use: show)
+        routes.post(.planActionProgress(.param("actionID")), for: [.updatePlanAction], use: progress)
+        routes.post(.planActionEvidence(.param("actionID")), bodyLimit: "20mb", for: [.updatePlanAction], use: evidence)
+        routes.post(.planActionComplete(.param("actionID")), for: [.updatePlanAction], use: complete)
+        routes.post(.planActionSignOff(.param("actionID")), for: [.signOffPlanAction], use: signOff)
+        routes.post(.planActionChase(.param("actionID")), for: [.manageActionPlan], use: chase)
+        routes.get(.evidenceFile(.param("fileID")), for: [.viewActionPlan], use: file)
     }
 
     /// Loads the action if the viewer may see it: the whole plan's overseers, or the owning agency's staff.

@@ -6,9 +6,9 @@ import Vapor
 /// are one house, as it resolves which records are one person, so the police get one marker per door.
 struct DuplicateHomesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.duplicateHomes, use: list)
-        routes.get(.homeMerge(.param("addressID")), use: mergeForm)
-        routes.post(.homeMerge(.param("addressID")), use: merge)
+        routes.get(.duplicateHomes, for: [.mergePeople], use: list)
+        routes.get(.homeMerge(.param("addressID")), for: [.mergePeople], use: mergeForm)
+        routes.post(.homeMerge(.param("addressID")), for: [.mergePeople], use: merge)
     }
 
     struct MergeForm: Content {

@@ -10,24 +10,27 @@ struct AgencySummariesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let incident = UUID.param("incidentID")
         let sar = UUID.param("sarID")
-        for (summariesPage, chronologyPage, csv) in [
+        // The review's readers (``ReviewSubject/readAction``) read its chronology.
+        for (summariesPage, chronologyPage, csv, reader) in [
             (
                 SiteURL.rapidReviewSummaries(incident), SiteURL.rapidReviewChronology(incident),
-                SiteURL.rapidReviewChronologyCSV(incident)
+                SiteURL.rapidReviewChronologyCSV(incident), Action.viewSeriousIncidents
             ),
-            (.sarSummaries(sar), .sarChronology(sar), .sarChronologyCSV(sar)),
+            (.sarSummaries(sar), .sarChronology(sar), .sarChronologyCSV(sar), .viewSARs),
         ] {
-            routes.get(summariesPage, use: askForm)
-            routes.post(summariesPage, use: ask)
-            routes.get(chronologyPage, use: chronology)
-            routes.get(csv, use: chronologyCSV)
+            routes.get(summariesPage, for: [.manageAgencySummaries], use: askForm)
+            routes.post(summariesPage, for: [.manageAgencySummaries], use: ask)
+            routes.get(chronologyPage, for: [reader], use: chronology)
+            routes.get(csv, for: [reader], use: chronologyCSV)
         }
-        routes.get(.agencySummaries, use: mine)
-        routes.get(.agencySummary(.param("summaryID")), use: show)
-        routes.post(.agencySummary(.param("summaryID")), use: write)
-        routes.post(.agencySummaryChase(.param("summaryID")), use: chase)
-        routes.post(.agencySummaryReturn(.param("summaryID")), use: returnForMore)
-        routes.post(.agencySummaryContributor(.param("summaryID")), use: passOn)
+        routes.get(.agencySummaries, for: [.writeAgencySummary], use: mine)
+        routes.get(
+            .agencySummary(.param("summaryID")), for: [.viewSeriousIncidents, .viewSARs, .writeAgencySummary],
+            use: show)
+        routes.post(.agencySummary(.param("summaryID")), for: [.writeAgencySummary], use: write)
+        routes.post(.agencySummaryChase(.param("summaryID")), for: [.manageAgencySummaries], use: chase)
+        routes.post(.agencySummaryReturn(.param("summaryID")), for: [.manageAgencySummaries], use: returnForMore)
+        routes.post(.agencySummaryContributor(.param("summaryID")), for: [.manageAgencySummaries], use: passOn)
     }
 
     // MARK: Asking
@@ -212,6 +215,7 @@ struct AgencySummariesController: RouteCollection {
 
     /// The contributor saves a draft or sends it; what they typed comes back with any problem.
     func write(req: Request) async throws -> Response {
+        try req.requireEver(.writeAgencySummary)
         let (r, subject) = try await Self.load(req)
         let me = try req.requireViewer()
         let viewer = try req.require(

@@ -31,13 +31,20 @@ struct ReviewSubject {
     }
 
     /// Who may read the review, its summaries and its chronology.
+    var readAction: Action { key.readAction }
+}
+
+extension ReviewSubject.Key {
+    /// Who may open the review: its readers are asked for before the review is looked up.
     var readAction: Action {
-        switch key {
+        switch self {
         case .rapidReview: .viewSeriousIncidents
         case .sar: .viewSARs
         }
     }
+}
 
+extension ReviewSubject {
     var page: SiteURL {
         switch key {
         case .rapidReview(let id): .rapidReview(id)
@@ -78,10 +85,19 @@ struct ReviewSubject {
     }
 
     /// The review from the route's `incidentID` or `sarID`.
+    /// The review the path names, once the viewer's role may ever read such a review (so a role that may not is told
+    /// so, never whether the review exists).
     static func fromRoute(_ req: Request) async throws -> ReviewSubject {
-        if let id = req.parameters.get("incidentID", as: UUID.self) { return try await load(.rapidReview(id), on: req) }
-        if let id = req.parameters.get("sarID", as: UUID.self) { return try await load(.sar(id), on: req) }
-        throw Abort(.notFound)
+        let key: Key
+        if let id = req.parameters.get("incidentID", as: UUID.self) {
+            key = .rapidReview(id)
+        } else if let id = req.parameters.get("sarID", as: UUID.self) {
+            key = .sar(id)
+        } else {
+            throw Abort(.notFound)
+        }
+        try req.requireEver(key.readAction)
+        return try await load(key, on: req)
     }
 
     static func load(_ key: Key, on req: Request) async throws -> ReviewSubject {

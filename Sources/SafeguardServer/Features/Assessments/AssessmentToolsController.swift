@@ -7,11 +7,11 @@ import Vapor
 /// is refused with its line and the reason, and nothing is stored.
 struct AssessmentToolsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.adminAssessmentTools, use: list)
+        routes.get(.adminAssessmentTools, for: [.manageAssessmentTools], use: list)
         // Definitions run to tens of kilobytes (the exploitation tool is 18 KB before form encoding),
         // beyond Vapor's 16 KB default for a collected body.
-        routes.post(.adminAssessmentTools, bodyLimit: "512kb", use: upload)
-        routes.get(.adminAssessmentTool(.param("toolID")), use: show)
+        routes.post(.adminAssessmentTools, bodyLimit: "512kb", for: [.manageAssessmentTools], use: upload)
+        routes.get(.adminAssessmentTool(.param("toolID")), for: [.manageAssessmentTools], use: show)
     }
 
     func list(req: Request) async throws -> Response {

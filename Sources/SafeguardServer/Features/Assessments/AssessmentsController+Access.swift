@@ -8,6 +8,7 @@ extension AssessmentsController {
     /// safeguarding do; others who know the person do not (a DASH about a parent is not the
     /// school's to read). Drafts are the assessing agency's alone.
     static func load(_ req: Request, for action: Action) async throws -> (Viewer, Assessment, Person, Relationship) {
+        try req.requireEver(action)  // before the record is looked up: a role that may never is told so
         guard let id = req.parameters.get("assessmentID", as: UUID.self),
             let assessment = try await Assessment.query(on: req.db).filter(\.$id == id).with(\.$tool).with(\.$agency)
                 .with(\.$startedBy).with(\.$submittedBy).with(\.$countersignedBy).with(\.$referral).first()

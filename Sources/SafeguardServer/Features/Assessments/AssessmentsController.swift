@@ -7,13 +7,13 @@ import Vapor
 /// countersign it. The rules (rating, checks, countersigning) live in SafeguardCore.
 struct AssessmentsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.personAssessmentNew(.param("personID")), use: startForm)
-        routes.post(.personAssessments(.param("personID")), use: start)
-        routes.get(.assessment(.param("assessmentID")), use: show)
+        routes.get(.personAssessmentNew(.param("personID")), for: [.recordAssessment], use: startForm)
+        routes.post(.personAssessments(.param("personID")), for: [.recordAssessment], use: start)
+        routes.get(.assessment(.param("assessmentID")), for: [.viewPerson], use: show)
         // Evidence for a dozen areas easily passes Vapor's 16 KB default for a form.
-        routes.post(.assessment(.param("assessmentID")), bodyLimit: "1mb", use: save)
-        routes.post(.assessmentCountersign(.param("assessmentID")), use: countersign)
-        routes.post(.assessmentDiscard(.param("assessmentID")), use: discard)
+        routes.post(.assessment(.param("assessmentID")), bodyLimit: "1mb", for: [.recordAssessment], use: save)
+        routes.post(.assessmentCountersign(.param("assessmentID")), for: [.countersignAssessment], use: countersign)
+        routes.post(.assessmentDiscard(.param("assessmentID")), for: [.recordAssessment], use: discard)
     }
 
     func startForm(req: Request) async throws -> Response {

@@ -6,8 +6,8 @@ import Vapor
 /// latest entries of the trail.
 struct AuditReviewController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.auditReview, use: review)
-        routes.post(.auditReviewGrant(.param("grantID")), use: markReviewed)
+        routes.get(.auditReview, for: [.reviewAuditTrail], use: review)
+        routes.post(.auditReviewGrant(.param("grantID")), for: [.reviewAuditTrail], use: markReviewed)
     }
 
     func review(req: Request) async throws -> Response {

@@ -6,10 +6,10 @@ import Vapor
 /// time, so the form cannot be used to find out who has an account.
 struct SignInController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.signIn, use: show)
-        routes.post(.signIn, use: signIn)
-        routes.post(.signOut, use: signOut)
-        routes.get(.sessionKeepAlive, use: keepAlive)
+        routes.get(.signIn, for: .everyone, use: show)
+        routes.post(.signIn, for: .everyone, use: signIn)
+        routes.post(.signOut, for: .anyoneSignedIn, use: signOut)
+        routes.get(.sessionKeepAlive, for: .anyoneSignedIn, use: keepAlive)
     }
 
     struct Form: Content {

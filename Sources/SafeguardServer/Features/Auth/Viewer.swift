@@ -61,6 +61,19 @@ extension Request {
     }
 }
 
+extension Request {
+    /// Refuses a signed-in user whose role may never do any of `actions`, for any record, with the policy's reason,
+    /// before a route looks its record up: someone with no business there is told "you cannot see this", never
+    /// "not found" or not. The route still decides for the record in hand.
+    @discardableResult
+    func requireEver(_ action: Action, _ more: Action...) throws -> Viewer {
+        let v = try requireViewer()
+        // With no record for which the role may, every relationship is refused: `.none`'s answer carries the reason.
+        guard ([action] + more).contains(where: v.mayEver) else { throw AccessDenied(decision: v.decide(action)) }
+        return v
+    }
+}
+
 /// Thrown when the policy says no; rendered as a 403 page or problem document.
 struct AccessDenied: Error {
     let decision: AccessDecision

@@ -32,6 +32,7 @@ extension CuckooingController {
     /// Loads the home, checks the policy on its person, and that this viewer may read it: the
     /// recording agency and the agencies that lead safeguarding.
     static func load(_ req: Request, for action: Action) async throws -> (Viewer, CuckooedHome, Relationship) {
+        try req.requireEver(action)  // before the record is looked up: a role that may never is told so
         guard let id = req.parameters.get("homeID", as: UUID.self) else { throw Abort(.notFound) }
         let found = try await CuckooedHome.query(on: req.db).filter(\.$id == id).with(\.$address).with(\.$person)
             .with(\.$lead) { $0.with(\.$agency).with(\.$team) }.with(\.$agency).with(\.$recordedBy).first()

@@ -7,12 +7,12 @@ import Vapor
 /// information management team forwards a confirmed incident there to the home's lead.
 struct CuckooingController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.cuckooing, use: register)
-        routes.get(.personCuckooingNew(.param("personID")), use: newForm)
-        routes.post(.personCuckooing(.param("personID")), use: create)
-        routes.get(.cuckooedHome(.param("homeID")), use: show)
-        routes.post(.cuckooedHomeEnd(.param("homeID")), use: end)
-        routes.post(.cuckooingNoticeSeen(.param("noticeID")), use: seen)
+        routes.get(.cuckooing, for: [.recordCuckooing], use: register)
+        routes.get(.personCuckooingNew(.param("personID")), for: [.recordCuckooing], use: newForm)
+        routes.post(.personCuckooing(.param("personID")), for: [.recordCuckooing], use: create)
+        routes.get(.cuckooedHome(.param("homeID")), for: [.viewPerson], use: show)
+        routes.post(.cuckooedHomeEnd(.param("homeID")), for: [.recordCuckooing], use: end)
+        routes.post(.cuckooingNoticeSeen(.param("noticeID")), for: .anyoneSignedIn, use: seen)
     }
 
     func newForm(req: Request) async throws -> Response {

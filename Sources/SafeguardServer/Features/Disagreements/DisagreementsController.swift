@@ -7,13 +7,13 @@ import Vapor
 /// ``ProfessionalDisagreement`` decides the clocks, the moves and whose each stage is; this loads, saves, audits.
 struct DisagreementsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.disagreements, use: list)
-        routes.get(.disagreementNew, use: new)
-        routes.post(.disagreementNew, use: create)
-        routes.get(.disagreementFigures, use: figures)
-        routes.get(.disagreementFiguresCSV, use: figuresCSV)
-        routes.get(.disagreement(.param("disagreementID")), use: show)
-        routes.post(.disagreementOutcome(.param("disagreementID")), use: outcome)
+        routes.get(.disagreements, for: [.raiseDisagreement, .handleDisagreement], use: list)
+        routes.get(.disagreementNew, for: [.raiseDisagreement], use: new)
+        routes.post(.disagreementNew, for: [.raiseDisagreement], use: create)
+        routes.get(.disagreementFigures, for: [.viewDisagreementFigures], use: figures)
+        routes.get(.disagreementFiguresCSV, for: [.viewDisagreementFigures], use: figuresCSV)
+        routes.get(.disagreement(.param("disagreementID")), for: [.handleDisagreement], use: show)
+        routes.post(.disagreementOutcome(.param("disagreementID")), for: [.handleDisagreement], use: outcome)
     }
 
     func list(req: Request) async throws -> Response {
@@ -175,7 +175,7 @@ struct DisagreementsController: RouteCollection {
     }
 
     static func authorise(_ req: Request) async throws -> (Viewer, DisagreementRecord) {
-        let viewer = try req.requireViewer()
+        let viewer = try req.requireEver(.handleDisagreement)
         guard let id = req.parameters.get("disagreementID", as: UUID.self),
             let record = try await DisagreementRecord.query(on: req.db).filter(\.$id == id).with(\.$raisedAgency).with(
                 \.$otherAgency

@@ -8,13 +8,13 @@ import Vapor
 /// child's chronology.
 struct IncidentAlertsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.incidentAlerts, use: queue)
-        routes.get(.incidentAlert(.param("incidentID")), use: show)
-        routes.post(.incidentAlertForward(.param("incidentID")), use: forward)
-        routes.post(.incidentAlertReject(.param("incidentID")), use: reject)
-        routes.get(.incidentAlertForSocialWorker(.param("alertID")), use: alert)
-        routes.post(.incidentAlertForSocialWorker(.param("alertID")), use: decide)
-        routes.post(.incidentAlertDetails(.param("alertID")), use: requestDetails)
+        routes.get(.incidentAlerts, for: [.reviewIncidentAlert], use: queue)
+        routes.get(.incidentAlert(.param("incidentID")), for: [.reviewIncidentAlert], use: show)
+        routes.post(.incidentAlertForward(.param("incidentID")), for: [.reviewIncidentAlert], use: forward)
+        routes.post(.incidentAlertReject(.param("incidentID")), for: [.reviewIncidentAlert], use: reject)
+        routes.get(.incidentAlertForSocialWorker(.param("alertID")), for: [.decideIncidentAlert], use: alert)
+        routes.post(.incidentAlertForSocialWorker(.param("alertID")), for: [.decideIncidentAlert], use: decide)
+        routes.post(.incidentAlertDetails(.param("alertID")), for: [.decideIncidentAlert], use: requestDetails)
     }
 
     func queue(req: Request) async throws -> Response {
@@ -231,6 +231,7 @@ struct IncidentAlertsController: RouteCollection {
 
     /// The alert, if the viewer may decide it: the child's social worker's agency, by the access policy.
     static func alert(_ req: Request) async throws -> (Viewer, IncidentAlert) {
+        try req.requireEver(.decideIncidentAlert)
         guard let id = req.parameters.get("alertID", as: UUID.self),
             let a = try await IncidentAlert.query(on: req.db).filter(\.$id == id).with(\.$incident).with(\.$person)
                 .with(\.$socialWorker)

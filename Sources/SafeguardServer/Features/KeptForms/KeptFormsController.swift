@@ -6,9 +6,9 @@ import Vapor
 /// discard. Sending deletes the kept copy and hands the same fields to the page they were for.
 struct KeptFormsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.keptForm(.param("keptID")), use: show)
-        routes.post(.keptFormSend(.param("keptID")), use: send)
-        routes.post(.keptFormDiscard(.param("keptID")), use: discard)
+        routes.get(.keptForm(.param("keptID")), for: .anyoneSignedIn, use: show)
+        routes.post(.keptFormSend(.param("keptID")), for: .anyoneSignedIn, use: send)
+        routes.post(.keptFormDiscard(.param("keptID")), for: .anyoneSignedIn, use: discard)
     }
 
     func show(req: Request) async throws -> Response {

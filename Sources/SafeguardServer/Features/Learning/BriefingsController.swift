@@ -6,16 +6,16 @@ import Vapor
 /// who has read each, by agency. ``SevenMinuteBriefing`` decides each step; this loads, saves and audits.
 struct BriefingsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.learningBriefingNew, use: new)
-        routes.post(.learningBriefingNew, use: create)
-        routes.get(.learningBriefingEdit(.param("briefingID")), use: edit)
-        routes.post(.learningBriefingEdit(.param("briefingID")), use: update)
-        routes.get(.learningBriefingPublish(.param("briefingID")), use: check)
-        routes.post(.learningBriefingPublish(.param("briefingID")), use: publish)
-        routes.get(.learningBriefingWithdraw(.param("briefingID")), use: withdrawForm)
-        routes.post(.learningBriefingWithdraw(.param("briefingID")), use: withdraw)
-        routes.get(.learningBriefingReads(.param("briefingID")), use: reads)
-        routes.get(.learningBriefingReadsCSV(.param("briefingID")), use: readsCSV)
+        routes.get(.learningBriefingNew, for: [.manageLearning], use: new)
+        routes.post(.learningBriefingNew, for: [.manageLearning], use: create)
+        routes.get(.learningBriefingEdit(.param("briefingID")), for: [.manageLearning], use: edit)
+        routes.post(.learningBriefingEdit(.param("briefingID")), for: [.manageLearning], use: update)
+        routes.get(.learningBriefingPublish(.param("briefingID")), for: [.manageLearning], use: check)
+        routes.post(.learningBriefingPublish(.param("briefingID")), for: [.manageLearning], use: publish)
+        routes.get(.learningBriefingWithdraw(.param("briefingID")), for: [.manageLearning], use: withdrawForm)
+        routes.post(.learningBriefingWithdraw(.param("briefingID")), for: [.manageLearning], use: withdraw)
+        routes.get(.learningBriefingReads(.param("briefingID")), for: [.manageLearning], use: reads)
+        routes.get(.learningBriefingReadsCSV(.param("briefingID")), for: [.manageLearning], use: readsCSV)
     }
 
     func new(req: Request) async throws -> Response {

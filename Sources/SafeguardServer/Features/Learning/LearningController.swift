@@ -6,9 +6,9 @@ import Vapor
 /// those who plan the partnership's work, the themes across reviews. The business unit also sees its drafts.
 struct LearningController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.learning, use: index)
-        routes.get(.learningBriefing(.param("briefingID")), use: show)
-        routes.post(.learningBriefingRead(.param("briefingID")), use: markRead)
+        routes.get(.learning, for: [.readLearning], use: index)
+        routes.get(.learningBriefing(.param("briefingID")), for: [.readLearning], use: show)
+        routes.post(.learningBriefingRead(.param("briefingID")), for: [.readLearning], use: markRead)
     }
 
     func index(req: Request) async throws -> Response {

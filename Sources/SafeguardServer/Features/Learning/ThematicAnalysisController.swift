@@ -6,12 +6,12 @@ import Vapor
 /// reviews behind the figures, and the vocabulary the business unit extends.
 struct ThematicAnalysisController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.learningThemes, use: themes)
-        routes.get(.learningThemesCSV, use: themesCSV)
-        routes.get(.learningThemeVocabulary, use: vocabulary)
-        routes.post(.learningThemeVocabulary, use: addTheme)
-        routes.get(.learningReviews, use: reviews)
-        routes.get(.learningReviewsCSV, use: reviewsCSV)
+        routes.get(.learningThemes, for: [.viewThematicAnalysis], use: themes)
+        routes.get(.learningThemesCSV, for: [.viewThematicAnalysis], use: themesCSV)
+        routes.get(.learningThemeVocabulary, for: [.viewThematicAnalysis], use: vocabulary)
+        routes.post(.learningThemeVocabulary, for: [.manageLearning], use: addTheme)
+        routes.get(.learningReviews, for: [.viewThematicAnalysis], use: reviews)
+        routes.get(.learningReviewsCSV, for: [.viewThematicAnalysis], use: reviewsCSV)
     }
 
     /// The question the page's GET form asks: a period (all reviews held, by default) and kinds (all, by default).

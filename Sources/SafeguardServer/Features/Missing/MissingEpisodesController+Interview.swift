@@ -69,6 +69,7 @@ extension MissingEpisodesController {
     /// Loads the episode and checks the policy on its child. Missing episodes are safeguarding
     /// information: the recording agency and the safeguarding leads read them.
     static func load(_ req: Request, for action: Action) async throws -> (Viewer, MissingEpisodeRecord, Relationship) {
+        try req.requireEver(action)  // before the record is looked up: a role that may never is told so
         guard let id = req.parameters.get("episodeID", as: UUID.self),
             let episode = try await MissingEpisodeRecord.query(on: req.db).filter(\.$id == id).with(\.$person).with(
                 \.$agency

@@ -6,11 +6,11 @@ import Vapor
 /// the local authority records the return home interview, offered and done within 72 hours.
 struct MissingEpisodesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.personMissingNew(.param("personID")), use: newForm)
-        routes.post(.personMissing(.param("personID")), use: create)
-        routes.get(.missingEpisode(.param("episodeID")), use: show)
-        routes.post(.missingEpisodeReturn(.param("episodeID")), use: recordReturn)
-        routes.post(.missingEpisodeInterview(.param("episodeID")), use: recordInterview)
+        routes.get(.personMissingNew(.param("personID")), for: [.recordMissingEpisode], use: newForm)
+        routes.post(.personMissing(.param("personID")), for: [.recordMissingEpisode], use: create)
+        routes.get(.missingEpisode(.param("episodeID")), for: [.viewPerson], use: show)
+        routes.post(.missingEpisodeReturn(.param("episodeID")), for: [.recordMissingEpisode], use: recordReturn)
+        routes.post(.missingEpisodeInterview(.param("episodeID")), for: [.recordMissingEpisode], use: recordInterview)
     }
 
     func newForm(req: Request) async throws -> Response {

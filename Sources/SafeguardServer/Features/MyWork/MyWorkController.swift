@@ -5,7 +5,7 @@ import Vapor
 /// "My work": what is waiting for this user, from every feature, in one list.
 struct MyWorkController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.myWork, use: show)
+        routes.get(.myWork, for: [.submitReferral, .manageSeriousIncidents], use: show)
     }
 
     struct Item: Sendable {

@@ -4,7 +4,7 @@ import Vapor
 /// The signed-in user's messages. Opening the page marks them read.
 struct NotificationsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.notifications, use: list)
+        routes.get(.notifications, for: .anyoneSignedIn, use: list)
     }
 
     func list(req: Request) async throws -> Response {

@@ -5,9 +5,9 @@ import Vapor
 /// Liveness, readiness and metrics for whoever runs the service.
 struct OperationsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.health) { _ in Status(status: "ok") }
-        routes.get(.ready, use: ready)
-        routes.get(.metrics, use: metrics)
+        routes.get(.health, for: .everyone) { _ in Status(status: "ok") }
+        routes.get(.ready, for: .everyone, use: ready)
+        routes.get(.metrics, for: .everyone, use: metrics)
     }
 
     struct Status: Content {

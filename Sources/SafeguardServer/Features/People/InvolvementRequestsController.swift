@@ -6,11 +6,11 @@ import Vapor
 /// Until a manager approves, the worker's access stays what break-glass gives: four hours, read-only.
 struct InvolvementRequestsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.personInvolvementRequest(.param("personID")), use: askForm)
-        routes.post(.personInvolvementRequest(.param("personID")), use: ask)
-        routes.get(.involvementRequests, use: list)
-        routes.get(.involvementRequest(.param("requestID")), use: show)
-        routes.post(.involvementRequest(.param("requestID")), use: decide)
+        routes.get(.personInvolvementRequest(.param("personID")), for: [.requestInvolvement], use: askForm)
+        routes.post(.personInvolvementRequest(.param("personID")), for: [.requestInvolvement], use: ask)
+        routes.get(.involvementRequests, for: [.decideInvolvementRequest], use: list)
+        routes.get(.involvementRequest(.param("requestID")), for: [.decideInvolvementRequest], use: show)
+        routes.post(.involvementRequest(.param("requestID")), for: [.decideInvolvementRequest], use: decide)
     }
 
     func askForm(req: Request) async throws -> Response {

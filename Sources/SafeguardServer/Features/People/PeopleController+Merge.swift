@@ -129,6 +129,7 @@ extension PeopleController {
 
     /// The merge, if it stands and the viewer may merge the record it kept.
     static func mergeToUndo(_ req: Request) async throws -> (PersonMerge, Viewer) {
+        try req.requireEver(.mergePeople)
         guard let id = req.parameters.get("mergeID", as: UUID.self),
             let merge = try await PersonMerge.query(on: req.db).filter(\.$id == id).with(\.$kept).with(\.$merged).with(
                 \.$mergedBy

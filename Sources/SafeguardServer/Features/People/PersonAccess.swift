@@ -102,7 +102,7 @@ enum PersonAccess {
         _ action: Action, personID: UUID?, alsoReading columns: SQLQueryString?, on req: Request,
         offerBreakGlass: Bool
     ) async throws -> (Viewer, Person, Relationship, any SQLRow) {
-        let viewer = try req.requireViewer()
+        let viewer = try req.requireEver(action)
         guard let personID,
             let (person, relationship, row) = try await person(personID, for: viewer, alsoReading: columns, on: req)
         else {

@@ -6,18 +6,30 @@ import Vapor
 /// the panel decided to hold; run to publication (or a recorded reason not to publish). ``PracticeReview`` decides.
 struct PracticeReviewsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.post(.rapidReviewStep(.param("incidentID"), "commission"), use: commissionLCSPR)
-        routes.post(.sarCommission(.param("sarID")), use: commissionSAR)
-        routes.get(.practiceReviews, use: list)
-        routes.get(.practiceReview(.param("reviewID")), use: show)
-        routes.post(.practiceReviewStep(.param("reviewID"), "set-up"), use: setUp)
-        routes.post(.practiceReviewStep(.param("reviewID"), "milestone"), use: milestone)
-        routes.post(.practiceReviewStep(.param("reviewID"), "milestone-done"), use: milestoneDone)
-        routes.post(.practiceReviewStep(.param("reviewID"), "draft"), use: draft)
-        routes.post(.practiceReviewStep(.param("reviewID"), "board-response"), use: boardResponse)
-        routes.post(.practiceReviewStep(.param("reviewID"), "publish"), use: publish)
-        routes.post(.practiceReviewStep(.param("reviewID"), "not-publishing"), use: notPublishing)
-        routes.post(.practiceReviewStep(.param("reviewID"), "themes"), use: codeThemes)
+        routes.post(
+            .rapidReviewStep(.param("incidentID"), "commission"), for: [.manageSeriousIncidents], use: commissionLCSPR)
+        routes.post(.sarCommission(.param("sarID")), for: [.manageSeriousIncidents], use: commissionSAR)
+        routes.get(
+            .practiceReviews, for: [.manageSeriousIncidents, .viewSeriousIncidents, .viewSARs, .viewThematicAnalysis],
+            use: list)
+        routes.get(
+            .practiceReview(.param("reviewID")), for: [.viewSeriousIncidents, .viewSARs, .viewThematicAnalysis],
+            use: show)
+        routes.post(.practiceReviewStep(.param("reviewID"), "set-up"), for: [.manageSeriousIncidents], use: setUp)
+        routes.post(
+            .practiceReviewStep(.param("reviewID"), "milestone"), for: [.manageSeriousIncidents], use: milestone)
+        routes.post(
+            .practiceReviewStep(.param("reviewID"), "milestone-done"), for: [.manageSeriousIncidents],
+            use: milestoneDone)
+        routes.post(.practiceReviewStep(.param("reviewID"), "draft"), for: [.manageSeriousIncidents], use: draft)
+        routes.post(
+            .practiceReviewStep(.param("reviewID"), "board-response"), for: [.manageSeriousIncidents],
+            use: boardResponse)
+        routes.post(.practiceReviewStep(.param("reviewID"), "publish"), for: [.manageSeriousIncidents], use: publish)
+        routes.post(
+            .practiceReviewStep(.param("reviewID"), "not-publishing"), for: [.manageSeriousIncidents],
+            use: notPublishing)
+        routes.post(.practiceReviewStep(.param("reviewID"), "themes"), for: [.manageSeriousIncidents], use: codeThemes)
     }
 
     // MARK: Commissioning

@@ -7,14 +7,17 @@ import Vapor
 /// and every carer's home; ending it ends the markers, which stay as history.
 struct ProtectionController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.personProtectionNew(.param("personID")), use: newForm)
-        routes.post(.personProtection(.param("personID")), use: create)
-        routes.get(.protection(.param("protectionID")), use: show)
-        routes.get(.protectionEnd(.param("protectionID")), use: endForm)
-        routes.post(.protectionEnd(.param("protectionID")), use: end)
-        routes.post(.protectionMarkers(.param("protectionID")), use: refreshMarkers)
-        routes.get(.protectionMarkerEnd(.param("protectionID"), .param("markerID")), use: endMarkerForm)
-        routes.post(.protectionMarkerEnd(.param("protectionID"), .param("markerID")), use: endMarker)
+        routes.get(.personProtectionNew(.param("personID")), for: [.recordProtection], use: newForm)
+        routes.post(.personProtection(.param("personID")), for: [.recordProtection], use: create)
+        routes.get(.protection(.param("protectionID")), for: [.viewProtectionDetails], use: show)
+        routes.get(.protectionEnd(.param("protectionID")), for: [.recordProtection], use: endForm)
+        routes.post(.protectionEnd(.param("protectionID")), for: [.recordProtection], use: end)
+        routes.post(.protectionMarkers(.param("protectionID")), for: [.recordProtection], use: refreshMarkers)
+        routes.get(
+            .protectionMarkerEnd(.param("protectionID"), .param("markerID")), for: [.recordProtection],
+            use: endMarkerForm)
+        routes.post(
+            .protectionMarkerEnd(.param("protectionID"), .param("markerID")), for: [.recordProtection], use: endMarker)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -39,7 +42,7 @@ struct ProtectionController: RouteCollection {
             errors.add(open.field, open.message)
         }
         guard errors.isEmpty, let form else {
-            return try await ProtectionFormView(
+            return try ProtectionFormView(
                 person: person, fields: fields, categories: chosen, workers: workers, errors: errors
             )
             .render(on: req, status: .unprocessableEntity)
@@ -94,7 +97,7 @@ struct ProtectionController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let record = try await Self.load(req)
+        let record = try await Self.load(req, for: .viewProtectionDetails)
         let (viewer, person, relationship) = try await PersonAccess.authorise(
             .viewProtectionDetails, personID: record.$person.id, on: req, offerBreakGlass: true)
         let markers = try await PlaceOfInterestMarker.query(on: req.db).filter(\.$protection.$id == record.requireID())
@@ -108,7 +111,7 @@ struct ProtectionController: RouteCollection {
     }
 
     func end(req: Request) async throws -> Response {
-        let record = try await Self.load(req)
+        let record = try await Self.load(req, for: .recordProtection)
         let (viewer, person, _) = try await PersonAccess.authorise(
             .recordProtection, personID: record.$person.id, on: req)
         let fields = try FormBody.fields(req)
@@ -131,7 +134,7 @@ struct ProtectionController: RouteCollection {
 
     /// After a move or a new carer: marks any relevant address not yet marked.
     func refreshMarkers(req: Request) async throws -> Response {
-        let record = try await Self.load(req)
+        let record = try await Self.load(req, for: .recordProtection)
         let (viewer, _, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
         guard record.endDate == nil else {
             throw Abort(.conflict, reason: "This has ended: its addresses are no longer marked.")
@@ -155,7 +158,7 @@ struct ProtectionController: RouteCollection {
 
     /// What ending does, the date and the reason, before anything ends.
     func endForm(req: Request) async throws -> Response {
-        let record = try await Self.load(req)
+        let record = try await Self.load(req, for: .recordProtection)
         let (_, person, _) = try await PersonAccess.authorise(.recordProtection, personID: record.$person.id, on: req)
         guard record.endDate == nil else { return req.redirect(to: SiteURL.protection(try record.requireID()).path) }
         return try await Self.endView(record, person: person, fields: [:], errors: FormErrors(), on: req).render(
@@ -214,7 +217,7 @@ struct ProtectionController: RouteCollection {
 
     /// The open marker named in the path, of an open record this viewer may change.
     static func loadMarker(_ req: Request) async throws -> (Viewer, Person, ProtectionRecord, PlaceOfInterestMarker) {
-        let record = try await Self.load(req)
+        let record = try await Self.load(req, for: .recordProtection)
         let (viewer, person, _) = try await PersonAccess.authorise(
             .recordProtection, personID: record.$person.id, on: req)
         guard let mid = req.parameters.get("markerID", as: UUID.self),
@@ -225,7 +228,10 @@ struct ProtectionController: RouteCollection {
         return (viewer, person, record, marker)
     }
 
-    static func load(_ req: Request) async throws -> ProtectionRecord {
+    /// The record named in the path, once the viewer's role may ever take `action` (so a role that may not is told
+    /// so, never whether the record exists); the caller then asks for the record's person.
+    static func load(_ req: Request, for action: Action) async throws -> ProtectionRecord {
+        try req.requireEver(action)
         guard let id = req.parameters.get("protectionID", as: UUID.self) else { throw Abort(.notFound) }
         let found = try await ProtectionRecord.query(on: req.db).filter(\.$id == id)
             .with(\.$socialWorker) { $0.with(\.$agency).with(\.$team) }.first()

@@ -8,11 +8,11 @@ import Vapor
 /// contact. Every look-up with a status is told to the allocated social worker.
 struct ProtectionStatusCheckController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.protectionStatusCheck, use: form)
-        routes.post(.protectionStatusCheck, use: check)
-        routes.post(.protectionStatusCheckNoticeSeen(.param("checkID")), use: seen)
+        routes.get(.protectionStatusCheck, for: [.checkProtectionStatus], use: form)
+        routes.post(.protectionStatusCheck, for: [.checkProtectionStatus], use: check)
+        routes.post(.protectionStatusCheckNoticeSeen(.param("checkID")), for: .anyoneSignedIn, use: seen)
         // The page's address until December 2026: health staff have it bookmarked.
-        routes.get(.formerProtectionStatusCheck, use: formerAddress)
+        routes.get(.formerProtectionStatusCheck, for: [.checkProtectionStatus], use: formerAddress)
     }
 
     func formerAddress(req: Request) async throws -> Response {

@@ -6,10 +6,10 @@ import Vapor
 /// own records (names, dates of birth, address), never the referral's story.
 struct InformationRequestsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.informationRequests, use: queue)
-        routes.get(.informationRequest(.param("requestID")), use: show)
-        routes.post(.informationRequest(.param("requestID")), use: answer)
-        routes.post(.informationRequestChase(.param("requestID")), use: chase)
+        routes.get(.informationRequests, for: [.answerInformationRequest], use: queue)
+        routes.get(.informationRequest(.param("requestID")), for: [.answerInformationRequest], use: show)
+        routes.post(.informationRequest(.param("requestID")), for: [.answerInformationRequest], use: answer)
+        routes.post(.informationRequestChase(.param("requestID")), for: [.viewReferral], use: chase)
     }
 
     func queue(req: Request) async throws -> Response {
@@ -30,7 +30,7 @@ struct InformationRequestsController: RouteCollection {
 
     /// The request, if it is addressed to the viewer's agency.
     static func load(_ req: Request) async throws -> (Viewer, InformationRequest) {
-        let viewer = try req.requireViewer()
+        let viewer = try req.requireEver(.answerInformationRequest)
         guard let id = req.parameters.get("requestID", as: UUID.self),
             let q = try await InformationRequest.query(on: req.db).filter(\.$id == id).with(\.$referral).with(\.$agency)
                 .first()

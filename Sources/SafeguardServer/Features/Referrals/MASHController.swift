@@ -6,14 +6,14 @@ import Vapor
 /// decision and its sign-off.
 struct MASHController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.mash, use: queue)
-        routes.post(.mash, use: queue)
-        routes.get(.referral(.param("referralID")), use: show)
-        routes.post(.referralTriage(.param("referralID")), use: triage)
-        routes.post(.referralDecision(.param("referralID")), use: decide)
-        routes.post(.referralSignOff(.param("referralID")), use: signOff)
-        routes.post(.referralAllocation(.param("referralID")), use: allocate)
-        routes.post(.referralLink(.param("referralID"), .param("subjectID")), use: linkSubject)
+        routes.get(.mash, for: [.viewReferral], use: queue)
+        routes.post(.mash, for: [.viewReferral], use: queue)
+        routes.get(.referral(.param("referralID")), for: [.viewReferral], use: show)
+        routes.post(.referralTriage(.param("referralID")), for: [.triageReferral], use: triage)
+        routes.post(.referralDecision(.param("referralID")), for: [.recordDecision], use: decide)
+        routes.post(.referralSignOff(.param("referralID")), for: [.signOffDecision], use: signOff)
+        routes.post(.referralAllocation(.param("referralID")), for: [.allocateReferral], use: allocate)
+        routes.post(.referralLink(.param("referralID"), .param("subjectID")), for: [.recordDecision], use: linkSubject)
     }
 
     static func load(_ req: Request, _ action: Action) async throws -> (Viewer, Referral) {

@@ -6,16 +6,20 @@ import Vapor
 /// A draft belongs to the person writing it; nobody else sees it until it is sent.
 struct ReferralsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.referrals, use: mine)
-        routes.get(.referralNew, use: start)
-        routes.post(.referralNew, use: createDraft)
-        routes.get(.referralCheck(.param("referralID")), use: check)
-        routes.post(.referralSubmit(.param("referralID")), use: submit)
-        routes.get(.referralSent(.param("referralID")), use: sent)
-        routes.get(.referralOutcome(.param("referralID")), use: outcome)
+        routes.get(.referrals, for: [.submitReferral], use: mine)
+        routes.get(.referralNew, for: [.submitReferral], use: start)
+        routes.post(.referralNew, for: [.submitReferral], use: createDraft)
+        routes.get(.referralCheck(.param("referralID")), for: [.submitReferral], use: check)
+        routes.post(.referralSubmit(.param("referralID")), for: [.submitReferral], use: submit)
+        routes.get(.referralSent(.param("referralID")), for: [.submitReferral], use: sent)
+        routes.get(.referralOutcome(.param("referralID")), for: [.viewReferralOutcome], use: outcome)
         for step in SiteURL.ReferralStep.allCases {
-            routes.get(.referralStep(.param("referralID"), step)) { req in try await showStep(step, req: req) }
-            routes.post(.referralStep(.param("referralID"), step)) { req in try await saveStep(step, req: req) }
+            routes.get(.referralStep(.param("referralID"), step), for: [.submitReferral]) { req in
+                try await showStep(step, req: req)
+            }
+            routes.post(.referralStep(.param("referralID"), step), for: [.submitReferral]) { req in
+                try await saveStep(step, req: req)
+            }
         }
     }
 

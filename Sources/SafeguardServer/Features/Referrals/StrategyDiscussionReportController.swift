@@ -7,7 +7,7 @@ import Vapor
 /// manager can look at why. Filters by district, like every partnership figure.
 struct StrategyDiscussionReportController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.strategyDiscussionReport, use: report)
+        routes.get(.strategyDiscussionReport, for: [.viewReferral], use: report)
     }
 
     struct Late: Sendable {

@@ -5,8 +5,8 @@ import Vapor
 /// Recording a strategy discussion about a referral.
 struct StrategyDiscussionsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.referralStrategyDiscussion(.param("referralID")), use: form)
-        routes.post(.referralStrategyDiscussion(.param("referralID")), use: record)
+        routes.get(.referralStrategyDiscussion(.param("referralID")), for: [.recordStrategyDiscussion], use: form)
+        routes.post(.referralStrategyDiscussion(.param("referralID")), for: [.recordStrategyDiscussion], use: record)
     }
 
     func form(req: Request) async throws -> Response {

@@ -7,11 +7,11 @@ import Vapor
 /// decides what the answers make of it; this loads, saves, tells the panel and audits.
 struct SARController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.personSARReferral(.param("personID")), use: referForm)
-        routes.post(.personSARReferral(.param("personID")), use: refer)
-        routes.get(.sars, use: list)
-        routes.get(.sar(.param("sarID")), use: show)
-        routes.post(.sarDecision(.param("sarID")), use: decide)
+        routes.get(.personSARReferral(.param("personID")), for: [.referForSAR], use: referForm)
+        routes.post(.personSARReferral(.param("personID")), for: [.referForSAR], use: refer)
+        routes.get(.sars, for: [.viewSARs], use: list)
+        routes.get(.sar(.param("sarID")), for: [.viewSARs], use: show)
+        routes.post(.sarDecision(.param("sarID")), for: [.decideSAR], use: decide)
     }
 
     func referForm(req: Request) async throws -> Response {

@@ -7,12 +7,14 @@ import Vapor
 /// response. ``RapidReview`` decides each step; the clock is ``SeriousIncidentClock``'s 15 working days.
 struct RapidReviewController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.rapidReview(.param("incidentID")), use: show)
-        routes.post(.rapidReviewStep(.param("incidentID"), "sections"), use: sections)
-        routes.post(.rapidReviewStep(.param("incidentID"), "decision"), use: decision)
-        routes.post(.rapidReviewStep(.param("incidentID"), "agreement"), use: agreement)
-        routes.post(.rapidReviewStep(.param("incidentID"), "submit"), use: submit)
-        routes.post(.rapidReviewStep(.param("incidentID"), "panel-response"), use: panelResponse)
+        routes.get(.rapidReview(.param("incidentID")), for: [.viewSeriousIncidents], use: show)
+        routes.post(.rapidReviewStep(.param("incidentID"), "sections"), for: [.manageSeriousIncidents], use: sections)
+        routes.post(.rapidReviewStep(.param("incidentID"), "decision"), for: [.manageSeriousIncidents], use: decision)
+        routes.post(.rapidReviewStep(.param("incidentID"), "agreement"), for: [.viewSeriousIncidents], use: agreement)
+        routes.post(.rapidReviewStep(.param("incidentID"), "submit"), for: [.manageSeriousIncidents], use: submit)
+        routes.post(
+            .rapidReviewStep(.param("incidentID"), "panel-response"), for: [.manageSeriousIncidents],
+            use: panelResponse)
     }
 
     /// The incident (it must have been notified: the rapid review's clock starts then) and its review, made on first use.

@@ -7,14 +7,14 @@ import Vapor
 /// records when. ``SeriousIncidentNotification`` decides each step; this loads, saves, tells people and audits.
 struct SeriousIncidentsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.personSeriousIncidentNew(.param("personID")), use: raiseForm)
-        routes.post(.personSeriousIncidentNew(.param("personID")), use: raise)
-        routes.get(.seriousIncidents, use: list)
-        routes.get(.seriousIncident(.param("incidentID")), use: show)
-        routes.get(.seriousIncidentJSON(.param("incidentID")), use: json)
-        routes.post(.seriousIncidentComplete(.param("incidentID")), use: complete)
-        routes.post(.seriousIncidentNotified(.param("incidentID")), use: notified)
-        routes.post(.seriousIncidentClose(.param("incidentID")), use: close)
+        routes.get(.personSeriousIncidentNew(.param("personID")), for: [.raiseSeriousIncident], use: raiseForm)
+        routes.post(.personSeriousIncidentNew(.param("personID")), for: [.raiseSeriousIncident], use: raise)
+        routes.get(.seriousIncidents, for: [.viewSeriousIncidents], use: list)
+        routes.get(.seriousIncident(.param("incidentID")), for: [.viewSeriousIncidents], use: show)
+        routes.get(.seriousIncidentJSON(.param("incidentID")), for: [.viewSeriousIncidents], use: json)
+        routes.post(.seriousIncidentComplete(.param("incidentID")), for: [.manageSeriousIncidents], use: complete)
+        routes.post(.seriousIncidentNotified(.param("incidentID")), for: [.manageSeriousIncidents], use: notified)
+        routes.post(.seriousIncidentClose(.param("incidentID")), for: [.manageSeriousIncidents], use: close)
     }
 
     // MARK: Raising, from the child's record

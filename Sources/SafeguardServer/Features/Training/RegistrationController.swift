@@ -6,8 +6,8 @@ import Vapor
 /// the account gets the training-only role, so a leaked key never opens a case record.
 struct RegistrationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.register, use: show)
-        routes.post(.register, use: register)
+        routes.get(.register, for: .everyone, use: show)
+        routes.post(.register, for: .everyone, use: register)
     }
 
     func show(req: Request) async throws -> Response {

@@ -6,9 +6,9 @@ import Vapor
 /// leaks or the agency leaves. Revoking stops new accounts only; existing ones keep working.
 struct RegistrationKeysController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.adminRegistrationKeys, use: list)
-        routes.post(.adminRegistrationKeys, use: issue)
-        routes.post(.adminRegistrationKeyRevoke(.param("keyID")), use: revoke)
+        routes.get(.adminRegistrationKeys, for: [.manageRegistrationKeys], use: list)
+        routes.post(.adminRegistrationKeys, for: [.manageRegistrationKeys], use: issue)
+        routes.post(.adminRegistrationKeyRevoke(.param("keyID")), for: [.manageRegistrationKeys], use: revoke)
     }
 
     func list(req: Request) async throws -> Response {

@@ -5,11 +5,11 @@ import Vapor
 /// After the event: the evaluation, the certificate, the course materials and the training log.
 struct TrainingAttendanceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.trainingLog, use: log)
-        routes.get(.trainingEvaluation(.param("bookingID")), use: evaluationForm)
-        routes.post(.trainingEvaluation(.param("bookingID")), bodyLimit: "256kb", use: evaluate)
-        routes.get(.trainingCertificate(.param("bookingID")), use: certificate)
-        routes.get(.trainingMaterial(.param("materialID")), use: material)
+        routes.get(.trainingLog, for: [.bookTraining], use: log)
+        routes.get(.trainingEvaluation(.param("bookingID")), for: [.bookTraining], use: evaluationForm)
+        routes.post(.trainingEvaluation(.param("bookingID")), bodyLimit: "256kb", for: [.bookTraining], use: evaluate)
+        routes.get(.trainingCertificate(.param("bookingID")), for: [.bookTraining], use: certificate)
+        routes.get(.trainingMaterial(.param("materialID")), for: [.bookTraining], use: material)
     }
 
     func log(req: Request) async throws -> Response {

@@ -6,11 +6,11 @@ import Vapor
 /// record e-learning as done. Every change goes through ``TrainingEventPlaces``.
 struct TrainingController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.training, use: index)
-        routes.get(.trainingEvent(.param("eventID")), use: show)
-        routes.post(.trainingEventBook(.param("eventID")), use: book)
-        routes.post(.trainingEventCancel(.param("eventID")), use: cancel)
-        routes.post(.trainingEventComplete(.param("eventID")), use: complete)
+        routes.get(.training, for: [.bookTraining], use: index)
+        routes.get(.trainingEvent(.param("eventID")), for: [.bookTraining], use: show)
+        routes.post(.trainingEventBook(.param("eventID")), for: [.bookTraining], use: book)
+        routes.post(.trainingEventCancel(.param("eventID")), for: [.bookTraining], use: cancel)
+        routes.post(.trainingEventComplete(.param("eventID")), for: [.bookTraining], use: complete)
     }
 
     /// Upcoming events (filtered by level and delivery), the viewer's own bookings and messages.

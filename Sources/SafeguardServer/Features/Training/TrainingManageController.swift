@@ -6,23 +6,24 @@ import Vapor
 /// Events are in `+Events.swift` (adding, the register, places) and `+Changes.swift` (details, calling off).
 struct TrainingManageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.trainingManage, use: overview)
-        routes.get(.trainingCourseNew, use: newCourse)
-        routes.post(.trainingCourses, use: createCourse)
-        routes.get(.trainingCourse(.param("courseID")), use: course)
-        routes.post(.trainingCourse(.param("courseID")), use: updateCourse)
-        routes.get(.trainingCourseQuestions(.param("courseID")), use: questions)
-        routes.post(.trainingCourseQuestions(.param("courseID")), use: saveQuestions)
-        routes.post(.trainingCourseMaterials(.param("courseID")), bodyLimit: "20mb", use: addMaterial)
-        routes.post(.trainingMaterialRemove(.param("materialID")), use: removeMaterial)
-        routes.get(.trainingEventNew(.param("courseID")), use: newEvent)
-        routes.post(.trainingCourseEvents(.param("courseID")), use: createEvent)
-        routes.get(.trainingEventRegister(.param("eventID")), use: register)
-        routes.post(.trainingEventRegister(.param("eventID")), use: saveRegister)
-        routes.post(.trainingEventCapacity(.param("eventID")), use: changeCapacity)
-        routes.get(.trainingEventEdit(.param("eventID")), use: editEvent)
-        routes.post(.trainingEvent(.param("eventID")), use: updateEvent)
-        routes.post(.trainingEventCallOff(.param("eventID")), use: callOff)
+        routes.get(.trainingManage, for: [.manageTraining], use: overview)
+        routes.get(.trainingCourseNew, for: [.manageTraining], use: newCourse)
+        routes.post(.trainingCourses, for: [.manageTraining], use: createCourse)
+        routes.get(.trainingCourse(.param("courseID")), for: [.manageTraining], use: course)
+        routes.post(.trainingCourse(.param("courseID")), for: [.manageTraining], use: updateCourse)
+        routes.get(.trainingCourseQuestions(.param("courseID")), for: [.manageTraining], use: questions)
+        routes.post(.trainingCourseQuestions(.param("courseID")), for: [.manageTraining], use: saveQuestions)
+        routes.post(
+            .trainingCourseMaterials(.param("courseID")), bodyLimit: "20mb", for: [.manageTraining], use: addMaterial)
+        routes.post(.trainingMaterialRemove(.param("materialID")), for: [.manageTraining], use: removeMaterial)
+        routes.get(.trainingEventNew(.param("courseID")), for: [.manageTraining], use: newEvent)
+        routes.post(.trainingCourseEvents(.param("courseID")), for: [.manageTraining], use: createEvent)
+        routes.get(.trainingEventRegister(.param("eventID")), for: [.manageTraining], use: register)
+        routes.post(.trainingEventRegister(.param("eventID")), for: [.manageTraining], use: saveRegister)
+        routes.post(.trainingEventCapacity(.param("eventID")), for: [.manageTraining], use: changeCapacity)
+        routes.get(.trainingEventEdit(.param("eventID")), for: [.manageTraining], use: editEvent)
+        routes.post(.trainingEvent(.param("eventID")), for: [.manageTraining], use: updateEvent)
+        routes.post(.trainingEventCallOff(.param("eventID")), for: [.manageTraining], use: callOff)
     }
 
     func overview(req: Request) async throws -> Response {

@@ -6,12 +6,13 @@ import Vapor
 /// no-show rates), each course's evaluation results, and the agency manager's view of their staff.
 struct TrainingReportsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(.trainingReports, use: reports)
+        routes.get(.trainingReports, for: [.viewTrainingReports], use: reports)
         // ":file" takes the whole last segment, ".csv" and all: the handler checks the name.
-        routes.get(.trainingReportCSV(":file"), use: reportCSV)
-        routes.get(.trainingCourseEvaluations(.param("courseID")), use: evaluations)
-        routes.get(.trainingCourseEvaluationsCSV(.param("courseID")), use: evaluationsCSV)
-        routes.get(.trainingAgency, use: agency)
+        routes.get(.trainingReportCSV(":file"), for: [.viewTrainingReports], use: reportCSV)
+        routes.get(.trainingCourseEvaluations(.param("courseID")), for: [.viewTrainingReports], use: evaluations)
+        routes.get(
+            .trainingCourseEvaluationsCSV(.param("courseID")), for: [.viewTrainingReports], use: evaluationsCSV)
+        routes.get(.trainingAgency, for: [.viewAgencyTraining], use: agency)
     }
 
     /// What the reports are built from: every booking on events up to the end of the period.
