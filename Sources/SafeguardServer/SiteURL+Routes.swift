@@ -55,7 +55,8 @@ extension SiteURL {
 enum RouteAccess: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// Anyone, signed in or not: signing in, registering with an agency's key, the load balancer's checks.
     case everyone
-    /// Anyone signed in: their own work, messages and kept forms, whatever their role.
+    /// Anyone signed in, whatever their role: their own work, messages, kept forms and the notices addressed to them
+    /// (the handler finds only what is theirs, and says "not found" of anyone else's).
     case anyoneSignedIn
     /// A signed-in user whose role may do at least one of these actions, for some record.
     case anyOf(Set<Action>)

@@ -7,34 +7,19 @@ extension MASHController {
         let (viewer, referral) = try await Self.load(req, .recordDecision)
         let id = try referral.requireID()
         let form = try FormBody.fields(req)
-        guard referral.status.after(.recordDecision) != nil else {
-            throw Abort(.conflict, reason: "A decision has already been recorded for this referral.")
-        }
         let subjects = try await referral.$subjects.query(on: req.db).all()
-        // A decision reaches each person's chronology through their record, so every subject
-        // must be linked (or created) first.
-        if subjects.contains(where: { $0.$person.id == nil }) {
-            var errors = FormErrors()
-            errors.add(
-                "level",
-                "Link each person the referral is about to a record (or create one) before recording the decision")
-            let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(
-                on: req, status: .unprocessableEntity)
-        }
         let today = req.today
-        let categories = subjects.map { s in
-            s.dob.map { PersonCategory.of(dateOfBirth: $0, expectedDate: nil, on: today) } ?? .child
-        }
-        let result = ThresholdDecision.make(
+        let decided = try MASHStep.decide(
+            status: referral.status, unlinkedSubjects: subjects.filter { $0.$person.id == nil }.count,
             level: Int(form["level"] ?? ""), outcome: ReferralOutcome(rawValue: form["outcome"] ?? ""),
-            rationale: form["rationale"] ?? "", continuum: req.safeguard.continuum, subjects: categories)
-        switch result {
-        case .failure(let list):
-            var errors = FormErrors()
-            for p in list.problems { errors.add(p.field, p.message) }
+            rationale: form["rationale"] ?? "", continuum: req.safeguard.continuum,
+            subjects: subjects.map { s in
+                s.dob.map { PersonCategory.of(dateOfBirth: $0, expectedDate: nil, on: today) } ?? .child
+            })
+        switch decided {
+        case .failure(let problems):
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(
+            return MASHReferralView(record: record, errors: FormErrors(problems), form: form).render(
                 on: req, status: .unprocessableEntity)
         case .success(let decision):
             let now = req.now
@@ -68,21 +53,20 @@ extension MASHController {
         let (viewer, referral) = try await Self.load(req, .signOffDecision)
         let id = try referral.requireID()
         let form = try FormBody.fields(req)
-        guard referral.status == .awaitingSignOff,
-            let decision = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
-                .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first()
-        else {
-            throw Abort(.conflict, reason: "There is no decision waiting for sign-off.")
-        }
+        let waiting = try await ThresholdDecisionRecord.query(on: req.db).filter(\.$referral.$id == id)
+            .filter(\.$signedOffAt == nil).filter(\.$returnedNote == nil).sort(\.$decidedAt, .descending).first()
         let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let choice: SignOffChoice
-        do { choice = try SignOffChoice.read(form["sign-off"], note: note) } catch {
-            var errors = FormErrors()
-            errors.add(error.field, error.message)
+        switch try MASHStep.signOff(
+            status: referral.status, decisionWaiting: waiting != nil, choice: form["sign-off"], note: note)
+        {
+        case .failure(let problems):
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(
+            return MASHReferralView(record: record, errors: FormErrors(problems), form: form).render(
                 on: req, status: .unprocessableEntity)
+        case .success(let answer): choice = answer
         }
+        guard let decision = waiting else { throw MASHStep.Refused.nothingAwaitingSignOff }  // refused above already
         let approve = choice == .approve
         let now = req.now
         let emailConfigured = req.notifications.isConfigured
@@ -129,4 +113,10 @@ extension MASHController {
         if approve { req.notifications.sendPending(app: req.application) }
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
     }
+}
+
+/// A step the referral's state does not allow now: the page it was taken from is out of date, so nothing changed (409).
+extension MASHStep.Refused: AbortError {
+    public var status: HTTPResponseStatus { .conflict }
+    public var reason: String { message }
 }

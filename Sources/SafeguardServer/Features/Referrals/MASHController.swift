@@ -40,20 +40,19 @@ struct MASHController: RouteCollection {
         let (viewer, referral) = try await Self.load(req, .triageReferral)
         let id = try referral.requireID()
         let form = try FormBody.fields(req)
-        let agencyIDs = try FormBody.list(req, "agencies").compactMap(UUID.init(uuidString:))
-        var errors = FormErrors()
-        let rag = RAGRating(rawValue: form["rag"] ?? "")
-        if rag == nil { errors.add("rag", "Select a RAG rating") }
-        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ agencyIDs).filter(\.$active == true).all()
-        if agencies.count != Set(agencyIDs).count { errors.add("agencies", "Select agencies from the list") }
-        guard referral.status.after(.triage) != nil else {
-            throw Abort(.conflict, reason: "This referral can no longer be rated.")
-        }
-        guard let rag, errors.isEmpty else {
+        let chosen = try FormBody.list(req, "agencies").compactMap(UUID.init(uuidString:))
+        let available = try await Agency.query(on: req.db).filter(\.$id ~~ chosen).filter(\.$active == true).all()
+        let triage: MASHStep.Triage
+        switch try MASHStep.triage(
+            status: referral.status, rag: form["rag"], chosen: chosen, available: Set(available.compactMap(\.id)))
+        {
+        case .failure(let problems):
             let record = try await MASHReferralRecord.load(referral, viewer: viewer, on: req)
-            return MASHReferralView(record: record, errors: errors, form: form).render(
+            return MASHReferralView(record: record, errors: FormErrors(problems), form: form).render(
                 on: req, status: .unprocessableEntity)
+        case .success(let decided): triage = decided
         }
+        let rag = triage.rag
         let now = req.now
         let due = try req.safeguard.ragTimescales.requestDeadline(
             for: rag, raisedAt: now, decisionDue: referral.decisionDueAt,
@@ -68,10 +67,10 @@ struct MASHController: RouteCollection {
             referral.$triagedBy.id = viewer.userID
             referral.triagedAt = now
             try await referral.update(on: db)
-            for agency in agencies where !existing.contains(agency.id!) {
+            for agency in triage.agencies where !existing.contains(agency) {
                 let r = InformationRequest()
                 r.$referral.id = id
-                r.$agency.id = agency.id!
+                r.$agency.id = agency
                 r.rag = rag.rawValue
                 r.raisedAt = now
                 r.dueAt = due
@@ -83,7 +82,7 @@ struct MASHController: RouteCollection {
                 [
                     viewer.event(
                         .change, "referral", id.uuidString,
-                        reason: "rated \(rag.rawValue); \(agencies.count) partners asked", on: req)
+                        reason: "rated \(rag.rawValue); \(triage.agencies.count) partners asked", on: req)
                 ]
             )
         }
