@@ -53,20 +53,53 @@ let package = Package(
             // whichever folder it is started from.
             resources: [.copy("OpenAPI/openapi.json"), .copy("Public")]
         ),
-        // The command-line entry point: serve, migrate, audit, user.
+        // The demo partnership, kept out of the production targets: its fictional people, households and staff
+        // (no Vapor, no Fluent) ...
+        .target(name: "SafeguardDemoData", dependencies: ["SafeguardCore"]),
+        // ... and loading them into a database, for `serve --demo`, the benchmarks and the tests.
+        .target(
+            name: "SafeguardDemo",
+            dependencies: [
+                "SafeguardCore", "SafeguardDemoData", "SafeguardServer",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        // `safeguard bench …`: measurements against the peers in ../shared/peers, kept out of the server.
+        .target(
+            name: "SafeguardBenchmarks",
+            dependencies: [
+                "SafeguardCore", "SafeguardDemoData", "SafeguardDemo", "SafeguardServer",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // The command-line entry point: serve, migrate, audit, user, bench.
         .executableTarget(
             name: "safeguard",
             dependencies: [
                 "SafeguardServer",
                 "SafeguardCore",
+                "SafeguardDemo",
+                "SafeguardBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore"]),
+        .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore", "SafeguardDemoData"]),
         .testTarget(
             name: "SafeguardServerTests",
             dependencies: [
                 "SafeguardServer",
+                "SafeguardDemo",
+                "SafeguardDemoData",
+                "SafeguardBenchmarks",
                 .product(name: "XCTVapor", package: "vapor"),
             ]
         ),

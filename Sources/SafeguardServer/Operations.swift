@@ -35,37 +35,17 @@ public enum SafeguardOperations {
     }
 
     /// Runs the web server until interrupted, then shuts down gracefully.
-    public static func serve(_ settings: Settings, printer: @Sendable (String) -> Void) async throws {
+    public static func serve(
+        _ settings: Settings, loadDemo: (@Sendable (Application) async throws -> [String])? = nil,
+        printer: @Sendable (String) -> Void
+    ) async throws {
         runTasksOnEventLoops()
         let app = try await makeApplication(settings, arguments: ["safeguard", "serve"])
         do {
             if settings.demo {
-                let outcome = try await DemoLoader.load(app)
-                printer(
-                    outcome.loaded
-                        ? "Loaded the demo partnership: \(outcome.people) fictional people."
-                        : "Demo data already present: \(outcome.people) people.")
-                printer("")
-                printer("Demo sign-ins (demo mode only; these passwords are public):")
-                for l in outcome.logins {
-                    printer(
-                        "  \(l.role.displayName.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)"
-                    )
-                }
-                if !outcome.reviewGroupLogins.isEmpty {
-                    printer("")
-                    printer("Review group members, to agree a rapid review for the ICB or sit on the SAR panel:")
-                    for l in outcome.reviewGroupLogins {
-                        printer(
-                            "  \(l.label.padding(toLength: 38, withPad: " ", startingAt: 0)) \(l.email.padding(toLength: 52, withPad: " ", startingAt: 0)) \(l.password)"
-                        )
-                    }
-                }
-                if let key = outcome.registrationKey {
-                    printer("")
-                    printer("Training registration key for \(key.agency): \(key.code)")
-                }
-                printer("")
+                // The demo partnership lives outside the server (the SafeguardDemo target); the command line hands it in.
+                guard let loadDemo else { throw Abort(.internalServerError, reason: "No demo partnership to load.") }
+                for line in try await loadDemo(app) { printer(line) }
             }
             printer("E-mail: \(settings.mailDescription)")
             printer(

@@ -2,9 +2,9 @@ import SafeguardCore
 import Vapor
 
 /// What the application shares across requests, made once in `configure`.
-struct SafeguardContext: Sendable {
-    let settings: Settings
-    let audit: AuditTrail
+package struct SafeguardContext: Sendable {
+    package let settings: Settings
+    package let audit: AuditTrail
     /// E-mail copies of notifications, when an SMTP server is configured.
     let notificationDelivery: NotificationDelivery
     let secret: [UInt8]
@@ -13,7 +13,7 @@ struct SafeguardContext: Sendable {
     /// so a miss takes as long as a hit and timing does not reveal who has an account.
     let decoyPasswordHash: String
     /// Working days and hours for every deadline (England and Wales bank holidays).
-    var calendar: WorkingCalendar = .englandAndWales
+    package var calendar: WorkingCalendar = .englandAndWales
     var ragTimescales: RAGTimescales = .standard
     var continuum: ContinuumOfNeed = .standard
     let personIndex = PersonIndexHolder()
@@ -33,7 +33,7 @@ struct SafeguardContext: Sendable {
 extension Application {
     private struct ServicesKey: StorageKey { typealias Value = SafeguardContext }
 
-    var safeguard: SafeguardContext {
+    package var safeguard: SafeguardContext {
         get {
             guard let s = storage[ServicesKey.self] else { fatalError("configure(_:settings:) has not run") }
             return s

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import SafeguardBenchmarks
 import SafeguardServer
 
-/// `safeguard bench …`: measurements against peer tools. The work is in SafeguardServer/Benchmarks.
+/// `safeguard bench …`: measurements against peer tools. The work is in the SafeguardBenchmarks target.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run benchmarks.", subcommands: [People.self, Addresses.self, Intake.self, Load.self, Hello.self])

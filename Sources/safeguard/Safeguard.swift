@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SafeguardCore
+import SafeguardDemo
 import SafeguardServer
 
 /// `safeguard`: the platform's one executable.
@@ -90,7 +91,7 @@ struct Serve: AsyncParsableCommand {
         let settings = try db.settings(hostname: hostname, port: port, demo: demo)
         JSONLogHandler.bootstrap(defaultLevel: .info)
         do {
-            try await SafeguardOperations.serve(settings) { line in
+            try await SafeguardOperations.serve(settings, loadDemo: DemoLoader.loadAndDescribe) { line in
                 print(line)
                 fflush(nil)  // the demo sign-ins must reach a pipe before the server blocks
             }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SafeguardCore
+@testable import SafeguardDemoData
 
 /// The demo data is loaded into every demo instance and used in training, so it must be
 /// reproducible, internally consistent and valid under the platform's own rules.

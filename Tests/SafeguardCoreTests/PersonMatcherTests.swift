@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SafeguardCore
+@testable import SafeguardDemoData
 
 /// Identity resolution at the MASH front door: each comparison as a table, then ranking and decisions.
 struct PersonMatcherTests {
@@ -360,7 +361,7 @@ struct PersonMatcherTests {
             "Amelia", "Oliver", "Isla", "Jack", "Ava", "Noah", "Mia", "Leo", "Zara", "Yusuf", "Maja", "Oisin",
         ]
         let surnames = ["Smith", "Patel", "Nowak", "Murphy", "Khan", "Jones", "Evans", "Begum", "Walsh", "Ali"]
-        var rng = DemoRandom(seed: 7)
+        var rng = SeededRandom(seed: 7)
         func pick<T>(_ a: [T]) -> T { rng.pick(a) }
         for i in 0..<400 {
             let person = PersonRecordForMatching(

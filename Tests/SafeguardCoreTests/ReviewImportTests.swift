@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SafeguardCore
+@testable import SafeguardDemoData
 
 struct ReviewImportTests {
     static let today = SimpleDate(year: 2026, month: 12, day: 5)!

@@ -2,6 +2,7 @@ import Fluent
 import XCTVapor
 
 @testable import SafeguardCore
+@testable import SafeguardDemo
 @testable import SafeguardServer
 
 final class DemoLoaderTests: ServerTestCase {

@@ -2,6 +2,7 @@ import Fluent
 import XCTVapor
 
 @testable import SafeguardCore
+@testable import SafeguardDemoData
 @testable import SafeguardServer
 
 /// Issue 16's learning pages: historical reviews loaded whole or not at all, the thematic analysis giving seed

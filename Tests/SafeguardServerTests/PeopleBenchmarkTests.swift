@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SafeguardBenchmarks
 @testable import SafeguardCore
 @testable import SafeguardServer
 

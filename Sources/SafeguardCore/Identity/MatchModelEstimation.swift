@@ -23,7 +23,7 @@ extension MatchModel {
     ) -> MatchModel {
         let snapshot = index.snapshot()
         guard snapshot.count >= 2 else { return start }
-        var rng = DemoRandom(seed: seed)  // SplitMix64: the same model for the same data on every platform
+        var rng = SeededRandom(seed: seed)  // SplitMix64: the same model for the same data on every platform
         let levelCount = ComparisonLevel.allCases.count
         var model = start
 

@@ -9,11 +9,11 @@ import Vapor
 /// exist is answered 404 without its body being read. A post without the cookie is refused
 /// before its body is read; with it, the body is read up to the route's limit and the token
 /// found in one pass, never by the general form parser.
-struct CSRFMiddleware: AsyncMiddleware {
-    static let cookieName = "sg_csrf"
-    static let fieldName = "_csrf"
+package struct CSRFMiddleware: AsyncMiddleware {
+    package static let cookieName = "sg_csrf"
+    package static let fieldName = "_csrf"
 
-    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+    package func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let existing = req.cookies[Self.cookieName]?.string
         let cookie = existing ?? SessionToken.random()
         req.csrfToken = SessionToken.csrf(for: cookie, secret: req.safeguard.secret)
@@ -39,7 +39,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     /// The token from a form body, found without parsing it. Only the routes allowed a large body
     /// take multipart uploads; their token is read by the multipart parser.
-    static func sentToken(_ req: Request, body: [UInt8]) throws -> String? {
+    package static func sentToken(_ req: Request, body: [UInt8]) throws -> String? {
         if req.content.contentType == .formData {
             return try? req.content.get(String.self, at: fieldName)
         }

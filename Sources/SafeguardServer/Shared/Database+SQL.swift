@@ -19,7 +19,7 @@ extension Database {
     /// autovacuum next looks, up to a minute later, and a hot read's prepared statement may be planned from those
     /// guesses (a scan of every person for one person's relations). ANALYZE also makes PostgreSQL plan prepared
     /// statements afresh. SQLite's planner works without statistics and is left as it is.
-    func refreshPlannerStatistics() async throws {
+    package func refreshPlannerStatistics() async throws {
         guard self is any PostgresDatabase else { return }
         try await sql().raw("ANALYZE").run()
     }

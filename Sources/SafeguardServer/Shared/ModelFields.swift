@@ -8,17 +8,17 @@ import NIOConcurrencyHelpers
 /// its Fluent properties are found once per type here (where in the object each is stored) and read directly afterwards. Same properties, same order
 /// (`ModelFieldsTests` compares every model with `Mirror`).
 extension Model {
-    var properties: [any AnyProperty] { ModelFields.properties(of: self) }
+    package var properties: [any AnyProperty] { ModelFields.properties(of: self) }
 }
 
-enum ModelFields {
+package enum ModelFields {
     /// Per model type, where in the object its Fluent properties are stored, in declaration order; nil when the
     /// runtime could not list the type's fields or one is not a class, which falls back to `Mirror`.
     private static let offsets = NIOLockedValueBox<[ObjectIdentifier: [Int]?]>([:])
     /// `_EachFieldOptions.classType`, spelled by value: the static is not marked safe for concurrency.
     private static let classType = _EachFieldOptions(rawValue: 1 << 0)
 
-    static func properties<M: Model>(of model: M) -> [any AnyProperty] {
+    package static func properties<M: Model>(of model: M) -> [any AnyProperty] {
         guard let offsets = offsets(for: M.self) else { return mirrored(model) }
         let object = Unmanaged.passUnretained(model).toOpaque()
         return offsets.map { offset in

@@ -1,26 +1,26 @@
 import SafeguardCore
 
 /// Messages keyed by field, in the order the fields appear on the form.
-struct FormErrors: Sendable {
+package struct FormErrors: Sendable {
     private(set) var all: [(field: String, message: String)] = []
 
-    var isEmpty: Bool { all.isEmpty }
+    package var isEmpty: Bool { all.isEmpty }
 
-    init() {}
+    package init() {}
 
     /// The one problem a SafeguardCore rule refused a change with.
-    init(_ problem: FieldProblem) { add(problem.field, problem.message) }
+    package init(_ problem: FieldProblem) { add(problem.field, problem.message) }
 
     /// Every problem a SafeguardCore rule found with a form.
-    init(_ problems: FieldProblems) { add(problems) }
+    package init(_ problems: FieldProblems) { add(problems) }
 
-    mutating func add(_ problems: FieldProblems) {
+    package mutating func add(_ problems: FieldProblems) {
         for p in problems.all { add(p.field, p.message) }
     }
 
-    subscript(field: String) -> String? { all.first { $0.field == field }?.message }
+    package subscript(field: String) -> String? { all.first { $0.field == field }?.message }
 
-    mutating func add(_ field: String, _ message: String) {
+    package mutating func add(_ field: String, _ message: String) {
         if self[field] == nil { all.append((field, message)) }
     }
 }

@@ -3,31 +3,31 @@ import Vapor
 
 /// The frame around every page: skip link, header with the signed-in user, service navigation
 /// built from what the viewer's role may do, and the footer.
-struct Layout {
-    enum Section: Sendable {
+package struct Layout {
+    package enum Section: Sendable {
         case myWork, people, referrals, mash, requests, incidentAlerts, protectionStatusCheck, cuckooing, exploitation,
             vulnerability, training, trainingManage, trainingReports, agencyTraining, learning, seriousIncidents,
             disagreements, actionPlan, sars, practiceReviews, admin, audit, none
     }
 
-    var title: String
-    var viewer: Viewer?
-    var csrf: String
-    var section: Section = .none
+    package var title: String
+    package var viewer: Viewer?
+    package var csrf: String
+    package var section: Section = .none
     /// A page with errors puts "Error: " before its title, so screen readers hear it first.
-    var hasErrors = false
+    package var hasErrors = false
     /// For a signed-in page: when the session ends if nothing happens, for the warning before it.
-    var session: SessionClock? = nil
-    var unreadMessages = 0
+    package var session: SessionClock? = nil
+    package var unreadMessages = 0
 
-    struct SessionClock {
+    package struct SessionClock {
         /// Seconds left, and until the warning shows (``KeptFormRules/warningDelay(remaining:)``).
-        var remaining: Int, warnAfter: Int
+        package var remaining: Int, warnAfter: Int
         /// "5 December 2026, 10:32am": said on the page, for when the script does not run.
-        var endsAt: String
+        package var endsAt: String
     }
 
-    func render(_ main: Node) -> String {
+    package func render(_ main: Node) -> String {
         let doc = el("html", .class("sg-template"), Attr("lang", "en-GB")) {
             el("head") {
                 void("meta", Attr("charset", "utf-8"))
@@ -181,7 +181,7 @@ struct Layout {
         }
     }
 
-    static let primaryNavigationItems = 6
+    package static let primaryNavigationItems = 6
 
     private func navigationItem(_ item: (String, SiteURL, Section)) -> Node {
         let (label, url, s) = item

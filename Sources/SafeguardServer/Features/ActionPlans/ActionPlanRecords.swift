@@ -3,29 +3,29 @@ import Foundation
 import SafeguardCore
 
 /// A recommendation as stored, with the source it came from.
-final class RecommendationRecord: Model, @unchecked Sendable {
-    static let schema = "recommendations"
-    @ID var id: UUID?
-    @Field(key: "source_kind") var sourceKind: String
-    @Field(key: "source_reference") var sourceReference: String
-    @Field(key: "source_title") var sourceTitle: String
-    @Field(key: "finding") var finding: String
-    @Field(key: "text") var text: String
-    @Field(key: "status") var status: RecommendationStatus
-    @Field(key: "not_implemented_reason") var notImplementedReason: String
-    @OptionalParent(key: "created_by") var createdBy: User?
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "updated_at") var updatedAt: Date
+package final class RecommendationRecord: Model, @unchecked Sendable {
+    package static let schema = "recommendations"
+    @ID package var id: UUID?
+    @Field(key: "source_kind") package var sourceKind: String
+    @Field(key: "source_reference") package var sourceReference: String
+    @Field(key: "source_title") package var sourceTitle: String
+    @Field(key: "finding") package var finding: String
+    @Field(key: "text") package var text: String
+    @Field(key: "status") package var status: RecommendationStatus
+    @Field(key: "not_implemented_reason") package var notImplementedReason: String
+    @OptionalParent(key: "created_by") package var createdBy: User?
+    @Field(key: "created_at") package var createdAt: Date
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var recommendation: Recommendation {
+    package var recommendation: Recommendation {
         Recommendation(
             finding: finding, text: text, status: status,
             notImplementedReason: notImplementedReason)
     }
 
-    func set(_ r: Recommendation, at now: Date) {
+    package func set(_ r: Recommendation, at now: Date) {
         finding = r.finding
         text = r.text
         status = r.status
@@ -33,33 +33,33 @@ final class RecommendationRecord: Model, @unchecked Sendable {
         updatedAt = now
     }
 
-    var sourceLine: String { "\(sourceTitle) (\(sourceReference))" }
+    package var sourceLine: String { "\(sourceTitle) (\(sourceReference))" }
 }
 
 /// An action as stored; ``PlanAction`` decides its moves.
-final class PlanActionRecord: Model, @unchecked Sendable {
-    static let schema = "plan_actions"
-    @ID var id: UUID?
-    @Parent(key: "recommendation_id") var recommendation: RecommendationRecord
-    @Field(key: "description") var description: String
-    @Field(key: "impact_measure") var impactMeasure: String
-    @Parent(key: "agency_id") var agency: Agency
-    @Parent(key: "owner_id") var owner: User
-    @Field(key: "due_on") var dueOn: String
-    @Field(key: "status") var status: ActionStatus
-    @Field(key: "progress_note") var progressNote: String
-    @Field(key: "evidence") var evidence: String
-    @Field(key: "impact_achieved") var impactAchieved: String
-    @OptionalField(key: "completed_on") var completedOn: String?
-    @OptionalField(key: "signed_off_on") var signedOffOn: String?
-    @OptionalField(key: "signed_off_by") var signedOffBy: String?
-    @Field(key: "returned_note") var returnedNote: String
-    @OptionalField(key: "chased_at") var chasedAt: Date?
-    @Field(key: "updated_at") var updatedAt: Date
+package final class PlanActionRecord: Model, @unchecked Sendable {
+    package static let schema = "plan_actions"
+    @ID package var id: UUID?
+    @Parent(key: "recommendation_id") package var recommendation: RecommendationRecord
+    @Field(key: "description") package var description: String
+    @Field(key: "impact_measure") package var impactMeasure: String
+    @Parent(key: "agency_id") package var agency: Agency
+    @Parent(key: "owner_id") package var owner: User
+    @Field(key: "due_on") package var dueOn: String
+    @Field(key: "status") package var status: ActionStatus
+    @Field(key: "progress_note") package var progressNote: String
+    @Field(key: "evidence") package var evidence: String
+    @Field(key: "impact_achieved") package var impactAchieved: String
+    @OptionalField(key: "completed_on") package var completedOn: String?
+    @OptionalField(key: "signed_off_on") package var signedOffOn: String?
+    @OptionalField(key: "signed_off_by") package var signedOffBy: String?
+    @Field(key: "returned_note") package var returnedNote: String
+    @OptionalField(key: "chased_at") package var chasedAt: Date?
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var action: PlanAction {
+    package var action: PlanAction {
         PlanAction(
             description: description, impactMeasure: impactMeasure,
             dueOn: SimpleDate(iso: dueOn) ?? SimpleDate(updatedAt),
@@ -71,7 +71,7 @@ final class PlanActionRecord: Model, @unchecked Sendable {
             signedOffBy: signedOffBy, returnedNote: returnedNote)
     }
 
-    func set(_ a: PlanAction, at now: Date) {
+    package func set(_ a: PlanAction, at now: Date) {
         description = a.description
         impactMeasure = a.impactMeasure
         dueOn = a.dueOn.iso
@@ -86,7 +86,7 @@ final class PlanActionRecord: Model, @unchecked Sendable {
         updatedAt = now
     }
 
-    func entry() -> ActionPlanEntry {
+    package func entry() -> ActionPlanEntry {
         ActionPlanEntry(
             id: id!.uuidString, source: recommendation.sourceLine, sourceReference: recommendation.sourceReference,
             recommendation: recommendation.text, recommendationStatus: recommendation.recommendation.status,
@@ -95,16 +95,16 @@ final class PlanActionRecord: Model, @unchecked Sendable {
 }
 
 /// A file attached as evidence. Kept in the database, so a backup of the database is a backup of everything.
-final class EvidenceFileRecord: Model, @unchecked Sendable {
-    static let schema = "action_evidence_files"
-    @ID var id: UUID?
-    @Parent(key: "action_id") var action: PlanActionRecord
-    @Field(key: "filename") var filename: String
-    @Field(key: "content_type") var contentType: String
-    @Field(key: "size") var size: Int
-    @Field(key: "content") var content: Data
-    @Parent(key: "uploaded_by") var uploadedBy: User
-    @Field(key: "uploaded_at") var uploadedAt: Date
+package final class EvidenceFileRecord: Model, @unchecked Sendable {
+    package static let schema = "action_evidence_files"
+    @ID package var id: UUID?
+    @Parent(key: "action_id") package var action: PlanActionRecord
+    @Field(key: "filename") package var filename: String
+    @Field(key: "content_type") package var contentType: String
+    @Field(key: "size") package var size: Int
+    @Field(key: "content") package var content: Data
+    @Parent(key: "uploaded_by") package var uploadedBy: User
+    @Field(key: "uploaded_at") package var uploadedAt: Date
 
-    init() {}
+    package init() {}
 }

@@ -3,18 +3,18 @@ import Foundation
 import SafeguardCore
 
 /// A partner organisation: the police force, a hospital trust, a school.
-final class Agency: Model, @unchecked Sendable {
-    static let schema = "agencies"
-    @ID var id: UUID?
-    @Field(key: "name") var name: String
+package final class Agency: Model, @unchecked Sendable {
+    package static let schema = "agencies"
+    @ID package var id: UUID?
+    @Field(key: "name") package var name: String
     /// Decides what its staff may do (``AccessPolicy``): a stored kind Safeguard does not know is an error, never a
     /// guess at some other kind.
-    @Field(key: "kind") var kind: AgencyKind
-    @OptionalParent(key: "district_id") var district: District?
-    @Field(key: "active") var active: Bool
+    @Field(key: "kind") package var kind: AgencyKind
+    @OptionalParent(key: "district_id") package var district: District?
+    @Field(key: "active") package var active: Bool
 
-    init() {}
-    init(id: UUID? = nil, name: String, kind: AgencyKind, districtID: UUID? = nil) {
+    package init() {}
+    package init(id: UUID? = nil, name: String, kind: AgencyKind, districtID: UUID? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -24,28 +24,28 @@ final class Agency: Model, @unchecked Sendable {
 }
 
 /// A district or borough: reports break figures down by these.
-final class District: Model, @unchecked Sendable {
-    static let schema = "districts"
-    @ID var id: UUID?
-    @Field(key: "name") var name: String
+package final class District: Model, @unchecked Sendable {
+    package static let schema = "districts"
+    @ID package var id: UUID?
+    @Field(key: "name") package var name: String
 
-    init() {}
-    init(id: UUID? = nil, name: String) {
+    package init() {}
+    package init(id: UUID? = nil, name: String) {
         self.id = id
         self.name = name
     }
 }
 
 /// A team within an agency (the MASH, a district assessment team, the Public Protection Unit).
-final class Team: Model, @unchecked Sendable {
-    static let schema = "teams"
-    @ID var id: UUID?
-    @Field(key: "name") var name: String
-    @Parent(key: "agency_id") var agency: Agency
-    @OptionalParent(key: "district_id") var district: District?
+package final class Team: Model, @unchecked Sendable {
+    package static let schema = "teams"
+    @ID package var id: UUID?
+    @Field(key: "name") package var name: String
+    @Parent(key: "agency_id") package var agency: Agency
+    @OptionalParent(key: "district_id") package var district: District?
 
-    init() {}
-    init(id: UUID? = nil, name: String, agencyID: UUID, districtID: UUID? = nil) {
+    package init() {}
+    package init(id: UUID? = nil, name: String, agencyID: UUID, districtID: UUID? = nil) {
         self.id = id
         self.name = name
         self.$agency.id = agencyID

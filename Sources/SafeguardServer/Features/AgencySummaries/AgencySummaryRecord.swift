@@ -3,36 +3,36 @@ import Foundation
 import SafeguardCore
 
 /// An agency's summary as stored; ``AgencySummary`` decides what may happen to it.
-final class AgencySummaryRecord: Model, @unchecked Sendable {
-    static let schema = "agency_summaries"
-    @ID var id: UUID?
+package final class AgencySummaryRecord: Model, @unchecked Sendable {
+    package static let schema = "agency_summaries"
+    @ID package var id: UUID?
     /// The serious incident whose rapid review asked for it, or
-    @OptionalParent(key: "incident_id") var incident: SeriousIncidentRecord?
+    @OptionalParent(key: "incident_id") package var incident: SeriousIncidentRecord?
     /// the SAR referral whose panel asked for it.
-    @OptionalParent(key: "sar_id") var sar: SARReferralRecord?
-    @Parent(key: "agency_id") var agency: Agency
-    @Parent(key: "contributor_id") var contributor: User
-    @Parent(key: "requested_by") var requestedBy: User
-    @Field(key: "requested_on") var requestedOn: String
-    @Field(key: "due_on") var dueOn: String
-    @Field(key: "ask") var ask: String
-    @Field(key: "stage") var stage: AgencySummary.Stage
-    @Field(key: "involvement") var involvement: String
-    @Field(key: "chronology") var chronology: String
-    @Field(key: "analysis") var analysis: String
-    @OptionalField(key: "submitted_on") var submittedOn: String?
-    @Field(key: "return_note") var returnNote: String
-    @Field(key: "chased_on") var chasedOn: String
-    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalParent(key: "sar_id") package var sar: SARReferralRecord?
+    @Parent(key: "agency_id") package var agency: Agency
+    @Parent(key: "contributor_id") package var contributor: User
+    @Parent(key: "requested_by") package var requestedBy: User
+    @Field(key: "requested_on") package var requestedOn: String
+    @Field(key: "due_on") package var dueOn: String
+    @Field(key: "ask") package var ask: String
+    @Field(key: "stage") package var stage: AgencySummary.Stage
+    @Field(key: "involvement") package var involvement: String
+    @Field(key: "chronology") package var chronology: String
+    @Field(key: "analysis") package var analysis: String
+    @OptionalField(key: "submitted_on") package var submittedOn: String?
+    @Field(key: "return_note") package var returnNote: String
+    @Field(key: "chased_on") package var chasedOn: String
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var review: ReviewSubject.Key {
+    package var review: ReviewSubject.Key {
         if let id = $incident.id { return .rapidReview(id) }
         return .sar($sar.id!)
     }
 
-    var summary: AgencySummary {
+    package var summary: AgencySummary {
         let fallback = SimpleDate(updatedAt)
         let requested = SimpleDate(iso: requestedOn) ?? fallback
         let due = SimpleDate(iso: dueOn) ?? fallback
@@ -44,7 +44,7 @@ final class AgencySummaryRecord: Model, @unchecked Sendable {
             submittedOn: submittedOn.flatMap(SimpleDate.init(iso:)), returnNote: returnNote, chasedOn: chased)
     }
 
-    func set(_ s: AgencySummary, at now: Date) {
+    package func set(_ s: AgencySummary, at now: Date) {
         requestedOn = s.requestedOn.iso
         dueOn = s.due.iso
         ask = s.ask

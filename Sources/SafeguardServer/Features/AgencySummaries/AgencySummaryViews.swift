@@ -405,7 +405,7 @@ struct ReviewChronologyView {
 }
 
 extension ReviewSubject {
-    var section: Layout.Section {
+    package var section: Layout.Section {
         switch key {
         case .rapidReview: .seriousIncidents
         case .sar: .sars
@@ -414,5 +414,5 @@ extension ReviewSubject {
 }
 
 extension ReviewSubject.Key {
-    var isRapidReview: Bool { if case .rapidReview = self { true } else { false } }
+    package var isRapidReview: Bool { if case .rapidReview = self { true } else { false } }
 }

@@ -5,25 +5,25 @@ import Vapor
 /// The review an agency's summary is for: a child's rapid review, or an adult's Safeguarding Adults Review.
 /// Both ask agencies the same way (Care Act guidance: the SAR panel "gathers information from agencies the same
 /// way as a rapid review"), so the asking, chasing, writing and the merged chronology are built once, here.
-struct ReviewSubject {
-    enum Key: Equatable {
+package struct ReviewSubject {
+    package enum Key: Equatable {
         case rapidReview(UUID)
         case sar(UUID)
     }
 
-    var key: Key
+    package var key: Key
     /// "SIN-2026-0002" or "SAR-2026-0001".
-    var reference: String
-    var personID: UUID
-    var person: PersonSnapshot
+    package var reference: String
+    package var personID: UUID
+    package var person: PersonSnapshot
     /// What the contributor is told happened, and when: enough to find the right records, no more.
-    var eventDay: SimpleDate
+    package var eventDay: SimpleDate
     /// The rapid review's own due date; a SAR has no statutory clock.
-    var reviewDue: SimpleDate?
+    package var reviewDue: SimpleDate?
     /// The review is still gathering: a rapid review not yet submitted, a SAR the panel decided to hold.
-    var isGathering: Bool
+    package var isGathering: Bool
 
-    var kindName: String {
+    package var kindName: String {
         switch key {
         case .rapidReview: "rapid review"
         case .sar: "Safeguarding Adults Review"
@@ -31,12 +31,12 @@ struct ReviewSubject {
     }
 
     /// Who may read the review, its summaries and its chronology.
-    var readAction: Action { key.readAction }
+    package var readAction: Action { key.readAction }
 }
 
 extension ReviewSubject.Key {
     /// Who may open the review: its readers are asked for before the review is looked up.
-    var readAction: Action {
+    package var readAction: Action {
         switch self {
         case .rapidReview: .viewSeriousIncidents
         case .sar: .viewSARs
@@ -45,28 +45,28 @@ extension ReviewSubject.Key {
 }
 
 extension ReviewSubject {
-    var page: SiteURL {
+    package var page: SiteURL {
         switch key {
         case .rapidReview(let id): .rapidReview(id)
         case .sar(let id): .sar(id)
         }
     }
 
-    var askURL: SiteURL {
+    package var askURL: SiteURL {
         switch key {
         case .rapidReview(let id): .rapidReviewSummaries(id)
         case .sar(let id): .sarSummaries(id)
         }
     }
 
-    var chronologyURL: SiteURL {
+    package var chronologyURL: SiteURL {
         switch key {
         case .rapidReview(let id): .rapidReviewChronology(id)
         case .sar(let id): .sarChronology(id)
         }
     }
 
-    var chronologyCSVURL: SiteURL {
+    package var chronologyCSVURL: SiteURL {
         switch key {
         case .rapidReview(let id): .rapidReviewChronologyCSV(id)
         case .sar(let id): .sarChronologyCSV(id)
@@ -74,7 +74,7 @@ extension ReviewSubject {
     }
 
     /// The summaries asked for, oldest first.
-    func summaries(on db: Database) async throws -> [AgencySummaryRecord] {
+    package func summaries(on db: Database) async throws -> [AgencySummaryRecord] {
         let q = AgencySummaryRecord.query(on: db).with(\.$agency).with(\.$contributor)
         switch key {
         case .rapidReview(let id): q.filter(\.$incident.$id == id)
@@ -87,7 +87,7 @@ extension ReviewSubject {
     /// The review from the route's `incidentID` or `sarID`.
     /// The review the path names, once the viewer's role may ever read such a review (so a role that may not is told
     /// so, never whether the review exists).
-    static func fromRoute(_ req: Request) async throws -> ReviewSubject {
+    package static func fromRoute(_ req: Request) async throws -> ReviewSubject {
         let key: Key
         if let id = req.parameters.get("incidentID", as: UUID.self) {
             key = .rapidReview(id)
@@ -100,11 +100,11 @@ extension ReviewSubject {
         return try await load(key, on: req)
     }
 
-    static func load(_ key: Key, on req: Request) async throws -> ReviewSubject {
+    package static func load(_ key: Key, on req: Request) async throws -> ReviewSubject {
         try await load(key, on: req.db, calendar: req.safeguard.calendar)
     }
 
-    static func load(_ key: Key, on db: Database, calendar: WorkingCalendar) async throws -> ReviewSubject {
+    package static func load(_ key: Key, on db: Database, calendar: WorkingCalendar) async throws -> ReviewSubject {
         switch key {
         case .rapidReview(let id):
             guard let incident = try await SeriousIncidentRecord.find(id, on: db) else { throw Abort(.notFound) }

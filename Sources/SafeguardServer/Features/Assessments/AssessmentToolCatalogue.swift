@@ -6,13 +6,13 @@ import Vapor
 /// The partnership's assessment tools: the definitions shipped in Resources/tools, registered at
 /// start-up, and those administrators upload. Stored rows never change, so a parsed tool can be
 /// kept in memory for as long as the process runs.
-enum AssessmentToolCatalogue {
+package enum AssessmentToolCatalogue {
     private static let parsed = NIOLockedValueBox<[UUID: AssessmentTool]>([:])
 
     /// Stores every shipped definition not yet stored. A shipped file whose text differs from the
     /// stored copy of the same version is refused: a revision must carry a new version number, or
     /// assessments already made would silently change meaning.
-    static func registerShipped(on db: Database, now: Date) async throws {
+    package static func registerShipped(on db: Database, now: Date) async throws {
         for source in try ShippedTools.sources() {
             let tool: AssessmentTool
             do { tool = try ToolDefinition.parse(source.text) } catch {
@@ -34,12 +34,12 @@ enum AssessmentToolCatalogue {
         }
     }
 
-    static func record(key: String, version: Int, on db: Database) async throws -> AssessmentToolRecord? {
+    package static func record(key: String, version: Int, on db: Database) async throws -> AssessmentToolRecord? {
         try await AssessmentToolRecord.query(on: db).filter(\.$key == key).filter(\.$version == version).first()
     }
 
     /// The newest version of every tool, by title: what new assessments are made with.
-    static func current(on db: Database) async throws -> [AssessmentToolRecord] {
+    package static func current(on db: Database) async throws -> [AssessmentToolRecord] {
         let all = try await AssessmentToolRecord.query(on: db).sort(\.$version, .descending).all()
         var newest: [String: AssessmentToolRecord] = [:]
         for r in all where newest[r.key] == nil { newest[r.key] = r }
@@ -48,7 +48,7 @@ enum AssessmentToolCatalogue {
 
     /// The tool a stored row defines. Rows were validated when stored, so a failure here means the
     /// database was changed by hand.
-    static func tool(_ record: AssessmentToolRecord) throws -> AssessmentTool {
+    package static func tool(_ record: AssessmentToolRecord) throws -> AssessmentTool {
         let id = try record.requireID()
         if let cached = parsed.withLockedValue({ $0[id] }) { return cached }
         do {

@@ -5,28 +5,28 @@ import Vapor
 
 /// One stored version of an assessment tool's definition. Rows are never changed: an assessment
 /// points at the row it was made with, so revising a tool never changes an old rating.
-final class AssessmentToolRecord: Model, @unchecked Sendable {
-    static let schema = "assessment_tools"
-    static let shipped = "shipped", uploaded = "uploaded"
+package final class AssessmentToolRecord: Model, @unchecked Sendable {
+    package static let schema = "assessment_tools"
+    package static let shipped = "shipped", uploaded = "uploaded"
 
-    @ID var id: UUID?
-    @Field(key: "key") var key: String
-    @Field(key: "version") var version: Int
-    @Field(key: "title") var title: String
+    @ID package var id: UUID?
+    @Field(key: "key") package var key: String
+    @Field(key: "version") package var version: Int
+    @Field(key: "title") package var title: String
     /// A ``ToolSubject`` raw value, kept as a column so the start page can offer only fitting tools.
-    @Field(key: "subject") var subject: String
+    @Field(key: "subject") package var subject: String
     /// The YAML exactly as shipped or uploaded.
-    @Field(key: "definition") var definition: String
+    @Field(key: "definition") package var definition: String
     /// SHA-256 of the definition: tells a changed shipped file from the stored one.
-    @Field(key: "digest") var digest: String
+    @Field(key: "digest") package var digest: String
     /// "shipped" (from Resources/tools) or "uploaded" (by a partnership administrator).
-    @Field(key: "source") var source: String
-    @OptionalParent(key: "added_by") var addedBy: User?
-    @Field(key: "added_at") var addedAt: Date
+    @Field(key: "source") package var source: String
+    @OptionalParent(key: "added_by") package var addedBy: User?
+    @Field(key: "added_at") package var addedAt: Date
 
-    init() {}
+    package init() {}
 
-    init(tool: AssessmentTool, definition: String, source: String, addedBy: UUID?, at: Date) {
+    package init(tool: AssessmentTool, definition: String, source: String, addedBy: UUID?, at: Date) {
         key = tool.key
         version = tool.version
         title = tool.title
@@ -38,7 +38,7 @@ final class AssessmentToolRecord: Model, @unchecked Sendable {
         addedAt = at
     }
 
-    static func digest(_ text: String) -> String {
+    package static func digest(_ text: String) -> String {
         HexText.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 }

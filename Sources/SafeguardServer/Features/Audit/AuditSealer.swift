@@ -17,7 +17,7 @@ extension AuditTrail {
     /// head moves for one sealer only, and another finds it moved and starts again. Safe to call from anywhere at
     /// any time: a second caller finds less to do.
     @discardableResult
-    func seal(on db: Database) async throws -> Int {
+    package func seal(on db: Database) async throws -> Int {
         var total = 0
         var overtaken = 0
         // A cheap look first, so an idle server's polling never queues behind SQLite's writer.

@@ -3,18 +3,31 @@ import Foundation
 import SafeguardCore
 
 /// What happened, before it is numbered and chained.
-struct AuditEvent: Sendable {
-    var userID: String
-    var agencyID: String
-    var action: AuditAction
-    var recordType: String
-    var recordID: String
-    var reason: String = ""
-    var sourceAddress: String
+package struct AuditEvent: Sendable {
+    package var userID: String
+    package var agencyID: String
+    package var action: AuditAction
+    package var recordType: String
+    package var recordID: String
+    package var reason: String = ""
+    package var sourceAddress: String
+
+    package init(
+        userID: String, agencyID: String, action: AuditAction, recordType: String, recordID: String,
+        reason: String = "", sourceAddress: String
+    ) {
+        self.userID = userID
+        self.agencyID = agencyID
+        self.action = action
+        self.recordType = recordType
+        self.recordID = recordID
+        self.reason = reason
+        self.sourceAddress = sourceAddress
+    }
 
     /// The event as it is stored and hashed: text with no character a database could store
     /// differently from what was hashed (a NUL, which SQLite cuts short), so the chain verifies.
-    var storable: AuditEvent {
+    package var storable: AuditEvent {
         AuditEvent(
             userID: TypedText.cleaned(userID), agencyID: TypedText.cleaned(agencyID), action: action,
             recordType: TypedText.cleaned(recordType), recordID: TypedText.cleaned(recordID),
@@ -28,7 +41,7 @@ struct AuditEvent: Sendable {
 ///
 /// On PostgreSQL nothing here is locked: requests on every server write side by side. SQLite allows one writer
 /// anyway, so there writes queue in `lock` rather than fail busy; reads never wait for it.
-struct AuditTrail: Sendable {
+package struct AuditTrail: Sendable {
     /// SQLite's single writer; nil on PostgreSQL.
     let lock: WriteLock?
     let clock: Clock
@@ -46,7 +59,7 @@ struct AuditTrail: Sendable {
     }
 
     /// Runs `body` in one transaction with the entries it returns added to the trail.
-    func write<T: Sendable>(
+    package func write<T: Sendable>(
         on db: Database, _ body: @escaping @Sendable (Database) async throws -> (T, [AuditEvent])
     ) async throws -> T {
         try await serialised {

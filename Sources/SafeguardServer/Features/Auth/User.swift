@@ -3,25 +3,25 @@ import Foundation
 import SafeguardCore
 
 /// Someone who signs in. Holds one role within one agency.
-final class User: Model, @unchecked Sendable {
-    static let schema = "users"
-    @ID var id: UUID?
-    @Field(key: "email") var email: String
-    @Field(key: "display_name") var displayName: String
-    @Field(key: "role") var role: String
-    @Parent(key: "agency_id") var agency: Agency
-    @OptionalParent(key: "team_id") var team: Team?
-    @Field(key: "password_hash") var passwordHash: String
-    @Field(key: "active") var active: Bool
+package final class User: Model, @unchecked Sendable {
+    package static let schema = "users"
+    @ID package var id: UUID?
+    @Field(key: "email") package var email: String
+    @Field(key: "display_name") package var displayName: String
+    @Field(key: "role") package var role: String
+    @Parent(key: "agency_id") package var agency: Agency
+    @OptionalParent(key: "team_id") package var team: Team?
+    @Field(key: "password_hash") package var passwordHash: String
+    @Field(key: "active") package var active: Bool
     /// The review groups the user sits on, as ``ReviewGroup`` keys separated by spaces.
-    @OptionalField(key: "review_groups") var reviewGroups: String?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @OptionalField(key: "last_signed_in_at") var lastSignedInAt: Date?
+    @OptionalField(key: "review_groups") package var reviewGroups: String?
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @OptionalField(key: "last_signed_in_at") package var lastSignedInAt: Date?
     /// The key a self-registered training account was created with; nil for accounts an admin made.
-    @OptionalField(key: "registration_key_id") var registrationKeyID: UUID?
+    @OptionalField(key: "registration_key_id") package var registrationKeyID: UUID?
 
-    init() {}
-    init(
+    package init() {}
+    package init(
         id: UUID? = nil, email: String, displayName: String, role: Role, agencyID: UUID, teamID: UUID? = nil,
         passwordHash: String
     ) {
@@ -35,9 +35,9 @@ final class User: Model, @unchecked Sendable {
         self.active = true
     }
 
-    var userRole: Role? { Role(rawValue: role) }
-    var memberships: Set<ReviewGroup> { Self.memberships(reviewGroups) }
-    static func memberships(_ stored: String?) -> Set<ReviewGroup> { ReviewGroup.parse(stored ?? "") }
+    package var userRole: Role? { Role(rawValue: role) }
+    package var memberships: Set<ReviewGroup> { Self.memberships(reviewGroups) }
+    package static func memberships(_ stored: String?) -> Set<ReviewGroup> { ReviewGroup.parse(stored ?? "") }
 }
 
 /// A signed-in browser. The cookie holds a random token; only its hash is stored, so a copy

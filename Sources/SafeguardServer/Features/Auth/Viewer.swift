@@ -3,31 +3,31 @@ import Vapor
 
 /// The signed-in user as every route sees them: enough to ask the access policy and to label
 /// audit entries, loaded once per request by ``SessionMiddleware``.
-struct Viewer: Sendable {
-    let userID: UUID
-    let displayName: String
-    let email: String
-    let role: Role
-    let agencyID: UUID
-    let agencyName: String
-    let agencyKind: AgencyKind
+package struct Viewer: Sendable {
+    package let userID: UUID
+    package let displayName: String
+    package let email: String
+    package let role: Role
+    package let agencyID: UUID
+    package let agencyName: String
+    package let agencyKind: AgencyKind
     /// Review groups the user sits on: they open serious incidents and reviews to a case worker.
-    var memberships: Set<ReviewGroup> = []
+    package var memberships: Set<ReviewGroup> = []
 
-    func decide(_ action: Action, relationship: Relationship = .none) -> AccessDecision {
+    package func decide(_ action: Action, relationship: Relationship = .none) -> AccessDecision {
         AccessPolicy.decide(
             role: role, agencyKind: agencyKind, relationship: relationship, action: action, memberships: memberships)
     }
 
-    func may(_ action: Action, relationship: Relationship = .none) -> Bool {
+    package func may(_ action: Action, relationship: Relationship = .none) -> Bool {
         decide(action, relationship: relationship).isPermitted
     }
 
-    func mayEver(_ action: Action) -> Bool {
+    package func mayEver(_ action: Action) -> Bool {
         AccessPolicy.mayEver(role: role, agencyKind: agencyKind, action: action, memberships: memberships)
     }
 
-    func event(
+    package func event(
         _ action: AuditAction, _ recordType: String, _ recordID: String, reason: String = "", on req: Request
     ) -> AuditEvent {
         AuditEvent(

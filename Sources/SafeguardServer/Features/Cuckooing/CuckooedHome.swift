@@ -5,32 +5,34 @@ import Vapor
 
 /// A vulnerable person's home suspected or known to be taken over by others. While it is open,
 /// its address carries a marker: police incidents there are matched and the lead is told.
-final class CuckooedHome: Model, @unchecked Sendable {
-    static let schema = "cuckooed_homes"
-    @ID var id: UUID?
-    @Parent(key: "address_id") var address: Address
+package final class CuckooedHome: Model, @unchecked Sendable {
+    package static let schema = "cuckooed_homes"
+    @ID package var id: UUID?
+    @Parent(key: "address_id") package var address: Address
     /// The vulnerable adult (or young person) whose home it is.
-    @Parent(key: "person_id") var person: Person
+    @Parent(key: "person_id") package var person: Person
     /// ``CuckooingKind`` raw values, space-separated.
-    @Field(key: "kinds") var kinds: String
-    @Field(key: "confidence") var confidence: CuckooingConfidence
+    @Field(key: "kinds") package var kinds: String
+    @Field(key: "confidence") package var confidence: CuckooingConfidence
     /// What is known, briefly: who comes and goes, what was seen.
-    @Field(key: "summary") var summary: String
+    @Field(key: "summary") package var summary: String
     /// Who is told of incidents there: the contact the police are given.
-    @Parent(key: "lead_id") var lead: User
-    @Parent(key: "agency_id") var agency: Agency
-    @Parent(key: "recorded_by") var recordedBy: User
-    @Field(key: "recorded_at") var recordedAt: Date
-    @OptionalField(key: "ended_at") var endedAt: Date?
-    @OptionalField(key: "end_reason") var endReason: String?
+    @Parent(key: "lead_id") package var lead: User
+    @Parent(key: "agency_id") package var agency: Agency
+    @Parent(key: "recorded_by") package var recordedBy: User
+    @Field(key: "recorded_at") package var recordedAt: Date
+    @OptionalField(key: "ended_at") package var endedAt: Date?
+    @OptionalField(key: "end_reason") package var endReason: String?
 
-    init() {}
+    package init() {}
 
-    var kindList: [CuckooingKind] { kinds.split(separator: " ").compactMap { CuckooingKind(rawValue: String($0)) } }
-    var isActive: Bool { endedAt == nil }
+    package var kindList: [CuckooingKind] {
+        kinds.split(separator: " ").compactMap { CuckooingKind(rawValue: String($0)) }
+    }
+    package var isActive: Bool { endedAt == nil }
 
     /// The marker as ``CuckooingMarker`` decides it. A stored kind no version wrote is an error, not dropped.
-    var marker: CuckooingMarker {
+    package var marker: CuckooingMarker {
         get throws {
             let names = kinds.split(separator: " ").map(String.init)
             let known = names.compactMap(CuckooingKind.init(rawValue:))
@@ -43,14 +45,14 @@ final class CuckooedHome: Model, @unchecked Sendable {
     }
 
     /// Stores a newly placed marker.
-    func set(_ m: CuckooingMarker) {
+    package func set(_ m: CuckooingMarker) {
         kinds = m.kinds.map(\.rawValue).joined(separator: " ")
         confidence = m.confidence
         summary = m.summary
     }
 
     /// Stores an ended marker, dated now.
-    func set(_ m: CuckooingMarker, at now: Date) {
+    package func set(_ m: CuckooingMarker, at now: Date) {
         set(m)
         if !m.isOpen, endedAt == nil {
             endedAt = now

@@ -7,12 +7,16 @@ import Vapor
 /// `reference, occurred_at, type, address, postcode, summary` (postcode may be empty). Every row is
 /// checked first; one bad row stops the whole file, so a batch is never half-loaded. A reference
 /// already received is skipped, so loading the same file twice changes nothing.
-enum IncidentImport {
-    struct Report: Sendable, Equatable { var received = 0, alreadyKnown = 0, markerMatches = 0, possibleMatches = 0 }
+package enum IncidentImport {
+    package struct Report: Sendable, Equatable {
+        package var received = 0, alreadyKnown = 0, markerMatches = 0, possibleMatches = 0
+    }
 
-    static let columns = ["reference", "occurred_at", "type", "address", "postcode", "summary"]
+    package static let columns = ["reference", "occurred_at", "type", "address", "postcode", "summary"]
 
-    static func run(csv text: String, fileName: String, force: String, on app: Application) async throws -> Report {
+    package static func run(
+        csv text: String, fileName: String, force: String, on app: Application
+    ) async throws -> Report {
         guard let agency = try await Agency.query(on: app.db).filter(\.$name == force).first(), agency.kind == .police,
             agency.active
         else {
@@ -51,7 +55,7 @@ enum IncidentImport {
     /// Incidents committed together, with their audit entries: a crash loses at most the batch in hand, never
     /// half of one, and a second run skips what committed. A thousand rows keep each insert within both
     /// databases' limits on bound values.
-    static let batchSize = 1_000
+    package static let batchSize = 1_000
 
     private static func receive(
         _ batch: ArraySlice<(IncidentIntake.Input, Date)>, agencyID: UUID, fileName: String,

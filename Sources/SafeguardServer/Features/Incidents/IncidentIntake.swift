@@ -4,25 +4,25 @@ import Vapor
 
 /// Receiving a police incident, from the API or `safeguard import incidents`: check it, match its
 /// address against the active Place of Interest markers, and store it once.
-enum IncidentIntake {
-    struct Input: Sendable {
-        var reference: String
-        var occurredAt: String
-        var type: String
-        var address: String
-        var postcode: String?
-        var summary: String
+package enum IncidentIntake {
+    package struct Input: Sendable {
+        package var reference: String
+        package var occurredAt: String
+        package var type: String
+        package var address: String
+        package var postcode: String?
+        package var summary: String
     }
 
-    struct Outcome: Sendable {
-        var incident: PoliceIncident
+    package struct Outcome: Sendable {
+        package var incident: PoliceIncident
         /// False when the force had already sent this reference: nothing changed.
-        var created: Bool
-        var match: IncidentMatch { incident.matchOutcome }
+        package var created: Bool
+        package var match: IncidentMatch { incident.matchOutcome }
     }
 
     /// Field errors, named as the API's JSON fields.
-    static func check(_ input: Input, now: Date) -> (FormErrors, Date?) {
+    package static func check(_ input: Input, now: Date) -> (FormErrors, Date?) {
         var errors = FormErrors()
         let reference = input.reference.trimmed
         if reference.isEmpty || reference.count > 64 {
@@ -59,7 +59,7 @@ enum IncidentIntake {
     }
 
     /// Stores the incident (or finds the one already stored) and matches it. Call after `check`.
-    static func receive(
+    package static func receive(
         _ input: Input, occurredAt: Date, agencyID: UUID, event: AuditEvent, on req: Request
     ) async throws -> Outcome {
         let reference = input.reference.trimmed
@@ -90,7 +90,7 @@ enum IncidentIntake {
     }
 
     /// The incident as it will be stored, its address matched. Call after `check`.
-    static func incident(
+    package static func incident(
         _ input: Input, occurredAt: Date, agencyID: UUID, receivedAt: Date, today: SimpleDate,
         markers: MarkerIndexHolder, on db: Database
     ) async throws -> PoliceIncident {
@@ -116,7 +116,7 @@ enum IncidentIntake {
 
     /// Matches an address against the addresses carrying an active marker of an active record, and
     /// the homes with an open cuckooing marker (``MarkerIndexHolder``, kept in memory).
-    static func match(
+    package static func match(
         address: String, postcode: String?, today: SimpleDate, markers: MarkerIndexHolder,
         on db: Database
     ) async throws -> (IncidentMatch, AddressCandidate?) {

@@ -11,11 +11,11 @@ import SafeguardCore
 /// start or end), after a marker, plan, cuckooed home or address is saved on this server (``MarkerIndexWatch``,
 /// at once), and after one is saved on another server (``catchUp(on:)`` reading the sealed audit trail). A few
 /// hundred addresses build in milliseconds, so rebuilding is simpler and safer than patching.
-final class MarkerIndexHolder: Sendable {
-    struct Built: Sendable {
-        var index: AddressIndex
-        var day: SimpleDate
-        var generation: Int
+package final class MarkerIndexHolder: Sendable {
+    package struct Built: Sendable {
+        package var index: AddressIndex
+        package var day: SimpleDate
+        package var generation: Int
     }
 
     private struct State {
@@ -26,10 +26,12 @@ final class MarkerIndexHolder: Sendable {
     }
     private let state = NIOLockedValueBox(State())
 
-    /// The record types whose creation or change may move a marker.
-    static let recordTypes = ["protection", "cuckooed-home", "address"]
+    package init() {}
 
-    func index(on db: Database, today: SimpleDate) async throws -> Built {
+    /// The record types whose creation or change may move a marker.
+    package static let recordTypes = ["protection", "cuckooed-home", "address"]
+
+    package func index(on db: Database, today: SimpleDate) async throws -> Built {
         let (current, generation) = state.withLockedValue { ($0.built, $0.generation) }
         if let current, current.day == today, current.generation == generation { return current }
         // Read before the markers: a change sealed while they load makes the next catch-up rebuild, harmlessly.
@@ -46,7 +48,7 @@ final class MarkerIndexHolder: Sendable {
     }
 
     /// Something that may move a marker was saved here: the next incident rebuilds first.
-    func changed() {
+    package func changed() {
         state.withLockedValue {
             $0.generation += 1
             $0.built = nil
@@ -54,7 +56,7 @@ final class MarkerIndexHolder: Sendable {
     }
 
     /// Drops the index if a marker-moving change was sealed since it was built, wherever it was made.
-    func catchUp(on db: Database) async throws {
+    package func catchUp(on db: Database) async throws {
         let after = state.withLockedValue { $0.built == nil ? nil : $0.appliedSequence }
         guard let after else { return }
         let head = try await AuditFeed.head(on: db)

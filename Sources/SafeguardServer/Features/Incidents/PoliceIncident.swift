@@ -3,39 +3,39 @@ import Foundation
 import SafeguardCore
 
 /// An incident a police system reported, with what the address matcher made of it.
-final class PoliceIncident: Model, @unchecked Sendable {
-    static let schema = "police_incidents"
-    @ID var id: UUID?
+package final class PoliceIncident: Model, @unchecked Sendable {
+    package static let schema = "police_incidents"
+    @ID package var id: UUID?
     /// The police force that sent it.
-    @Parent(key: "agency_id") var agency: Agency
+    @Parent(key: "agency_id") package var agency: Agency
     /// The force's own reference: the same reference sent again changes nothing.
-    @Field(key: "reference") var reference: String
-    @Field(key: "occurred_at") var occurredAt: Date
-    @Field(key: "incident_type") var incidentType: String
+    @Field(key: "reference") package var reference: String
+    @Field(key: "occurred_at") package var occurredAt: Date
+    @Field(key: "incident_type") package var incidentType: String
     /// The address as the call handler typed it.
-    @Field(key: "address_text") var addressText: String
-    @OptionalField(key: "postcode") var postcode: String?
-    @Field(key: "summary") var summary: String
-    @Field(key: "received_at") var receivedAt: Date
-    @Field(key: "match_outcome") var matchOutcome: IncidentMatch
+    @Field(key: "address_text") package var addressText: String
+    @OptionalField(key: "postcode") package var postcode: String?
+    @Field(key: "summary") package var summary: String
+    @Field(key: "received_at") package var receivedAt: Date
+    @Field(key: "match_outcome") package var matchOutcome: IncidentMatch
     /// The marked address the matcher chose: every child with an active marker there is concerned.
-    @OptionalParent(key: "matched_address_id") var matchedAddress: Address?
-    @OptionalField(key: "match_score") var matchScore: Double?
+    @OptionalParent(key: "matched_address_id") package var matchedAddress: Address?
+    @OptionalField(key: "match_score") package var matchScore: Double?
     /// The matcher's reasons, one per line, for the information management officer.
-    @Field(key: "match_reasons") var matchReasons: String
+    @Field(key: "match_reasons") package var matchReasons: String
     /// The information management team's check; ``IncidentReview`` decides it.
-    @Field(key: "review_status") var reviewStatus: IncidentReviewStatus
-    @OptionalParent(key: "reviewed_by") var reviewedBy: User?
-    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    @Field(key: "review_status") package var reviewStatus: IncidentReviewStatus
+    @OptionalParent(key: "reviewed_by") package var reviewedBy: User?
+    @OptionalField(key: "reviewed_at") package var reviewedAt: Date?
     /// Why a match was rejected, or the officer's note when forwarding.
-    @OptionalField(key: "review_note") var reviewNote: String?
+    @OptionalField(key: "review_note") package var reviewNote: String?
 
-    init() {}
+    package init() {}
 
-    var review: IncidentReview { IncidentReview(status: reviewStatus, note: reviewNote) }
+    package var review: IncidentReview { IncidentReview(status: reviewStatus, note: reviewNote) }
 
     /// Stores the officer's check, with who made it and when.
-    func set(_ review: IncidentReview, by userID: UUID, at now: Date) {
+    package func set(_ review: IncidentReview, by userID: UUID, at now: Date) {
         reviewStatus = review.status
         reviewNote = review.note
         $reviewedBy.id = userID

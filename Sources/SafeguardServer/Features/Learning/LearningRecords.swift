@@ -63,23 +63,23 @@ final class CodedReviewRecord: Model, @unchecked Sendable {
 }
 
 /// A 7-minute briefing as stored; ``SevenMinuteBriefing`` decides what it may hold and where it may go.
-final class BriefingRecord: Model, @unchecked Sendable {
-    static let schema = "briefings"
-    @ID var id: UUID?
-    @Field(key: "title") var title: String
-    @Field(key: "sections") var sections: String
-    @OptionalField(key: "review_reference") var reviewReference: String?
-    @OptionalField(key: "theme_key") var themeKey: String?
-    @OptionalParent(key: "course_id") var course: TrainingCourseRecord?
-    @Field(key: "status") var status: BriefingStatus
-    @OptionalField(key: "published_on") var publishedOn: String?
-    @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
-    @OptionalParent(key: "created_by") var createdBy: User?
-    @Field(key: "updated_at") var updatedAt: Date
+package final class BriefingRecord: Model, @unchecked Sendable {
+    package static let schema = "briefings"
+    @ID package var id: UUID?
+    @Field(key: "title") package var title: String
+    @Field(key: "sections") package var sections: String
+    @OptionalField(key: "review_reference") package var reviewReference: String?
+    @OptionalField(key: "theme_key") package var themeKey: String?
+    @OptionalParent(key: "course_id") package var course: TrainingCourseRecord?
+    @Field(key: "status") package var status: BriefingStatus
+    @OptionalField(key: "published_on") package var publishedOn: String?
+    @OptionalField(key: "withdrawn_reason") package var withdrawnReason: String?
+    @OptionalParent(key: "created_by") package var createdBy: User?
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var briefing: SevenMinuteBriefing {
+    package var briefing: SevenMinuteBriefing {
         let raw = (try? JSONDecoder().decode([String: String].self, from: Data(sections.utf8))) ?? [:]
         let parts = Dictionary(
             uniqueKeysWithValues: raw.compactMap { k, v in BriefingSection(rawValue: k).map { ($0, v) } })
@@ -89,7 +89,7 @@ final class BriefingRecord: Model, @unchecked Sendable {
             withdrawnReason: withdrawnReason)
     }
 
-    func set(_ b: SevenMinuteBriefing, at now: Date) {
+    package func set(_ b: SevenMinuteBriefing, at now: Date) {
         title = b.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let raw = Dictionary(uniqueKeysWithValues: b.sections.map { ($0.key.rawValue, $0.value) })
         sections = String(decoding: (try? JSONEncoder().encode(raw)) ?? Data("{}".utf8), as: UTF8.self)
@@ -103,13 +103,13 @@ final class BriefingRecord: Model, @unchecked Sendable {
 }
 
 /// One user's "I have read this", with the agency they were in when they read it.
-final class BriefingReadRecord: Model, @unchecked Sendable {
-    static let schema = "briefing_reads"
-    @ID var id: UUID?
-    @Parent(key: "briefing_id") var briefing: BriefingRecord
-    @Parent(key: "user_id") var user: User
-    @Parent(key: "agency_id") var agency: Agency
-    @Field(key: "read_at") var readAt: Date
+package final class BriefingReadRecord: Model, @unchecked Sendable {
+    package static let schema = "briefing_reads"
+    @ID package var id: UUID?
+    @Parent(key: "briefing_id") package var briefing: BriefingRecord
+    @Parent(key: "user_id") package var user: User
+    @Parent(key: "agency_id") package var agency: Agency
+    @Field(key: "read_at") package var readAt: Date
 
-    init() {}
+    package init() {}
 }

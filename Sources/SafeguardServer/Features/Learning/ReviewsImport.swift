@@ -4,10 +4,10 @@ import Vapor
 
 /// `safeguard import reviews FILE.csv`: historical reviews and their themes, checked whole by ``ReviewImport``
 /// then written in one audited transaction. The demo loads its 27 serious case reviews through ``load(_:source:now:on:)``.
-enum ReviewsImport {
-    struct Report: Sendable, Equatable { var added = 0, recoded = 0, unchanged = 0 }
+package enum ReviewsImport {
+    package struct Report: Sendable, Equatable { var added = 0, recoded = 0, unchanged = 0 }
 
-    static func run(csv text: String, fileName: String, on app: Application) async throws -> Report {
+    package static func run(csv text: String, fileName: String, on app: Application) async throws -> Report {
         let table = try CSVTable(text: text, name: fileName)
         let vocabulary = try await ReviewThemeRecord.vocabulary(on: app.db)
         let (rows, check) = ReviewImport.check(
@@ -27,7 +27,9 @@ enum ReviewsImport {
     }
 
     /// Writes what ``ReviewImport/plan(_:existing:)`` says: new references added, changed ones recoded, the rest left.
-    static func load(_ rows: [ReviewImport.Row], source: String, now: Date, on db: Database) async throws -> Report {
+    package static func load(
+        _ rows: [ReviewImport.Row], source: String, now: Date, on db: Database
+    ) async throws -> Report {
         let held = try await CodedReviewRecord.query(on: db).all()
         let byReference = Dictionary(held.map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
         let plan = ReviewImport.plan(rows, existing: byReference.compactMapValues(\.row))

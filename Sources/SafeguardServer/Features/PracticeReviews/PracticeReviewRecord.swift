@@ -3,33 +3,33 @@ import Foundation
 import SafeguardCore
 
 /// A practice review as stored; ``PracticeReview`` decides its steps.
-final class PracticeReviewRecord: Model, @unchecked Sendable {
-    static let schema = "practice_reviews"
-    @ID var id: UUID?
+package final class PracticeReviewRecord: Model, @unchecked Sendable {
+    package static let schema = "practice_reviews"
+    @ID package var id: UUID?
     /// "PR-2026-0001".
-    @Field(key: "reference") var reference: String
-    @Field(key: "kind") var kind: PracticeReviewKind
+    @Field(key: "reference") package var reference: String
+    @Field(key: "kind") package var kind: PracticeReviewKind
     /// How the review is known in public, never the real name: "Baby M".
-    @Field(key: "title") var title: String
-    @OptionalParent(key: "incident_id") var incident: SeriousIncidentRecord?
-    @OptionalParent(key: "sar_id") var sar: SARReferralRecord?
-    @Field(key: "decided_on") var decidedOn: String
-    @Field(key: "publication_due") var publicationDue: String
-    @Field(key: "terms") var terms: String
-    @Field(key: "reviewer") var reviewer: String
-    @Field(key: "family") var family: String
-    @Field(key: "milestones") var milestones: String
-    @Field(key: "drafts") var drafts: String
-    @Field(key: "board_response") var boardResponse: String
-    @OptionalField(key: "board_response_on") var boardResponseOn: String?
-    @OptionalField(key: "published_on") var publishedOn: String?
-    @Field(key: "late_reason") var lateReason: String
-    @Field(key: "not_publishing_reason") var notPublishingReason: String
-    @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "title") package var title: String
+    @OptionalParent(key: "incident_id") package var incident: SeriousIncidentRecord?
+    @OptionalParent(key: "sar_id") package var sar: SARReferralRecord?
+    @Field(key: "decided_on") package var decidedOn: String
+    @Field(key: "publication_due") package var publicationDue: String
+    @Field(key: "terms") package var terms: String
+    @Field(key: "reviewer") package var reviewer: String
+    @Field(key: "family") package var family: String
+    @Field(key: "milestones") package var milestones: String
+    @Field(key: "drafts") package var drafts: String
+    @Field(key: "board_response") package var boardResponse: String
+    @OptionalField(key: "board_response_on") package var boardResponseOn: String?
+    @OptionalField(key: "published_on") package var publishedOn: String?
+    @Field(key: "late_reason") package var lateReason: String
+    @Field(key: "not_publishing_reason") package var notPublishingReason: String
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var review: PracticeReview {
+    package var review: PracticeReview {
         let decided = SimpleDate(iso: decidedOn) ?? SimpleDate(updatedAt)
         return .stored(
             kind: kind, decidedOn: decided, publicationDue: SimpleDate(iso: publicationDue) ?? decided,
@@ -43,7 +43,7 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
             lateReason: lateReason, notPublishingReason: notPublishingReason)
     }
 
-    func set(_ r: PracticeReview, at now: Date) {
+    package func set(_ r: PracticeReview, at now: Date) {
         kind = r.kind
         decidedOn = r.decidedOn.iso
         publicationDue = r.publicationDue.iso
@@ -60,7 +60,7 @@ final class PracticeReviewRecord: Model, @unchecked Sendable {
         updatedAt = now
     }
 
-    func mayOpen(_ viewer: Viewer) -> Bool {
+    package func mayOpen(_ viewer: Viewer) -> Bool {
         PracticeReview.mayOpen(
             kind: kind, published: publishedOn != nil, opensChildReviews: viewer.may(.viewSeriousIncidents),
             opensSARs: viewer.may(.viewSARs), readsPublishedLearning: viewer.may(.viewThematicAnalysis))

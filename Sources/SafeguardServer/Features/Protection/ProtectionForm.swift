@@ -19,7 +19,7 @@ enum ProtectionForm {
 
 extension ProtectionRecord {
     /// Stores a record as it starts.
-    func set(_ s: ProtectionStart) {
+    package func set(_ s: ProtectionStart) {
         kind = s.kind
         categories = s.categories.map(\.rawValue).joined(separator: " ")
         startDate = s.start.iso

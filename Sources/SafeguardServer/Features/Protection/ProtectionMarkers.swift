@@ -5,13 +5,13 @@ import SafeguardCore
 /// Which addresses a protection record marks, and keeping the markers in step: the child's home and
 /// the home of everyone recorded as caring for the child (mother, father, step-parent, mother's
 /// partner, carer). Call inside an audited write.
-enum ProtectionMarkers {
-    struct RelevantAddress: Equatable {
-        var addressID: UUID
-        var reason: String
+package enum ProtectionMarkers {
+    package struct RelevantAddress: Equatable {
+        package var addressID: UUID
+        package var reason: String
     }
 
-    static func relevantAddresses(for childID: UUID, on db: Database) async throws -> [RelevantAddress] {
+    package static func relevantAddresses(for childID: UUID, on db: Database) async throws -> [RelevantAddress] {
         guard let child = try await Person.find(childID, on: db) else { return [] }
         var out: [RelevantAddress] = []
         func add(_ addressID: UUID, _ reason: String) {
@@ -37,8 +37,9 @@ enum ProtectionMarkers {
 
     /// Marks every relevant address not already marked for this record; returns the markers added.
     @discardableResult
-    static func place(for record: ProtectionRecord, now: Date, on db: Database) async throws -> [PlaceOfInterestMarker]
-    {
+    package static func place(
+        for record: ProtectionRecord, now: Date, on db: Database
+    ) async throws -> [PlaceOfInterestMarker] {
         let id = try record.requireID()
         let marked = Set(
             try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == id).filter(\.$endedAt == nil)
@@ -54,7 +55,7 @@ enum ProtectionMarkers {
     }
 
     /// Ends every active marker of the record, keeping them as history.
-    static func endAll(for record: ProtectionRecord, reason: String, now: Date, on db: Database) async throws {
+    package static func endAll(for record: ProtectionRecord, reason: String, now: Date, on db: Database) async throws {
         for m in try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == record.requireID()).filter(
             \.$endedAt == nil
         ).all() {
@@ -66,7 +67,7 @@ enum ProtectionMarkers {
 
     /// Ends a record on `end` and all its markers, and notes it on the chronology. The web page and
     /// `safeguard import cp-plans` both end records this way. Call inside an audited write.
-    static func end(
+    package static func end(
         _ record: ProtectionRecord, on end: SimpleDate, reason: String, now: Date, agencyID: UUID?, by userID: UUID?,
         on db: Database
     ) async throws {

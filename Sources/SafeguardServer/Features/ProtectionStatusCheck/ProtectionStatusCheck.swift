@@ -3,33 +3,33 @@ import Foundation
 import SafeguardCore
 
 /// One look-up by health staff, and the notice it sends to the child's social worker.
-final class ProtectionStatusCheck: Model, @unchecked Sendable {
-    static let schema = "status_checks"
-    @ID var id: UUID?
-    @Parent(key: "person_id") var person: Person
-    @Parent(key: "checked_by") var checkedBy: User
-    @Parent(key: "agency_id") var agency: Agency
+package final class ProtectionStatusCheck: Model, @unchecked Sendable {
+    package static let schema = "status_checks"
+    @ID package var id: UUID?
+    @Parent(key: "person_id") package var person: Person
+    @Parent(key: "checked_by") package var checkedBy: User
+    @Parent(key: "agency_id") package var agency: Agency
     /// A ``CareSetting`` raw value: where the child was seen.
-    @Field(key: "setting") var setting: String
-    @Field(key: "checked_at") var checkedAt: Date
+    @Field(key: "setting") package var setting: String
+    @Field(key: "checked_at") package var checkedAt: Date
     /// The record that made the notice, when there was one.
-    @OptionalParent(key: "protection_id") var protection: ProtectionRecord?
-    @OptionalParent(key: "social_worker_id") var socialWorker: User?
+    @OptionalParent(key: "protection_id") package var protection: ProtectionRecord?
+    @OptionalParent(key: "social_worker_id") package var socialWorker: User?
     /// When the social worker marked the notice as seen.
-    @OptionalField(key: "seen_at") var seenAt: Date?
+    @OptionalField(key: "seen_at") package var seenAt: Date?
 
-    init() {}
+    package init() {}
 }
 
 /// The unscheduled-care settings CP-IS serves.
-enum CareSetting: String, CaseIterable, Sendable {
+package enum CareSetting: String, CaseIterable, Sendable {
     case emergencyDepartment = "emergency-department"
     case urgentCare = "urgent-care"
     case walkIn = "walk-in-centre"
     case outOfHoursGP = "out-of-hours-gp"
     case maternity
 
-    var displayName: String {
+    package var displayName: String {
         switch self {
         case .emergencyDepartment: "Emergency department"
         case .urgentCare: "Urgent treatment centre"

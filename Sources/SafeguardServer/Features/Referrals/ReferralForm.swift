@@ -47,31 +47,31 @@ enum ReferralForm {
 
 /// What ``ReferralAnswers`` read, stored: the web form's pages and the API both save through these.
 extension Referral {
-    func setAddress(line1: String, town: String, postcode: String) {
+    package func setAddress(line1: String, town: String, postcode: String) {
         addressLine1 = line1
         addressTown = town
         addressPostcode = postcode
     }
 
-    func setConcerns(_ categories: [ConcernCategory], whatHappened text: String) {
+    package func setConcerns(_ categories: [ConcernCategory], whatHappened text: String) {
         concerns = categories.map(\.rawValue).joined(separator: " ")
         whatHappened = text
     }
 
     /// Empty until answered: a draft is saved page by page.
-    func setSharing(_ awareness: FamilyAwareness?, _ basis: LawfulBasis?) {
+    package func setSharing(_ awareness: FamilyAwareness?, _ basis: LawfulBasis?) {
         familyAwareness = awareness?.rawValue ?? ""
         lawfulBasis = basis?.rawValue ?? ""
     }
 
-    func setContact(_ level: ReferralUrgency?, phone: String) {
+    package func setContact(_ level: ReferralUrgency?, phone: String) {
         urgency = level?.rawValue ?? ""
         referrerPhone = phone
     }
 }
 
 extension ReferralSubject {
-    convenience init(_ read: ReferralAnswers.Subject) {
+    package convenience init(_ read: ReferralAnswers.Subject) {
         self.init()
         firstName = read.firstName
         lastName = read.lastName

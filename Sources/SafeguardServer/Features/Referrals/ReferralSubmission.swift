@@ -5,10 +5,10 @@ import Vapor
 
 /// Sending a referral, whichever way it arrives (the web form or the API): the reference the
 /// referrer quotes, the status, and the decision clock.
-enum ReferralSubmission {
+package enum ReferralSubmission {
     /// Stamps `referral` as sent. Call it inside the audited write that saves the referral, so the
     /// reference count and the save happen in one transaction.
-    static func markSent(
+    package static func markSent(
         _ referral: Referral, subjects: [ReferralSubject], now: Date, today: SimpleDate,
         calendar: WorkingCalendar, on db: Database
     ) async throws {
@@ -21,7 +21,7 @@ enum ReferralSubmission {
     }
 
     /// A step saved after the referral was sent.
-    static var alreadySent: Abort {
+    package static var alreadySent: Abort {
         Abort(
             .conflict,
             reason: "This referral has already been sent (perhaps from another tab), so this change was not saved: "
@@ -30,7 +30,7 @@ enum ReferralSubmission {
 
     /// The one-working-day decision clock applies to children; an unknown age counts as a child
     /// until the MASH knows otherwise.
-    static func concernsAChild(_ subjects: [ReferralSubject], today: SimpleDate) -> Bool {
+    package static func concernsAChild(_ subjects: [ReferralSubject], today: SimpleDate) -> Bool {
         subjects.contains { s in s.dob.map { $0.age(on: today) < 18 } ?? true }
     }
 }

@@ -3,24 +3,24 @@ import Foundation
 import SafeguardCore
 
 /// A rapid review as stored; ``RapidReview`` decides its stages.
-final class RapidReviewRecord: Model, @unchecked Sendable {
-    static let schema = "rapid_reviews"
-    @ID var id: UUID?
-    @Parent(key: "incident_id") var incident: SeriousIncidentRecord
-    @Field(key: "sections") var sections: String
-    @OptionalField(key: "decision") var decision: String?
-    @Field(key: "rationale") var rationale: String
-    @Field(key: "agreements") var agreements: String
-    @OptionalField(key: "submitted_on") var submittedOn: String?
-    @Field(key: "late_reason") var lateReason: String
-    @OptionalField(key: "panel_response") var panelResponse: String?
-    @OptionalField(key: "panel_response_on") var panelResponseOn: String?
-    @Field(key: "panel_comment") var panelComment: String
-    @Field(key: "updated_at") var updatedAt: Date
+package final class RapidReviewRecord: Model, @unchecked Sendable {
+    package static let schema = "rapid_reviews"
+    @ID package var id: UUID?
+    @Parent(key: "incident_id") package var incident: SeriousIncidentRecord
+    @Field(key: "sections") package var sections: String
+    @OptionalField(key: "decision") package var decision: String?
+    @Field(key: "rationale") package var rationale: String
+    @Field(key: "agreements") package var agreements: String
+    @OptionalField(key: "submitted_on") package var submittedOn: String?
+    @Field(key: "late_reason") package var lateReason: String
+    @OptionalField(key: "panel_response") package var panelResponse: String?
+    @OptionalField(key: "panel_response_on") package var panelResponseOn: String?
+    @Field(key: "panel_comment") package var panelComment: String
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var review: RapidReview {
+    package var review: RapidReview {
         let s = (try? JSONDecoder().decode([String: String].self, from: Data(sections.utf8))) ?? [:]
         let a = (try? JSONDecoder().decode([String: PartnerAgreement].self, from: Data(agreements.utf8))) ?? [:]
         return RapidReview(
@@ -35,7 +35,7 @@ final class RapidReviewRecord: Model, @unchecked Sendable {
             panelComment: panelComment)
     }
 
-    func set(_ r: RapidReview, at now: Date) {
+    package func set(_ r: RapidReview, at now: Date) {
         sections = Self.json(Dictionary(uniqueKeysWithValues: r.sections.map { ($0.key.rawValue, $0.value) }))
         decision = r.decision?.rawValue
         rationale = r.rationale

@@ -3,35 +3,35 @@ import Foundation
 import SafeguardCore
 
 /// A serious incident notification as stored; ``SeriousIncidentNotification`` decides what it may become.
-final class SeriousIncidentRecord: Model, @unchecked Sendable {
-    static let schema = "serious_incidents"
-    @ID var id: UUID?
+package final class SeriousIncidentRecord: Model, @unchecked Sendable {
+    package static let schema = "serious_incidents"
+    @ID package var id: UUID?
     /// "SIN-2026-0001": what the business unit and the national panel's form quote.
-    @Field(key: "reference") var reference: String
-    @Parent(key: "person_id") var person: Person
-    @Parent(key: "raised_by") var raisedBy: User
-    @Parent(key: "raised_agency_id") var raisedAgency: Agency
-    @Field(key: "raised_at") var raisedAt: Date
-    @Field(key: "reason") var reason: SeriousIncidentReason
-    @Field(key: "incident_on") var incidentOn: String
-    @Field(key: "what_happened") var whatHappened: String
-    @Field(key: "child") var child: String
-    @Field(key: "place") var place: String
-    @OptionalField(key: "police_investigation") var policeInvestigation: String?
-    @Field(key: "police_details") var policeDetails: String
-    @Field(key: "linked_cases") var linkedCases: String
-    @OptionalField(key: "aware_on") var awareOn: String?
-    @Field(key: "status") var status: SeriousIncidentStatus
-    @OptionalField(key: "notified_on") var notifiedOn: String?
+    @Field(key: "reference") package var reference: String
+    @Parent(key: "person_id") package var person: Person
+    @Parent(key: "raised_by") package var raisedBy: User
+    @Parent(key: "raised_agency_id") package var raisedAgency: Agency
+    @Field(key: "raised_at") package var raisedAt: Date
+    @Field(key: "reason") package var reason: SeriousIncidentReason
+    @Field(key: "incident_on") package var incidentOn: String
+    @Field(key: "what_happened") package var whatHappened: String
+    @Field(key: "child") package var child: String
+    @Field(key: "place") package var place: String
+    @OptionalField(key: "police_investigation") package var policeInvestigation: String?
+    @Field(key: "police_details") package var policeDetails: String
+    @Field(key: "linked_cases") package var linkedCases: String
+    @OptionalField(key: "aware_on") package var awareOn: String?
+    @Field(key: "status") package var status: SeriousIncidentStatus
+    @OptionalField(key: "notified_on") package var notifiedOn: String?
     /// The business unit officer who told the national panel: the notifier on the form.
-    @OptionalParent(key: "notified_by") var notifiedBy: User?
-    @Field(key: "late_reason") var lateReason: String
-    @Field(key: "not_notifiable_reason") var notNotifiableReason: String
-    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalParent(key: "notified_by") package var notifiedBy: User?
+    @Field(key: "late_reason") package var lateReason: String
+    @Field(key: "not_notifiable_reason") package var notNotifiableReason: String
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
-    var snapshot: PersonSnapshot {
+    package var snapshot: PersonSnapshot {
         (try? JSONDecoder().decode(PersonSnapshot.self, from: Data(child.utf8)))
             ?? PersonSnapshot(
                 name: "", dateOfBirth: nil, gender: "", ethnicity: "", disability: nil, address: nil, legalStatus: [],
@@ -39,7 +39,7 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
                 openReferrals: [], plans: [])
     }
 
-    var notification: SeriousIncidentNotification {
+    package var notification: SeriousIncidentNotification {
         var n = SeriousIncidentNotification(
             child: snapshot, reason: reason,
             incidentOn: SimpleDate(iso: incidentOn) ?? SimpleDate(raisedAt), whatHappened: whatHappened)
@@ -54,7 +54,7 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
             lateReason: lateReason, notNotifiableReason: notNotifiableReason)
     }
 
-    func set(_ n: SeriousIncidentNotification, at now: Date) {
+    package func set(_ n: SeriousIncidentNotification, at now: Date) {
         child = String(decoding: (try? JSONEncoder().encode(n.child)) ?? Data("{}".utf8), as: UTF8.self)
         reason = n.reason
         incidentOn = n.incidentOn.iso
@@ -74,8 +74,8 @@ final class SeriousIncidentRecord: Model, @unchecked Sendable {
 
 /// What the platform holds about the child, gathered for the notification from the person record, protection
 /// records, agencies involved and referrals naming them.
-enum PersonSnapshotLoader {
-    static func load(_ person: Person, on db: Database, today: SimpleDate) async throws -> PersonSnapshot {
+package enum PersonSnapshotLoader {
+    package static func load(_ person: Person, on db: Database, today: SimpleDate) async throws -> PersonSnapshot {
         let id = try person.requireID()
         let protections = try await ProtectionRecord.query(on: db).filter(\.$person.$id == id).all()
         let open = protections.filter { $0.endDate == nil }

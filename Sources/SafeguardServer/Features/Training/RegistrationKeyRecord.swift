@@ -4,19 +4,19 @@ import SafeguardCore
 
 /// A registration key as stored. Looked up by its normalised code (unique), so a key typed with
 /// other spacing or capitals still finds its row.
-final class RegistrationKeyRecord: Model, @unchecked Sendable {
-    static let schema = "registration_keys"
-    @ID var id: UUID?
-    @Parent(key: "agency_id") var agency: Agency
-    @Field(key: "code") var code: String
-    @Field(key: "normalised_code") var normalisedCode: String
-    @Field(key: "issued_at") var issuedAt: Date
-    @Parent(key: "issued_by") var issuedBy: User
-    @OptionalField(key: "revoked_at") var revokedAt: Date?
+package final class RegistrationKeyRecord: Model, @unchecked Sendable {
+    package static let schema = "registration_keys"
+    @ID package var id: UUID?
+    @Parent(key: "agency_id") package var agency: Agency
+    @Field(key: "code") package var code: String
+    @Field(key: "normalised_code") package var normalisedCode: String
+    @Field(key: "issued_at") package var issuedAt: Date
+    @Parent(key: "issued_by") package var issuedBy: User
+    @OptionalField(key: "revoked_at") package var revokedAt: Date?
 
-    init() {}
+    package init() {}
 
-    init(_ key: RegistrationKey, issuedBy: UUID) {
+    package init(_ key: RegistrationKey, issuedBy: UUID) {
         id = key.id
         $agency.id = key.agencyID
         code = key.code
@@ -26,7 +26,7 @@ final class RegistrationKeyRecord: Model, @unchecked Sendable {
         revokedAt = key.revokedAt
     }
 
-    var key: RegistrationKey {
+    package var key: RegistrationKey {
         RegistrationKey(id: id ?? UUID(), agencyID: $agency.id, code: code, issuedAt: issuedAt, revokedAt: revokedAt)
     }
 }

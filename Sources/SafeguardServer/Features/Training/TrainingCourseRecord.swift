@@ -4,37 +4,37 @@ import SafeguardCore
 
 /// A course as stored. Learning outcomes are one per line; evaluation questions are JSON so a
 /// trainer can change them per course without a migration.
-final class TrainingCourseRecord: Model, @unchecked Sendable {
-    static let schema = "training_courses"
-    @ID var id: UUID?
-    @Field(key: "title") var title: String
-    @Field(key: "description") var description: String
+package final class TrainingCourseRecord: Model, @unchecked Sendable {
+    package static let schema = "training_courses"
+    @ID package var id: UUID?
+    @Field(key: "title") package var title: String
+    @Field(key: "description") package var description: String
     /// A ``TrainingLevel`` raw value.
-    @Field(key: "level") var level: TrainingLevel
-    @Field(key: "audience") var audience: String
-    @Field(key: "learning_outcomes") var learningOutcomes: String
-    @Field(key: "evaluation_questions") var evaluationQuestions: String
-    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "level") package var level: TrainingLevel
+    @Field(key: "audience") package var audience: String
+    @Field(key: "learning_outcomes") package var learningOutcomes: String
+    @Field(key: "evaluation_questions") package var evaluationQuestions: String
+    @Field(key: "created_at") package var createdAt: Date
     /// Withdrawn courses keep their history but get no new events.
-    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @OptionalField(key: "withdrawn_at") package var withdrawnAt: Date?
 
-    init() {}
+    package init() {}
 
-    var questions: [EvaluationQuestion] {
+    package var questions: [EvaluationQuestion] {
         (try? JSONDecoder().decode([EvaluationQuestion].self, from: Data(evaluationQuestions.utf8)))
             ?? EvaluationQuestion.standardSet
     }
 
-    func setQuestions(_ questions: [EvaluationQuestion]) throws {
+    package func setQuestions(_ questions: [EvaluationQuestion]) throws {
         evaluationQuestions = String(decoding: try JSONEncoder().encode(questions), as: UTF8.self)
     }
 
-    var outcomes: [String] {
+    package var outcomes: [String] {
         learningOutcomes.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The course as the rules see it; materials are listed separately, by their records.
-    var course: TrainingCourse {
+    package var course: TrainingCourse {
         TrainingCourse(
             id: id ?? UUID(), title: title, description: description, level: level,
             audience: audience, learningOutcomes: outcomes, evaluationQuestions: questions)

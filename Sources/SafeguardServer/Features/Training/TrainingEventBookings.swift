@@ -73,7 +73,7 @@ struct TrainingEventBookings {
 
 extension TrainingEventRecord {
     /// "3 March 2026, 9:30am to 12:30pm" (one time style everywhere) or "Open from 3 March 2026" for e-learning.
-    var whenText: String {
+    package var whenText: String {
         let e = event
         guard e.delivery.isScheduled, let start = e.startTime, let end = e.endTime else {
             return "Open from \(e.date.longText)"
@@ -82,7 +82,7 @@ extension TrainingEventRecord {
     }
 
     /// Where: the venue, "Online" or "E-learning".
-    var whereText: String {
+    package var whereText: String {
         switch delivery {
         case .faceToFace: venue ?? ""
         case .virtual: "Online (the joining link is shown to those with a place)"

@@ -3,30 +3,30 @@ import Foundation
 import SafeguardCore
 
 /// One running of a course as stored; ``event`` is the value the booking rules work on.
-final class TrainingEventRecord: Model, @unchecked Sendable {
-    static let schema = "training_events"
-    @ID var id: UUID?
-    @Parent(key: "course_id") var course: TrainingCourseRecord
+package final class TrainingEventRecord: Model, @unchecked Sendable {
+    package static let schema = "training_events"
+    @ID package var id: UUID?
+    @Parent(key: "course_id") package var course: TrainingCourseRecord
     /// A ``TrainingDelivery`` raw value.
-    @Field(key: "delivery") var delivery: TrainingDelivery
+    @Field(key: "delivery") package var delivery: TrainingDelivery
     /// ISO date.
-    @Field(key: "date") var date: String
-    @OptionalField(key: "start_time") var startTime: String?
-    @OptionalField(key: "end_time") var endTime: String?
-    @OptionalField(key: "venue") var venue: String?
-    @OptionalField(key: "link") var link: String?
-    @OptionalField(key: "capacity") var capacity: Int?
-    @OptionalField(key: "elearning_minutes") var eLearningMinutes: Int?
-    @Field(key: "trainer_name") var trainerName: String
+    @Field(key: "date") package var date: String
+    @OptionalField(key: "start_time") package var startTime: String?
+    @OptionalField(key: "end_time") package var endTime: String?
+    @OptionalField(key: "venue") package var venue: String?
+    @OptionalField(key: "link") package var link: String?
+    @OptionalField(key: "capacity") package var capacity: Int?
+    @OptionalField(key: "elearning_minutes") package var eLearningMinutes: Int?
+    @Field(key: "trainer_name") package var trainerName: String
     /// Set when the partnership called the event off; its bookings are then all cancelled.
-    @OptionalField(key: "called_off_at") var calledOffAt: Date?
-    @OptionalField(key: "called_off_reason") var calledOffReason: String?
-    @Field(key: "created_at") var createdAt: Date
-    @Parent(key: "created_by") var createdBy: User
+    @OptionalField(key: "called_off_at") package var calledOffAt: Date?
+    @OptionalField(key: "called_off_reason") package var calledOffReason: String?
+    @Field(key: "created_at") package var createdAt: Date
+    @Parent(key: "created_by") package var createdBy: User
 
-    init() {}
+    package init() {}
 
-    var event: TrainingEvent {
+    package var event: TrainingEvent {
         TrainingEvent(
             id: id ?? UUID(), courseID: $course.id, delivery: delivery,
             date: SimpleDate(iso: date) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
@@ -34,7 +34,7 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
             venue: venue, link: link, capacity: capacity, eLearningMinutes: eLearningMinutes)
     }
 
-    func apply(_ event: TrainingEvent) {
+    package func apply(_ event: TrainingEvent) {
         $course.id = event.courseID
         delivery = event.delivery
         date = event.date.iso
@@ -49,25 +49,25 @@ final class TrainingEventRecord: Model, @unchecked Sendable {
 
 /// One person's booking on one event. Its status and times are written back from
 /// ``TrainingEventPlaces`` after every change, so the rules stay in SafeguardCore.
-final class TrainingBookingRecord: Model, @unchecked Sendable {
-    static let schema = "training_bookings"
-    @ID var id: UUID?
-    @Parent(key: "event_id") var event: TrainingEventRecord
-    @Parent(key: "user_id") var user: User
+package final class TrainingBookingRecord: Model, @unchecked Sendable {
+    package static let schema = "training_bookings"
+    @ID package var id: UUID?
+    @Parent(key: "event_id") package var event: TrainingEventRecord
+    @Parent(key: "user_id") package var user: User
     /// Where they worked when they booked; nil only for imported history that did not record it.
-    @OptionalParent(key: "agency_id") var agency: Agency?
-    @Field(key: "status") var status: TrainingBookingStatus
-    @Field(key: "first_booked_at") var firstBookedAt: Date
-    @Field(key: "queued_at") var queuedAt: Date
-    @OptionalField(key: "cancelled_at") var cancelledAt: Date?
-    @OptionalField(key: "completed_on") var completedOn: String?
-    @OptionalField(key: "evaluated_at") var evaluatedAt: Date?
+    @OptionalParent(key: "agency_id") package var agency: Agency?
+    @Field(key: "status") package var status: TrainingBookingStatus
+    @Field(key: "first_booked_at") package var firstBookedAt: Date
+    @Field(key: "queued_at") package var queuedAt: Date
+    @OptionalField(key: "cancelled_at") package var cancelledAt: Date?
+    @OptionalField(key: "completed_on") package var completedOn: String?
+    @OptionalField(key: "evaluated_at") package var evaluatedAt: Date?
     /// When the trainer last marked the register for this person.
-    @OptionalField(key: "marked_at") var markedAt: Date?
+    @OptionalField(key: "marked_at") package var markedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var booking: TrainingBooking {
+    package var booking: TrainingBooking {
         TrainingBooking(
             id: id ?? UUID(), eventID: $event.id, personID: $user.id, status: status,
             firstBookedAt: firstBookedAt, queuedAt: queuedAt, cancelledAt: cancelledAt,
@@ -75,7 +75,7 @@ final class TrainingBookingRecord: Model, @unchecked Sendable {
     }
 
     /// Copies the rules' result onto the row.
-    func apply(_ booking: TrainingBooking) {
+    package func apply(_ booking: TrainingBooking) {
         status = booking.status
         queuedAt = booking.queuedAt
         cancelledAt = booking.cancelledAt
@@ -84,25 +84,25 @@ final class TrainingBookingRecord: Model, @unchecked Sendable {
     }
 
     /// Whether the rules changed anything this row stores.
-    func differs(from booking: TrainingBooking) -> Bool {
+    package func differs(from booking: TrainingBooking) -> Bool {
         status != booking.status || queuedAt != booking.queuedAt || cancelledAt != booking.cancelledAt
             || completedOn != booking.completedOn?.iso || evaluatedAt != booking.evaluatedAt
     }
 }
 
 /// An anonymous evaluation: no person, only the course, the event and the day it was sent.
-final class TrainingEvaluationRecord: Model, @unchecked Sendable {
-    static let schema = "training_evaluations"
-    @ID var id: UUID?
-    @Parent(key: "course_id") var course: TrainingCourseRecord
-    @Parent(key: "event_id") var event: TrainingEventRecord
-    @Field(key: "submitted_on") var submittedOn: String
+package final class TrainingEvaluationRecord: Model, @unchecked Sendable {
+    package static let schema = "training_evaluations"
+    @ID package var id: UUID?
+    @Parent(key: "course_id") package var course: TrainingCourseRecord
+    @Parent(key: "event_id") package var event: TrainingEventRecord
+    @Field(key: "submitted_on") package var submittedOn: String
     /// `[question key: EvaluationAnswer]` as JSON.
-    @Field(key: "answers") var answers: String
+    @Field(key: "answers") package var answers: String
 
-    init() {}
+    package init() {}
 
-    init(_ response: EvaluationResponse) throws {
+    package init(_ response: EvaluationResponse) throws {
         id = response.id
         $course.id = response.courseID
         $event.id = response.eventID
@@ -110,7 +110,7 @@ final class TrainingEvaluationRecord: Model, @unchecked Sendable {
         answers = String(decoding: try JSONEncoder().encode(response.answers), as: UTF8.self)
     }
 
-    var response: EvaluationResponse? {
+    package var response: EvaluationResponse? {
         guard let day = SimpleDate(iso: submittedOn),
             let decoded = try? JSONDecoder().decode([String: EvaluationAnswer].self, from: Data(answers.utf8))
         else { return nil }
