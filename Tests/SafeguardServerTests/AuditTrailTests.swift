@@ -39,6 +39,38 @@ final class AuditTrailTests: ServerTestCase {
         XCTAssertEqual(outcome.failures, [.altered(sequence: 3)])
     }
 
+    /// An action no version writes is never read as another: "view" changed to "viewed" used to read back as a view,
+    /// hash as the entry written and verify.
+    func testAnEntryWhoseActionWasChangedToOneNoVersionWritesIsReportedAndTheWalkGoesOn() async throws {
+        try await makeTrail()
+        let entries = try await auditEntries()
+        let viewed = try XCTUnwrap(entries.first { $0.action == AuditAction.view.rawValue })
+        let sql = app.db as! SQLDatabase
+        try await sql.update("audit_entries").set("action", to: "viewed").where("sequence", .equal, viewed.sequence)
+            .run()
+        let outcome = try await AuditVerification.run(on: app.db)
+        XCTAssertEqual(outcome.failures, [.altered(sequence: viewed.sequence)], "only that entry: the rest verify")
+        assertEqual(outcome.checked, Int64(entries.count))
+    }
+
+    /// The sealer chains only what a version wrote: an unsealed entry whose action is unknown stops it, named.
+    func testTheSealerRefusesAnEntryWhoseActionNoVersionWrites() async throws {
+        let trail = app.safeguard.audit
+        try await trail.record(
+            AuditEvent(
+                userID: "u", agencyID: "a", action: .view, recordType: "person", recordID: "p",
+                sourceAddress: "127.0.0.1"), on: app.db)
+        let sql = app.db as! SQLDatabase
+        try await sql.update(UnsealedAuditEntry.schema).set("action", to: "viewed").run()
+        do {
+            try await trail.seal(on: app.db)
+            XCTFail("sealed an entry with an unknown action")
+        } catch let error as StoredValueError {
+            XCTAssertEqual(error.column, "action")
+        }
+        assertEqual(try await AuditVerification.run(on: app.db).unsealed, 1, "left unsealed, for verify to report")
+    }
+
     func testARemovedEntryIsReported() async throws {
         try await makeTrail()
         let sql = app.db as! SQLDatabase
@@ -172,7 +204,7 @@ final class AuditTrailTests: ServerTestCase {
         let sql = app.db as! SQLDatabase
         var previous = AuditRecord.genesisHash
         for (i, e) in entries.enumerated() {
-            var r = e.record
+            var r = try XCTUnwrap(e.record)
             if i == 1 { r.userID = "someone-else" }
             let rewritten = AuditRecord(
                 sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, userID: r.userID, agencyID: r.agencyID,

@@ -29,7 +29,7 @@ final class TypedInputTests: ServerTestCase {
         try await app.safeguard.audit.seal(on: app.db)
         let last = try await AuditEntry.query(on: app.db).sort(\.$sequence, .descending).first()!
         XCTAssertEqual(last.reason, "name=")
-        XCTAssertEqual(last.record.computedHash, last.hash)
+        XCTAssertEqual(try XCTUnwrap(last.record).computedHash, last.hash)
         assertEqual(try await AuditVerification.run(on: app.db).failures, [])
     }
 

@@ -52,6 +52,14 @@ public struct AuditChainVerifier: Sendable {
         return nil
     }
 
+    /// Records an entry whose stored action is not one any version of Safeguard writes: it can only have been
+    /// altered. The walk goes on from its stored hash, so the entries after it are checked as usual.
+    public mutating func unreadable(sequence: Int64, hash: String) -> Failure {
+        previous = (sequence, hash)
+        checked += 1
+        return .altered(sequence: sequence)
+    }
+
     /// Compares where the walk ended with the head written beside the trail at each append.
     public func finish(headSequence: Int64, headHash: String) -> Failure? {
         let last = previous?.sequence ?? 0

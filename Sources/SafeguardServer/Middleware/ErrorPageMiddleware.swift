@@ -57,7 +57,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     static func unreadableColumn(_ error: Error) -> String? {
         if case .invalidField(let name, _, _) = error as? FluentError { return name }
         if let stored = error as? StoredValueError {
-            return "\(stored.table).\(stored.column) \(stored.id?.uuidString ?? "")"
+            return "\(stored.table).\(stored.column) \(stored.row)"
         }
         guard let decoding = error as? DecodingError else { return nil }
         switch decoding {

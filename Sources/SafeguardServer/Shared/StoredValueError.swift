@@ -6,9 +6,27 @@ import Foundation
 struct StoredValueError: Error, CustomStringConvertible {
     var table: String
     var column: String
-    var id: UUID?
+    /// The row's id, or its sequence number in the audit trail.
+    var row: String
 
-    var description: String {
-        "\(table).\(column) of row \(id?.uuidString ?? "?") holds a value Safeguard does not know"
+    init(table: String, column: String, id: UUID?) {
+        self.init(table: table, column: column, row: id?.uuidString ?? "?")
+    }
+
+    init(table: String, column: String, row: String) {
+        self.table = table
+        self.column = column
+        self.row = row
+    }
+
+    var description: String { "\(table).\(column) of row \(row) holds a value Safeguard does not know" }
+}
+
+extension RawRepresentable where RawValue == String {
+    /// A stored value as its enum. A value no version of Safeguard wrote is a ``StoredValueError`` naming where it
+    /// was found, never read as some other value.
+    static func stored(_ raw: String, table: String, column: String, id: UUID?) throws -> Self {
+        guard let value = Self(rawValue: raw) else { throw StoredValueError(table: table, column: column, id: id) }
+        return value
     }
 }

@@ -7,7 +7,7 @@ extension AdminController {
         try req.require(.manageAgencies)
         guard let id = req.parameters.get("agencyID", as: UUID.self), let a = try await Agency.find(id, on: req.db)
         else { throw Abort(.notFound) }
-        return try await AgencyView.load(
+        return try await agencyPage(
             a, name: a.name, kind: a.kind.rawValue, district: a.$district.id?.uuidString ?? "",
             active: a.active ? "yes" : "no", errors: FormErrors(), on: req)
     }
@@ -48,7 +48,7 @@ extension AdminController {
             errors.add("active", "You cannot make your own agency inactive: you would be signed out")
         }
         guard let kind, errors.isEmpty else {
-            return try await AgencyView.load(
+            return try await agencyPage(
                 a, name: name, kind: kindText, district: districtText, active: active ? "yes" : "no",
                 errors: errors, on: req, status: .unprocessableEntity)
         }
@@ -74,43 +74,19 @@ extension AdminController {
         }
         return req.redirect(to: SiteURL.adminAgencies.path, redirectType: .normal)
     }
-}
 
-/// One agency's settings.
-enum AgencyView {
-    static func load(
+    /// The agency's page with what was typed: its stored name heads the page until a change is saved.
+    private func agencyPage(
         _ a: Agency, name: String, kind: String, district: String, active: String, errors: FormErrors,
         on req: Request, status: HTTPStatus = .ok
     ) async throws -> Response {
+        let id = try a.requireID()
         let districts = try await District.query(on: req.db).sort(\.$name).all()
-        let users = try await User.query(on: req.db).filter(\.$agency.$id == a.id!).count()
-        return req.page(a.name, section: .admin, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.adminAgencies, "Back to agencies")
-            Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { "Agency" }
-                a.name
-            }
-            el("p", .class("sg-body")) {
-                users == 1 ? "1 user belongs to this agency." : "\(users) users belong to this agency."
-            }
-            el("form", .postMethod, .action(.adminAgency(a.id!)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
-                Components.textInput("name", label: "Name", value: name, errors: errors)
-                Components.select(
-                    "kind", label: "Kind of agency", options: AgencyKind.allCases.map { ($0.rawValue, $0.displayName) },
-                    selected: kind, errors: errors)
-                Components.select(
-                    "district", label: "District",
-                    options: [("", "County-wide")] + districts.map { ($0.id!.uuidString, $0.name) },
-                    selected: district, errors: errors)
-                Components.radios(
-                    "active", legend: "Is the agency active?",
-                    options: [
-                        ("yes", "Yes"), ("no", "No: its users cannot sign in and its API tokens stop working"),
-                    ], selected: active, errors: errors)
-                Components.button("Save changes")
-            }
-        }
+        let users = try await User.query(on: req.db).filter(\.$agency.$id == id).count()
+        return AgencyView(
+            id: id, agencyName: a.name, users: users,
+            districts: districts.map { (id: $0.id!, name: $0.name) },
+            name: name, kind: kind, district: district, active: active, errors: errors
+        ).render(on: req, status: status)
     }
 }

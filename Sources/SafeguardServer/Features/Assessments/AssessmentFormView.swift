@@ -4,9 +4,9 @@ import Vapor
 /// The assessment form: every section of the tool on one page, as practitioners complete these
 /// tools in one sitting or across a few, saving a draft between.
 struct AssessmentFormView {
-    var assessment: Assessment
+    var assessment: AssessmentDetails
     var tool: AssessmentTool
-    var person: Person
+    var person: PersonHeading
     var answers: AssessmentAnswers
     /// The form's own fields: the assessment date and the override.
     var fields: [String: String]
@@ -14,7 +14,7 @@ struct AssessmentFormView {
     /// "saved" after a draft is saved: said at the top so the practitioner knows it is kept.
     var flash: String? = nil
 
-    static func initialFields(_ a: Assessment, today: SimpleDate) -> [String: String] {
+    static func initialFields(_ a: AssessmentDetails, today: SimpleDate) -> [String: String] {
         let day = a.assessed ?? today
         return [
             "assessed-day": String(day.day), "assessed-month": String(day.month), "assessed-year": String(day.year),
@@ -23,26 +23,31 @@ struct AssessmentFormView {
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = assessment.id!
-        let personID = person.id!
-        return req.page(tool.title, section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(personID), "Back to \(person.fullName)")
+        req.page(tool.title, section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = assessment.id
+        return fragment {
+            Components.backLink(.person(person.id), "Back to \(person.name)")
             Components.errorSummary(errors)
             if errors.isEmpty, let message = flash.flatMap(AssessmentSummaryView.message) {
                 Components.notification(message)
             }
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 tool.title
             }
             el("p", .class("sg-body")) { tool.summary }
             el("p", .class("sg-body-s")) {
-                "Version \(tool.version). Draft started \(SiteFormat.dateTime(assessment.startedAt)) by \(assessment.startedBy.displayName)"
-                if let r = assessment.referral { ", following referral \(r.reference)" }
+                "Version \(tool.version). Draft started \(assessment.started.at) by \(assessment.started.by)"
+                if let r = assessment.referral { ", following referral \(r)" }
                 "."
             }
             el("form", .postMethod, .action(.assessment(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.dateInput(
                     "assessed", legend: "Date of the assessment", day: fields["assessed-day"] ?? "",
                     month: fields["assessed-month"] ?? "", year: fields["assessed-year"] ?? "", errors: errors,
@@ -60,7 +65,7 @@ struct AssessmentFormView {
                 }
             }
             el("form", .postMethod, .action(.assessmentDiscard(id))) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 el("button", .type("submit"), .class("sg-button sg-button--warning")) { "Discard this draft" }
             }
         }

@@ -3,19 +3,31 @@ import Vapor
 
 /// "Start an assessment": which tool, and whether it follows a referral.
 struct AssessmentStartView {
-    var person: Person
-    var tools: [AssessmentToolRecord]
-    var referrals: [Referral]
+    /// A tool or a referral that may be chosen: its id, and how the choice reads.
+    struct Choice: Sendable {
+        var id: UUID
+        /// "Exploitation risk assessment (version 2)", "MASH-2026-000001, received 3 March 2026, 2:15pm".
+        var label: String
+    }
+
+    var person: PersonHeading
+    var tools: [Choice]
+    var referrals: [Choice]
     var fields: [String: String]
     var errors: FormErrors
 
-    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
-        let id = try person.requireID()
-        return req.page("Start an assessment", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(id), "Back to \(person.fullName)")
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Start an assessment", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
+            Components.backLink(.person(person.id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 "Start an assessment"
             }
             if tools.isEmpty {
@@ -23,23 +35,16 @@ struct AssessmentStartView {
                     "No assessment tool fits \(person.firstName). Ask a partnership administrator to add one."
                 }
             } else {
-                el("form", .postMethod, .action(.personAssessments(id)), Attr("novalidate", nil)) {
-                    Components.csrfField(req.csrfToken)
+                el("form", .postMethod, .action(.personAssessments(person.id)), Attr("novalidate", nil)) {
+                    Components.csrfField(csrf)
                     Components.radios(
-                        "tool", legend: "Which tool?",
-                        options: tools.map { ($0.id!.uuidString, "\($0.title) (version \($0.version))") },
+                        "tool", legend: "Which tool?", options: tools.map { ($0.id.uuidString, $0.label) },
                         selected: fields["tool"] ?? "", errors: errors)
                     if !referrals.isEmpty {
                         Components.select(
                             "referral", label: "Does it follow a referral? (optional)",
                             options: [("", "No, it stands on its own")]
-                                + referrals.map { r in
-                                    (
-                                        r.id!.uuidString,
-                                        r.reference
-                                            + (r.submittedAt.map { ", received " + SiteFormat.dateTime($0) } ?? "")
-                                    )
-                                },
+                                + referrals.map { ($0.id.uuidString, $0.label) },
                             selected: fields["referral"] ?? "", errors: errors)
                     }
                     Components.button("Start")

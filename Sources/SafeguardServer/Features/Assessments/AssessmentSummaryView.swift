@@ -4,22 +4,28 @@ import Vapor
 /// A submitted (or someone else's draft) assessment: the rating, the prompts it raised, every
 /// answer with its evidence, and the countersignature.
 struct AssessmentSummaryView {
-    var assessment: Assessment
+    var assessment: AssessmentDetails
     var tool: AssessmentTool
-    var person: Person
+    var person: PersonHeading
     var mayCountersign: Bool
     var today: SimpleDate
     var errors: FormErrors
     var flash: String?
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page(tool.title, section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
         let a = assessment
-        return req.page(tool.title, section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(person.id!), "Back to \(person.fullName)")
+        return fragment {
+            Components.backLink(.person(person.id), "Back to \(person.name)")
             Components.errorSummary(errors)
             if let message = flash.flatMap(Self.message) { Components.notification(message) }
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 tool.title
             }
             Components.summaryList(rows)
@@ -29,7 +35,7 @@ struct AssessmentSummaryView {
                     response
                 }
             }
-            for prompt in tool.prompts where (a.prompts ?? "").split(separator: " ").contains(Substring(prompt.key)) {
+            for prompt in tool.prompts where a.prompts.contains(prompt.key) {
                 el("div", .class("sg-warning-text")) {
                     el("span", .class("sg-warning-text__icon"), .aria("hidden", "true")) { "!" }
                     el("strong", .class("sg-warning-text__text")) {
@@ -39,7 +45,7 @@ struct AssessmentSummaryView {
                 }
             }
             answersNode
-            if mayCountersign { countersignForm(req) }
+            if mayCountersign { countersignForm(csrf) }
         }
     }
 
@@ -76,20 +82,18 @@ struct AssessmentSummaryView {
         if let score = a.score { rows.append(("Score", .text(Self.number(score)))) }
         rows.append(("Tool", .text("\(tool.title), version \(tool.version)")))
         if let day = a.assessed { rows.append(("Date of the assessment", .text(day.longText))) }
-        if let by = a.submittedBy, let at = a.submittedAt {
-            rows.append(("Submitted by", .text("\(by.displayName), \(a.agency.name), \(SiteFormat.dateTime(at))")))
+        if let submitted = a.submitted {
+            rows.append(("Submitted by", .text("\(submitted.by), \(a.agency), \(submitted.at)")))
         } else {
-            rows.append(("Started by", .text("\(a.startedBy.displayName), \(a.agency.name)")))
+            rows.append(("Started by", .text("\(a.started.by), \(a.agency)")))
         }
-        if let r = a.referral { rows.append(("Following referral", .text(r.reference))) }
+        if let r = a.referral { rows.append(("Following referral", .text(r))) }
         if a.status.isComplete {
-            if let by = a.countersignedBy, let at = a.countersignedAt {
+            if let signed = a.countersigned {
                 rows.append(
                     (
                         "Countersigned",
-                        .text(
-                            "\(by.displayName), \(SiteFormat.dateTime(at))"
-                                + (a.countersignNote.map { ": \($0)" } ?? ""))
+                        .text("\(signed.by), \(signed.at)" + (a.countersignNote.map { ": \($0)" } ?? ""))
                     ))
             } else {
                 rows.append(("Countersigned", .text("Not yet: waiting for a manager")))
@@ -132,11 +136,11 @@ struct AssessmentSummaryView {
         }
     }
 
-    private func countersignForm(_ req: Request) -> Node {
+    private func countersignForm(_ csrf: String) -> Node {
         fragment {
             el("h2", .class("sg-heading-m")) { "Countersign" }
-            el("form", .postMethod, .action(.assessmentCountersign(assessment.id!)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+            el("form", .postMethod, .action(.assessmentCountersign(assessment.id)), Attr("novalidate", nil)) {
+                Components.csrfField(csrf)
                 Components.textarea(
                     "countersign-note", label: "Management comment (optional)", value: "", errors: errors, rows: 3)
                 Components.button("Countersign")

@@ -70,33 +70,15 @@ struct AssessmentToolsController: RouteCollection {
         else { throw Abort(.notFound) }
         let tool = try AssessmentToolCatalogue.tool(record)
         let used = try await Assessment.query(on: req.db).filter(\.$tool.$id == id).count()
-        return req.page("\(tool.title) version \(tool.version)", section: .admin) {
-            Components.backLink(.adminAssessmentTools, "Back to assessment tools")
-            if req.query[String.self, at: "added"] != nil {
-                Components.notification(
-                    "Version \(tool.version) of \(tool.title) added: new assessments use it from now on")
-            }
-            el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { "Version \(tool.version)" }
-                tool.title
-            }
-            Components.summaryList([
-                ("Key", .text(tool.key)), ("For", .text(tool.subject.rawValue)),
-                ("Sections", .text(tool.sections.map(\.title).joined(separator: "; "))),
-                ("Levels", .text(tool.levels.map(\.label).joined(separator: ", "))),
-                ("Reassess after", .text("\(tool.reassessAfterDays) days")),
-                (
-                    "Added",
-                    .text(
-                        record.source == AssessmentToolRecord.shipped
-                            ? "Shipped with Safeguard"
-                            : "Uploaded by \(record.addedBy?.displayName ?? "an administrator"), \(SiteFormat.dateTime(record.addedAt))"
-                    )
-                ),
-                ("Assessments made with it", .text(String(used))),
-            ])
-            el("h2", .class("sg-heading-m")) { "Definition" }
-            el("pre", .class("sg-code-block"), Attr("tabindex", "0")) { el("code") { record.definition } }
-        }
+        let added =
+            record.source == AssessmentToolRecord.shipped
+            ? "Shipped with Safeguard"
+            : "Uploaded by \(record.addedBy?.displayName ?? "an administrator"), \(SiteFormat.dateTime(record.addedAt))"
+        return AssessmentToolView(
+            title: tool.title, version: tool.version, key: tool.key, subject: tool.subject.rawValue,
+            sections: tool.sections.map(\.title), levels: tool.levels.map(\.label),
+            reassessAfterDays: tool.reassessAfterDays, added: added, assessmentsMade: used,
+            definition: record.definition, justAdded: req.query[String.self, at: "added"] != nil
+        ).render(on: req)
     }
 }

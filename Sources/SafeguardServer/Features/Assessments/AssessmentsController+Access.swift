@@ -37,7 +37,8 @@ extension AssessmentsController {
     static func fitting(_ person: Person, on req: Request) async throws -> [AssessmentToolRecord] {
         let category = person.category(on: req.today)
         return try await AssessmentToolCatalogue.current(on: req.db).filter {
-            (ToolSubject(rawValue: $0.subject) ?? .any).fits(category)
+            try ToolSubject.stored($0.subject, table: AssessmentToolRecord.schema, column: "subject", id: $0.id)
+                .fits(category)
         }
     }
 

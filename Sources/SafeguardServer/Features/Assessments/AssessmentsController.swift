@@ -18,8 +18,8 @@ struct AssessmentsController: RouteCollection {
 
     func startForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.recordAssessment, personID: req.personID(), on: req)
-        return try await AssessmentStartView(
-            person: person, tools: Self.fitting(person, on: req), referrals: Self.referrals(of: person, on: req),
+        return try await Self.startView(
+            person, tools: Self.fitting(person, on: req), referrals: Self.referrals(of: person, on: req),
             fields: ["referral": req.query[String.self, at: "referral"] ?? ""], errors: FormErrors()
         ).render(on: req)
     }
@@ -39,10 +39,8 @@ struct AssessmentsController: RouteCollection {
             errors.add("referral", "Choose one of \(person.firstName)'s referrals, or none")
         }
         guard errors.isEmpty, let tool else {
-            return try AssessmentStartView(
-                person: person, tools: tools, referrals: referrals, fields: fields, errors: errors
-            )
-            .render(on: req, status: .unprocessableEntity)
+            return try Self.startView(person, tools: tools, referrals: referrals, fields: fields, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
         }
         let assessment = Assessment()
         assessment.$person.id = try person.requireID()
@@ -74,9 +72,10 @@ struct AssessmentsController: RouteCollection {
         try await req.audit.record(
             viewer.event(.view, "assessment", try assessment.requireID().uuidString, on: req), on: req.db)
         if assessment.status.isEditable, Self.mayEdit(assessment, viewer: viewer, relationship: relationship) {
+            let details = try AssessmentDetails(assessment)
             return AssessmentFormView(
-                assessment: assessment, tool: tool, person: person, answers: assessment.answers,
-                fields: AssessmentFormView.initialFields(assessment, today: req.today), errors: FormErrors(),
+                assessment: details, tool: tool, person: try PersonHeading(person), answers: details.answers,
+                fields: AssessmentFormView.initialFields(details, today: req.today), errors: FormErrors(),
                 flash: req.query[String.self, at: "done"]
             )
             .render(on: req)
@@ -94,7 +93,8 @@ struct AssessmentsController: RouteCollection {
             manager: viewer.userID, sameAgency: assessment.$agency.id == viewer.agencyID)
         let mayCountersign = viewer.may(.countersignAssessment, relationship: relationship) && refusal == nil
         return AssessmentSummaryView(
-            assessment: assessment, tool: tool, person: person, mayCountersign: mayCountersign,
+            assessment: try AssessmentDetails(assessment), tool: tool, person: try PersonHeading(person),
+            mayCountersign: mayCountersign,
             today: req.today, errors: errors, flash: flash ?? req.query[String.self, at: "done"]
         )
         .render(on: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -119,8 +119,8 @@ struct AssessmentsController: RouteCollection {
             fields, tool: tool, answers: answers, submitting: submitting, today: req.today)
         guard submission.errors.isEmpty else {
             return AssessmentFormView(
-                assessment: assessment, tool: tool, person: person, answers: answers, fields: fields,
-                errors: submission.errors
+                assessment: try AssessmentDetails(assessment), tool: tool, person: try PersonHeading(person),
+                answers: answers, fields: fields, errors: submission.errors
             )
             .render(on: req, status: .unprocessableEntity)
         }
@@ -191,5 +191,23 @@ struct AssessmentsController: RouteCollection {
             return ((), [viewer.event(.change, "assessment", id.uuidString, reason: "draft discarded", on: req)])
         }
         return req.redirect(to: SiteURL.person(personID).path, redirectType: .normal)
+    }
+}
+
+extension AssessmentsController {
+    /// The start page: the tools and referrals that may be chosen, worded as the page offers them.
+    static func startView(
+        _ person: Person, tools: [AssessmentToolRecord], referrals: [Referral], fields: [String: String],
+        errors: FormErrors
+    ) throws -> AssessmentStartView {
+        AssessmentStartView(
+            person: try PersonHeading(person),
+            tools: try tools.map { .init(id: try $0.requireID(), label: "\($0.title) (version \($0.version))") },
+            referrals: try referrals.map { r in
+                .init(
+                    id: try r.requireID(),
+                    label: r.reference + (r.submittedAt.map { ", received " + SiteFormat.dateTime($0) } ?? ""))
+            },
+            fields: fields, errors: errors)
     }
 }

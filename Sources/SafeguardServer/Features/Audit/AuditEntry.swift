@@ -33,10 +33,13 @@ final class AuditEntry: Model, @unchecked Sendable {
         hash = r.hash
     }
 
-    var record: AuditRecord {
-        AuditRecord(
+    /// The entry as the chain hashes it; nil when its stored action is not one Safeguard writes (never read as
+    /// another action: "view" stored as "viewed" would then hash, and verify, as the entry that was written).
+    var record: AuditRecord? {
+        guard let known = AuditAction(rawValue: action) else { return nil }
+        return AuditRecord(
             sequence: sequence, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
-            action: AuditAction(rawValue: action) ?? .view, recordType: recordType, recordID: recordID,
+            action: known, recordType: recordType, recordID: recordID,
             reason: reason, sourceAddress: sourceAddress, previousHash: previousHash, hash: hash)
     }
 }

@@ -46,7 +46,7 @@ extension AuditTrail {
             guard !waiting.isEmpty else { return 0 }
             let head = try await AuditHead.find(1, on: tx)
             let batch = AuditSealing.seal(
-                waiting.map(\.unsealed),
+                try waiting.map { try $0.unsealed() },
                 after: head.map { AuditSealing.Head(sequence: $0.sequence, hash: $0.hash) } ?? .empty)
             if let head {
                 head.sequence = batch.head.sequence
@@ -70,7 +70,7 @@ extension AuditTrail {
         let start = try await AuditHead.find(1, on: db).map { AuditSealing.Head(sequence: $0.sequence, hash: $0.hash) }
         let waiting = try await UnsealedAuditEntry.query(on: db).sort(\.$id).limit(sealBatchSize).all()
         guard !waiting.isEmpty else { return 0 }
-        let batch = AuditSealing.seal(waiting.map(\.unsealed), after: start ?? .empty)
+        let batch = AuditSealing.seal(try waiting.map { try $0.unsealed() }, after: start ?? .empty)
         return try await serialised {
             try await db.transaction { tx -> Int? in
                 guard try await Self.moveHead(from: start, to: batch.head, on: tx) else { return nil }

@@ -36,7 +36,11 @@ enum AuditVerification {
             let sealedHash = Dictionary(sealed.map { ($0.lastSequence, $0.hash) }, uniquingKeysWith: { a, _ in a })
             seals += sealed.count
             for entry in page {
-                if let failure = verifier.check(entry.record, sealedHash: sealedHash[entry.sequence]) {
+                guard let record = entry.record else {
+                    failures.append(verifier.unreadable(sequence: entry.sequence, hash: entry.hash))
+                    continue
+                }
+                if let failure = verifier.check(record, sealedHash: sealedHash[entry.sequence]) {
                     failures.append(failure)
                 }
             }

@@ -29,10 +29,15 @@ final class UnsealedAuditEntry: Model, @unchecked Sendable {
         sourceAddress = event.sourceAddress
     }
 
-    var unsealed: AuditSealing.Unsealed {
-        AuditSealing.Unsealed(
+    /// The entry as the sealer chains it. An action no version writes is refused, never sealed as another: the
+    /// sealer stops at it and says where, and `audit verify` reports the trail as unsealed from there.
+    func unsealed() throws -> AuditSealing.Unsealed {
+        guard let known = AuditAction(rawValue: action) else {
+            throw StoredValueError(table: Self.schema, column: "action", row: String(id ?? 0))
+        }
+        return AuditSealing.Unsealed(
             position: id ?? 0, occurredAtMillis: occurredAtMillis, userID: userID, agencyID: agencyID,
-            action: AuditAction(rawValue: action) ?? .view, recordType: recordType, recordID: recordID,
+            action: known, recordType: recordType, recordID: recordID,
             reason: reason, sourceAddress: sourceAddress)
     }
 }

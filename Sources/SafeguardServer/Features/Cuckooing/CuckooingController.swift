@@ -17,8 +17,8 @@ struct CuckooingController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let (viewer, person, _) = try await PersonAccess.authorise(.recordCuckooing, personID: req.personID(), on: req)
-        return try await CuckooingFormView(
-            person: person, homes: Self.homes(of: person, on: req), leads: Self.leads(viewer, on: req.db),
+        return try await Self.formView(
+            person, homes: Self.homes(of: person, on: req), leads: Self.leads(viewer, on: req.db),
             fields: ["lead": viewer.userID.uuidString], kinds: [], errors: FormErrors()
         ).render(on: req)
     }
@@ -45,10 +45,8 @@ struct CuckooingController: RouteCollection {
                 firstName: person.firstName))
         guard case .success(let marker) = placed, let address, let lead else {
             let errors = if case .failure(let problems) = placed { FormErrors(problems) } else { FormErrors() }
-            return try CuckooingFormView(
-                person: person, homes: homes, leads: leads, fields: fields, kinds: kinds, errors: errors
-            )
-            .render(on: req, status: .unprocessableEntity)
+            return try Self.formView(person, homes: homes, leads: leads, fields: fields, kinds: kinds, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
         }
         let home = CuckooedHome()
         home.$address.id = try address.requireID()
@@ -88,9 +86,9 @@ struct CuckooingController: RouteCollection {
             .sort(\.$forwardedAt, .descending).all()
         try await req.audit.record(
             viewer.event(.view, "cuckooed-home", try home.requireID().uuidString, on: req), on: req.db)
-        return CuckooedHomeView(
-            home: home, notices: notices, mayChange: viewer.may(.recordCuckooing, relationship: relationship),
-            viewer: viewer, errors: FormErrors()
+        return try Self.homeView(
+            home, notices: notices, viewer: viewer,
+            mayChange: viewer.may(.recordCuckooing, relationship: relationship), errors: FormErrors()
         ).render(on: req)
     }
 
@@ -103,9 +101,9 @@ struct CuckooingController: RouteCollection {
             let notices = try await CuckooingNotice.query(on: req.db).filter(\.$home.$id == home.requireID()).with(
                 \.$incident
             ).with(\.$lead).all()
-            return CuckooedHomeView(
-                home: home, notices: notices, mayChange: viewer.may(.recordCuckooing, relationship: relationship),
-                viewer: viewer, errors: FormErrors(error)
+            return try Self.homeView(
+                home, notices: notices, viewer: viewer,
+                mayChange: viewer.may(.recordCuckooing, relationship: relationship), errors: FormErrors(error)
             ).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now

@@ -3,27 +3,40 @@ import Vapor
 
 /// "Record a cuckooed home" for one person.
 struct CuckooingFormView {
-    var person: Person
-    var homes: [Address]
-    var leads: [User]
+    /// A home or a lead that may be chosen: its id, and how it reads ("14 Mill Lane, ...", "Sam Okafor").
+    struct Choice: Sendable {
+        var id: UUID
+        var label: String
+    }
+
+    var person: PersonHeading
+    /// The person's current homes.
+    var homes: [Choice]
+    var leads: [Choice]
     var fields: [String: String]
     var kinds: [String]
     var errors: FormErrors
 
-    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
-        let id = try person.requireID()
-        return req.page("Record a cuckooed home", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(id), "Back to \(person.fullName)")
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Record a cuckooed home", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = person.id
+        return fragment {
+            Components.backLink(.person(id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 "Record a cuckooed home"
             }
             el("p", .class("sg-body")) {
                 "The address gets a marker. Police officers sent there are told there are safeguarding concerns and whom to contact, and incidents there are passed to the lead you name."
             }
             el("form", .postMethod, .action(.personCuckooing(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 if homes.isEmpty {
                     el("div", .class("sg-inset-text"), .id("address")) {
                         "\(person.firstName) has no current address recorded. "
@@ -32,8 +45,8 @@ struct CuckooingFormView {
                     }
                 } else {
                     Components.radios(
-                        "address", legend: "Which home?", options: homes.map { ($0.id!.uuidString, $0.singleLine) },
-                        selected: fields["address"] ?? (homes.count == 1 ? homes[0].id!.uuidString : ""), errors: errors
+                        "address", legend: "Which home?", options: homes.map { ($0.id.uuidString, $0.label) },
+                        selected: fields["address"] ?? (homes.count == 1 ? homes[0].id.uuidString : ""), errors: errors
                     )
                 }
                 Components.checkboxes(
@@ -51,7 +64,7 @@ struct CuckooingFormView {
                 )
                 Components.select(
                     "lead", label: "Lead professional",
-                    options: [("", "Select a lead")] + leads.map { ($0.id!.uuidString, $0.displayName) },
+                    options: [("", "Select a lead")] + leads.map { ($0.id.uuidString, $0.label) },
                     selected: fields["lead"] ?? "", errors: errors,
                     hint: "Told of every police incident confirmed at the address")
                 Components.button("Record and mark the address")
@@ -62,20 +75,58 @@ struct CuckooingFormView {
 
 /// One cuckooed home: what is known, the marker, and the police incidents matched to it.
 struct CuckooedHomeView {
-    var home: CuckooedHome
-    var notices: [CuckooingNotice]
+    /// The home and its marker, worded as the page shows them.
+    struct Home: Sendable {
+        var id: UUID
+        /// Whose home it is.
+        var person: PersonHeading
+        var address: String
+        var isActive: Bool
+        /// When the marker ended, and why; empty while it is active.
+        var endedAt: String
+        var endReason: String
+        /// "Drugs: dealing, storing or preparing; Financial abuse of the tenant".
+        var howUsed: String
+        var confidence: String
+        var summary: String
+        /// The lead's name, team, agency and email.
+        var lead: String
+        /// "Sam Okafor, Northmere Police, 1 March 2026, 9:00am".
+        var recorded: String
+    }
+
+    /// A confirmed police incident at the home, sent to its lead.
+    struct Notice: Sendable {
+        var id: UUID
+        var reference: String
+        var type: String
+        var occurred: String
+        var summary: String
+        /// When the lead read it; nil until then.
+        var readAt: String?
+        /// The viewer is the lead it was sent to, so may mark it read.
+        var mayMarkRead: Bool
+    }
+
+    var home: Home
+    var notices: [Notice]
     var mayChange: Bool
-    var viewer: Viewer
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Cuckooed home", section: .cuckooing, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
         let h = home
-        let id = home.id!
-        return req.page("Cuckooed home", section: .cuckooing, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(h.$person.id), "Back to \(h.person.fullName)")
+        let id = home.id
+        return fragment {
+            Components.backLink(.person(h.person.id), "Back to \(h.person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { h.address.singleLine }
+                el("span", .class("sg-caption-l")) { h.address }
                 "Cuckooed home"
             }
             Components.summaryList([
@@ -83,17 +134,14 @@ struct CuckooedHomeView {
                     "Marker",
                     h.isActive
                         ? Components.tag("Active", colour: "red")
-                        : .text("Ended \(h.endedAt.map(SiteFormat.dateTime) ?? ""): \(h.endReason ?? "")")
+                        : .text("Ended \(h.endedAt): \(h.endReason)")
                 ),
-                ("Whose home", el("a", .href(.person(h.$person.id)), .class("sg-link")) { h.person.fullName }),
-                ("How it is used", .text(h.kindList.map(\.displayName).joined(separator: "; "))),
-                ("Suspected or confirmed", .text(h.confidence.displayName)),
+                ("Whose home", el("a", .href(.person(h.person.id)), .class("sg-link")) { h.person.name }),
+                ("How it is used", .text(h.howUsed)),
+                ("Suspected or confirmed", .text(h.confidence)),
                 ("What is known", .text(h.summary)),
-                ("Lead professional", .text(h.lead.contactLine)),
-                (
-                    "Recorded",
-                    .text("\(h.recordedBy.displayName), \(h.agency.name), \(SiteFormat.dateTime(h.recordedAt))")
-                ),
+                ("Lead professional", .text(h.lead)),
+                ("Recorded", .text(h.recorded)),
             ])
             el("h2", .class("sg-heading-m")) { "Police incidents here" }
             if notices.isEmpty {
@@ -104,20 +152,20 @@ struct CuckooedHomeView {
                     headers: ["Incident", "When", "What happened", "Read"],
                     rows: notices.map { n in
                         [
-                            .text("\(n.incident.reference) (\(n.incident.incidentType))"),
-                            .text(SiteFormat.dateTime(n.incident.occurredAt)),
-                            .text(n.incident.summary),
-                            n.seenAt.map { .text("Read \(SiteFormat.dateTime($0))") }
-                                ?? (n.$lead.id == viewer.userID
-                                    ? el("form", .postMethod, .action(.cuckooingNoticeSeen(n.id!))) {
-                                        Components.csrfField(req.csrfToken)
+                            .text("\(n.reference) (\(n.type))"),
+                            .text(n.occurred),
+                            .text(n.summary),
+                            n.readAt.map { .text("Read \($0)") }
+                                ?? (n.mayMarkRead
+                                    ? el("form", .postMethod, .action(.cuckooingNoticeSeen(n.id))) {
+                                        Components.csrfField(csrf)
                                         el(
                                             "button", .type("submit"),
                                             .class("sg-button sg-button--secondary sg-!-margin-bottom-0")
                                         ) {
                                             "Mark as read"
                                             el("span", .class("sg-visually-hidden")) {
-                                                ": incident \(n.incident.reference)"
+                                                ": incident \(n.reference)"
                                             }
                                         }
                                     }
@@ -128,7 +176,7 @@ struct CuckooedHomeView {
             if mayChange && h.isActive {
                 el("h2", .class("sg-heading-m")) { "End the marker" }
                 el("form", .postMethod, .action(.cuckooedHomeEnd(id)), Attr("novalidate", nil)) {
-                    Components.csrfField(req.csrfToken)
+                    Components.csrfField(csrf)
                     Components.textInput(
                         "end-reason", label: "Why is the home no longer at risk?", value: "", errors: errors)
                     Components.button("End the marker", kind: "warning")

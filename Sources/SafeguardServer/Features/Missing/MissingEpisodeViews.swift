@@ -3,21 +3,26 @@ import Vapor
 
 /// "Record a missing episode" for one child.
 struct MissingEpisodeFormView {
-    var person: Person
+    var person: PersonHeading
     var fields: [String: String]
     var errors: FormErrors
 
-    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
-        let id = try person.requireID()
-        return req.page("Record a missing episode", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(id), "Back to \(person.fullName)")
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Record a missing episode", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
+            Components.backLink(.person(person.id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 "Record a missing episode"
             }
-            el("form", .postMethod, .action(.personMissing(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+            el("form", .postMethod, .action(.personMissing(person.id)), Attr("novalidate", nil)) {
+                Components.csrfField(csrf)
                 Components.radios(
                     "kind", legend: "Missing from",
                     options: MissingEpisodeKind.allCases.map { ($0.rawValue, $0.displayName) },
@@ -40,8 +45,22 @@ struct MissingEpisodeFormView {
 
 /// One missing episode: the return, the 72-hour return home interview, and the child's history.
 struct MissingEpisodeView {
-    var episode: MissingEpisodeRecord
-    var history: [MissingEpisodeRecord]
+    /// What the domain's rules do not hold: the detail typed and who recorded what.
+    struct Details: Sendable {
+        /// Where exactly the child was found, in words: "Northgate Park".
+        var whereFoundDetail: String?
+        var policeReference: String?
+        /// "Sam Okafor, Northmere Police".
+        var recordedBy: String
+        var interviewNotes: String?
+        var interviewBy: String?
+    }
+
+    var person: PersonHeading
+    var episode: MissingEpisode
+    var details: Details
+    /// Every episode of the child, oldest first.
+    var history: [MissingEpisode]
     var now: Date
     var mayChange: Bool
     var fields: [String: String]
@@ -62,19 +81,25 @@ struct MissingEpisodeView {
         }
     }
 
-    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Missing episode", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
         let e = episode
-        let id = try episode.requireID()
-        let domain = episode.episode
-        let interview = domain.interviewStatus(at: now)
+        let id = episode.id
+        let interview = e.interviewStatus(at: now)
         let repeatCheck = RepeatMissingRule.standard.assess(
             episodeStarts: history.map(\.startedAt), on: SimpleDate(now))
-        return req.page("Missing episode", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(e.$person.id), "Back to \(e.person.fullName)")
+        let whereExactly = details.whereFoundDetail.map { ": \($0)" } ?? ""
+        return fragment {
+            Components.backLink(.person(person.id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { e.person.fullName }
-                domain.kind.displayName
+                el("span", .class("sg-caption-l")) { person.name }
+                e.kind.displayName
             }
             if repeatCheck.isRepeatMissing {
                 el("div", .class("sg-warning-text")) {
@@ -92,70 +117,66 @@ struct MissingEpisodeView {
                     e.returnedAt.map { .text(SiteFormat.dateTime($0)) }
                         ?? Components.tag("Still missing", colour: "red")
                 ),
-                (
-                    "Where found",
-                    .text(
-                        domain.whereFound.map { $0.displayName + (e.whereFoundDetail.map { ": \($0)" } ?? "") } ?? "–")
-                ),
-                ("Police reference", .text(e.policeReference ?? "Not given")),
-                ("Recorded by", .text("\(e.recordedBy.displayName), \(e.agency.name)")),
+                ("Where found", .text(e.whereFound.map { $0.displayName + whereExactly } ?? "–")),
+                ("Police reference", .text(details.policeReference ?? "Not given")),
+                ("Recorded by", .text(details.recordedBy)),
                 (
                     "Return home interview",
                     fragment {
                         Components.tag(interview.displayName, colour: Self.colour(interview))
-                        if let due = domain.interviewDueBy { " due by \(SiteFormat.dateTime(due))" }
+                        if let due = e.interviewDueBy { " due by \(SiteFormat.dateTime(due))" }
                     }
                 ),
             ])
-            if e.interviewOfferedAt != nil { interviewRecord }
+            if e.returnInterview.offeredAt != nil { interviewRecord }
             if mayChange && e.returnedAt == nil {
                 el("h2", .class("sg-heading-m")) { "Record the return" }
                 el("form", .postMethod, .action(.missingEpisodeReturn(id)), Attr("novalidate", nil)) {
-                    Components.csrfField(req.csrfToken)
+                    Components.csrfField(csrf)
                     Self.returnFields(fields, errors: errors)
                     Components.button("Record the return")
                 }
             }
-            if mayChange && e.returnedAt != nil && e.interviewCompletedAt == nil && !e.interviewDeclined {
-                interviewForm(req, id)
+            if mayChange && e.returnedAt != nil && e.returnInterview.completedAt == nil && !e.returnInterview.declined {
+                interviewForm(csrf, id)
             }
-            el("h2", .class("sg-heading-m")) { "\(e.person.firstName)'s missing episodes" }
+            el("h2", .class("sg-heading-m")) { "\(person.firstName)'s missing episodes" }
             Components.table(
                 caption: "Every episode, oldest first; \(repeatCheck.episodesInLast12Months) in the last 12 months",
                 headers: ["Last seen", "Returned", "Interview"],
                 rows: history.map { h in
                     [
-                        el("a", .href(.missingEpisode(h.id!)), .class("sg-link")) { SiteFormat.dateTime(h.startedAt) },
+                        el("a", .href(.missingEpisode(h.id)), .class("sg-link")) { SiteFormat.dateTime(h.startedAt) },
                         .text(h.returnedAt.map(SiteFormat.dateTime) ?? "Still missing"),
-                        .text(h.episode.interviewStatus(at: now).displayName),
+                        .text(h.interviewStatus(at: now).displayName),
                     ]
                 })
         }
     }
 
     private var interviewRecord: Node {
-        let e = episode
+        let interview = episode.returnInterview
         return Components.summaryList([
-            ("Interview offered", .text(e.interviewOfferedAt.map(SiteFormat.dateTime) ?? "")),
+            ("Interview offered", .text(interview.offeredAt.map(SiteFormat.dateTime) ?? "")),
             (
                 "Interview",
                 .text(
-                    e.interviewCompletedAt.map { "Done \(SiteFormat.dateTime($0))" }
-                        ?? (e.interviewDeclined ? "Declined" : "Not yet"))
+                    interview.completedAt.map { "Done \(SiteFormat.dateTime($0))" }
+                        ?? (interview.declined ? "Declined" : "Not yet"))
             ),
-            ("What was said", .text(e.interviewNotes ?? "")),
-            ("Recorded by", .text(e.interviewBy?.displayName ?? "")),
+            ("What was said", .text(details.interviewNotes ?? "")),
+            ("Recorded by", .text(details.interviewBy ?? "")),
         ])
     }
 
-    private func interviewForm(_ req: Request, _ id: UUID) -> Node {
+    private func interviewForm(_ csrf: String, _ id: UUID) -> Node {
         fragment {
             el("h2", .class("sg-heading-m")) { "Return home interview" }
             el("p", .class("sg-body")) {
                 "An independent return home interview must be offered, and should be done, within 72 hours of the return."
             }
             el("form", .postMethod, .action(.missingEpisodeInterview(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.momentInput("offered", legend: "When was it offered?", fields: fields, errors: errors)
                 Components.radios(
                     "outcome", legend: "Was it done?",

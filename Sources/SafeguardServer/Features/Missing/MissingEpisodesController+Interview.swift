@@ -32,8 +32,8 @@ extension MissingEpisodesController {
             errors.add("interview-notes", "Summarise what the child said or why they declined, in a sentence or two")
         }
         guard errors.isEmpty, let offered else {
-            return try await MissingEpisodeView(
-                episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
+            return try await Self.episodeView(
+                episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
                 mayChange: viewer.may(.recordMissingEpisode, relationship: relationship), fields: fields, errors: errors
             )
             .render(on: req, status: .unprocessableEntity)

@@ -15,7 +15,8 @@ struct MissingEpisodesController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.recordMissingEpisode, personID: req.personID(), on: req)
-        return try MissingEpisodeFormView(person: person, fields: [:], errors: FormErrors()).render(on: req)
+        return try MissingEpisodeFormView(person: PersonHeading(person), fields: [:], errors: FormErrors())
+            .render(on: req)
     }
 
     func create(req: Request) async throws -> Response {
@@ -40,7 +41,7 @@ struct MissingEpisodesController: RouteCollection {
             errors.add("police-reference", "The police reference must be 64 characters or fewer")
         }
         guard errors.isEmpty, let kind, let started else {
-            return try MissingEpisodeFormView(person: person, fields: fields, errors: errors).render(
+            return try MissingEpisodeFormView(person: PersonHeading(person), fields: fields, errors: errors).render(
                 on: req, status: .unprocessableEntity)
         }
         let episode = MissingEpisodeRecord()
@@ -74,8 +75,8 @@ struct MissingEpisodesController: RouteCollection {
         let (viewer, episode, relationship) = try await Self.load(req, for: .viewPerson)
         try await req.audit.record(
             viewer.event(.view, "missing-episode", try episode.requireID().uuidString, on: req), on: req.db)
-        return try await MissingEpisodeView(
-            episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
+        return try await Self.episodeView(
+            episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
             mayChange: viewer.may(.recordMissingEpisode, relationship: relationship),
             fields: [:], errors: FormErrors()
         ).render(on: req)
@@ -95,8 +96,8 @@ struct MissingEpisodesController: RouteCollection {
         if found == nil { errors.add("where-found", "Say where the child was found or returned to") }
         if episode.returnedAt != nil { errors.add("returned-day", "The return has already been recorded") }
         guard errors.isEmpty, let returned, let found else {
-            return try await MissingEpisodeView(
-                episode: episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
+            return try await Self.episodeView(
+                episode, history: Self.history(of: episode.$person.id, on: req.db), now: req.now,
                 mayChange: viewer.may(.recordMissingEpisode, relationship: relationship), fields: fields, errors: errors
             )
             .render(on: req, status: .unprocessableEntity)

@@ -14,7 +14,7 @@ extension MyWorkController {
         ).sort(\.$submittedAt).all()
         var items: [Item] = []
         for r in referrals where scope.includes(allocatedTo: r.$allocatedTo.id?.uuidString, team: team) {
-            let queued = r.queueItem(subjects: [], overdueRequests: 0)
+            let queued = try r.queueItem(subjects: [], overdueRequests: 0)
             let holder =
                 r.$allocatedTo.id == viewer.userID
                 ? "yours" : r.allocatedTo.map { "with \($0.displayName)" } ?? "not allocated"

@@ -16,18 +16,25 @@ struct MergeView {
         }
     }
 
-    var person: Person
+    var person: PersonHeading
     var candidates: [Candidate]
+    /// What was typed, as sent: plain optional strings, shown back when the merge is refused.
     var form: PeopleController.MergeForm
     var errors: FormErrors
 
-    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
-        let id = try person.requireID()
-        return req.page("Merge with a duplicate record", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(id), "Back to \(person.fullName)")
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Merge with a duplicate record", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = person.id
+        return fragment {
+            Components.backLink(.person(id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 "Merge with a duplicate record"
             }
             el("p", .class("sg-body")) {
@@ -35,7 +42,7 @@ struct MergeView {
                 "The merge is recorded and can be undone from the record kept."
             }
             el("form", .postMethod, .action(.personMerge(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 if candidates.isEmpty {
                     el("p", .class("sg-body")) { "The matcher found no likely duplicates of this record." }
                 } else {
@@ -52,7 +59,7 @@ struct MergeView {
                     autocomplete: "off")
                 Components.radios(
                     "keep", legend: "Which record do you want to keep?",
-                    options: [("this", "Keep this record (\(person.fullName))"), ("other", "Keep the other record")],
+                    options: [("this", "Keep this record (\(person.name))"), ("other", "Keep the other record")],
                     selected: form.keep ?? "", errors: errors)
                 Components.textarea(
                     "reason", label: "Why are they the same person?", value: form.reason ?? "", errors: errors,
@@ -66,26 +73,45 @@ struct MergeView {
 
 /// Undoing a merge: the records are different people after all.
 struct UndoMergeView {
-    var merge: PersonMerge
+    /// The merge as the page tells it.
+    struct Merge: Sendable {
+        var id: UUID
+        var keptID: UUID
+        /// The record kept, and the duplicate merged into it, by name.
+        var kept: String
+        var merged: String
+        /// When it was made ("3 March 2026, 2:15pm"), and by whom.
+        var when: String
+        var by: String
+        var reason: String
+    }
+
+    var merge: Merge
     var reason: String
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page("Undo a merge", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(merge.$kept.id), "Back to \(merge.kept.fullName)")
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
+            Components.backLink(.person(merge.keptID), "Back to \(merge.kept)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                "Undo the merge of \(merge.merged.fullName) into \(merge.kept.fullName)"
+                "Undo the merge of \(merge.merged) into \(merge.kept)"
             }
             Components.summaryList([
-                ("Merged", .text("\(SiteFormat.dateTime(merge.mergedAt)) by \(merge.mergedBy.displayName)")),
+                ("Merged", .text("\(merge.when) by \(merge.by)")),
                 ("Reason given", .text(merge.reason)),
             ])
             el("p", .class("sg-body")) {
-                "What moved in the merge goes back to \(merge.merged.fullName)'s record. Anything added to \(merge.kept.fullName)'s record since stays there."
+                "What moved in the merge goes back to \(merge.merged)'s record. Anything added to \(merge.kept)'s record since stays there."
             }
-            el("form", .postMethod, .action(.personMergeUndo(merge.id!)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+            el("form", .postMethod, .action(.personMergeUndo(merge.id)), Attr("novalidate", nil)) {
+                Components.csrfField(csrf)
                 Components.textarea(
                     "reason", label: "Why are they different people?", value: reason, errors: errors, rows: 3)
                 Components.button("Undo merge", kind: "warning")

@@ -16,7 +16,7 @@ extension PeopleController {
     func mergeForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.mergePeople, personID: req.personID(), on: req)
         return try await MergeView(
-            person: person, candidates: Self.likelyDuplicates(of: person, on: req), form: MergeForm(),
+            person: PersonHeading(person), candidates: Self.likelyDuplicates(of: person, on: req), form: MergeForm(),
             errors: FormErrors()
         )
         .render(on: req)
@@ -59,7 +59,8 @@ extension PeopleController {
         }
         guard errors.isEmpty, let other else {
             return try await MergeView(
-                person: person, candidates: Self.likelyDuplicates(of: person, on: req), form: form, errors: errors
+                person: PersonHeading(person), candidates: Self.likelyDuplicates(of: person, on: req), form: form,
+                errors: errors
             )
             .render(on: req, status: .unprocessableEntity)
         }
@@ -86,7 +87,8 @@ extension PeopleController {
         } catch let problem as PersonMerger.Problem {
             errors.add("other", problem.message)
             return try await MergeView(
-                person: person, candidates: Self.likelyDuplicates(of: person, on: req), form: form, errors: errors
+                person: PersonHeading(person), candidates: Self.likelyDuplicates(of: person, on: req), form: form,
+                errors: errors
             )
             .render(on: req, status: .unprocessableEntity)
         }
@@ -96,7 +98,7 @@ extension PeopleController {
 
     func undoMergeForm(req: Request) async throws -> Response {
         let (merge, _) = try await Self.mergeToUndo(req)
-        return UndoMergeView(merge: merge, reason: "", errors: FormErrors()).render(on: req)
+        return try UndoMergeView(merge: .init(merge), reason: "", errors: FormErrors()).render(on: req)
     }
 
     func undoMerge(req: Request) async throws -> Response {
@@ -105,7 +107,7 @@ extension PeopleController {
         guard reason.count >= 10 else {
             var errors = FormErrors()
             errors.add("reason", "Say why the records are different people (at least 10 characters)")
-            return UndoMergeView(merge: merge, reason: reason, errors: errors).render(
+            return try UndoMergeView(merge: .init(merge), reason: reason, errors: errors).render(
                 on: req, status: .unprocessableEntity)
         }
         let keptID = merge.$kept.id
@@ -163,5 +165,14 @@ extension PeopleController {
                 postcode: postcodes[p.id!] ?? "", nhsNumber: p.nhsNumber.flatMap { try? NHSNumber($0).formatted },
                 probability: c.probability)
         }
+    }
+}
+
+extension UndoMergeView.Merge {
+    /// Needs the kept and merged records and who merged them loaded, as `mergeToUndo` does.
+    init(_ m: PersonMerge) throws {
+        self.init(
+            id: try m.requireID(), keptID: m.$kept.id, kept: m.kept.fullName, merged: m.merged.fullName,
+            when: SiteFormat.dateTime(m.mergedAt), by: m.mergedBy.displayName, reason: m.reason)
     }
 }

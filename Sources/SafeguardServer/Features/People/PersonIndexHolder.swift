@@ -41,9 +41,10 @@ final class PersonIndexHolder: Sendable {
             let entries = try await AuditFeed.changes(
                 after: after, upTo: head, recordTypes: IndexChanges.recordTypes, limit: pageSize, on: db)
             var changes = IndexChanges()
+            // An action no version writes changes no record the index holds; `audit verify` reports the entry.
             for e in entries {
-                changes.add(
-                    action: AuditAction(rawValue: e.action) ?? .view, recordType: e.recordType, recordID: e.recordID)
+                guard let action = AuditAction(rawValue: e.action) else { continue }
+                changes.add(action: action, recordType: e.recordType, recordID: e.recordID)
             }
             let people = changes.people.union(try await Self.residents(of: changes.addresses, on: db))
             try await refresh(Array(people), on: db)

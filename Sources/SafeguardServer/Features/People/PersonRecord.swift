@@ -167,7 +167,8 @@ struct PersonRecord: Sendable {
         return PersonRecord(
             id: id, fullName: p.fullName, firstName: p.firstName, category: p.category(on: today),
             age: dob?.age(on: today),
-            dateOfBirth: dob, expectedDateOfBirth: p.expectedDob, gender: Gender(rawValue: p.gender) ?? .unknown,
+            dateOfBirth: dob, expectedDateOfBirth: p.expectedDob,
+            gender: try Gender.stored(p.gender, table: Person.schema, column: "gender", id: id),
             ethnicity: p.ethnicity, nhsNumber: p.nhsNumber.flatMap { try? NHSNumber($0).formatted },
             language: p.language,
             disability: p.disability,

@@ -95,7 +95,8 @@ enum PersonRecordReads {
                 first: try row.decode(column: "first_name", as: String.self),
                 middle: try row.decode(column: "middle_names", as: String.self),
                 last: try row.decode(column: "last_name", as: String.self))
-            gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .unknown
+            gender = try Gender.stored(
+                row.decode(column: "gender", as: String.self), table: Person.schema, column: "gender", id: id)
             dateOfBirth = try row.decode(column: "date_of_birth", as: String?.self).flatMap(SimpleDate.init(iso:))
             expectedDateOfBirth = try row.decode(column: "expected_date_of_birth", as: String?.self).flatMap(
                 SimpleDate.init(iso:))

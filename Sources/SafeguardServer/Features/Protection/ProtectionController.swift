@@ -22,9 +22,8 @@ struct ProtectionController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let (_, person, _) = try await PersonAccess.authorise(.recordProtection, personID: req.personID(), on: req)
-        return try await ProtectionFormView(
-            person: person, fields: [:], categories: [], workers: Self.socialWorkers(on: req.db),
-            errors: FormErrors()
+        return try await Self.formView(
+            person, fields: [:], categories: [], workers: Self.socialWorkers(on: req.db), errors: FormErrors()
         ).render(on: req)
     }
 
@@ -42,10 +41,8 @@ struct ProtectionController: RouteCollection {
             errors.add(open.field, open.message)
         }
         guard errors.isEmpty, let form else {
-            return try ProtectionFormView(
-                person: person, fields: fields, categories: chosen, workers: workers, errors: errors
-            )
-            .render(on: req, status: .unprocessableEntity)
+            return try Self.formView(person, fields: fields, categories: chosen, workers: workers, errors: errors)
+                .render(on: req, status: .unprocessableEntity)
         }
         let id = try await Self.start(
             form, personID: personID, recordedBy: viewer.userID, agencyID: viewer.agencyID,
@@ -104,9 +101,9 @@ struct ProtectionController: RouteCollection {
             .with(\.$address).sort(\.$startedAt).all()
         try await req.audit.record(
             viewer.event(.view, "protection", try record.requireID().uuidString, on: req), on: req.db)
-        return ProtectionView(
-            record: record, person: person, markers: markers, today: req.today, calendar: req.safeguard.calendar,
-            mayChange: viewer.may(.recordProtection, relationship: relationship), errors: FormErrors()
+        return try Self.recordView(
+            record, person: person, markers: markers, today: req.today, calendar: req.safeguard.calendar,
+            mayChange: viewer.may(.recordProtection, relationship: relationship)
         ).render(on: req)
     }
 

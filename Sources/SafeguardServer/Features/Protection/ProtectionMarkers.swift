@@ -6,33 +6,24 @@ import SafeguardCore
 /// the home of everyone recorded as caring for the child (mother, father, step-parent, mother's
 /// partner, carer). Call inside an audited write.
 package enum ProtectionMarkers {
-    package struct RelevantAddress: Equatable {
-        package var addressID: UUID
-        package var reason: String
-    }
-
-    package static func relevantAddresses(for childID: UUID, on db: Database) async throws -> [RelevantAddress] {
+    /// Loads who lives where now, and asks ``ProtectionMarking`` which addresses the child's record marks.
+    package static func relevantAddresses(
+        for childID: UUID, on db: Database
+    ) async throws -> [ProtectionMarking.Address] {
         guard let child = try await Person.find(childID, on: db) else { return [] }
-        var out: [RelevantAddress] = []
-        func add(_ addressID: UUID, _ reason: String) {
-            if !out.contains(where: { $0.addressID == addressID }) {
-                out.append(RelevantAddress(addressID: addressID, reason: reason))
-            }
+        func homes(of personID: UUID) async throws -> [UUID] {
+            try await Residence.query(on: db).filter(\.$person.$id == personID).filter(\.$toDate == nil).all()
+                .map(\.$address.id)
         }
-        for r in try await Residence.query(on: db).filter(\.$person.$id == childID).filter(\.$toDate == nil).all() {
-            add(r.$address.id, "\(child.firstName)'s home")
+        var relatives: [ProtectionMarking.Relative] = []
+        for link in try await PersonRelationship.query(on: db).filter(\.$to.$id == childID).with(\.$from).all()
+        where link.from.$mergedInto.id == nil {
+            let kind = try RelationshipKind.stored(
+                link.kind, table: PersonRelationship.schema, column: "kind", id: link.id)
+            relatives.append(.init(name: link.from.fullName, kind: kind, homes: try await homes(of: link.$from.id)))
         }
-        let carers = try await PersonRelationship.query(on: db).filter(\.$to.$id == childID).with(\.$from).all()
-            .filter { RelationshipKind(rawValue: $0.kind)?.isCaringRole == true && $0.from.$mergedInto.id == nil }
-        for link in carers {
-            let role = RelationshipKind(rawValue: link.kind)?.displayName.lowercased() ?? link.kind
-            for r in try await Residence.query(on: db).filter(\.$person.$id == link.$from.id).filter(\.$toDate == nil)
-                .all()
-            {
-                add(r.$address.id, "home of \(link.from.fullName) (\(role))")
-            }
-        }
-        return out
+        return ProtectionMarking.addresses(
+            childFirstName: child.firstName, childHomes: try await homes(of: childID), relatives: relatives)
     }
 
     /// Marks every relevant address not already marked for this record; returns the markers added.
@@ -45,7 +36,8 @@ package enum ProtectionMarkers {
             try await PlaceOfInterestMarker.query(on: db).filter(\.$protection.$id == id).filter(\.$endedAt == nil)
                 .all().map(\.$address.id))
         var added: [PlaceOfInterestMarker] = []
-        for a in try await relevantAddresses(for: record.$person.id, on: db) where !marked.contains(a.addressID) {
+        let relevant = try await relevantAddresses(for: record.$person.id, on: db)
+        for a in ProtectionMarking.toPlace(relevant, alreadyMarked: marked) {
             let marker = PlaceOfInterestMarker(
                 addressID: a.addressID, protectionID: id, reason: a.reason, startedAt: now)
             try await marker.create(on: db)

@@ -4,24 +4,36 @@ import Vapor
 
 /// "Start a child protection plan or looked-after status" for one child.
 struct ProtectionFormView {
-    var person: Person
+    /// A social worker who may be allocated: their id, and "Aisha Okoro, Northmere Children's Services".
+    struct Worker: Sendable {
+        var id: UUID
+        var label: String
+    }
+
+    var person: PersonHeading
     var fields: [String: String]
     var categories: [String]
-    var workers: [User]
+    var workers: [Worker]
     var errors: FormErrors
 
-    func render(on req: Request, status: HTTPStatus = .ok) throws -> Response {
-        let id = try person.requireID()
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Start a plan or status", section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = person.id
         func date(_ prefix: String, _ legend: String, hint: String? = nil) -> Node {
             Components.dateInput(
                 prefix, legend: legend, day: fields[prefix + "-day"] ?? "", month: fields[prefix + "-month"] ?? "",
                 year: fields[prefix + "-year"] ?? "", errors: errors, hint: hint)
         }
-        return req.page("Start a plan or status", section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(id), "Back to \(person.fullName)")
+        return fragment {
+            Components.backLink(.person(id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 "Start a plan or status"
             }
             el("p", .class("sg-body")) {
@@ -29,7 +41,7 @@ struct ProtectionFormView {
                 "so officers attending are told there are safeguarding concerns there. They are not told the plan's details."
             }
             el("form", .postMethod, .action(.personProtection(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.radios(
                     "kind", legend: "What is it?",
                     options: ProtectionKind.allCases.map { ($0.rawValue, $0.displayName) },
@@ -41,8 +53,7 @@ struct ProtectionFormView {
                 date("start", "Start date")
                 Components.select(
                     "social-worker", label: "Allocated social worker",
-                    options: [("", "Select a social worker")]
-                        + workers.map { ($0.id!.uuidString, "\($0.displayName), \($0.agency.name)") },
+                    options: [("", "Select a social worker")] + workers.map { ($0.id.uuidString, $0.label) },
                     selected: fields["social-worker"] ?? "", errors: errors)
                 date(
                     "strategy", "Strategy discussion that started the section 47 enquiry (if known)",
@@ -57,31 +68,65 @@ struct ProtectionFormView {
 
 /// One protection record: the status, its clocks, and its markers with their history.
 struct ProtectionView {
-    var record: ProtectionRecord
-    var person: Person
-    var markers: [PlaceOfInterestMarker]
+    /// The record as the page shows it; dates stay dates, as the page works out the clocks from them.
+    struct Record: Sendable {
+        var id: UUID
+        var kind: ProtectionKind
+        /// Started and not ended on the day the page is shown.
+        var isActive: Bool
+        /// "1 March 2026", or the date as stored when it is not one.
+        var started: String
+        var end: SimpleDate?
+        var endReason: String?
+        var categories: [ProtectionCategory]
+        /// The allocated social worker's name, team, agency and email.
+        var socialWorker: String
+        var strategyDiscussion: SimpleDate?
+        var initialConference: SimpleDate?
+        var lastReview: SimpleDate?
+    }
+
+    /// A Place of Interest marker on one address.
+    struct Marker: Sendable {
+        var id: UUID
+        var address: String
+        /// Why this address: "Kayla's home".
+        var reason: String
+        var started: String
+        /// When it ended, with the reason in brackets; nil while it is active.
+        var ended: String?
+    }
+
+    var record: Record
+    var person: PersonHeading
+    var markers: [Marker]
     var today: SimpleDate
     var calendar: WorkingCalendar
     var mayChange: Bool
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page(record.kind.displayName, section: .people, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    private var rows: [(String, Node)] {
         let r = record
-        let id = record.id!
         let kind = r.kind
         var rows: [(String, Node)] = [
             (
                 "Status",
-                r.isActive(on: today)
+                r.isActive
                     ? Components.tag("Active", colour: "red")
                     : Components.tag(r.end == nil ? "Not started" : "Ended", colour: "grey")
             ),
-            ("Started", .text(r.start?.longText ?? r.startDate)),
+            ("Started", .text(r.started)),
         ]
         if let end = r.end { rows.append(("Ended", .text("\(end.longText): \(r.endReason ?? "")"))) }
-        if kind.isPlan { rows.append(("Category", .text(r.categoryList.map(\.displayName).joined(separator: ", ")))) }
-        rows.append(("Allocated social worker", .text(r.socialWorker.contactLine)))
-        if let s = r.strategyDiscussionDate.flatMap(SimpleDate.init(iso:)) {
+        if kind.isPlan { rows.append(("Category", .text(r.categories.map(\.displayName).joined(separator: ", ")))) }
+        rows.append(("Allocated social worker", .text(r.socialWorker)))
+        if let s = r.strategyDiscussion {
             let due = try? ChildProtectionClocks.initialConferenceDue(strategyDiscussion: s, calendar: calendar)
             rows.append(
                 (
@@ -89,9 +134,9 @@ struct ProtectionView {
                     .text(s.longText + (due.map { ": conference due by \($0.longText) (15 working days)" } ?? ""))
                 ))
         }
-        if kind.isPlan, let conference = r.initialConferenceDate.flatMap(SimpleDate.init(iso:)) {
+        if kind.isPlan, let conference = r.initialConference {
             rows.append(("Initial conference", .text(conference.longText)))
-            let last = r.lastReviewDate.flatMap(SimpleDate.init(iso:))
+            let last = r.lastReview
             if let last { rows.append(("Last review", .text(last.longText))) }
             if r.end == nil {
                 let due = ChildProtectionClocks.nextReviewDue(initialConference: conference, lastReview: last)
@@ -108,11 +153,18 @@ struct ProtectionView {
                     ))
             }
         }
-        return req.page(kind.displayName, section: .people, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.person(person.id!), "Back to \(person.fullName)")
+        return rows
+    }
+
+    func body(csrf: String) -> Node {
+        let r = record
+        let id = record.id
+        let kind = r.kind
+        return fragment {
+            Components.backLink(.person(person.id), "Back to \(person.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { person.fullName }
+                el("span", .class("sg-caption-l")) { person.name }
                 kind.displayName
             }
             Components.summaryList(rows)
@@ -124,20 +176,19 @@ struct ProtectionView {
                 caption: "Addresses marked", headers: ["Address", "Why", "From", "To", ""],
                 rows: markers.map { m in
                     [
-                        .text(m.address.singleLine), .text(m.reason), .text(SiteFormat.dateTime(m.startedAt)),
-                        m.endedAt.map { .text(SiteFormat.dateTime($0) + (m.endReason.map { " (\($0))" } ?? "")) }
-                            ?? Components.tag("Active", colour: "red"),
-                        mayChange && m.endedAt == nil && r.end == nil
-                            ? el("a", .href(.protectionMarkerEnd(id, m.id!)), .class("sg-link")) {
+                        .text(m.address), .text(m.reason), .text(m.started),
+                        m.ended.map { .text($0) } ?? Components.tag("Active", colour: "red"),
+                        mayChange && m.ended == nil && r.end == nil
+                            ? el("a", .href(.protectionMarkerEnd(id, m.id)), .class("sg-link")) {
                                 "Stop marking"
-                                el("span", .class("sg-visually-hidden")) { " \(m.address.singleLine)" }
+                                el("span", .class("sg-visually-hidden")) { " \(m.address)" }
                             }
                             : .text(""),
                     ]
                 }, captionVisible: false)
             if mayChange && r.end == nil {
                 el("form", .postMethod, .action(.protectionMarkers(id))) {
-                    Components.csrfField(req.csrfToken)
+                    Components.csrfField(csrf)
                     Components.button("Review addresses", kind: "secondary")
                 }
                 el("h2", .class("sg-heading-m")) { "End it" }

@@ -47,8 +47,7 @@ struct InformationRequestsController: RouteCollection {
         let (viewer, q) = try await Self.load(req)
         let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
         try await req.audit.record(viewer.event(.view, "information-request", q.id!.uuidString, on: req), on: req.db)
-        return InformationRequestView(request: q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now)
-            .render(on: req)
+        return Self.view(q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now).render(on: req)
     }
 
     func answer(req: Request) async throws -> Response {
@@ -60,7 +59,7 @@ struct InformationRequestsController: RouteCollection {
         if text.count > 10_000 { errors.add("answer", "Answer must be 10,000 characters or fewer") }
         guard errors.isEmpty else {
             let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
-            return InformationRequestView(request: q, subjects: subjects, answer: text, errors: errors, now: req.now)
+            return Self.view(q, subjects: subjects, answer: text, errors: errors, now: req.now)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -84,6 +83,18 @@ struct InformationRequestsController: RouteCollection {
         return req.redirect(to: SiteURL.informationRequests.path, redirectType: .normal)
     }
 
+    /// The request as its page shows it, with what the partner has typed so far.
+    static func view(
+        _ q: InformationRequest, subjects: [RequestSubject], answer: String, errors: FormErrors, now: Date
+    ) -> InformationRequestView {
+        InformationRequestView(
+            id: q.id!, reference: q.referral.reference, rag: RAGRating(rawValue: q.rag),
+            due: SiteFormat.dateTime(q.dueAt), overdue: q.isOverdue(at: now), subjects: subjects,
+            address: [q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode]
+                .filter { !$0.isEmpty }.joined(separator: ", "),
+            given: q.answer, answer: answer, errors: errors)
+    }
+
     /// The MASH chases an overdue request; the partner's queue shows it.
     func chase(req: Request) async throws -> Response {
         let viewer = try req.require(.viewReferral)
@@ -101,79 +112,5 @@ struct InformationRequestsController: RouteCollection {
             return ((), [viewer.event(.change, "information-request", id.uuidString, reason: "chased", on: req)])
         }
         return req.redirect(to: SiteURL.referral(q.$referral.id).path, redirectType: .normal)
-    }
-}
-
-/// One request as the partner agency sees it.
-struct InformationRequestView {
-    var request: InformationRequest
-    var subjects: [RequestSubject]
-    var answer: String
-    var errors: FormErrors
-    var now: Date
-
-    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let q = request
-        return req.page(
-            "MASH request \(q.referral.reference)", section: .requests, hasErrors: !errors.isEmpty, status: status
-        ) {
-            Components.backLink(.informationRequests, "Back to requests")
-            Components.errorSummary(errors)
-            el("span", .class("sg-caption-l")) { "MASH request" }
-            el("h1", .class("sg-heading-l")) { q.referral.reference }
-            el("p", .class("sg-body")) {
-                MASHTags.rag(RAGRating(rawValue: q.rag))
-                " "
-                q.isOverdue(at: now)
-                    ? Components.tag("Overdue: was due \(SiteFormat.dateTime(q.dueAt))", colour: "red")
-                    : Components.tag("Due by \(SiteFormat.dateTime(q.dueAt))", colour: "yellow")
-            }
-            for s in subjects { subject(s) }
-            el("h2", .class("sg-heading-m")) { "Address given by the referrer" }
-            el("p", .class("sg-body")) {
-                [q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode].filter { !$0.isEmpty }
-                    .joined(separator: ", ")
-            }
-            if let given = q.answer {
-                el("h2", .class("sg-heading-m")) { "Your agency's answer" }
-                el("p", .class("sg-body")) { given }
-            } else {
-                el("form", .postMethod, .action(.informationRequest(q.id!)), Attr("novalidate", nil)) {
-                    Components.csrfField(req.csrfToken)
-                    Components.textarea(
-                        "answer", label: "What does your agency know?", value: answer, errors: errors,
-                        hint:
-                            "Contacts, incidents, concerns and open cases, with dates. If the people are not known to you, say so.",
-                        rows: 8)
-                    Components.button("Send answer to the MASH")
-                }
-            }
-        }
-    }
-
-    /// What the partner searches their own records with: the linked record's details when there is one.
-    private func subject(_ s: RequestSubject) -> Node {
-        var rows: [(String, Node)] = [("Date of birth", .text(s.born))]
-        if let nhs = s.nhsNumber { rows.append(("NHS number", .text(nhs))) }
-        if let address = s.address { rows.append(("Lives at", .text(address))) }
-        if !s.household.isEmpty {
-            rows.append(
-                (
-                    "Living with",
-                    el("ul", .class("sg-list")) { for h in s.household { el("li") { "\(h.name), born \(h.born)" } } }
-                ))
-        }
-        if let referredAs = s.referredAs { rows.append(("Referred as", .text(referredAs))) }
-        return el("div", .class("sg-summary-card")) {
-            el("div", .class("sg-summary-card__title-wrapper")) {
-                el("h2", .class("sg-summary-card__title")) { s.name }
-                if s.linked {
-                    Components.tag("Checked against our records by the MASH", colour: "green")
-                } else {
-                    Components.tag("Not yet matched to a record", colour: "grey")
-                }
-            }
-            el("div", .class("sg-summary-card__content")) { Components.summaryList(rows) }
-        }
     }
 }

@@ -37,8 +37,8 @@ extension MASHController {
         ).all()
         let overdue = Dictionary(grouping: requests.filter { $0.isOverdue(at: now) }, by: { $0.$referral.id })
             .mapValues(\.count)
-        let items = referrals.map { r in
-            r.queueItem(subjects: r.subjects.map(\.fullName), overdueRequests: overdue[r.id!] ?? 0)
+        let items = try referrals.map { r in
+            try r.queueItem(subjects: r.subjects.map(\.fullName), overdueRequests: overdue[r.id!] ?? 0)
         }
         let names = Dictionary(
             referrals.compactMap { r in r.allocatedTo.map { ($0.id!.uuidString, $0.displayName) } },

@@ -71,10 +71,11 @@ package final class Referral: Model, @unchecked Sendable {
     package var ragRating: RAGRating? { rag.flatMap(RAGRating.init(rawValue:)) }
 
     /// The referral as the work queue's rules see it (``MASHQueue``): the queue page and My work both ask them.
-    package func queueItem(subjects: [String], overdueRequests: Int) -> MASHQueue.Item {
+    /// Only a sent referral is queued, and a referral is sent only with its urgency answered ("" while a draft).
+    package func queueItem(subjects: [String], overdueRequests: Int) throws -> MASHQueue.Item {
         MASHQueue.Item(
             id: id?.uuidString ?? "", reference: reference, subjects: subjects, status: status, rag: ragRating,
-            urgency: ReferralUrgency(rawValue: urgency) ?? .standard, submittedAt: submittedAt,
+            urgency: try .stored(urgency, table: Self.schema, column: "urgency", id: id), submittedAt: submittedAt,
             decisionDueAt: decisionDueAt,
             allocatedTo: $allocatedTo.id?.uuidString, district: $district.id?.uuidString,
             overdueRequests: overdueRequests)

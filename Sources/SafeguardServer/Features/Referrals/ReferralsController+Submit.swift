@@ -52,44 +52,14 @@ extension ReferralsController {
         guard let id = req.parameters.get("referralID", as: UUID.self), let r = try await Referral.find(id, on: req.db),
             r.$referrer.id == viewer.userID, r.status != .draft
         else { throw Abort(.notFound) }
-        let urgency = ReferralUrgency(rawValue: r.urgency) ?? .standard
+        let urgency = try ReferralUrgency.stored(r.urgency, table: Referral.schema, column: "urgency", id: r.id)
         let outOfHours =
             r.submittedAt.map { urgency.needsOutOfHoursContact(sentAt: $0, calendar: req.safeguard.calendar) } ?? false
         let opens = r.submittedAt.map { req.safeguard.calendar.workingClockStart(for: $0) }
-        let contact = req.safeguard.settings.rules.outOfHoursContact
-        return req.page("Referral sent", section: .referrals) {
-            el("div", .class("sg-grid-row")) {
-                el("div", .class("sg-grid-column-two-thirds")) {
-                    el("div", .class("sg-panel sg-panel--confirmation")) {
-                        el("h1", .class("sg-panel__title")) { "Referral sent" }
-                        el("div", .class("sg-panel__body")) {
-                            "Your reference is"
-                            el("br")
-                            el("strong", .id("reference")) { r.reference }
-                        }
-                    }
-                    if outOfHours {
-                        el("div", .class("sg-warning-text"), .id("out-of-hours")) {
-                            el("strong", .class("sg-warning-text__text")) {
-                                "The MASH is closed until \(opens.map(SiteFormat.dateTime) ?? "it next opens"). "
-                                if let contact {
-                                    "If someone needs to act before then, call \(contact) now and quote \(r.reference). "
-                                } else {
-                                    "If someone needs to act before then, call your area's out-of-hours children's social care team now (the partnership has not yet set its number here: your safeguarding lead has it). "
-                                }
-                                "If a child is in immediate danger, call 999."
-                            }
-                        }
-                    }
-                    el("h2", .class("sg-heading-m")) { "What happens next" }
-                    el("p", .class("sg-body")) {
-                        r.decisionDueAt.map { "The MASH will decide how to respond by \(SiteFormat.dateTime($0)). " }
-                            ?? ""
-                        "They may call you. You can see the outcome on your referrals page once it is decided."
-                    }
-                    el("p", .class("sg-body")) { el("a", .href(.referrals), .class("sg-link")) { "Your referrals" } }
-                }
-            }
-        }
+        return ReferralSentView(
+            reference: r.reference, outOfHours: outOfHours, opens: opens.map(SiteFormat.dateTime),
+            outOfHoursContact: req.safeguard.settings.rules.outOfHoursContact,
+            decisionDue: r.decisionDueAt.map(SiteFormat.dateTime)
+        ).render(on: req)
     }
 }

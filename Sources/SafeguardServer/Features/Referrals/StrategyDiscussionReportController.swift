@@ -10,14 +10,6 @@ struct StrategyDiscussionReportController: RouteCollection {
         routes.get(.strategyDiscussionReport, for: [.viewReferral], use: report)
     }
 
-    struct Late: Sendable {
-        var referralID: UUID
-        var reference: String
-        var referred: SimpleDate
-        var held: SimpleDate
-        var workingDays: Int
-    }
-
     func report(req: Request) async throws -> Response {
         let viewer = try req.require(.viewReferral)
         let districtFilter = (try? req.query.get(String.self, at: "district")).flatMap(UUID.init(uuidString:))
@@ -29,7 +21,7 @@ struct StrategyDiscussionReportController: RouteCollection {
         let calendar = req.safeguard.calendar
         let target = req.safeguard.strategyDiscussionTarget
         var items: [StrategyDiscussionTimeliness.Discussion] = []
-        var late: [Late] = []
+        var late: [StrategyDiscussionReportView.Late] = []
         for d in discussions
         where SimpleDate(d.heldAt) >= since && (districtFilter == nil || d.referral.$district.id == districtFilter) {
             guard let submitted = d.referral.submittedAt else { continue }
@@ -41,62 +33,31 @@ struct StrategyDiscussionReportController: RouteCollection {
             let days = StrategyDiscussionTimeliness.workingDays(item, calendar: calendar)
             if days > target {
                 late.append(
-                    Late(
+                    .init(
                         referralID: try d.referral.requireID(), reference: d.referral.reference,
-                        referred: item.referredOn, held: item.heldOn, workingDays: days))
+                        referred: item.referredOn.longText, held: item.heldOn.longText, workingDays: days))
             }
         }
         let rows = StrategyDiscussionTimeliness.report(items, targetWorkingDays: target, calendar: calendar)
         let districts = try await District.query(on: req.db).sort(\.$name).all()
         try await req.audit.record(
             viewer.event(.view, "strategy-discussion-report", districtFilter?.uuidString ?? "all", on: req), on: req.db)
-        return req.page("Strategy discussion timeliness", section: .mash) {
-            Components.backLink(.mash, "Back to the MASH queue")
-            el("h1", .class("sg-heading-l")) { "Strategy discussion timeliness" }
-            el("p", .class("sg-body")) {
-                "Discussions held since \(since.longText), and how many working days after the referral arrived. "
-                "The partnership's target is \(target == 1 ? "1 working day" : "\(target) working days")."
-            }
-            el("form", .getMethod, .action(.strategyDiscussionReport), .class("sg-!-margin-bottom-6")) {
-                Components.select(
-                    "district", label: "District",
-                    options: [("", "All districts")] + districts.map { ($0.id!.uuidString, $0.name) },
-                    selected: districtFilter?.uuidString ?? "", errors: FormErrors())
-                Components.button("Filter", kind: "secondary")
-            }
-            Components.table(
-                caption: "By month held",
-                headers: [
-                    "Month", "Held", "Within target", "Median working days",
-                    "Police, health and social care all there", "Section 47 started",
-                ],
-                rows: rows.map { r in
-                    [
-                        .text(Self.monthName(r.period)), .text(String(r.held)),
-                        .text(r.percentWithinTarget.map { "\(r.withinTarget) (\($0)%)" } ?? "–"),
-                        .text(
-                            r.medianWorkingDays.map {
-                                $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0)
-                            } ?? "–"),
-                        .text(String(r.allStatutoryPartners)), .text(String(r.section47)),
-                    ]
-                })
-            if (rows.last?.held ?? 0) == 0 {
-                el("p", .class("sg-body")) { "No strategy discussion was held in this period." }
-            } else if late.isEmpty {
-                el("p", .class("sg-body")) { "Every discussion in this period was held within the target." }
-            } else {
-                Components.table(
-                    caption: "Held later than the target", headers: ["Referral", "Referred", "Held", "Working days"],
-                    rows: late.map { l in
-                        [
-                            el("a", .href(.referral(l.referralID)), .class("sg-link")) { l.reference },
-                            .text(l.referred.longText), .text(l.held.longText),
-                            .text(String(l.workingDays)),
-                        ]
-                    })
-            }
-        }
+        return StrategyDiscussionReportView(
+            since: since.longText, targetWorkingDays: target,
+            districts: try districts.map { .init(id: try $0.requireID(), name: $0.name) },
+            selectedDistrict: districtFilter?.uuidString ?? "", rows: rows.map(Self.row), late: late
+        ).render(on: req)
+    }
+
+    /// A month's figures as the table says them.
+    static func row(_ r: StrategyDiscussionTimeliness.Row) -> StrategyDiscussionReportView.Row {
+        StrategyDiscussionReportView.Row(
+            month: monthName(r.period), held: r.held,
+            withinTarget: r.percentWithinTarget.map { "\(r.withinTarget) (\($0)%)" } ?? "–",
+            medianWorkingDays: r.medianWorkingDays.map {
+                $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0)
+            } ?? "–",
+            allStatutoryPartners: r.allStatutoryPartners, section47: r.section47)
     }
 
     static func monthName(_ period: String) -> String {

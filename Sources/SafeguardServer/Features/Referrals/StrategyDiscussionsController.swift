@@ -11,7 +11,7 @@ struct StrategyDiscussionsController: RouteCollection {
 
     func form(req: Request) async throws -> Response {
         let (_, referral) = try await MASHController.load(req, .recordStrategyDiscussion)
-        return try await StrategyDiscussionFormView.load(referral, form: [:], chosen: [], errors: FormErrors(), on: req)
+        return try await Self.formPage(referral, fields: [:], chosen: [], errors: FormErrors(), on: req)
     }
 
     func record(req: Request) async throws -> Response {
@@ -47,8 +47,8 @@ struct StrategyDiscussionsController: RouteCollection {
         let s47 = f["section47"]
         if s47 != "yes" && s47 != "no" { errors.add("section47", "Select whether a section 47 enquiry starts") }
         guard errors.isEmpty, let heldAt else {
-            return try await StrategyDiscussionFormView.load(
-                referral, form: f, chosen: chosen, errors: errors, on: req, status: .unprocessableEntity)
+            return try await Self.formPage(
+                referral, fields: f, chosen: chosen, errors: errors, on: req, status: .unprocessableEntity)
         }
         let heldOn = SimpleDate(heldAt)
         let due =
@@ -89,6 +89,19 @@ struct StrategyDiscussionsController: RouteCollection {
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
     }
 
+    /// The form, with every active agency to choose from.
+    static func formPage(
+        _ referral: Referral, fields: [String: String], chosen: [UUID], errors: FormErrors, on req: Request,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all()
+        return StrategyDiscussionFormView(
+            referralID: try referral.requireID(), reference: referral.reference,
+            agencies: try agencies.map { .init(id: try $0.requireID(), name: $0.name) },
+            fields: fields, chosen: chosen, errors: errors
+        ).render(on: req, status: status)
+    }
+
     /// A UK local date and "HH:MM" time as an instant.
     static func instant(day: String?, month: String?, year: String?, time: String?) -> Date? {
         guard let d = Int(day ?? ""), let m = Int(month ?? ""), let y = Int(year ?? ""),
@@ -102,69 +115,5 @@ struct StrategyDiscussionsController: RouteCollection {
         calendar.timeZone = WorkingCalendar.london
         return calendar.date(
             from: DateComponents(year: date.year, month: date.month, day: date.day, hour: h, minute: min))
-    }
-}
-
-/// The strategy discussion form.
-enum StrategyDiscussionFormView {
-    static func load(
-        _ referral: Referral, form f: [String: String], chosen: [UUID], errors: FormErrors, on req: Request,
-        status: HTTPStatus = .ok
-    ) async throws -> Response {
-        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all()
-        let id = referral.id!
-        return req.page("Record a strategy discussion", section: .mash, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.referral(id), "Back to \(referral.reference)")
-            Components.errorSummary(errors)
-            el("span", .class("sg-caption-l")) { referral.reference }
-            el("h1", .class("sg-heading-l")) { "Record a strategy discussion" }
-            el("form", .postMethod, .action(.referralStrategyDiscussion(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
-                Components.dateInput(
-                    "held", legend: "When was it held?", day: f["held-day"] ?? "", month: f["held-month"] ?? "",
-                    year: f["held-year"] ?? "",
-                    errors: errors, hint: "For example, 27 3 2026")
-                Components.textInput(
-                    "held-time", label: "Time", value: f["held-time"] ?? "", errors: errors,
-                    hint: "24-hour clock, for example 14:30", width: "5")
-                el("div", .class(errors["agencies"] != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
-                    el("fieldset", .class("sg-fieldset")) {
-                        el("legend", .class("sg-fieldset__legend sg-fieldset__legend--s")) { "Agencies that took part" }
-                        el("div", .class("sg-hint")) { "Social care, police and health at least" }
-                        if let e = errors["agencies"] { Components.errorMessage("agencies", e) }
-                        el("div", .class("sg-checkboxes")) {
-                            for (i, a) in agencies.enumerated() {
-                                let fid = i == 0 ? "agencies" : "agency-\(a.id!)"
-                                el("div", .class("sg-checkboxes__item")) {
-                                    void(
-                                        "input",
-                                        attrs: [
-                                            .class("sg-checkboxes__input"), .id(fid), .name("agencies[]"),
-                                            .type("checkbox"), .value(a.id!.uuidString),
-                                        ]
-                                            + (chosen.contains(a.id!) ? [.flag("checked")] : []))
-                                    el("label", .class("sg-label sg-checkboxes__label"), .for(fid)) { a.name }
-                                }
-                            }
-                        }
-                    }
-                }
-                Components.textarea(
-                    "attendees", label: "Who took part", value: f["attendees"] ?? "", errors: errors,
-                    hint: "Names and roles", rows: 3)
-                Components.textarea(
-                    "information-shared", label: "Information shared", value: f["information-shared"] ?? "",
-                    errors: errors, rows: 6)
-                Components.radios(
-                    "section47", legend: "Does a section 47 enquiry start?", options: [("yes", "Yes"), ("no", "No")],
-                    selected: f["section47"] ?? "", errors: errors, inline: true)
-                Components.textarea(
-                    "decisions", label: "Decisions", value: f["decisions"] ?? "", errors: errors, rows: 4)
-                Components.textarea(
-                    "actions", label: "Actions (optional)", value: f["actions"] ?? "", errors: errors,
-                    hint: "One per line: what, who, by when", rows: 4)
-                Components.button("Save strategy discussion")
-            }
-        }
     }
 }

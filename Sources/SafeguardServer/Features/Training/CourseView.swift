@@ -1,44 +1,27 @@
-import Fluent
+import Foundation
 import SafeguardCore
 import Vapor
 
 /// One course for the trainer: its details (editable), events, materials and evaluation questions.
 struct CourseView {
-    var course: TrainingCourseRecord
-    var events: [TrainingEventRecord]
-    var counts: [UUID: (taken: Int, waiting: Int)]
-    var materials: [TrainingMaterialRecord]
+    var course: TrainingCourse
+    /// The course's events, latest first.
+    var events: [TrainingPages.EventRow]
+    var materials: [TrainingPages.Material]
     var evaluations: Int
     var errors: FormErrors
     var fields: [String: String]
     var banner: TrainingFlash?
 
-    static func load(
-        _ course: TrainingCourseRecord, on req: Request, errors: FormErrors, fields: [String: String]?
-    ) async throws -> CourseView {
-        let id = try course.requireID()
-        let events = try await TrainingEventRecord.query(on: req.db).filter(\.$course.$id == id).with(\.$course)
-            .sort(\.$date, .descending).all()
-        let materials = try await TrainingMaterialRecord.query(on: req.db).filter(\.$course.$id == id).filter(
-            \.$removedAt == nil
-        )
-        .sort(\.$title).all()
-        let evaluations = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == id).count()
-        let current: [String: String] = [
-            "title": course.title, "level": course.level.rawValue, "description": course.description,
-            "audience": course.audience, "outcomes": course.learningOutcomes,
-            "withdrawn": course.withdrawnAt == nil ? "" : "yes",
-        ]
-        return CourseView(
-            course: course, events: events,
-            counts: try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db),
-            materials: materials, evaluations: evaluations, errors: errors, fields: fields ?? current,
-            banner: TrainingFlash(req))
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page(course.title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
     }
 
-    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = course.id!
-        return req.page(course.title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+    func body(csrf: String) -> Node {
+        let id = course.id
+        return fragment {
             Components.backLink(.trainingManage, "Back to manage training")
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
@@ -52,19 +35,18 @@ struct CourseView {
                 Components.table(
                     caption: "Events for this course", headers: ["Date", "How", "Booked", "Waiting"],
                     rows: events.map { e in
-                        let c = counts[e.id!] ?? (0, 0)
-                        return [
-                            el("a", .href(.trainingEvent(e.id!)), .class("sg-link")) { e.whenText },
+                        [
+                            el("a", .href(.trainingEvent(e.id)), .class("sg-link")) { e.when },
                             .text(e.delivery.displayName),
-                            .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)),
-                            .text(String(c.waiting)),
+                            .text(e.capacity.map { "\(e.taken) of \($0)" } ?? String(e.taken)),
+                            .text(String(e.waiting)),
                         ]
                     }, captionVisible: false)
             }
-            materialsSection(req, id)
+            materialsSection(csrf, id)
             el("h2", .class("sg-heading-m")) { "Evaluation" }
             el("p", .class("sg-body")) {
-                "\(course.questions.count) questions. "
+                "\(course.evaluationQuestions.count) questions. "
                 el("a", .href(.trainingCourseQuestions(id)), .class("sg-link")) { "Change the questions" }
                 " · "
                 el("a", .href(.trainingCourseEvaluations(id)), .class("sg-link")) {
@@ -73,7 +55,7 @@ struct CourseView {
             }
             el("h2", .class("sg-heading-m"), .id("details")) { "Course details" }
             el("form", .postMethod, .action(.trainingCourse(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 CourseFormView.fields(fields, errors: errors)
                 Components.checkboxes(
                     "withdrawn-box", legend: "Withdraw the course", options: [("yes", "Withdrawn: no new bookings")],
@@ -84,7 +66,7 @@ struct CourseView {
         }
     }
 
-    private func materialsSection(_ req: Request, _ id: UUID) -> Node {
+    private func materialsSection(_ csrf: String, _ id: UUID) -> Node {
         el("div") {
             el("h2", .class("sg-heading-m"), .id("materials")) { "Materials" }
             el("p", .class("sg-body")) { "Attendees can download these once they have evaluated the course." }
@@ -93,10 +75,10 @@ struct CourseView {
                     caption: "Materials", headers: ["Title", "File", "Size", ""],
                     rows: materials.map { m in
                         [
-                            el("a", .href(.trainingMaterial(m.id!)), .class("sg-link")) { m.title }, .text(m.filename),
+                            el("a", .href(.trainingMaterial(m.id)), .class("sg-link")) { m.title }, .text(m.filename),
                             .text(ByteCountFormatter.string(fromByteCount: Int64(m.size), countStyle: .file)),
-                            el("form", .postMethod, .action(.trainingMaterialRemove(m.id!))) {
-                                Components.csrfField(req.csrfToken)
+                            el("form", .postMethod, .action(.trainingMaterialRemove(m.id))) {
+                                Components.csrfField(csrf)
                                 el("button", .type("submit"), .class("sg-button sg-button--secondary sg-button--small"))
                                 {
                                     "Remove"
@@ -110,7 +92,7 @@ struct CourseView {
                 "form", .postMethod, .action(.trainingCourseMaterials(id)), Attr("enctype", "multipart/form-data"),
                 Attr("novalidate", nil)
             ) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.textInput(
                     "material-title", label: "Title", value: "", errors: errors, hint: "For example, Slides or Handout")
                 el(

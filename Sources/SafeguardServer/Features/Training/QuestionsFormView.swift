@@ -22,29 +22,36 @@ struct QuestionsFormView {
         }
     }
 
-    var course: TrainingCourseRecord
+    var courseID: UUID
+    var courseTitle: String
     var rows: [Row]
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = course.id!
+        req.page("Evaluation questions", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = courseID
         let all =
             rows
             + Array(
                 repeating: Row(key: "", text: "", kind: EvaluationQuestionKind.rating.rawValue, required: true),
                 count: 3)
-        return req.page("Evaluation questions", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+        return fragment {
             Components.backLink(.trainingCourse(id), "Back to the course")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { course.title }
+                el("span", .class("sg-caption-l")) { courseTitle }
                 "Evaluation questions"
             }
             el("p", .class("sg-body")) {
                 "Rating questions are answered from 1 (very poor) to 5 (excellent). To remove a question, clear its text. Use the blank rows at the end to add questions."
             }
             el("form", .postMethod, .action(.trainingCourseQuestions(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 void("input", .type("hidden"), .name("rows"), .value(String(all.count)))
                 for (i, row) in all.enumerated() {
                     el("fieldset", .class("sg-fieldset sg-question-row")) {

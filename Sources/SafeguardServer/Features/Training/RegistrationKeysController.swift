@@ -81,69 +81,15 @@ struct RegistrationKeysController: RouteCollection {
         for user in try await User.query(on: req.db).filter(\.$registrationKeyID != nil).all() {
             if let k = user.registrationKeyID { registered[k, default: 0] += 1 }
         }
-        return RegistrationKeysView(
-            keys: keys, agencies: agencies, registered: registered, errors: errors, selected: selected,
-            banner: TrainingFlash(req)
-        ).render(on: req, status: status)
-    }
-}
-
-/// The keys, live ones first, with how many accounts each has made; and the form to issue one.
-struct RegistrationKeysView {
-    var keys: [RegistrationKeyRecord]
-    var agencies: [Agency]
-    var registered: [UUID: Int]
-    var errors: FormErrors
-    var selected: String
-    var banner: TrainingFlash?
-
-    func render(on req: Request, status: HTTPStatus) -> Response {
-        let live = keys.filter { $0.revokedAt == nil }
-        let revoked = keys.filter { $0.revokedAt != nil }
-        return req.page("Training registration keys", section: .admin, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.admin, "Back to administration")
-            Components.errorSummary(errors)
-            if let banner { Components.notification(banner.message) }
-            el("h1", .class("sg-heading-l")) { "Training registration keys" }
-            el("p", .class("sg-body")) {
-                "Practitioners create a training account with their organisation's key. Accounts made this way can book training and nothing else."
-            }
-            el("form", .postMethod, .action(.adminRegistrationKeys), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
-                Components.select(
-                    "agency", label: "Issue a key for",
-                    options: [("", "Select an agency")] + agencies.map { ($0.id!.uuidString, $0.name) },
-                    selected: selected, errors: errors,
-                    hint: "An agency may hold more than one key, for example one per service")
-                Components.button("Issue key")
-            }
-            Components.table(
-                caption: "Keys in use", headers: ["Agency", "Key", "Issued", "Accounts", ""],
-                rows: live.map { k in
-                    [
-                        .text(k.agency.name), el("code", .class("sg-code")) { k.code },
-                        .text(SimpleDate(k.issuedAt).longText),
-                        .text(String(registered[k.id!] ?? 0)),
-                        el("form", .postMethod, .action(.adminRegistrationKeyRevoke(k.id!))) {
-                            Components.csrfField(req.csrfToken)
-                            el("button", .type("submit"), .class("sg-button sg-button--warning sg-button--small")) {
-                                "Revoke"
-                                el("span", .class("sg-visually-hidden")) { " key \(k.code) for \(k.agency.name)" }
-                            }
-                        },
-                    ]
-                })
-            if !revoked.isEmpty {
-                Components.table(
-                    caption: "Revoked keys", headers: ["Agency", "Key", "Revoked", "Accounts"],
-                    rows: revoked.map { k in
-                        [
-                            .text(k.agency.name), .text(k.code),
-                            .text(k.revokedAt.map { SimpleDate($0).longText } ?? ""),
-                            .text(String(registered[k.id!] ?? 0)),
-                        ]
-                    })
-            }
+        let rows = try keys.map { k in
+            let id = try k.requireID()
+            return RegistrationKeysView.Key(
+                id: id, agency: k.agency.name, code: k.code, issued: SimpleDate(k.issuedAt).longText,
+                revoked: k.revokedAt.map { SimpleDate($0).longText }, accounts: registered[id] ?? 0)
         }
+        return RegistrationKeysView(
+            keys: rows, agencies: try agencies.map { .init(id: try $0.requireID(), name: $0.name) }, errors: errors,
+            selected: selected, banner: TrainingFlash(req)?.message
+        ).render(on: req, status: status)
     }
 }

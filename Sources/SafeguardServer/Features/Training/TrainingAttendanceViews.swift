@@ -3,15 +3,21 @@ import Vapor
 
 /// Everything the practitioner has attended or completed, with hours by level and certificates.
 struct TrainingLogView {
-    var viewer: Viewer
+    /// The practitioner's name.
+    var name: String
     var log: TrainingLog
-    var upcoming: [TrainingBookingRecord]
+    /// Places booked and waited for, soonest first.
+    var upcoming: [TrainingPages.BookingRow]
 
     func render(on req: Request) -> Response {
-        req.page("Your training log", section: .training) {
+        req.page("Your training log", section: .training) { body }
+    }
+
+    var body: Node {
+        fragment {
             Components.backLink(.training, "Back to training")
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { viewer.displayName }
+                el("span", .class("sg-caption-l")) { name }
                 "Your training log"
             }
             if log.entries.isEmpty {
@@ -32,8 +38,8 @@ struct TrainingLogView {
                     caption: "Booked and waiting", headers: ["Date", "Course", "Status"],
                     rows: upcoming.map { b in
                         [
-                            .text(b.event.date),
-                            el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
+                            .text(b.date),
+                            el("a", .href(.trainingEvent(b.eventID)), .class("sg-link")) { b.courseTitle },
                             TrainingTags.status(b.status),
                         ]
                     })
@@ -67,14 +73,27 @@ struct TrainingLogView {
 
 /// The course evaluation: the course's own questions, one after another.
 struct EvaluationFormView {
-    var booking: TrainingBookingRecord
+    /// The booking being evaluated, and the course whose questions it asks.
+    struct Booking: Sendable {
+        var id: UUID
+        var eventID: UUID
+        var course: TrainingCourse
+    }
+
+    var booking: Booking
     var answers: [String: String]
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let course = booking.event.course
-        return req.page("Evaluate \(course.title)", section: .training, hasErrors: !errors.isEmpty, status: status) {
-            Components.backLink(.trainingEvent(booking.$event.id), "Back to the event")
+        req.page(
+            "Evaluate \(booking.course.title)", section: .training, hasErrors: !errors.isEmpty, status: status
+        ) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        let course = booking.course
+        return fragment {
+            Components.backLink(.trainingEvent(booking.eventID), "Back to the event")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
                 el("span", .class("sg-caption-l")) { course.title }
@@ -83,9 +102,9 @@ struct EvaluationFormView {
             el("p", .class("sg-body")) {
                 "Your answers are stored without your name, so please say what you think. When you send them, your certificate and the course materials are released."
             }
-            el("form", .postMethod, .action(.trainingEvaluation(booking.id!)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
-                for q in course.questions { question(q) }
+            el("form", .postMethod, .action(.trainingEvaluation(booking.id)), Attr("novalidate", nil)) {
+                Components.csrfField(csrf)
+                for q in course.evaluationQuestions { question(q) }
                 Components.button("Send evaluation")
             }
         }
@@ -114,16 +133,31 @@ struct EvaluationFormView {
 /// The certificate: one printable page. The print stylesheet drops the site's chrome so the
 /// browser's "Print" or "Save as PDF" gives a clean A4 certificate.
 struct CertificateView {
+    /// What the certificate shows of the booking, its event and course.
+    struct Certificate: Sendable {
+        var bookingID: UUID
+        /// Completed (e-learning) rather than attended.
+        var completed: Bool
+        var course: TrainingCourse
+        var delivery: TrainingDelivery
+        /// The day it was completed, or the event's day.
+        var day: SimpleDate
+        var minutes: Int
+        var trainerName: String
+    }
+
     var name: String
     var agency: String
-    var booking: TrainingBookingRecord
+    var certificate: Certificate
 
     func render(on req: Request) -> Response {
-        let event = booking.event
-        let course = event.course
-        let day = booking.completedOn.flatMap { SimpleDate(iso: $0) } ?? event.event.date
-        let hours = TrainingLogView.hours(event.event.durationMinutes)
-        return req.page("Certificate: \(course.title)", section: .training) {
+        req.page("Certificate: \(certificate.course.title)", section: .training) { body }
+    }
+
+    var body: Node {
+        let course = certificate.course
+        let hours = TrainingLogView.hours(certificate.minutes)
+        return fragment {
             Components.backLink(.trainingLog, "Back to your training log")
             el("p", .class("sg-body sg-no-print")) {
                 "Use your browser's Print command and choose “Save as PDF” to keep a copy. "
@@ -137,21 +171,23 @@ struct CertificateView {
                 el("p", .class("sg-certificate__lead")) { "This is to certify that" }
                 el("p", .class("sg-certificate__name")) { name }
                 el("p", .class("sg-certificate__agency")) { agency }
-                el("p", .class("sg-certificate__lead")) { booking.status == .completed ? "completed" : "attended" }
+                el("p", .class("sg-certificate__lead")) { certificate.completed ? "completed" : "attended" }
                 el("p", .class("sg-certificate__course")) { course.title }
                 Components.summaryList(
                     [
                         ("Level", .text(course.level.displayName)),
-                        ("How", .text(event.delivery.displayName)),
-                        ("Date", .text(day.longText)),
+                        ("How", .text(certificate.delivery.displayName)),
+                        ("Date", .text(certificate.day.longText)),
                         ("Duration", .text("\(hours) hours")),
-                    ] + (event.trainerName.isEmpty ? [] : [("Trainer", .text(event.trainerName))]))
-                if !course.outcomes.isEmpty {
+                    ] + (certificate.trainerName.isEmpty ? [] : [("Trainer", .text(certificate.trainerName))]))
+                if !course.learningOutcomes.isEmpty {
                     el("h2", .class("sg-heading-s")) { "Learning outcomes" }
-                    el("ul", .class("sg-list sg-list--bullet")) { for o in course.outcomes { el("li") { o } } }
+                    el("ul", .class("sg-list sg-list--bullet")) {
+                        for o in course.learningOutcomes { el("li") { o } }
+                    }
                 }
                 el("p", .class("sg-certificate__reference")) {
-                    "Certificate reference \(booking.id!.uuidString.prefix(8).uppercased())"
+                    "Certificate reference \(certificate.bookingID.uuidString.prefix(8).uppercased())"
                 }
             }
         }

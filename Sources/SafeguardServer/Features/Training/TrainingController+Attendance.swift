@@ -20,13 +20,15 @@ struct TrainingAttendanceController: RouteCollection {
             bookings: rows.map(\.booking), events: rows.map(\.event.event), courses: rows.map(\.event.course.course))
         let upcoming = rows.filter { $0.status.isActive }.sorted { $0.event.date < $1.event.date }
         try await req.audit.record(viewer.event(.view, "training-log", viewer.userID.uuidString, on: req), on: req.db)
-        return TrainingLogView(viewer: viewer, log: log, upcoming: upcoming).render(on: req)
+        return TrainingLogView(
+            name: viewer.displayName, log: log, upcoming: upcoming.map(TrainingPages.BookingRow.init)
+        ).render(on: req)
     }
 
     func evaluationForm(req: Request) async throws -> Response {
         let (_, row) = try await ownBooking(req)
         if row.evaluatedAt != nil { return req.redirect(to: SiteURL.trainingEvent(row.$event.id).path) }
-        return EvaluationFormView(booking: row, answers: [:], errors: FormErrors()).render(on: req)
+        return EvaluationFormView(booking: .init(row), answers: [:], errors: FormErrors()).render(on: req)
     }
 
     func evaluate(req: Request) async throws -> Response {
@@ -43,7 +45,7 @@ struct TrainingAttendanceController: RouteCollection {
         } catch {
             var errors = FormErrors()
             for p in error.problems { errors.add(p.questionKey, p.message) }
-            return EvaluationFormView(booking: row, answers: fields, errors: errors).render(
+            return EvaluationFormView(booking: .init(row), answers: fields, errors: errors).render(
                 on: req, status: .unprocessableEntity)
         }
         let refusal: TrainingBookingRefusal? = try await req.audit.write(on: req.db) { db in
@@ -61,7 +63,8 @@ struct TrainingAttendanceController: RouteCollection {
         if let refusal {
             var errors = FormErrors()
             errors.add(course.questions.first?.key ?? "evaluation", refusal.message)
-            return EvaluationFormView(booking: row, answers: fields, errors: errors).render(on: req, status: .conflict)
+            return EvaluationFormView(booking: .init(row), answers: fields, errors: errors).render(
+                on: req, status: .conflict)
         }
         return TrainingFlash.redirect(req, to: .trainingEvent(eventID), .evaluated)
     }
@@ -76,7 +79,8 @@ struct TrainingAttendanceController: RouteCollection {
             return try await TrainingController.refusalPage(req, eventID: row.$event.id, errors: errors)
         }
         try await req.audit.record(viewer.event(.view, "training-certificate", row.id!.uuidString, on: req), on: req.db)
-        return CertificateView(name: viewer.displayName, agency: viewer.agencyName, booking: row).render(on: req)
+        return CertificateView(name: viewer.displayName, agency: viewer.agencyName, certificate: .init(row))
+            .render(on: req)
     }
 
     /// Materials go to those who may have the certificate, and to the training team.

@@ -34,7 +34,8 @@ struct TrainingController: RouteCollection {
         let notices = try await UserNotification.query(on: req.db).filter(\.$user.$id == viewer.userID)
             .filter(\.$readAt == nil).sort(\.$createdAt, .descending).limit(5).all()
         return TrainingIndexView(
-            viewer: viewer, events: events, counts: counts, mine: mine, notices: notices,
+            events: events.map { TrainingPages.EventRow($0, counts: counts) },
+            mine: mine.map(TrainingPages.BookingRow.init), notices: notices.map(TrainingIndexView.Notice.init),
             level: level, delivery: delivery, banner: TrainingFlash(req)
         ).render(on: req)
     }
@@ -48,8 +49,8 @@ struct TrainingController: RouteCollection {
             \.$course.$id == loaded.record.$course.id
         )
         .filter(\.$removedAt == nil).sort(\.$title).all()
-        return TrainingEventView(
-            viewer: viewer, loaded: loaded, materials: materials, now: req.now,
+        return TrainingEventView.from(
+            loaded, viewer: viewer, materials: materials, now: req.now,
             banner: TrainingFlash(req), errors: FormErrors(), fields: [:]
         ).render(on: req)
     }
@@ -157,8 +158,8 @@ struct TrainingController: RouteCollection {
             fields, "completed", label: "date you finished it", required: true, today: today, errors: &errors)
         guard let day, errors.isEmpty else {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
-            return TrainingEventView(
-                viewer: viewer, loaded: loaded, materials: [], now: now, banner: nil, errors: errors, fields: fields
+            return TrainingEventView.from(
+                loaded, viewer: viewer, materials: [], now: now, banner: nil, errors: errors, fields: fields
             )
             .render(on: req, status: .unprocessableEntity)
         }
@@ -198,8 +199,8 @@ struct TrainingController: RouteCollection {
     static func refusalPage(_ req: Request, eventID: UUID, errors: FormErrors) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
-        return TrainingEventView(
-            viewer: viewer, loaded: loaded, materials: [], now: req.now, banner: nil, errors: errors, fields: [:]
+        return TrainingEventView.from(
+            loaded, viewer: viewer, materials: [], now: req.now, banner: nil, errors: errors, fields: [:]
         )
         .render(on: req, status: .conflict)
     }

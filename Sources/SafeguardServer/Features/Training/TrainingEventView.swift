@@ -4,21 +4,38 @@ import Vapor
 /// One event as a practitioner sees it: the course, when and where, places left, and what they can
 /// do now: book, join the waiting list, cancel, record e-learning, evaluate, print the certificate.
 struct TrainingEventView {
-    var viewer: Viewer
-    var loaded: TrainingEventBookings
-    var materials: [TrainingMaterialRecord]
+    /// The event as stored, as the page shows it; its dates, places and bookings are the rules' ``places``.
+    struct Event: Sendable {
+        var id: UUID
+        var when: String
+        var trainerName: String
+        /// "3 March 2026", once the partnership called the event off.
+        var calledOffOn: String?
+        var calledOffReason: String
+    }
+
+    var viewerID: UUID
+    /// Trainers get links to the register and the course.
+    var mayManage: Bool
+    var course: TrainingCourse
+    var event: Event
+    var places: TrainingEventPlaces
+    var materials: [TrainingPages.Material]
     var now: Date
     var banner: TrainingFlash?
     var errors: FormErrors
     var fields: [String: String]
 
-    private var course: TrainingCourseRecord { loaded.course }
-    private var places: TrainingEventPlaces { loaded.places }
-    private var event: TrainingEvent { places.event }
-    private var mine: TrainingBooking? { places.booking(for: viewer.userID) }
+    private var mine: TrainingBooking? { places.booking(for: viewerID) }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page(course.title, section: .training, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             Components.backLink(.training, "Back to training")
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
@@ -28,35 +45,36 @@ struct TrainingEventView {
             }
             if !course.description.isEmpty { el("p", .class("sg-body")) { course.description } }
             Components.summaryList(details)
-            if !course.outcomes.isEmpty {
+            if !course.learningOutcomes.isEmpty {
                 el("h2", .class("sg-heading-m")) { "You will learn to" }
-                el("ul", .class("sg-list sg-list--bullet")) { for o in course.outcomes { el("li") { o } } }
+                el("ul", .class("sg-list sg-list--bullet")) { for o in course.learningOutcomes { el("li") { o } } }
             }
             el("h2", .class("sg-heading-m"), .id("booking")) { "Your place" }
-            yourPlace(req)
-            if viewer.mayEver(.manageTraining) {
+            yourPlace(csrf)
+            if mayManage {
                 el("h2", .class("sg-heading-m")) { "For trainers" }
                 el("ul", .class("sg-list")) {
                     el("li") {
-                        el("a", .href(.trainingEventRegister(loaded.record.id!)), .class("sg-link")) {
-                            event.delivery.isScheduled ? "Bookings and register" : "Enrolments and completions"
+                        el("a", .href(.trainingEventRegister(event.id)), .class("sg-link")) {
+                            places.event.delivery.isScheduled ? "Bookings and register" : "Enrolments and completions"
                         }
                     }
-                    el("li") { el("a", .href(.trainingCourse(course.id!)), .class("sg-link")) { "Manage the course" } }
+                    el("li") { el("a", .href(.trainingCourse(course.id)), .class("sg-link")) { "Manage the course" } }
                 }
             }
         }
     }
 
     private var details: [(String, Node)] {
+        let scheduled = places.event
         var rows: [(String, Node)] = [
-            ("How", .text(event.delivery.displayName)),
-            ("When", .text(loaded.record.whenText)),
+            ("How", .text(scheduled.delivery.displayName)),
+            ("When", .text(event.when)),
         ]
-        if event.delivery == .faceToFace { rows.append(("Where", .text(event.venue ?? ""))) }
+        if scheduled.delivery == .faceToFace { rows.append(("Where", .text(scheduled.venue ?? ""))) }
         if !course.audience.isEmpty { rows.append(("Who it is for", .text(course.audience))) }
-        if !loaded.record.trainerName.isEmpty { rows.append(("Trainer", .text(loaded.record.trainerName))) }
-        if let capacity = event.capacity {
+        if !event.trainerName.isEmpty { rows.append(("Trainer", .text(event.trainerName))) }
+        if let capacity = scheduled.capacity {
             let free = places.freePlaces ?? 0
             let waiting = places.waitingList.count
             rows.append(
@@ -73,21 +91,22 @@ struct TrainingEventView {
     }
 
     @NodeBuilder
-    private func yourPlace(_ req: Request) -> [Node] {
-        let id = loaded.record.id!
+    private func yourPlace(_ csrf: String) -> [Node] {
+        let id = event.id
+        let scheduled = places.event
         let started = places.hasStarted(at: now)
-        if let when = loaded.record.calledOffAt {
+        if let on = event.calledOffOn {
             el("div", .class("sg-inset-text"), .id("booking-status")) {
-                "This event was cancelled on \(SimpleDate(when).longText). \(loaded.record.calledOffReason ?? "")"
+                "This event was cancelled on \(on). \(event.calledOffReason)"
             }
         } else if let mine {
             el("p", .class("sg-body"), .id("booking-status")) {
                 TrainingTags.status(mine.status)
-                if let position = places.waitingListPosition(of: viewer.userID) {
+                if let position = places.waitingListPosition(of: viewerID) {
                     " You are number \(position) on the waiting list."
                 }
             }
-            if mine.status == .booked, let link = event.link, event.delivery == .virtual {
+            if mine.status == .booked, let link = scheduled.link, scheduled.delivery == .virtual {
                 el("p", .class("sg-body")) {
                     "Join online: "
                     el("a", Attr("href", link), .class("sg-link"), Attr("rel", "noopener")) { link }
@@ -95,11 +114,11 @@ struct TrainingEventView {
             }
             if mine.status.isActive && !started {
                 form(
-                    req, .trainingEventCancel(id),
+                    csrf, .trainingEventCancel(id),
                     mine.status == .waitingList ? "Leave the waiting list" : "Cancel my place", kind: "warning")
             }
-            if mine.status == .booked && event.delivery == .eLearning { eLearning(req, id) }
-            if mine.status.isCancelled && !started { bookButton(req, id) }
+            if mine.status == .booked && scheduled.delivery == .eLearning { eLearning(csrf, id) }
+            if mine.status.isCancelled && !started { bookButton(csrf, id) }
             if mine.isEvaluationDue {
                 el("a", .href(.trainingEvaluation(mine.id)), .class("sg-button"), Attr("role", "button")) {
                     "Evaluate the course"
@@ -114,7 +133,7 @@ struct TrainingEventView {
                     el("ul", .class("sg-list")) {
                         for m in materials {
                             el("li") {
-                                el("a", .href(.trainingMaterial(m.id!)), .class("sg-link")) {
+                                el("a", .href(.trainingMaterial(m.id)), .class("sg-link")) {
                                     "\(m.title) (\(m.filename))"
                                 }
                             }
@@ -126,25 +145,25 @@ struct TrainingEventView {
             el("p", .class("sg-body")) { "This event has started, so it is closed for booking." }
         } else {
             el("p", .class("sg-body"), .id("booking-status")) { "You have not booked this event." }
-            bookButton(req, id)
+            bookButton(csrf, id)
         }
     }
 
-    private func bookButton(_ req: Request, _ id: UUID) -> Node {
+    private func bookButton(_ csrf: String, _ id: UUID) -> Node {
         let full = (places.freePlaces ?? 1) == 0
-        return form(req, .trainingEventBook(id), full ? "Join the waiting list" : "Book a place")
+        return form(csrf, .trainingEventBook(id), full ? "Join the waiting list" : "Book a place")
     }
 
-    private func eLearning(_ req: Request, _ id: UUID) -> Node {
+    private func eLearning(_ csrf: String, _ id: UUID) -> Node {
         el("div") {
-            if let link = event.link {
+            if let link = places.event.link {
                 el("p", .class("sg-body")) {
                     "Open the e-learning: "
                     el("a", Attr("href", link), .class("sg-link"), Attr("rel", "noopener")) { link }
                 }
             }
             el("form", .postMethod, .action(.trainingEventComplete(id)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.dateInput(
                     "completed", legend: "When did you finish it?", day: fields["completed-day"] ?? "",
                     month: fields["completed-month"] ?? "", year: fields["completed-year"] ?? "", errors: errors,
@@ -154,9 +173,9 @@ struct TrainingEventView {
         }
     }
 
-    private func form(_ req: Request, _ action: SiteURL, _ label: String, kind: String? = nil) -> Node {
+    private func form(_ csrf: String, _ action: SiteURL, _ label: String, kind: String? = nil) -> Node {
         el("form", .postMethod, .action(action)) {
-            Components.csrfField(req.csrfToken)
+            Components.csrfField(csrf)
             if let message = errors["booking"] { Components.errorMessage("booking", message) }
             Components.button(label, kind: kind)
         }

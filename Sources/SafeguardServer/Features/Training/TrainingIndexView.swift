@@ -3,17 +3,27 @@ import Vapor
 
 /// "Training": the events open for booking, the viewer's current bookings and new messages.
 struct TrainingIndexView {
-    var viewer: Viewer
-    var events: [TrainingEventRecord]
-    var counts: [UUID: (taken: Int, waiting: Int)]
-    var mine: [TrainingBookingRecord]
-    var notices: [UserNotification]
+    /// An unread message: its subject, linking to what it is about.
+    struct Notice: Sendable {
+        var subject: String
+        /// A path in the site, as ``SiteURL`` built it when the message was sent.
+        var link: String
+    }
+
+    var events: [TrainingPages.EventRow]
+    /// The viewer's places booked and waited for, soonest first.
+    var mine: [TrainingPages.BookingRow]
+    var notices: [Notice]
     var level: TrainingLevel?
     var delivery: TrainingDelivery?
     var banner: TrainingFlash?
 
     func render(on req: Request) -> Response {
-        req.page("Training", section: .training) {
+        req.page("Training", section: .training) { body }
+    }
+
+    var body: Node {
+        fragment {
             if let banner { Components.notification(banner.message) }
             el("h1", .class("sg-heading-l")) { "Multi-agency training" }
             el("p", .class("sg-body")) {
@@ -23,7 +33,7 @@ struct TrainingIndexView {
             if !notices.isEmpty { messages }
             if !mine.isEmpty { bookings }
             el("h2", .class("sg-heading-m")) { "Find an event" }
-            filters(req)
+            filters
             if events.isEmpty {
                 el("p", .class("sg-body"), .id("no-events")) {
                     "No events match. Try another level or way of learning."
@@ -53,13 +63,13 @@ struct TrainingIndexView {
             caption: "Your bookings", headers: ["Course", "When", "Status"],
             rows: mine.map { b in
                 [
-                    el("a", .href(.trainingEvent(b.$event.id)), .class("sg-link")) { b.event.course.title },
-                    .text(b.event.whenText), TrainingTags.status(b.status),
+                    el("a", .href(.trainingEvent(b.eventID)), .class("sg-link")) { b.courseTitle },
+                    .text(b.when), TrainingTags.status(b.status),
                 ]
             })
     }
 
-    private func filters(_ req: Request) -> Node {
+    private var filters: Node {
         el("form", Attr("method", "get"), .action(.training), .class("sg-filter")) {
             Components.select(
                 "level", label: "Level",
@@ -73,16 +83,14 @@ struct TrainingIndexView {
         }
     }
 
-    private func row(_ e: TrainingEventRecord) -> [Node] {
-        let id = e.id!
-        let c = counts[id] ?? (0, 0)
+    private func row(_ e: TrainingPages.EventRow) -> [Node] {
         let places: Node =
             if let capacity = e.capacity {
-                c.taken >= capacity
-                    ? TrainingTags.full(waiting: c.waiting) : .text("\(capacity - c.taken) of \(capacity) left")
+                e.taken >= capacity
+                    ? TrainingTags.full(waiting: e.waiting) : .text("\(capacity - e.taken) of \(capacity) left")
             } else { .text("Open to all") }
         return [
-            el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title }, .text(e.whenText),
+            el("a", .href(.trainingEvent(e.id)), .class("sg-link")) { e.courseTitle }, .text(e.when),
             .text(e.delivery.displayName), places,
         ]
     }

@@ -11,8 +11,10 @@ extension TrainingManageController {
         }
         var fields = EventForm.fields(of: loaded.record)
         fields["opened-as"] = EventForm.openedAs(loaded.record).stamp
-        return EventFormView(course: loaded.course, fields: fields, errors: FormErrors(), editing: loaded.record)
-            .render(on: req)
+        return EventFormView(
+            courseID: loaded.record.$course.id, courseTitle: loaded.course.title, fields: fields, errors: FormErrors(),
+            editing: loaded.places.event
+        ).render(on: req)
     }
 
     /// Saves the event's new details unless it was called off or began meanwhile, or a colleague changed its details
@@ -34,8 +36,10 @@ extension TrainingManageController {
             errors.add("date-day", "This event has started, so its details cannot be changed")
         }
         guard let changed = event, errors.isEmpty else {
-            return EventFormView(course: current.course, fields: fields, errors: errors, editing: current.record)
-                .render(on: req, status: .unprocessableEntity)
+            return EventFormView(
+                courseID: current.record.$course.id, courseTitle: current.course.title, fields: fields, errors: errors,
+                editing: current.places.event
+            ).render(on: req, status: .unprocessableEntity)
         }
         let emailConfigured = req.notifications.isConfigured
         let typed = fields
@@ -81,8 +85,8 @@ extension TrainingManageController {
         case .changedMeanwhile(let saved, let stamp):
             fields["opened-as"] = stamp.stamp
             return EventFormView(
-                course: current.course, fields: fields, errors: errors, editing: current.record,
-                meanwhile: EventForm.differences(saved: saved, typed: typed)
+                courseID: current.record.$course.id, courseTitle: current.course.title, fields: fields, errors: errors,
+                editing: current.places.event, meanwhile: EventForm.differences(saved: saved, typed: typed)
             )
             .render(on: req, status: .conflict)
         }

@@ -8,7 +8,8 @@ extension TrainingManageController {
         try req.require(.manageTraining)
         let course = try await Self.course(req)
         return QuestionsFormView(
-            course: course, rows: course.questions.map(QuestionsFormView.Row.init), errors: FormErrors()
+            courseID: try course.requireID(), courseTitle: course.title,
+            rows: course.questions.map(QuestionsFormView.Row.init), errors: FormErrors()
         ).render(on: req)
     }
 
@@ -34,8 +35,9 @@ extension TrainingManageController {
         let kept = rows.filter { !$0.text.isEmpty }
         if kept.isEmpty { errors.add("q0-text", "Keep at least one question: an evaluation needs something to ask") }
         guard errors.isEmpty else {
-            return QuestionsFormView(course: course, rows: rows, errors: errors).render(
-                on: req, status: .unprocessableEntity)
+            return QuestionsFormView(
+                courseID: try course.requireID(), courseTitle: course.title, rows: rows, errors: errors
+            ).render(on: req, status: .unprocessableEntity)
         }
         var used = Set<String>()
         let questions = kept.map { row in
@@ -77,7 +79,7 @@ extension TrainingManageController {
             errors.add("material-file", "The file must be smaller than 15 MB")
         }
         guard errors.isEmpty, let file else {
-            return try await CourseView.load(course, on: req, errors: errors, fields: nil).render(
+            return try await Self.coursePage(course, on: req, errors: errors, fields: nil).render(
                 on: req, status: .unprocessableEntity)
         }
         let material = TrainingMaterialRecord()

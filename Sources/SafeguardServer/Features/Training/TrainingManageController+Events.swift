@@ -7,7 +7,9 @@ extension TrainingManageController {
     func newEvent(req: Request) async throws -> Response {
         try req.require(.manageTraining)
         let course = try await Self.course(req)
-        return EventFormView(course: course, fields: ["trainer": ""], errors: FormErrors()).render(on: req)
+        return EventFormView(
+            courseID: try course.requireID(), courseTitle: course.title, fields: ["trainer": ""], errors: FormErrors()
+        ).render(on: req)
     }
 
     func createEvent(req: Request) async throws -> Response {
@@ -16,8 +18,9 @@ extension TrainingManageController {
         let fields = try FormBody.fields(req)
         let (event, errors) = EventForm.read(fields, courseID: try course.requireID(), existing: nil)
         guard let event else {
-            return EventFormView(course: course, fields: fields, errors: errors).render(
-                on: req, status: .unprocessableEntity)
+            return EventFormView(
+                courseID: try course.requireID(), courseTitle: course.title, fields: fields, errors: errors
+            ).render(on: req, status: .unprocessableEntity)
         }
         let record = TrainingEventRecord()
         record.apply(event)

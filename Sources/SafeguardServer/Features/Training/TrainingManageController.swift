@@ -42,13 +42,16 @@ struct TrainingManageController: RouteCollection {
                     event: e.event, bookings: unmarked.filter { $0.$event.id == e.id }.map(\.booking)
                 ).isRegisterDue(at: req.now)
         }
-        return TrainingManageView(courses: courses, events: events, counts: counts, registersDue: due, today: req.today)
-            .render(on: req)
+        return TrainingManageView(
+            courses: courses.map(TrainingManageView.CourseRow.init),
+            events: events.map { TrainingPages.EventRow($0, counts: counts) },
+            registersDue: due.map { TrainingPages.EventRow($0, counts: counts) }
+        ).render(on: req)
     }
 
     func newCourse(req: Request) async throws -> Response {
         try req.require(.manageTraining)
-        return CourseFormView(course: nil, fields: [:], errors: FormErrors()).render(on: req)
+        return CourseFormView(fields: [:], errors: FormErrors()).render(on: req)
     }
 
     func createCourse(req: Request) async throws -> Response {
@@ -56,7 +59,7 @@ struct TrainingManageController: RouteCollection {
         let fields = try FormBody.fields(req)
         let errors = Self.problems(fields)
         guard errors.isEmpty else {
-            return CourseFormView(course: nil, fields: fields, errors: errors).render(
+            return CourseFormView(fields: fields, errors: errors).render(
                 on: req, status: .unprocessableEntity)
         }
         let record = TrainingCourseRecord()
@@ -74,7 +77,7 @@ struct TrainingManageController: RouteCollection {
     func course(req: Request) async throws -> Response {
         try req.require(.manageTraining)
         let course = try await Self.course(req)
-        return try await CourseView.load(course, on: req, errors: FormErrors(), fields: nil).render(on: req)
+        return try await Self.coursePage(course, on: req, errors: FormErrors(), fields: nil).render(on: req)
     }
 
     func updateCourse(req: Request) async throws -> Response {
@@ -85,7 +88,7 @@ struct TrainingManageController: RouteCollection {
         guard errors.isEmpty else {
             var fields = fields
             fields["withdrawn"] = try FormBody.list(req, "withdrawn-box").first
-            return try await CourseView.load(course, on: req, errors: errors, fields: fields).render(
+            return try await Self.coursePage(course, on: req, errors: errors, fields: fields).render(
                 on: req, status: .unprocessableEntity)
         }
         Self.copy(fields, into: course)
@@ -100,6 +103,31 @@ struct TrainingManageController: RouteCollection {
             return ((), [viewer.event(.change, "training-course", id.uuidString, on: req)])
         }
         return TrainingFlash.redirect(req, to: .trainingCourse(id), .courseSaved)
+    }
+
+    /// The course page: its events, materials and evaluations as loaded now, and the form's `fields` (the course as
+    /// saved when nil).
+    static func coursePage(
+        _ course: TrainingCourseRecord, on req: Request, errors: FormErrors, fields: [String: String]?
+    ) async throws -> CourseView {
+        let id = try course.requireID()
+        let events = try await TrainingEventRecord.query(on: req.db).filter(\.$course.$id == id).with(\.$course)
+            .sort(\.$date, .descending).all()
+        let materials = try await TrainingMaterialRecord.query(on: req.db).filter(\.$course.$id == id).filter(
+            \.$removedAt == nil
+        )
+        .sort(\.$title).all()
+        let evaluations = try await TrainingEvaluationRecord.query(on: req.db).filter(\.$course.$id == id).count()
+        let current: [String: String] = [
+            "title": course.title, "level": course.level.rawValue, "description": course.description,
+            "audience": course.audience, "outcomes": course.learningOutcomes,
+            "withdrawn": course.withdrawnAt == nil ? "" : "yes",
+        ]
+        let counts = try await TrainingController.placeCounts(events.compactMap(\.id), on: req.db)
+        return CourseView(
+            course: course.course, events: events.map { TrainingPages.EventRow($0, counts: counts) },
+            materials: materials.map(TrainingPages.Material.init), evaluations: evaluations, errors: errors,
+            fields: fields ?? current, banner: TrainingFlash(req))
     }
 
     /// What is wrong with a course form, in form order.

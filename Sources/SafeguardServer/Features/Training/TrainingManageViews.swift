@@ -1,17 +1,27 @@
-import Fluent
+import Foundation
 import SafeguardCore
 import Vapor
 
 /// The trainer's overview: courses, and events from the last 30 days on with their bookings (and it says so).
 struct TrainingManageView {
-    var courses: [TrainingCourseRecord]
-    var events: [TrainingEventRecord]
-    var counts: [UUID: (taken: Int, waiting: Int)]
-    var registersDue: [TrainingEventRecord]
-    var today: SimpleDate
+    struct CourseRow: Sendable {
+        var id: UUID
+        var title: String
+        var level: TrainingLevel
+        var withdrawn: Bool
+    }
+
+    var courses: [CourseRow]
+    var events: [TrainingPages.EventRow]
+    /// Events whose register is still to be taken.
+    var registersDue: [TrainingPages.EventRow]
 
     func render(on req: Request) -> Response {
-        req.page("Manage training", section: .trainingManage) {
+        req.page("Manage training", section: .trainingManage) { body }
+    }
+
+    var body: Node {
+        fragment {
             el("h1", .class("sg-heading-l")) { "Manage training" }
             if !registersDue.isEmpty {
                 el("div", .class("sg-inset-text"), .id("registers-due")) {
@@ -19,8 +29,8 @@ struct TrainingManageView {
                     el("ul", .class("sg-list")) {
                         for e in registersDue {
                             el("li") {
-                                el("a", .href(.trainingEventRegister(e.id!)), .class("sg-link")) {
-                                    "\(e.course.title), \(e.whenText)"
+                                el("a", .href(.trainingEventRegister(e.id)), .class("sg-link")) {
+                                    "\(e.courseTitle), \(e.when)"
                                 }
                             }
                         }
@@ -32,10 +42,10 @@ struct TrainingManageView {
                 caption: "Courses", headers: ["Course", "Level", "Status"],
                 rows: courses.map { c in
                     [
-                        el("a", .href(.trainingCourse(c.id!)), .class("sg-link")) { c.title },
+                        el("a", .href(.trainingCourse(c.id)), .class("sg-link")) { c.title },
                         .text(c.level.displayName),
-                        c.withdrawnAt == nil
-                            ? Components.tag("Running", colour: "green") : Components.tag("Withdrawn", colour: "grey"),
+                        c.withdrawn
+                            ? Components.tag("Withdrawn", colour: "grey") : Components.tag("Running", colour: "green"),
                     ]
                 })
             el("p", .class("sg-body"), .id("events-shown")) {
@@ -46,20 +56,17 @@ struct TrainingManageView {
             Components.table(
                 caption: "Events", headers: ["Date", "Course", "How", "Booked", "Waiting", ""],
                 rows: events.map { e in
-                    let id = e.id!
-                    let c = counts[id] ?? (0, 0)
                     let title: Node = .fragment([
-                        el("a", .href(.trainingEvent(id)), .class("sg-link")) { e.course.title },
-                        e.calledOffAt == nil
-                            ? .empty : .fragment([.text(" "), Components.tag("Cancelled", colour: "grey")]),
+                        el("a", .href(.trainingEvent(e.id)), .class("sg-link")) { e.courseTitle },
+                        e.calledOff ? .fragment([.text(" "), Components.tag("Cancelled", colour: "grey")]) : .empty,
                     ])
                     return [
                         .text(SimpleDate(iso: e.date)?.longText ?? e.date), title,
                         .text(e.delivery.displayName),
-                        .text(e.capacity.map { "\(c.taken) of \($0)" } ?? String(c.taken)), .text(String(c.waiting)),
-                        el("a", .href(.trainingEventRegister(id)), .class("sg-link")) {
+                        .text(e.capacity.map { "\(e.taken) of \($0)" } ?? String(e.taken)), .text(String(e.waiting)),
+                        el("a", .href(.trainingEventRegister(e.id)), .class("sg-link")) {
                             e.capacity == nil ? "Completions" : "Register"
-                            el("span", .class("sg-visually-hidden")) { " for \(e.course.title) on \(e.date)" }
+                            el("span", .class("sg-visually-hidden")) { " for \(e.courseTitle) on \(e.date)" }
                         },
                     ]
                 })
@@ -69,17 +76,22 @@ struct TrainingManageView {
 
 /// Adding a course: title, description, level, audience, learning outcomes.
 struct CourseFormView {
-    var course: TrainingCourseRecord?
     var fields: [String: String]
     var errors: FormErrors
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page("Add a course", section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             Components.backLink(.trainingManage, "Back to manage training")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Add a course" }
             el("form", .postMethod, .action(.trainingCourses), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Self.fields(fields, errors: errors)
                 Components.button("Save course")
             }
@@ -106,25 +118,34 @@ struct CourseFormView {
 /// Adding an event to a course, or changing one (`editing`): how it is delivered and its places
 /// are fixed once it exists (places change on the register page, which moves the waiting list up).
 struct EventFormView {
-    var course: TrainingCourseRecord
+    var courseID: UUID
+    var courseTitle: String
     var fields: [String: String]
     var errors: FormErrors
-    var editing: TrainingEventRecord? = nil
+    /// The event as saved, when changing one.
+    var editing: TrainingEvent? = nil
     /// A colleague changed the event after this form was opened: where their details and the form's differ.
     var meanwhile: [EditDifference]? = nil
 
+    private var title: String { editing == nil ? "Add an event" : "Change the event's details" }
+
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = course.id!
+        req.page(title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = courseID
         let delivery = editing.map(\.delivery)
-        let title = editing == nil ? "Add an event" : "Change the event's details"
-        return req.page(title, section: .trainingManage, hasErrors: !errors.isEmpty, status: status) {
+        return fragment {
             Components.backLink(
-                editing.map { .trainingEventRegister($0.id!) } ?? .trainingCourse(id),
+                editing.map { .trainingEventRegister($0.id) } ?? .trainingCourse(id),
                 editing == nil ? "Back to the course" : "Back to the event")
             Components.errorSummary(errors)
             if let meanwhile { Components.changedMeanwhile(meanwhile, saved: "this event") }
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { course.title }
+                el("span", .class("sg-caption-l")) { courseTitle }
                 title
             }
             if editing != nil {
@@ -133,10 +154,10 @@ struct EventFormView {
                 }
             }
             el(
-                "form", .postMethod, .action(editing.map { .trainingEvent($0.id!) } ?? .trainingCourseEvents(id)),
+                "form", .postMethod, .action(editing.map { .trainingEvent($0.id) } ?? .trainingCourseEvents(id)),
                 Attr("novalidate", nil)
             ) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 if editing != nil { Components.openedAsField(fields["opened-as"]) }
                 if let delivery {
                     Components.summaryList([("How", .text(delivery.displayName))])

@@ -22,41 +22,15 @@ extension TrainingReportsController {
         }.sorted { ($0.event.date, $0.user.displayName) > ($1.event.date, $1.user.displayName) }
         try await req.audit.record(
             viewer.event(.view, "agency-training", viewer.agencyID.uuidString, on: req), on: req.db)
-        return AgencyTrainingView(viewer: viewer, period: period, upcoming: upcoming, done: done, errors: errors)
-            .render(on: req)
-    }
-}
-
-/// The agency's training, people by name.
-struct AgencyTrainingView {
-    var viewer: Viewer
-    var period: ClosedRange<SimpleDate>
-    var upcoming: [TrainingBookingRecord]
-    var done: [TrainingBookingRecord]
-    var errors: FormErrors
-
-    func render(on req: Request) -> Response {
-        req.page("Training in \(viewer.agencyName)", section: .agencyTraining, hasErrors: !errors.isEmpty) {
-            Components.errorSummary(errors)
-            el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { viewer.agencyName }
-                "Your agency's training"
-            }
-            Components.table(
-                caption: "Booked and waiting", headers: ["Name", "Course", "Date", "Status"], rows: upcoming.map(row))
-            TrainingReportsView.periodForm(.trainingAgency, period: period, errors: errors)
-            Components.table(
-                caption:
-                    "Attended, did not attend or cancelled late, \(period.lowerBound.longText) to \(period.upperBound.longText)",
-                headers: ["Name", "Course", "Date", "Status"], rows: done.map(row))
-        }
+        return AgencyTrainingView(
+            agencyName: viewer.agencyName, period: period, upcoming: upcoming.map(Self.booking),
+            done: done.map(Self.booking), errors: errors
+        ).render(on: req)
     }
 
-    private func row(_ b: TrainingBookingRecord) -> [Node] {
-        [
-            .text(b.user.displayName), .text(b.event.course.title),
-            .text(SimpleDate(iso: b.completedOn ?? b.event.date)?.longText ?? ""),
-            TrainingTags.status(b.status),
-        ]
+    static func booking(_ b: TrainingBookingRecord) -> AgencyTrainingView.Booking {
+        AgencyTrainingView.Booking(
+            name: b.user.displayName, course: b.event.course.title,
+            date: SimpleDate(iso: b.completedOn ?? b.event.date)?.longText ?? "", status: b.status)
     }
 }

@@ -91,7 +91,8 @@ struct TrainingReportsController: RouteCollection {
         try await req.audit.record(
             viewer.event(.view, "training-evaluations", course.id!.uuidString, on: req), on: req.db)
         return EvaluationResultsView(
-            course: course, summary: summary, period: period, errors: errors, mayManage: viewer.may(.manageTraining)
+            courseID: try course.requireID(), courseTitle: course.title, summary: summary, period: period,
+            errors: errors, mayManage: viewer.may(.manageTraining)
         )
         .render(on: req)
     }

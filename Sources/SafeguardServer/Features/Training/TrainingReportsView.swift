@@ -93,23 +93,29 @@ struct TrainingReportsView {
 
 /// One course's evaluation results: per question, the distribution and mean, yes/no shares or comments.
 struct EvaluationResultsView {
-    var course: TrainingCourseRecord
+    var courseID: UUID
+    var courseTitle: String
     var summary: EvaluationSummary
     var period: ClosedRange<SimpleDate>
     var errors: FormErrors
+    /// Trainers come back to the course; report readers to the reports.
     var mayManage: Bool
 
     func render(on req: Request) -> Response {
-        let id = course.id!
-        let query = [("from", period.lowerBound.iso), ("to", period.upperBound.iso)]
-        return req.page(
-            "Evaluation results: \(course.title)", section: mayManage ? .trainingManage : .trainingReports,
+        req.page(
+            "Evaluation results: \(courseTitle)", section: mayManage ? .trainingManage : .trainingReports,
             hasErrors: !errors.isEmpty
-        ) {
+        ) { body }
+    }
+
+    var body: Node {
+        let id = courseID
+        let query = [("from", period.lowerBound.iso), ("to", period.upperBound.iso)]
+        return fragment {
             Components.backLink(mayManage ? .trainingCourse(id) : .trainingReports, "Back")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { course.title }
+                el("span", .class("sg-caption-l")) { courseTitle }
                 "Evaluation results"
             }
             TrainingReportsView.periodForm(.trainingCourseEvaluations(id), period: period, errors: errors)
