@@ -109,8 +109,7 @@ struct MayEver: AsyncMiddleware {
     init(_ actions: Action...) { self.actions = actions }
 
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let viewer = try req.requireViewer()
-        guard actions.contains(where: viewer.mayEver) else { throw AccessDenied(decision: .deny(.roleHasNoAccess)) }
+        try req.requireEver(anyOf: actions)
         return try await next.respond(to: req)
     }
 }

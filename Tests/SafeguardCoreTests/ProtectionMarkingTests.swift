@@ -30,4 +30,16 @@ struct ProtectionMarkingTests {
         #expect(ProtectionMarking.toPlace(relevant, alreadyMarked: [home]).map(\.addressID) == [dadsFlat])
         #expect(ProtectionMarking.toPlace(relevant, alreadyMarked: [home, dadsFlat]).isEmpty)
     }
+
+    @Test func onlyThoseCaringForTheChildHaveTheirHomesLoaded() {
+        let carers = RelationshipKind.allCases.filter(ProtectionMarking.marksHomes(of:))
+        #expect(carers.contains(.mother) && carers.contains(.father) && carers.contains(.mothersPartner))
+        #expect(!carers.contains(.sibling), "a sibling's home is not read, let alone marked")
+        // What the server skips loading is exactly what the marking would drop: no carer is ever left out.
+        for kind in RelationshipKind.allCases {
+            let marked = ProtectionMarking.addresses(
+                childFirstName: "Kayla", childHomes: [], relatives: [.init(name: "X", kind: kind, homes: [home])])
+            #expect(marked.isEmpty != ProtectionMarking.marksHomes(of: kind), "\(kind)")
+        }
+    }
 }

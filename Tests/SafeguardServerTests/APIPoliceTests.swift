@@ -7,7 +7,7 @@ import XCTVapor
 /// Police systems send incidents and fetch markers; they learn whether an address is marked and
 /// whom to call, nothing about the plan.
 final class APIPoliceTests: ServerTestCase {
-    func startPlan(for child: UUID) async throws -> String {
+    func startPlan(for child: UUID) async throws -> UUID {
         let sw = try await signedIn(fx[.socialWorker])
         let res = try await sw.post(
             .personProtection(child),
@@ -17,7 +17,7 @@ final class APIPoliceTests: ServerTestCase {
                 ("social-worker", fx[.socialWorker].id.uuidString), ("conference-day", "1"), ("conference-month", "3"),
                 ("conference-year", "2026"),
             ])
-        return try XCTUnwrap(res.location, res.text)
+        return try recordID(in: XCTUnwrap(res.location, res.text))
     }
 
     func send(_ json: String, token: String) async throws -> XCTHTTPResponse {
@@ -88,7 +88,7 @@ final class APIPoliceTests: ServerTestCase {
         // The plan ends: the marker goes, and an incident there is no longer flagged.
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(
-            plan + "/end",
+            .protectionEnd(plan),
             [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "Plan ended at review")])
         assertTrue(try await get(SiteURL.api(.markers).path, token: token).text.contains("\"markers\":[]"))
         let writer = try await APITests.issue(in: self, agency: fx.police, permissions: ["incidents:write"])

@@ -5,6 +5,9 @@ import XCTVapor
 @testable import SafeguardServer
 
 final class APITests: ServerTestCase {
+    /// A partner system's search for everyone called Smith.
+    let smiths = SiteURL.api(.people).with(query: [("q", "smith")])
+
     /// Issues a token through the admin page, as an administrator would, and returns it.
     func issueToken(agency: UUID, permissions: [String]) async throws -> String {
         try await Self.issue(in: self, agency: agency, permissions: permissions)
@@ -37,7 +40,7 @@ final class APITests: ServerTestCase {
     }
 
     func testNoTokenIsAProblemDocument() async throws {
-        let res = try await get("/api/v1/people?q=smith", token: nil)
+        let res = try await get(smiths, token: nil)
         XCTAssertEqual(res.status, .unauthorized)
         XCTAssertEqual(res.headers.first(name: .contentType), "application/problem+json")
         XCTAssertTrue(res.text.contains("\"status\":401"))
@@ -45,7 +48,7 @@ final class APITests: ServerTestCase {
 
     func testATokenSeesOnlyPeopleItsAgencyIsInvolvedWith() async throws {
         let token = try await issueToken(agency: fx.school, permissions: ["people:read"])
-        let list = try await get("/api/v1/people?q=smith", token: token)
+        let list = try await get(smiths, token: token)
         XCTAssertEqual(list.status, .ok)
         let body = try JSONDecoder().decode(PersonListDTO.self, from: Data(list.text.utf8))
         XCTAssertEqual(body.people.map(\.firstName), ["Kayla"], "the school is involved with Kayla, not her mother")
@@ -61,7 +64,7 @@ final class APITests: ServerTestCase {
         let school = try await Agency.find(fx.school, on: app.db)!
         school.active = false
         try await school.save(on: app.db)
-        assertEqual(try await get("/api/v1/people?q=smith", token: token).status, .unauthorized)
+        assertEqual(try await get(smiths, token: token).status, .unauthorized)
     }
 
     func testARevokedTokenStopsWorking() async throws {
@@ -70,7 +73,7 @@ final class APITests: ServerTestCase {
         let stored = try await APIToken.query(on: app.db).first()!
         XCTAssertNotEqual(stored.tokenHash, token, "only a hash is stored")
         _ = try await admin.post(.adminTokenRevoke(stored.id!), [])
-        assertEqual(try await get("/api/v1/people?q=smith", token: token).status, .unauthorized)
+        assertEqual(try await get(smiths, token: token).status, .unauthorized)
     }
 
     func testPermissionsAreEnforced() async throws {
@@ -131,6 +134,7 @@ final class APITests: ServerTestCase {
                     if case .parameter(let name) = c { return name == "personID" ? "{id}" : "{\(name)}" }
                     return c.description
                 }.joined(separator: SiteURL.home.path)
+            // Every route under the API's prefix, as the route table spells it, whatever SiteURL calls it.
             if path.hasPrefix("/api/v1") && path != SiteURL.api(.openAPI).path {
                 served.insert("\(route.method.rawValue) \(path)")
             }

@@ -75,14 +75,14 @@ final class ActionPlanTests: ServerTestCase {
             try await owner.post(
                 .planActionProgress(id), [("status", "at-risk"), ("note", "Two trainers are off sick")]
             ).location,
-            "/action-plan/actions/\(id)?done=progress")
+            SiteURL.planAction(id).done("progress"))
         let early = try await owner.post(
             .planActionComplete(id), [("impact-achieved", "Men recorded in most records now")])
         XCTAssertTrue(early.text.contains("Add evidence before marking the action completed"))
         let upload = try await owner.upload(
             .planActionEvidence(id), fields: [("evidence", "The audit of 20 new-birth records")],
             file: ("file", "audit.csv", "text/csv", "record,men\n1,yes\n"))
-        XCTAssertEqual(upload.location, "/action-plan/actions/\(id)?done=evidence", upload.text)
+        XCTAssertEqual(upload.location, SiteURL.planAction(id).done("evidence"), upload.text)
         let stored = try await EvidenceFileRecord.query(on: app.db).first()!
         XCTAssertEqual(stored.filename, "audit.csv")
         let download = try await owner.get(.evidenceFile(stored.id!))
@@ -95,7 +95,7 @@ final class ActionPlanTests: ServerTestCase {
             try await owner.post(
                 .planActionComplete(id), [("impact-achieved", "The audit found men recorded in 19 of 20")]
             ).location,
-            "/action-plan/actions/\(id)?done=completed")
+            SiteURL.planAction(id).done("completed"))
 
         // The owner cannot sign off their own; a sub-group member can, and returning needs a note.
         assertEqual(try await owner.post(.planActionSignOff(id), [("decision", "sign-off")]).status, .forbidden)
@@ -106,7 +106,7 @@ final class ActionPlanTests: ServerTestCase {
             try await member.post(.planActionSignOff(id), [("decision", "return")]).status, .unprocessableEntity)
         assertEqual(
             try await member.post(.planActionSignOff(id), [("decision", "sign-off")]).location,
-            "/action-plan/actions/\(id)?done=signed-off")
+            SiteURL.planAction(id).done("signed-off"))
         let action = try await PlanActionRecord.find(id, on: app.db)!.action
         XCTAssertEqual(action.status, .signedOff)
         XCTAssertEqual(action.signedOffBy, "Test Team manager")
@@ -114,7 +114,7 @@ final class ActionPlanTests: ServerTestCase {
         // Every action signed off: the recommendation closes as implemented.
         assertEqual(
             try await unit.post(.recommendationClose(rec), [("close", "implemented")]).location,
-            "/action-plan/recommendations/\(rec)?done=closed")
+            SiteURL.recommendation(rec).done("closed"))
         assertEqual(try await RecommendationRecord.find(rec, on: app.db)?.status.rawValue, "implemented")
         let trail = try await auditEntries().filter { $0.recordType == "plan-action" }.map(\.reason)
         XCTAssertTrue(
@@ -131,9 +131,9 @@ final class ActionPlanTests: ServerTestCase {
         let unitLater = try await signedIn(fx[.businessUnitOfficer])
         let plan = try await unitLater.get(.actionPlan)
         XCTAssertTrue(plan.text.contains("2 actions: 1 overdue, 0 awaiting sign-off, 0 signed off"), plan.text)
-        let overdue = try await unitLater.get("/action-plan?overdue=yes")
+        let overdue = try await unitLater.get(.actionPlan, query: [("overdue", "yes")])
         XCTAssertTrue(overdue.text.contains("1 action: 1 overdue"))
-        let csv = try await unitLater.get("/action-plan.csv?agency=Northmere%20Constabulary").body.string
+        let csv = try await unitLater.get(.actionPlanCSV, query: [("agency", "Northmere Constabulary")]).body.string
         XCTAssertEqual(csv.split(separator: "\n").count, 2, csv)
         XCTAssertTrue(csv.contains("Northmere Constabulary") && csv.contains(",Red,yes,"), csv)
         let police = try await signedIn(fx[.policePublicProtection])
@@ -147,7 +147,7 @@ final class ActionPlanTests: ServerTestCase {
         let policeAction = try await PlanActionRecord.query(on: app.db).filter(\.$agency.$id == fx.police).first()!.id!
         assertEqual(
             try await unitLater.post(.planActionChase(policeAction), []).location,
-            "/action-plan/actions/\(policeAction)?done=chased")
+            SiteURL.planAction(policeAction).done("chased"))
         assertTrue(
             try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.policePublicProtection].id)
                 .filter(\.$subject == "Your action from a review is overdue").count() == 1)

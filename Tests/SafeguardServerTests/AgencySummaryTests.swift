@@ -40,7 +40,7 @@ final class AgencySummaryTests: ServerTestCase {
                 ("contributors[]", fx[.healthPractitioner].id.uuidString),
                 ("ask", "Cover contact since the baby's birth"),
             ])
-        XCTAssertEqual(sent.location, "/serious-incidents/\(id)/rapid-review?done=asked", sent.text)
+        XCTAssertEqual(sent.location, SiteURL.rapidReview(id).done("asked"), sent.text)
         assertEqual(try await AgencySummaryRecord.query(on: app.db).count(), 2)
         let police = try await summary(.policeOfficer)
         XCTAssertEqual(police.dueOn, "2026-03-11")
@@ -79,7 +79,7 @@ final class AgencySummaryTests: ServerTestCase {
                 ("involvement", "Two domestic incidents at the home"),
                 ("chronology", "14/01/2026 Domestic incident, mother's partner arrested"), ("intent", "draft"),
             ])
-        XCTAssertEqual(draft.location, "/agency-summaries/\(police.id!)?done=saved")
+        XCTAssertEqual(draft.location, SiteURL.agencySummary(police.id!).done("saved"))
         // The business unit cannot read a draft.
         let unread = try await unit.get(.agencySummary(police.id!))
         XCTAssertTrue(
@@ -101,7 +101,7 @@ final class AgencySummaryTests: ServerTestCase {
                     ("analysis", "The baby was not recorded as in the home"), ("intent", "send"),
                 ]
             ).location,
-            "/agency-summaries/\(police.id!)?done=sent")
+            SiteURL.agencySummary(police.id!).done("sent"))
         assertEqual(
             try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.businessUnitOfficer].id).filter(
                 \.$subject, .custom("LIKE"), "%summary has arrived%"
@@ -125,7 +125,7 @@ final class AgencySummaryTests: ServerTestCase {
             try await unit.post(
                 .agencySummaryReturn(police.id!), [("return-note", "Please add the call-out in November")]
             ).location,
-            "/agency-summaries/\(police.id!)?done=returned")
+            SiteURL.agencySummary(police.id!).done("returned"))
         assertTrue(try await officer.get(.myWork).text.contains("returned for more"))
         _ = try await officer.post(
             .agencySummary(police.id!),
@@ -174,7 +174,7 @@ final class AgencySummaryTests: ServerTestCase {
                 "Late: Calder Vale Primary School&#39;s summary for SIN-2026-0001"))
         assertEqual(
             try await later.post(.agencySummaryChase(school.id!), []).location,
-            "/serious-incidents/\(id)/rapid-review?done=chased")
+            SiteURL.rapidReview(id).done("chased"))
         assertEqual(try await later.post(.agencySummaryChase(school.id!), []).status, .conflict, "once a day")
         assertEqual(
             try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.schoolDesignatedSafeguardingLead].id)
@@ -196,9 +196,10 @@ final class AgencySummaryTests: ServerTestCase {
         ] {
             assertEqual(try await browser().get(path).location, SiteURL.signIn.path, path)
         }
-        for step in ["", "/chase", "/return"] {
-            assertEqual(
-                try await browser().post("/agency-summaries/\(police.id!)\(step)", []).location, "/sign-in", step)
+        for url in [
+            SiteURL.agencySummary(police.id!), .agencySummaryChase(police.id!), .agencySummaryReturn(police.id!),
+        ] {
+            assertEqual(try await browser().post(url, []).location, SiteURL.signIn.path, url.path)
         }
         // Another officer of the same agency, another agency, and roles with no case work.
         for role in [Role.policePublicProtection, .healthPractitioner, .socialWorker] {
@@ -253,7 +254,7 @@ final class AgencySummaryTests: ServerTestCase {
         assertTrue(try await unit.get(.sar(sar)).text.contains("Ask agencies for their summaries"))
         assertEqual(
             try await unit.post(.sarSummaries(sar), [("contributors[]", fx[.healthPractitioner].id.uuidString)])
-                .location, "/sars/\(sar)?done=asked")
+                .location, SiteURL.sar(sar).done("asked"))
         let health = try await summary(.healthPractitioner)
         let nurse = try await signedIn(fx[.healthPractitioner])
         let page = try await nurse.get(.agencySummary(health.id!))
@@ -310,7 +311,7 @@ final class AgencySummaryTests: ServerTestCase {
             try await unit.post(
                 .agencySummaryContributor(police.id!), [("contributor", fx[.policePublicProtection].id.uuidString)]
             ).location,
-            "/agency-summaries/\(police.id!)?done=passed")
+            SiteURL.agencySummary(police.id!).done("passed"))
         // The new contributor has it, with the draft; the one before no longer does.
         let ppu = try await signedIn(fx[.policePublicProtection])
         let theirs = try await ppu.get(.agencySummary(police.id!))

@@ -63,6 +63,7 @@ final class AssessmentTests: ServerTestCase {
         XCTAssertFalse(choose.text.contains("Domestic abuse"), "an adults' tool is not offered for a child")
         let (_, exploitation) = try await tool("exploitation")
         let location = try await start("exploitation", about: fx.kayla, as: sw)
+        let assessment = try recordID(in: location)
         assertTrue(try await sw.get(location).text.contains("Save as draft"))
 
         // A draft keeps what has been typed, and My work offers it back.
@@ -115,11 +116,11 @@ final class AssessmentTests: ServerTestCase {
         assertEqual(try await sw.post(location, [("action", "save")]).status, .conflict)
 
         // The social worker cannot countersign; their manager can, and it leaves their list.
-        assertEqual(try await sw.post(location + "/countersign", []).status, .forbidden)
+        assertEqual(try await sw.post(.assessmentCountersign(assessment), []).status, .forbidden)
         let manager = try await signedIn(fx[.teamManager])
         assertTrue(try await manager.get(.myWork).text.contains("Countersign the exploitation"))
         let signed = try await manager.post(
-            location + "/countersign", [("countersign-note", "Agreed: refer to the panel")])
+            .assessmentCountersign(assessment), [("countersign-note", "Agreed: refer to the panel")])
         XCTAssertEqual(signed.location, location + "?done=countersigned")
         assertFalse(try await manager.get(.myWork).text.contains("Countersign the exploitation"))
         assertTrue(try await sw.get(location).text.contains("Agreed: refer to the panel"))
@@ -196,7 +197,8 @@ final class AssessmentTests: ServerTestCase {
         assertEqual(
             try await police.post(.personAssessments(fx.kayla), [("tool", record.id!.uuidString)]).status, .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden)
-        assertEqual(try await signedIn(fx[.auditor]).post(location + "/countersign", []).status, .forbidden)
+        let countersign = SiteURL.assessmentCountersign(try recordID(in: location))
+        assertEqual(try await signedIn(fx[.auditor]).post(countersign, []).status, .forbidden)
         assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
         assertEqual(try await sw.get(.adminAssessmentTools).status, .forbidden)
         // A tool that does not fit (an adults' tool for a child) cannot be forced through the form.
@@ -264,7 +266,7 @@ extension AssessmentTests {
         try await linkSubjects(referralID)
         let mash = try await signedIn(fx[.mashPractitioner])
         let page = try await mash.get(.referral(referralID))
-        let link = "/people/\(fx.kayla)/assessments/new?referral=\(referralID)"
+        let link = SiteURL.personAssessmentNew(fx.kayla).with(query: [("referral", referralID.uuidString)])
         XCTAssertTrue(
             page.text.contains(link.replacingOccurrences(of: "&", with: "&amp;")),
             "the MASH record offers an assessment")
@@ -287,12 +289,12 @@ extension AssessmentTests {
 extension AssessmentTests {
     func testADraftIsDiscardedOnlyByItsAgencyAndToolsOnlyByAdministrators() async throws {
         let sw = try await signedIn(fx[.socialWorker])
-        let draft = try await start("neglect-profile", about: fx.kayla, as: sw)
+        let draft = try await recordID(in: start("neglect-profile", about: fx.kayla, as: sw))
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
-        assertEqual(try await school.post(draft + "/discard", []).status, .notFound)
-        assertEqual(try await browser().post(draft + "/discard", []).location, SiteURL.signIn.path)
+        assertEqual(try await school.post(.assessmentDiscard(draft), []).status, .notFound)
+        assertEqual(try await browser().post(.assessmentDiscard(draft), []).location, SiteURL.signIn.path)
         assertEqual(try await Assessment.query(on: app.db).count(), 1)
-        assertEqual(try await sw.post(draft + "/discard", []).location, SiteURL.person(fx.kayla).path)
+        assertEqual(try await sw.post(.assessmentDiscard(draft), []).location, SiteURL.person(fx.kayla).path)
         assertEqual(try await Assessment.query(on: app.db).count(), 0)
 
         let (record, _) = try await tool("clutter-rating")

@@ -37,19 +37,19 @@ final class ChronologyTests: ServerTestCase {
         XCTAssertTrue(text.contains("recorded 2 March 2026, 10:00am"))
 
         // Filters by kind and by agency.
-        let onlyPlans = try await sw.get("/people/\(fx.kayla)/chronology?kind[]=Child+protection")
+        let onlyPlans = try await sw.get(.personChronology(fx.kayla), query: [("kind[]", "Child protection")])
         XCTAssertTrue(
             onlyPlans.text.contains("Child protection plan started"),
             "\(onlyPlans.status) " + String(onlyPlans.text.suffix(3000)))
         XCTAssertFalse(onlyPlans.text.contains("Moved to a new address"))
         XCTAssertTrue(onlyPlans.text.contains("Showing 1 of"))
         XCTAssertTrue(onlyPlans.text.contains("value=\"Child protection\" checked"), "the chosen filter stays ticked")
-        let noAgency = try await sw.get("/people/\(fx.kayla)/chronology?agency[]=Nobody")
+        let noAgency = try await sw.get(.personChronology(fx.kayla), query: [("agency[]", "Nobody")])
         XCTAssertTrue(noAgency.text.contains("No entries match these filters"))
         XCTAssertTrue(text.contains("Print this chronology"))
 
         // CSV, in the same order, for those whose agency works with the child.
-        let csv = try await sw.get("/people/\(fx.kayla)/chronology.csv?kind[]=Child+protection")
+        let csv = try await sw.get(.personChronologyCSV(fx.kayla), query: [("kind[]", "Child protection")])
         XCTAssertEqual(csv.status, .ok)
         XCTAssertEqual(csv.headers.contentType?.subType, "csv")
         let lines = csv.text.split(separator: "\n")

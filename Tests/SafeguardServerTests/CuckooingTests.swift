@@ -29,6 +29,7 @@ final class CuckooingTests: ServerTestCase {
         }
         let created = try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id)
         let location = try XCTUnwrap(created.location, created.text)
+        let home = try recordID(in: location)
         assertTrue(try await sw.get(location).text.contains("Financial abuse of the tenant"))
         assertEqual(
             try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id).status, .unprocessableEntity,
@@ -68,10 +69,10 @@ final class CuckooingTests: ServerTestCase {
         assertTrue(try await sw.get(.person(fx.shannon)).text.contains("forwarded to Test"), "on Shannon's chronology")
 
         // Ending the marker: the next incident there is not matched.
-        let refused = try await sw.post(location + "/end", [("end-reason", "")])
+        let refused = try await sw.post(.cuckooedHomeEnd(home), [("end-reason", "")])
         XCTAssertEqual(refused.status, .unprocessableEntity)
         _ = try await sw.post(
-            location + "/end", [("end-reason", "Shannon moved to supported housing; landlord changed the locks")])
+            .cuckooedHomeEnd(home), [("end-reason", "Shannon moved to supported housing; landlord changed the locks")])
         let later = try await app.sendRequest(
             .POST, SiteURL.api(.incidents).path, headers: h,
             body: ByteBuffer(
@@ -114,14 +115,16 @@ extension CuckooingTests {
     func testOnlyTheRecordingSideEndsAMarker() async throws {
         let sw = try await signedIn(fx[.socialWorker])
         let created = try await record(as: sw, about: fx.shannon, lead: fx[.socialWorker].id)
-        let location = try XCTUnwrap(created.location)
+        let home = try recordID(in: created.location)
         for user in [fx[.schoolDesignatedSafeguardingLead], fx[.policeOfficer], fx[.trainer]] {
             assertEqual(
-                try await signedIn(user).post(location + "/end", [("end-reason", "Moved away from the area")]).status,
+                try await signedIn(user).post(.cuckooedHomeEnd(home), [("end-reason", "Moved away from the area")])
+                    .status,
                 .forbidden)
         }
         assertEqual(
-            try await browser().post(location + "/end", [("end-reason", "Moved away")]).location, SiteURL.signIn.path)
+            try await browser().post(.cuckooedHomeEnd(home), [("end-reason", "Moved away")]).location,
+            SiteURL.signIn.path)
         assertNil(try await CuckooedHome.query(on: app.db).first()?.endedAt)
     }
 }

@@ -50,7 +50,7 @@ final class DisagreementTests: ServerTestCase {
                 .disagreementOutcome(id),
                 [("outcome", "We talked and could not agree on the threshold"), ("resolved", "no")]
             ).location,
-            "/disagreements/\(id)?done=escalated")
+            SiteURL.disagreement(id).done("escalated"))
         // The manager stage is the managers': the social worker may no longer record it.
         assertEqual(
             try await sw.post(
@@ -72,7 +72,7 @@ final class DisagreementTests: ServerTestCase {
                 .disagreementOutcome(id),
                 [("outcome", "The chair asked for a strategy discussion within two days"), ("resolved", "yes")]
             ).location,
-            "/disagreements/\(id)?done=resolved")
+            SiteURL.disagreement(id).done("resolved"))
         let record = try await DisagreementRecord.find(id, on: app.db)!
         XCTAssertEqual(record.status, "resolved")
         XCTAssertEqual(record.disagreement(.standard).highestStage, 3)

@@ -35,7 +35,7 @@ final class EveryRouteSignedOutTests: ServerTestCase {
             default: res = try await app.sendRequest(route.method, path)
             }
             checked += 1
-            let toSignIn = res.status == .seeOther && (res.location ?? "").hasPrefix("/sign-in")
+            let toSignIn = res.status == .seeOther && (res.location ?? "").hasPrefix(SiteURL.signIn.path)
             if !(toSignIn || res.status == .unauthorized || res.status == .forbidden) {
                 unprotected.append("\(key) → \(res.status.code) \(res.location ?? "")")
             }

@@ -30,7 +30,7 @@ final class FirstDaySlipsTests: ServerTestCase {
         ).create(on: app.db)
         let page = try await sw.get(.myWork)
         XCTAssertTrue(page.text.contains("Messages (1)"), page.text)
-        XCTAssertTrue(page.text.contains("href=\"/notifications\""))
+        XCTAssertTrue(page.text.contains("href=\"\(SiteURL.notifications.path)\""))
     }
 
     func testAnEndedPlanSaysEndedUnderStatus() async throws {
@@ -41,9 +41,9 @@ final class FirstDaySlipsTests: ServerTestCase {
                 ("kind", "looked-after"), ("start-day", "1"), ("start-month", "2"), ("start-year", "2026"),
                 ("social-worker", fx[.socialWorker].id.uuidString),
             ])
-        let location = try XCTUnwrap(started.location, started.text)
+        let plan = try recordID(in: XCTUnwrap(started.location, started.text))
         _ = try await sw.post(
-            location + "/end",
+            .protectionEnd(plan),
             [("end-day", "20"), ("end-month", "2"), ("end-year", "2026"), ("end-reason", "Returned home to mother")])
         let page = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(page.text.contains(">Status</th>"))
@@ -70,9 +70,14 @@ final class FirstDaySlipsTests: ServerTestCase {
         XCTAssertTrue(page.text.contains("id=\"from-day\"") && page.text.contains("id=\"to-year\""))
         XCTAssertFalse(page.text.contains("type=\"date\""), "no US-order date picker")
         let chosen = try await trainer.get(
-            "/training/reports?from-day=1&from-month=4&from-year=2025&to-day=31&to-month=3&to-year=2026")
+            .trainingReports,
+            query: [
+                ("from-day", "1"), ("from-month", "4"), ("from-year", "2025"), ("to-day", "31"), ("to-month", "3"),
+                ("to-year", "2026"),
+            ])
         XCTAssertTrue(chosen.text.contains("value=\"2025\""))
-        let bad = try await trainer.get("/training/reports?from-day=31&from-month=2&from-year=2026")
+        let bad = try await trainer.get(
+            .trainingReports, query: [("from-day", "31"), ("from-month", "2"), ("from-year", "2026")])
         XCTAssertTrue(bad.text.contains("Enter the start of the period as a real date"))
         assertEqual(try await trainer.get(.person(fx.kayla)).status, .forbidden)
     }

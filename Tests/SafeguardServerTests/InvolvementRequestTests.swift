@@ -22,7 +22,7 @@ final class InvolvementRequestTests: ServerTestCase {
         XCTAssertEqual(short.status, .unprocessableEntity)
         XCTAssertTrue(short.text.contains("Explain why your agency now works with this person"))
         let (_, asked) = try await policeAsk()
-        XCTAssertEqual(asked.location, "/people/\(fx.kayla)?done=involvement-asked")
+        XCTAssertEqual(asked.location, SiteURL.person(fx.kayla).done("involvement-asked"))
         let again = try await police.post(
             .personInvolvementRequest(fx.kayla), [("reason", "Asking a second time by mistake")])
         XCTAssertEqual(again.status, .conflict)
@@ -47,7 +47,7 @@ final class InvolvementRequestTests: ServerTestCase {
         XCTAssertTrue(bareDecline.text.contains("Say why you are declining"))
         let approved = try await manager.post(
             .involvementRequest(request.id!), [("decision", "approve"), ("note", "")])
-        XCTAssertEqual(approved.location, "/involvement-requests?done=approved")
+        XCTAssertEqual(approved.location, SiteURL.involvementRequests.done("approved"))
 
         assertEqual(
             try await AgencyInvolvement.query(on: app.db).filter(\.$agency.$id == fx.police).filter(
@@ -71,7 +71,7 @@ final class InvolvementRequestTests: ServerTestCase {
         let manager = try await signedIn(fx[.mashManager])
         let declined = try await manager.post(
             .involvementRequest(request.id!), [("decision", "decline"), ("note", "Refer through the MASH instead")])
-        XCTAssertEqual(declined.location, "/involvement-requests?done=declined")
+        XCTAssertEqual(declined.location, SiteURL.involvementRequests.done("declined"))
         assertEqual(try await AgencyInvolvement.query(on: app.db).filter(\.$agency.$id == fx.police).count(), 0)
         let told = try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.policeOfficer].id).first()
         XCTAssertEqual(told?.body, "Test MASH manager declined: Refer through the MASH instead.")

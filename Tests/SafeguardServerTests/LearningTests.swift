@@ -69,11 +69,12 @@ final class LearningTests: ServerTestCase {
         XCTAssertEqual(csv.headers.contentType?.description, "text/csv; charset=utf-8")
         XCTAssertTrue(csv.body.string.contains("Assessment / risk assessment,Practitioner factors,23,27,85%"))
 
-        let sars = try await unit.get("/learning/themes?kind=sar")
+        let sars = try await unit.get(.learningThemes, query: [("kind", "sar")])
         XCTAssertTrue(sars.text.contains("0 reviews completed"))
-        let early = try await unit.get("/learning/themes?from=2006-01-01&to=2010-12-31")
+        let early = try await unit.get(.learningThemes, query: [("from", "2006-01-01"), ("to", "2010-12-31")])
         XCTAssertTrue(early.text.contains("10 reviews completed 1 January 2006 to 31 December 2010"))
-        let wrong = try await unit.get("/learning/themes?from-day=31&from-month=2&from-year=2010")
+        let wrong = try await unit.get(
+            .learningThemes, query: [("from-day", "31"), ("from-month", "2"), ("from-year", "2010")])
         XCTAssertEqual(wrong.status, .unprocessableEntity)
         XCTAssertTrue(wrong.text.contains("Enter the start of the period as a real date"))
 
@@ -99,7 +100,7 @@ final class LearningTests: ServerTestCase {
         XCTAssertTrue(refused.text.contains("Choose the group the theme belongs to"))
         XCTAssertTrue(refused.text.contains("already exists"))
         let added = try await unit.post(.learningThemeVocabulary, [("name", "Neurodiversity"), ("group", "child")])
-        XCTAssertEqual(added.location, "/learning/themes/vocabulary?done=theme-added")
+        XCTAssertEqual(added.location, SiteURL.learningThemeVocabulary.done("theme-added"))
         let csv = "SCR-9,Child N,serious-case-review,2018-01-01,Neurodiversity\n"
         assertEqual(
             try await ReviewsImport.run(csv: header + csv, fileName: "n.csv", on: app).added, 1,
@@ -151,7 +152,8 @@ final class LearningTests: ServerTestCase {
         XCTAssertEqual(complete.status, .seeOther)
         assertTrue(try await unit.get(.learningBriefingPublish(id)).text.contains("Publish to everyone"))
         assertEqual(
-            try await unit.post(.learningBriefingPublish(id), []).location, "/learning/briefings/\(id)?done=published")
+            try await unit.post(.learningBriefingPublish(id), []).location,
+            SiteURL.learningBriefing(id).done("published"))
 
         // Everyone reads it; reading is recorded once, by agency.
         let list = try await worker.get(.learning)
@@ -253,14 +255,16 @@ final class LearningTests: ServerTestCase {
         let token = try await APITests.issue(in: self, agency: fx.police, permissions: [APIPrincipal.learningRead])
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
-        let res = try await app.sendRequest(.GET, "/api/v1/learning/themes?kind=serious-case-review", headers: h)
+        let res = try await app.sendRequest(
+            .GET, SiteURL.api(.learningThemes).with(query: [("kind", "serious-case-review")]), headers: h)
         XCTAssertEqual(res.status, .ok)
         let figures = try res.content.decode(APILearningController.ThematicFiguresDTO.self)
         XCTAssertEqual(figures.reviews, 27)
         XCTAssertEqual(figures.themes.first.map { "\($0.key) \($0.percent)" }, "assessment-risk-assessment 85")
         XCTAssertEqual(figures.themes.filter { $0.percent == 4 }.count, 11)
         XCTAssertEqual(figures.overlaps.count, 7)
-        let bad = try await app.sendRequest(.GET, "/api/v1/learning/themes?from=2020-02-31", headers: h)
+        let bad = try await app.sendRequest(
+            .GET, SiteURL.api(.learningThemes).with(query: [("from", "2020-02-31")]), headers: h)
         XCTAssertEqual(bad.status, .badRequest)
 
         let other = try await APITests.issue(in: self, agency: fx.police, permissions: [APIPrincipal.read])

@@ -28,9 +28,9 @@ final class MASHWorkQueueTests: ServerTestCase {
         assertTrue(try await practitioner.get(.referral(id)).text.contains("Take this referral"))
         let took = try await practitioner.post(
             .referralAllocation(id), [("worker", fx[.mashPractitioner].id.uuidString)])
-        XCTAssertEqual(took.location, "/referrals/\(id)?done=allocated")
+        XCTAssertEqual(took.location, SiteURL.referral(id).done("allocated"))
         assertTrue(
-            try await practitioner.get("/referrals/\(id)?done=allocated").text.contains(
+            try await practitioner.get(SiteURL.referral(id).done("allocated")).text.contains(
                 "The referral is allocated to you"))
         let referral = try await Referral.find(id, on: app.db)!
         XCTAssertEqual(referral.$allocatedTo.id, fx[.mashPractitioner].id)
@@ -64,11 +64,13 @@ final class MASHWorkQueueTests: ServerTestCase {
         _ = try await manager.post(.referralAllocation(first), [("worker", fx[.mashPractitioner].id.uuidString)])
         let queue = try await manager.get(.mash)
         XCTAssertTrue(queue.text.contains("Referrer&#39;s urgency") && queue.text.contains(">Today</strong>"))
-        XCTAssertTrue(queue.text.contains("href=\"/mash?status=submitted\""), "the count of new referrals lists them")
-        XCTAssertTrue(queue.text.contains("href=\"/mash?worker=unallocated\""))
-        let unallocated = try await manager.get("/mash?worker=unallocated")
+        let newReferrals = SiteURL.mash.with(query: [("status", "submitted")])
+        let unallocatedReferrals = SiteURL.mash.with(query: [("worker", "unallocated")])
+        XCTAssertTrue(queue.text.contains("href=\"\(newReferrals)\""), "the count of new referrals lists them")
+        XCTAssertTrue(queue.text.contains("href=\"\(unallocatedReferrals)\""))
+        let unallocated = try await manager.get(unallocatedReferrals)
         XCTAssertTrue(unallocated.text.contains("MASH-2026-000002") && !unallocated.text.contains("MASH-2026-000001"))
-        let newOnes = try await manager.get("/mash?status=submitted")
+        let newOnes = try await manager.get(newReferrals)
         XCTAssertTrue(newOnes.text.contains("MASH-2026-000001") && !newOnes.text.contains("MASH-2026-000002"))
         // Free text is posted, so a child's name never reaches the web address.
         let byName = try await manager.post(.mash, [("text", "michalsky")])
@@ -95,9 +97,9 @@ final class MASHWorkQueueTests: ServerTestCase {
         XCTAssertFalse(work.text.contains("MASH-2026-000001"), "a colleague in another team holds it")
         XCTAssertFalse(work.text.contains("County-wide"))
         assertFalse(
-            try await practitioner.get("/my-work?scope=county").text.contains("MASH-2026-000001"),
+            try await practitioner.get(.myWork, query: [("scope", "county")]).text.contains("MASH-2026-000001"),
             "the county view is for managers")
-        let county = try await manager.get("/my-work?scope=county")
+        let county = try await manager.get(.myWork, query: [("scope", "county")])
         XCTAssertTrue(county.text.contains("MASH-2026-000001") && county.text.contains("MASH-2026-000002"))
         XCTAssertTrue(county.text.contains("Urgent"), "the referrer said today")
         _ = second

@@ -32,7 +32,7 @@ final class MaleCarerCheckTests: ServerTestCase {
                 ("kind", "seen"), ("done-day", "27"), ("done-month", "2"), ("done-year", "2026"),
                 ("note", "Seen at home holding the baby"),
             ])
-        XCTAssertEqual(seen.location, "/people/\(fx.kayla)?done=man-check#men-in-kayla-s-life")
+        XCTAssertEqual(seen.location, SiteURL.person(fx.kayla).done("man-check") + "#men-in-kayla-s-life")
         let after = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(
             after.text.contains(

@@ -31,7 +31,7 @@ final class MissingEpisodeTests: ServerTestCase {
         _ user: Browser, _ location: String, offered: (Int, Int, String), done: (Int, Int, String)
     ) async throws -> XCTHTTPResponse {
         try await user.post(
-            location + "/interview",
+            .missingEpisodeInterview(recordID(in: location)),
             moment("offered", offered.0, offered.1, offered.2) + [("outcome", "completed")]
                 + moment("completed", done.0, done.1, done.2) + [
                     ("interview-notes", "Stayed with older friends in the park; felt pressured to carry a bag.")
@@ -70,7 +70,8 @@ final class MissingEpisodeTests: ServerTestCase {
 
         // She is found; the interview is due within 72 hours and My work says so.
         let back = try await sw.post(
-            third + "/return", moment("returned", 2, 3, "08:00") + [("where-found", "friend-or-relative-address")])
+            .missingEpisodeReturn(recordID(in: third)),
+            moment("returned", 2, 3, "08:00") + [("where-found", "friend-or-relative-address")])
         XCTAssertEqual(back.location, third)
         let work = try await sw.get(.myWork)
         XCTAssertTrue(work.text.contains("Return home interview for Kayla Smith"))
@@ -117,7 +118,9 @@ final class MissingEpisodeTests: ServerTestCase {
         assertEqual(try await signedIn(fx[.boardMember]).get(.vulnerabilityDashboard).status, .forbidden)
         assertEqual(try await browser().get(location).location, SiteURL.signIn.path)
         assertEqual(
-            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(location + "/return", []).status, .notFound)
+            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(
+                .missingEpisodeReturn(recordID(in: location)), []
+            ).status, .notFound)
     }
 
     /// The cells of every table row whose first cell is `first`, in page order.
@@ -138,19 +141,22 @@ extension MissingEpisodeTests {
     func testOnlyTheRecordingSideRecordsTheInterview() async throws {
         let sw = try await signedIn(fx[.socialWorker])
         let location = try await episode(sw, seen: (1, 3, "21:30"), returned: (2, 3, "07:00"))
+        let episodeID = try recordID(in: location)
         let fields =
             moment("offered", 2, 3, "09:00") + [
                 ("outcome", "declined"), ("interview-notes", "Did not want to talk today, offered again."),
             ]
         assertEqual(
-            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(location + "/interview", fields).status,
+            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).post(.missingEpisodeInterview(episodeID), fields)
+                .status,
             .notFound)
-        assertEqual(try await signedIn(fx[.policeOfficer]).post(location + "/interview", fields).status, .forbidden)
+        assertEqual(
+            try await signedIn(fx[.policeOfficer]).post(.missingEpisodeInterview(episodeID), fields).status, .forbidden)
         assertEqual(
             try await signedIn(fx[.policeOfficer]).post(.personMissing(fx.kayla), [("kind", "missing-from-home")])
                 .status, .forbidden)
-        assertEqual(try await browser().post(location + "/interview", fields).location, SiteURL.signIn.path)
+        assertEqual(try await browser().post(.missingEpisodeInterview(episodeID), fields).location, SiteURL.signIn.path)
         assertNil(try await MissingEpisodeRecord.query(on: app.db).first()?.interviewOfferedAt)
-        assertEqual(try await sw.post(location + "/interview", fields).location, location)
+        assertEqual(try await sw.post(.missingEpisodeInterview(episodeID), fields).location, location)
     }
 }

@@ -33,13 +33,12 @@ final class OneHomeTests: ServerTestCase {
 
         // Moving someone to a recorded home files them there too, and says so.
         let other = try await mash.post(.people, personFields("Mia", address("2 Station Road", postcode: "NM4 9ZZ")))
-        let mia = String(
-            try XCTUnwrap(other.location).split(separator: SiteURL.home.path).last!.split(separator: "?").first!)
-        let moved = try await mash.post("/people/\(mia)/addresses", address("14 Mill Lane"))
-        XCTAssertEqual(moved.location, "/people/\(mia)?done=address-shared")
+        let mia = try recordID(in: other.location)
+        let moved = try await mash.post(.personAddresses(mia), address("14 Mill Lane"))
+        XCTAssertEqual(moved.location, SiteURL.person(mia).done("address-shared"))
         assertEqual(try await Address.query(on: app.db).count(), 2)
         // Already living there: nothing to add.
-        let again = try await mash.post("/people/\(mia)/addresses", address("14 Mill Lane"))
+        let again = try await mash.post(.personAddresses(mia), address("14 Mill Lane"))
         XCTAssertEqual(again.status, .unprocessableEntity)
         XCTAssertTrue(again.text.contains("Mia already lives at this address"))
     }
@@ -75,7 +74,7 @@ final class OneHomeTests: ServerTestCase {
 
         let different = try await mash.post(
             .personAddresses(fx.shannon), address("14 Mill Lane") + [("home-asked", "yes"), ("home", "new")])
-        XCTAssertEqual(different.location, "/people/\(fx.shannon)?done=address")
+        XCTAssertEqual(different.location, SiteURL.person(fx.shannon).done("address"))
         assertEqual(try await Address.query(on: app.db).count(), 4)
     }
 
@@ -140,7 +139,7 @@ final class OneHomeTests: ServerTestCase {
         let merged = try await manager.post(
             .homeMerge(fx.address),
             [("keep", fx.address.uuidString), ("reason", "Same house, spelt two ways on the referral")])
-        XCTAssertEqual(merged.location, "/addresses/duplicates?done=merged")
+        XCTAssertEqual(merged.location, SiteURL.duplicateHomes.done("merged"))
         assertEqual(try await Residence.query(on: app.db).filter(\.$address.$id == copy.id!).count(), 0)
         assertEqual(try await markerCount(), 1, "one marker per home")
         let ended = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt != nil).all()

@@ -5,12 +5,13 @@ import XCTVapor
 
 final class OperationsTests: ServerTestCase {
     func testHealthReadyAndMetrics() async throws {
+        // Typed, not SiteURL: monitoring, .ci/run and the README name these addresses, so moving one must fail here.
         let health = try await browser().get("/health")
         XCTAssertEqual(health.status, .ok)
         let ready = try await browser().get("/ready")
         XCTAssertEqual(ready.status, .ok)
         XCTAssertTrue(ready.text.contains("\"status\":\"ready\""))
-        _ = try await browser().get("/people/\(fx.kayla)")
+        _ = try await browser().get(.person(fx.kayla))
         let refused = try await browser().get("/metrics")
         XCTAssertEqual(refused.status, .forbidden, "no address allowed and no token")
         var h = HTTPHeaders()
@@ -32,11 +33,12 @@ final class OperationsTests: ServerTestCase {
             let token = try await APITests.issue(in: self, agency: fx.socialCare, permissions: ["people:read"])
             let tester = try app.testable(
                 method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000)))
+            // Typed, as a scraper is configured with it.
             try await tester.test(.GET, "/metrics") { res async in XCTAssertEqual(res.status, .ok) }
             var h = HTTPHeaders()
             h.bearerAuthorization = .init(token: token)
             h.replaceOrAdd(name: .xForwardedFor, value: "203.0.113.9")
-            try await tester.test(.GET, "/api/v1/people?q=smith", headers: h) { res async in
+            try await tester.test(.GET, SiteURL.api(.people).with(query: [("q", "smith")]), headers: h) { res async in
                 XCTAssertEqual(res.status, .ok)
             }
             try await app.safeguard.audit.seal(on: app.db)
@@ -54,6 +56,7 @@ final class OperationsTests: ServerTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory()))
         defer { FileManager.default.changeCurrentDirectoryPath(before) }
         try await startApp()
+        // Typed: files in the site's assets folder, found by the file middleware, not routes.
         for (path, type) in [
             ("/css/safeguard.css", "text/css"), ("/js/safeguard.js", "javascript"), ("/favicon.svg", "image/svg+xml"),
         ] {
@@ -64,7 +67,7 @@ final class OperationsTests: ServerTestCase {
     }
 
     func testPagesAreNotCachedAndCannotBeFramed() async throws {
-        let res = try await browser().get("/sign-in")
+        let res = try await browser().get(.signIn)
         XCTAssertEqual(res.headers.first(name: .cacheControl), "no-store")
         XCTAssertEqual(res.headers.first(name: "X-Frame-Options"), "DENY")
         XCTAssertTrue(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") ?? false)
@@ -72,7 +75,7 @@ final class OperationsTests: ServerTestCase {
 
     func testAnUnknownPageSaysSoInPlainWords() async throws {
         let b = try await signedIn(fx[.mashPractitioner])
-        let res = try await b.get("/people/\(UUID())")
+        let res = try await b.get(.person(UUID()))
         XCTAssertEqual(res.status, .notFound)
         XCTAssertTrue(res.text.contains("Page not found"))
     }

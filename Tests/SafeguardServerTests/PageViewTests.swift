@@ -7,12 +7,14 @@ import XCTest
 final class PageViewTests: XCTestCase {
     func testMessagesMarkTheUnreadAndKeepTheirLinesAndEscapeTheText() {
         let html = NotificationsView(messages: [
+            // A message's link is stored text, never followed here: a made-up one will do.
             .init(
                 subject: "Outcome of MASH-2026-000001", link: "/referrals/x/outcome", unread: true,
                 sent: "3 March 2026, 2:15pm",
                 body: "Decided: <b>strategy discussion</b>\nSigned off\n\nNo action needed from you"),
             .init(
-                subject: "Your booking", link: "/training", unread: false, sent: "1 March 2026, 9:00am", body: "Booked"),
+                subject: "Your booking", link: SiteURL.training.path, unread: false, sent: "1 March 2026, 9:00am",
+                body: "Booked"),
         ]).body.render()
         XCTAssertEqual(html.components(separatedBy: "sg-message--unread").count - 1, 1, "only the unread one is marked")
         XCTAssertTrue(html.contains("&lt;b&gt;strategy discussion&lt;/b&gt;<br>Signed off"))
@@ -27,7 +29,7 @@ final class PageViewTests: XCTestCase {
             lead: "Sam Okafor, Northmere Police", since: "1 March 2026, 9:00am")
         let html = CuckooingRegisterView(rows: [row]).body.render()
         XCTAssertTrue(html.contains("1 open markers"))
-        XCTAssertTrue(html.contains("/cuckooing/\(row.id)"))
+        XCTAssertTrue(html.contains(SiteURL.cuckooedHome(row.id).path))
         XCTAssertTrue(CuckooingRegisterView(rows: []).body.render().contains("No open cuckooing marker you may see."))
     }
 }
@@ -51,7 +53,7 @@ final class ReferralPageViewTests: XCTestCase {
         ).body.render()
         XCTAssertTrue(html.contains("Referrals from Calder Vale Primary"))
         XCTAssertFalse(html.contains("Your unsent drafts"))
-        XCTAssertTrue(html.contains("/referrals/\(id)/outcome"))
+        XCTAssertTrue(html.contains(SiteURL.referralOutcome(id).path))
         XCTAssertTrue(
             ReferralsMineView(agencyName: "X", drafts: [.init(id: id, started: "today")], sent: []).body.render()
                 .contains("Continue this draft"))

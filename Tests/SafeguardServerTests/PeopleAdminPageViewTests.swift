@@ -170,6 +170,7 @@ final class PeopleAdminPageViewTests: XCTestCase {
 
     func testKeptFormReadsBackWhatWasTypedAndSendsEveryFieldOn() {
         let id = UUID()
+        // Where the form was going is kept but not shown: a made-up path will do.
         let html = KeptFormView(
             id: id, path: "/people/x/notes",
             fields: [("end-reason", "<b>moved</b> away"), ("categories[]", "")],

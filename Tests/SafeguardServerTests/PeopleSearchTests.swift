@@ -30,7 +30,7 @@ final class PeopleSearchTests: ServerTestCase {
         let mash = try await signedIn(fx[.mashPractitioner])
         let res = try await mash.search("Thomas Michalsky")
         XCTAssertEqual(res.status, .ok)
-        XCTAssertTrue(res.text.contains("/people/\(thomas)\""), "the prefix search alone never found him")
+        XCTAssertTrue(res.text.contains("\(SiteURL.person(thomas).path)\""), "the prefix search alone never found him")
         XCTAssertTrue(res.text.contains("Why it matched"))
         XCTAssertTrue(
             res.text.contains("surname: 1 letter different (Michalsky → Michalski)"), "the matcher's reason is shown")
@@ -80,9 +80,10 @@ final class PeopleSearchTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         let page = try await sw.get(.person(fx.kayla))
         XCTAssertTrue(
-            page.text.contains("<form class=\"sg-header__search\" method=\"post\" action=\"/people/search\""),
+            page.text.contains(
+                "<form class=\"sg-header__search\" method=\"post\" action=\"\(SiteURL.peopleSearch.path)\""),
             "the header's search box posts")
-        let viaURL = try await sw.get("/people?q=Kayla+Smith")
+        let viaURL = try await sw.get(.people, query: [("q", "Kayla Smith")])
         XCTAssertFalse(viaURL.text.contains("person found"), "a name in the web address is not searched")
         assertEqual(try await sw.get(.peopleSearch).status, .seeOther)
         let empty = try await sw.search("")

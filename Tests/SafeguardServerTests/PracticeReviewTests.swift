@@ -50,7 +50,7 @@ final class PracticeReviewTests: ServerTestCase {
             ])
         assertEqual(
             try await unit.post(.practiceReviewStep(id, "milestone-done"), [("index", "0")]).location,
-            "/practice-reviews/\(id)?done=saved")
+            SiteURL.practiceReview(id).done("saved"))
         _ = try await unit.post(.practiceReviewStep(id, "draft"), [("seen-by", "The family\nThe agencies involved")])
         assertEqual(
             try await unit.post(
@@ -91,7 +91,7 @@ final class PracticeReviewTests: ServerTestCase {
             .unprocessableEntity)
         assertEqual(
             try await unit.post(.practiceReviewStep(id, "themes"), themes.map { ("themes[]", $0) }).location,
-            "/practice-reviews/\(id)?done=coded")
+            SiteURL.practiceReview(id).done("coded"))
         _ = try await unit.post(.practiceReviewStep(id, "themes"), themes.map { ("themes[]", $0) })
         let coded = try await CodedReviewRecord.query(on: app.db).all()
         XCTAssertEqual(coded.count, 1, "coding again replaces, never adds")
@@ -126,7 +126,7 @@ final class PracticeReviewTests: ServerTestCase {
             "set-up", "milestone", "milestone-done", "draft", "board-response", "publish", "not-publishing", "themes",
         ] {
             assertEqual(
-                try await panel.post("/practice-reviews/\(id)/\(step)", []).status, .forbidden,
+                try await panel.post(.practiceReviewStep(id, step), []).status, .forbidden,
                 "only the business unit runs it: \(step)")
         }
         assertEqual(try await browser().get(.practiceReview(id)).location, SiteURL.signIn.path)

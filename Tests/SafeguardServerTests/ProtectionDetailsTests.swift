@@ -54,7 +54,7 @@ final class ProtectionDetailsTests: ServerTestCase {
     /// Issue 15 item 12: an open plan is flagged beside the name and in search results, for
     /// everyone who may see the child; an ended one is not.
     func testAnOpenPlanIsFlaggedBesideTheNameAndInSearchResults() async throws {
-        let location = try await startPlan()
+        let plan = try await recordID(in: startPlan())
         let school = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         let results = try await school.search("Kayla")
         XCTAssertTrue(results.text.contains("sg-tag--red\">Child protection plan"), results.text)
@@ -63,7 +63,7 @@ final class ProtectionDetailsTests: ServerTestCase {
         XCTAssertTrue(page.text[..<caption].contains("Child protection plan"), "beside the name, before anything else")
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(
-            location + "/end",
+            .protectionEnd(plan),
             [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "Stepped down at review")])
         assertFalse(try await school.search("Kayla").text.contains(">Child protection plan"))
     }

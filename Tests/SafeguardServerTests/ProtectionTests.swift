@@ -35,7 +35,8 @@ final class ProtectionTests: ServerTestCase {
         assertEqual(try await sw.get(.personProtectionNew(fx.kayla)).status, .ok)
         let res = try await sw.post(.personProtection(fx.kayla), planFields())
         let location = try XCTUnwrap(res.location)
-        XCTAssertTrue(location.hasPrefix("/protection/"))
+        let plan = try recordID(in: location)
+        XCTAssertEqual(location, SiteURL.protection(plan).path)
         let record = try await ProtectionRecord.query(on: app.db).first()!
         XCTAssertEqual(record.categoryList, [.emotionalAbuse, .neglect])
         let markers = try await PlaceOfInterestMarker.query(on: app.db).with(\.$address).all()
@@ -67,13 +68,13 @@ final class ProtectionTests: ServerTestCase {
         XCTAssertFalse(schoolView.text.contains("Emotional abuse"))
         assertEqual(try await school.post(.personProtection(fx.kayla), planFields()).status, .forbidden)
         let marker = try await PlaceOfInterestMarker.query(on: app.db).first()!
-        assertEqual(try await school.post(location + "/markers", []).status, .forbidden)
+        assertEqual(try await school.post(.protectionMarkers(plan), []).status, .forbidden)
         assertEqual(
-            try await school.post(location + "/markers/\(marker.id!)/end", [("reason", "x")]).status, .forbidden)
+            try await school.post(.protectionMarkerEnd(plan, marker.id!), [("reason", "x")]).status, .forbidden)
         assertEqual(try await signedIn(fx[.trainer]).get(location).status, .forbidden, "trainers never see records")
         assertEqual(
             try await school.post(
-                location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "x")]
+                .protectionEnd(plan), [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "x")]
             ).status, .forbidden)
     }
 
@@ -81,25 +82,28 @@ final class ProtectionTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         let started = try await sw.post(.personProtection(fx.kayla), planFields())
         let location = try XCTUnwrap(started.location)
+        let plan = try recordID(in: location)
         // The plan's page only links to ending it; the ending page says which addresses stop being marked.
         let planPage = try await sw.get(location)
-        XCTAssertTrue(planPage.text.contains("href=\"\(location)/end\""))
-        XCTAssertFalse(planPage.text.contains("action=\"\(location)/end\""), "no one-click ending on the plan's page")
-        let confirm = try await sw.get(location + "/end")
+        XCTAssertTrue(planPage.text.contains("href=\"\(SiteURL.protectionEnd(plan).path)\""))
+        XCTAssertFalse(
+            planPage.text.contains("action=\"\(SiteURL.protectionEnd(plan).path)\""),
+            "no one-click ending on the plan's page")
+        let confirm = try await sw.get(.protectionEnd(plan))
         XCTAssertEqual(confirm.status, .ok)
         XCTAssertTrue(confirm.text.contains("Police attending them will no longer be told"))
         XCTAssertTrue(confirm.text.contains("14 Mill Lane"))
         let short = try await sw.post(
-            location + "/end", [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "")])
+            .protectionEnd(plan), [("end-day", "2"), ("end-month", "3"), ("end-year", "2026"), ("end-reason", "")])
         XCTAssertEqual(short.status, .unprocessableEntity)
         XCTAssertTrue(short.text.contains("Say why, for example"))
         XCTAssertTrue(short.text.contains("14 Mill Lane"), "the error page still says what will happen")
         let early = try await sw.post(
-            location + "/end",
+            .protectionEnd(plan),
             [("end-day", "1"), ("end-month", "2"), ("end-year", "2026"), ("end-reason", "Stepped down")])
         XCTAssertTrue(early.text.contains("The end date cannot be before the start"))
         let ended = try await sw.post(
-            location + "/end",
+            .protectionEnd(plan),
             [
                 ("end-day", "2"), ("end-month", "3"), ("end-year", "2026"),
                 ("end-reason", "Plan ended at review conference"),
@@ -153,31 +157,33 @@ final class ProtectionTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         let started = try await sw.post(.personProtection(fx.kayla), planFields())
         let location = try XCTUnwrap(started.location)
+        let plan = try recordID(in: location)
         try await moveDeanOut()
-        _ = try await sw.post(location + "/markers", [])
+        _ = try await sw.post(.protectionMarkers(plan), [])
         var markers = try await PlaceOfInterestMarker.query(on: app.db).with(\.$address).all()
         XCTAssertEqual(markers.count, 2, "reviewing the addresses marks Dean's new flat")
         let flat = markers.first { $0.address.line1.hasPrefix("Flat 3") }!
         let planPage = try await sw.get(location)
         XCTAssertFalse(planPage.text.contains("No longer relevant"), "no one-click ending with a reason filled in")
-        let confirm = try await sw.get(location + "/markers/\(flat.id!)/end")
+        let confirm = try await sw.get(.protectionMarkerEnd(plan, flat.id!))
         XCTAssertTrue(confirm.text.contains("Stop marking Flat 3, 27 Canal Street"))
         XCTAssertTrue(confirm.text.contains("will no longer be told"))
-        let blank = try await sw.post(location + "/markers/\(flat.id!)/end", [("reason", "")])
+        let blank = try await sw.post(.protectionMarkerEnd(plan, flat.id!), [("reason", "")])
         XCTAssertEqual(blank.status, .unprocessableEntity)
         assertEqual(try await PlaceOfInterestMarker.find(flat.id, on: app.db)?.endedAt, nil)
-        let res = try await sw.post(location + "/markers/\(flat.id!)/end", [("reason", "Dean has left the family")])
+        let res = try await sw.post(.protectionMarkerEnd(plan, flat.id!), [("reason", "Dean has left the family")])
         XCTAssertEqual(res.location, location)
         markers = try await PlaceOfInterestMarker.query(on: app.db).filter(\.$endedAt == nil).all()
         XCTAssertEqual(markers.count, 1)
         assertEqual(try await PlaceOfInterestMarker.find(flat.id, on: app.db)?.endReason, "Dean has left the family")
         assertEqual(
-            try await sw.get(location + "/markers/\(flat.id!)/end").status, .notFound,
+            try await sw.get(.protectionMarkerEnd(plan, flat.id!)).status, .notFound,
             "an ended marker cannot be ended again")
         assertEqual(
-            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location + "/markers/\(markers[0].id!)/end")
+            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(.protectionMarkerEnd(plan, markers[0].id!))
                 .status, .forbidden)
-        assertEqual(try await browser().get(location + "/end").location, SiteURL.signIn.path)
-        assertEqual(try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(location + "/end").status, .forbidden)
+        assertEqual(try await browser().get(.protectionEnd(plan)).location, SiteURL.signIn.path)
+        assertEqual(
+            try await signedIn(fx[.schoolDesignatedSafeguardingLead]).get(.protectionEnd(plan)).status, .forbidden)
     }
 }

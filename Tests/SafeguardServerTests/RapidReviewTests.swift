@@ -31,7 +31,7 @@ final class RapidReviewTests: ServerTestCase {
             try await unit.post(
                 .rapidReviewStep(id, "decision"), [("decision", "local-review"), ("rationale", rationale)]
             ).location,
-            "/serious-incidents/\(id)/rapid-review?done=decided")
+            SiteURL.rapidReview(id).done("decided"))
         // Submitting before the partners agree is refused.
         let notYet = try await unit.post(
             .rapidReviewStep(id, "submit"),
@@ -50,7 +50,7 @@ final class RapidReviewTests: ServerTestCase {
         assertTrue(try await la.get(.myWork).text.contains("Agree the rapid review decision: SIN-2026-0001"))
         assertEqual(
             try await la.post(.rapidReviewStep(id, "agreement"), [("agreed", "yes")]).location,
-            "/serious-incidents/\(id)/rapid-review?done=answered")
+            SiteURL.rapidReview(id).done("answered"))
         assertEqual(
             try await police.post(.rapidReviewStep(id, "agreement"), [("agreed", "no")]).status, .unprocessableEntity,
             "a no needs a reason")
@@ -84,7 +84,7 @@ final class RapidReviewTests: ServerTestCase {
             ])
         assertEqual(
             try await unitLater.post(.rapidReviewStep(id, "panel-response"), [("response", "agrees")]).location,
-            "/serious-incidents/\(id)/rapid-review?done=responded")
+            SiteURL.rapidReview(id).done("responded"))
         let done = try await unitLater.get(.rapidReview(id))
         XCTAssertTrue(
             done.text.contains("Submitted 24 March 2026, late: The ICB&#39;s lead was away until the 24th"), done.text)
@@ -117,13 +117,13 @@ final class RapidReviewTests: ServerTestCase {
         assertEqual(try await la.get(.rapidReview(id)).status, .ok)
         for step in ["sections", "decision", "submit", "panel-response", "commission"] {
             assertEqual(
-                try await la.post("/serious-incidents/\(id)/rapid-review/\(step)", []).status, .forbidden,
+                try await la.post(.rapidReviewStep(id, step), []).status, .forbidden,
                 "a lead does not run the review: \(step)")
         }
         assertEqual(try await browser().get(.rapidReview(id)).location, SiteURL.signIn.path)
         for step in ["sections", "agreement", "commission"] {
             assertEqual(
-                try await browser().post("/serious-incidents/\(id)/rapid-review/\(step)", []).location,
+                try await browser().post(.rapidReviewStep(id, step), []).location,
                 SiteURL.signIn.path, step)
         }
         let unit = try await signedIn(fx[.businessUnitOfficer])
@@ -142,7 +142,7 @@ final class RapidReviewTests: ServerTestCase {
             RapidReviewSection.allCases.map { ($0.rawValue, "Typed just now: \($0.rawValue)") } + [
                 ("decision", "no-review"), ("rationale", rationale),
             ])
-        XCTAssertEqual(res.location, "/serious-incidents/\(id)/rapid-review?done=decided", res.text)
+        XCTAssertEqual(res.location, SiteURL.rapidReview(id).done("decided"), res.text)
         let review = try await RapidReviewRecord.query(on: app.db).first()!.review
         XCTAssertEqual(review.sections[.livedContext], "Typed just now: lived-context")
         XCTAssertEqual(review.decision, .noReview)

@@ -18,7 +18,7 @@ final class SARReferralTests: ServerTestCase {
     func refer() async throws -> UUID {
         let sw = try await signedIn(fx[.socialWorker])
         let res = try await sw.post(.personSARReferral(fx.shannon), [("what-happened", what)])
-        XCTAssertEqual(res.location, "/people/\(fx.shannon)?done=sar-referral", res.text)
+        XCTAssertEqual(res.location, SiteURL.person(fx.shannon).done("sar-referral"), res.text)
         return try await SARReferralRecord.query(on: app.db).first()!.id!
     }
 
@@ -63,7 +63,7 @@ final class SARReferralTests: ServerTestCase {
                 ("decision", "mandatory"),
                 ("reasons", "Every criterion met; reports were not shared between agencies"),
             ])
-        XCTAssertEqual(done.location, "/sars/\(id)?done=decided")
+        XCTAssertEqual(done.location, SiteURL.sar(id).done("decided"))
         let decided = try await SARReferralRecord.find(id, on: app.db)!.referral
         XCTAssertEqual(decided.decision, .mandatory)
         XCTAssertEqual(decided.answers.count, 4)

@@ -31,7 +31,7 @@ final class SeriousIncidentTests: ServerTestCase {
     func raise() async throws -> SeriousIncidentRecord {
         let sw = try await signedIn(fx[.socialWorker])
         let res = try await sw.post(.personSeriousIncidentNew(fx.kayla), good)
-        XCTAssertEqual(res.location, "/people/\(fx.kayla)?done=serious-incident", res.text)
+        XCTAssertEqual(res.location, SiteURL.person(fx.kayla).done("serious-incident"), res.text)
         return try await SeriousIncidentRecord.query(on: app.db).first()!
     }
 
@@ -102,7 +102,7 @@ final class SeriousIncidentTests: ServerTestCase {
                 ("place", "At home"), ("police", "yes"), ("police-details", "DS Lindqvist"),
                 ("aware-day", "2"), ("aware-month", "3"), ("aware-year", "2026"),
             ])
-        XCTAssertEqual(saved.location, "/serious-incidents/\(id)?done=saved")
+        XCTAssertEqual(saved.location, SiteURL.seriousIncident(id).done("saved"))
         assertTrue(
             try await unit.get(.seriousIncident(id)).text.contains(
                 "Notify the national panel by 9 March 2026 (5 working days left)"))
@@ -121,7 +121,7 @@ final class SeriousIncidentTests: ServerTestCase {
                 ("notified-day", "10"), ("notified-month", "3"), ("notified-year", "2026"),
                 ("late-reason", "The hospital's report reached us on 9 March"),
             ])
-        XCTAssertEqual(sent.location, "/serious-incidents/\(id)?done=notified")
+        XCTAssertEqual(sent.location, SiteURL.seriousIncident(id).done("notified"))
         let page = try await unitLater.get(.seriousIncident(id))
         XCTAssertTrue(page.text.contains("Rapid review due by 31 March 2026 (15 working days left)"), page.text)
         XCTAssertFalse(
@@ -147,7 +147,7 @@ final class SeriousIncidentTests: ServerTestCase {
             try await unit.post(
                 .seriousIncidentClose(id), [("close-reason", "The medical found the injury accidental and consistent")]
             ).location,
-            "/serious-incidents/\(id)?done=closed")
+            SiteURL.seriousIncident(id).done("closed"))
         let told = try await UserNotification.query(on: app.db).filter(\.$user.$id == fx[.socialWorker].id).all()
         XCTAssertTrue(told.contains { $0.body.contains("The medical found the injury accidental") })
     }

@@ -98,7 +98,7 @@ final class SignInTests: ServerTestCase {
         let b = try await signedIn(fx[.mashPractitioner])
         let oldCookies = b.cookies
         let res = try await b.post(.signOut, [])
-        XCTAssertEqual(res.location, "/sign-in?signed-out=1")
+        XCTAssertEqual(res.location, SiteURL.signIn.with(query: [("signed-out", "1")]))
         // Replaying the old session cookie must not work.
         let replay = browser()
         replay.cookies = oldCookies

@@ -85,7 +85,7 @@ final class StrategyDiscussionTests: ServerTestCase {
             "held 2, 1 within target, median of 0 and 5 working days, both with all three partners, 1 section 47")
         XCTAssertTrue(report.text.contains("Held later than the target"))
         XCTAssertTrue(report.text.contains("MASH-2026-000002"))
-        let elsewhere = try await later.get("/mash/strategy-discussions?district=\(UUID())")
+        let elsewhere = try await later.get(.strategyDiscussionReport, query: [("district", UUID().uuidString)])
         XCTAssertTrue(
             elsewhere.text.contains("No strategy discussion was held in this period"),
             "a district with none is not praised")

@@ -26,7 +26,7 @@ final class TrainingAccessTests: ServerTestCase {
             (SiteURL.trainingCourseMaterials(course).path, true),
         ]
         let reports = [
-            SiteURL.trainingReports.path, "/training/reports/no-shows.csv",
+            SiteURL.trainingReports.path, SiteURL.trainingReportCSV("no-shows").path,
             SiteURL.trainingCourseEvaluations(course).path,
             SiteURL.trainingCourseEvaluationsCSV(course).path,
         ]

@@ -11,7 +11,7 @@ final class TrainingAttendanceTests: ServerTestCase {
         let course = try await addCourse(trainer)
         let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 1), capacity: 5)
         let upload = try await uploadMaterial(trainer, course: course)
-        XCTAssertEqual(upload.location, "/training/courses/\(course)?done=material-added")
+        XCTAssertEqual(upload.location, SiteURL.trainingCourse(course).done("material-added"))
         let material = try await TrainingMaterialRecord.query(on: app.db).first()!
         var sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(.trainingEventBook(event), [])
@@ -21,7 +21,7 @@ final class TrainingAttendanceTests: ServerTestCase {
             try await sw.get(.trainingMaterial(material.id!)).status, .forbidden, "materials come after the evaluation")
         let early = try await trainer.post(.trainingEventRegister(event), [])
         XCTAssertEqual(
-            early.location, "/training/events/\(event)/register?done=register-saved",
+            early.location, SiteURL.trainingEventRegister(event).done("register-saved"),
             "nothing to mark yet is not an error")
 
         // The next day, after the start.
@@ -36,7 +36,7 @@ final class TrainingAttendanceTests: ServerTestCase {
         let saved = try await trainer.post(
             .trainingEventRegister(event),
             [("mark-\(swBooking.id!)", "attended"), ("mark-\(policeBooking.id!)", "no-show")])
-        XCTAssertEqual(saved.location, "/training/events/\(event)/register?done=register-saved")
+        XCTAssertEqual(saved.location, SiteURL.trainingEventRegister(event).done("register-saved"))
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "attended")
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "no-show")
         assertFalse(
@@ -64,7 +64,7 @@ final class TrainingAttendanceTests: ServerTestCase {
                 ("overall", "5"), ("trainer", "4"), ("met-objectives", "yes"), ("confidence", "4"),
                 ("change-practice", "Check the chronology first"),
             ])
-        XCTAssertEqual(sent.location, "/training/events/\(event)?done=evaluated")
+        XCTAssertEqual(sent.location, SiteURL.trainingEvent(event).done("evaluated"))
         let stored = try await TrainingEvaluationRecord.query(on: app.db).all()
         XCTAssertEqual(stored.count, 1)
         XCTAssertFalse(stored[0].answers.contains(fx[.socialWorker].id.uuidString), "evaluations are anonymous")
@@ -103,7 +103,8 @@ final class TrainingAttendanceTests: ServerTestCase {
         let results = try await trainer.get(.trainingCourseEvaluations(course))
         XCTAssertTrue(results.text.contains("Check the chronology first"), results.text)
         XCTAssertTrue(results.text.contains("1 evaluation sent from 1 April 2025 to 31 March 2026"), results.text)
-        let nextYear = try await trainer.get("/training/courses/\(course)/evaluations?from=2026-04-01&to=2027-03-31")
+        let nextYear = try await trainer.get(
+            .trainingCourseEvaluations(course), query: [("from", "2026-04-01"), ("to", "2027-03-31")])
         XCTAssertTrue(nextYear.text.contains("0 evaluations sent"), nextYear.text)
         XCTAssertFalse(nextYear.text.contains("Check the chronology first"))
     }
@@ -126,7 +127,7 @@ final class TrainingAttendanceTests: ServerTestCase {
                 ("q0-required", "yes"),
                 ("q1-key", "trainer"), ("q1-text", ""), ("q1-kind", "rating"),
             ])
-        XCTAssertEqual(questions.location, "/training/courses/\(course)?done=questions-saved")
+        XCTAssertEqual(questions.location, SiteURL.trainingCourse(course).done("questions-saved"))
 
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(.trainingEventBook(event), [])
@@ -138,7 +139,7 @@ final class TrainingAttendanceTests: ServerTestCase {
         let done = try await sw.post(
             .trainingEventComplete(event),
             [("completed-day", "2"), ("completed-month", "3"), ("completed-year", "2026")])
-        XCTAssertEqual(done.location, "/training/events/\(event)?done=completed")
+        XCTAssertEqual(done.location, SiteURL.trainingEvent(event).done("completed"))
         let row = try await booking(of: fx[.socialWorker].id, on: event)!
         XCTAssertEqual(row.status.rawValue, "completed")
         let completions = try await trainer.get(.trainingEventRegister(event))

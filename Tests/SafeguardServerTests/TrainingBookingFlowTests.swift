@@ -15,14 +15,15 @@ final class TrainingBookingFlowTests: ServerTestCase {
 
         let sw = try await signedIn(fx[.socialWorker])
         let booked = try await sw.post(.trainingEventBook(event), [])
-        XCTAssertEqual(booked.location, "/training/events/\(event)?done=booked")
+        XCTAssertEqual(booked.location, SiteURL.trainingEvent(event).done("booked"))
         assertTrue(try await sw.get(booked.location!).text.contains("Your place is booked"))
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "booked")
 
         let police = try await signedIn(fx[.policeOfficer])
         assertTrue(try await police.get(.trainingEvent(event)).text.contains("Join the waiting list"))
         assertEqual(
-            try await police.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=waiting-list"
+            try await police.post(.trainingEventBook(event), []).location,
+            SiteURL.trainingEvent(event).done("waiting-list")
         )
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         _ = try await dsl.post(.trainingEventBook(event), [])
@@ -33,7 +34,7 @@ final class TrainingBookingFlowTests: ServerTestCase {
 
         // The social worker cancels a week ahead: not late; the police officer (first waiting) moves up.
         let cancelled = try await sw.post(.trainingEventCancel(event), [])
-        XCTAssertEqual(cancelled.location, "/training/events/\(event)?done=cancelled")
+        XCTAssertEqual(cancelled.location, SiteURL.trainingEvent(event).done("cancelled"))
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "booked")
         assertEqual(
             try await booking(of: fx[.schoolDesignatedSafeguardingLead].id, on: event)?.status.rawValue, "waiting-list")
@@ -55,7 +56,8 @@ final class TrainingBookingFlowTests: ServerTestCase {
 
         // Re-booking goes to the back of the queue.
         assertEqual(
-            try await sw.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=waiting-list")
+            try await sw.post(.trainingEventBook(event), []).location, SiteURL.trainingEvent(event).done("waiting-list")
+        )
         let rebooked = try await sw.get(.trainingEvent(event))
         XCTAssertTrue(rebooked.text.contains("You are number 2 on the waiting list"), rebooked.text)
         let audit = try await auditEntries().filter { $0.recordType == "training-booking" }
@@ -79,7 +81,7 @@ final class TrainingBookingFlowTests: ServerTestCase {
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "booked")
 
         let late = try await sw.post(.trainingEventCancel(event), [])
-        XCTAssertEqual(late.location, "/training/events/\(event)?done=late-cancellation")
+        XCTAssertEqual(late.location, SiteURL.trainingEvent(event).done("late-cancellation"))
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "late-cancellation")
         let register = try await trainer.get(.trainingEventRegister(event))
         XCTAssertTrue(register.text.contains("Late cancellations"), register.text)
@@ -100,7 +102,7 @@ final class TrainingBookingFlowTests: ServerTestCase {
         XCTAssertTrue(told?.body.contains("Cancelling less than 96 hours before the start") ?? false, told?.body ?? "")
         assertEqual(
             try await sw.post(.trainingEventCancel(event), []).location,
-            "/training/events/\(event)?done=late-cancellation")
+            SiteURL.trainingEvent(event).done("late-cancellation"))
     }
 
     func testBookingClosesWhenTheEventStartsAndBadEventsAreRefused() async throws {

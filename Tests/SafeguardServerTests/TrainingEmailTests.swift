@@ -96,7 +96,8 @@ final class TrainingEmailTests: ServerTestCase {
         let course = try await addCourse(trainer)
         let event = try await addEvent(trainer, course: course, on: SimpleDate(clock.now).adding(days: 7), capacity: 3)
         let sw = try await signedIn(fx[.socialWorker])
-        assertEqual(try await sw.post(.trainingEventBook(event), []).location, "/training/events/\(event)?done=booked")
+        assertEqual(
+            try await sw.post(.trainingEventBook(event), []).location, SiteURL.trainingEvent(event).done("booked"))
         // Delivery runs in the background: wait for it to record the outcome.
         var notice: UserNotification?
         for _ in 0..<50 {

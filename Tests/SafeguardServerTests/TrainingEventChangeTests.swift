@@ -33,7 +33,7 @@ final class TrainingEventChangeTests: ServerTestCase {
                 ("trainer", "Fiona Gallagher"),
                 ("opened-as", Browser.hiddenValue("opened-as", in: form.text) ?? ""),
             ])
-        XCTAssertEqual(moved.location, "/training/events/\(event)?done=event-saved")
+        XCTAssertEqual(moved.location, SiteURL.trainingEvent(event).done("event-saved"))
         for person in [fx[.socialWorker].id, fx[.policeOfficer].id] {
             let subjects = try await notices(for: person).map(\.subject)
             XCTAssertTrue(
@@ -50,7 +50,7 @@ final class TrainingEventChangeTests: ServerTestCase {
         XCTAssertEqual(noReason.status, .unprocessableEntity)
         XCTAssertTrue(noReason.text.contains("Say why the event is cancelled"))
         let off = try await trainer.post(.trainingEventCallOff(event), [("reason", "The trainer is unwell.")])
-        XCTAssertEqual(off.location, "/training/events/\(event)/register?done=event-called-off")
+        XCTAssertEqual(off.location, SiteURL.trainingEventRegister(event).done("event-called-off"))
         assertEqual(try await booking(of: fx[.socialWorker].id, on: event)?.status.rawValue, "cancelled")
         assertEqual(try await booking(of: fx[.policeOfficer].id, on: event)?.status.rawValue, "cancelled")
         let told = try await notices(for: fx[.policeOfficer].id).last
@@ -62,7 +62,7 @@ final class TrainingEventChangeTests: ServerTestCase {
         XCTAssertTrue(again.text.contains("it has been cancelled"), again.text)
         let dsl = try await signedIn(fx[.schoolDesignatedSafeguardingLead])
         assertFalse(
-            try await dsl.get(.training).text.contains("/training/events/\(event)\""),
+            try await dsl.get(.training).text.contains("\(SiteURL.trainingEvent(event).path)\""),
             "a cancelled event is not offered")
         assertEqual(
             try await trainer.post(.trainingEventCallOff(event), [("reason", "Twice over")]).status,

@@ -25,8 +25,8 @@ final class TrainingEventEditMeanwhileTests: ServerTestCase {
         let sw = try await signedIn(fx[.socialWorker])
         assertEqual(try await sw.post(.trainingEventBook(event), []).status, .seeOther)
         let path = SiteURL.trainingEvent(event).path
-        let formOfFirst = try await first.get(path + "/edit").text
-        let formOfSecond = try await second.get(path + "/edit").text
+        let formOfFirst = try await first.get(.trainingEventEdit(event)).text
+        let formOfSecond = try await second.get(.trainingEventEdit(event)).text
         let openedByFirst = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfFirst))
         let openedBySecond = try XCTUnwrap(Browser.hiddenValue("opened-as", in: formOfSecond))
 

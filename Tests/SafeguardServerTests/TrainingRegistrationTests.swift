@@ -9,7 +9,7 @@ final class TrainingRegistrationTests: ServerTestCase {
     func issueKey(for agency: UUID) async throws -> RegistrationKeyRecord {
         let admin = try await signedIn(fx[.partnershipAdmin])
         let res = try await admin.post(.adminRegistrationKeys, [("agency", agency.uuidString)])
-        XCTAssertEqual(res.location, "/admin/registration-keys?done=key-issued")
+        XCTAssertEqual(res.location, SiteURL.adminRegistrationKeys.done("key-issued"))
         let keys = try await RegistrationKeyRecord.query(on: app.db).filter(\.$agency.$id == agency).sort(\.$issuedAt)
             .all()
         return try XCTUnwrap(keys.last)
@@ -37,14 +37,14 @@ final class TrainingRegistrationTests: ServerTestCase {
         let typed = key.code.lowercased().replacingOccurrences(of: "-", with: " ")
         let res = try await register(b, key: typed)
         XCTAssertEqual(res.status, .seeOther, res.text)
-        XCTAssertEqual(res.location, "/training?done=registered")
+        XCTAssertEqual(res.location, SiteURL.training.done("registered"))
         let found = try await User.query(on: app.db).filter(\.$email == "jo.reed@school.example").first()
         let user = try XCTUnwrap(found)
         XCTAssertEqual(user.role, Role.learner.rawValue)
         XCTAssertEqual(user.$agency.id, fx.school)
         XCTAssertEqual(user.registrationKeyID, key.id)
         // Signed in straight away, to training; people's records stay closed.
-        assertTrue(try await b.get("/training?done=registered").text.contains("Your account is ready"))
+        assertTrue(try await b.get(SiteURL.training.done("registered")).text.contains("Your account is ready"))
         assertEqual(try await b.get(.people).status, .forbidden)
         assertEqual(try await b.get(.home).location, SiteURL.training.path)
         let entries = try await auditEntries()
@@ -74,7 +74,7 @@ final class TrainingRegistrationTests: ServerTestCase {
         let admin = try await signedIn(fx[.partnershipAdmin])
         assertEqual(
             try await admin.post(.adminRegistrationKeyRevoke(key.id!), []).location,
-            "/admin/registration-keys?done=key-revoked")
+            SiteURL.adminRegistrationKeys.done("key-revoked"))
         let revoked = try await register(b, key: key.code)
         XCTAssertTrue(revoked.text.contains("no longer in use"), revoked.text)
         assertEqual(try await User.query(on: app.db).count(), before)
@@ -111,7 +111,7 @@ final class TrainingRegistrationTests: ServerTestCase {
         XCTAssertEqual(locked.status, .tooManyRequests)
         XCTAssertTrue(locked.text.contains("Wait 15 minutes"), locked.text)
         clock.advance(minutes: 16)
-        assertEqual(try await register(b, key: key.code).location, "/training?done=registered")
+        assertEqual(try await register(b, key: key.code).location, SiteURL.training.done("registered"))
     }
 
     func testOnlyTheAdministratorManagesKeys() async throws {

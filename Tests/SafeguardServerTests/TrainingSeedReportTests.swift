@@ -38,13 +38,13 @@ final class TrainingSeedReportTests: ServerTestCase {
     func testTheAppendixTablesComeBackExactly() async throws {
         try await loadAppendix()
         let trainer = try await signedIn(fx[.trainer])
-        let query = "?from=2015-04-01&to=2016-03-31"
-        let page = try await trainer.get("/training/reports" + query)
+        let period = [("from", "2015-04-01"), ("to", "2016-03-31")]
+        let page = try await trainer.get(.trainingReports, query: period)
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(
             page.text.contains("A further 6 attendances have no agency recorded (693 attendances in all)."), page.text)
 
-        let byCourse = try await trainer.get("/training/reports/attendance-by-course.csv" + query)
+        let byCourse = try await trainer.get(.trainingReportCSV("attendance-by-course"), query: period)
         XCTAssertEqual(byCourse.headers.first(name: .contentType), "text/csv; charset=utf-8")
         XCTAssertEqual(
             byCourse.headers.first(name: .contentDisposition),
@@ -52,7 +52,7 @@ final class TrainingSeedReportTests: ServerTestCase {
         XCTAssertEqual(
             try CSVTable(text: byCourse.text, name: "by course").rows,
             Self.courseTable.map { [$0.0, String($0.1), String($0.2)] } + [["Total", "693", "36"]])
-        let byAgency = try await trainer.get("/training/reports/attendance-by-agency.csv" + query)
+        let byAgency = try await trainer.get(.trainingReportCSV("attendance-by-agency"), query: period)
         let agencyCSV = try CSVTable(text: byAgency.text, name: "by agency")
         XCTAssertEqual(agencyCSV.header, ["Agency", "Total number of attendees per agency"])
         XCTAssertEqual(
@@ -60,7 +60,7 @@ final class TrainingSeedReportTests: ServerTestCase {
             Self.agencyTable.map { [$0.0, String($0.1)] } + [["Total", "687"], ["Agency not recorded", "6"]])
 
         let noShows = try CSVTable(
-            text: try await trainer.get("/training/reports/no-shows.csv" + query).text, name: "no-shows")
+            text: try await trainer.get(.trainingReportCSV("no-shows"), query: period).text, name: "no-shows")
         XCTAssertEqual(noShows.rows.last, ["All courses", "776", "693", "47", "36", "6.1", "0"])
         // The page shows the same figures as the CSV.
         XCTAssertTrue(

@@ -14,6 +14,7 @@ final class TypedInputTests: ServerTestCase {
         let token = try await APITests.issue(in: self, agency: fx.socialCare, permissions: ["people:read"])
         var h = HTTPHeaders()
         h.bearerAuthorization = .init(token: token)
+        // Typed as a partner system might send it: the NUL percent-encoded by hand.
         assertEqual(try await app.sendRequest(.GET, "/api/v1/people?q=%00", headers: h).status, .unprocessableEntity)
         let entries = try await auditEntries()
         XCTAssertFalse(

@@ -28,6 +28,10 @@ public enum ProtectionMarking {
         }
     }
 
+    /// Whether a relative of this kind has their homes marked: only those caring for the child. The server asks this
+    /// before loading a relative's homes, so a sibling's or a household member's are never read.
+    public static func marksHomes(of kind: RelationshipKind) -> Bool { kind.isCaringRole }
+
     /// The addresses to mark, the child's own homes first; a relative who is not a carer marks nothing.
     public static func addresses(childFirstName: String, childHomes: [UUID], relatives: [Relative]) -> [Address] {
         var out: [Address] = []
@@ -35,7 +39,7 @@ public enum ProtectionMarking {
             if !out.contains(where: { $0.addressID == id }) { out.append(Address(addressID: id, reason: reason)) }
         }
         for home in childHomes { add(home, "\(childFirstName)'s home") }
-        for relative in relatives where relative.kind.isCaringRole {
+        for relative in relatives where marksHomes(of: relative.kind) {
             for home in relative.homes {
                 add(home, "home of \(relative.name) (\(relative.kind.displayName.lowercased()))")
             }

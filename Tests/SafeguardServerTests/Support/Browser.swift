@@ -26,6 +26,12 @@ final class Browser {
         try await get(url.path, headers: headers)
     }
 
+    /// A page asked for with a query, as a filter form or a link that carries a choice sends it.
+    @discardableResult
+    func get(_ url: SiteURL, query: [(String, String)], headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
+        try await get(url.with(query: query), headers: headers)
+    }
+
     @discardableResult
     func post(_ url: SiteURL, _ fields: [(String, String)], csrf: Bool = true) async throws -> XCTHTTPResponse {
         try await post(url.path, fields, csrf: csrf)
@@ -47,7 +53,7 @@ final class Browser {
     /// Posts a form. The CSRF token is added unless `csrf` is false.
     @discardableResult
     func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> XCTHTTPResponse {
-        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/sign-in") }
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get(.signIn) }
         var all = fields
         if csrf, let cookie = cookies[CSRFMiddleware.cookieName] {
             all.append((CSRFMiddleware.fieldName, SessionToken.csrf(for: cookie, secret: app.safeguard.secret)))
@@ -66,7 +72,7 @@ final class Browser {
     func upload(
         _ path: String, fields: [(String, String)], file: (field: String, name: String, type: String, content: String)
     ) async throws -> XCTHTTPResponse {
-        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/sign-in") }
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get(.signIn) }
         let boundary = "----sg\(UUID().uuidString.prefix(8))"
         let csrf = SessionToken.csrf(for: cookies[CSRFMiddleware.cookieName]!, secret: app.safeguard.secret)
         var body = ""
@@ -92,11 +98,11 @@ final class Browser {
         var fields = [("q", q), ("address", address)]
         if let dob { fields += [("dob-day", dob.0), ("dob-month", dob.1), ("dob-year", dob.2)] }
         if let page { fields.append(("page", String(page))) }
-        return try await post("/people/search", fields)
+        return try await post(.peopleSearch, fields)
     }
 
     func signIn(_ email: String, _ password: String) async throws -> XCTHTTPResponse {
-        try await post("/sign-in", [("email", email), ("password", password)])
+        try await post(.signIn, [("email", email), ("password", password)])
     }
 
     var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
@@ -123,6 +129,20 @@ final class Browser {
             return "\(ek)=\(ev)"
         }.joined(separator: "&")
     }
+}
+
+extension SiteURL {
+    /// Where a form sends the browser back once it is saved: this page, told what was done, as the controllers
+    /// redirect.
+    func done(_ what: String) -> String { with(query: [("done", what)]) }
+}
+
+/// The record an address names: the last id in its path, as in `/protection/<id>` or `/assessments/<id>?done=saved`.
+/// A test takes it from the redirect that made the record and goes on by ``SiteURL``.
+func recordID(in location: String?) throws -> UUID {
+    let address = try XCTUnwrap(location, "no address")
+    let path = address.split(separator: "?", maxSplits: 1).first ?? ""
+    return try XCTUnwrap(path.split(separator: "/").compactMap { UUID(uuidString: String($0)) }.last, address)
 }
 
 extension XCTHTTPResponse {

@@ -12,7 +12,7 @@ extension ServerTestCase {
         submit: Bool = true
     ) async throws -> (Browser, UUID) {
         let b = try await signedIn(account ?? fx[.schoolDesignatedSafeguardingLead])
-        let start = try await b.post("/referrals/new", [])
+        let start = try await b.post(.referralNew, [])
         let people = try XCTUnwrap(start.location)
         let id = try XCTUnwrap(UUID(uuidString: String(people.split(separator: "/")[1])))
         let dob = SimpleDate(iso: child.2)!
@@ -23,13 +23,13 @@ extension ServerTestCase {
                 ("subject-dob-day", String(dob.day)), ("subject-dob-month", String(dob.month)),
                 ("subject-dob-year", String(dob.year)), ("subject-gender", "female"), ("subject-nhs-number", ""),
             ])
-        XCTAssertEqual(res.location, "/referrals/\(id)/address")
+        XCTAssertEqual(res.location, SiteURL.referralStep(id, .address).path)
         res = try await b.post(
-            "/referrals/\(id)/address",
+            .referralStep(id, .address),
             [("address-line1", "14 Mill Lane"), ("address-town", "Calder Vale"), ("address-postcode", "nm42ab")])
-        XCTAssertEqual(res.location, "/referrals/\(id)/concerns")
+        XCTAssertEqual(res.location, SiteURL.referralStep(id, .concerns).path)
         res = try await b.post(
-            "/referrals/\(id)/concerns",
+            .referralStep(id, .concerns),
             [
                 ("concerns[]", "neglect"), ("concerns[]", "domestic-abuse"),
                 (
@@ -37,18 +37,19 @@ extension ServerTestCase {
                     "Kayla arrived hungry for the third day running and said mum's partner shouts at night."
                 ),
             ])
-        XCTAssertEqual(res.location, "/referrals/\(id)/sharing")
+        XCTAssertEqual(res.location, SiteURL.referralStep(id, .sharing).path)
         res = try await b.post(
-            "/referrals/\(id)/sharing",
+            .referralStep(id, .sharing),
             [("family-awareness", "not-told-would-increase-risk"), ("lawful-basis", "public-task")])
-        XCTAssertEqual(res.location, "/referrals/\(id)/contact")
-        res = try await b.post("/referrals/\(id)/contact", [("urgency", "today"), ("referrer-phone", "01632 960 001")])
-        XCTAssertEqual(res.location, "/referrals/\(id)/check")
-        let check = try await b.get("/referrals/\(id)/check")
+        XCTAssertEqual(res.location, SiteURL.referralStep(id, .contact).path)
+        res = try await b.post(
+            .referralStep(id, .contact), [("urgency", "today"), ("referrer-phone", "01632 960 001")])
+        XCTAssertEqual(res.location, SiteURL.referralCheck(id).path)
+        let check = try await b.get(.referralCheck(id))
         XCTAssertTrue(check.text.contains("Neglect, Domestic abuse"))
         guard submit else { return (b, id) }
-        res = try await b.post("/referrals/\(id)/submit", [])
-        XCTAssertEqual(res.location, "/referrals/\(id)/sent")
+        res = try await b.post(.referralSubmit(id), [])
+        XCTAssertEqual(res.location, SiteURL.referralSent(id).path)
         return (b, id)
     }
 
@@ -56,7 +57,7 @@ extension ServerTestCase {
     func linkSubjects(_ id: UUID) async throws {
         let mash = try await signedIn(fx[.mashPractitioner])
         for s in try await ReferralSubject.query(on: app.db).filter(\.$referral.$id == id).all() {
-            _ = try await mash.post("/referrals/\(id)/subjects/\(s.id!)", [("person", fx.kayla.uuidString)])
+            _ = try await mash.post(.referralLink(id, s.id!), [("person", fx.kayla.uuidString)])
         }
     }
 }

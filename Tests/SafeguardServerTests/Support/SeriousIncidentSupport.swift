@@ -10,7 +10,7 @@ extension ServerTestCase {
     func notifiedIncident() async throws -> UUID {
         let sw = try await signedIn(fx[.socialWorker])
         _ = try await sw.post(
-            "/people/\(fx.kayla)/serious-incident",
+            .personSeriousIncidentNew(fx.kayla),
             [
                 ("reason", "serious-harm"), ("incident-day", "28"), ("incident-month", "2"),
                 ("incident-year", "2026"),
@@ -20,12 +20,12 @@ extension ServerTestCase {
         let id = try await SeriousIncidentRecord.query(on: app.db).first()!.id!
         let unit = try await signedIn(fx[.businessUnitOfficer])
         _ = try await unit.post(
-            "/serious-incidents/\(id)/complete",
+            .seriousIncidentComplete(id),
             [("place", "At home"), ("police", "no"), ("aware-day", "2"), ("aware-month", "3"), ("aware-year", "2026")])
         let res = try await unit.post(
-            "/serious-incidents/\(id)/notified",
+            .seriousIncidentNotified(id),
             [("notified-day", "2"), ("notified-month", "3"), ("notified-year", "2026")])
-        XCTAssertEqual(res.location, "/serious-incidents/\(id)?done=notified", res.text)
+        XCTAssertEqual(res.location, SiteURL.seriousIncident(id).done("notified"), res.text)
         return id
     }
 }

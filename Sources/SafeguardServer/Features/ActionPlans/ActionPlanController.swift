@@ -107,7 +107,7 @@ struct ActionPlanController: RouteCollection {
         }
         let record = try await Self.recommendation(req)
         try await req.audit.record(viewer.event(.view, "recommendation", record.id!.uuidString, on: req), on: req.db)
-        return try await RecommendationView.load(record, viewer: viewer, on: req, fields: [:], errors: FormErrors())
+        return try await Self.recommendationView(record, viewer: viewer, on: req, fields: [:], errors: FormErrors())
             .render(on: req)
     }
 
@@ -130,7 +130,7 @@ struct ActionPlanController: RouteCollection {
             errors.add(p.field, p.message)
         }
         guard errors.isEmpty, let owner, let due else {
-            return try await RecommendationView.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.recommendationView(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -175,7 +175,7 @@ struct ActionPlanController: RouteCollection {
             } catch { errors.add(error.field, error.message) }
         }
         guard errors.isEmpty else {
-            return try await RecommendationView.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.recommendationView(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now

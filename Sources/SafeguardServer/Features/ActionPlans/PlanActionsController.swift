@@ -35,7 +35,7 @@ struct PlanActionsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (viewer, record) = try await Self.load(req)
         try await req.audit.record(viewer.event(.view, "plan-action", record.id!.uuidString, on: req), on: req.db)
-        return try await PlanActionView.load(record, viewer: viewer, on: req, fields: [:], errors: FormErrors()).render(
+        return try await Self.page(record, viewer: viewer, on: req, fields: [:], errors: FormErrors()).render(
             on: req)
     }
 
@@ -51,7 +51,7 @@ struct PlanActionsController: RouteCollection {
         do throws(FieldProblem) { try change(&a, fields, viewer) } catch {
             var errors = FormErrors()
             errors.add(error.field, error.message)
-            return try await PlanActionView.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.page(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -134,7 +134,7 @@ struct PlanActionsController: RouteCollection {
             } catch { errors.add("evidence", error.message) }
         }
         guard errors.isEmpty else {
-            return try await PlanActionView.load(
+            return try await Self.page(
                 record, viewer: viewer, on: req, fields: ["evidence": text], errors: errors
             ).render(on: req, status: .unprocessableEntity)
         }

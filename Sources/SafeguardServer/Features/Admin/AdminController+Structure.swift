@@ -5,7 +5,7 @@ import Vapor
 extension AdminController {
     func agencies(req: Request) async throws -> Response {
         try req.require(.manageAgencies)
-        return try await AgenciesView.load(on: req, name: "", kind: "", errors: FormErrors())
+        return try await agenciesPage(name: "", kind: "", errors: FormErrors(), on: req)
     }
 
     func addAgency(req: Request) async throws -> Response {
@@ -25,8 +25,8 @@ extension AdminController {
         if kind == nil { errors.add("kind", "Select the kind of agency") }
         let districtID = UUID(uuidString: districtText)
         guard let kind, errors.isEmpty else {
-            return try await AgenciesView.load(
-                on: req, name: name, kind: kindText, errors: errors, status: .unprocessableEntity)
+            return try await agenciesPage(
+                name: name, kind: kindText, errors: errors, on: req, status: .unprocessableEntity)
         }
         try await req.audit.write(on: req.db) { db in
             let agency = Agency(name: name, kind: kind, districtID: districtID)
@@ -38,7 +38,7 @@ extension AdminController {
 
     func districts(req: Request) async throws -> Response {
         try req.require(.manageAgencies)
-        return try await DistrictsView.load(on: req, name: "", errors: FormErrors())
+        return try await districtsPage(name: "", errors: FormErrors(), on: req)
     }
 
     func addDistrict(req: Request) async throws -> Response {
@@ -53,7 +53,7 @@ extension AdminController {
             errors.add("name", "A district with this name already exists")
         }
         guard errors.isEmpty else {
-            return try await DistrictsView.load(on: req, name: name, errors: errors, status: .unprocessableEntity)
+            return try await districtsPage(name: name, errors: errors, on: req, status: .unprocessableEntity)
         }
         try await req.audit.write(on: req.db) { db in
             let d = District(name: name)
@@ -65,7 +65,7 @@ extension AdminController {
 
     func teams(req: Request) async throws -> Response {
         try req.require(.manageAgencies)
-        return try await TeamsView.load(on: req, name: "", agency: "", errors: FormErrors())
+        return try await teamsPage(name: "", agency: "", errors: FormErrors(), on: req)
     }
 
     func addTeam(req: Request) async throws -> Response {
@@ -86,8 +86,8 @@ extension AdminController {
             errors.add("name", "\(agency.name) already has a team with this name")
         }
         guard let agency, errors.isEmpty else {
-            return try await TeamsView.load(
-                on: req, name: name, agency: agencyText, errors: errors, status: .unprocessableEntity)
+            return try await teamsPage(
+                name: name, agency: agencyText, errors: errors, on: req, status: .unprocessableEntity)
         }
         try await req.audit.write(on: req.db) { db in
             let t = Team(name: name, agencyID: agency.id!)

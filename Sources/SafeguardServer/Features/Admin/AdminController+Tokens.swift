@@ -5,8 +5,8 @@ import Vapor
 extension AdminController {
     func tokens(req: Request) async throws -> Response {
         try req.require(.manageAPITokens)
-        return try await TokensView.load(
-            on: req, name: "", agency: "", permissions: [], errors: FormErrors(), newToken: nil)
+        return try await tokensPage(
+            name: "", agency: "", permissions: [], errors: FormErrors(), newToken: nil, on: req)
     }
 
     func addToken(req: Request) async throws -> Response {
@@ -25,8 +25,8 @@ extension AdminController {
         if agency == nil { errors.add("agency", "Select the agency whose system will use the token") }
         if permissions.isEmpty { errors.add("permissions", "Select at least one permission") }
         guard let agency, errors.isEmpty else {
-            return try await TokensView.load(
-                on: req, name: name, agency: agencyText, permissions: permissions, errors: errors, newToken: nil,
+            return try await tokensPage(
+                name: name, agency: agencyText, permissions: permissions, errors: errors, newToken: nil, on: req,
                 status: .unprocessableEntity)
         }
         let secret = "sg_" + SessionToken.random()
@@ -47,8 +47,8 @@ extension AdminController {
             )
         }
         // The secret is shown this once; only its hash is kept.
-        return try await TokensView.load(
-            on: req, name: "", agency: "", permissions: [], errors: FormErrors(), newToken: secret)
+        return try await tokensPage(
+            name: "", agency: "", permissions: [], errors: FormErrors(), newToken: secret, on: req)
     }
 
     func revokeToken(req: Request) async throws -> Response {

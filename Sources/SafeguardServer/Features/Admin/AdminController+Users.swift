@@ -23,7 +23,7 @@ extension AdminController {
 
     func users(req: Request) async throws -> Response {
         try req.require(.manageUsers)
-        return try await UsersView.load(on: req, form: UserForm(), errors: FormErrors())
+        return try await usersPage(form: UserForm(), errors: FormErrors(), on: req)
     }
 
     func addUser(req: Request) async throws -> Response {
@@ -48,7 +48,7 @@ extension AdminController {
             errors.add("password", error.message)
         }
         guard let role, let agency, errors.isEmpty else {
-            return try await UsersView.load(on: req, form: form, errors: errors, status: .unprocessableEntity)
+            return try await usersPage(form: form, errors: errors, on: req, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
         try await req.audit.write(on: req.db) { db in
@@ -73,7 +73,7 @@ extension AdminController {
         form.team = u.$team.id?.uuidString
         form.active = u.active ? "yes" : "no"
         form.reviewGroups = ReviewGroup.allCases.filter(u.memberships.contains).map(\.rawValue)
-        return try await UserView.load(u, form: form, errors: FormErrors(), on: req)
+        return try await userPage(u, form: form, errors: FormErrors(), on: req)
     }
 
     func updateUser(req: Request) async throws -> Response {
@@ -96,7 +96,7 @@ extension AdminController {
             errors.add("role", "You cannot change your own role or disable your own account: ask another administrator")
         }
         guard let role, let agency, errors.isEmpty else {
-            return try await UserView.load(u, form: form, errors: errors, on: req, status: .unprocessableEntity)
+            return try await userPage(u, form: form, errors: errors, on: req, status: .unprocessableEntity)
         }
         let hash = password.isEmpty ? nil : try await req.password.async.hash(password)
         try await req.audit.write(on: req.db) { db in

@@ -16,8 +16,7 @@ struct AssessmentToolsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         try req.require(.manageAssessmentTools)
-        return try await AssessmentToolsView.load(
-            on: req, definition: "", errors: FormErrors(), added: req.query[String.self, at: "added"])
+        return try await listPage(definition: "", errors: FormErrors(), on: req)
     }
 
     func upload(req: Request) async throws -> Response {
@@ -42,8 +41,7 @@ struct AssessmentToolsController: RouteCollection {
             }
         }
         guard errors.isEmpty, let tool = parsed else {
-            return try await AssessmentToolsView.load(
-                on: req, definition: definition, errors: errors, added: nil, status: .unprocessableEntity)
+            return try await listPage(definition: definition, errors: errors, on: req, status: .unprocessableEntity)
         }
         let now = req.now
         let id = try await req.audit.write(on: req.db) { db in
@@ -61,6 +59,24 @@ struct AssessmentToolsController: RouteCollection {
             )
         }
         return req.redirect(to: SiteURL.adminAssessmentTool(id).with(query: [("added", "1")]), redirectType: .normal)
+    }
+
+    /// Every stored version, newest first within each tool, marking the one new assessments use.
+    private func listPage(
+        definition: String, errors: FormErrors, on req: Request, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let records = try await AssessmentToolRecord.query(on: req.db).sort(\.$title).sort(\.$version, .descending)
+            .all()
+        let current = Set(try await AssessmentToolCatalogue.current(on: req.db).compactMap(\.id))
+        return AssessmentToolsView(
+            tools: try records.map { r in
+                let id = try r.requireID()
+                return AssessmentToolsView.Row(
+                    id: id, title: r.title, version: r.version, shipped: r.source == AssessmentToolRecord.shipped,
+                    addedAt: r.addedAt, inUse: current.contains(id))
+            },
+            definition: definition, errors: errors
+        ).render(on: req, status: status)
     }
 
     func show(req: Request) async throws -> Response {

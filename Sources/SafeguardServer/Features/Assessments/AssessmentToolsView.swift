@@ -1,16 +1,33 @@
-import Fluent
 import SafeguardCore
 import Vapor
 
 /// The list of assessment tools and versions, with the form to add a tool or a revision.
-enum AssessmentToolsView {
-    static func load(
-        on req: Request, definition: String, errors: FormErrors, added: String?, status: HTTPStatus = .ok
-    ) async throws -> Response {
-        let records = try await AssessmentToolRecord.query(on: req.db).sort(\.$title).sort(\.$version, .descending)
-            .all()
-        let current = Set(try await AssessmentToolCatalogue.current(on: req.db).compactMap(\.id))
-        return req.page("Assessment tools", section: .admin, hasErrors: !errors.isEmpty, status: status) {
+struct AssessmentToolsView {
+    /// One stored version of a tool.
+    struct Row: Sendable {
+        var id: UUID
+        var title: String
+        var version: Int
+        /// Shipped with Safeguard, or uploaded by an administrator.
+        var shipped: Bool
+        var addedAt: Date
+        /// The newest version of its tool, which new assessments use.
+        var inUse: Bool
+    }
+
+    var tools: [Row]
+    /// What was pasted, kept when it is refused.
+    var definition: String
+    var errors: FormErrors
+
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page("Assessment tools", section: .admin, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             Components.backLink(.admin, "Back to administration")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Assessment tools" }
@@ -19,19 +36,19 @@ enum AssessmentToolsView {
             }
             Components.table(
                 caption: "Tools and versions", headers: ["Tool", "Version", "Source", "Added", ""],
-                rows: records.map { r in
+                rows: tools.map { r in
                     [
-                        el("a", .href(.adminAssessmentTool(r.id!)), .class("sg-link")) { r.title },
+                        el("a", .href(.adminAssessmentTool(r.id)), .class("sg-link")) { r.title },
                         .text(String(r.version)),
-                        .text(r.source == AssessmentToolRecord.shipped ? "Shipped" : "Uploaded"),
+                        .text(r.shipped ? "Shipped" : "Uploaded"),
                         .text(SiteFormat.dateTime(r.addedAt)),
-                        current.contains(r.id!)
+                        r.inUse
                             ? Components.tag("In use", colour: "green") : Components.tag("Superseded", colour: "grey"),
                     ]
                 })
             el("h2", .class("sg-heading-m")) { "Add a tool or a new version" }
             el("form", .postMethod, .action(.adminAssessmentTools), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.textarea(
                     "definition", label: "Definition (YAML)", value: definition, errors: errors,
                     hint:

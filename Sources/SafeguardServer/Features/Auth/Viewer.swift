@@ -67,9 +67,18 @@ extension Request {
     /// "not found" or not. The route still decides for the record in hand.
     @discardableResult
     func requireEver(_ action: Action, _ more: Action...) throws -> Viewer {
+        try requireEver(anyOf: [action] + more)
+    }
+
+    /// As `requireEver(_:_:)`, for a list: the feature middleware (`MayEver`) asks this too, so a route group and a
+    /// record loader refuse a role with the same words.
+    @discardableResult
+    func requireEver(anyOf actions: [Action]) throws -> Viewer {
         let v = try requireViewer()
         // With no record for which the role may, every relationship is refused: `.none`'s answer carries the reason.
-        guard ([action] + more).contains(where: v.mayEver) else { throw AccessDenied(decision: v.decide(action)) }
+        guard actions.contains(where: v.mayEver) else {
+            throw AccessDenied(decision: actions.first.map { v.decide($0) } ?? .deny(.roleHasNoAccess))
+        }
         return v
     }
 }

@@ -1,43 +1,17 @@
 import SafeguardCore
 import Vapor
 
-/// A disagreement as lists and My work show it.
-struct DisagreementListing: Sendable {
-    var id: UUID
-    var reference: String
-    var agencies: String
-    var caseReference: String
-    var theme: DisagreementTheme
-    var stage: String
-    var due: String
-    var rag: RAGRating?
-    var resolved: Bool
-
-    init(_ r: DisagreementRecord, ladder: EscalationLadder, today: SimpleDate, calendar: WorkingCalendar) {
-        let d = r.disagreement(ladder)
-        id = r.id!
-        reference = r.reference
-        agencies = "\(r.raisedAgency.name) with \(r.otherAgency.name)"
-        caseReference = r.caseReference
-        theme = r.theme
-        stage = "Stage \(d.current.stage + 1) of \(ladder.stages.count), \(d.currentStage.name.lowercasedFirst)"
-        let standing = d.standing(today: today, calendar: calendar)
-        resolved = d.status == .resolved
-        due =
-            resolved
-            ? "Resolved \(d.current.endedOn?.longText ?? "")"
-            : "due by \(d.current.dueOn.longText) (\(SeriousIncidentListing.words(standing)))"
-        rag = standing.rag
-    }
-}
-
 struct DisagreementListView {
     var rows: [DisagreementListing]
     var mayRaise: Bool
     var mayViewFigures: Bool
 
     func render(on req: Request) -> Response {
-        req.page("Professional disagreements", section: .disagreements) {
+        req.page("Professional disagreements", section: .disagreements) { body }
+    }
+
+    var body: Node {
+        fragment {
             el("h1", .class("sg-heading-l")) { "Professional disagreements" }
             el("p", .class("sg-body")) {
                 "When you disagree with another agency about what is right for a child, and talking has not settled it, record it here. "
@@ -74,7 +48,13 @@ struct DisagreementListView {
 }
 
 struct DisagreementFormView {
-    var agencies: [Agency]
+    /// An agency the viewer may disagree with: its id and name.
+    struct Choice: Sendable {
+        var id: UUID
+        var label: String
+    }
+
+    var agencies: [Choice]
     var ladder: EscalationLadder
     var fields: [String: String]
     var errors: FormErrors
@@ -82,7 +62,11 @@ struct DisagreementFormView {
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page(
             "Record a professional disagreement", section: .disagreements, hasErrors: !errors.isEmpty, status: status
-        ) {
+        ) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             Components.backLink(.disagreements, "Back")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) { "Record a professional disagreement" }
@@ -91,10 +75,10 @@ struct DisagreementFormView {
                     + "\(ladder.stages[0].name.lowercased()), has \(ladder.stages[0].workingDays) working days."
             }
             el("form", .postMethod, .action(.disagreementNew), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.select(
                     "other-agency", label: "Which agency do you disagree with?",
-                    options: [("", "Choose an agency")] + agencies.map { ($0.id!.uuidString, $0.name) },
+                    options: [("", "Choose an agency")] + agencies.map { ($0.id.uuidString, $0.label) },
                     selected: fields["other-agency"] ?? "", errors: errors)
                 Components.textInput(
                     "case-reference", label: "Case reference", value: fields["case-reference"] ?? "", errors: errors,
@@ -120,12 +104,21 @@ struct DisagreementFormView {
 /// One disagreement: what it is about, each stage reached with its outcome, and the current stage's form for
 /// whoever's stage it is.
 struct DisagreementPage {
-    var record:
-        (
-            id: UUID, reference: String, raisedAgency: String, otherAgency: String, caseReference: String,
-            theme: DisagreementTheme,
-            summary: String, resolution: String, raisedBy: String
-        )
+    /// What was recorded when it was raised, with the raiser's name.
+    struct Record: Sendable {
+        var id: UUID
+        var reference: String
+        var raisedAgency: String
+        var otherAgency: String
+        var caseReference: String
+        var theme: DisagreementTheme
+        var summary: String
+        var resolution: String
+        /// The practitioner who raised it, by name.
+        var raisedBy: String
+    }
+
+    var record: Record
     var disagreement: ProfessionalDisagreement
     var listing: DisagreementListing
     var mayRecord: Bool
@@ -133,38 +126,16 @@ struct DisagreementPage {
     var errors: FormErrors
     var banner: String?
 
-    static func load(
-        _ r: DisagreementRecord, viewer: Viewer, on req: Request, fields: [String: String], errors: FormErrors
-    ) async throws -> DisagreementPage {
-        let ladder = req.safeguard.settings.rules.escalation
-        let d = r.disagreement(ladder)
-        let raiser = try await r.$raisedBy.get(on: req.db)
-        let banner: String? =
-            switch (try? req.query.get(String.self, at: "done")) ?? "" {
-            case "raised":
-                "The disagreement is recorded. Talk to the other agency; record the outcome here within \(ladder.stages[0].workingDays) working days."
-            case "escalated": "Recorded. It has gone up to the next stage: \(d.currentStage.name.lowercased())."
-            case "resolved": "Recorded: the disagreement is resolved."
-            default: nil
-            }
-        return DisagreementPage(
-            record: (
-                r.id!, r.reference, r.raisedAgency.name, r.otherAgency.name, r.caseReference, r.theme,
-                r.summary,
-                r.resolution, raiser.displayName
-            ),
-            disagreement: d,
-            listing: DisagreementListing(r, ladder: ladder, today: req.today, calendar: req.safeguard.calendar),
-            mayRecord: d.mayRecordOutcome(role: viewer.role, isParty: r.relationship(to: viewer) == .agencyInvolved),
-            fields: fields, errors: errors, banner: banner)
+    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+        req.page(
+            "Disagreement \(record.reference)", section: .disagreements, hasErrors: !errors.isEmpty, status: status
+        ) { body(csrf: req.csrfToken) }
     }
 
-    func render(on req: Request, status: HTTPStatus = .ok) -> Response {
+    func body(csrf: String) -> Node {
         let d = disagreement
         let ladder = d.ladder
-        return req.page(
-            "Disagreement \(record.reference)", section: .disagreements, hasErrors: !errors.isEmpty, status: status
-        ) {
+        return fragment {
             Components.backLink(.disagreements, "All disagreements")
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
@@ -198,7 +169,7 @@ struct DisagreementPage {
                             } ?? "Not yet"),
                     ]
                 }, captionVisible: false)
-            if mayRecord { outcomeForm(d, csrf: req.csrfToken) }
+            if mayRecord { outcomeForm(d, csrf: csrf) }
         }
     }
 
@@ -233,7 +204,11 @@ struct DisagreementFiguresView {
     var figures: DisagreementFigures
 
     func render(on req: Request) -> Response {
-        req.page("Professional disagreements: figures", section: .disagreements) {
+        req.page("Professional disagreements: figures", section: .disagreements) { body }
+    }
+
+    var body: Node {
+        fragment {
             Components.backLink(.disagreements, "Disagreements")
             el("h1", .class("sg-heading-l")) { "Professional disagreements: figures" }
             el("p", .class("sg-body")) {

@@ -42,10 +42,7 @@ struct DisagreementsController: RouteCollection {
 
     func new(req: Request) async throws -> Response {
         let viewer = try req.require(.raiseDisagreement)
-        return DisagreementFormView(
-            agencies: try await Self.otherAgencies(viewer, on: req.db), ladder: req.safeguard.settings.rules.escalation,
-            fields: [:], errors: FormErrors()
-        ).render(on: req)
+        return try await Self.formView(viewer, on: req, fields: [:], errors: FormErrors()).render(on: req)
     }
 
     func create(req: Request) async throws -> Response {
@@ -100,8 +97,7 @@ struct DisagreementsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (viewer, record) = try await Self.authorise(req)
         try await req.audit.record(viewer.event(.view, "disagreement", record.id!.uuidString, on: req), on: req.db)
-        return try await DisagreementPage.load(record, viewer: viewer, on: req, fields: [:], errors: FormErrors())
-            .render(on: req)
+        return try await Self.page(record, viewer: viewer, on: req, fields: [:], errors: FormErrors()).render(on: req)
     }
 
     func outcome(req: Request) async throws -> Response {
@@ -126,7 +122,7 @@ struct DisagreementsController: RouteCollection {
             errors.add("outcome", "Record what was discussed and decided at this stage, in at least 5 words")
         }
         guard errors.isEmpty else {
-            return try await DisagreementPage.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.page(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -186,10 +182,6 @@ struct DisagreementsController: RouteCollection {
         let decision = viewer.decide(.handleDisagreement, relationship: record.relationship(to: viewer))
         guard decision.isPermitted else { throw AccessDenied(decision: decision) }
         return (viewer, record)
-    }
-
-    static func otherAgencies(_ viewer: Viewer, on db: Database) async throws -> [Agency] {
-        try await Agency.query(on: db).filter(\.$active == true).sort(\.$name).all().filter { $0.id != viewer.agencyID }
     }
 
     /// For My work: disagreements whose current stage this viewer may record, with the stage's clock.

@@ -80,7 +80,9 @@ extension PeopleController {
         let housemateIDs = try await Residence.query(on: req.db).filter(\.$address.$id ~~ addressIDs).filter(
             \.$toDate == nil
         ).all(\.$person.$id)
-        var people = try await Person.query(on: req.db).filter(\.$id ~~ housemateIDs).filter(\.$id != id).all()
+        // The household by name, so the list reads the same on every visit (and on every server).
+        var people = try await Person.query(on: req.db).filter(\.$id ~~ housemateIDs).filter(\.$id != id)
+            .sort(\.$lastName).sort(\.$firstName).all()
         if !query.isEmpty {
             people += try await PersonSearch(text: query).run(on: req.db, limit: 20).filter { $0.id != id }
             try await req.audit.record(viewer.event(.search, "person-search", "name=\(query)", on: req), on: req.db)

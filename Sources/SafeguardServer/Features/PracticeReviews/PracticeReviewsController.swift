@@ -69,7 +69,7 @@ struct PracticeReviewsController: RouteCollection {
         if let problem = Self.titleProblem(fields["title"]) {
             var errors = FormErrors()
             errors.add("title", problem)
-            return try await SARPage.load(sar, viewer: viewer, on: req, fields: fields, errors: errors).render(
+            return try await SARController.page(sar, viewer: viewer, on: req, fields: fields, errors: errors).render(
                 on: req, status: .unprocessableEntity)
         }
         return try await commission(req, viewer: viewer, kind: .sar, decidedOn: decided, incident: nil, sar: sar.id)

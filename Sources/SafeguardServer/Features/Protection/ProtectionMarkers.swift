@@ -20,6 +20,7 @@ package enum ProtectionMarkers {
         where link.from.$mergedInto.id == nil {
             let kind = try RelationshipKind.stored(
                 link.kind, table: PersonRelationship.schema, column: "kind", id: link.id)
+            guard ProtectionMarking.marksHomes(of: kind) else { continue }
             relatives.append(.init(name: link.from.fullName, kind: kind, homes: try await homes(of: link.$from.id)))
         }
         return ProtectionMarking.addresses(

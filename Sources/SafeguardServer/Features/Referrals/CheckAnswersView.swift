@@ -3,41 +3,44 @@ import Vapor
 
 /// "Check your answers before sending": every answer with a link back to change it.
 struct CheckAnswersView {
-    var referral: Referral
-    var subjects: [ReferralSubject]
+    var draft: ReferralDraft
+    /// Pages not yet answered: each is a problem linked to its "Change" link, and the draft cannot be sent.
     var missing: [SiteURL.ReferralStep]
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = referral.id!
+        req.page(
+            "Check your answers before sending the referral", section: .referrals, hasErrors: !missing.isEmpty,
+            status: status
+        ) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = draft.id
         var errors = FormErrors()
         for step in missing { errors.add("change-\(step.rawValue)", "Answer \"\(step.title)\" before sending") }
         let rows: [(SiteURL.ReferralStep, String, String)] = [
             (
                 .people, "People",
-                subjects.map { s in
+                draft.subjects.map { s in
                     [
-                        s.fullName, s.dob.map { "born \($0.longText)" },
-                        Gender(rawValue: s.gender)?.displayName.lowercased(),
-                        s.nhsNumber.flatMap { try? NHSNumber($0).formatted }.map { "NHS number \($0)" },
+                        s.name, s.dob.map { "born \($0.longText)" }, s.gender?.displayName.lowercased(),
+                        s.nhsNumber.map { "NHS number \($0)" },
                     ].compactMap { $0 }.joined(separator: ", ")
                 }.joined(separator: "; ")
             ),
             (
                 .address, "Address",
-                [referral.addressLine1, referral.addressTown, referral.addressPostcode].filter { !$0.isEmpty }.joined(
+                [draft.addressLine1, draft.addressTown, draft.addressPostcode].filter { !$0.isEmpty }.joined(
                     separator: ", ")
             ),
-            (.concerns, "Concerns", referral.concernList.map(\.displayName).joined(separator: ", ")),
-            (.concerns, "What happened", referral.whatHappened),
-            (.sharing, "Family knows", FamilyAwareness(rawValue: referral.familyAwareness)?.displayName ?? ""),
-            (.sharing, "Lawful basis", LawfulBasis(rawValue: referral.lawfulBasis)?.displayName ?? ""),
-            (.contact, "Urgency", ReferralUrgency(rawValue: referral.urgency)?.displayName ?? ""),
-            (.contact, "Your telephone", referral.referrerPhone),
+            (.concerns, "Concerns", draft.concerns.map(\.displayName).joined(separator: ", ")),
+            (.concerns, "What happened", draft.whatHappened),
+            (.sharing, "Family knows", draft.familyAwareness?.displayName ?? ""),
+            (.sharing, "Lawful basis", draft.lawfulBasis?.displayName ?? ""),
+            (.contact, "Urgency", draft.urgency?.displayName ?? ""),
+            (.contact, "Your telephone", draft.referrerPhone),
         ]
-        return req.page(
-            "Check your answers before sending the referral", section: .referrals, hasErrors: !errors.isEmpty,
-            status: status
-        ) {
+        return fragment {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     Components.errorSummary(errors)
@@ -65,7 +68,7 @@ struct CheckAnswersView {
                         "By sending it you confirm the information is accurate to the best of your knowledge, and that you are sharing it to protect someone from harm."
                     }
                     el("form", .postMethod, .action(.referralSubmit(id))) {
-                        Components.csrfField(req.csrfToken)
+                        Components.csrfField(csrf)
                         Components.button("Send referral")
                     }
                 }

@@ -3,18 +3,9 @@ import Vapor
 
 /// A partner agency's MASH requests: those waiting, most urgent first, and those recently answered.
 struct InformationRequestQueueView {
+    /// One request, as `InformationRequestsController.queueRow(_:now:)` reads it.
     struct Row: Sendable {
         var id: UUID, reference: String, rag: RAGRating?, due: Date, overdue: Bool, chased: Bool, answeredAt: Date?
-
-        init(_ q: InformationRequest, now: Date) {
-            id = q.id!
-            reference = q.referral.reference
-            rag = RAGRating(rawValue: q.rag)
-            due = q.dueAt
-            overdue = q.isOverdue(at: now)
-            chased = q.chasedAt != nil
-            answeredAt = q.answeredAt
-        }
     }
 
     var agencyName: String
@@ -22,7 +13,11 @@ struct InformationRequestQueueView {
     var done: [Row]
 
     func render(on req: Request) -> Response {
-        req.page("Information requests", section: .requests) {
+        req.page("Information requests", section: .requests) { body }
+    }
+
+    var body: Node {
+        fragment {
             el("h1", .class("sg-heading-l")) { "MASH requests to \(agencyName)" }
             el("p", .class("sg-body")) {
                 "Search your agency's records for the people named and say what you know, by the deadline."

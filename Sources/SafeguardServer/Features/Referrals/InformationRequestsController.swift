@@ -23,8 +23,8 @@ struct InformationRequestsController: RouteCollection {
         try await req.audit.record(
             viewer.event(.view, "information-request-queue", viewer.agencyID.uuidString, on: req), on: req.db)
         return InformationRequestQueueView(
-            agencyName: viewer.agencyName, open: open.map { .init($0, now: now) },
-            done: done.reversed().map { .init($0, now: now) }
+            agencyName: viewer.agencyName, open: try open.map { try Self.queueRow($0, now: now) },
+            done: try done.reversed().map { try Self.queueRow($0, now: now) }
         ).render(on: req)
     }
 
@@ -47,7 +47,7 @@ struct InformationRequestsController: RouteCollection {
         let (viewer, q) = try await Self.load(req)
         let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
         try await req.audit.record(viewer.event(.view, "information-request", q.id!.uuidString, on: req), on: req.db)
-        return Self.view(q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now).render(on: req)
+        return try Self.view(q, subjects: subjects, answer: "", errors: FormErrors(), now: req.now).render(on: req)
     }
 
     func answer(req: Request) async throws -> Response {
@@ -59,7 +59,7 @@ struct InformationRequestsController: RouteCollection {
         if text.count > 10_000 { errors.add("answer", "Answer must be 10,000 characters or fewer") }
         guard errors.isEmpty else {
             let subjects = try await RequestSubject.load(referralID: q.$referral.id, today: req.today, on: req.db)
-            return Self.view(q, subjects: subjects, answer: text, errors: errors, now: req.now)
+            return try Self.view(q, subjects: subjects, answer: text, errors: errors, now: req.now)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -81,18 +81,6 @@ struct InformationRequestsController: RouteCollection {
             return ((), [viewer.event(.change, "information-request", q.id!.uuidString, reason: "answered", on: req)])
         }
         return req.redirect(to: SiteURL.informationRequests.path, redirectType: .normal)
-    }
-
-    /// The request as its page shows it, with what the partner has typed so far.
-    static func view(
-        _ q: InformationRequest, subjects: [RequestSubject], answer: String, errors: FormErrors, now: Date
-    ) -> InformationRequestView {
-        InformationRequestView(
-            id: q.id!, reference: q.referral.reference, rag: RAGRating(rawValue: q.rag),
-            due: SiteFormat.dateTime(q.dueAt), overdue: q.isOverdue(at: now), subjects: subjects,
-            address: [q.referral.addressLine1, q.referral.addressTown, q.referral.addressPostcode]
-                .filter { !$0.isEmpty }.joined(separator: ", "),
-            given: q.answer, answer: answer, errors: errors)
     }
 
     /// The MASH chases an overdue request; the partner's queue shows it.

@@ -114,9 +114,3 @@ extension MASHController {
         return req.redirect(to: SiteURL.referral(id).path, redirectType: .normal)
     }
 }
-
-/// A step the referral's state does not allow now: the page it was taken from is out of date, so nothing changed (409).
-extension MASHStep.Refused: AbortError {
-    public var status: HTTPResponseStatus { .conflict }
-    public var reason: String { message }
-}

@@ -118,9 +118,9 @@ struct MASHReferralRecord: Sendable {
             lawfulBasis: LawfulBasis(rawValue: r.lawfulBasis)?.displayName ?? "",
             urgency: ReferralUrgency(rawValue: r.urgency)?.displayName ?? "",
             subjects: subjectRows,
-            requests: requests.map { q in
+            requests: try requests.map { q in
                 Request(
-                    id: q.id!, agency: q.agency.name, rag: RAGRating(rawValue: q.rag), due: q.dueAt,
+                    id: q.id!, agency: q.agency.name, rag: try InformationRequestsController.rag(q), due: q.dueAt,
                     answered: q.answeredAt,
                     answer: q.answer, overdue: q.isOverdue(at: now), chased: q.chasedAt,
                     dueAtDecision: r.decisionDueAt.map { $0 == q.dueAt } ?? false)

@@ -4,7 +4,11 @@ import Vapor
 /// The start page of the referral form.
 struct ReferralStartView {
     func render(on req: Request) -> Response {
-        req.page("Make a referral to the MASH", section: .referrals) {
+        req.page("Make a referral to the MASH", section: .referrals) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
                     el("h1", .class("sg-heading-xl")) { "Make a referral to the MASH" }
@@ -28,7 +32,7 @@ struct ReferralStartView {
                         "You can leave and come back: your draft is saved after each page. You will get a reference, and you will be able to see the outcome."
                     }
                     el("form", .postMethod, .action(.referralNew)) {
-                        Components.csrfField(req.csrfToken)
+                        Components.csrfField(csrf)
                         Components.button("Start now")
                     }
                 }
@@ -40,23 +44,30 @@ struct ReferralStartView {
 /// One question page of the referral form.
 struct ReferralStepView {
     var step: SiteURL.ReferralStep
-    var referral: Referral
-    var subjects: [ReferralSubject]
+    var draft: ReferralDraft
+    /// What was posted, shown again over the draft's answers when the page has problems.
     var form: [String: String]
     var errors: FormErrors
+    /// Opened by a "Change" link on the check page: back and saving both return there.
+    var fromCheck: Bool
 
     func value(_ key: String, _ stored: String) -> String { form[key] ?? stored }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = referral.id!
+        req.page(step.title, section: .referrals, hasErrors: !errors.isEmpty, status: status) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = draft.id
         let index = SiteURL.ReferralStep.allCases.firstIndex(of: step)! + 1
-        let fromCheck = req.query[String.self, at: "return"] == "check"
         // Back goes where the user came from: the check page, the question before, or the start page.
         let back: SiteURL =
             fromCheck
             ? .referralCheck(id)
             : index > 1 ? .referralStep(id, SiteURL.ReferralStep.allCases[index - 2]) : .referralNew
-        return req.page(step.title, section: .referrals, hasErrors: !errors.isEmpty, status: status) {
+        return fragment {
             Components.backLink(back)
             el("div", .class("sg-grid-row")) {
                 el("div", .class("sg-grid-column-two-thirds")) {
@@ -66,11 +77,11 @@ struct ReferralStepView {
                     }
                     el("h1", .class("sg-heading-l")) { step.title }
                     el("form", .postMethod, .action(.referralStep(id, step)), Attr("novalidate", nil)) {
-                        Components.csrfField(req.csrfToken)
-                        if let back = req.query[String.self, at: "return"], back == "check" {
+                        Components.csrfField(csrf)
+                        if fromCheck {
                             void("input", .type("hidden"), .name("return"), .value("check"))
                         }
-                        fields(req)
+                        fields
                     }
                 }
             }
@@ -78,19 +89,19 @@ struct ReferralStepView {
     }
 
     @NodeBuilder
-    func fields(_ req: Request) -> [Node] {
+    var fields: [Node] {
         switch step {
         case .people: peopleFields
         case .address:
             Components.textInput(
-                "address-line1", label: "Address line 1", value: value("address-line1", referral.addressLine1),
+                "address-line1", label: "Address line 1", value: value("address-line1", draft.addressLine1),
                 errors: errors, autocomplete: "off")
             Components.textInput(
-                "address-town", label: "Town or city", value: value("address-town", referral.addressTown),
+                "address-town", label: "Town or city", value: value("address-town", draft.addressTown),
                 errors: errors, width: "20", autocomplete: "off")
             Components.textInput(
                 "address-postcode", label: "Postcode (if known)",
-                value: value("address-postcode", referral.addressPostcode), errors: errors, width: "10",
+                value: value("address-postcode", draft.addressPostcode), errors: errors, width: "10",
                 autocomplete: "off")
             Components.button("Continue")
         case .concerns: concernFields
@@ -98,11 +109,11 @@ struct ReferralStepView {
             Components.radios(
                 "family-awareness", legend: "Does the family (or the adult) know?",
                 options: FamilyAwareness.allCases.map { ($0.rawValue, $0.displayName) },
-                selected: value("family-awareness", referral.familyAwareness), errors: errors)
+                selected: value("family-awareness", draft.familyAwareness?.rawValue ?? ""), errors: errors)
             Components.radios(
                 "lawful-basis", legend: "On what basis are you sharing this information?",
                 options: LawfulBasis.allCases.map { ($0.rawValue, $0.displayName) },
-                selected: value("lawful-basis", referral.lawfulBasis), errors: errors)
+                selected: value("lawful-basis", draft.lawfulBasis?.rawValue ?? ""), errors: errors)
             el("div", .class("sg-inset-text")) {
                 "You do not need consent to share information to protect a child or an adult at risk. Protecting them comes before privacy."
             }
@@ -111,10 +122,10 @@ struct ReferralStepView {
             Components.radios(
                 "urgency", legend: "How urgent is it?",
                 options: ReferralUrgency.allCases.map { ($0.rawValue, $0.displayName) },
-                selected: value("urgency", referral.urgency), errors: errors)
+                selected: value("urgency", draft.urgency?.rawValue ?? ""), errors: errors)
             Components.textInput(
                 "referrer-phone", label: "Your telephone number",
-                value: value("referrer-phone", referral.referrerPhone), errors: errors,
+                value: value("referrer-phone", draft.referrerPhone), errors: errors,
                 hint: "The MASH may call you to ask more", type: "tel", width: "20", autocomplete: "tel")
             Components.button("Continue")
         }
@@ -122,11 +133,11 @@ struct ReferralStepView {
 
     private var peopleFields: Node {
         fragment {
-            if !subjects.isEmpty {
+            if !draft.subjects.isEmpty {
                 el("h2", .class("sg-heading-m")) { "People added" }
                 Components.summaryList(
-                    subjects.map { s in
-                        (s.fullName, .text(s.dob.map { "Born \($0.longText)" } ?? "Date of birth not known"))
+                    draft.subjects.map { s in
+                        (s.name, .text(s.dob.map { "Born \($0.longText)" } ?? "Date of birth not known"))
                     })
                 el("h2", .class("sg-heading-m")) { "Add another person (optional)" }
             }
@@ -156,7 +167,7 @@ struct ReferralStepView {
     }
 
     private var concernFields: Node {
-        let chosen = Set(referral.concerns.split(separator: " ").map(String.init))
+        let chosen = Set(draft.concerns.map(\.rawValue))
         return fragment {
             el("div", .class(errors["concerns"] != nil ? "sg-form-group sg-form-group--error" : "sg-form-group")) {
                 el("fieldset", .class("sg-fieldset"), .aria("describedby", "concerns-hint")) {
@@ -170,7 +181,7 @@ struct ReferralStepView {
                 }
             }
             Components.textarea(
-                "what-happened", label: "What happened?", value: form["what-happened"] ?? referral.whatHappened,
+                "what-happened", label: "What happened?", value: form["what-happened"] ?? draft.whatHappened,
                 errors: errors,
                 hint:
                     "What you saw or were told, by whom and when; any injuries; who else was there. Facts first, then your view.",

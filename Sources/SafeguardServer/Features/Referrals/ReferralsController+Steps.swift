@@ -6,7 +6,7 @@ extension ReferralsController {
     func showStep(_ step: SiteURL.ReferralStep, req: Request) async throws -> Response {
         let (_, referral) = try await Self.draft(req)
         let subjects = try await referral.$subjects.query(on: req.db).all()
-        return ReferralStepView(step: step, referral: referral, subjects: subjects, form: [:], errors: FormErrors())
+        return try Self.stepView(step, referral, subjects: subjects, form: [:], errors: FormErrors(), req: req)
             .render(on: req)
     }
 
@@ -32,7 +32,10 @@ extension ReferralsController {
                 try await Self.whileDraft(referral, req) { db in try await subject.create(on: db) }
             }
             if errors.isEmpty && form["action"] == "add" {
-                return req.redirect(to: SiteURL.referralStep(id, .people).path, redirectType: .normal)
+                // Adding another person keeps the way back to the check page, if that is where they came from.
+                let people = SiteURL.referralStep(id, .people)
+                let again = form["return"] == "check" ? people.with(query: [("return", "check")]) : people.path
+                return req.redirect(to: again, redirectType: .normal)
             }
         case .address:
             ReferralForm.address(form, into: referral, errors: &errors)
@@ -45,7 +48,7 @@ extension ReferralsController {
         }
         guard errors.isEmpty else {
             let subjects = try await referral.$subjects.query(on: req.db).all()
-            return ReferralStepView(step: step, referral: referral, subjects: subjects, form: form, errors: errors)
+            return try Self.stepView(step, referral, subjects: subjects, form: form, errors: errors, req: req)
                 .render(on: req, status: .unprocessableEntity)
         }
         if step != .people {

@@ -6,8 +6,7 @@ extension ReferralsController {
     func check(req: Request) async throws -> Response {
         let (_, referral) = try await Self.draft(req)
         let subjects = try await referral.$subjects.query(on: req.db).all()
-        return CheckAnswersView(referral: referral, subjects: subjects, missing: Self.missing(referral, subjects))
-            .render(on: req)
+        return try Self.checkView(referral, subjects: subjects).render(on: req)
     }
 
     /// Pages not yet answered, so a draft cannot be sent half-written.
@@ -26,8 +25,7 @@ extension ReferralsController {
         let subjects = try await referral.$subjects.query(on: req.db).all()
         let missing = Self.missing(referral, subjects)
         guard missing.isEmpty else {
-            return CheckAnswersView(referral: referral, subjects: subjects, missing: missing).render(
-                on: req, status: .unprocessableEntity)
+            return try Self.checkView(referral, subjects: subjects).render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
         let today = req.today

@@ -82,18 +82,14 @@ struct SARController: RouteCollection {
         let rows = try await SARReferralRecord.query(on: req.db).with(\.$raisedAgency).sort(\.$raisedAt, .descending)
             .all()
         try await req.audit.record(viewer.event(.view, "sar-referrals", "list", on: req), on: req.db)
-        return SARListView(
-            rows: rows.map {
-                ($0.id!, $0.reference, $0.snapshot?.name ?? "", $0.raisedAt, $0.raisedAgency.name, $0.referral)
-            }
-        ).render(on: req)
+        return try Self.listView(rows).render(on: req)
     }
 
     func show(req: Request) async throws -> Response {
         let viewer = try req.require(.viewSARs)
         let r = try await Self.record(req)
         try await req.audit.record(viewer.event(.view, "sar-referral", r.id!.uuidString, on: req), on: req.db)
-        return try await SARPage.load(r, viewer: viewer, on: req, fields: [:], errors: FormErrors()).render(on: req)
+        return try await Self.page(r, viewer: viewer, on: req, fields: [:], errors: FormErrors()).render(on: req)
     }
 
     func decide(req: Request) async throws -> Response {
@@ -119,7 +115,7 @@ struct SARController: RouteCollection {
             errors.add("decision", "Choose the panel's decision")
         }
         guard errors.isEmpty else {
-            return try await SARPage.load(r, viewer: viewer, on: req, fields: fields, errors: errors).render(
+            return try await Self.page(r, viewer: viewer, on: req, fields: fields, errors: errors).render(
                 on: req, status: .unprocessableEntity)
         }
         let now = req.now

@@ -9,7 +9,11 @@ struct SARReferralFormView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page("Refer for a Safeguarding Adults Review", section: .people, hasErrors: !errors.isEmpty, status: status)
-        {
+        { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             Components.backLink(.person(personID), "Back to \(snapshot.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
@@ -21,7 +25,7 @@ struct SARReferralFormView {
                 "The SAR panel tests the referral against section 44 of the Care Act and decides whether there will be a review."
             }
             el("form", .postMethod, .action(.personSARReferral(personID)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.textarea(
                     "what-happened", label: "What happened, and why might agencies learn from it?",
                     value: fields["what-happened"] ?? "",
@@ -35,10 +39,26 @@ struct SARReferralFormView {
 }
 
 struct SARListView {
-    var rows: [(id: UUID, reference: String, name: String, raisedAt: Date, agency: String, referral: SARReferral)]
+    /// One referral: the adult as referred, who referred them, and the panel's decision once made.
+    struct Row: Sendable {
+        var id: UUID
+        var reference: String
+        /// The adult's name as the record held it when referred.
+        var name: String
+        var raisedAt: Date
+        /// The referring agency.
+        var agency: String
+        var decision: SARDecision?
+    }
+
+    var rows: [Row]
 
     func render(on req: Request) -> Response {
-        req.page("Safeguarding Adults Reviews", section: .sars) {
+        req.page("Safeguarding Adults Reviews", section: .sars) { body }
+    }
+
+    var body: Node {
+        fragment {
             el("h1", .class("sg-heading-l")) { "Safeguarding Adults Review referrals" }
             if rows.isEmpty {
                 el("p", .class("sg-body")) { "No referrals." }
@@ -49,7 +69,7 @@ struct SARListView {
                         [
                             el("a", .href(.sar(r.id)), .class("sg-link")) { r.reference }, .text(r.name),
                             .text(SiteFormat.dateTime(r.raisedAt)), .text(r.agency),
-                            r.referral.decision.map { .text($0.displayName) }
+                            r.decision.map { .text($0.displayName) }
                                 ?? Components.tag("Awaiting the panel", colour: "blue"),
                         ]
                     }, captionVisible: false)
@@ -77,41 +97,16 @@ struct SARPage {
     /// The agencies asked for summaries, once the panel has decided to hold a review.
     var summaries: AgencySummariesSection?
 
-    static func load(
-        _ r: SARReferralRecord, viewer: Viewer, on req: Request, fields: [String: String], errors: FormErrors
-    ) async throws -> SARPage {
-        let raiser = try await r.$raisedBy.get(on: req.db)
-        let agency = try await r.$raisedAgency.get(on: req.db)
-        let decider = try await r.$decidedBy.get(on: req.db)
-        return SARPage(
-            id: r.id!, reference: r.reference, snapshot: r.snapshot, raisedBy: "\(raiser.displayName), \(agency.name)",
-            raisedAt: r.raisedAt,
-            referral: r.referral, decidedBy: decider?.displayName, mayDecide: viewer.may(.decideSAR),
-            mayCommission: viewer.may(.manageSeriousIncidents),
-            practiceReview: try await PracticeReviewsController.commissioned(sar: r.id, on: req.db),
-            fields: fields, errors: errors,
-            banner: Self.banner((try? req.query.get(String.self, at: "done")) ?? ""),
-            summaries: r.referral.decision == nil
-                ? nil
-                : try await AgencySummariesController.section(
-                    ReviewSubject.load(.sar(r.id!), on: req), viewer: viewer, on: req))
-    }
-
-    static func banner(_ done: String) -> String? {
-        switch done {
-        case "decided": "The panel's decision is recorded."
-        case "asked": "The agencies are asked for their summaries; each contributor is told."
-        case "chased": "The contributor is reminded."
-        default: nil
-        }
-    }
-
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let r = referral
-        return req.page(
+        req.page(
             "\(reference): Safeguarding Adults Review referral", section: .sars, hasErrors: !errors.isEmpty,
             status: status
-        ) {
+        ) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        let r = referral
+        return fragment {
             Components.backLink(.sars, "All referrals")
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
@@ -139,7 +134,7 @@ struct SARPage {
                         ("Decision", .text(decision.displayName)), ("Reasons", .text(r.reasons)),
                         ("Decided", .text("\(r.decidedOn?.longText ?? "")\(decidedBy.map { " by \($0)" } ?? "")")),
                     ])
-                if r.gathersInformation, let summaries { summaries.render(csrf: req.csrfToken) }
+                if r.gathersInformation, let summaries { summaries.render(csrf: csrf) }
                 if let practiceReview {
                     el("p", .class("sg-body")) {
                         el("a", .href(.practiceReview(practiceReview)), .class("sg-link")) {
@@ -148,7 +143,7 @@ struct SARPage {
                     }
                 } else if mayCommission && decision != .noReview {
                     el("form", .postMethod, .action(.sarCommission(id)), Attr("novalidate", nil)) {
-                        Components.csrfField(req.csrfToken)
+                        Components.csrfField(csrf)
                         el("h2", .class("sg-heading-m")) { "Commission the review" }
                         Components.textInput(
                             "title", label: "The name it will be published under", value: fields["title"] ?? "",
@@ -158,7 +153,7 @@ struct SARPage {
                     }
                 }
             } else if mayDecide {
-                testForm(csrf: req.csrfToken)
+                testForm(csrf: csrf)
             } else {
                 el("p", .class("sg-body")) { Components.tag("Awaiting the panel", colour: "blue") }
             }

@@ -44,7 +44,8 @@ struct RapidReviewController: RouteCollection {
             fields: [:], errors: FormErrors(),
             practiceReview: try await PracticeReviewsController.commissioned(incident: incident.id, on: req.db),
             summaries: try await AgencySummariesController.section(
-                ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req)
+                ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req),
+            banner: Self.banner(req)
         )
         .render(on: req)
     }
@@ -66,7 +67,8 @@ struct RapidReviewController: RouteCollection {
                 calendar: req.safeguard.calendar,
                 fields: fields, errors: errors,
                 summaries: try await AgencySummariesController.section(
-                    ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req)
+                    ReviewSubject.load(.rapidReview(incident.id!), on: req), viewer: viewer, on: req),
+                banner: Self.banner(req)
             )
             .render(on: req, status: .unprocessableEntity)
         }

@@ -4,10 +4,22 @@ import Vapor
 /// The rapid review page: its clock, the sections, the decision and the three partners' answers, then submission
 /// and the national panel's response. Each form shows only to whoever may use it.
 struct RapidReviewPage {
-    var incident: SeriousIncidentRecord
+    /// The notified incident the review is of.
+    struct Incident: Sendable {
+        var id: UUID
+        /// "SIN-2026-0002".
+        var reference: String
+        /// The child's name, as the notification holds it.
+        var child: String
+    }
+
+    var incident: Incident
     var review: RapidReview
     var due: SimpleDate
-    var viewer: Viewer
+    /// The viewer is the business unit: writes the review, submits it and records the panel's response.
+    var mayManage: Bool
+    /// The statutory partner whose lead the viewer is, who answers whether that partner agrees the decision.
+    var partner: StatutoryPartner?
     var today: SimpleDate
     var calendar: WorkingCalendar
     var fields: [String: String]
@@ -16,38 +28,27 @@ struct RapidReviewPage {
     var practiceReview: UUID? = nil
     /// The agencies asked for summaries, and their clocks.
     var summaries: AgencySummariesSection? = nil
-
-    private var mayManage: Bool { viewer.may(.manageSeriousIncidents) }
-    private var partner: StatutoryPartner? {
-        RapidReview.partner(role: viewer.role, agencyKind: viewer.agencyKind, memberships: viewer.memberships)
-    }
+    /// What the last step did, once the page is shown after it.
+    var banner: String? = nil
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let r = review
-        let id = incident.id!
-        let csrf = req.csrfToken
-        let standing = SeriousIncidentClock.standing(due: due, doneOn: r.submittedOn, today: today, calendar: calendar)
-        let banner: String? =
-            switch (try? req.query.get(String.self, at: "done")) ?? "" {
-            case "saved": "The rapid review is saved."
-            case "decided": "The decision is recorded. The three statutory partners' leads are asked to agree it."
-            case "answered": "Your answer is recorded."
-            case "submitted": "Recorded: the rapid review has been submitted to the national panel."
-            case "responded": "The national panel's response is recorded."
-            case "asked": "The agencies are asked for their summaries; each contributor is told."
-            case "chased": "The contributor is reminded."
-            default: nil
-            }
-        return req.page(
+        req.page(
             "Rapid review: \(incident.reference)", section: .seriousIncidents, hasErrors: !errors.isEmpty,
             status: status
-        ) {
+        ) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        let r = review
+        let id = incident.id
+        let standing = SeriousIncidentClock.standing(due: due, doneOn: r.submittedOn, today: today, calendar: calendar)
+        return fragment {
             Components.backLink(.seriousIncident(id), "The notification")
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
                 el("span", .class("sg-caption-l")) { "Rapid review, \(incident.reference)" }
-                incident.notification.child.name
+                incident.child
             }
             el("p", .class("sg-body"), .id("rapid-review-clock")) {
                 r.submittedOn.map {

@@ -13,7 +13,10 @@ struct SeriousIncidentListing: Sendable {
     /// "Notify the panel by 24 December 2026 (2 working days left)", "Rapid review due by 15 January 2027", …
     var nextStep: String
     var rag: RAGRating?
+}
 
+// In an extension, so a test can build a listing from its parts too.
+extension SeriousIncidentListing {
     init(_ record: SeriousIncidentRecord, today: SimpleDate, calendar: WorkingCalendar) {
         let n = record.notification
         id = record.id!

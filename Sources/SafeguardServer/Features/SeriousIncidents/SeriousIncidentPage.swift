@@ -1,4 +1,3 @@
-import Fluent
 import SafeguardCore
 import Vapor
 
@@ -19,30 +18,7 @@ struct SeriousIncidentPage {
     var errors: FormErrors
     var banner: String?
 
-    static func load(
-        _ record: SeriousIncidentRecord, viewer: Viewer, on req: Request, fields: [String: String]?, errors: FormErrors
-    ) async throws -> SeriousIncidentPage {
-        let n = record.notification
-        let raiser = try await record.$raisedBy.get(on: req.db)
-        let agency = try await record.$raisedAgency.get(on: req.db)
-        let notifier = try await record.$notifiedBy.get(on: req.db)
-        let (next, rag) = SeriousIncidentListing.next(n, today: req.today, calendar: req.safeguard.calendar)
-        let banner: String? =
-            switch (try? req.query.get(String.self, at: "done")) ?? "" {
-            case "saved": "The notification is saved."
-            case "notified":
-                "Recorded: the national panel has been notified. The rapid review's 15 working days have started."
-            case "closed": "The notification is closed. The case worker who raised it has been told why."
-            default: nil
-            }
-        return SeriousIncidentPage(
-            id: record.id!, reference: record.reference, notification: n,
-            raisedBy: "\(raiser.displayName), \(agency.name)",
-            raisedAt: record.raisedAt, nextStep: next, rag: rag, notifier: notifier?.displayName,
-            mayManage: viewer.may(.manageSeriousIncidents), fields: fields ?? Self.fields(n), errors: errors,
-            banner: banner)
-    }
-
+    /// What the business unit's form shows before anything is typed: what the notification already says.
     static func fields(_ n: SeriousIncidentNotification) -> [String: String] {
         var f = [
             "place": n.place, "police": n.policeInvestigation?.rawValue ?? "", "police-details": n.policeDetails,
@@ -57,11 +33,15 @@ struct SeriousIncidentPage {
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let n = notification
-        return req.page(
+        req.page(
             "\(reference): serious incident notification", section: .seriousIncidents, hasErrors: !errors.isEmpty,
             status: status
-        ) {
+        ) { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        let n = notification
+        return fragment {
             Components.backLink(.seriousIncidents, "All notifications")
             if let banner { Components.notification(banner) }
             Components.errorSummary(errors)
@@ -127,7 +107,7 @@ struct SeriousIncidentPage {
             }
             if mayManage && n.status == .raised {
                 // The business unit's forms are for the screen; the printed notification is the record above.
-                el("div", .class("sg-no-print")) { businessUnitForms(n, csrf: req.csrfToken) }
+                el("div", .class("sg-no-print")) { businessUnitForms(n, csrf: csrf) }
             }
         }
     }

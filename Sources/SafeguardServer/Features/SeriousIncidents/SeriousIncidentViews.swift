@@ -12,7 +12,11 @@ struct RaiseSeriousIncidentView {
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
         req.page("Raise a serious incident notification", section: .people, hasErrors: !errors.isEmpty, status: status)
-        {
+        { body(csrf: req.csrfToken) }
+    }
+
+    func body(csrf: String) -> Node {
+        fragment {
             Components.backLink(.person(personID), "Back to \(snapshot.name)")
             Components.errorSummary(errors)
             el("h1", .class("sg-heading-l")) {
@@ -32,7 +36,7 @@ struct RaiseSeriousIncidentView {
                 }
             }
             el("form", .postMethod, .action(.personSeriousIncidentNew(personID)), Attr("novalidate", nil)) {
-                Components.csrfField(req.csrfToken)
+                Components.csrfField(csrf)
                 Components.radios(
                     "reason", legend: "What has happened?",
                     options: SeriousIncidentReason.allCases.map { ($0.rawValue, $0.displayName) },
@@ -62,7 +66,11 @@ struct SeriousIncidentListView {
     var rows: [SeriousIncidentListing]
 
     func render(on req: Request) -> Response {
-        req.page("Serious incidents", section: .seriousIncidents) {
+        req.page("Serious incidents", section: .seriousIncidents) { body }
+    }
+
+    var body: Node {
+        fragment {
             el("h1", .class("sg-heading-l")) { "Serious incident notifications" }
             el("p", .class("sg-body")) {
                 "Raised by case workers from a child's record. The national panel is told within 5 working days of the local authority becoming aware; the rapid review follows within 15 working days of that."

@@ -115,7 +115,7 @@ struct SeriousIncidentsController: RouteCollection {
         let viewer = try req.require(.viewSeriousIncidents)
         let record = try await Self.record(req)
         try await req.audit.record(viewer.event(.view, "serious-incident", record.id!.uuidString, on: req), on: req.db)
-        return try await SeriousIncidentPage.load(record, viewer: viewer, on: req, fields: nil, errors: FormErrors())
+        return try await Self.page(record, viewer: viewer, on: req, fields: nil, errors: FormErrors())
             .render(on: req)
     }
 
@@ -144,7 +144,7 @@ struct SeriousIncidentsController: RouteCollection {
         }
         for p in n.savingProblems(today: req.today) { errors.add(p.field, p.message) }
         guard errors.isEmpty else {
-            return try await SeriousIncidentPage.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.page(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -185,7 +185,7 @@ struct SeriousIncidentsController: RouteCollection {
             errors.add("notified-day", "Enter the day the national panel was told, like 2 11 2026")
         }
         guard errors.isEmpty else {
-            return try await SeriousIncidentPage.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.page(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now
@@ -218,7 +218,7 @@ struct SeriousIncidentsController: RouteCollection {
         do throws(FieldProblem) { try n.closeAsNotNotifiable(reason: reason) } catch {
             var errors = FormErrors()
             errors.add("close-reason", error.message)
-            return try await SeriousIncidentPage.load(record, viewer: viewer, on: req, fields: fields, errors: errors)
+            return try await Self.page(record, viewer: viewer, on: req, fields: fields, errors: errors)
                 .render(on: req, status: .unprocessableEntity)
         }
         let now = req.now

@@ -1,53 +1,64 @@
-import Fluent
 import SafeguardCore
 import Vapor
 
 /// The event's bookings for the trainer: the register (once it has started), late cancellations,
 /// the waiting list in order, and the number of places.
 struct RegisterView {
-    var loaded: TrainingEventBookings
-    var agencies: [UUID: String]
+    /// The event as the register heads it.
+    struct Event: Sendable {
+        var id: UUID
+        var courseTitle: String
+        /// "3 March 2026, 9:30am to 12:30pm" or "Open from 3 March 2026".
+        var when: String
+        /// "5 March 2026" once the partnership called the event off.
+        var calledOffOn: String?
+        var calledOffReason: String
+    }
+
+    /// Who holds a booking, which the rules know only by id.
+    struct Booker: Sendable {
+        var name: String
+        /// Where they worked when they booked, or "Not recorded".
+        var agency: String
+    }
+
+    var event: Event
+    /// The bookings in the rules' order, with their statuses and dates.
+    var places: TrainingEventPlaces
+    /// By booking id.
+    var bookers: [UUID: Booker]
     var started: Bool
     var errors: FormErrors
+    /// The marks sent, kept when the register is refused.
     var marks: [UUID: TrainingEventPlaces.RegisterMark]
     var banner: TrainingFlash?
 
-    static func make(
-        _ loaded: TrainingEventBookings, on req: Request, errors: FormErrors,
-        marks: [UUID: TrainingEventPlaces.RegisterMark]
-    ) async throws -> RegisterView {
-        let ids = Set(loaded.rows.compactMap { $0.$agency.id })
-        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ ids).all()
-        return RegisterView(
-            loaded: loaded, agencies: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) }),
-            started: loaded.places.hasStarted(at: req.now), errors: errors, marks: marks, banner: TrainingFlash(req))
-    }
-
-    private func rows(_ statuses: Set<TrainingBookingStatus>) -> [TrainingBookingRecord] {
-        let order = loaded.places.bookings.map(\.id)
-        return loaded.rows.filter { row in
-            statuses.contains(loaded.places.bookings.first { $0.id == row.id }?.status ?? row.status)
+    /// The bookings in these statuses, in the rules' order (the waiting list's is its queue), with who holds each.
+    private func bookings(_ statuses: Set<TrainingBookingStatus>) -> [(booking: TrainingBooking, booker: Booker)] {
+        places.bookings.compactMap { b in
+            guard statuses.contains(b.status), let booker = bookers[b.id] else { return nil }
+            return (b, booker)
         }
-        .sorted { (order.firstIndex(of: $0.id!) ?? 0) < (order.firstIndex(of: $1.id!) ?? 0) }
-    }
-
-    private func agency(_ row: TrainingBookingRecord) -> String {
-        row.$agency.id.flatMap { agencies[$0] } ?? "Not recorded"
     }
 
     func render(on req: Request, status: HTTPStatus = .ok) -> Response {
-        let id = loaded.record.id!
-        let places = loaded.places
-        let onRegister = rows([.booked, .attended, .noShow])
-        return req.page(
-            "Register: \(loaded.course.title)", section: .trainingManage, hasErrors: !errors.isEmpty, status: status
+        req.page(
+            "Register: \(event.courseTitle)", section: .trainingManage, hasErrors: !errors.isEmpty, status: status
         ) {
+            body(csrf: req.csrfToken)
+        }
+    }
+
+    func body(csrf: String) -> Node {
+        let id = event.id
+        let onRegister = bookings([.booked, .attended, .noShow])
+        return fragment {
             Components.backLink(.trainingEvent(id), "Back to the event")
             Components.errorSummary(errors)
             if let banner { Components.notification(banner.message) }
             el("h1", .class("sg-heading-l")) {
-                el("span", .class("sg-caption-l")) { loaded.record.whenText }
-                "Register: \(loaded.course.title)"
+                el("span", .class("sg-caption-l")) { event.when }
+                "Register: \(event.courseTitle)"
             }
             if places.event.delivery.isScheduled {
                 Components.summaryList([
@@ -57,15 +68,15 @@ struct RegisterView {
             }
             if places.event.delivery == .eLearning {
                 eLearningTables
-            } else if let when = loaded.record.calledOffAt {
+            } else if let calledOffOn = event.calledOffOn {
                 el("div", .class("sg-inset-text"), .id("called-off")) {
-                    "This event was cancelled on \(SimpleDate(when).longText): \(loaded.record.calledOffReason ?? "")"
+                    "This event was cancelled on \(calledOffOn): \(event.calledOffReason)"
                 }
             } else if started {
                 el("form", .postMethod, .action(.trainingEventRegister(id)), Attr("novalidate", nil)) {
-                    Components.csrfField(req.csrfToken)
+                    Components.csrfField(csrf)
                     if onRegister.isEmpty { el("p", .class("sg-body")) { "Nobody held a place on this event." } }
-                    for row in onRegister { mark(row) }
+                    for b in onRegister { mark(b.booking, b.booker) }
                     if !onRegister.isEmpty { Components.button("Save register") }
                 }
             } else {
@@ -74,46 +85,45 @@ struct RegisterView {
                 }
                 Components.table(
                     caption: "Booked", headers: ["Name", "Agency", "Booked on"],
-                    rows: onRegister.map { r in
-                        [.text(r.user.displayName), .text(agency(r)), .text(SimpleDate(r.firstBookedAt).longText)]
+                    rows: onRegister.map { b, who in
+                        [.text(who.name), .text(who.agency), .text(SimpleDate(b.firstBookedAt).longText)]
                     })
-                capacityForm(req, id)
+                capacityForm(csrf: csrf)
                 el("p", .class("sg-body")) {
                     el("a", .href(.trainingEventEdit(id)), .class("sg-link")) {
                         "Change the date, times, venue or link"
                     }
                 }
-                callOffForm(req, id)
+                callOffForm(csrf: csrf)
             }
-            let late = rows([.lateCancellation])
+            let late = bookings([.lateCancellation])
             if !late.isEmpty {
                 Components.table(
                     caption: "Late cancellations", headers: ["Name", "Agency", "Cancelled"],
-                    rows: late.map { r in
+                    rows: late.map { b, who in
                         [
-                            .text(r.user.displayName), .text(agency(r)),
-                            .text(r.cancelledAt.map { SimpleDate($0).longText } ?? ""),
+                            .text(who.name), .text(who.agency),
+                            .text(b.cancelledAt.map { SimpleDate($0).longText } ?? ""),
                         ]
                     })
             }
-            let waiting = rows([.waitingList])
+            let waiting = bookings([.waitingList])
             if !waiting.isEmpty {
                 Components.table(
                     caption: "Waiting list", headers: ["Position", "Name", "Agency"],
-                    rows: waiting.enumerated().map { (i, r) in
-                        [.text(String(i + 1)), .text(r.user.displayName), .text(agency(r))]
+                    rows: waiting.enumerated().map { (i, b) in
+                        [.text(String(i + 1)), .text(b.booker.name), .text(b.booker.agency)]
                     })
             }
         }
     }
 
-    private func mark(_ row: TrainingBookingRecord) -> Node {
-        let current = loaded.places.bookings.first { $0.id == row.id }?.status
+    private func mark(_ booking: TrainingBooking, _ who: Booker) -> Node {
+        let current = booking.status
         let selected =
-            marks[row.id!]?.rawValue ?? (current == .attended ? "attended" : current == .noShow ? "no-show" : "")
-        let field = "mark-\(row.id!)"
+            marks[booking.id]?.rawValue ?? (current == .attended ? "attended" : current == .noShow ? "no-show" : "")
         return Components.radios(
-            field, legend: "\(row.user.displayName), \(agency(row))",
+            "mark-\(booking.id)", legend: "\(who.name), \(who.agency)",
             options: TrainingEventPlaces.RegisterMark.allCases.map { ($0.rawValue, $0.displayName) },
             selected: selected, errors: errors, inline: true)
     }
@@ -123,23 +133,20 @@ struct RegisterView {
         .fragment([
             Components.table(
                 caption: "Completed", headers: ["Name", "Agency", "Finished"],
-                rows: rows([.completed]).map { r in
-                    [
-                        .text(r.user.displayName), .text(agency(r)),
-                        .text(r.completedOn.flatMap { SimpleDate(iso: $0)?.longText } ?? ""),
-                    ]
+                rows: bookings([.completed]).map { b, who in
+                    [.text(who.name), .text(who.agency), .text(b.completedOn?.longText ?? "")]
                 }),
             Components.table(
                 caption: "Enrolled, not yet finished", headers: ["Name", "Agency", "Enrolled"],
-                rows: rows([.booked]).map { r in
-                    [.text(r.user.displayName), .text(agency(r)), .text(SimpleDate(r.firstBookedAt).longText)]
+                rows: bookings([.booked]).map { b, who in
+                    [.text(who.name), .text(who.agency), .text(SimpleDate(b.firstBookedAt).longText)]
                 }),
         ])
     }
 
-    private func callOffForm(_ req: Request, _ id: UUID) -> Node {
-        el("form", .postMethod, .action(.trainingEventCallOff(id)), Attr("novalidate", nil)) {
-            Components.csrfField(req.csrfToken)
+    private func callOffForm(csrf: String) -> Node {
+        el("form", .postMethod, .action(.trainingEventCallOff(event.id)), Attr("novalidate", nil)) {
+            Components.csrfField(csrf)
             el("h2", .class("sg-heading-m")) { "Cancel the event" }
             Components.textarea(
                 "reason", label: "Why is it cancelled?", value: "", errors: errors,
@@ -150,11 +157,11 @@ struct RegisterView {
         }
     }
 
-    private func capacityForm(_ req: Request, _ id: UUID) -> Node {
-        el("form", .postMethod, .action(.trainingEventCapacity(id)), Attr("novalidate", nil)) {
-            Components.csrfField(req.csrfToken)
+    private func capacityForm(csrf: String) -> Node {
+        el("form", .postMethod, .action(.trainingEventCapacity(event.id)), Attr("novalidate", nil)) {
+            Components.csrfField(csrf)
             Components.textInput(
-                "capacity", label: "Number of places", value: String(loaded.places.event.capacity ?? 0), errors: errors,
+                "capacity", label: "Number of places", value: String(places.event.capacity ?? 0), errors: errors,
                 hint: "Adding places moves people up from the waiting list straight away", width: "3")
             Components.button("Change places", kind: "secondary")
         }

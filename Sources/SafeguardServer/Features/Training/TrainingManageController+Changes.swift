@@ -131,7 +131,7 @@ extension TrainingManageController {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
             var errors = FormErrors()
             errors.add("reason", refusal)
-            return try await RegisterView.make(loaded, on: req, errors: errors, marks: [:]).render(
+            return try await Self.registerView(loaded, errors: errors, marks: [:], on: req).render(
                 on: req, status: .unprocessableEntity)
         }
         req.notifications.sendPending(app: req.application)

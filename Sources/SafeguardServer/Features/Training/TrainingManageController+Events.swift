@@ -40,7 +40,7 @@ extension TrainingManageController {
         guard let loaded = try await TrainingEventBookings.load(try req.eventID(), on: req.db) else {
             throw Abort(.notFound)
         }
-        return try await RegisterView.make(loaded, on: req, errors: FormErrors(), marks: [:]).render(on: req)
+        return try await Self.registerView(loaded, errors: FormErrors(), marks: [:], on: req).render(on: req)
     }
 
     /// Marks everyone at once: `mark-<booking id>` is attended or no-show for each booked person.
@@ -89,7 +89,7 @@ extension TrainingManageController {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
             var errors = FormErrors()
             for (id, message) in problems { errors.add("mark-\(id)", message) }
-            return try await RegisterView.make(loaded, on: req, errors: errors, marks: marks).render(
+            return try await Self.registerView(loaded, errors: errors, marks: marks, on: req).render(
                 on: req, status: .conflict)
         }
         return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .registerSaved)
@@ -125,10 +125,37 @@ extension TrainingManageController {
             guard let loaded = try await TrainingEventBookings.load(eventID, on: req.db) else { throw Abort(.notFound) }
             var errors = FormErrors()
             errors.add("capacity", refusal)
-            return try await RegisterView.make(loaded, on: req, errors: errors, marks: [:]).render(
+            return try await Self.registerView(loaded, errors: errors, marks: [:], on: req).render(
                 on: req, status: .unprocessableEntity)
         }
         req.notifications.sendPending(app: req.application)
         return TrainingFlash.redirect(req, to: .trainingEventRegister(eventID), .capacityChanged)
+    }
+
+    /// The register for an event just loaded, with each booker's name and the agency they booked from.
+    static func registerView(
+        _ loaded: TrainingEventBookings, errors: FormErrors, marks: [UUID: TrainingEventPlaces.RegisterMark],
+        on req: Request
+    ) async throws -> RegisterView {
+        let ids = Set(loaded.rows.compactMap { $0.$agency.id })
+        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ ids).all()
+        let agencyNames = Dictionary(uniqueKeysWithValues: try agencies.map { (try $0.requireID(), $0.name) })
+        let record = loaded.record
+        return RegisterView(
+            event: .init(
+                id: try record.requireID(), courseTitle: loaded.course.title, when: record.whenText,
+                calledOffOn: record.calledOffAt.map { SimpleDate($0).longText },
+                calledOffReason: record.calledOffReason ?? ""),
+            places: loaded.places,
+            bookers: Dictionary(
+                uniqueKeysWithValues: try loaded.rows.map { row in
+                    (
+                        try row.requireID(),
+                        RegisterView.Booker(
+                            name: row.user.displayName,
+                            agency: row.$agency.id.flatMap { agencyNames[$0] } ?? "Not recorded")
+                    )
+                }),
+            started: loaded.places.hasStarted(at: req.now), errors: errors, marks: marks, banner: TrainingFlash(req))
     }
 }
